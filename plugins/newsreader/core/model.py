@@ -1,0 +1,43 @@
+"""Plain dataclasses shared by the core modules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input file, located as precisely as we can."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the body. ``id`` is ``s1``, ``s2``… in reading order."""
+
+    id: str
+    paragraph: int  # 1-based paragraph number
+    text: str
+
+
+@dataclass
+class RawArticle:
+    """An article as read from the raw text format, before any annotation."""
+
+    path: str
+    headline: str
+    source: str | None
+    published: datetime | None
+    has_time: bool
+    paragraphs: list[str]
+    sentences: list[Sentence] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

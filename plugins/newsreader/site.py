@@ -1,0 +1,55 @@
+"""Signal handlers that fit the raw articles into the Pelican build."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from .reader import RawNewsReader
+
+logger = logging.getLogger(__name__)
+
+
+def add_reader(readers) -> None:
+    readers.reader_classes["txt"] = RawNewsReader
+
+
+def dedupe_slugs(generator) -> None:
+    """Two articles with the same headline get ``-2``, ``-3``… in source-path order."""
+    by_slug = defaultdict(list)
+    for article in generator.articles + generator.drafts + generator.hidden_articles:
+        by_slug[article.slug].append(article)
+    for slug, articles in sorted(by_slug.items()):
+        if len(articles) < 2:
+            continue
+        articles.sort(key=lambda a: a.source_path)
+        for number, article in enumerate(articles[1:], start=2):
+            new = f"{slug}-{number}"
+            logger.warning("%s: headline slug %r already used by %s; using %r", article.source_path, slug, articles[0].source_path, new)
+            article.slug = new
+            article.metadata["slug"] = new  # url and save_as follow the slug
+
+
+def _jsonld(article, siteurl: str) -> dict:
+    raw = getattr(article, "raw", None)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": getattr(article, "headline", None) or article.title,
+        "url": f"{siteurl}/{article.url}",
+        "mainEntityOfPage": f"{siteurl}/{article.url}",
+        "publisher": {"@type": "Organization", "name": getattr(article, "source", "")},
+    }
+    if not getattr(article, "date_unknown", False):
+        data["datePublished"] = article.date.isoformat()
+    if raw is not None:
+        data["articleBody"] = "\n\n".join(raw.paragraphs)
+        data["wordCount"] = sum(len(p.split()) for p in raw.paragraphs)
+    return data
+
+
+def attach_structured_data(generator) -> None:
+    """schema.org NewsArticle data for each article page, printed with ``tojson``."""
+    siteurl = generator.settings.get("SITEURL", "")
+    for article in generator.articles + generator.hidden_articles:
+        article.jsonld = _jsonld(article, siteurl)

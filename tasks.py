@@ -1,0 +1,104 @@
+"""Tasks for building, previewing, testing, benchmarking and deploying the site.
+
+    invoke build        build the site into output/
+    invoke serve        preview at http://127.0.0.1:8000/
+    invoke livereload   rebuild and reload the browser on changes
+    invoke test         run every test (unit, build, HTML validity, browser)
+    invoke bench        time a synthetic corpus against plain Pelican
+    invoke gh-pages     publish output/ to the gh-pages branch
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+SETTINGS = "pelican.conf.py"
+OUTPUT = ROOT / os.environ.get("NEWSREADER_OUTPUT", "output")
+PELICAN = f"{sys.executable} -m pelican -s {SETTINGS}"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {k: v for k, v in extra.items() if v is not None}
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task
+def build(c, siteurl=None):
+    """Build the site into output/ (SITEURL from --siteurl or the environment)."""
+    with c.cd(str(ROOT)):
+        c.run(PELICAN, env=_env(SITEURL=siteurl), pty=sys.stdout.isatty())
+
+
+@task(clean, build)
+def rebuild(c):
+    """Clean, then build."""
+
+
+@task
+def serve(c, port=8000):
+    """Serve output/ at http://127.0.0.1:PORT/ (build first)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{PELICAN} --listen --bind 127.0.0.1 --port {int(port)}", pty=sys.stdout.isatty())
+
+
+@task
+def livereload(c, port=8000):
+    """Build, serve at 127.0.0.1:PORT and rebuild + reload on changes to content, theme or plugins."""
+    from livereload import Server
+
+    def rebuild_site():
+        c.run(PELICAN, warn=True)
+
+    rebuild_site()
+    server = Server()
+    for folder in ("content", "theme", "plugins"):
+        server.watch(f"{folder}/**/*", rebuild_site)
+    server.watch(SETTINGS, rebuild_site)
+    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+
+
+def _ensure_node_modules(c):
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        c.run("npm ci --no-audit --no-fund", pty=False)
+
+
+@task
+def test(c, k=None):
+    """Install the pinned JavaScript test dependencies if needed, then run pytest."""
+    with c.cd(str(ROOT)):
+        _ensure_node_modules(c)
+        select = f" -k {k!r}" if k else ""
+        c.run(f"{sys.executable} -m pytest{select}", pty=sys.stdout.isatty())
+
+
+@task
+def bench(c, articles=1000, keep=False):
+    """Build N synthetic articles with this project and with plain Pelican; print times and ratios."""
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} scripts/bench.py --articles {int(articles)}" + (" --keep" if keep else ""), pty=sys.stdout.isatty())
+
+
+@task(name="gh-pages")
+def gh_pages(c, siteurl=None):
+    """Build with the publish SITEURL and push output/ to the gh-pages branch with ghp-import."""
+    siteurl = siteurl or os.environ.get("PUBLISH_SITEURL") or os.environ.get("SITEURL")
+    if not siteurl:
+        sys.exit("gh-pages: give the published address, e.g. --siteurl https://user.github.io/repo")
+    clean(c)
+    build(c, siteurl=siteurl)
+    (OUTPUT / ".nojekyll").touch()
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} -m ghp_import -b gh-pages -n -p -m 'Publish site' {OUTPUT}")

@@ -1,0 +1,144 @@
+"""Shared fixtures: build the site with Pelican into temporary folders, serve it under a subpath."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "content" / "news"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_tool(path_or_name: str, why: str) -> str:
+    """Return the tool's path; fail under CI=true, skip elsewhere, when it is missing."""
+    found = shutil.which(path_or_name)
+    if found:
+        return found
+    message = f"{path_or_name} is not installed ({why}); .ci/run installs it"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def write_raw(folder: Path, name: str, headline: str, source: str, dateline: str, paragraphs, tail=()) -> Path:
+    """Write a synthetic raw article (a test fixture, never user content)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text("\n".join([headline, source, dateline, *paragraphs, *tail]) + "\n", encoding="utf-8")
+    return path
+
+
+def build(content: Path, output: Path, siteurl: str = "") -> subprocess.CompletedProcess:
+    """Run Pelican with the project's settings on ``content`` into ``output``."""
+    # A wide virtual terminal keeps each log message of the rich console on one line.
+    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL=siteurl, COLUMNS="1000")
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "pelican.conf.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+XSS_HEADLINE = 'Synthetic test fixture <script>window.__pwned = "headline"</script> & "quotes"'
+XSS_PARAGRAPHS = [
+    'Test fixture paragraph with <img src="x" onerror="window.__pwned = \'img\'"> inside it.',
+    'A <a href="javascript:window.__pwned = \'link\'">javascript link</a> and </p></div> stray tags.',
+]
+
+
+def make_fixture_corpus(folder: Path) -> Path:
+    """The seed article plus synthetic fixtures: hostile markup, a Markdown article, bad inputs."""
+    news = folder / "news"
+    news.mkdir(parents=True)
+    for seed in SEED_DIR.glob("*.txt"):
+        shutil.copyfile(seed, news / seed.name)
+    write_raw(news, "fixture_xss.txt", XSS_HEADLINE, "Fixture <b>Wire</b>", "2021-05-03 14:00", XSS_PARAGRAPHS)
+    (news / "fixture_markdown.md").write_text(
+        "Title: Hand-written fixture article\nDate: 2020-01-02 10:00\nCategory: Fixture Desk\n\n"
+        "A hand-written *Markdown* test fixture keeps working beside the raw articles.\n",
+        encoding="utf-8",
+    )
+    (news / "fixture_empty.txt").write_bytes(b"")
+    (news / "fixture_oneline.txt").write_text("Only a headline here\n", encoding="utf-8")
+    write_raw(news, "fixture_nodate.txt", "Fixture with no date line", "Fixture Wire", "sometime soon", ["Body text of an undated fixture."])
+    (news / "fixture_latin1.txt").write_bytes(
+        "Fixture caf\u00e9 headline\nFixture Wire\n19 November 2019\nA caf\u00e9 paragraph in Latin-1.\n".encode("latin-1")
+    )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real content/ folder built at the site root."""
+    out = tmp_path_factory.mktemp("seed-out")
+    return out, build(ROOT / "content", out)
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus(tmp_path_factory) -> Path:
+    return make_fixture_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory, fixture_corpus) -> tuple[Path, subprocess.CompletedProcess]:
+    out = tmp_path_factory.mktemp("fixture-out")
+    return out, build(fixture_corpus, out)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve a folder under /sub/ only, as GitHub Pages serves a project site; log every 404."""
+
+    prefix = "/sub"
+    missing: list[str]
+
+    def translate_path(self, path):
+        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+            return "/nonexistent-outside-subpath"
+        return super().translate_path(path[len(self.prefix):] or "/")
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            self.missing.append(self.path)
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def subpath_server(tmp_path_factory, fixture_corpus):
+    """The fixture corpus built with SITEURL=http://127.0.0.1:PORT/sub and served from /sub/."""
+    port = free_port()
+    out = tmp_path_factory.mktemp("sub-out")
+    build(fixture_corpus, out, siteurl=f"http://127.0.0.1:{port}/sub")
+    missing: list[str] = []
+    handler = type("Handler", (SubpathHandler,), {"missing": missing})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"base": f"http://127.0.0.1:{port}/sub", "output": out, "missing": missing}
+    server.shutdown()

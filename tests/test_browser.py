@@ -1,0 +1,184 @@
+"""The built site in a real Chromium (Debian's package, driven by Playwright), served under a subpath."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import IN_CI, ROOT, require_tool
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SEED_URL = "news/us-south-korea-military-cost-sharing-talks-collapse/"
+MAIN_PAGES = ["", SEED_URL, "archives/", "source/", "source/iran-press-tv/", "404.html"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = require_tool(os.environ.get("CHROMIUM", "chromium"), "browser tests drive Debian's chromium")
+    sync_api = pytest.importorskip("playwright.sync_api") if not IN_CI else __import__("playwright.sync_api").sync_api
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page with every console error, failed request, 404 and outside request recorded."""
+
+    def __init__(self, browser, base: str, **context_options):
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+        self.context = browser.new_context(bypass_csp=True, **context_options)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.not_found: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.not_found.append(f"{r.status} {r.url}"))
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("data:", "about:")) or url.startswith(self.origin + "/"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+def built_pages(output: Path) -> list[str]:
+    return sorted(str(p.relative_to(output)).replace("index.html", "") for p in output.rglob("*.html"))
+
+
+def test_every_page_loads_cleanly_under_the_subpath(browser, subpath_server):
+    base = subpath_server["base"]
+    pages = built_pages(subpath_server["output"])
+    assert SEED_URL in pages and len(pages) >= 8
+    visit = Visit(browser, base)
+    for path in pages:
+        response = visit.page.goto(f"{base}/{path}")
+        assert response.status == 200, path
+        visit.page.wait_for_load_state("load")
+        # Every stylesheet and script the page names really loaded from under /sub/.
+        assert visit.page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--measure')") == "68ch"
+        assert visit.page.evaluate("window.__pwned") is None, path
+    visit.close()
+    assert visit.errors == []
+    assert visit.outside == []
+    assert visit.not_found == [] and subpath_server["missing"] == []
+
+
+def test_links_from_home_reach_the_seed_article(browser, subpath_server):
+    base = subpath_server["base"]
+    visit = Visit(browser, base)
+    visit.page.goto(f"{base}/")
+    visit.page.get_by_role("link", name="US-South Korea military cost-sharing talks collapse").click()
+    visit.page.wait_for_url(f"{base}/{SEED_URL}")
+    assert visit.page.locator("h1").inner_text() == "US-South Korea military cost-sharing talks collapse"
+    assert visit.page.locator(".article-body p").count() == 13
+    # Every stylesheet applied: the body is constrained to a reading measure.
+    assert visit.page.evaluate("document.styleSheets.length") >= 1
+    visit.close()
+    assert visit.errors == [] and visit.not_found == [] and visit.outside == []
+
+
+def test_hostile_markup_shows_as_text_and_never_runs(browser, subpath_server):
+    base = subpath_server["base"]
+    visit = Visit(browser, base)
+    visit.page.goto(f"{base}/")
+    visit.page.get_by_role("link", name="Synthetic test fixture").click()
+    visit.page.wait_for_load_state("load")
+    assert "<script>" in visit.page.locator("h1").inner_text()
+    assert "onerror" in visit.page.locator(".article-body").inner_text()
+    assert visit.page.locator(".article-body img, .article-body a[href^='javascript']").count() == 0
+    assert visit.page.evaluate("window.__pwned") is None
+    assert "<script>" in visit.page.title()
+    visit.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", MAIN_PAGES)
+def test_no_serious_accessibility_violations(browser, subpath_server, path, scheme):
+    assert AXE.exists(), "run `npm ci` (invoke test does) to install axe-core"
+    base = subpath_server["base"]
+    visit = Visit(browser, base, color_scheme=scheme)
+    visit.page.goto(f"{base}/{path}")
+    visit.page.add_script_tag(path=str(AXE))
+    result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    visit.close()
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert serious == []
+
+
+def test_theme_toggle_is_remembered_and_applied_before_other_scripts(browser, subpath_server):
+    base = subpath_server["base"]
+    visit = Visit(browser, base, color_scheme="light")
+    page = visit.page
+    page.goto(f"{base}/{SEED_URL}")
+    light_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    toggle = page.get_by_role("button", name="Dark theme")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    dark_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert dark_bg != light_bg
+    # Reload with the deferred UI script blocked: the saved theme still applies from <head>.
+    page.route("**/ui.js", lambda route: route.fulfill(status=200, body="", content_type="text/javascript"))
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark_bg
+    visit.close()
+
+
+def test_sentence_anchor_is_marked_when_targeted(browser, subpath_server):
+    base = subpath_server["base"]
+    visit = Visit(browser, base)
+    visit.page.goto(f"{base}/{SEED_URL}#s5")
+    plain = visit.page.evaluate("getComputedStyle(document.getElementById('s4')).backgroundColor")
+    marked = visit.page.evaluate("getComputedStyle(document.getElementById('s5')).backgroundColor")
+    assert marked != plain
+    assert visit.page.locator("#s5").inner_text().startswith("According to South Korean lawmakers")
+    visit.close()
+
+
+@pytest.mark.parametrize("path", ["", SEED_URL, "archives/"])
+def test_no_horizontal_scrolling_at_320_pixels(browser, subpath_server, path):
+    base = subpath_server["base"]
+    visit = Visit(browser, base, viewport={"width": 320, "height": 640})
+    visit.page.goto(f"{base}/{path}")
+    assert visit.page.evaluate("document.documentElement.scrollWidth") <= 320
+    visit.close()
+
+
+def test_reading_measure_and_base_size(browser, subpath_server):
+    base = subpath_server["base"]
+    visit = Visit(browser, base, viewport={"width": 1400, "height": 900})
+    visit.page.goto(f"{base}/{SEED_URL}")
+    size = visit.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)")
+    chars = visit.page.evaluate(
+        """() => { const p = document.querySelector('.article-body p');
+                   const c = document.createElement('canvas').getContext('2d');
+                   c.font = getComputedStyle(p).font;
+                   const avg = c.measureText('abcdefghijklmnopqrstuvwxyz ').width / 27;
+                   return p.getBoundingClientRect().width / avg; }"""
+    )
+    visit.close()
+    assert 17 <= size <= 20
+    assert 45 <= chars <= 90

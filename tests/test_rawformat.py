@@ -1,0 +1,164 @@
+"""The raw article format: header lines, dates, paragraphs, boilerplate, bad input."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from conftest import SEED_DIR
+from newsreader.core.boilerplate import is_furniture
+from newsreader.core.dateline import parse_dateline
+from newsreader.core.rawformat import RawFormatError, parse
+
+SEED = SEED_DIR / "000_29d63d47178ef691.txt"
+
+
+def raw(*lines: str, newline: str = "\n") -> bytes:
+    return newline.join(lines).encode("utf-8")
+
+
+def test_seed_header_and_all_thirteen_paragraphs():
+    article = parse(SEED.read_bytes(), str(SEED))
+    assert article.headline == "US-South Korea military cost-sharing talks collapse"
+    assert article.source == "Iran Press TV"
+    assert article.published == datetime(2019, 11, 19, 7, 45)
+    assert article.has_time
+    assert len(article.paragraphs) == 13
+    assert article.paragraphs[0].startswith("The latest round of military cost-sharing talks")
+    assert article.paragraphs[-1].startswith("The Pentagon insists")
+    assert article.problems == []
+
+
+def test_seed_boilerplate_is_stripped_and_nothing_else():
+    article = parse(SEED.read_bytes(), str(SEED))
+    body = "\n".join(article.paragraphs)
+    assert "NEWSLETTER" not in body and "mailing list" not in body
+    assert all(p.strip("| ") for p in article.paragraphs)
+    assert article.boilerplate[0] == "NEWSLETTER"
+    assert "The US blamed the South." in article.paragraphs  # a short line inside the body stays
+
+
+@pytest.mark.parametrize(
+    "text, expected, has_time",
+    [
+        ("Tuesday, 19 November 2019 7:45 AM", datetime(2019, 11, 19, 7, 45), True),
+        ("2021-05-03 14:00", datetime(2021, 5, 3, 14, 0), True),
+        ("19 November 2019", datetime(2019, 11, 19), False),
+        ("Nov. 19, 2019", datetime(2019, 11, 19), False),
+        ("November 19, 2019 07:45", datetime(2019, 11, 19, 7, 45), True),
+        ("Tue, Nov 19, 2019", datetime(2019, 11, 19), False),
+        ("Monday, March 2, 2020 6:05 PM", datetime(2020, 3, 2, 18, 5), True),
+        ("2019-11-19", datetime(2019, 11, 19), False),
+    ],
+)
+def test_date_forms(text, expected, has_time):
+    parsed, timed = parse_dateline(text)
+    assert parsed.replace(tzinfo=None) == expected
+    assert timed is has_time
+
+
+@pytest.mark.parametrize("text", ["Iran Press TV", "Tuesday", "five billion dollars a year", "yesterday", "", "Page 2"])
+def test_non_dates_are_not_dates(text):
+    assert parse_dateline(text) is None
+
+
+def test_bom_crlf_blank_lines_and_trailing_spaces_are_tolerated():
+    data = "\ufeffHeadline of a fixture  \r\n\r\nFixture Wire \r\n19 November 2019\r\n\r\nFirst paragraph.   \r\n\r\nSecond paragraph.\r\n".encode()
+    article = parse(data, "fixture.txt")
+    assert article.headline == "Headline of a fixture"
+    assert article.source == "Fixture Wire"
+    assert article.paragraphs == ["First paragraph.", "Second paragraph."]
+    assert article.problems == []
+
+
+def test_empty_file_is_refused_with_its_name():
+    with pytest.raises(RawFormatError, match=r"empty\.txt: is empty"):
+        parse(b"", "empty.txt")
+    with pytest.raises(RawFormatError, match="is empty"):
+        parse(b"\n  \n\r\n", "blank.txt")
+
+
+def test_one_line_file_is_refused_with_name_and_line():
+    with pytest.raises(RawFormatError) as err:
+        parse(b"\nJust a headline\n", "one.txt")
+    assert err.value.problem.line == 2
+    assert "one.txt:2" in str(err.value) and "only one line" in str(err.value)
+
+
+def test_header_without_body_is_refused():
+    with pytest.raises(RawFormatError, match="no body paragraphs"):
+        parse(raw("Headline", "Wire", "19 November 2019"), "headonly.txt")
+
+
+def test_unrecognisable_date_line_keeps_the_article_and_says_so():
+    article = parse(raw("Headline", "Wire", "sometime soon", "Body paragraph."), "nodate.txt")
+    assert article.published is None
+    assert article.paragraphs == ["Body paragraph."]
+    assert len(article.problems) == 1
+    assert str(article.problems[0]).startswith("nodate.txt:3: no recognisable date")
+    assert "'sometime soon'" in str(article.problems[0])
+
+
+def test_missing_date_line_does_not_swallow_the_first_paragraph():
+    first = "The first paragraph is long prose that follows the source line directly, with no date at all."
+    article = parse(raw("Headline", "Wire", first, "Second."), "nodate2.txt")
+    assert article.published is None
+    assert article.paragraphs == [first, "Second."]
+    assert "no date line" in str(article.problems[0])
+
+
+def test_missing_source_line_is_detected_when_line_two_is_the_date():
+    article = parse(raw("Headline", "3 May 2021", "Body."), "nosource.txt")
+    assert article.source is None
+    assert article.published == datetime(2021, 5, 3)
+    assert article.paragraphs == ["Body."]
+    assert "nosource.txt:2" in str(article.problems[0])
+
+
+def test_non_utf8_file_is_read_with_a_warning_naming_file_and_line():
+    data = "Caf\u00e9 headline\nWire\n19 November 2019\nA caf\u00e9.\n".encode("latin-1")
+    article = parse(data, "latin.txt")
+    assert article.headline == "Caf\u00e9 headline"
+    assert article.paragraphs == ["A caf\u00e9."]
+    assert str(article.problems[0]).startswith("latin.txt:1: is not valid UTF-8")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NEWSLETTER", "|", "* * *", "---", "Join the Example.org mailing list |", "Sign up for our daily briefing",
+        "Subscribe to our newsletter", "Share this article", "Share on Facebook", "Advertisement",
+        "Related reading: more on the talks", "Related Articles", "Read more:", "Follow us on social media",
+        "© 2019 Example Media. All rights reserved.",
+    ],
+)
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The US blamed the South.",
+        "The ministry said it would publish a newsletter for farmers affected by the drought, officials told reporters on Monday.",
+        "Readers who subscribe to the theory that talks will resume were disappointed when negotiators flew home without a date.",
+        "Share prices fell.",
+    ],
+)
+def test_article_lines_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_only_the_trailing_run_is_stripped():
+    article = parse(
+        raw("Headline", "Wire", "19 November 2019", "First.", "Advertisement", "Second.", "Read more", "|", "Share this"),
+        "mid.txt",
+    )
+    assert article.paragraphs == ["First.", "Advertisement", "Second."]
+    assert article.boilerplate == ["Read more", "|", "Share this"]
+
+
+def test_boilerplate_never_eats_the_header():
+    article = parse(raw("Newsletter", "Sign up", "19 November 2019", "Body."), "odd.txt")
+    assert article.headline == "Newsletter" and article.source == "Sign up"

@@ -1,0 +1,155 @@
+"""Run Pelican with the project's settings into temporary folders and read what it wrote."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import ROOT, build, make_fixture_corpus
+
+SEED_URL = "news/us-south-korea-military-cost-sharing-talks-collapse/"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [value for name, value in attrs if name in {"href", "src", "action"} and value is not None]
+
+
+def links(html: str) -> list[str]:
+    """Every href, src and action of real elements (not text that looks like one)."""
+    parser = _Links()
+    parser.feed(html)
+    return parser.urls
+
+
+def page(out: Path, url: str) -> str:
+    return (out / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_seed_article_page(seed_site):
+    out, _ = seed_site
+    html = page(out, SEED_URL)
+    assert "<h1 id=\"headline\">US-South Korea military cost-sharing talks collapse</h1>" in html
+    assert ">Iran Press TV</a>" in html
+    assert '<time datetime="2019-11-19T07:45:00+00:00">19 November 2019, 7:45 AM</time>' in html
+    body = html.split('<div class="article-body">')[1].split("</div>")[0]
+    assert body.count("<p>") == 13
+    assert "NEWSLETTER" not in html and "mailing list" not in html
+    assert re.findall(r'<span class="sentence" id="(s\d+)"', body) == [f"s{n}" for n in range(1, 16)]
+
+
+def test_home_page_links_the_seed_with_source_date_and_summary(seed_site):
+    out, _ = seed_site
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert f'href="/{SEED_URL}"' in home
+    assert "Iran Press TV" in home and "19 November 2019" in home
+    assert "The latest round of military cost-sharing talks" in home
+
+
+def test_source_archives_404_feed_and_sitemap_exist(seed_site):
+    out, _ = seed_site
+    assert "Iran Press TV" in page(out, "source/iran-press-tv")
+    assert "Iran Press TV" in page(out, "source")
+    assert SEED_URL in page(out, "archives")
+    assert "Page not found" in (out / "404.html").read_text(encoding="utf-8")
+    feed = ET.parse(out / "feeds" / "all.atom.xml").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "US-South Korea military cost-sharing talks collapse" in titles
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert f"/{SEED_URL}" in locs
+
+
+def test_article_structured_data(seed_site):
+    out, _ = seed_site
+    html = page(out, SEED_URL)
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "US-South Korea military cost-sharing talks collapse"
+    assert data["datePublished"] == "2019-11-19T07:45:00+00:00"
+    assert data["publisher"]["name"] == "Iran Press TV"
+    assert '<meta property="article:published_time" content="2019-11-19T07:45:00+00:00">' in html
+    assert '<meta property="article:section" content="Iran Press TV">' in html
+
+
+def test_bad_inputs_are_named_and_the_rest_builds(fixture_site):
+    out, result = fixture_site
+    log = re.sub(r"\s+", " ", result.stdout + result.stderr)
+    assert re.search(r"fixture_empty\.txt: is empty", log), log
+    assert re.search(r"fixture_oneline\.txt:1: has only one line", log), log
+    assert re.search(r"fixture_nodate\.txt:3: no recognisable date", log), log
+    assert re.search(r"fixture_latin1\.txt:1: is not valid UTF-8", log), log
+    assert "Traceback" not in log
+    assert (out / SEED_URL / "index.html").exists()
+    undated = page(out, "news/fixture-with-no-date-line")
+    assert "Date unknown" in undated and "Body text of an undated fixture." in undated
+    assert "Fixture café headline" in page(out, "news/fixture-cafe-headline")
+
+
+def test_markdown_articles_still_work(fixture_site):
+    out, _ = fixture_site
+    html = page(out, "news/hand-written-fixture-article")
+    assert "<em>Markdown</em>" in html and "Fixture Desk" in html
+
+
+def test_article_text_is_escaped_everywhere(fixture_site):
+    out, _ = fixture_site
+    pages = [p for p in out.rglob("*") if p.suffix in {".html", ".xml"}]
+    assert pages
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in text, path
+        assert "<img src=\"x\" onerror" not in text, path
+        assert '<a href="javascript:' not in text, path
+        assert "<b>Wire</b>" not in text, path
+    xss_pages = [p for p in out.rglob("*.html") if "window.__pwned" in p.read_text(encoding="utf-8")]
+    assert any("news" in str(p) for p in xss_pages)  # the fixture is there, shown as text
+
+
+def test_json_ld_cannot_close_its_script_element(fixture_site):
+    out, _ = fixture_site
+    for path in (out / "news").rglob("index.html"):
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', path.read_text(encoding="utf-8"), re.S):
+            assert "<" not in block
+            json.loads(block)
+
+
+def test_subpath_siteurl_prefixes_every_link(tmp_path, fixture_corpus):
+    out = tmp_path / "out"
+    build(fixture_corpus, out, siteurl="https://user.github.io/repo")
+    for path in out.rglob("*.html"):
+        for url in links(path.read_text(encoding="utf-8")):
+            assert url.startswith(("https://user.github.io/repo/", "#")), (path, url)
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    first, second = tmp_path / "one", tmp_path / "two"
+    build(corpus, first)
+    build(corpus, second)
+    comparison = filecmp.dircmp(first, second)
+
+    def differences(cmp) -> list[str]:
+        found = cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files
+        for sub in cmp.subdirs.values():
+            found += differences(sub)
+        return found
+
+    # dircmp compares shallowly by stat; compare contents for certainty.
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    changed = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert differences(comparison) == [] and changed == []
+
+
+def test_articles_live_in_their_own_folder():
+    assert (ROOT / "content" / "news").is_dir()
+    assert not list((ROOT / "content").glob("*.txt"))
