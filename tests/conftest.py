@@ -17,6 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "content" / "news"
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import synthetic  # noqa: E402  (scripts/synthetic.py)
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -82,6 +85,8 @@ def make_fixture_corpus(folder: Path) -> Path:
     (news / "fixture_latin1.txt").write_bytes(
         "Fixture caf\u00e9 headline\nFixture Wire\n19 November 2019\nA caf\u00e9 paragraph in Latin-1.\n".encode("latin-1")
     )
+    # Enough synthetic articles to paginate the home page and a source page.
+    synthetic.write_raw(news, 23)
     return folder
 
 

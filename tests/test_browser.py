@@ -38,6 +38,7 @@ class Visit:
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
         self.context = browser.new_context(bypass_csp=True, **context_options)
         self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.not_found: list[str] = []
@@ -81,10 +82,11 @@ def test_every_page_loads_cleanly_under_the_subpath(browser, subpath_server):
     assert visit.not_found == [] and subpath_server["missing"] == []
 
 
-def test_links_from_home_reach_the_seed_article(browser, subpath_server):
+def test_links_from_the_archives_reach_the_seed_article(browser, subpath_server):
     base = subpath_server["base"]
     visit = Visit(browser, base)
     visit.page.goto(f"{base}/")
+    visit.page.get_by_role("link", name="Archives").click()
     visit.page.get_by_role("link", name="US-South Korea military cost-sharing talks collapse").click()
     visit.page.wait_for_url(f"{base}/{SEED_URL}")
     assert visit.page.locator("h1").inner_text() == "US-South Korea military cost-sharing talks collapse"
@@ -98,7 +100,7 @@ def test_links_from_home_reach_the_seed_article(browser, subpath_server):
 def test_hostile_markup_shows_as_text_and_never_runs(browser, subpath_server):
     base = subpath_server["base"]
     visit = Visit(browser, base)
-    visit.page.goto(f"{base}/")
+    visit.page.goto(f"{base}/archives/")
     visit.page.get_by_role("link", name="Synthetic test fixture").click()
     visit.page.wait_for_load_state("load")
     assert "<script>" in visit.page.locator("h1").inner_text()

@@ -153,3 +153,13 @@ def test_two_builds_are_byte_identical(tmp_path):
 def test_articles_live_in_their_own_folder():
     assert (ROOT / "content" / "news").is_dir()
     assert not list((ROOT / "content").glob("*.txt"))
+
+
+def test_pagination_uses_folder_urls(fixture_site):
+    out, _ = fixture_site
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'rel="next" href="/page/2/"' in home
+    second = page(out, "page/2")
+    assert 'rel="prev" href="/"' in second and "Page 2 of 2" in second
+    wire = page(out, "source/synthetic-wire-a")
+    assert "Synthetic article" in wire

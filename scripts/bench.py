@@ -1,0 +1,76 @@
+"""Benchmark: this project against plain Pelican on the same synthetic corpus, in the same run.
+
+    python scripts/bench.py --articles 1000      (or: invoke bench --articles 1000)
+
+Generates N synthetic raw articles outside content/, builds them with the
+project, builds the same texts as Markdown with plain Pelican (default theme),
+and prints the times and their ratio. Figures only: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from synthetic import write_markdown, write_raw  # noqa: E402
+
+
+def timed(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"command failed: {' '.join(cmd)}\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def project_build(content: Path, output: Path) -> float:
+    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL="")
+    return timed([sys.executable, "-m", "pelican", "-s", "pelican.conf.py"], env)
+
+
+def plain_build(content: Path, output: Path, settings: Path) -> float:
+    return timed([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and outputs in ./bench/")
+    args = parser.parse_args()
+
+    work = ROOT / "bench" if args.keep else Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
+    shutil.rmtree(work, ignore_errors=True)
+    raw, md = work / "raw", work / "markdown"
+    write_raw(raw / "news", args.articles)
+    write_markdown(md, args.articles)
+    settings = work / "plain.conf.py"
+    settings.write_text("TIMEZONE = 'UTC'\nSITEURL = ''\nFEED_DOMAIN = 'http://localhost'\n")
+
+    print(f"Synthetic corpus: {args.articles} articles ({work})")
+    plain = plain_build(md, work / "out-plain", settings)
+    project = project_build(raw, work / "out-project")
+    rebuild = project_build(raw, work / "out-project")
+    rows = [
+        ("plain Pelican, Markdown, default theme", plain),
+        ("this project, first build", project),
+        ("this project, rebuild (nothing changed)", rebuild),
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, seconds in rows:
+        print(f"  {name:<{width}}  {seconds:8.2f} s  {seconds / plain:5.2f}× plain")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

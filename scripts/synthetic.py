@@ -1,0 +1,80 @@
+"""A clearly synthetic corpus of raw news articles, for benchmarks and scale tests.
+
+Every headline starts with "Synthetic" and every source is "Synthetic Wire …":
+nothing here is news, and nothing is ever written into content/.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+
+PEOPLE = ["Alma Veress", "Tomasz Żmijewski", "Keiko Arada", "Daniel Obuya", "Marta Kovač", "Samuel Brightwater",
+          "Lena Holmqvist", "Ravi Chandrasekar", "Olga Petrenko", "Jonas Reiter"]
+ROLES = ["Foreign Minister", "chief negotiator", "spokesperson", "Defence Secretary", "central bank governor"]
+PLACES = ["Kraków", "Nairobi", "Lisbon", "Osaka", "Valparaíso", "Tbilisi", "Winnipeg", "Da Nang"]
+COUNTRIES = ["Poland", "Kenya", "Portugal", "Japan", "Chile", "Georgia", "Canada", "Vietnam"]
+ORGS = ["the Finance Ministry", "the Harbour Authority", "the National Grid Agency", "the Trade Council",
+        "the Railway Workers Union", "the Water Board"]
+TOPICS = ["port fees", "rail freight", "grain exports", "water rights", "fishing quotas", "power prices",
+          "border checks", "tariff talks"]
+VERBS = ["said", "told reporters", "stressed", "insisted", "warned"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+
+
+def _sentence(rng: random.Random) -> str:
+    person, role, place = rng.choice(PEOPLE), rng.choice(ROLES), rng.choice(PLACES)
+    country, org, topic = rng.choice(COUNTRIES), rng.choice(ORGS), rng.choice(TOPICS)
+    templates = [
+        f"{role.capitalize()} {person} {rng.choice(VERBS)} on {rng.choice(WEEKDAYS)} that talks on {topic} would resume in {place}.",
+        f"Officials in {country} said {org} had set aside {rng.randint(2, 900)} million dollars for {topic} this year.",
+        f"\"We are not there yet,\" {person} said, adding that {org} needed more time.",
+        f"The dispute over {topic} began in {rng.choice(MONTHS)} {rng.randint(1995, 2023)}, when {country} raised fees by {rng.randint(3, 40)} per cent.",
+        f"About {rng.randint(2, 90) * 100:,} workers marched through {place} last week, according to {org}.",
+        f"Analysts expect the {topic} agreement to be signed next month, though {country} has not confirmed a date.",
+        f"{person} of {org} will meet counterparts from {country} on {rng.choice(WEEKDAYS)}.",
+    ]
+    return rng.choice(templates)
+
+
+def article(index: int, seed: int = 1) -> dict:
+    """One synthetic article as fields: headline, source, published, paragraphs."""
+    rng = random.Random(seed * 1_000_003 + index)
+    published = datetime(2018, 1, 1, 6, 0) + timedelta(days=rng.randint(0, 6 * 365), minutes=rng.randint(0, 900))
+    topic = rng.choice(TOPICS)
+    paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(8, 14))]
+    return {
+        "headline": f"Synthetic article {index}: {topic} talks in {rng.choice(PLACES)}",
+        "source": f"Synthetic Wire {'ABC'[index % 3]}",
+        "published": published,
+        "paragraphs": paragraphs,
+    }
+
+
+def write_raw(folder: Path, count: int, seed: int = 1) -> list[Path]:
+    """Raw articles in the project's input format, with republisher boilerplate at the end."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        a = article(i, seed)
+        lines = [a["headline"], a["source"], a["published"].strftime("%A, %-d %B %Y %-I:%M %p"), *a["paragraphs"],
+                 "NEWSLETTER", "|", "Join the Synthetic Wire mailing list |", "|"]
+        path = folder / f"synthetic_{i:05d}.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_markdown(folder: Path, count: int, seed: int = 1) -> list[Path]:
+    """The same texts as plain Pelican Markdown articles (for the baseline build)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        a = article(i, seed)
+        header = f"Title: {a['headline']}\nDate: {a['published']:%Y-%m-%d %H:%M}\nCategory: {a['source']}\n\n"
+        path = folder / f"synthetic_{i:05d}.md"
+        path.write_text(header + "\n\n".join(a["paragraphs"]) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
