@@ -26,6 +26,16 @@ IGNORE_FILES = [".#*", "*~", ".*.swp"]
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["newsreader"]
+# Annotation cache (by content hash; safe to delete) and the editor's corrections file in content/.
+NEWSREADER_CACHE_PATH = _env("NEWSREADER_CACHE", ".cache/newsreader")
+NEWSREADER_CORRECTIONS = "annotations.yml"
+# Processes for a cold annotation run (default: one per core).
+NEWSREADER_PROCESSES = int(_env("NEWSREADER_PROCESSES", "0")) or None
+ENTITY_URL = "entity/{id}/"
+ENTITY_SAVE_AS = "entity/{id}/index.html"
+ENTITY_FEED_ATOM = "entity/{id}/feed.atom.xml"
+ENTITIES_URL = "entity/"
+ENTITIES_SAVE_AS = "entity/index.html"
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

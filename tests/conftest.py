@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -43,10 +44,17 @@ def write_raw(folder: Path, name: str, headline: str, source: str, dateline: str
     return path
 
 
-def build(content: Path, output: Path, siteurl: str = "") -> subprocess.CompletedProcess:
-    """Run Pelican with the project's settings on ``content`` into ``output``."""
+SESSION_CACHE = Path(tempfile.mkdtemp(prefix="newsreader-test-cache-"))
+
+
+def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = None) -> subprocess.CompletedProcess:
+    """Run Pelican with the project's settings on ``content`` into ``output``.
+
+    The annotation cache is one temporary folder per test session (never the project's own).
+    """
     # A wide virtual terminal keeps each log message of the rich console on one line.
-    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL=siteurl, COLUMNS="1000")
+    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL=siteurl,
+               COLUMNS="1000", NEWSREADER_CACHE=str(cache or SESSION_CACHE))
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "-s", "pelican.conf.py"],

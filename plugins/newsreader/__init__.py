@@ -1,15 +1,19 @@
 """newsreader: an annotated news reader, as a Pelican plugin.
 
-read (``reader.py``) -> site glue (``site.py``) -> render (theme templates).
-``register`` only connects signal handlers; handlers live at module level.
+read (``reader.py``) -> annotate (``annotate.py``) -> render (``generators.py`` + theme)
+-> export (``export.py``). ``register`` only connects signal handlers; they live at
+module level, so Pelican's weak references to them stay alive.
 """
 
 from pelican import signals
 
-from . import site
+from . import annotate, generators, site
 
 
 def register():
+    signals.initialized.connect(site.default_settings)
     signals.readers_init.connect(site.add_reader)
     signals.article_generator_pretaxonomy.connect(site.dedupe_slugs)
     signals.article_generator_finalized.connect(site.attach_structured_data)
+    signals.article_generator_finalized.connect(annotate.annotate_articles)
+    signals.get_generators.connect(generators.get_generators)

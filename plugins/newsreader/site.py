@@ -10,6 +10,23 @@ from .reader import RawNewsReader
 logger = logging.getLogger(__name__)
 
 
+DEFAULTS = {
+    "ENTITY_URL": "entity/{id}/",
+    "ENTITY_SAVE_AS": "entity/{id}/index.html",
+    "ENTITY_FEED_ATOM": "entity/{id}/feed.atom.xml",
+    "ENTITIES_URL": "entity/",
+    "ENTITIES_SAVE_AS": "entity/index.html",
+    "NEWSREADER_CACHE_PATH": ".cache/newsreader",
+    "NEWSREADER_CORRECTIONS": "annotations.yml",
+    "NEWSREADER_PROCESSES": None,
+}
+
+
+def default_settings(pelican) -> None:
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
 def add_reader(readers) -> None:
     readers.reader_classes["txt"] = RawNewsReader
 

@@ -26,6 +26,7 @@ class Sentence:
     id: str
     paragraph: int  # 1-based paragraph number
     text: str
+    offset: int = 0  # where the sentence starts in its paragraph
 
 
 @dataclass
@@ -41,3 +42,28 @@ class RawArticle:
     sentences: list[Sentence] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of one sentence that names an entity; offsets are within the sentence text."""
+
+    sentence: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    """An entity of one article, its mentions merged across aliases."""
+
+    name: str
+    type: str  # person | organization | place | agreement | money | quantity
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}:{self.name}"

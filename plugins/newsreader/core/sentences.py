@@ -58,25 +58,28 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences; the pieces join back to the paragraph."""
-    pieces: list[str] = []
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of one paragraph, in order."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         if _is_boundary(paragraph, match):
-            end = match.end(2)
-            pieces.append(paragraph[start:end])
+            spans.append((start, match.end(2)))
             start = match.end()
-    tail = paragraph[start:]
-    if tail.strip():
-        pieces.append(tail)
-    return pieces
+    if paragraph[start:].strip():
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences; the pieces join back to the paragraph."""
+    return [paragraph[start:end] for start, end in sentence_spans(paragraph)]
 
 
 def number_sentences(paragraphs: list[str]) -> list[Sentence]:
     """Sentences of the whole body, numbered ``s1``, ``s2``… in reading order."""
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(paragraphs, start=1):
-        for text in split_sentences(paragraph):
-            out.append(Sentence(id=f"s{len(out) + 1}", paragraph=p_index, text=text))
+        for start, end in sentence_spans(paragraph):
+            out.append(Sentence(id=f"s{len(out) + 1}", paragraph=p_index, text=paragraph[start:end], offset=start))
     return out

@@ -29,6 +29,22 @@
     });
   }
 
+  var highlights = document.querySelector(".highlight-toggle");
+  if (highlights) {
+    var showOn = function () {
+      highlights.setAttribute("aria-pressed", root.dataset.highlights === "off" ? "false" : "true");
+    };
+    highlights.hidden = false;
+    showOn();
+    highlights.addEventListener("click", function () {
+      var off = root.dataset.highlights !== "off";
+      if (off) root.dataset.highlights = "off"; else delete root.dataset.highlights;
+      try { localStorage.setItem("highlights", off ? "off" : "on"); } catch (e) { /* not remembered */ }
+      showOn();
+      announce(off ? "Highlights off" : "Highlights on");
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.sentence-link");
     if (!link || !navigator.clipboard) return;

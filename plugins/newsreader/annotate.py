@@ -1,0 +1,97 @@
+"""Signal handler: annotate every raw article in one batch and attach the results.
+
+Runs when the articles generator has read everything (``article_generator_finalized``),
+so entities can be merged across the whole site before any page is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .core import corrections, entity_index
+from .core.annotate import annotate_all
+from .core.body_html import render_body
+from .core.cache import Cache
+
+logger = logging.getLogger(__name__)
+
+TYPE_LABELS = {
+    "person": ("People", "person"), "organization": ("Organisations", "org"), "place": ("Places", "place"),
+    "agreement": ("Agreements", "agreement"), "money": ("Money", "money"), "quantity": ("Quantities", "qty"),
+}
+
+
+def _terminal_progress(items, total):
+    if not sys.stderr.isatty():
+        return items
+    from rich.progress import track  # noqa: PLC0415 - only for terminals
+
+    return track(items, total=total, description="Annotating paragraphs", console=None, transient=True)
+
+
+def raw_articles(generator) -> list:
+    everything = generator.articles + generator.translations + generator.hidden_articles + generator.drafts
+    return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
+
+
+def _marks(entities: list[dict]) -> dict[str, list[dict]]:
+    marks: dict[str, list[dict]] = {}
+    for entity in entities:
+        for mention in entity["mentions"]:
+            marks.setdefault(mention["sentence"], []).append({
+                "start": mention["start"], "end": mention["end"], "id": mention["anchor"],
+                "class": f"ent ent-{entity['type']}", "href": entity.get("href"),
+                "data-type": entity["type"], "label": TYPE_LABELS[entity["type"]][1],
+            })
+    return marks
+
+
+def _salience(entity: dict):
+    first = min((int(m["sentence"][1:]), m["start"]) for m in entity["mentions"])
+    return (-len(entity["mentions"]), first, entity["name"])
+
+
+def annotate_articles(generator) -> None:
+    settings = generator.settings
+    articles = raw_articles(generator)
+    if not articles:
+        generator.context["newsreader_index"] = entity_index.build([])
+        return
+    cache = Cache(settings.get("NEWSREADER_CACHE_PATH"))
+    processes = int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
+    results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress)
+
+    corrections_path = Path(settings["PATH"]) / settings.get("NEWSREADER_CORRECTIONS", "annotations.yml")
+    rules, problems = corrections.load(corrections_path)
+    per_article = []
+    for article, result in zip(articles, results):
+        entities = corrections.apply(result["entities"], article.slug, article.raw.sentences, rules)
+        entities = [e for e in entities if e["mentions"]]
+        per_article.append((article.slug, sorted(entities, key=_salience)))
+    for problem in problems + corrections.unused(rules, str(corrections_path)):
+        logger.warning("%s", problem)
+
+    index = entity_index.build(per_article, url_pattern=settings.get("ENTITY_URL", "entity/{id}/"))
+    siteurl = settings.get("SITEURL", "")
+    for article, result, (_, entities) in zip(articles, results, per_article):
+        counters: dict[str, int] = {}
+        for entity in entities:
+            entity["id"] = index["ids"][(entity["type"], entity["name"])]
+            entity["url"] = index["entities"][entity["id"]]["url"]
+            entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
+            for mention in entity["mentions"]:
+                counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1
+                mention["anchor"] = f"{mention['sentence']}-m{counters[mention['sentence']]}"
+        article.entities = entities
+        article.entity_groups = [
+            (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
+            if any(e["type"] == t for e in entities)
+        ]
+        article.events = result.get("events", [])
+        article.quotes = result.get("quotes", [])
+        article._content = render_body(article.raw.sentences, _marks(entities))
+    generator.context["newsreader_index"] = index
+    generator.context["newsreader_articles"] = articles

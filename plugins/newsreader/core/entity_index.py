@@ -1,0 +1,61 @@
+"""Entities across the whole site: one identity per (type, canonical name), ids, URLs, counts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
+TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "entity"
+
+
+def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/") -> dict:
+    """Site-wide entities from ``[(article slug, entity dicts)]``.
+
+    Returns ``{"entities": {id: record}, "ids": {(type, name): id}}``; records list
+    their articles in the order given, the total mention count, merged aliases and
+    roles, and the entities they share articles with most often.
+    """
+    keys = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents},
+                  key=lambda k: (TYPE_ORDER.index(k[0]) if k[0] in TYPE_ORDER else 99, k[1]))
+    by_slug = defaultdict(list)
+    for key in keys:
+        base = slugify(key[1]) if key[0] in PAGE_TYPES else f"{key[0]}-{slugify(key[1])}"
+        by_slug[base].append(key)
+    ids = {}
+    for base, group in sorted(by_slug.items()):
+        for key in group:
+            ids[key] = base if len(group) == 1 else f"{base}-{key[0]}"
+
+    records: dict[str, dict] = {}
+    roles: dict[str, Counter] = defaultdict(Counter)
+    together: dict[str, Counter] = defaultdict(Counter)
+    for slug, ents in articles:
+        present = []
+        for e in ents:
+            eid = ids[(e["type"], e["name"])]
+            rec = records.setdefault(eid, {
+                "id": eid, "name": e["name"], "type": e["type"], "aliases": set(), "articles": [], "mentions": 0,
+                "url": url_pattern.format(id=eid) if e["type"] in PAGE_TYPES else None,
+            })
+            rec["aliases"] |= set(e["aliases"])
+            if slug not in rec["articles"]:
+                rec["articles"].append(slug)
+            rec["mentions"] += len(e["mentions"])
+            roles[eid].update(e["roles"])
+            present.append(eid)
+        for a in present:
+            for b in present:
+                if a != b and records[b]["url"]:
+                    together[a][b] += 1
+    for eid, rec in records.items():
+        rec["aliases"] = sorted(rec["aliases"] - {rec["name"]})
+        rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
+        rec["related"] = [b for b, _ in sorted(together[eid].items(), key=lambda kv: (-kv[1], -records[kv[0]]["mentions"], kv[0]))][:10]
+    return {"entities": dict(sorted(records.items())), "ids": ids}
