@@ -47,7 +47,7 @@ def write_raw(folder: Path, name: str, headline: str, source: str, dateline: str
 SESSION_CACHE = Path(tempfile.mkdtemp(prefix="newsreader-test-cache-"))
 
 
-def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = None) -> subprocess.CompletedProcess:
+def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = None, **extra_env: str) -> subprocess.CompletedProcess:
     """Run Pelican with the project's settings on ``content`` into ``output``.
 
     The annotation cache is one temporary folder per test session (never the project's own).
@@ -56,6 +56,7 @@ def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = N
     env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL=siteurl,
                COLUMNS="1000", NEWSREADER_CACHE=str(cache or SESSION_CACHE))
     env.pop("PYTHONPATH", None)
+    env.update(extra_env)
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "-s", "pelican.conf.py"],
         cwd=ROOT,

@@ -44,7 +44,7 @@ def _marks(entities: list[dict]) -> dict[str, list[dict]]:
             marks.setdefault(mention["sentence"], []).append({
                 "start": mention["start"], "end": mention["end"], "id": mention["anchor"],
                 "class": f"ent ent-{entity['type']}", "href": entity.get("href"),
-                "data-type": entity["type"], "label": TYPE_LABELS[entity["type"]][1],
+                "data-type": entity["type"], "data-label": TYPE_LABELS[entity["type"]][1],
             })
     return marks
 
@@ -68,6 +68,8 @@ def annotate_articles(generator) -> None:
     rules, problems = corrections.load(corrections_path)
     per_article = []
     for article, result in zip(articles, results):
+        if result.get("error"):
+            logger.warning("%s: annotation failed (%s); the article is shown without annotations", article.source_path, result["error"])
         entities = corrections.apply(result["entities"], article.slug, article.raw.sentences, rules)
         entities = [e for e in entities if e["mentions"]]
         per_article.append((article.slug, sorted(entities, key=_salience)))

@@ -23,6 +23,9 @@ def cache_key(article: RawArticle) -> str:
     return key(RULES_VERSION, nlp_module.model_id(), published, article.paragraphs)
 
 
+EMPTY = {"entities": [], "events": [], "quotes": []}
+
+
 def annotate_one(article: RawArticle, docs) -> dict:
     entities = extract(article.paragraphs, article.sentences, docs)
     return {
@@ -58,6 +61,10 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
         for index, article, digest in todo:
             mine = docs[at:at + len(article.paragraphs)]
             at += len(article.paragraphs)
-            results[index] = annotate_one(article, mine)
+            try:
+                results[index] = annotate_one(article, mine)
+            except Exception as err:  # noqa: BLE001 - one article's failure must not stop the site
+                results[index] = dict(EMPTY, error=f"{type(err).__name__}: {err}")
+                continue
             cache.put(digest, results[index])
     return results  # type: ignore[return-value]

@@ -14,7 +14,7 @@ from .model import Sentence
 
 
 def _attrs(mark: dict) -> str:
-    names = ("id", "class", "href", "data-type", "aria-label")
+    names = ("id", "class", "href", "data-type", "data-label", "aria-label")
     return "".join(f' {n}="{escape(str(mark[n]))}"' for n in names if mark.get(n))
 
 
@@ -26,8 +26,7 @@ def _marked_text(text: str, marks: list[dict]) -> str:
         tag = mark.get("tag") or ("a" if mark.get("href") else "span")
         out.append(escape(text[at:mark["start"]], quote=False))
         inner = escape(text[mark["start"]:mark["end"]], quote=False)
-        label = f'<span class="ent-label" aria-hidden="true">{escape(mark["label"])}</span>' if mark.get("label") else ""
-        out.append(f"<{tag}{_attrs(mark)}>{inner}{label}</{tag}>")
+        out.append(f"<{tag}{_attrs(mark)}>{inner}</{tag}>")
         at = mark["end"]
     out.append(escape(text[at:], quote=False))
     return "".join(out)

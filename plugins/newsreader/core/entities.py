@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .model import Entity, Mention, Sentence
-from .numbers import format_quantity, parse_money, parse_number
+from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .roles import person_roles, split_title
 
 TYPES = ("person", "organization", "place", "agreement", "money", "quantity")
@@ -33,13 +33,13 @@ _ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|th
 ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliament|Assembly|Court|Bank|Police|"
              r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet")
 _ORGANIZATION = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){{1,4}})?")
-_THE_DIRECTION = re.compile(r"\bthe (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
+_THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
 
 # Higher wins when candidate spans overlap.
-PRIORITY = {"acronym": 5, "agreement": 4, "organization": 3, "direction": 2, "ner": 1}
+PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "organization": 3, "direction": 2, "ner": 1}
 
 
 @dataclass
@@ -104,7 +104,9 @@ def _quantity(span, doc):
     while i < len(doc) and i < span.end + 3 and doc[i].pos_ in {"ADJ", "PROPN"} and doc[i].ent_type_ in {"", "NORP"}:
         i += 1
     if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].tag_ == "NNS" and doc[i].lemma_.lower() not in _TIME_NOUNS:
-        return i + 1, format_quantity(value, doc[i].text.lower())
+        if doc[i].lower_ in CURRENCIES:  # "2.5 billion euros" that the model called a number
+            return i + 1, "money", format_amount(value, CURRENCIES[doc[i].lower_])
+        return i + 1, "quantity", format_quantity(value, doc[i].text.lower())
     return None
 
 
@@ -115,8 +117,8 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
         if label in {"CARDINAL", "QUANTITY"}:
             found = _quantity(ent, doc)
             if found:
-                end_token, name = found
-                out.append(Candidate(ent.start_char, doc[end_token - 1].idx + len(doc[end_token - 1]), "quantity", name, "ner"))
+                end_token, kind, name = found
+                out.append(Candidate(ent.start_char, doc[end_token - 1].idx + len(doc[end_token - 1]), kind, name, "ner"))
             elif label == "QUANTITY":
                 out.append(Candidate(ent.start_char, ent.end_char, "quantity", ent.text, "ner"))
             continue
@@ -172,6 +174,23 @@ def _strip_leading_places(text: str, start: int, aliases: AliasTable) -> tuple[s
     if words[0].lower().endswith("ing") and words[0][:1].isupper():  # "Citing Foreign Ministry officials"
         return " ".join(words[1:]), start + len(words[0]) + 1
     return text, start
+
+
+def _surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list[Candidate]:
+    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article."""
+    out = []
+    people = [c for c in ner if c.type == "person"]
+    tails: dict[str, list[str]] = {}
+    for full in full_names:
+        tails.setdefault(full.split()[-1], []).append(full)
+    for surname, owners in tails.items():
+        if len(owners) != 1 or len(surname) < 2:
+            continue  # two people share the surname: leave it to the model
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
+            if any(p.start <= match.start() < p.end for p in people):
+                continue  # part of a name the model found
+            out.append(Candidate(match.start(), match.end(), "person", owners[0], "surname"))
+    return out
 
 
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
@@ -239,12 +258,14 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
 
     per_paragraph = [_from_ner(doc, aliases, acronyms) for doc in docs]
     named_places = {c.name for cands in per_paragraph for c in cands if c.type == "place"}
+    full_names = {c.name for cands in per_paragraph for c in cands if c.type == "person" and " " in c.name}
     entities: dict[str, Entity] = {}
     people: dict[str, Entity] = {}
     pending_surnames: list[tuple[str, Mention, tuple[str, ...]]] = []
 
     for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
-        chosen = _resolve_overlaps(ner + _from_rules(paragraph, acronyms, named_places, aliases))
+        rules = _from_rules(paragraph, acronyms, named_places, aliases) + _surnames(paragraph, full_names, ner)
+        chosen = _resolve_overlaps(ner + rules)
         for cand in chosen:
             located = _to_sentence(by_paragraph.get(p_index, []), cand.start, cand.end)
             if located is None:

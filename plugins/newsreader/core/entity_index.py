@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
+
+from unidecode import unidecode
 
 PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
 
 
 def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "entity"
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "entity"
 
 
 def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/") -> dict:

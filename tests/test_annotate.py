@@ -1,0 +1,48 @@
+"""The annotation batch: caching by content, and one article's failure not stopping the rest."""
+
+from __future__ import annotations
+
+from newsreader.core import annotate as annotate_module
+from newsreader.core.cache import Cache
+from newsreader.core.rawformat import parse
+
+
+def raw(headline: str, body: str):
+    return parse(f"{headline}\nFixture Wire\n19 November 2019\n{body}\n".encode(), f"{headline}.txt")
+
+
+def test_cache_key_changes_with_text_date_and_rules(monkeypatch):
+    a = raw("A", "Alma Veress spoke.")
+    assert annotate_module.cache_key(a) == annotate_module.cache_key(raw("A", "Alma Veress spoke."))
+    assert annotate_module.cache_key(a) != annotate_module.cache_key(raw("A", "Alma Veress spoke again."))
+    moved = raw("A", "Alma Veress spoke.")
+    moved.published = moved.published.replace(day=20)
+    assert annotate_module.cache_key(a) != annotate_module.cache_key(moved)
+    before = annotate_module.cache_key(a)
+    monkeypatch.setattr(annotate_module, "RULES_VERSION", "changed")
+    assert annotate_module.cache_key(a) != before
+
+
+def test_second_run_comes_from_the_cache(tmp_path, monkeypatch):
+    articles = [raw("A", "Alma Veress visited Lisbon."), raw("B", "Keiko Arada visited Osaka.")]
+    cache = Cache(tmp_path)
+    first = annotate_module.annotate_all(articles, cache)
+    assert any(e["name"] == "Alma Veress" for e in first[0]["entities"])
+    monkeypatch.setattr(annotate_module.nlp_module, "parse_paragraphs", lambda *a, **k: (_ for _ in ()).throw(AssertionError("parsed again")))
+    assert annotate_module.annotate_all(articles, cache) == first
+
+
+def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
+    articles = [raw("A", "Alma Veress visited Lisbon."), raw("Boom", "Keiko Arada visited Osaka.")]
+    real = annotate_module.extract
+
+    def flaky(paragraphs, sentences, docs):
+        if "Keiko" in paragraphs[0]:
+            raise ValueError("rule bug")
+        return real(paragraphs, sentences, docs)
+
+    monkeypatch.setattr(annotate_module, "extract", flaky)
+    results = annotate_module.annotate_all(articles, Cache(tmp_path))
+    assert results[0]["entities"] and "error" not in results[0]
+    assert results[1]["entities"] == [] and results[1]["error"] == "ValueError: rule bug"
+    assert Cache(tmp_path).get(annotate_module.cache_key(articles[1])) is None  # failures are not cached
