@@ -36,6 +36,8 @@ ENTITY_SAVE_AS = "entity/{id}/index.html"
 ENTITY_FEED_ATOM = "entity/{id}/feed.atom.xml"
 ENTITIES_URL = "entity/"
 ENTITIES_SAVE_AS = "entity/index.html"
+TIMELINE_URL = "timeline/"
+TIMELINE_SAVE_AS = "timeline/index.html"
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

@@ -18,7 +18,8 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEED_URL = "news/us-south-korea-military-cost-sharing-talks-collapse/"
-MAIN_PAGES = ["", SEED_URL, "archives/", "source/", "source/iran-press-tv/", "404.html"]
+MAIN_PAGES = ["", SEED_URL, "archives/", "source/", "source/iran-press-tv/", "404.html", "timeline/", "entity/",
+              "entity/james-dehart/", "entity/united-states/"]
 
 
 @pytest.fixture(scope="session")

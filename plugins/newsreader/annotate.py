@@ -15,6 +15,7 @@ from .core import corrections, entity_index
 from .core.annotate import annotate_all
 from .core.body_html import render_body
 from .core.cache import Cache
+from .core.dates import human, period_start
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,20 @@ def _marks(entities: list[dict]) -> dict[str, list[dict]]:
     return marks
 
 
+def _events(events: list[dict], entities: list[dict]) -> list[dict]:
+    """Events in date order, each with a display date and the entities named in its sentence."""
+    in_sentence: dict[str, list[str]] = {}
+    for entity in entities:
+        for sid in dict.fromkeys(m["sentence"] for m in entity["mentions"]):
+            in_sentence.setdefault(sid, []).append(entity["id"])
+    out = []
+    for event in events:
+        event = dict(event, display=human(event["date"], event["precision"], event["derived"]),
+                     entities=in_sentence.get(event["sentence"], []))
+        out.append(event)
+    return sorted(out, key=lambda e: (period_start(e["date"], e["precision"]), int(e["sentence"][1:]), e["phrase"]))
+
+
 def _salience(entity: dict):
     first = min((int(m["sentence"][1:]), m["start"]) for m in entity["mentions"])
     return (-len(entity["mentions"]), first, entity["name"])
@@ -66,6 +81,8 @@ def annotate_articles(generator) -> None:
 
     corrections_path = Path(settings["PATH"]) / settings.get("NEWSREADER_CORRECTIONS", "annotations.yml")
     rules, problems = corrections.load(corrections_path)
+    event_rules, event_problems = corrections.load_events(corrections_path)
+    problems += event_problems
     per_article = []
     for article, result in zip(articles, results):
         if result.get("error"):
@@ -73,8 +90,6 @@ def annotate_articles(generator) -> None:
         entities = corrections.apply(result["entities"], article.slug, article.raw.sentences, rules)
         entities = [e for e in entities if e["mentions"]]
         per_article.append((article.slug, sorted(entities, key=_salience)))
-    for problem in problems + corrections.unused(rules, str(corrections_path)):
-        logger.warning("%s", problem)
 
     index = entity_index.build(per_article, url_pattern=settings.get("ENTITY_URL", "entity/{id}/"))
     siteurl = settings.get("SITEURL", "")
@@ -92,8 +107,10 @@ def annotate_articles(generator) -> None:
             (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
             if any(e["type"] == t for e in entities)
         ]
-        article.events = result.get("events", [])
+        article.events = _events(corrections.apply_events(result.get("events", []), article.slug, event_rules), entities)
         article.quotes = result.get("quotes", [])
         article._content = render_body(article.raw.sentences, _marks(entities))
+    for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
+        logger.warning("%s", problem)
     generator.context["newsreader_index"] = index
     generator.context["newsreader_articles"] = articles

@@ -5,10 +5,45 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .core.dates import period_start
+
 
 def _dump(path: Path, value) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
+
+
+def timeline_records(articles) -> list[dict]:
+    """Every event of the site, each with its article's slug and URL, in date order."""
+    rows = [
+        dict({k: e[k] for k in EVENT_KEYS}, article=a.slug, url=a.url, entities=e["entities"])
+        for a in articles for e in a.events
+    ]
+    return sorted(rows, key=lambda r: (period_start(r["date"], r["precision"]), r["article"], int(r["sentence"][1:])))
+
+
+def timelinejs(records: list[dict], titles: dict[str, str], sitename: str) -> dict:
+    """The Knight Lab TimelineJS format: one slide per event, grouped by article."""
+    events = []
+    for r in records:
+        start = {"year": int(r["date"][:4])}
+        if r["precision"] == "day":
+            start.update(month=int(r["date"][5:7]), day=int(r["date"][8:10]))
+        elif r["precision"] == "month":
+            start["month"] = int(r["date"][5:7])
+        elif r["precision"] == "week":
+            monday = period_start(r["date"], "week")
+            start.update(month=monday.month, day=monday.day, year=monday.year)
+        events.append({
+            "start_date": start,
+            "text": {"headline": r["phrase"], "text": r["text"]},
+            "group": titles.get(r["article"], r["article"]),
+            "unique_id": f"{r['article']}-{r['sentence']}-{r['date']}",
+        })
+    return {"title": {"text": {"headline": sitename, "text": "Events mentioned in the articles"}}, "events": events}
 
 
 def article_record(article) -> dict:
@@ -28,13 +63,16 @@ def article_record(article) -> dict:
             }
             for e in article.entities
         ],
-        "events": article.events,
+        "events": [{k: e[k] for k in EVENT_KEYS} for e in article.events],
         "quotes": article.quotes,
     }
 
 
-def write_all(output_path: str, articles, index: dict) -> None:
+def write_all(output_path: str, articles, index: dict, sitename: str) -> None:
     data = Path(output_path) / "data"
     for article in articles:
         _dump(data / "articles" / f"{article.slug}.json", article_record(article))
     _dump(data / "entities.json", list(index["entities"].values()))
+    records = timeline_records(articles)
+    _dump(data / "timeline.json", records)
+    _dump(data / "timelinejs.json", timelinejs(records, {a.slug: a.raw.headline for a in articles}, sitename))

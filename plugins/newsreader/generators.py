@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
+
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import export
 from .core.body_html import render_snippet
+from .core.dates import human, period_start
 from .core.entity_index import TYPE_ORDER
 
 TYPE_TITLES = {"person": "People", "organization": "Organisations", "place": "Places", "agreement": "Agreements",
@@ -24,6 +27,36 @@ def article_card(article, siteurl: str) -> dict:
         "date": None if getattr(article, "date_unknown", False) else article.date.strftime("%-d %B %Y"),
         "iso": None if getattr(article, "date_unknown", False) else article.date.isoformat(),
     }
+
+
+def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
+    """Events grouped by year and month, with the bar heights of the overview strip."""
+    years: dict[int, dict] = {}
+    for r in records:
+        start = period_start(r["date"], r["precision"])
+        year = years.setdefault(start.year, {"year": start.year, "count": 0, "months": {}})
+        year["count"] += 1
+        month_key = start.month if r["precision"] in {"day", "week", "month"} else 0
+        event = dict(r, display=human(r["date"], r["precision"], r["derived"]), card=cards[r["article"]],
+                     entity_ids=r["entities"],
+                     entity_links=[index["entities"][i] for i in r["entities"] if index["entities"][i]["url"]])
+        year["months"].setdefault(month_key, []).append(event)
+    ordered = []
+    for y in sorted(years, reverse=True):
+        months = years[y]["months"]
+        ordered.append({
+            "year": y, "count": years[y]["count"],
+            "months": [{"name": calendar.month_name[m] if m else "During the year", "events": months[m]}
+                       for m in sorted(months, reverse=True)],
+        })
+    peak = max((y["count"] for y in ordered), default=1)
+    span = sorted(years)
+    bars = []
+    if span:
+        for offset, y in enumerate(range(span[0], span[-1] + 1)):
+            count = years[y]["count"] if y in years else 0
+            bars.append({"year": y, "count": count, "x": offset * 14, "height": round(60 * count / peak) if count else 0})
+    return {"years": ordered, "bars": bars, "width": max(14 * len(bars), 14), "total": len(records)}
 
 
 def page_url(base: str, number: int) -> str:
@@ -68,6 +101,11 @@ class EntityGenerator(Generator):
         self.context["entity_groups"] = groups
         self.index = index
         self.articles = articles
+        self.timeline = timeline_years(export.timeline_records(articles), cards, index)
+        for page in self.pages:
+            eid = page["entity"]["id"]
+            page["events"] = [e for year in self.timeline["years"] for month in year["months"] for e in month["events"]
+                              if eid in e["entity_ids"]]
 
     def generate_output(self, writer):
         settings = self.settings
@@ -82,7 +120,7 @@ class EntityGenerator(Generator):
                 writer.write_file(
                     url + "index.html", template, self.context, relative_urls=settings["RELATIVE_URLS"], url=url,
                     feed_path=feed_path, page_name="entity", entity=entity, related=page["related"],
-                    cards=page["cards"], mention_total=len(mentions),
+                    cards=page["cards"], mention_total=len(mentions), events=page["events"],
                     mentions=mentions[(number - 1) * MENTIONS_PER_PAGE:number * MENTIONS_PER_PAGE],
                     mention_offset=(number - 1) * MENTIONS_PER_PAGE, page_number=number, page_count=pages,
                     prev_url=page_url(entity["url"], number - 1) if number > 1 else None,
@@ -93,7 +131,11 @@ class EntityGenerator(Generator):
             settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context,
             relative_urls=settings["RELATIVE_URLS"], page_name="entities",
         )
-        export.write_all(self.output_path, self.articles, self.index)
+        writer.write_file(
+            settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context,
+            relative_urls=settings["RELATIVE_URLS"], page_name="timeline", timeline=self.timeline,
+        )
+        export.write_all(self.output_path, self.articles, self.index, settings["SITENAME"])
 
 
 def get_generators(pelican):

@@ -16,6 +16,8 @@ DEFAULTS = {
     "ENTITY_FEED_ATOM": "entity/{id}/feed.atom.xml",
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
+    "TIMELINE_URL": "timeline/",
+    "TIMELINE_SAVE_AS": "timeline/index.html",
     "NEWSREADER_CACHE_PATH": ".cache/newsreader",
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,

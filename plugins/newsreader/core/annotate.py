@@ -11,11 +11,12 @@ from dataclasses import asdict
 
 from . import nlp as nlp_module
 from .cache import Cache, key
+from . import dates
 from .entities import extract
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-1"
+RULES_VERSION = "entities-1;dates-1"
 
 
 def cache_key(article: RawArticle) -> str:
@@ -39,7 +40,7 @@ def annotate_one(article: RawArticle, docs) -> dict:
             }
             for e in entities
         ],
-        "events": [],
+        "events": dates.as_dicts(dates.extract(article.sentences, docs, article.published)),
         "quotes": [],
     }
 

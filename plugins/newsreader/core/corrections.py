@@ -10,6 +10,13 @@
         aliases: [Uncle Sam]        #   extra names; their occurrences in the text become mentions
         hide: true                  #   drop the entity from this article or the whole site
 
+    events:
+      - article: some-article-slug  # required
+        sentence: s14               # optional: only events of this sentence
+        phrase: in July             # optional: only events whose phrase is this
+        date: 2019-08               # fix the date (precision follows the form: 2019-08-01, 2019-W31, 2019-08, 2019, 1950s)
+        hide: true                  # or drop the event
+
 An entry that matches nothing is reported by number and name, so typos do not go unnoticed.
 """
 
@@ -42,6 +49,88 @@ class Rule:
         return f"entities entry {self.number} ({self.name!r}{scope})"
 
 
+@dataclass
+class EventRule:
+    number: int
+    line: int | None
+    article: str
+    sentence: str | None = None
+    phrase: str | None = None
+    date: str | None = None
+    hide: bool = False
+    used: bool = False
+
+    def describe(self) -> str:
+        where = "".join(f" {k} {v!r}" for k, v in (("sentence", self.sentence), ("phrase", self.phrase)) if v)
+        return f"events entry {self.number} (article {self.article!r}{where})"
+
+
+_PRECISIONS = [
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "day"), (re.compile(r"^\d{4}-W\d{2}$"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"), (re.compile(r"^\d{4}$"), "year"), (re.compile(r"^\d{3}0s$"), "decade"),
+]
+
+
+def precision_of(value: str) -> str | None:
+    return next((p for pattern, p in _PRECISIONS if pattern.match(value)), None)
+
+
+def _item_lines(root, key: str) -> dict[int, int]:
+    if root is None or not isinstance(root, yaml.MappingNode):
+        return {}
+    for key_node, value_node in root.value:
+        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
+            return {i: item.start_mark.line + 1 for i, item in enumerate(value_node.value)}
+    return {}
+
+
+def load_events(path: str | Path) -> tuple[list[EventRule], list[Problem]]:
+    """The ``events`` section of the corrections file (problems with the file itself come from :func:`load`)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        plain = yaml.safe_load(text) or {}
+        lines = _item_lines(yaml.compose(text), "events")
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return [], []
+    rules, problems = [], []
+    for index, entry in enumerate(plain.get("events") or [] if isinstance(plain, dict) else []):
+        line = lines.get(index)
+        if not isinstance(entry, dict) or not entry.get("article"):
+            problems.append(Problem(str(path), f"events entry {index + 1} needs an 'article'", line))
+            continue
+        value = str(entry["date"]) if entry.get("date") is not None else None
+        if value is not None and precision_of(value) is None:
+            problems.append(Problem(str(path), f"events entry {index + 1}: date {value!r} is not YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY or YYY0s; ignored", line))
+            continue
+        if value is None and not entry.get("hide"):
+            problems.append(Problem(str(path), f"events entry {index + 1}: give a 'date' or 'hide: true'; ignored", line))
+            continue
+        rules.append(EventRule(index + 1, line, str(entry["article"]), entry.get("sentence"), entry.get("phrase"), value, bool(entry.get("hide"))))
+    return rules, problems
+
+
+def apply_events(events: list[dict], slug: str, rules: list[EventRule]) -> list[dict]:
+    out = []
+    for event in events:
+        event = dict(event)
+        keep = True
+        for rule in rules:
+            if rule.article != slug or (rule.sentence and rule.sentence != event["sentence"]) or (
+                rule.phrase and rule.phrase != event["phrase"]
+            ):
+                continue
+            rule.used = True
+            if rule.hide:
+                keep = False
+            elif rule.date:
+                event.update(date=rule.date, precision=precision_of(rule.date), derived=False,
+                             explanation=f"corrected by the editor (was {event['date']})")
+        if keep:
+            out.append(event)
+    return out
+
+
 def load(path: str | Path) -> tuple[list[Rule], list[Problem]]:
     """Rules from the corrections file, and problems with it (never an exception)."""
     path = Path(path)
@@ -55,11 +144,7 @@ def load(path: str | Path) -> tuple[list[Rule], list[Problem]]:
         return [], [Problem(str(path), f"cannot be read, corrections ignored: {err}", line + 1 if line is not None else None)]
     if not isinstance(plain, dict):
         return [], [Problem(str(path), "should be a mapping with an 'entities' list; corrections ignored")]
-    nodes = {}
-    if data is not None and isinstance(data, yaml.MappingNode):
-        for key_node, value_node in data.value:
-            if key_node.value == "entities" and isinstance(value_node, yaml.SequenceNode):
-                nodes = {i: item.start_mark.line + 1 for i, item in enumerate(value_node.value)}
+    nodes = _item_lines(data, "entities")
     rules, problems = [], []
     for index, entry in enumerate(plain.get("entities") or []):
         line = nodes.get(index)
@@ -146,5 +231,9 @@ def apply(entities: list[dict], slug: str, sentences, rules: list[Rule]) -> list
     return _merge_duplicates(entities)
 
 
-def unused(rules: list[Rule], path: str) -> list[Problem]:
-    return [Problem(path, f"{rule.describe()} matches no entity", rule.line) for rule in rules if not rule.used]
+def unused(rules, path: str) -> list[Problem]:
+    return [
+        Problem(path, f"{rule.describe()} matches no {'event' if isinstance(rule, EventRule) else 'entity'}", rule.line)
+        for rule in rules
+        if not rule.used
+    ]

@@ -1,0 +1,85 @@
+"""The timeline in the built site: article JSON events, the article timeline, the site-wide page, exports."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+from conftest import SEED_DIR, build
+from test_site_entities import SLUG, article_json
+
+SEED_EVENTS = {
+    ("2019-11-19", "day", False, "Tuesday", "s2"),
+    ("2019-07", "month", False, "July", "s14"),
+    ("2019", "year", False, "this year", "s5"),
+    ("2019-W47", "week", False, "this week", "s11"),
+    ("1991", "year", True, "the past 28 years", "s3"),
+    ("1953", "year", True, "66-year-old", "s1"),
+}
+
+
+def test_seed_events_in_the_json(seed_site):
+    out, _ = seed_site
+    events = article_json(out)["events"]
+    found = {(e["date"], e["precision"], e["derived"], e["phrase"], e["sentence"]) for e in events}
+    assert SEED_EVENTS <= found
+    assert all(e["anchor"] == "2019-11-19" for e in events)
+    assert set(events[0]) >= {"date", "precision", "phrase", "anchor", "derived", "sentence", "text"}
+    order = [(e["date"], int(e["sentence"][1:])) for e in events]
+    assert [d for d, _ in order][:2] == ["1953", "1991"]  # ordered by date, then sentence
+    sentences = {s["id"]: s["text"] for s in article_json(out)["sentences"]}
+    for e in events:
+        assert e["phrase"] in sentences[e["sentence"]]
+
+
+def test_article_timeline_links_each_event_to_its_sentence(seed_site):
+    out, _ = seed_site
+    html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
+    section = html.split('aria-labelledby="timeline-heading"')[1].split("</section>")[0]
+    assert '<a href="#s2"><time datetime="2019-11-19">19 Nov 2019</time></a>' in section
+    assert '<time datetime="2019-07">July 2019</time>' in section
+    assert '<time datetime="2019-W47">week of 18 Nov 2019</time>' in section
+    assert '<time datetime="1953">c. 1953</time>' in section
+    assert "66 years before 19 Nov 2019" in section
+
+
+def test_site_timeline_page_and_exports(seed_site):
+    out, _ = seed_site
+    page = (out / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert '<details class="timeline-year" id="y2019" open>' in page
+    assert f'href="/news/{SLUG}/#s14"' in page
+    assert "<svg" in page and 'href="#y1953"' in page
+    assert 'href="/entity/korean-national-police/"' in page  # entities involved in the event's sentence
+    timeline = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
+    assert {r["article"] for r in timeline} == {SLUG}
+    assert any(r["date"] == "2019-07" and r["sentence"] == "s14" for r in timeline)
+    tjs = json.loads((out / "data" / "timelinejs.json").read_text(encoding="utf-8"))
+    assert set(tjs) == {"title", "events"}
+    july = next(e for e in tjs["events"] if e["start_date"] == {"year": 2019, "month": 7})
+    assert set(july) >= {"start_date", "text", "group"} and set(july["text"]) == {"headline", "text"}
+
+
+def test_entity_page_lists_its_events(seed_site):
+    out, _ = seed_site
+    page = (out / "entity" / "korean-national-police" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2019-07">July 2019</time>' in page
+
+
+def test_event_corrections(tmp_path):
+    content = tmp_path / "content"
+    (content / "news").mkdir(parents=True)
+    shutil.copy(SEED_DIR / "000_29d63d47178ef691.txt", content / "news")
+    (content / "annotations.yml").write_text(
+        f"events:\n"
+        f"  - article: {SLUG}\n    phrase: July\n    date: 2019-08\n"
+        f"  - article: {SLUG}\n    sentence: s1\n    hide: true\n"
+        f"  - article: no-such-article\n    hide: true\n",
+        encoding="utf-8",
+    )
+    result = build(content, tmp_path / "out")
+    events = article_json(tmp_path / "out")["events"]
+    assert not any(e["sentence"] == "s1" for e in events)
+    assert any(e["date"] == "2019-08" and e["precision"] == "month" and e["phrase"] == "July" for e in events)
+    assert re.search(r"annotations\.yml:8: events entry 3 \(article 'no-such-article'\) matches no event",
+                     result.stdout + result.stderr)
