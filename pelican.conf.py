@@ -36,6 +36,10 @@ ENTITY_SAVE_AS = "entity/{id}/index.html"
 ENTITY_FEED_ATOM = "entity/{id}/feed.atom.xml"
 ENTITIES_URL = "entity/"
 ENTITIES_SAVE_AS = "entity/index.html"
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+# lunr.js comes from npm (package.json pins 2.3.9); the build copies it into the site.
+NEWSREADER_LUNR_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "node_modules", "lunr", "lunr.min.js")
 TIMELINE_URL = "timeline/"
 TIMELINE_SAVE_AS = "timeline/index.html"
 

@@ -33,9 +33,21 @@ def clean(c):
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
+def _ensure_node_modules(c):
+    """lunr.js (site) and axe-core (tests) come from npm, pinned by package-lock.json."""
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        if not shutil.which("npm"):
+            sys.exit("npm is needed to install lunr.js for search (Node.js 20 with npm); see README.md")
+        with c.cd(str(ROOT)):
+            c.run("npm ci --no-audit --no-fund", pty=False)
+
+
 @task
 def build(c, siteurl=None):
     """Build the site into output/ (SITEURL from --siteurl or the environment)."""
+    _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(PELICAN, env=_env(SITEURL=siteurl), pty=sys.stdout.isatty())
 
@@ -60,19 +72,13 @@ def livereload(c, port=8000):
     def rebuild_site():
         c.run(PELICAN, warn=True)
 
+    _ensure_node_modules(c)
     rebuild_site()
     server = Server()
     for folder in ("content", "theme", "plugins"):
         server.watch(f"{folder}/**/*", rebuild_site)
     server.watch(SETTINGS, rebuild_site)
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
-
-
-def _ensure_node_modules(c):
-    lock = ROOT / "package-lock.json"
-    stamp = ROOT / "node_modules" / ".package-lock.json"
-    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
-        c.run("npm ci --no-audit --no-fund", pty=False)
 
 
 @task

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic  # noqa: E402  (scripts/synthetic.py)
+from browsing import CHROMIUM_ARGS  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -156,3 +157,15 @@ def subpath_server(tmp_path_factory, fixture_corpus):
     thread.start()
     yield {"base": f"http://127.0.0.1:{port}/sub", "output": out, "missing": missing}
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = require_tool(os.environ.get("CHROMIUM", "chromium"), "browser tests drive Debian's chromium")
+    from playwright import sync_api  # noqa: PLC0415 - only the browser tests need it
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+

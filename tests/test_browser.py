@@ -2,63 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import IN_CI, ROOT, require_tool
+from browsing import Visit
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEED_URL = "news/us-south-korea-military-cost-sharing-talks-collapse/"
-MAIN_PAGES = ["", SEED_URL, "archives/", "source/", "source/iran-press-tv/", "404.html", "timeline/", "entity/",
+MAIN_PAGES = ["", SEED_URL, "search/", "search/?q=military", "archives/", "source/", "source/iran-press-tv/", "404.html", "timeline/", "entity/",
               "entity/james-dehart/", "entity/united-states/"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = require_tool(os.environ.get("CHROMIUM", "chromium"), "browser tests drive Debian's chromium")
-    sync_api = pytest.importorskip("playwright.sync_api") if not IN_CI else __import__("playwright.sync_api").sync_api
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A page with every console error, failed request, 404 and outside request recorded."""
-
-    def __init__(self, browser, base: str, **context_options):
-        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-        self.context = browser.new_context(bypass_csp=True, **context_options)
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(10_000)
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        self.not_found: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.not_found.append(f"{r.status} {r.url}"))
-        self.context.route("**/*", self._route)
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("data:", "about:")) or url.startswith(self.origin + "/"):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
-
-    def close(self):
-        self.context.close()
 
 
 def built_pages(output: Path) -> list[str]:

@@ -96,7 +96,7 @@ def test_corrections_file_is_applied_and_unmatched_entries_are_named(tmp_path):
     assert (tmp_path / "out" / "entity" / "korean-national-police-agency").is_dir()
 
 
-def test_warm_rebuild_does_not_load_spacy(tmp_path):
+def test_warm_rebuild_loads_neither_spacy_nor_lunr(tmp_path):
     cache = tmp_path / "cache"
     content = tmp_path / "content"
     (content / "news").mkdir(parents=True)
@@ -105,8 +105,12 @@ def test_warm_rebuild_does_not_load_spacy(tmp_path):
     poison = tmp_path / "poison" / "spacy"
     poison.mkdir(parents=True)
     (poison / "__init__.py").write_text("raise ImportError('spaCy must not be imported on a warm rebuild')\n")
+    (poison.parent / "lunr").mkdir()
+    (poison.parent / "lunr" / "__init__.py").write_text("raise ImportError('the index must be reused, not rebuilt')\n")
     build(content, tmp_path / "warm", cache=cache, PYTHONPATH=str(poison.parent))
     assert article_json(tmp_path / "warm") == article_json(tmp_path / "cold")
+    for name in ("lunr-index.json", "store.json"):
+        assert (tmp_path / "warm" / "search" / name).read_bytes() == (tmp_path / "cold" / "search" / name).read_bytes()
     # …and the poison works: with an empty cache the same build fails.
     result = None
     try:

@@ -1,13 +1,13 @@
 """newsreader: an annotated news reader, as a Pelican plugin.
 
 read (``reader.py``) -> annotate (``annotate.py``) -> render (``generators.py`` + theme)
--> export (``export.py``). ``register`` only connects signal handlers; they live at
+-> export (``export.py``) -> index (``search.py``). ``register`` only connects signal handlers; they live at
 module level, so Pelican's weak references to them stay alive.
 """
 
 from pelican import signals
 
-from . import annotate, generators, site
+from . import annotate, generators, search, site
 
 
 def register():
@@ -17,3 +17,4 @@ def register():
     signals.article_generator_finalized.connect(site.attach_structured_data)
     signals.article_generator_finalized.connect(annotate.annotate_articles)
     signals.get_generators.connect(generators.get_generators)
+    signals.get_generators.connect(search.get_generators)

@@ -18,7 +18,7 @@ class Cache:
         self.folder = Path(folder) if folder else None
 
     def _path(self, digest: str) -> Path:
-        return self.folder / digest[:2] / f"{digest}.json"
+        return self.folder / digest[-2:] / f"{digest}.json"
 
     def get(self, digest: str):
         if self.folder is None:
