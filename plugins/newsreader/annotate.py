@@ -38,8 +38,13 @@ def raw_articles(generator) -> list:
     return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
 
 
-def _marks(entities: list[dict]) -> dict[str, list[dict]]:
+def _marks(entities: list[dict], quotes: list[dict]) -> dict[str, list[dict]]:
     marks: dict[str, list[dict]] = {}
+    for quote in quotes:
+        marks.setdefault(quote["sentence"], []).append({
+            "start": quote["start"], "end": quote["end"], "id": quote["anchor"], "class": "quote",
+            "data-speaker": quote["speaker_name"] or "speaker unknown",
+        })
     for entity in entities:
         for mention in entity["mentions"]:
             marks.setdefault(mention["sentence"], []).append({
@@ -62,6 +67,30 @@ def _events(events: list[dict], entities: list[dict]) -> list[dict]:
                      entities=in_sentence.get(event["sentence"], []))
         out.append(event)
     return sorted(out, key=lambda e: (period_start(e["date"], e["precision"]), int(e["sentence"][1:]), e["phrase"]))
+
+
+def _quotes(quotes: list[dict], entities: list[dict]) -> list[dict]:
+    """Quotes with their speaker's entity id (found again after corrections may have renamed it)."""
+    out = []
+    for n, quote in enumerate(quotes, start=1):
+        speaker = None
+        if quote.get("speaker_key"):
+            kind, _, name = quote["speaker_key"].partition(":")
+            speaker = next((e for e in entities if e["type"] == kind and e["name"] == name), None) or next(
+                (e for e in entities if e["type"] == kind and name in e["aliases"]), None)
+        out.append(dict(quote, speaker=speaker["id"] if speaker else None,
+                        speaker_name=speaker["name"] if speaker else quote["speaker_name"],
+                        speaker_href=speaker["href"] if speaker else None, anchor=f"{quote['sentence']}-q{n}"))
+    return out
+
+
+def _by_speaker(quotes: list[dict]) -> list[dict]:
+    """Quotes grouped by speaker, in the order speakers first speak; unknown speakers last."""
+    groups: dict[str | None, dict] = {}
+    for quote in quotes:
+        group = groups.setdefault(quote["speaker_name"], {"name": quote["speaker_name"], "href": quote["speaker_href"], "quotes": []})
+        group["quotes"].append(quote)
+    return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
 def _salience(entity: dict):
@@ -108,8 +137,11 @@ def annotate_articles(generator) -> None:
             if any(e["type"] == t for e in entities)
         ]
         article.events = _events(corrections.apply_events(result.get("events", []), article.slug, event_rules), entities)
-        article.quotes = result.get("quotes", [])
-        article._content = render_body(article.raw.sentences, _marks(entities))
+        article.quotes = _quotes(result.get("quotes", []), entities)
+        article.quote_groups = _by_speaker(article.quotes)
+        article.figures = result.get("figures", [])
+        article.comparisons = result.get("comparisons", [])
+        article._content = render_body(article.raw.sentences, _marks(entities, article.quotes))
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index

@@ -64,7 +64,9 @@ def article_record(article) -> dict:
             for e in article.entities
         ],
         "events": [{k: e[k] for k in EVENT_KEYS} for e in article.events],
-        "quotes": article.quotes,
+        "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
+        "figures": article.figures,
+        "comparisons": article.comparisons,
     }
 
 

@@ -73,8 +73,12 @@ class EntityGenerator(Generator):
         cards = {a.slug: article_card(a, siteurl) for a in articles}
         by_slug = {a.slug: a for a in articles}
         mentions_of: dict[str, list] = {}
+        quotes_of: dict[str, list] = {}
         for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
             sentences = {s.id: s.text for s in article.raw.sentences}
+            for quote in article.quotes:
+                if quote["speaker"]:
+                    quotes_of.setdefault(quote["speaker"], []).append(dict(quote, card=cards[article.slug]))
             for entity in article.entities:
                 if not entity["url"]:
                     continue
@@ -92,7 +96,7 @@ class EntityGenerator(Generator):
             mine = sorted((by_slug[s] for s in record["articles"] if s in by_slug), key=lambda a: (a.date, a.slug), reverse=True)
             related = [index["entities"][r] for r in record["related"]]
             self.pages.append({"entity": record, "articles": mine, "cards": [cards[a.slug] for a in mine],
-                               "mentions": mentions_of.get(eid, []), "related": related})
+                               "mentions": mentions_of.get(eid, []), "related": related, "quotes": quotes_of.get(eid, [])})
         groups = []
         for t in TYPE_ORDER:
             members = sorted((r for r in index["entities"].values() if r["type"] == t), key=lambda r: (-r["mentions"], r["name"]))
@@ -120,7 +124,7 @@ class EntityGenerator(Generator):
                 writer.write_file(
                     url + "index.html", template, self.context, relative_urls=settings["RELATIVE_URLS"], url=url,
                     feed_path=feed_path, page_name="entity", entity=entity, related=page["related"],
-                    cards=page["cards"], mention_total=len(mentions), events=page["events"],
+                    cards=page["cards"], mention_total=len(mentions), events=page["events"], quotes=page["quotes"],
                     mentions=mentions[(number - 1) * MENTIONS_PER_PAGE:number * MENTIONS_PER_PAGE],
                     mention_offset=(number - 1) * MENTIONS_PER_PAGE, page_number=number, page_count=pages,
                     prev_url=page_url(entity["url"], number - 1) if number > 1 else None,

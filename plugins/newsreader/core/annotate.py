@@ -11,12 +11,12 @@ from dataclasses import asdict
 
 from . import nlp as nlp_module
 from .cache import Cache, key
-from . import dates
+from . import dates, figures, quotes
 from .entities import extract
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-1;dates-1"
+RULES_VERSION = "entities-1;dates-1;quotes-1;figures-1"
 
 
 def cache_key(article: RawArticle) -> str:
@@ -24,24 +24,21 @@ def cache_key(article: RawArticle) -> str:
     return key(RULES_VERSION, nlp_module.model_id(), published, article.paragraphs)
 
 
-EMPTY = {"entities": [], "events": [], "quotes": []}
+EMPTY = {"entities": [], "events": [], "quotes": [], "figures": [], "comparisons": []}
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
-    entities = extract(article.paragraphs, article.sentences, docs)
+    entities = [
+        {"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles, "mentions": [asdict(m) for m in e.mentions]}
+        for e in extract(article.paragraphs, article.sentences, docs)
+    ]
+    found_figures, comparisons = figures.extract(article.sentences, entities)
     return {
-        "entities": [
-            {
-                "name": e.name,
-                "type": e.type,
-                "aliases": e.aliases,
-                "roles": e.roles,
-                "mentions": [asdict(m) for m in e.mentions],
-            }
-            for e in entities
-        ],
+        "entities": entities,
         "events": dates.as_dicts(dates.extract(article.sentences, docs, article.published)),
-        "quotes": [],
+        "quotes": quotes.as_dicts(quotes.extract(article.paragraphs, article.sentences, docs, entities)),
+        "figures": found_figures,
+        "comparisons": comparisons,
     }
 
 

@@ -14,21 +14,28 @@ from .model import Sentence
 
 
 def _attrs(mark: dict) -> str:
-    names = ("id", "class", "href", "data-type", "data-label", "aria-label")
+    names = ("id", "class", "href", "data-type", "data-label", "data-speaker", "aria-label")
     return "".join(f' {n}="{escape(str(mark[n]))}"' for n in names if mark.get(n))
 
 
-def _marked_text(text: str, marks: list[dict]) -> str:
-    out, at = [], 0
-    for mark in sorted(marks, key=lambda m: m["start"]):
-        if mark["start"] < at or mark["end"] > len(text):
-            continue  # overlapping or out of range: leave the text plain rather than break it
+def _marked_text(text: str, marks: list[dict], start: int = 0, end: int | None = None) -> str:
+    """Escaped text with marks wrapped around it; a mark may contain others (a quote holds names)."""
+    end = len(text) if end is None else end
+    out, at = [], start
+    ordered = sorted((m for m in marks if start <= m["start"] < m["end"] <= end), key=lambda m: (m["start"], -m["end"]))
+    taken: list[dict] = []
+    for mark in ordered:
+        if mark["start"] < at:
+            continue  # inside (or overlapping) an earlier mark: handled by the recursion, or dropped
+        inner = [m for m in ordered if m is not mark and mark["start"] <= m["start"] and m["end"] <= mark["end"]]
         tag = mark.get("tag") or ("a" if mark.get("href") else "span")
+        if tag == "a":
+            inner = [m for m in inner if not m.get("href")]  # no link inside a link
         out.append(escape(text[at:mark["start"]], quote=False))
-        inner = escape(text[mark["start"]:mark["end"]], quote=False)
-        out.append(f"<{tag}{_attrs(mark)}>{inner}</{tag}>")
+        out.append(f"<{tag}{_attrs(mark)}>{_marked_text(text, inner, mark['start'], mark['end'])}</{tag}>")
         at = mark["end"]
-    out.append(escape(text[at:], quote=False))
+        taken.append(mark)
+    out.append(escape(text[at:end], quote=False))
     return "".join(out)
 
 

@@ -1,0 +1,86 @@
+"""Quotations and their speakers, on the seed and on quotation patterns written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_DIR
+from newsreader.core import nlp as nlp_module
+from newsreader.core.annotate import annotate_one
+from newsreader.core.quotes import find_quote_spans
+from newsreader.core.rawformat import parse
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return nlp_module.load()
+
+
+def quotes_of(path: Path, nlp) -> list[dict]:
+    article = parse(path.read_bytes(), str(path))
+    return annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
+
+
+def quotes_in(paragraphs: list[str], nlp) -> list[dict]:
+    body = "\n".join(paragraphs)
+    article = parse(f"Fixture headline\nFixture Wire\n5 March 2020\n{body}\n".encode(), "fixture.txt")
+    return annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
+
+
+def test_seed_quotes_and_speakers(nlp):
+    found = [(q["sentence"], q["speaker_name"], q["partial"], q["text"][:30]) for q in quotes_of(SEED_DIR / "000_29d63d47178ef691.txt", nlp)]
+    assert ("s3", "Foreign Ministry", False, "Our position is that it should") in found
+    assert ("s4", "Foreign Ministry", False, "The US believes that the share") in found  # the statement continues
+    assert ("s7", "James DeHart", True, "give the Korean side some time") in found
+    assert ("s8", "James DeHart", False, "Unfortunately, the proposals t") in found  # "he said"
+    assert ("s9", "Jeong Eun-bo", True, "considerable gap") in found
+    assert ("s11", "ruling party lawmakers", True, "refuse to ratify any excessive") in found
+    assert len(found) == 6
+
+
+def test_fixture_patterns(nlp):
+    quotes = quotes_of(FIXTURES / "quotes_a.txt", nlp)
+    found = {start: next(q for q in quotes if q["text"].startswith(start)) for start in (
+        "We will not sell the port", "The harbour belongs to the", "Anyone who says otherwise ",
+        "the grid cannot carry the ", "Talks are over for now", "historic mistake", "Nobody will win this")}
+    split = found["We will not sell the port"]
+    assert split["speaker_name"] == "Alma Veress" and "… not this year" in split["text"]  # split by "she said"
+    assert found["The harbour belongs to the"]["speaker_name"] == "Alma Veress"  # quote runs on past the paragraph
+    assert found["Anyone who says otherwise "]["speaker_name"] == "Alma Veress"  # surname + "added"
+    assert found["the grid cannot carry the "]["speaker_name"] == "Keiko Arada"  # according to
+    assert found["Talks are over for now"]["speaker_name"] == "Harbour Authority"  # an institution
+    assert found["historic mistake"]["partial"] is True  # curly single quotes
+    assert found["Nobody will win this"]["speaker_name"] is None  # unknown is said, not guessed
+
+
+def test_pronoun_goes_to_the_most_recent_person_speaker(nlp):
+    quotes = quotes_in([
+        "Defence Secretary Marta Kovač met Olga Petrenko in Tbilisi on Monday.",
+        "\"We are close to a deal,\" Kovač told reporters.",
+        "\"Nothing is signed yet,\" she said.",
+    ], nlp)
+    assert [q["speaker_name"] for q in quotes] == ["Marta Kovač", "Marta Kovač"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_naming_the_speaker(nlp):
+    quotes = quotes_in([
+        "Union leader Jonas Reiter addressed the crowd outside the depot.",
+        "\u201cWe are not going anywhere until the contracts are signed.\u201d",
+    ], nlp)
+    assert quotes[0]["speaker_name"] == "Jonas Reiter" and quotes[0]["partial"] is False
+
+
+def test_unknown_speaker_without_context(nlp):
+    quotes = quotes_in(["\"The lights went out at midnight.\"", "The city was quiet."], nlp)
+    assert quotes[0]["speaker_name"] is None
+
+
+def test_quote_marks_and_apostrophes():
+    assert find_quote_spans("It's the 'final offer', said the union's chief.") == [(10, 21)]
+    assert find_quote_spans("“Open” and \"closed\"") == [(1, 5), (12, 18)]
+    assert find_quote_spans("\"Left open to the end") == [(1, 21)]
+    assert find_quote_spans("Rock 'n' roll and the 90's") == []

@@ -1,0 +1,45 @@
+"""Quotes and figures in the built site: JSON, marks in the text, the sidebar, entity pages."""
+
+from __future__ import annotations
+
+from test_site_entities import SLUG, article_json
+
+
+def test_quotes_in_the_json(seed_site):
+    out, _ = seed_site
+    quotes = article_json(out)["quotes"]
+    assert all(set(q) == {"speaker", "speaker_name", "text", "sentence", "partial"} for q in quotes)
+    by_sentence = {q["sentence"]: q for q in quotes}
+    assert by_sentence["s3"]["speaker"] == "foreign-ministry"
+    assert "mutually acceptable Special Measures Agreement (SMA) framework" in by_sentence["s3"]["text"]
+    assert by_sentence["s7"]["speaker"] == by_sentence["s8"]["speaker"] == "james-dehart"
+    assert by_sentence["s9"] == {"speaker": "jeong-eun-bo", "speaker_name": "Jeong Eun-bo", "text": "considerable gap",
+                                 "sentence": "s9", "partial": True}
+    assert by_sentence["s11"]["speaker"] is None and by_sentence["s11"]["speaker_name"] == "ruling party lawmakers"
+    assert by_sentence["s11"]["text"].startswith("refuse to ratify")
+
+
+def test_quotes_are_marked_with_their_speaker_and_listed(seed_site):
+    out, _ = seed_site
+    html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert '<span id="s9-q5" class="quote" data-speaker="Jeong Eun-bo">&quot;considerable gap&quot;</span>' in html or \
+        '<span id="s9-q5" class="quote" data-speaker="Jeong Eun-bo">"considerable gap"</span>' in html
+    section = html.split('aria-labelledby="quotes-heading"')[1].split("</section>")[0]
+    assert 'href="/entity/james-dehart/">James DeHart</a>' in section and 'href="#s8-q4"' in section
+    assert "ruling party lawmakers" in section and "(partial)" in section
+
+
+def test_figures_and_the_checked_comparison(seed_site):
+    out, _ = seed_site
+    data = article_json(out)
+    assert {f["name"] for f in data["figures"]} == {"$5 billion", "$896 million", "28,500 troops"}
+    (c,) = data["comparisons"]
+    assert (c["a"], c["b"], c["consistent"]) == ("$5 billion", "$896 million", True)
+    html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "✓ Checked" in html and "5,000 / 896 ≈ 5.6×, consistent with “more than five times”" in html
+
+
+def test_entity_page_lists_its_quotes(seed_site):
+    out, _ = seed_site
+    page = (out / "entity" / "james-dehart" / "index.html").read_text(encoding="utf-8")
+    assert "“Unfortunately, the proposals" in page and f'/news/{SLUG}/#s8' in page
