@@ -16,10 +16,10 @@ def _dump(path: Path, value) -> None:
 EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
 
 
-def timeline_records(articles) -> list[dict]:
-    """Every event of the site, each with its article's slug and URL, in date order."""
+def timeline_records(articles, urls: dict[str, str]) -> list[dict]:
+    """Every event of the site, each with its article's slug and URL (``urls`` by slug), in date order."""
     rows = [
-        dict({k: e[k] for k in EVENT_KEYS}, article=a.slug, url=a.url, entities=e["entities"])
+        dict({k: e[k] for k in EVENT_KEYS}, article=a.slug, url=urls[a.slug], entities=e["entities"])
         for a in articles for e in a.events
     ]
     return sorted(rows, key=lambda r: (period_start(r["date"], r["precision"]), r["article"], int(r["sentence"][1:])))
@@ -46,11 +46,11 @@ def timelinejs(records: list[dict], titles: dict[str, str], sitename: str) -> di
     return {"title": {"text": {"headline": sitename, "text": "Events mentioned in the articles"}}, "events": events}
 
 
-def article_record(article) -> dict:
+def article_record(article, url: str) -> dict:
     raw = article.raw
     return {
         "slug": article.slug,
-        "url": article.url,
+        "url": url,
         "title": raw.headline,
         "source": raw.source,
         "published": raw.published.isoformat() if raw.published else None,
@@ -70,11 +70,11 @@ def article_record(article) -> dict:
     }
 
 
-def write_all(output_path: str, articles, index: dict, sitename: str) -> None:
+def write_all(output_path: str, articles, urls: dict[str, str], index: dict, records: list[dict], sitename: str) -> None:
+    """Everything under data/; ``urls`` maps slugs to page URLs, ``records`` is :func:`timeline_records`."""
     data = Path(output_path) / "data"
     for article in articles:
-        _dump(data / "articles" / f"{article.slug}.json", article_record(article))
+        _dump(data / "articles" / f"{article.slug}.json", article_record(article, urls[article.slug]))
     _dump(data / "entities.json", list(index["entities"].values()))
-    records = timeline_records(articles)
     _dump(data / "timeline.json", records)
     _dump(data / "timelinejs.json", timelinejs(records, {a.slug: a.raw.headline for a in articles}, sitename))

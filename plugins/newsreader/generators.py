@@ -17,10 +17,10 @@ TYPE_TITLES = {"person": "People", "organization": "Organisations", "place": "Pl
 MENTIONS_PER_PAGE = 100
 
 
-def article_card(article, siteurl: str) -> dict:
-    """What lists of articles show, computed once per article (Pelican's url property is slow)."""
+def article_card(article, siteurl: str, url: str) -> dict:
+    """What lists of articles show, computed once per article."""
     return {
-        "href": f"{siteurl}/{article.url}",
+        "href": f"{siteurl}/{url}",
         "title": Markup(article.title).striptags(),
         "source": str(getattr(article, "category", "") or ""),
         "source_href": f"{siteurl}/{article.category.url}" if getattr(article, "category", None) else None,
@@ -70,7 +70,8 @@ class EntityGenerator(Generator):
         index = self.context.get("newsreader_index") or {"entities": {}, "ids": {}}
         articles = self.context.get("newsreader_articles", [])
         siteurl = self.settings.get("SITEURL", "")
-        cards = {a.slug: article_card(a, siteurl) for a in articles}
+        self.urls = {a.slug: a.url for a in articles}  # Pelican's url property is slow: once per article
+        cards = {a.slug: article_card(a, siteurl, self.urls[a.slug]) for a in articles}
         by_slug = {a.slug: a for a in articles}
         mentions_of: dict[str, list] = {}
         quotes_of: dict[str, list] = {}
@@ -105,7 +106,8 @@ class EntityGenerator(Generator):
         self.context["entity_groups"] = groups
         self.index = index
         self.articles = articles
-        self.timeline = timeline_years(export.timeline_records(articles), cards, index)
+        self.records = export.timeline_records(articles, self.urls)
+        self.timeline = timeline_years(self.records, cards, index)
         for page in self.pages:
             eid = page["entity"]["id"]
             page["events"] = [e for year in self.timeline["years"] for month in year["months"] for e in month["events"]
@@ -139,7 +141,7 @@ class EntityGenerator(Generator):
             settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context,
             relative_urls=settings["RELATIVE_URLS"], page_name="timeline", timeline=self.timeline,
         )
-        export.write_all(self.output_path, self.articles, self.index, settings["SITENAME"])
+        export.write_all(self.output_path, self.articles, self.urls, self.index, self.records, settings["SITENAME"])
 
 
 def get_generators(pelican):

@@ -9,7 +9,6 @@ from html import escape
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
-from .core.body_html import render_body
 from .core.rawformat import RawFormatError, parse
 
 logger = logging.getLogger(__name__)
@@ -52,4 +51,5 @@ class RawNewsReader(BaseReader):
             "category": self.process_metadata("category", article.source or "Unknown source"),
             "raw": article,
         }
-        return render_body(article.sentences), metadata
+        # The body is rendered once, with its annotations, when every article has been read (annotate.py).
+        return "", metadata
