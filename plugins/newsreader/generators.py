@@ -59,6 +59,19 @@ def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
     return {"years": ordered, "bars": bars, "width": max(14 * len(bars), 14), "total": len(records)}
 
 
+def paginate(groups: list[dict], size: int) -> list[list[dict]]:
+    """Article groups of mentions split into pages of about ``size`` mentions; a group is never split."""
+    pages: list[list[dict]] = [[]]
+    count = 0
+    for group in groups:
+        if pages[-1] and count + len(group["items"]) > size:
+            pages.append([])
+            count = 0
+        pages[-1].append(group)
+        count += len(group["items"])
+    return pages
+
+
 def page_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
@@ -86,10 +99,10 @@ class EntityGenerator(Generator):
                 grouped: dict[str, list] = {}
                 for m in entity["mentions"]:
                     grouped.setdefault(m["sentence"], []).append(m)
-                mentions_of.setdefault(entity["id"], []).extend(
-                    {"card": cards[article.slug], "sentence": sid, "html": render_snippet(sentences[sid], ms)}
-                    for sid, ms in grouped.items()
-                )
+                mentions_of.setdefault(entity["id"], []).append({
+                    "card": cards[article.slug],
+                    "items": [{"sentence": sid, "html": render_snippet(sentences[sid], ms)} for sid, ms in grouped.items()],
+                })
         self.pages = []
         for eid, record in index["entities"].items():
             if not record["url"]:
@@ -119,16 +132,16 @@ class EntityGenerator(Generator):
         for page in self.pages:
             entity = page["entity"]
             feed_path = settings["ENTITY_FEED_ATOM"].format(id=entity["id"])
-            mentions = page["mentions"]
-            pages = max(1, -(-len(mentions) // MENTIONS_PER_PAGE))
-            for number in range(1, pages + 1):
+            chunks = paginate(page["mentions"], MENTIONS_PER_PAGE)
+            pages = len(chunks)
+            total = sum(len(group["items"]) for group in page["mentions"])
+            for number, chunk in enumerate(chunks, start=1):
                 url = page_url(entity["url"], number)
                 writer.write_file(
                     url + "index.html", template, self.context, relative_urls=settings["RELATIVE_URLS"], url=url,
                     feed_path=feed_path, page_name="entity", entity=entity, related=page["related"],
-                    cards=page["cards"], mention_total=len(mentions), events=page["events"], quotes=page["quotes"],
-                    mentions=mentions[(number - 1) * MENTIONS_PER_PAGE:number * MENTIONS_PER_PAGE],
-                    mention_offset=(number - 1) * MENTIONS_PER_PAGE, page_number=number, page_count=pages,
+                    cards=page["cards"], mention_total=total, events=page["events"], quotes=page["quotes"],
+                    mention_groups=chunk, page_number=number, page_count=pages,
                     prev_url=page_url(entity["url"], number - 1) if number > 1 else None,
                     next_url=page_url(entity["url"], number + 1) if number < pages else None,
                 )
