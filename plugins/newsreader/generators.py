@@ -8,12 +8,11 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import export
+from .annotate import TYPE_LABELS
 from .core.body_html import render_snippet
 from .core.dates import human, period_start
 from .core.entity_index import TYPE_ORDER
 
-TYPE_TITLES = {"person": "People", "organization": "Organisations", "place": "Places", "agreement": "Agreements",
-               "money": "Money", "quantity": "Quantities"}
 MENTIONS_PER_PAGE = 100
 
 
@@ -115,7 +114,7 @@ class EntityGenerator(Generator):
         for t in TYPE_ORDER:
             members = sorted((r for r in index["entities"].values() if r["type"] == t), key=lambda r: (-r["mentions"], r["name"]))
             if members:
-                groups.append((TYPE_TITLES[t], t, members))
+                groups.append((TYPE_LABELS[t][0], t, members))
         self.context["entity_groups"] = groups
         self.index = index
         self.articles = articles

@@ -16,7 +16,7 @@ from .core.search_index import build, index_key
 logger = logging.getLogger(__name__)
 
 
-def documents_and_store(articles, index: dict, siteurl: str) -> tuple[list[dict], dict]:
+def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
     """One document per published article (refs are list positions) and the store the page displays."""
     docs, store = [], []
     entity_meta = {}
@@ -52,7 +52,7 @@ class SearchGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
-        docs, store = documents_and_store(articles, self.context.get("newsreader_index", {}), settings.get("SITEURL", ""))
+        docs, store = documents_and_store(articles, settings.get("SITEURL", ""))
         cache = Cache(settings.get("NEWSREADER_CACHE_PATH"))
         digest = index_key(docs)
         index = cache.get(f"search-{digest}")

@@ -20,7 +20,6 @@ from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .roles import person_roles, split_title
 
-TYPES = ("person", "organization", "place", "agreement", "money", "quantity")
 WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()

@@ -34,8 +34,6 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 PARTIAL_MAX_WORDS = 3
 
-_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "'": "'"}
-
 
 @dataclass(frozen=True)
 class Quote:
