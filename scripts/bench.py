@@ -79,7 +79,7 @@ def search_scale(count: int, site: Path, work: Path, plain_seconds: float | None
 
     docs, store = [], []
     for i in range(count):
-        a = article(i)
+        a = article(i, words=600)  # about 600 words, with a realistic spread of vocabulary
         body = "\n".join(a["paragraphs"])
         names = " ".join(n for n in PEOPLE + PLACES if n in body)
         docs.append({"ref": str(i), "title": a["headline"], "entities": names, "source": a["source"], "body": body})
@@ -95,7 +95,7 @@ def search_scale(count: int, site: Path, work: Path, plain_seconds: float | None
              (("index", raw_index), ("store", raw_store), ("lunr.min.js", lunr_js))}
     total_gz = sum(gz for _, gz in sizes.values())
     ratio = f" = {seconds / plain_seconds:.2f}× the plain Pelican build" if plain_seconds else ""
-    print(f"Search at {count} articles: index built in {seconds:.2f} s{ratio}")
+    print(f"Search at {count} synthetic 600-word articles: index built in {seconds:.2f} s{ratio}")
     for name, (raw, gz) in sizes.items():
         print(f"  {name:<12} {raw / 1e6:8.2f} MB raw  {gz / 1e6:7.2f} MB gzip")
     print(f"  fetched before the first result (gzip, as GitHub Pages serves it): {total_gz / 1e6:.2f} MB")

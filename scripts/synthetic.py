@@ -7,6 +7,7 @@ nothing here is news, and nothing is ever written into content/.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -39,12 +40,57 @@ def _sentence(rng: random.Random) -> str:
     return rng.choice(templates)
 
 
-def article(index: int, seed: int = 1) -> dict:
+_SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vo", "quel", "dri", "ban", "sor", "pel", "tu", "gra", "nim", "os",
+              "wen", "hal", "zer", "fi", "mun", "cor", "ly", "det", "ar", "pri", "sen", "bo", "ith", "rak", "ul"]
+
+
+@lru_cache(maxsize=1)
+def lexicon(size: int = 30000) -> list[str]:
+    """A made-up vocabulary, so that texts have the spread of words real news has (used Zipf-wise)."""
+    rng = random.Random(20191119)
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def filler(rng: random.Random, count: int) -> str:
+    """``count`` made-up words drawn with a Zipf-like distribution, as sentences."""
+    words = lexicon()
+    weights = _zipf_weights(len(words))
+    picked = rng.choices(words, cum_weights=weights, k=count)
+    out, i = [], 0
+    while i < len(picked):
+        n = rng.randint(8, 20)
+        out.append(" ".join(picked[i:i + n]).capitalize() + ".")
+        i += n
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _zipf_weights(n: int) -> list[float]:
+    total, out = 0.0, []
+    for rank in range(1, n + 1):
+        total += 1.0 / rank
+        out.append(total)
+    return out
+
+
+def article(index: int, seed: int = 1, words: int | None = None) -> dict:
+    """One synthetic article as fields: headline, source, published, paragraphs.
+
+    With ``words``, made-up filler brings the body to about that many words (for index-size figures).
+    """
     """One synthetic article as fields: headline, source, published, paragraphs."""
     rng = random.Random(seed * 1_000_003 + index)
     published = datetime(2018, 1, 1, 6, 0) + timedelta(days=rng.randint(0, 6 * 365), minutes=rng.randint(0, 900))
     topic = rng.choice(TOPICS)
     paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(8, 14))]
+    if words:
+        missing = words - sum(len(p.split()) for p in paragraphs)
+        if missing > 0:
+            share = missing // len(paragraphs) + 1
+            paragraphs = [f"{p} {filler(rng, share)}" for p in paragraphs]
     return {
         "headline": f"Synthetic article {index}: {topic} talks in {rng.choice(PLACES)}",
         "source": f"Synthetic Wire {'ABC'[index % 3]}",

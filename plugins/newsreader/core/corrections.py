@@ -197,6 +197,8 @@ def _merge_duplicates(entities: list[dict]) -> list[dict]:
 
 def apply(entities: list[dict], slug: str, sentences, rules: list[Rule]) -> list[dict]:
     """Apply the rules that concern this article to its entity dicts; returns the new list."""
+    if not any(not rule.article or rule.article == slug for rule in rules):
+        return entities
     entities = [dict(e, aliases=list(e["aliases"]), roles=list(e["roles"]), mentions=list(e["mentions"])) for e in entities]
     for rule in rules:
         if rule.article and rule.article != slug:
