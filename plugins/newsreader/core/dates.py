@@ -25,6 +25,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from .model import Sentence
+from .sentences import SentenceLocator
 from .numbers import parse_number
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -320,18 +321,14 @@ def _clause(sentence: Sentence, start: int, end: int, limit: int = 240) -> str:
 def extract(sentences: list[Sentence], docs, published: datetime | None) -> list[Event]:
     """Events of one article from its sentences and one spaCy Doc per paragraph."""
     anchor = published.date() if published else None
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    locate = SentenceLocator(sentences)
     events: dict[tuple[str, str, str], Event] = {}
     last_day = anchor
     for p_index, doc in enumerate(docs, start=1):
         for ent in doc.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
-            located = next(
-                (s for s in by_paragraph.get(p_index, []) if s.offset <= ent.start_char < s.offset + len(s.text)), None
-            )
+            located = locate.at(p_index, ent.start_char)
             if located is None:
                 continue
             try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .model import Entity, Mention, Sentence
+from .sentences import SentenceLocator
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .roles import person_roles, split_title
 
@@ -239,21 +240,11 @@ def _person_key(name: str, people: dict[str, Entity]) -> str:
     return heads[0] if len(heads) == 1 and not tails else name
 
 
-def _to_sentence(sentences: list[Sentence], start: int, end: int) -> tuple[Sentence, int, int] | None:
-    for sentence in sentences:
-        s_end = sentence.offset + len(sentence.text)
-        if sentence.offset <= start < s_end:
-            return sentence, start - sentence.offset, min(end, s_end) - sentence.offset
-    return None
-
-
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
     acronyms = learn_acronyms(paragraphs)
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    locate = SentenceLocator(sentences)
 
     per_paragraph = [_from_ner(doc, aliases, acronyms) for doc in docs]
     named_places = {c.name for cands in per_paragraph for c in cands if c.type == "place"}
@@ -266,10 +257,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
         rules = _from_rules(paragraph, acronyms, named_places, aliases) + _surnames(paragraph, full_names, ner)
         chosen = _resolve_overlaps(ner + rules)
         for cand in chosen:
-            located = _to_sentence(by_paragraph.get(p_index, []), cand.start, cand.end)
-            if located is None:
+            sentence = locate.at(p_index, cand.start)
+            if sentence is None:
                 continue
-            sentence, s_start, s_end = located
+            s_start = cand.start - sentence.offset
+            s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
             mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end])
             roles = cand.roles
             if cand.type == "person":

@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .model import Sentence
+from .sentences import SentenceLocator
 
 SPEECH_VERBS = frozenset(
     """
@@ -71,10 +72,6 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
-
-
-def _sentence_of(sentences: list[Sentence], start: int) -> Sentence | None:
-    return next((s for s in sentences if s.offset <= start < s.offset + len(s.text)), None)
 
 
 def _inside(token, spans) -> bool:
@@ -141,9 +138,7 @@ def _words_outside(sentence: Sentence, group, s_lo: int) -> int:
 
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
     """Quotes of one article. ``entities`` are the article's entity dicts (for speakers and pronouns)."""
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
+    locate = SentenceLocator(sentences)
     starts = {s.id: (s.paragraph, s.offset) for s in sentences}
     # Every entity mention in paragraph coordinates, in reading order.
     mentions = sorted(
@@ -174,9 +169,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
         # Merge pieces of one sentence split by an attribution: '"…," he said, "…"'.
         groups: list[list[tuple[int, int]]] = []
         for span in spans:
-            here = _sentence_of(by_paragraph.get(p_index, []), span[0])
+            here = locate.at(p_index, span[0])
             if groups:
-                prev_sentence = _sentence_of(by_paragraph.get(p_index, []), groups[-1][0][0])
+                prev_sentence = locate.at(p_index, groups[-1][0][0])
                 between = paragraph[groups[-1][-1][1]:span[0]]
                 if here is prev_sentence and here is not None and len(between.split()) <= 8 and any(
                     w.strip(",.").lower() in {"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"}
@@ -187,7 +182,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             groups.append([span])
         for group in groups:
             first = group[0]
-            sentence = _sentence_of(by_paragraph.get(p_index, []), first[0])
+            sentence = locate.at(p_index, first[0])
             if sentence is None:
                 continue
             text = " … ".join(paragraph[a:b].strip().strip(",").strip() for a, b in group).strip()

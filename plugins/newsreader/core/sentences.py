@@ -83,3 +83,17 @@ def number_sentences(paragraphs: list[str]) -> list[Sentence]:
         for start, end in sentence_spans(paragraph):
             out.append(Sentence(id=f"s{len(out) + 1}", paragraph=p_index, text=paragraph[start:end], offset=start))
     return out
+
+
+class SentenceLocator:
+    """Which sentence holds a character offset of a paragraph (paragraphs numbered from 1)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self._by_paragraph: dict[int, list[Sentence]] = {}
+        for sentence in sentences:
+            self._by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+
+    def at(self, paragraph: int, offset: int) -> Sentence | None:
+        return next(
+            (s for s in self._by_paragraph.get(paragraph, []) if s.offset <= offset < s.offset + len(s.text)), None
+        )
