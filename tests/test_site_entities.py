@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, SEED_DIR, build
+from conftest import SEED_DIR, build
 
 SLUG = "us-south-korea-military-cost-sharing-talks-collapse"
 

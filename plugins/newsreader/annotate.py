@@ -93,11 +93,6 @@ def _by_speaker(quotes: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
-def _salience(entity: dict):
-    first = min((int(m["sentence"][1:]), m["start"]) for m in entity["mentions"])
-    return (-len(entity["mentions"]), first, entity["name"])
-
-
 def annotate_articles(generator) -> None:
     settings = generator.settings
     articles = raw_articles(generator)
@@ -118,7 +113,7 @@ def annotate_articles(generator) -> None:
             logger.warning("%s: annotation failed (%s); the article is shown without annotations", article.source_path, result["error"])
         entities = corrections.apply(result["entities"], article.slug, article.raw.sentences, rules)
         entities = [e for e in entities if e["mentions"]]
-        per_article.append((article.slug, sorted(entities, key=_salience)))
+        per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
 
     index = entity_index.build(per_article, url_pattern=settings.get("ENTITY_URL", "entity/{id}/"))
     siteurl = settings.get("SITEURL", "")

@@ -1,4 +1,4 @@
-"""Annotate a batch of articles: entities now; events and quotes join the same record.
+"""Annotate a batch of articles: entities, events, quotes and figures in one record per article.
 
 Results are plain JSON-able dicts, cached by a hash of the article text, its
 publication date, the model and the rules version, so a rebuild where nothing
@@ -13,6 +13,7 @@ from . import nlp as nlp_module
 from .cache import Cache, key
 from . import dates, figures, quotes
 from .entities import extract
+from .entity_index import salience
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
@@ -28,10 +29,11 @@ EMPTY = {"entities": [], "events": [], "quotes": [], "figures": [], "comparisons
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
-    entities = [
-        {"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles, "mentions": [asdict(m) for m in e.mentions]}
-        for e in extract(article.paragraphs, article.sentences, docs)
-    ]
+    entities = sorted(
+        ({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles, "mentions": [asdict(m) for m in e.mentions]}
+         for e in extract(article.paragraphs, article.sentences, docs)),
+        key=salience,
+    )
     found_figures, comparisons = figures.extract(article.sentences, entities)
     return {
         "entities": entities,

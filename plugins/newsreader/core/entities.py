@@ -285,7 +285,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
             forms = {surface_key(m.text) for m in entity.mentions}
             entity.aliases = sorted(f for f in forms if f and f != entity.name)
         entity.mentions.sort(key=lambda m: (int(m.sentence[1:]), m.start))
-    return sorted(entities.values(), key=salience_order)
+    return list(entities.values())  # in order of first appearance; ranking is entity_index.salience
 
 
 def _add(entities: dict[str, Entity], name: str, type_: str, mention: Mention, roles) -> Entity:
@@ -298,9 +298,3 @@ def _add(entities: dict[str, Entity], name: str, type_: str, mention: Mention, r
         if role and role not in entity.roles:
             entity.roles.append(role)
     return entity
-
-
-def salience_order(entity: Entity):
-    """Most mentioned first; ties go to the entity met earliest."""
-    first = min((int(m.sentence[1:]), m.start) for m in entity.mentions)
-    return (-len(entity.mentions), first, entity.name)

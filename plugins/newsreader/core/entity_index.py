@@ -11,6 +11,12 @@ PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quant
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
 
 
+def salience(entity: dict) -> tuple:
+    """Sort key for an article's entity dicts: most mentioned first, ties to the one met earliest."""
+    first = min((int(m["sentence"][1:]), m["start"]) for m in entity["mentions"])
+    return (-len(entity["mentions"]), first, entity["name"])
+
+
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "entity"
 
