@@ -15,7 +15,7 @@ from .core import corrections, entity_index
 from .core.annotate import annotate_all
 from .core.body_html import render_body
 from .core.cache import Cache
-from .core.dates import human, period_start
+from .core.dates import event_order, human
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def _events(events: list[dict], entities: list[dict]) -> list[dict]:
         event = dict(event, display=human(event["date"], event["precision"], event["derived"]),
                      entities=in_sentence.get(event["sentence"], []))
         out.append(event)
-    return sorted(out, key=lambda e: (period_start(e["date"], e["precision"]), int(e["sentence"][1:]), e["phrase"]))
+    return sorted(out, key=event_order)
 
 
 def _quotes(quotes: list[dict], entities: list[dict]) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .core.dates import period_start
+from .core.dates import event_order, period_start
 
 
 def _dump(path: Path, value) -> None:
@@ -17,12 +17,12 @@ EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "t
 
 
 def timeline_records(articles, urls: dict[str, str]) -> list[dict]:
-    """Every event of the site, each with its article's slug and URL (``urls`` by slug), in date order."""
+    """Every event of the site with its article's slug and URL (``urls`` by slug) and display date, in date order."""
     rows = [
-        dict({k: e[k] for k in EVENT_KEYS}, article=a.slug, url=urls[a.slug], entities=e["entities"])
+        dict({k: e[k] for k in EVENT_KEYS}, article=a.slug, url=urls[a.slug], entities=e["entities"], display=e["display"])
         for a in articles for e in a.events
     ]
-    return sorted(rows, key=lambda r: (period_start(r["date"], r["precision"]), r["article"], int(r["sentence"][1:])))
+    return sorted(rows, key=lambda r: event_order(r, article=r["article"]))
 
 
 def timelinejs(records: list[dict], titles: dict[str, str], sitename: str) -> dict:

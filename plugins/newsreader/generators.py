@@ -10,7 +10,7 @@ from pelican.generators import Generator
 from . import export
 from .annotate import TYPE_LABELS
 from .core.body_html import render_snippet
-from .core.dates import human, period_start
+from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
 
 MENTIONS_PER_PAGE = 100
@@ -36,8 +36,7 @@ def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
         year = years.setdefault(start.year, {"year": start.year, "count": 0, "months": {}})
         year["count"] += 1
         month_key = start.month if r["precision"] in {"day", "week", "month"} else 0
-        event = dict(r, display=human(r["date"], r["precision"], r["derived"]), card=cards[r["article"]],
-                     entity_ids=r["entities"],
+        event = dict(r, card=cards[r["article"]],
                      entity_links=[index["entities"][i] for i in r["entities"] if index["entities"][i]["url"]])
         year["months"].setdefault(month_key, []).append(event)
     ordered = []
@@ -120,10 +119,14 @@ class EntityGenerator(Generator):
         self.articles = articles
         self.records = export.timeline_records(articles, self.urls)
         self.timeline = timeline_years(self.records, cards, index)
+        events_of: dict[str, list] = {}
+        for year in self.timeline["years"]:
+            for month in year["months"]:
+                for event in month["events"]:
+                    for eid in event["entities"]:
+                        events_of.setdefault(eid, []).append(event)
         for page in self.pages:
-            eid = page["entity"]["id"]
-            page["events"] = [e for year in self.timeline["years"] for month in year["months"] for e in month["events"]
-                              if eid in e["entity_ids"]]
+            page["events"] = events_of.get(page["entity"]["id"], [])
 
     def generate_output(self, writer):
         settings = self.settings

@@ -68,7 +68,12 @@ class Event:
     explanation: str
 
     def sort_key(self) -> tuple:
-        return (period_start(self.date, self.precision), int(self.sentence[1:]), self.phrase)
+        return event_order(asdict(self))
+
+
+def event_order(event: dict, *, article: str = "") -> tuple:
+    """Events in date order (a period by its first day), then by article and sentence."""
+    return (period_start(event["date"], event["precision"]), article, int(event["sentence"][1:]), event["phrase"])
 
 
 def period_start(value: str, precision: str) -> date:
