@@ -31,17 +31,10 @@ NEWSREADER_CACHE_PATH = _env("NEWSREADER_CACHE", ".cache/newsreader")
 NEWSREADER_CORRECTIONS = "annotations.yml"
 # Processes for a cold annotation run (default: one per core).
 NEWSREADER_PROCESSES = int(_env("NEWSREADER_PROCESSES", "0")) or None
-ENTITY_URL = "entity/{id}/"
-ENTITY_SAVE_AS = "entity/{id}/index.html"
-ENTITY_FEED_ATOM = "entity/{id}/feed.atom.xml"
-ENTITIES_URL = "entity/"
-ENTITIES_SAVE_AS = "entity/index.html"
-SEARCH_URL = "search/"
-SEARCH_SAVE_AS = "search/index.html"
 # lunr.js comes from npm (package.json pins 2.3.9); the build copies it into the site.
 NEWSREADER_LUNR_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "node_modules", "lunr", "lunr.min.js")
-TIMELINE_URL = "timeline/"
-TIMELINE_SAVE_AS = "timeline/index.html"
+# The plugin's pages (entity/<id>/, entity/, timeline/, search/) take their URLs from
+# plugins/newsreader/site.py DEFAULTS; set ENTITY_URL, TIMELINE_URL… here to change them.
 
 THEME = "theme"
 THEME_STATIC_DIR = "theme"

@@ -99,11 +99,11 @@ def annotate_articles(generator) -> None:
     if not articles:
         generator.context["newsreader_index"] = entity_index.build([])
         return
-    cache = Cache(settings.get("NEWSREADER_CACHE_PATH"))
+    cache = Cache(settings["NEWSREADER_CACHE_PATH"])
     processes = int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
     results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress)
 
-    corrections_path = Path(settings["PATH"]) / settings.get("NEWSREADER_CORRECTIONS", "annotations.yml")
+    corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
     rules, problems = corrections.load(corrections_path)
     event_rules, event_problems = corrections.load_events(corrections_path)
     problems += event_problems
@@ -115,7 +115,7 @@ def annotate_articles(generator) -> None:
         entities = [e for e in entities if e["mentions"]]
         per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
 
-    index = entity_index.build(per_article, url_pattern=settings.get("ENTITY_URL", "entity/{id}/"))
+    index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
     siteurl = settings.get("SITEURL", "")
     for article, result, (_, entities) in zip(articles, results, per_article):
         counters: dict[str, int] = {}

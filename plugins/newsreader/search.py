@@ -46,14 +46,11 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
 
 
 class SearchGenerator(Generator):
-    def generate_context(self):
-        self.context["SEARCH_URL"] = self.settings["SEARCH_URL"]
-
     def generate_output(self, writer):
         settings = self.settings
         articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
         docs, store = documents_and_store(articles, settings.get("SITEURL", ""))
-        cache = Cache(settings.get("NEWSREADER_CACHE_PATH"))
+        cache = Cache(settings["NEWSREADER_CACHE_PATH"])
         digest = index_key(docs)
         index = cache.get(f"search-{digest}")
         if index is None:

@@ -11,8 +11,7 @@ logger = logging.getLogger(__name__)
 
 
 DEFAULTS = {
-    "ENTITY_URL": "entity/{id}/",
-    "ENTITY_SAVE_AS": "entity/{id}/index.html",
+    "ENTITY_URL": "entity/{id}/",  # folder-style: the page is saved as <url>index.html, page 2 as <url>page/2/
     "ENTITY_FEED_ATOM": "entity/{id}/feed.atom.xml",
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
