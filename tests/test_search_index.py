@@ -95,5 +95,7 @@ def test_lunr_py_default_pipeline_really_differs():
     from lunr.token import Token  # noqa: PLC0415
     from lunr.trimmer import trimmer as py_trimmer  # noqa: PLC0415
 
-    assert str(py_stemmer(Token("tuesday"))) != lunr_js.stem("tuesday") or str(py_stemmer(Token("military"))) != lunr_js.stem("military")
-    assert str(py_trimmer(Token("u.s."))) != lunr_js.trim("u.s.") or str(py_trimmer(Token("żmijewski"))) != lunr_js.trim("żmijewski")
+    for word in ("tuesday", "money", "holiday"):
+        assert str(py_stemmer(Token(word))) != lunr_js.stem(word) == word
+    for word, js in (("u.s.", "u.s"), ("żmijewski", "mijewski"), ("łódź", "d")):
+        assert str(py_trimmer(Token(word))) != lunr_js.trim(word) == js
