@@ -1,4 +1,4 @@
-"""Data export: ``data/articles/<slug>.json`` and ``data/entities.json`` (keys sorted, deterministic)."""
+"""Data export under data/: articles/<slug>.json, entities.json, timeline.json, timelinejs.json (keys sorted)."""
 
 from __future__ import annotations
 

@@ -53,12 +53,13 @@ def dedupe_slugs(generator) -> None:
 
 def _jsonld(article, siteurl: str) -> dict:
     raw = getattr(article, "raw", None)
+    url = f"{siteurl}/{article.url}"
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": getattr(article, "headline", None) or article.title,
-        "url": f"{siteurl}/{article.url}",
-        "mainEntityOfPage": f"{siteurl}/{article.url}",
+        "url": url,
+        "mainEntityOfPage": url,
         "publisher": {"@type": "Organization", "name": getattr(article, "source", "")},
     }
     if not getattr(article, "date_unknown", False):
