@@ -149,3 +149,11 @@ def test_slash_shortcut_can_be_switched_off(visit, subpath_server):
     assert page.evaluate("document.activeElement.id") != "site-search-q"
     page.keyboard.press("Control+k")
     assert page.evaluate("document.activeElement.id") == "site-search-q"
+
+
+def test_an_operator_applies_to_the_word_it_was_typed_on(visit, subpath_server):
+    base = subpath_server["base"]
+    # "-Kraków" excludes Kraków; the hyphen inside "cost-sharing" must not shift it onto "sharing".
+    header_search(visit, base, "cost-sharing -Kraków")
+    results = visit.page.inner_text(".search-panel .search-results")
+    assert SEED_TITLE in results and "Kraków" not in results

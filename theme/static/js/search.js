@@ -74,10 +74,12 @@
     var words = terms.concat(extra.filter(function (t) { return terms.indexOf(t) < 0; }));
     var results;
     try {
-      // Reader operators survive cleaning only as a leading + or - on a word.
-      var ops = String(raw).slice(0, MAX_QUERY).split(/\s+/).map(function (w) { return /^[+-]/.test(w) ? w[0] : ""; });
-      var q = words.map(function (t, i) { return (ops[i] && i < terms.length ? ops[i] : "") + t.replace(/[:~^*+]/g, " ").trim(); })
-        .filter(Boolean).join(" ");
+      // Reader operators survive cleaning only as a leading + or - on a typed word, applied to its terms.
+      var typed = String(raw).slice(0, MAX_QUERY).split(/\s+/).map(function (w) {
+        var op = /^[+-]/.test(w) ? w[0] : "";
+        return clean(w).map(function (t) { return op + t.replace(/[:~^*+]/g, " ").trim(); });
+      });
+      var q = [].concat.apply([], typed).concat(extra).filter(function (t) { return t.replace(/^[+-]/, ""); }).join(" ");
       results = data.index.search(q);
     } catch (err) {
       // lunr.QueryParseError or anything else: fall back to plain terms, no syntax.
