@@ -48,7 +48,8 @@ def write_raw(folder: Path, name: str, headline: str, source: str, dateline: str
 SESSION_CACHE = Path(tempfile.mkdtemp(prefix="newsreader-test-cache-"))
 
 
-def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = None, **extra_env: str) -> subprocess.CompletedProcess:
+def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = None, args: tuple[str, ...] = (),
+          **extra_env: str) -> subprocess.CompletedProcess:
     """Run Pelican with the project's settings on ``content`` into ``output``.
 
     The annotation cache is one temporary folder per test session (never the project's own).
@@ -59,7 +60,7 @@ def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = N
     env.pop("PYTHONPATH", None)
     env.update(extra_env)
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", "pelican.conf.py"],
+        [sys.executable, "-m", "pelican", "-s", "pelican.conf.py", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -4,12 +4,12 @@ from newsreader.generators import page_url, paginate
 
 
 def group(n):
-    return {"items": [{}] * n}
+    return {"count": n}
 
 
 def test_mentions_paginate_by_article_groups_without_splitting_one():
     pages = paginate([group(60), group(30), group(20), group(150), group(5)], 100)
-    assert [[len(g["items"]) for g in page] for page in pages] == [[60, 30], [20], [150], [5]]
+    assert [[g["count"] for g in page] for page in pages] == [[60, 30], [20], [150], [5]]
     assert paginate([], 100) == [[]]
 
 

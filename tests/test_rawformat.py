@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SEED_DIR
 from newsreader.core.boilerplate import is_furniture
+from newsreader.core import dateline
 from newsreader.core.dateline import parse_dateline
 from newsreader.core.rawformat import RawFormatError, parse
 
@@ -56,6 +57,38 @@ def test_date_forms(text, expected, has_time):
     parsed, timed = parse_dateline(text)
     assert parsed.replace(tzinfo=None) == expected
     assert timed is has_time
+
+
+USUAL_TIMES = ["", " %-I:%M %p", " %I:%M %p", " %H:%M", ", %-I:%M %p", " %-I:%M a.m."]
+
+
+def dateline_forms(times=(*USUAL_TIMES, " %-I.%M pm"), odd=True):
+    """Date lines in the written forms, with the edge cases of each part (noon, midnight, 29 February…)."""
+    moments = [datetime(2019, 11, 19, 7, 45), datetime(2020, 2, 29, 12, 0), datetime(2021, 1, 1, 0, 5),
+               datetime(1999, 12, 31, 23, 59), datetime(2024, 9, 9, 12, 30), datetime(2023, 5, 3, 9, 7)]
+    forms = ["%-d %B %Y", "%A, %-d %B %Y", "%a %-d %b %Y", "%B %-d, %Y", "%b. %-d, %Y", "%A, %B %-d, %Y", "%a, %b %-d %Y"]
+    for moment in moments:
+        for form in forms:
+            for time in times:
+                yield moment.strftime(form + time)
+    if odd:
+            yield from ["Sept 3, 2019", "Tuesday 19 November 2019 13:45 PM", "19 November 2019 0:30 AM", "31 September 2019",
+                    "Funday, 19 November 2019", "19 Novembre 2019", "Nov 19 2019 7:60"]
+
+
+@pytest.mark.parametrize("text", list(dateline_forms()))
+def test_written_forms_read_without_a_parser_agree_with_dateutil(text):
+    """The regular-expression path is an optimisation: wherever it answers, the parsers must answer the same."""
+    quick = dateline._written(text)
+    if quick is not None:
+        slow, has_time = dateline._parsed(text)
+        assert quick == (slow.replace(tzinfo=None), has_time)
+
+
+def test_written_forms_cover_the_usual_date_lines():
+    assert all(dateline._written(text) for text in dateline_forms(USUAL_TIMES, odd=False))
+    assert dateline._written("Tuesday, 19 November 2019 7:45 AM") == (datetime(2019, 11, 19, 7, 45), True)
+    assert dateline._written("31 September 2019") is None and parse_dateline("31 September 2019") is None
 
 
 @pytest.mark.parametrize("text", ["Iran Press TV", "Tuesday", "five billion dollars a year", "yesterday", "", "Page 2"])

@@ -1,13 +1,14 @@
 """newsreader: an annotated news reader, as a Pelican plugin.
 
-read (``reader.py``) -> annotate (``annotate.py``) -> render (``generators.py`` + theme)
--> export (``export.py``) -> index (``search.py``). ``register`` only connects signal handlers; they live at
-module level, so Pelican's weak references to them stay alive.
+read (``reader.py``) -> annotate (``annotate.py``) -> render (``generators.py`` + theme, through
+``page_cache.py``, which reuses output whose inputs did not change) -> export (``export.py``) -> index
+(``search.py``). ``register`` only connects signal handlers; they live at module level, so Pelican's
+weak references to them stay alive.
 """
 
 from pelican import signals
 
-from . import annotate, generators, search, site
+from . import annotate, generators, page_cache, search, site
 
 
 def register():
@@ -18,3 +19,5 @@ def register():
     signals.article_generator_finalized.connect(annotate.annotate_articles)
     signals.get_generators.connect(generators.get_generators)
     signals.get_generators.connect(search.get_generators)
+    signals.get_writer.connect(page_cache.get_writer)
+    signals.finalized.connect(page_cache.report)

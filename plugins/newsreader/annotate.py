@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
+from . import page_cache
 from .core import corrections, entity_index
-from .core.annotate import annotate_all
+from .core.annotate import annotate_all, cache_key
 from .core.body_html import render_body
-from .core.cache import Cache
+from .core.cache import Cache, key
 from .core.dates import event_order, human
 
 logger = logging.getLogger(__name__)
@@ -93,9 +95,34 @@ def _by_speaker(quotes: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
+def _body(store: Cache, digest: str, sentences, entities: list[dict], quotes: list[dict]) -> str:
+    text = store.get_text(digest, ".out", touch=True)
+    if text is None:
+        text = render_body(sentences, _marks(entities, quotes))
+        store.put_text(digest, text, ".out")
+    return text
+
+
+def render_key(site: str, article, edits: bytes, entities: list[dict]) -> str:
+    """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``.
+
+    The text and date (through the annotation key), its metadata, the corrections
+    file, its URL and category, and the id and URL each of its entities got
+    site-wide: what the page shows is a function of these alone.
+    """
+    category = getattr(article, "category", None)
+    return key(
+        site, "article", cache_key(article.raw), edits.decode("utf-8", "replace"), article.slug, article.url,
+        article.save_as, article.status, str(category or ""), category.url if category else None,
+        {k: str(v) for k, v in article.metadata.items() if k != "raw"},
+        [(e["type"], e["name"], e["id"], e["url"]) for e in entities],
+    )
+
+
 def annotate_articles(generator) -> None:
     settings = generator.settings
     articles = raw_articles(generator)
+    generator.context["newsreader_site_key"] = site = page_cache.site_key(settings)
     if not articles:
         generator.context["newsreader_index"] = entity_index.build([])
         return
@@ -117,6 +144,8 @@ def annotate_articles(generator) -> None:
 
     index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
     siteurl = settings.get("SITEURL", "")
+    edits = corrections_path.read_bytes() if corrections_path.is_file() else b""
+    bodies = Cache(Path(settings["NEWSREADER_CACHE_PATH"]) / page_cache.PAGES)
     for article, result, (_, entities) in zip(articles, results, per_article):
         counters: dict[str, int] = {}
         for entity in entities:
@@ -136,7 +165,13 @@ def annotate_articles(generator) -> None:
         article.quote_groups = _by_speaker(article.quotes)
         article.figures = result.get("figures", [])
         article.comparisons = result.get("comparisons", [])
-        article._content = render_body(article.raw.sentences, _marks(entities, article.quotes))
+        # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
+        article.override_url, article.override_save_as = article.url, article.save_as
+        article.render_key = render_key(site, article, edits, entities)
+        # Pelican asks for the body through this hook, and only when something shows it (a page or a feed
+        # that is not reused): it is then read from the cache or rendered once.
+        article._get_content = partial(_body, bodies, key(article.render_key, "body"), article.raw.sentences,
+                                       entities, article.quotes)
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .core.cache import Cache, key, replace_text
 from .core.dates import event_order, period_start
 
 
-def _dump(path: Path, value) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+def _dumps(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
@@ -70,11 +70,31 @@ def article_record(article, url: str) -> dict:
     }
 
 
-def write_all(output_path: str, articles, urls: dict[str, str], index: dict, records: list[dict], sitename: str) -> None:
-    """Everything under data/; ``urls`` maps slugs to page URLs, ``records`` is :func:`timeline_records`."""
+def write_all(output_path: str, articles, urls: dict[str, str], index: dict, records, sitename: str,
+              store: Cache | None = None, all_key: str = "") -> None:
+    """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`.
+
+    With a ``store`` (the page cache), a file whose inputs hash the same as before
+    (the article's render key; ``all_key`` for the site-wide files) is copied.
+    """
     data = Path(output_path) / "data"
+    store = store or Cache(None)
+
+    (data / "articles").mkdir(parents=True, exist_ok=True)
+
+    def write(path: Path, digest: str | None, value) -> None:
+        if digest and store.link_to(digest, ".out", path):
+            return
+        text = _dumps(value())
+        replace_text(path, text)
+        if digest:
+            store.put_text(digest, text, ".out")
+
     for article in articles:
-        _dump(data / "articles" / f"{article.slug}.json", article_record(article, urls[article.slug]))
-    _dump(data / "entities.json", list(index["entities"].values()))
-    _dump(data / "timeline.json", records)
-    _dump(data / "timelinejs.json", timelinejs(records, {a.slug: a.raw.headline for a in articles}, sitename))
+        write(data / "articles" / f"{article.slug}.json", key(article.render_key, "export"),
+              lambda article=article: article_record(article, urls[article.slug]))
+    site_key = key(all_key, "export") if all_key else None
+    write(data / "entities.json", site_key and key(site_key, "entities"), lambda: list(index["entities"].values()))
+    write(data / "timeline.json", site_key and key(site_key, "timeline"), records)
+    write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
+          lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))

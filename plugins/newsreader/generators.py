@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import calendar
+from functools import cached_property
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import export
 from .annotate import TYPE_LABELS
+from .core.cache import key
+from .page_cache import CachingWriter
 from .core.body_html import render_snippet
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
@@ -58,15 +61,15 @@ def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
 
 
 def paginate(groups: list[dict], size: int) -> list[list[dict]]:
-    """Article groups of mentions split into pages of about ``size`` mentions; a group is never split."""
+    """Article groups (``count`` sentences each) split into pages of about ``size``; a group is never split."""
     pages: list[list[dict]] = [[]]
     count = 0
     for group in groups:
-        if pages[-1] and count + len(group["items"]) > size:
+        if pages[-1] and count + group["count"] > size:
             pages.append([])
             count = 0
         pages[-1].append(group)
-        count += len(group["items"])
+        count += group["count"]
     return pages
 
 
@@ -75,58 +78,92 @@ def page_url(base: str, number: int) -> str:
 
 
 class EntityGenerator(Generator):
-    """Runs after the articles generator, whose finalized signal attached the annotations."""
+    """Runs after the articles generator, whose finalized signal attached the annotations.
+
+    Every page it writes has a render key (see ``page_cache.py``); what a page
+    needs that is costly to build (mention snippets, the site timeline) is built
+    only when the page is not reused.
+    """
 
     def generate_context(self):
         index = self.context.get("newsreader_index") or {"entities": {}, "ids": {}}
         articles = self.context.get("newsreader_articles", [])
         siteurl = self.settings.get("SITEURL", "")
         self.urls = {a.slug: a.url for a in articles}  # Pelican's url property is slow: once per article
-        cards = {a.slug: article_card(a, siteurl, self.urls[a.slug]) for a in articles}
+        self.cards = {a.slug: article_card(a, siteurl, self.urls[a.slug]) for a in articles}
+        self.index = index
+        self.articles = articles
+        site = self.context.get("newsreader_site_key", "")
+        keys = {a.slug: a.render_key for a in articles}
+        self.all_key = key(site, "all articles", [keys[a.slug] for a in articles])
         by_slug = {a.slug: a for a in articles}
+        newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
         mentions_of: dict[str, list] = {}
-        quotes_of: dict[str, list] = {}
-        for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
-            sentences = {s.id: s.text for s in article.raw.sentences}
-            for quote in article.quotes:
-                if quote["speaker"]:
-                    quotes_of.setdefault(quote["speaker"], []).append(dict(quote, card=cards[article.slug]))
+        for article in newest_first:
             for entity in article.entities:
-                if not entity["url"]:
-                    continue
-                grouped: dict[str, list] = {}
-                for m in entity["mentions"]:
-                    grouped.setdefault(m["sentence"], []).append(m)
-                mentions_of.setdefault(entity["id"], []).append({
-                    "card": cards[article.slug],
-                    "items": [{"sentence": sid, "html": render_snippet(sentences[sid], ms)} for sid, ms in grouped.items()],
-                })
+                if entity["url"]:
+                    mentions_of.setdefault(entity["id"], []).append({
+                        "article": article, "card": self.cards[article.slug], "mentions": entity["mentions"],
+                        "count": len({m["sentence"] for m in entity["mentions"]}),
+                    })
         self.pages = []
         for eid, record in index["entities"].items():
             if not record["url"]:
                 continue
             mine = sorted((by_slug[s] for s in record["articles"] if s in by_slug), key=lambda a: (a.date, a.slug), reverse=True)
             related = [index["entities"][r] for r in record["related"]]
-            self.pages.append({"entity": record, "articles": mine, "cards": [cards[a.slug] for a in mine],
-                               "mentions": mentions_of.get(eid, []), "related": related, "quotes": quotes_of.get(eid, [])})
+            self.pages.append({
+                "entity": record, "articles": mine, "cards": [self.cards[a.slug] for a in mine],
+                "mentions": mentions_of.get(eid, []), "related": related,
+                "key": key(site, "entity", record, [(r["id"], r["name"], r["type"], r["url"]) for r in related],
+                           [keys[s] for s in record["articles"] if s in keys]),
+            })
         groups = []
         for t in TYPE_ORDER:
             members = sorted((r for r in index["entities"].values() if r["type"] == t), key=lambda r: (-r["mentions"], r["name"]))
             if members:
                 groups.append((TYPE_LABELS[t][0], t, members))
         self.context["entity_groups"] = groups
-        self.index = index
-        self.articles = articles
-        self.records = export.timeline_records(articles, self.urls)
-        self.timeline = timeline_years(self.records, cards, index)
-        events_of: dict[str, list] = {}
+
+    @cached_property
+    def records(self) -> list[dict]:
+        return export.timeline_records(self.articles, self.urls)
+
+    @cached_property
+    def timeline(self) -> dict:
+        return timeline_years(self.records, self.cards, self.index)
+
+    @cached_property
+    def events_of(self) -> dict[str, list]:
+        events: dict[str, list] = {}
         for year in self.timeline["years"]:
             for month in year["months"]:
                 for event in month["events"]:
                     for eid in event["entities"]:
-                        events_of.setdefault(eid, []).append(event)
-        for page in self.pages:
-            page["events"] = events_of.get(page["entity"]["id"], [])
+                        events.setdefault(eid, []).append(event)
+        return events
+
+    @cached_property
+    def quotes_of(self) -> dict[str, list]:
+        quotes: dict[str, list] = {}
+        for article in sorted(self.articles, key=lambda a: (a.date, a.slug), reverse=True):
+            for quote in article.quotes:
+                if quote["speaker"]:
+                    quotes.setdefault(quote["speaker"], []).append(dict(quote, card=self.cards[article.slug]))
+        return quotes
+
+    @staticmethod
+    def with_snippets(chunk: list[dict]) -> list[dict]:
+        """Mention groups as the page shows them: each sentence once, rendered with its mentions marked."""
+        out = []
+        for group in chunk:
+            text = {s.id: s.text for s in group["article"].raw.sentences}
+            by_sentence: dict[str, list] = {}
+            for m in group["mentions"]:
+                by_sentence.setdefault(m["sentence"], []).append(m)
+            out.append({"card": group["card"], "items": [
+                {"sentence": sid, "html": render_snippet(text[sid], ms)} for sid, ms in by_sentence.items()]})
+        return out
 
     def generate_output(self, writer):
         settings = self.settings
@@ -136,27 +173,39 @@ class EntityGenerator(Generator):
             feed_path = settings["ENTITY_FEED_ATOM"].format(id=entity["id"])
             chunks = paginate(page["mentions"], MENTIONS_PER_PAGE)
             pages = len(chunks)
-            total = sum(len(group["items"]) for group in page["mentions"])
+            total = sum(group["count"] for group in page["mentions"])
             for number, chunk in enumerate(chunks, start=1):
                 url = page_url(entity["url"], number)
-                writer.write_file(
-                    url + "index.html", template, self.context, relative_urls=settings["RELATIVE_URLS"], url=url,
-                    feed_path=feed_path, page_name="entity", entity=entity, related=page["related"],
-                    cards=page["cards"], mention_total=total, events=page["events"], quotes=page["quotes"],
-                    mention_groups=chunk, page_number=number, page_count=pages,
+                write_file(
+                    writer, url + "index.html", template, self.context, page["key"],
+                    lambda chunk=chunk, eid=entity["id"]: {
+                        "mention_groups": self.with_snippets(chunk),
+                        "events": self.events_of.get(eid, []), "quotes": self.quotes_of.get(eid, []),
+                    },
+                    relative_urls=settings["RELATIVE_URLS"], url=url, feed_path=feed_path, page_name="entity",
+                    entity=entity, related=page["related"], cards=page["cards"], mention_total=total,
+                    page_number=number, page_count=pages,
                     prev_url=page_url(entity["url"], number - 1) if number > 1 else None,
                     next_url=page_url(entity["url"], number + 1) if number < pages else None,
                 )
-            writer.write_feed(page["articles"], self.context, feed_path, feed_title=f"{entity['name']} — {settings['SITENAME']}")
-        writer.write_file(
-            settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context,
-            relative_urls=settings["RELATIVE_URLS"], page_name="entities",
-        )
-        writer.write_file(
-            settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context,
-            relative_urls=settings["RELATIVE_URLS"], page_name="timeline", timeline=self.timeline,
-        )
-        export.write_all(self.output_path, self.articles, self.urls, self.index, self.records, settings["SITENAME"])
+            feed_title = f"{entity['name']} — {settings['SITENAME']}"
+            if isinstance(writer, CachingWriter):
+                writer.write_feed(page["articles"], self.context, feed_path, feed_title=feed_title, render_key=page["key"])
+            else:
+                writer.write_feed(page["articles"], self.context, feed_path, feed_title=feed_title)
+        write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
+                   None, relative_urls=settings["RELATIVE_URLS"], page_name="entities")
+        write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
+                   lambda: {"timeline": self.timeline}, relative_urls=settings["RELATIVE_URLS"], page_name="timeline")
+        export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
+                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+
+
+def write_file(writer, name, template, context, render_key, lazy_kwargs, **kwargs):
+    """``writer.write_file`` with a render key when the writer caches; otherwise everything is built now."""
+    if isinstance(writer, CachingWriter):
+        return writer.write_file(name, template, context, render_key=render_key, lazy_kwargs=lazy_kwargs, **kwargs)
+    return writer.write_file(name, template, context, **kwargs, **(lazy_kwargs() if lazy_kwargs else {}))
 
 
 def get_generators(pelican):

@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .core.cache import Cache
+from .core.cache import Cache, replace_text
 from .core.search_index import build, index_key
 
 logger = logging.getLogger(__name__)
@@ -51,15 +51,14 @@ class SearchGenerator(Generator):
         articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
         docs, store = documents_and_store(articles, settings.get("SITEURL", ""))
         cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-        digest = index_key(docs)
-        index = cache.get(f"search-{digest}")
-        if index is None:
-            index = build(docs)
-            cache.put(f"search-{digest}", index)
+        name = f"search-{index_key(docs)}"  # the index as written, so a rebuild copies it
         out = Path(self.output_path) / settings["SEARCH_URL"]
         out.mkdir(parents=True, exist_ok=True)
-        (out / "lunr-index.json").write_text(json.dumps(index, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
-        (out / "store.json").write_text(json.dumps(store, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        if not cache.link_to(name, ".json", out / "lunr-index.json"):
+            text = json.dumps(build(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            replace_text(out / "lunr-index.json", text)
+            cache.put_text(name, text)
+        replace_text(out / "store.json", json.dumps(store, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
         target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"
         if lunr_js.exists():

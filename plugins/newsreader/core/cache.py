@@ -1,10 +1,16 @@
-"""Annotation cache: one JSON file per article, keyed by a hash of everything the result depends on."""
+"""Content-addressed caches: JSON values and rendered text, one file per key.
+
+A key is a SHA-256 of everything the value depends on, so an entry is never
+stale: when an input changes, the key changes and the old entry is simply not
+asked for again. ``prune`` removes entries that no build has used for a while.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 
@@ -13,26 +19,100 @@ def key(*parts) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+def remove(path: str | os.PathLike) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def replace_text(path: str | os.PathLike, text: str) -> None:
+    """Write a new file at ``path``; an old one (maybe a link into a cache) is removed, never written into."""
+    remove(path)
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def copy_file(source, target) -> None:
+    """Copy between two open files in the kernel (sendfile), without reading into Python."""
+    target.flush()
+    size, offset = os.fstat(source.fileno()).st_size, 0
+    while offset < size:
+        sent = os.sendfile(target.fileno(), source.fileno(), offset, size - offset)
+        if sent == 0:
+            break
+        offset += sent
+
+
 class Cache:
     def __init__(self, folder: str | os.PathLike | None):
         self.folder = Path(folder) if folder else None
 
-    def _path(self, digest: str) -> Path:
-        return self.folder / digest[-2:] / f"{digest}.json"
+    def _path(self, digest: str, suffix: str = ".json") -> Path:
+        return self.folder / digest[-2:] / f"{digest}{suffix}"
 
-    def get(self, digest: str):
+    def get_text(self, digest: str, suffix: str = ".json", touch: bool = False) -> str | None:
         if self.folder is None:
             return None
+        path = self._path(digest, suffix)
         try:
-            return json.loads(self._path(digest).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = path.read_text(encoding="utf-8")
+            if touch:
+                os.utime(path)  # marks the entry as used, for prune()
+            return text
+        except OSError:
+            return None
+
+    def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> bool:
+        """Put an entry at ``target`` as a hard link (a copy across file systems); False if there is none.
+
+        A linked file shares its bytes with the cache: whoever writes at ``target``
+        later must replace the file (:func:`replace_text`), not write into it.
+        """
+        if self.folder is None:
+            return False
+        path = self._path(digest, suffix)
+        try:
+            os.utime(path)  # marks the entry as used, for prune()
+        except OSError:
+            return False
+        remove(target)
+        try:
+            os.link(path, target)
+        except OSError:  # another file system, or links not allowed
+            with open(path, "rb") as source, open(target, "wb") as out:
+                copy_file(source, out)
+        return True
+
+    def put_text(self, digest: str, text: str, suffix: str = ".json") -> None:
+        if self.folder is None:
+            return
+        path = self._path(digest, suffix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)  # readers never see half a file
+
+    def get(self, digest: str):
+        text = self.get_text(digest)
+        try:
+            return None if text is None else json.loads(text)
+        except ValueError:
             return None
 
     def put(self, digest: str, value) -> None:
-        if self.folder is None:
-            return
-        path = self._path(digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(value, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        self.put_text(digest, json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+    def prune(self, max_age_days: float) -> int:
+        """Delete entries not written or used (``touch``) in ``max_age_days``; returns how many."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        cutoff = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.folder.glob("*/*"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        return removed

@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
 
 from .model import Sentence
 from .sentences import SentenceLocator
@@ -76,6 +75,7 @@ def event_order(event: dict, *, article: str = "") -> tuple:
     return (period_start(event["date"], event["precision"]), article, int(event["sentence"][1:]), event["phrase"])
 
 
+@lru_cache(maxsize=65536)
 def period_start(value: str, precision: str) -> date:
     if precision == "day":
         return date.fromisoformat(value)
@@ -89,6 +89,7 @@ def period_start(value: str, precision: str) -> date:
     return date(int(value[:4]), 1, 1)  # decade "1950s"
 
 
+@lru_cache(maxsize=65536)
 def human(value: str, precision: str, derived: bool = False) -> str:
     """How a reader sees a date at its precision: 19 Nov 2019, week of 18 Nov 2019, July 2019, c. 1953."""
     start = period_start(value, precision)
@@ -147,7 +148,9 @@ def is_future(span) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _explicit_parser() -> DateDataParser:
+def _explicit_parser():
+    from dateparser.date import DateDataParser  # noqa: PLC0415 - costly import, needed only on a cold build
+
     return DateDataParser(languages=["en"], settings={"PARSERS": ["absolute-time"], "RETURN_TIME_AS_PERIOD": True,
                                                         "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"})
 

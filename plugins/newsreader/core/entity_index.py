@@ -40,28 +40,32 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             ids[key] = base if len(group) == 1 else f"{base}-{key[0]}"
 
     records: dict[str, dict] = {}
+    in_articles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets of slugs
+    aliases: dict[str, set] = defaultdict(set)
     roles: dict[str, Counter] = defaultdict(Counter)
     together: dict[str, Counter] = defaultdict(Counter)
     for slug, ents in articles:
         present = []
         for e in ents:
             eid = ids[(e["type"], e["name"])]
-            rec = records.setdefault(eid, {
-                "id": eid, "name": e["name"], "type": e["type"], "aliases": set(), "articles": [], "mentions": 0,
-                "url": url_pattern.format(id=eid) if e["type"] in PAGE_TYPES else None,
-            })
-            rec["aliases"] |= set(e["aliases"])
-            if slug not in rec["articles"]:
-                rec["articles"].append(slug)
+            rec = records.get(eid)
+            if rec is None:
+                rec = records[eid] = {
+                    "id": eid, "name": e["name"], "type": e["type"], "mentions": 0,
+                    "url": url_pattern.format(id=eid) if e["type"] in PAGE_TYPES else None,
+                }
+            aliases[eid].update(e["aliases"])
+            in_articles[eid][slug] = None
             rec["mentions"] += len(e["mentions"])
             roles[eid].update(e["roles"])
             present.append(eid)
+        linked = [b for b in present if records[b]["url"]]
         for a in present:
-            for b in present:
-                if a != b and records[b]["url"]:
-                    together[a][b] += 1
+            together[a].update(linked)
     for eid, rec in records.items():
-        rec["aliases"] = sorted(rec["aliases"] - {rec["name"]})
+        together[eid].pop(eid, None)  # an entity is not mentioned "with" itself
+        rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
+        rec["articles"] = list(in_articles[eid])
         rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
         rec["related"] = [b for b, _ in sorted(together[eid].items(), key=lambda kv: (-kv[1], -records[kv[0]]["mentions"], kv[0]))][:10]
     return {"entities": dict(sorted(records.items())), "ids": ids}

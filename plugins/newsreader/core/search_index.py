@@ -12,7 +12,7 @@ from . import lunr_js
 from .cache import key
 
 FIELDS = (("title", 10), ("entities", 5), ("source", 1), ("body", 1))
-INDEX_VERSION = "lunr-2.3.9;fields=title10,entities5,source,body;v1"
+INDEX_VERSION = "lunr-2.3.9;fields=title10,entities5,source,body;v2"
 
 
 def index_key(documents: list[dict]) -> str:

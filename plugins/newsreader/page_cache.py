@@ -1,0 +1,191 @@
+"""Rendered-output cache: a page whose inputs hash the same as in an earlier build is copied, not rendered.
+
+The glue gives each page a *render key*: :func:`site_key` (theme templates, this
+plugin's code and data, library versions, settings) hashed with the page's own
+inputs — for an article page its text, annotations, corrections and the URLs of
+its entities (``annotate.py``); for an entity page the render keys of the
+articles that mention it (``generators.py``). :class:`CachingWriter` is Pelican's
+writer plus that lookup. Output is byte-identical either way; the tests build
+with a cold and a warm cache and compare.
+
+Reused files are hard links into the cache (copies when the cache is on another
+file system), as ccache's hard-link mode does: nothing here ever writes into an
+existing output file, it replaces it. Editing files in ``output/`` by hand would
+edit the cache too; ``invoke clean`` plus deleting ``.cache/`` starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .core.cache import Cache, key, remove
+
+logger = logging.getLogger(__name__)
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+# Settings that decide where things are read or written, not what a page contains.
+NOT_OUTPUT_SETTINGS = {
+    "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
+    "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
+    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_PAGE_CACHE_STATS",
+}
+LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
+PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
+
+
+def _stable(value):
+    """A JSON-able form of a settings value that is the same in every run (no memory addresses)."""
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(str(_stable(v)) for v in value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, re.Pattern):
+        return ["re", value.pattern, value.flags]
+    if callable(value) or type(value).__name__ == "module":
+        return ["obj", getattr(value, "__module__", ""), getattr(value, "__qualname__", getattr(value, "__name__", ""))]
+    text = repr(value)
+    return ["repr", type(value).__name__, "" if " at 0x" in text else text]
+
+
+def _tree_digest(folders) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def template_folders(settings: dict) -> list[str]:
+    return [*settings.get("THEME_TEMPLATES_OVERRIDES", []), os.path.join(settings["THEME"], "templates"),
+            *settings.get("EXTRA_TEMPLATES_PATHS", [])]
+
+
+def site_key(settings: dict) -> str:
+    """What every page depends on: templates, plugin code and data, library versions and settings."""
+    versions = {name: metadata.version(name) for name in LIBRARIES}
+    shown = {k: v for k, v in settings.items() if k not in NOT_OUTPUT_SETTINGS}
+    return key(
+        "site-1", sys.version_info[:2], versions, _stable(shown),
+        _tree_digest(template_folders(settings)), _tree_digest([PLUGIN_DIR]),
+    )
+
+
+class _Capture:
+    """A template whose renders are kept, so the writer can store what it wrote."""
+
+    def __init__(self, template):
+        self.template = template
+        self.outputs: list[str] = []
+
+    def render(self, *args, **kwargs):
+        output = self.template.render(*args, **kwargs)
+        self.outputs.append(output)
+        return output
+
+
+class CachingWriter(Writer):
+    """Pelican's writer, plus: a ``write_file`` or ``write_feed`` given a render key reuses stored output.
+
+    Article pages need no change at the call site: an article with a ``render_key``
+    attribute (set by the glue) is looked up. ``lazy_kwargs`` is called for the
+    template variables only when the page has to be rendered.
+    """
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
+        self.store = Cache(Path(folder) / PAGES if folder else None)
+        # Counters for the end-of-build report, kept in this build's own settings (no global state).
+        self.stats = {"reused": 0, "rendered": 0}
+        self.folders: set[str] = set()
+        if settings is not None:
+            settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's, but an existing file is removed first: it may be a link into the cache."""
+        if filename not in self._overridden_files:
+            remove(filename)
+        return super()._open_w(filename, encoding, override=override)
+
+    def _reuse(self, name: str, digest: str, override: bool) -> str | None:
+        """Link stored output in at ``name``, with Pelican's bookkeeping against writing a file twice."""
+        path = sanitised_join(self.output_path, name)
+        if path in self._written_files or path in self._overridden_files:
+            return None  # let Pelican's own checks speak
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        if not self.store.link_to(digest, ".out", path):
+            return None
+        self._written_files.add(path)
+        if override:
+            self._overridden_files.add(path)
+        self.stats["reused"] += 1
+        return path
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, render_key=None, lazy_kwargs=None, **kwargs):
+        if render_key is None and "article" in kwargs:
+            render_key = getattr(kwargs["article"], "render_key", None)
+        if not render_key or not name or paginated:
+            kwargs.update(lazy_kwargs() if lazy_kwargs else {})
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        digest = key(render_key, name, bool(relative_urls))
+        path = self._reuse(name, digest, override_output)
+        if path:
+            signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
+            return None
+        kwargs.update(lazy_kwargs() if lazy_kwargs else {})
+        capture = _Capture(template)
+        super().write_file(name, capture, context, relative_urls, paginated, template_name, override_output, url, **kwargs)
+        if len(capture.outputs) == 1:
+            self.store.put_text(digest, capture.outputs[0], ".out")
+        self.stats["rendered"] += 1
+        return None
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None, render_key=None):
+        """On reuse no feed object is built, so ``feed_generated``/``feed_written`` are not sent for it."""
+        if not render_key or not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        digest = key(render_key, path, url, feed_type, feed_title)
+        if self._reuse(path, digest, override_output):
+            return None
+        feed = super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        with open(sanitised_join(self.output_path, path), encoding="utf-8") as handle:
+            self.store.put_text(digest, handle.read(), ".out")
+        self.stats["rendered"] += 1
+        return feed
+
+
+def get_writer(pelican):
+    return CachingWriter
+
+
+def report(pelican) -> None:
+    """After the build: how much output was reused; entries unused for NEWSREADER_PAGE_CACHE_DAYS are removed."""
+    settings = pelican.settings
+    removed = Cache(Path(settings["NEWSREADER_CACHE_PATH"]) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"])
+    stats = settings.get("NEWSREADER_PAGE_CACHE_STATS")
+    if stats is not None:
+        logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed",
+                    stats["reused"], stats["rendered"], removed)

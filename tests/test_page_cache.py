@@ -1,0 +1,123 @@
+"""The rendered-output cache: a warm build reuses pages, and any change gives what a cold build gives."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+
+from conftest import ROOT, build, make_fixture_corpus, write_raw
+from newsreader.core.cache import Cache, replace_text
+from newsreader.page_cache import site_key
+
+
+def files(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def different(one, two) -> list[str]:
+    a, b = files(one), files(two)
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+
+
+def cache_report(result) -> tuple[int, int]:
+    found = re.search(r"Page cache: (\d+) files reused, (\d+) rendered", result.stdout + result.stderr)
+    assert found, result.stdout + result.stderr
+    return int(found[1]), int(found[2])
+
+
+def test_warm_build_reuses_every_page_and_equals_the_cold_build(tmp_path):
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    reused, rendered = cache_report(build(corpus, tmp_path / "cold", cache=cache, args=("-v",)))
+    assert reused == 0 and rendered > 100
+    again = cache_report(build(corpus, tmp_path / "warm", cache=cache, args=("-v",)))
+    assert again == (rendered, 0)
+    assert different(tmp_path / "cold", tmp_path / "warm") == []
+
+
+def test_an_edited_article_rebuilds_what_it_touches_and_nothing_is_stale(tmp_path):
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    build(corpus, tmp_path / "before", cache=cache)
+
+    seed = next((corpus / "news").glob("000_*.txt"))
+    # A change of wording only: no entity, count or date changes, so only the text shows it.
+    seed.write_text(seed.read_text(encoding="utf-8").replace("The US blamed the South.", "The US blamed the South again."),
+                    encoding="utf-8")
+    reused, rendered = cache_report(build(corpus, tmp_path / "after", cache=cache, args=("-v",)))
+    assert reused > 0 and rendered > 0
+    # The same input built with an empty cache: every byte must agree.
+    build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "after", tmp_path / "cold") == []
+    changed = different(tmp_path / "before", tmp_path / "after")
+    assert {"entity/united-states/index.html", "entity/south-korea/index.html", "search/lunr-index.json"} <= set(changed)
+    assert "blamed the South again" in (tmp_path / "after" / "entity/united-states/index.html").read_text(encoding="utf-8")
+    article = next(name for name in changed if name.startswith("news/us-south-korea"))
+    assert "blamed the South again" in (tmp_path / "after" / article).read_text(encoding="utf-8")
+    # The synthetic articles share no entity with the seed: their pages are the same files as before.
+    untouched = [name for name in files(tmp_path / "after") if name.startswith("news/synthetic-article-")]
+    assert untouched and not set(untouched) & set(changed)
+
+
+def test_a_corrections_edit_gives_what_a_cold_build_gives(tmp_path):
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    build(corpus, tmp_path / "before", cache=cache)
+    (corpus / "annotations.yml").write_text("entities:\n  - name: Pentagon\n    rename: US Department of Defense\n",
+                                            encoding="utf-8")
+    build(corpus, tmp_path / "after", cache=cache)
+    build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "after", tmp_path / "cold") == []
+    assert (tmp_path / "after" / "entity" / "us-department-of-defense" / "index.html").is_file()
+    assert not (tmp_path / "after" / "entity" / "pentagon").exists()
+
+
+def test_a_new_article_changes_the_pages_of_its_entities(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_raw(corpus / "news", "one.txt", "Synthetic fixture one", "Fixture Wire", "3 May 2021",
+              ["Alma Veress visited Lisbon on Monday."])
+    cache = tmp_path / "cache"
+    build(corpus, tmp_path / "before", cache=cache)
+    write_raw(corpus / "news", "two.txt", "Synthetic fixture two", "Fixture Wire", "4 May 2021",
+              ["The minister left Lisbon on Tuesday."])
+    build(corpus, tmp_path / "after", cache=cache)
+    build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "after", tmp_path / "cold") == []
+    place = (tmp_path / "after" / "entity" / "lisbon" / "index.html").read_text(encoding="utf-8")
+    assert "Synthetic fixture two" in place and "Synthetic fixture one" in place
+
+
+def test_site_key_follows_templates_and_settings_but_not_paths(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = {"THEME": str(theme), "SITEURL": "", "OUTPUT_PATH": "/tmp/a", "JINJA_FILTERS": {"f": len}}
+    first = site_key(settings)
+    assert site_key(dict(settings, OUTPUT_PATH="/tmp/b", PATH="/elsewhere")) == first
+    assert site_key(dict(settings, SITEURL="https://user.github.io/repo")) != first
+    (theme / "templates" / "article.html").write_text("changed", encoding="utf-8")
+    assert site_key(settings) != first
+
+
+def test_a_reused_file_is_replaced_never_written_into(tmp_path):
+    """Reused output is a hard link into the cache: writing a new file there must leave the cache alone."""
+    cache = Cache(tmp_path / "cache")
+    cache.put_text("ab" * 32, "cached page", ".out")
+    target = tmp_path / "out.html"
+    assert cache.link_to("ab" * 32, ".out", target)
+    assert target.read_text() == "cached page"
+    replace_text(target, "new page")
+    assert target.read_text() == "new page"
+    assert cache.get_text("ab" * 32, ".out") == "cached page"
+    assert not cache.link_to("cd" * 32, ".out", tmp_path / "missing.html")
+
+
+def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
+    cache = Cache(tmp_path)
+    cache.put_text("old" * 20, "old", ".out")
+    cache.put_text("new" * 20, "new", ".out")
+    long_ago = time.time() - 30 * 86400
+    os.utime(cache._path("old" * 20, ".out"), (long_ago, long_ago))
+    assert cache.prune(14) == 1
+    assert cache.get_text("old" * 20, ".out") is None and cache.get_text("new" * 20, ".out") == "new"
