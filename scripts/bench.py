@@ -178,11 +178,18 @@ def main() -> None:
     pipe = pipe_only(raw / "news")
     cold = project_build(raw, work / "out-cold", work / "cache")
     warm = project_build(raw, work / "out-warm", work / "cache")
+    # The everyday case: one article edited (a sentence added), everything else cached.
+    edited = sorted((raw / "news").glob("*.txt"))[len(list((raw / "news").glob("*.txt"))) // 2]
+    lines = edited.read_text(encoding="utf-8").split("\n")
+    lines.insert(4, "A synthetic paragraph added for the benchmark.")  # after the first paragraph
+    edited.write_text("\n".join(lines), encoding="utf-8")
+    one = project_build(raw, work / "out-edit", work / "cache")
     rows = [
         ("plain Pelican, Markdown, default theme", plain),
         ("spaCy alone: load + nlp.pipe, 2 processes", pipe),
         ("this project, cold build (empty cache)", cold),
         ("this project, warm rebuild (nothing changed)", warm),
+        ("this project, rebuild after editing one article", one),
     ]
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:

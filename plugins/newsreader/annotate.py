@@ -95,12 +95,8 @@ def _by_speaker(quotes: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
-def _body(store: Cache, digest: str, sentences, entities: list[dict], quotes: list[dict]) -> str:
-    text = store.get_text(digest, ".out", touch=True)
-    if text is None:
-        text = render_body(sentences, _marks(entities, quotes))
-        store.put_text(digest, text, ".out")
-    return text
+def _body(sentences, entities: list[dict], quotes: list[dict]) -> str:
+    return render_body(sentences, _marks(entities, quotes))
 
 
 def render_key(site: str, article, edits: bytes, entities: list[dict]) -> str:
@@ -145,7 +141,6 @@ def annotate_articles(generator) -> None:
     index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
     siteurl = settings.get("SITEURL", "")
     edits = corrections_path.read_bytes() if corrections_path.is_file() else b""
-    bodies = Cache(Path(settings["NEWSREADER_CACHE_PATH"]) / page_cache.PAGES)
     for article, result, (_, entities) in zip(articles, results, per_article):
         counters: dict[str, int] = {}
         for entity in entities:
@@ -168,10 +163,9 @@ def annotate_articles(generator) -> None:
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
         article.render_key = render_key(site, article, edits, entities)
-        # Pelican asks for the body through this hook, and only when something shows it (a page or a feed
-        # that is not reused): it is then read from the cache or rendered once.
-        article._get_content = partial(_body, bodies, key(article.render_key, "body"), article.raw.sentences,
-                                       entities, article.quotes)
+        # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
+        # is rendered rather than reused.
+        article._get_content = partial(_body, article.raw.sentences, entities, article.quotes)
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index

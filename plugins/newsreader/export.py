@@ -85,10 +85,9 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     def write(path: Path, digest: str | None, value) -> None:
         if digest and store.link_to(digest, ".out", path):
             return
-        text = _dumps(value())
-        replace_text(path, text)
+        replace_text(path, _dumps(value()))
         if digest:
-            store.put_text(digest, text, ".out")
+            store.adopt(digest, ".out", path)
 
     for article in articles:
         write(data / "articles" / f"{article.slug}.json", key(article.render_key, "export"),

@@ -87,19 +87,6 @@ def site_key(settings: dict) -> str:
     )
 
 
-class _Capture:
-    """A template whose renders are kept, so the writer can store what it wrote."""
-
-    def __init__(self, template):
-        self.template = template
-        self.outputs: list[str] = []
-
-    def render(self, *args, **kwargs):
-        output = self.template.render(*args, **kwargs)
-        self.outputs.append(output)
-        return output
-
-
 class CachingWriter(Writer):
     """Pelican's writer, plus: a ``write_file`` or ``write_feed`` given a render key reuses stored output.
 
@@ -155,26 +142,37 @@ class CachingWriter(Writer):
             signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
             return None
         kwargs.update(lazy_kwargs() if lazy_kwargs else {})
-        capture = _Capture(template)
-        super().write_file(name, capture, context, relative_urls, paginated, template_name, override_output, url, **kwargs)
-        if len(capture.outputs) == 1:
-            self.store.put_text(digest, capture.outputs[0], ".out")
-        self.stats["rendered"] += 1
+        self._keep(name, digest, lambda: super(CachingWriter, self).write_file(
+            name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs))
         return None
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None, render_key=None):
-        """On reuse no feed object is built, so ``feed_generated``/``feed_written`` are not sent for it."""
+        """A feed of articles that all have render keys is reused like a page.
+
+        On reuse no feed object is built, so ``feed_generated``/``feed_written`` are not sent for it.
+        """
+        items = elements[: self.settings["FEED_MAX_ITEMS"]]
+        keys = [getattr(item, "render_key", None) for item in items]
+        if path and render_key is None and keys and all(keys):
+            render_key = key("feed items", keys)
         if not render_key or not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         digest = key(render_key, path, url, feed_type, feed_title)
         if self._reuse(path, digest, override_output):
             return None
-        feed = super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
-        with open(sanitised_join(self.output_path, path), encoding="utf-8") as handle:
-            self.store.put_text(digest, handle.read(), ".out")
+        return self._keep(path, digest, lambda: super(CachingWriter, self).write_feed(
+            elements, context, path, url, feed_type, override_output, feed_title))
+
+    def _keep(self, name: str, digest: str, write):
+        """Run Pelican's own write, then keep the file it wrote as the cache entry."""
+        path = sanitised_join(self.output_path, name)
+        skipped = path in self._overridden_files  # Pelican will write to os.devnull instead
+        result = write()
+        if not skipped:
+            self.store.adopt(digest, ".out", path)
         self.stats["rendered"] += 1
-        return feed
+        return result
 
 
 def get_writer(pelican):

@@ -55,9 +55,8 @@ class SearchGenerator(Generator):
         out = Path(self.output_path) / settings["SEARCH_URL"]
         out.mkdir(parents=True, exist_ok=True)
         if not cache.link_to(name, ".json", out / "lunr-index.json"):
-            text = json.dumps(build(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-            replace_text(out / "lunr-index.json", text)
-            cache.put_text(name, text)
+            replace_text(out / "lunr-index.json", json.dumps(build(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+            cache.adopt(name, ".json", out / "lunr-index.json")
         replace_text(out / "store.json", json.dumps(store, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
         target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"

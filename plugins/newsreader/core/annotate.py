@@ -7,6 +7,7 @@ changed never loads spaCy.
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import asdict
 
 from . import nlp as nlp_module
@@ -44,8 +45,63 @@ def annotate_one(article: RawArticle, docs) -> dict:
     }
 
 
+def _annotate_batch(articles: list[RawArticle]) -> list[dict]:
+    """Parse and annotate some articles in this process; a failing article gets an ``error`` record."""
+    docs = nlp_module.parse_paragraphs([p for article in articles for p in article.paragraphs])
+    results, at = [], 0
+    for article in articles:
+        mine = docs[at:at + len(article.paragraphs)]
+        at += len(article.paragraphs)
+        try:
+            results.append(annotate_one(article, mine))
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the site
+            results.append(dict(EMPTY, error=f"{type(err).__name__}: {err}"))
+    return results
+
+
+BATCH = 8  # articles per task handed to a worker process
+PARALLEL_FROM = 4 * BATCH  # fewer uncached articles than this are not worth starting processes for
+
+
+def _batches(articles: list[RawArticle], processes: int, progress):
+    """Results of :func:`_annotate_batch` for each batch of ``BATCH`` articles, in order.
+
+    With several processes each worker parses *and* annotates its articles, so
+    the rules run on every core and only small JSON-able records come back (not
+    spaCy Docs). Workers are forked after the model is loaded, so they share it.
+    """
+    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+    sizes = [sum(len(a.paragraphs) for a in batch) for batch in batches]
+    if processes > 1 and len(articles) >= PARALLEL_FROM:
+        nlp_module.load()
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with context.Pool(processes) as pool:
+            yield from _with_progress(pool.imap(_annotate_batch, batches), sizes, progress)
+    else:
+        yield from _with_progress(map(_annotate_batch, batches), sizes, progress)
+
+
+def _with_progress(results, sizes: list[int], progress):
+    if progress is None:
+        yield from results
+        return
+    done = iter(progress(_paragraph_ticks(results, sizes), sum(sizes)))
+    for item in done:
+        if item is not None:
+            yield item
+
+
+def _paragraph_ticks(results, sizes: list[int]):
+    """One ``None`` per paragraph parsed, then the batch's results: a progress bar counts paragraphs."""
+    for batch, size in zip(results, sizes):
+        for _ in range(size - 1):
+            yield None
+        yield batch
+
+
 def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, progress=None) -> list[dict]:
-    """Annotations for each article, in order; only uncached articles are parsed, in one batch."""
+    """Annotations for each article, in order; only uncached articles are parsed (across ``processes``)."""
     results: list[dict | None] = []
     todo: list[tuple[int, RawArticle, str]] = []
     for index, article in enumerate(articles):
@@ -54,17 +110,9 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))
-    if todo:
-        texts = [p for _, article, _ in todo for p in article.paragraphs]
-        docs = nlp_module.parse_paragraphs(texts, processes=processes, progress=progress)
-        at = 0
-        for index, article, digest in todo:
-            mine = docs[at:at + len(article.paragraphs)]
-            at += len(article.paragraphs)
-            try:
-                results[index] = annotate_one(article, mine)
-            except Exception as err:  # noqa: BLE001 - one article's failure must not stop the site
-                results[index] = dict(EMPTY, error=f"{type(err).__name__}: {err}")
-                continue
-            cache.put(digest, results[index])
+    done = (result for batch in _batches([a for _, a, _ in todo], processes, progress) for result in batch)
+    for (index, _, digest), result in zip(todo, done):
+        results[index] = result
+        if "error" not in result:
+            cache.put(digest, result)
     return results  # type: ignore[return-value]

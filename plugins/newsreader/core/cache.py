@@ -46,6 +46,7 @@ def copy_file(source, target) -> None:
 class Cache:
     def __init__(self, folder: str | os.PathLike | None):
         self.folder = Path(folder) if folder else None
+        self._folders: set[Path] = set()  # sub-folders known to exist
 
     def _path(self, digest: str, suffix: str = ".json") -> Path:
         return self.folder / digest[-2:] / f"{digest}{suffix}"
@@ -83,14 +84,33 @@ class Cache:
                 copy_file(source, out)
         return True
 
+    def _new_entry(self, digest: str, suffix: str) -> tuple[Path, Path]:
+        """The entry's path and a temporary name beside it (an entry appears whole, by rename)."""
+        path = self._path(digest, suffix)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        return path, path.with_name(f"{path.name}.{os.getpid()}.tmp")
+
     def put_text(self, digest: str, text: str, suffix: str = ".json") -> None:
         if self.folder is None:
             return
-        path = self._path(digest, suffix)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        path, tmp = self._new_entry(digest, suffix)
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)  # readers never see half a file
+
+    def adopt(self, digest: str, suffix: str, written: str | os.PathLike) -> None:
+        """Make the finished file ``written`` the entry, as a hard link (a copy across file systems)."""
+        if self.folder is None:
+            return
+        path, tmp = self._new_entry(digest, suffix)
+        remove(tmp)
+        try:
+            os.link(written, tmp)
+        except OSError:
+            with open(written, "rb") as source, open(tmp, "wb") as out:
+                copy_file(source, out)
+        os.replace(tmp, path)
 
     def get(self, digest: str):
         text = self.get_text(digest)

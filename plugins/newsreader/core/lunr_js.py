@@ -12,6 +12,7 @@ functions for the query side.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # JavaScript's \s, and its ASCII-only \w / \W.
 JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -25,6 +26,7 @@ def tokenize(text: str) -> list[str]:
     return [piece for piece in _SEPARATOR.split(str(text).lower()) if piece]
 
 
+@lru_cache(maxsize=1 << 17)  # words repeat (Zipf): each distinct one is trimmed once
 def trim(word: str) -> str:
     """lunr.trimmer: strip leading and trailing characters outside [A-Za-z0-9_]."""
     return _TRAILING.sub("", _LEADING.sub("", word, count=1), count=1)
@@ -66,6 +68,7 @@ def _js_length(word: str) -> int:
     return len(word.encode("utf-16-le")) // 2  # JavaScript counts UTF-16 code units
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(w: str) -> str:
     if _js_length(w) < 3:
         return w

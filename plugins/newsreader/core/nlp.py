@@ -25,9 +25,6 @@ def load():
     return spacy.load(MODEL)
 
 
-def parse_paragraphs(texts: list[str], processes: int = 1, progress=None):
-    """spaCy Docs for ``texts``, in order; several processes for large batches."""
-    nlp = load()
-    processes = max(1, processes if len(texts) >= 400 else 1)
-    docs = nlp.pipe(texts, n_process=processes, batch_size=64)
-    return list(progress(docs, len(texts)) if progress else docs)
+def parse_paragraphs(texts: list[str]):
+    """spaCy Docs for ``texts``, in order, parsed in this process (``annotate.py`` spreads batches over processes)."""
+    return list(load().pipe(texts, batch_size=64))
