@@ -35,6 +35,10 @@ def test_warm_build_reuses_every_page_and_equals_the_cold_build(tmp_path):
     again = cache_report(build(corpus, tmp_path / "warm", cache=cache, args=("-v",)))
     assert again == (rendered, 0)
     assert different(tmp_path / "cold", tmp_path / "warm") == []
+    # Switched off, the same warm cache is not used for pages at all.
+    off = cache_report(build(corpus, tmp_path / "off", cache=cache, args=("-v", "-e", "NEWSREADER_PAGE_CACHE=false")))
+    assert off == (0, rendered)
+    assert different(tmp_path / "cold", tmp_path / "off") == []
 
 
 def test_an_edited_article_rebuilds_what_it_touches_and_nothing_is_stale(tmp_path):
@@ -121,3 +125,29 @@ def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
     os.utime(cache._path("old" * 20, ".out"), (long_ago, long_ago))
     assert cache.prune(14) == 1
     assert cache.get_text("old" * 20, ".out") is None and cache.get_text("new" * 20, ".out") == "new"
+
+
+def test_an_edit_on_a_later_entity_page_gives_what_a_cold_build_gives(tmp_path):
+    """Entity pages after the first are keyed by their own articles: the edited one's page must change."""
+    import synthetic  # noqa: PLC0415 - scripts/synthetic.py, on the path from conftest
+
+    news = tmp_path / "corpus" / "news"
+    paths = synthetic.write_raw(news, 90)
+    cache = tmp_path / "cache"
+    build(tmp_path / "corpus", tmp_path / "before", cache=cache)
+    later = sorted((tmp_path / "before" / "entity").glob("*/page/2/index.html"))
+    assert later, "the corpus should give some entity a second page"
+    # Edit every article that one second page shows, by rewording a sentence it quotes.
+    page2 = later[0].read_text(encoding="utf-8")
+    edited = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        headline = text.split("\n", 1)[0]
+        if headline in page2:
+            path.write_text(text.replace(" said ", " declared ", 1), encoding="utf-8")
+            edited += 1
+    assert edited
+    build(tmp_path / "corpus", tmp_path / "after", cache=cache)
+    build(tmp_path / "corpus", tmp_path / "cold", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "after", tmp_path / "cold") == []
+    assert str(later[0].relative_to(tmp_path / "before")) in different(tmp_path / "before", tmp_path / "after")

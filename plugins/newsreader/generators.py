@@ -93,7 +93,7 @@ class EntityGenerator(Generator):
         self.cards = {a.slug: article_card(a, siteurl, self.urls[a.slug]) for a in articles}
         self.index = index
         self.articles = articles
-        site = self.context.get("newsreader_site_key", "")
+        self.site = site = self.context.get("newsreader_site_key", "")
         keys = {a.slug: a.render_key for a in articles}
         self.all_key = key(site, "all articles", [keys[a.slug] for a in articles])
         by_slug = {a.slug: a for a in articles}
@@ -176,8 +176,12 @@ class EntityGenerator(Generator):
             total = sum(group["count"] for group in page["mentions"])
             for number, chunk in enumerate(chunks, start=1):
                 url = page_url(entity["url"], number)
+                # Page 1 lists every article, quote and event; a later page shows the header and its own chunk only,
+                # so an edit to one article re-renders page 1 and the page that holds it.
+                render_key = page["key"] if number == 1 else key(
+                    self.site, "entity page", entity, number, pages, total, [g["article"].render_key for g in chunk])
                 write_file(
-                    writer, url + "index.html", template, self.context, page["key"],
+                    writer, url + "index.html", template, self.context, render_key,
                     lambda chunk=chunk, eid=entity["id"]: {
                         "mention_groups": self.with_snippets(chunk),
                         "events": self.events_of.get(eid, []), "quotes": self.quotes_of.get(eid, []),

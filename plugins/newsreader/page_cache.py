@@ -12,6 +12,10 @@ Reused files are hard links into the cache (copies when the cache is on another
 file system), as ccache's hard-link mode does: nothing here ever writes into an
 existing output file, it replaces it. Editing files in ``output/`` by hand would
 edit the cache too; ``invoke clean`` plus deleting ``.cache/`` starts afresh.
+
+A page's key names what *this theme's* template for it shows. A theme that prints
+site-wide lists on every page (say, "latest articles" in ``base.html``) must add
+them to the keys, or set ``NEWSREADER_PAGE_CACHE = False``.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 NOT_OUTPUT_SETTINGS = {
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
-    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_PAGE_CACHE_STATS",
+    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_PAGE_CACHE_STATS",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -97,7 +101,8 @@ class CachingWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
+        settings_ = settings or {}
+        folder = settings_.get("NEWSREADER_CACHE_PATH") if settings_.get("NEWSREADER_PAGE_CACHE", True) else None
         self.store = Cache(Path(folder) / PAGES if folder else None)
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}

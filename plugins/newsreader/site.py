@@ -23,6 +23,7 @@ DEFAULTS = {
     "NEWSREADER_CACHE_PATH": ".cache/newsreader",
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,
+    "NEWSREADER_PAGE_CACHE": True,  # reuse rendered output whose inputs did not change (page_cache.py)
     "NEWSREADER_PAGE_CACHE_DAYS": 14,  # rendered pages no build has used for this long are removed
 }
 
