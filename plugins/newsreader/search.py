@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -45,19 +46,44 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
     return docs, {"docs": store, "entities": dict(sorted(entity_meta.items()))}
 
 
+def _dumps(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _build_into(folder: str, name: str, docs: list[dict]) -> None:
+    """In a child process: build the index and leave it in the cache for the parent."""
+    Cache(folder).put_text(name, _dumps(build(docs)))
+
+
 class SearchGenerator(Generator):
-    def generate_output(self, writer):
+    """The index is built in a second process while the other generators render pages, when it is not cached."""
+
+    def generate_context(self):
         settings = self.settings
         articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
-        docs, store = documents_and_store(articles, settings.get("SITEURL", ""))
-        cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-        name = f"search-{index_key(docs)}"  # the index as written, so a rebuild copies it
+        self.docs, self.store = documents_and_store(articles, settings.get("SITEURL", ""))
+        self.cache = Cache(settings["NEWSREADER_CACHE_PATH"])
+        self.name = f"search-{index_key(self.docs)}"  # the index as written, so a rebuild links it in
+        self.worker = None
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if self.cache.folder is not None and forking and not self.cache.has(self.name):
+            self.worker = multiprocessing.get_context("fork").Process(
+                target=_build_into, args=(str(self.cache.folder), self.name, self.docs), daemon=True)
+            self.worker.start()
+
+    def generate_output(self, writer):
+        settings = self.settings
         out = Path(self.output_path) / settings["SEARCH_URL"]
         out.mkdir(parents=True, exist_ok=True)
-        if not cache.link_to(name, ".json", out / "lunr-index.json"):
-            replace_text(out / "lunr-index.json", json.dumps(build(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False))
-            cache.adopt(name, ".json", out / "lunr-index.json")
-        replace_text(out / "store.json", json.dumps(store, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+        if self.worker is not None:
+            self.worker.join()
+        if not self.cache.link_to(self.name, ".json", out / "lunr-index.json"):
+            if self.worker is not None:
+                logger.warning("building the search index in a second process failed (exit code %s); building it here",
+                               self.worker.exitcode)
+            replace_text(out / "lunr-index.json", _dumps(build(self.docs)))
+            self.cache.adopt(self.name, ".json", out / "lunr-index.json")
+        replace_text(out / "store.json", _dumps(self.store))
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
         target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"
         if lunr_js.exists():

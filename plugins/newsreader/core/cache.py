@@ -63,6 +63,9 @@ class Cache:
         except OSError:
             return None
 
+    def has(self, digest: str, suffix: str = ".json") -> bool:
+        return self.folder is not None and self._path(digest, suffix).is_file()
+
     def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> bool:
         """Put an entry at ``target`` as a hard link (a copy across file systems); False if there is none.
 
