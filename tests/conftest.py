@@ -145,19 +145,23 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def subpath_server(tmp_path_factory, fixture_corpus):
-    """The fixture corpus built with SITEURL=http://127.0.0.1:PORT/sub and served from /sub/."""
+def build_and_serve(content: Path, out: Path, args: tuple[str, ...] = ()):
+    """Build ``content`` with SITEURL=http://127.0.0.1:PORT/sub and serve it from /sub/ (call ``stop`` after)."""
     port = free_port()
-    out = tmp_path_factory.mktemp("sub-out")
-    build(fixture_corpus, out, siteurl=f"http://127.0.0.1:{port}/sub")
+    build(content, out, siteurl=f"http://127.0.0.1:{port}/sub", args=args)
     missing: list[str] = []
     handler = type("Handler", (SubpathHandler,), {"missing": missing})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"base": f"http://127.0.0.1:{port}/sub", "output": out, "missing": missing}
-    server.shutdown()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return {"base": f"http://127.0.0.1:{port}/sub", "output": out, "missing": missing, "stop": server.shutdown}
+
+
+@pytest.fixture(scope="session")
+def subpath_server(tmp_path_factory, fixture_corpus):
+    """The fixture corpus built with SITEURL=http://127.0.0.1:PORT/sub and served from /sub/."""
+    served = build_and_serve(fixture_corpus, tmp_path_factory.mktemp("sub-out"))
+    yield served
+    served["stop"]()
 
 
 @pytest.fixture(scope="session")

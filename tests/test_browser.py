@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from browsing import Visit
-from conftest import ROOT
+from conftest import ROOT, build_and_serve
 
 pytestmark = pytest.mark.browser
 
@@ -72,18 +72,46 @@ def test_hostile_markup_shows_as_text_and_never_runs(browser, subpath_server):
 @pytest.mark.parametrize("path", MAIN_PAGES)
 def test_no_serious_accessibility_violations(browser, subpath_server, path, scheme):
     assert AXE.exists(), "run `npm ci` (invoke test does) to install axe-core"
-    base = subpath_server["base"]
+    assert axe_serious(browser, subpath_server["base"], path, scheme) == []
+
+
+def axe_serious(browser, base: str, path: str, scheme: str = "light") -> list[str]:
     visit = Visit(browser, base, color_scheme=scheme)
     visit.page.goto(f"{base}/{path}")
     visit.page.add_script_tag(path=str(AXE))
     result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     visit.close()
-    serious = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
-    assert serious == []
+
+
+def test_timeline_split_by_year_loads_cleanly_and_is_accessible(browser, fixture_corpus, tmp_path):
+    served = build_and_serve(fixture_corpus, tmp_path / "out", args=("-e", "NEWSREADER_TIMELINE_SPLIT=100"))
+    try:
+        base = served["base"]
+        years = sorted((served["output"] / "timeline").glob("*/index.html"))
+        assert len(years) > 3
+        visit = Visit(browser, base)
+        visit.page.goto(f"{base}/timeline/")
+        visit.page.locator(".timeline-years a").first.click()  # the newest year
+        visit.page.wait_for_load_state("load")
+        assert visit.page.url == f"{base}/timeline/{years[-1].parent.name}/"
+        visit.page.get_by_role("link", name=years[-2].parent.name, exact=True).click()  # its older neighbour
+        visit.page.wait_for_load_state("load")
+        assert visit.page.locator("h1").inner_text() == f"Timeline: {years[-2].parent.name}"
+        visit.page.locator(".event-text a").first.click()  # an event's sentence in its article
+        visit.page.wait_for_load_state("load")
+        assert "/news/" in visit.page.url and "#s" in visit.page.url
+        visit.close()
+        assert visit.errors == [] and visit.outside == [] and visit.not_found == [] and served["missing"] == []
+        for path in ("timeline/", f"timeline/{years[0].parent.name}/"):
+            for scheme in ("light", "dark"):
+                assert axe_serious(browser, base, path, scheme) == [], (path, scheme)
+    finally:
+        served["stop"]()
 
 
 def test_theme_toggle_is_remembered_and_applied_before_other_scripts(browser, subpath_server):

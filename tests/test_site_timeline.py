@@ -83,3 +83,30 @@ def test_event_corrections(tmp_path):
     assert any(e["date"] == "2019-08" and e["precision"] == "month" and e["phrase"] == "July" for e in events)
     assert re.search(r"annotations\.yml:8: events entry 3 \(article 'no-such-article'\) matches no event",
                      result.stdout + result.stderr)
+
+
+def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
+    from newsreader.core.dates import period_start  # noqa: PLC0415
+    from test_html_valid import validate  # noqa: PLC0415
+
+    out = tmp_path / "out"
+    build(fixture_corpus, out, args=("-e", "NEWSREADER_TIMELINE_SPLIT=100"))
+    records = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
+    year_of = [period_start(r["date"], r["precision"]).year for r in records]
+    years = sorted(set(year_of), reverse=True)
+    assert len(years) > 3
+    index = (out / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "<details" not in index and "<svg" in index
+    for n, year in enumerate(years):
+        assert f'<a href="/timeline/{year}/">{year}</a>' in index  # the list of years
+        assert f'<a href="/timeline/{year}/"><rect' in index  # the overview strip
+        page = (out / "timeline" / str(year) / "index.html").read_text(encoding="utf-8")
+        mine = [r for r, y in zip(records, year_of) if y == year]
+        assert page.count('class="event-date"') == len(mine)  # each event of the year once, no other
+        assert all(f'href="/{r["url"]}#{r["sentence"]}"' in page for r in mine)
+        if n + 1 < len(years):
+            assert f'rel="next" href="/timeline/{years[n + 1]}/"' in page
+        if n:
+            assert f'rel="prev" href="/timeline/{years[n - 1]}/"' in page
+    result = validate(out / "timeline")
+    assert result.returncode == 0, result.stdout + result.stderr

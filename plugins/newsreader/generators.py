@@ -118,6 +118,14 @@ class EntityGenerator(Generator):
                 "key": key(site, "entity", record, [(r["id"], r["name"], r["type"], r["url"]) for r in related],
                            [keys[s] for s in record["articles"] if s in keys]),
             })
+        # Which articles each year of the site timeline shows: a year's page is keyed by those alone.
+        articles_of_year: dict[int, list[str]] = {}
+        for article in articles:
+            for year in sorted({period_start(e["date"], e["precision"]).year for e in article.events}):
+                articles_of_year.setdefault(year, []).append(keys[article.slug])
+        self.years = sorted(articles_of_year, reverse=True)
+        self.year_keys = {y: key(site, "timeline year", y, articles_of_year[y]) for y in self.years}
+        self.split_timeline = sum(len(a.events) for a in articles) > self.settings["NEWSREADER_TIMELINE_SPLIT"]
         groups = []
         for t in TYPE_ORDER:
             members = sorted((r for r in index["entities"].values() if r["type"] == t), key=lambda r: (-r["mentions"], r["name"]))
@@ -200,9 +208,27 @@ class EntityGenerator(Generator):
         write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
                    None, relative_urls=settings["RELATIVE_URLS"], page_name="entities")
         write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
-                   lambda: {"timeline": self.timeline}, relative_urls=settings["RELATIVE_URLS"], page_name="timeline")
+                   lambda: {"timeline": self.timeline}, relative_urls=settings["RELATIVE_URLS"], page_name="timeline",
+                   year_pages=self.split_timeline)
+        if self.split_timeline:
+            self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
                          settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+
+
+    def write_year_pages(self, writer) -> None:
+        """One page per year of the site timeline, newest first, each linking to its neighbours."""
+        settings = self.settings
+        template = self.get_template("timeline_year")
+        for n, year in enumerate(self.years):
+            newer = self.years[n - 1] if n > 0 else None
+            older = self.years[n + 1] if n + 1 < len(self.years) else None
+            write_file(
+                writer, settings["TIMELINE_YEAR_SAVE_AS"].format(year=year), template, self.context,
+                key(self.year_keys[year], newer, older),
+                lambda year=year: {"year": next(y for y in self.timeline["years"] if y["year"] == year)},
+                relative_urls=settings["RELATIVE_URLS"], page_name="timeline", newer=newer, older=older,
+            )
 
 
 def write_file(writer, name, template, context, render_key, lazy_kwargs, **kwargs):

@@ -20,6 +20,10 @@ DEFAULTS = {
     "NEWSREADER_LUNR_JS": "node_modules/lunr/lunr.min.js",
     "TIMELINE_URL": "timeline/",
     "TIMELINE_SAVE_AS": "timeline/index.html",
+    # Above this many events the site timeline lists its years, each on a page of its own.
+    "NEWSREADER_TIMELINE_SPLIT": 500,
+    "TIMELINE_YEAR_URL": "timeline/{year}/",
+    "TIMELINE_YEAR_SAVE_AS": "timeline/{year}/index.html",
     "NEWSREADER_CACHE_PATH": ".cache/newsreader",
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,
