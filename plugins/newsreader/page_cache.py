@@ -1,17 +1,20 @@
-"""Rendered-output cache: a page whose inputs hash the same as in an earlier build is copied, not rendered.
+"""Rendered-output cache: a page whose inputs hash the same as in an earlier build is reused, not rendered.
 
 The glue gives each page a *render key*: :func:`site_key` (theme templates, this
 plugin's code and data, library versions, settings) hashed with the page's own
 inputs — for an article page its text, annotations, corrections and the URLs of
 its entities (``annotate.py``); for an entity page the render keys of the
-articles that mention it (``generators.py``). :class:`CachingWriter` is Pelican's
-writer plus that lookup. Output is byte-identical either way; the tests build
-with a cold and a warm cache and compare.
+articles that mention it (``generators.py``). Pelican's own list pages (home
+and its pagination, archives, sources, sitemap) are keyed here, by the content
+keys of the lists they get (:func:`list_key`). :class:`CachingWriter` is
+Pelican's writer plus that lookup. Output is byte-identical either way; the
+tests build with a cold and a warm cache, and after edits, and compare.
 
 Reused files are hard links into the cache (copies when the cache is on another
 file system), as ccache's hard-link mode does: nothing here ever writes into an
 existing output file, it replaces it. Editing files in ``output/`` by hand would
 edit the cache too; ``invoke clean`` plus deleting ``.cache/`` starts afresh.
+A reused page sends ``content_written``; a reused list page or feed sends nothing.
 
 A page's key names what *this theme's* template for it shows. A theme that prints
 site-wide lists on every page (say, "latest articles" in ``base.html``) must add
@@ -21,6 +24,7 @@ them to the keys, or set ``NEWSREADER_PAGE_CACHE = False``.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -91,6 +95,34 @@ def site_key(settings: dict) -> str:
     )
 
 
+# Pelican's own list pages, and what of the build context they show.
+LIST_TEMPLATES = {"index", "archives", "categories", "category", "sitemap", "404"}
+LIST_CONTEXT = ("articles", "dates", "pages")
+
+
+def content_key(item) -> str:
+    """An article's render key; for other content (Markdown articles, pages) a hash of what a list shows of it."""
+    found = getattr(item, "render_key", None)
+    if found:
+        return found
+    return key("content", item.source_path, item.url, item.save_as, item.status, str(item._content),
+               {k: str(v) for k, v in item.metadata.items()})
+
+
+def list_key(template_name, context: dict, kwargs: dict) -> str | None:
+    """The key of one of Pelican's list pages (index, archives, sources, a source, sitemap, 404)."""
+    site = context.get("newsreader_site_key")
+    if template_name not in LIST_TEMPLATES or not site:
+        return None
+    lists = {name: [content_key(i) for i in context.get(name) or []] for name in LIST_CONTEXT}
+    lists.update({name: [content_key(i) for i in value] for name, value in kwargs.items()
+                  if name in {"articles", "dates", "all_articles"}})
+    sources = [(c.name, c.slug, c.url, [content_key(a) for a in members]) for c, members in context.get("categories", [])]
+    category = kwargs.get("category")
+    return key(site, "list", template_name, kwargs.get("page_name"), kwargs.get("blog"), lists, sources,
+               (category.name, category.slug, category.url) if category else None)
+
+
 class CachingWriter(Writer):
     """Pelican's writer, plus: a ``write_file`` or ``write_feed`` given a render key reuses stored output.
 
@@ -107,6 +139,7 @@ class CachingWriter(Writer):
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}
         self.folders: set[str] = set()
+        self.recording: list[str] | None = None  # files written by the current list-page write
         if settings is not None:
             settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
 
@@ -114,6 +147,8 @@ class CachingWriter(Writer):
         """Pelican's, but an existing file is removed first: it may be a link into the cache."""
         if filename not in self._overridden_files:
             remove(filename)
+            if self.recording is not None:
+                self.recording.append(filename)
         return super()._open_w(filename, encoding, override=override)
 
     def _reuse(self, name: str, digest: str, override: bool) -> str | None:
@@ -137,6 +172,13 @@ class CachingWriter(Writer):
                    override_output=False, url=None, render_key=None, lazy_kwargs=None, **kwargs):
         if render_key is None and "article" in kwargs:
             render_key = getattr(kwargs["article"], "render_key", None)
+        elif render_key is None and name and self.store.folder is not None:
+            listed = list_key(template_name, context, kwargs)
+            if listed:
+                digest = key(listed, name, bool(relative_urls), url)
+                return self._write_list(digest, lambda: super(CachingWriter, self).write_file(
+                    name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs),
+                    override_output)
         if not render_key or not name or paginated:
             kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
@@ -168,6 +210,24 @@ class CachingWriter(Writer):
             return None
         return self._keep(path, digest, lambda: super(CachingWriter, self).write_feed(
             elements, context, path, url, feed_type, override_output, feed_title))
+
+    def _write_list(self, digest: str, write, override: bool) -> None:
+        """A list page may be several files (pagination): the entry is the list of their names, plus each file."""
+        names = json.loads(self.store.get_text(digest, ".json") or "null")
+        if names and all(self.store.has(key(digest, n), ".out") for n in names):
+            for n in names:
+                self._reuse(n, key(digest, n), override)
+            return
+        self.recording = []
+        try:
+            write()
+            written = [os.path.relpath(path, self.output_path) for path in self.recording]
+        finally:
+            self.recording = None
+        for n in written:
+            self.store.adopt(key(digest, n), ".out", sanitised_join(self.output_path, n))
+        self.store.put_text(digest, json.dumps(written), ".json")
+        self.stats["rendered"] += len(written)
 
     def _keep(self, name: str, digest: str, write):
         """Run Pelican's own write, then keep the file it wrote as the cache entry."""
