@@ -123,8 +123,15 @@ def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
     cache.put_text("new" * 20, "new", ".out")
     long_ago = time.time() - 30 * 86400
     os.utime(cache._path("old" * 20, ".out"), (long_ago, long_ago))
+    (tmp_path / "pages" / "ab").mkdir(parents=True)  # a nested cache's folders are not entries
+    os.utime(tmp_path / "pages" / "ab", (long_ago, long_ago))
     assert cache.prune(14) == 1
     assert cache.get_text("old" * 20, ".out") is None and cache.get_text("new" * 20, ".out") == "new"
+    assert (tmp_path / "pages" / "ab").is_dir()
+    # Reading an entry with touch=True marks it used.
+    os.utime(cache._path("new" * 20, ".out"), (long_ago, long_ago))
+    cache.get_text("new" * 20, ".out", touch=True)
+    assert cache.prune(14) == 0
 
 
 def test_an_edit_on_a_later_entity_page_gives_what_a_cold_build_gives(tmp_path):

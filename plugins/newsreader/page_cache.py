@@ -45,7 +45,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 NOT_OUTPUT_SETTINGS = {
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
-    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_PAGE_CACHE_STATS",
+    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS", "NEWSREADER_PAGE_CACHE_STATS",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -248,6 +248,8 @@ def report(pelican) -> None:
     """After the build: how much output was reused; entries unused for NEWSREADER_PAGE_CACHE_DAYS are removed."""
     settings = pelican.settings
     removed = Cache(Path(settings["NEWSREADER_CACHE_PATH"]) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"])
+    # Annotations cost a spaCy parse to make again: they are kept longer.
+    removed += Cache(settings["NEWSREADER_CACHE_PATH"]).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"])
     stats = settings.get("NEWSREADER_PAGE_CACHE_STATS")
     if stats is not None:
         logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed",

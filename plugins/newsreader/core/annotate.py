@@ -106,7 +106,7 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
     todo: list[tuple[int, RawArticle, str]] = []
     for index, article in enumerate(articles):
         digest = cache_key(article)
-        cached = cache.get(digest)
+        cached = cache.get(digest, touch=True)  # marks the entry used, for Cache.prune
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))

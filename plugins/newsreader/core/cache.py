@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -115,8 +116,8 @@ class Cache:
                 copy_file(source, out)
         os.replace(tmp, path)
 
-    def get(self, digest: str):
-        text = self.get_text(digest)
+    def get(self, digest: str, touch: bool = False):
+        text = self.get_text(digest, touch=touch)
         try:
             return None if text is None else json.loads(text)
         except ValueError:
@@ -133,7 +134,8 @@ class Cache:
         removed = 0
         for path in self.folder.glob("*/*"):
             try:
-                if path.stat().st_mtime < cutoff:
+                info = path.stat()
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
                     path.unlink()
                     removed += 1
             except OSError:
