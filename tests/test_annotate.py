@@ -46,3 +46,19 @@ def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
     assert results[0]["entities"] and "error" not in results[0]
     assert results[1]["entities"] == [] and results[1]["error"] == "ValueError: rule bug"
     assert Cache(tmp_path).get(annotate_module.cache_key(articles[1])) is None  # failures are not cached
+
+
+def test_progress_counts_the_articles_that_are_parsed(tmp_path):
+    articles = [raw("A", "Alma Veress visited Lisbon."), raw("B", "Keiko Arada visited Osaka.")]
+    cache = Cache(tmp_path)
+    annotate_module.annotate_all(articles[:1], cache)  # the first one is cached now
+    seen = []
+
+    def progress(items, total):
+        for item in items:
+            seen.append(total)
+            yield item
+
+    results = annotate_module.annotate_all(articles, cache, progress=progress)
+    assert seen == [1]
+    assert any(e["name"] == "Keiko Arada" for e in results[1]["entities"])

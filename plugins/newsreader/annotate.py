@@ -32,7 +32,7 @@ def _terminal_progress(items, total):
         return items
     from rich.progress import track  # noqa: PLC0415 - only for terminals
 
-    return track(items, total=total, description="Annotating paragraphs", console=None, transient=True)
+    return track(items, total=total, description="Annotating articles", console=None, transient=True)
 
 
 def raw_articles(generator) -> list:
@@ -99,17 +99,18 @@ def _body(sentences, entities: list[dict], quotes: list[dict]) -> str:
     return render_body(sentences, _marks(entities, quotes))
 
 
-def render_key(site: str, article, edits: bytes, entities: list[dict]) -> str:
+def render_key(site: str, article, annotation: str, edits: str, entities: list[dict]) -> str:
     """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``.
 
-    The text and date (through the annotation key), its metadata, the corrections
-    file, its URL and category, and the id and URL each of its entities got
-    site-wide: what the page shows is a function of these alone.
+    The text and date (through its annotation cache key), its metadata, the
+    corrections file (``edits``, its digest), its URL and category, and the id
+    and URL each of its entities got site-wide: what the page shows is a
+    function of these alone.
     """
     category = getattr(article, "category", None)
     return key(
-        site, "article", cache_key(article.raw), edits.decode("utf-8", "replace"), article.slug, article.url,
-        article.save_as, article.status, str(category or ""), category.url if category else None,
+        site, "article", annotation, edits, article.slug, article.url, article.save_as, article.status,
+        str(category or ""), category.url if category else None,
         {k: str(v) for k, v in article.metadata.items() if k != "raw"},
         [(e["type"], e["name"], e["id"], e["url"]) for e in entities],
     )
@@ -124,7 +125,9 @@ def annotate_articles(generator) -> None:
         return
     cache = Cache(settings["NEWSREADER_CACHE_PATH"])
     processes = int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
-    results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress)
+    digests = [cache_key(a.raw) for a in articles]
+    results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
+                           digests=digests)
 
     corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
     rules, problems = corrections.load(corrections_path)
@@ -140,8 +143,8 @@ def annotate_articles(generator) -> None:
 
     index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
     siteurl = settings.get("SITEURL", "")
-    edits = corrections_path.read_bytes() if corrections_path.is_file() else b""
-    for article, result, (_, entities) in zip(articles, results, per_article):
+    edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
+    for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         for entity in entities:
             entity["id"] = index["ids"][(entity["type"], entity["name"])]
@@ -162,7 +165,7 @@ def annotate_articles(generator) -> None:
         article.comparisons = result.get("comparisons", [])
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
-        article.render_key = render_key(site, article, edits, entities)
+        article.render_key = render_key(site, article, digest, edits, entities)
         # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
         # is rendered rather than reused.
         article._get_content = partial(_body, article.raw.sentences, entities, article.quotes)

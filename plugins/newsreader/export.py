@@ -75,11 +75,10 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`.
 
     With a ``store`` (the page cache), a file whose inputs hash the same as before
-    (the article's render key; ``all_key`` for the site-wide files) is copied.
+    (the article's render key; ``all_key`` for the site-wide files) is linked in.
     """
     data = Path(output_path) / "data"
     store = store or Cache(None)
-
     (data / "articles").mkdir(parents=True, exist_ok=True)
 
     def write(path: Path, digest: str | None, value) -> None:

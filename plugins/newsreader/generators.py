@@ -10,11 +10,11 @@ from pelican.generators import Generator
 
 from . import export
 from .annotate import TYPE_LABELS
-from .core.cache import key
-from .page_cache import CachingWriter
 from .core.body_html import render_snippet
+from .core.cache import key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
+from .page_cache import CachingWriter
 
 MENTIONS_PER_PAGE = 100
 
@@ -97,9 +97,9 @@ class EntityGenerator(Generator):
         keys = {a.slug: a.render_key for a in articles}
         self.all_key = key(site, "all articles", [keys[a.slug] for a in articles])
         by_slug = {a.slug: a for a in articles}
-        newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+        self.newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
         mentions_of: dict[str, list] = {}
-        for article in newest_first:
+        for article in self.newest_first:
             for entity in article.entities:
                 if entity["url"]:
                     mentions_of.setdefault(entity["id"], []).append({
@@ -116,7 +116,7 @@ class EntityGenerator(Generator):
                 "entity": record, "articles": mine, "cards": [self.cards[a.slug] for a in mine],
                 "mentions": mentions_of.get(eid, []), "related": related,
                 "key": key(site, "entity", record, [(r["id"], r["name"], r["type"], r["url"]) for r in related],
-                           [keys[s] for s in record["articles"] if s in keys]),
+                           [keys[s] for s in record["articles"]]),
             })
         # Which articles each year of the site timeline shows: a year's page is keyed by those alone.
         articles_of_year: dict[int, list[str]] = {}
@@ -154,7 +154,7 @@ class EntityGenerator(Generator):
     @cached_property
     def quotes_of(self) -> dict[str, list]:
         quotes: dict[str, list] = {}
-        for article in sorted(self.articles, key=lambda a: (a.date, a.slug), reverse=True):
+        for article in self.newest_first:
             for quote in article.quotes:
                 if quote["speaker"]:
                     quotes.setdefault(quote["speaker"], []).append(dict(quote, card=self.cards[article.slug]))
@@ -214,7 +214,6 @@ class EntityGenerator(Generator):
             self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
                          settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
-
 
     def write_year_pages(self, writer) -> None:
         """One page per year of the site timeline, newest first, each linking to its neighbours."""

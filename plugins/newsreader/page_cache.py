@@ -45,7 +45,8 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 NOT_OUTPUT_SETTINGS = {
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
-    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS", "NEWSREADER_PAGE_CACHE_STATS",
+    "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
+    "NEWSREADER_PAGE_CACHE_STATS",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -133,9 +134,9 @@ class CachingWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        settings_ = settings or {}
-        folder = settings_.get("NEWSREADER_CACHE_PATH") if settings_.get("NEWSREADER_PAGE_CACHE", True) else None
-        self.store = Cache(Path(folder) / PAGES if folder else None)
+        folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
+        on = (settings or {}).get("NEWSREADER_PAGE_CACHE", True)
+        self.store = Cache(Path(folder) / PAGES if folder and on else None)
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}
         self.folders: set[str] = set()
@@ -245,7 +246,7 @@ def get_writer(pelican):
 
 
 def report(pelican) -> None:
-    """After the build: how much output was reused; entries unused for NEWSREADER_PAGE_CACHE_DAYS are removed."""
+    """After the build: how much output was reused; entries unused for ``NEWSREADER_*_CACHE_DAYS`` are removed."""
     settings = pelican.settings
     removed = Cache(Path(settings["NEWSREADER_CACHE_PATH"]) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"])
     # Annotations cost a spaCy parse to make again: they are kept longer.

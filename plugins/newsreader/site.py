@@ -28,8 +28,8 @@ DEFAULTS = {
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,
     "NEWSREADER_PAGE_CACHE": True,  # reuse rendered output whose inputs did not change (page_cache.py)
-    "NEWSREADER_PAGE_CACHE_DAYS": 14,
-    "NEWSREADER_ANNOTATION_CACHE_DAYS": 90,  # annotations (and search indexes) unused this long are removed  # rendered pages no build has used for this long are removed
+    "NEWSREADER_PAGE_CACHE_DAYS": 14,  # rendered output no build has used for this long is removed
+    "NEWSREADER_ANNOTATION_CACHE_DAYS": 90,  # likewise annotations and search indexes
 }
 
 

@@ -63,55 +63,41 @@ BATCH = 8  # articles per task handed to a worker process
 PARALLEL_FROM = 4 * BATCH  # fewer uncached articles than this are not worth starting processes for
 
 
-def _batches(articles: list[RawArticle], processes: int, progress):
-    """Results of :func:`_annotate_batch` for each batch of ``BATCH`` articles, in order.
+def _annotated(articles: list[RawArticle], processes: int):
+    """:func:`_annotate_batch` over batches of ``BATCH`` articles, yielding one record per article, in order.
 
     With several processes each worker parses *and* annotates its articles, so
     the rules run on every core and only small JSON-able records come back (not
     spaCy Docs). Workers are forked after the model is loaded, so they share it.
     """
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-    sizes = [sum(len(a.paragraphs) for a in batch) for batch in batches]
     if processes > 1 and len(articles) >= PARALLEL_FROM:
         nlp_module.load()
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with context.Pool(processes) as pool:
-            yield from _with_progress(pool.imap(_annotate_batch, batches), sizes, progress)
+        with multiprocessing.get_context("fork" if "fork" in methods else None).Pool(processes) as pool:
+            for batch in pool.imap(_annotate_batch, batches):
+                yield from batch
     else:
-        yield from _with_progress(map(_annotate_batch, batches), sizes, progress)
+        for batch in map(_annotate_batch, batches):
+            yield from batch
 
 
-def _with_progress(results, sizes: list[int], progress):
-    if progress is None:
-        yield from results
-        return
-    done = iter(progress(_paragraph_ticks(results, sizes), sum(sizes)))
-    for item in done:
-        if item is not None:
-            yield item
+def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, progress=None,
+                 digests: list[str] | None = None) -> list[dict]:
+    """Annotations for each article, in order; only uncached articles are parsed (across ``processes``).
 
-
-def _paragraph_ticks(results, sizes: list[int]):
-    """One ``None`` per paragraph parsed, then the batch's results: a progress bar counts paragraphs."""
-    for batch, size in zip(results, sizes):
-        for _ in range(size - 1):
-            yield None
-        yield batch
-
-
-def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, progress=None) -> list[dict]:
-    """Annotations for each article, in order; only uncached articles are parsed (across ``processes``)."""
+    ``digests`` are the articles' :func:`cache_key` values when the caller has them already.
+    """
     results: list[dict | None] = []
     todo: list[tuple[int, RawArticle, str]] = []
     for index, article in enumerate(articles):
-        digest = cache_key(article)
+        digest = digests[index] if digests else cache_key(article)
         cached = cache.get(digest, touch=True)  # marks the entry used, for Cache.prune
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))
-    done = (result for batch in _batches([a for _, a, _ in todo], processes, progress) for result in batch)
-    for (index, _, digest), result in zip(todo, done):
+    done = _annotated([a for _, a, _ in todo], processes)
+    for (index, _, digest), result in zip(todo, progress(done, len(todo)) if progress and todo else done):
         results[index] = result
         if "error" not in result:
             cache.put(digest, result)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import stat
 import time
 from pathlib import Path
@@ -33,15 +34,11 @@ def replace_text(path: str | os.PathLike, text: str) -> None:
     Path(path).write_text(text, encoding="utf-8")
 
 
-def copy_file(source, target) -> None:
-    """Copy between two open files in the kernel (sendfile), without reading into Python."""
-    target.flush()
-    size, offset = os.fstat(source.fileno()).st_size, 0
-    while offset < size:
-        sent = os.sendfile(target.fileno(), source.fileno(), offset, size - offset)
-        if sent == 0:
-            break
-        offset += sent
+def _link_or_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)
 
 
 class Cache:
@@ -81,11 +78,7 @@ class Cache:
         except OSError:
             return False
         remove(target)
-        try:
-            os.link(path, target)
-        except OSError:  # another file system, or links not allowed
-            with open(path, "rb") as source, open(target, "wb") as out:
-                copy_file(source, out)
+        _link_or_copy(path, target)
         return True
 
     def _new_entry(self, digest: str, suffix: str) -> tuple[Path, Path]:
@@ -109,11 +102,7 @@ class Cache:
             return
         path, tmp = self._new_entry(digest, suffix)
         remove(tmp)
-        try:
-            os.link(written, tmp)
-        except OSError:
-            with open(written, "rb") as source, open(tmp, "wb") as out:
-                copy_file(source, out)
+        _link_or_copy(written, tmp)
         os.replace(tmp, path)
 
     def get(self, digest: str, touch: bool = False):

@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-
 from .model import Sentence
 from .sentences import SentenceLocator
 from .numbers import parse_number
