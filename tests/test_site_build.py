@@ -39,7 +39,7 @@ def test_seed_article_page(seed_site):
     assert "<h1 id=\"headline\">US-South Korea military cost-sharing talks collapse</h1>" in html
     assert ">Iran Press TV</a>" in html
     assert '<time datetime="2019-11-19T07:45:00+00:00">19 November 2019, 7:45 AM</time>' in html
-    body = html.split('<div class="article-body">')[1].split("</div>")[0]
+    body = html.split('<div class="article-body">')[1].split("</article>")[0]
     assert body.count("<p>") == 13
     assert "NEWSLETTER" not in html and "mailing list" not in html
     assert re.findall(r'<span class="sentence" id="(s\d+)"', body) == [f"s{n}" for n in range(1, 16)]

@@ -54,11 +54,11 @@ def test_entities_json(seed_site):
 def test_highlights_and_sidebar_on_the_article_page(seed_site):
     out, _ = seed_site
     html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a id="s7-m\d" class="ent ent-person" href="/entity/james-dehart/" data-type="person" data-label="person">James DeHart</a>', html)
+    assert re.search(r'<a id="s7-m\d" class="ent ent-person" href="/entity/james-dehart/" data-type="person" data-label="person" data-entity="james-dehart">James DeHart</a>', html)
     assert '<span id="s5-m' in html and 'class="ent ent-money"' in html  # figures are marked, not linked
     sidebar = html.split('<aside class="sidebar"')[1]
     for group in ("People", "Organisations", "Places", "Agreements", "Money", "Quantities"):
-        assert f">{group}</h3>" in sidebar
+        assert f">{group} <span class=\"count\">" in sidebar
     assert "Chief US negotiator" in sidebar and "extracted automatically" in sidebar
     assert 'href="#s7-m' in sidebar  # jump to each mention
     assert "GlobalSecurity" not in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from test_site_entities import SLUG, article_json
 
 
@@ -22,8 +24,12 @@ def test_quotes_in_the_json(seed_site):
 def test_quotes_are_marked_with_their_speaker_and_listed(seed_site):
     out, _ = seed_site
     html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
-    assert '<span id="s9-q5" class="quote" data-speaker="Jeong Eun-bo">"considerable gap"</span>' in html
-    section = html.split('aria-labelledby="quotes-heading"')[1].split("</section>")[0]
+    # Marked quietly, in typographic quotes; the speaker is named after a paragraph only when it does not say who speaks.
+    assert '<span id="s9-q5" class="quote">“considerable gap”</span>' in html
+    notes = re.findall(r'<div class="said-by">(.*?)</div>', html)
+    assert notes == ['<span class="said-by-label">Quoted:</span> <a href="/entity/james-dehart/">James DeHart</a>']
+    assert "speaker unknown" not in html.split('<aside class="sidebar"')[0]
+    section = html.split('id="quotes-heading"')[1].split("</details>")[0]
     assert 'href="/entity/james-dehart/">James DeHart</a>' in section and 'href="#s8-q4"' in section
     assert "ruling party lawmakers" in section and "(partial)" in section
 

@@ -36,12 +36,17 @@ def test_seed_events_in_the_json(seed_site):
 def test_article_timeline_links_each_event_to_its_sentence(seed_site):
     out, _ = seed_site
     html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
-    section = html.split('aria-labelledby="timeline-heading"')[1].split("</section>")[0]
-    assert '<a href="#s2"><time datetime="2019-11-19">19 Nov 2019</time></a>' in section
+    section = html.split('id="timeline-heading"')[1].split('id="quotes-heading"')[0]
+    # The date in the gutter; the event as the clause around its date phrase, linking to its sentence.
+    assert ('<time datetime="2019-11-19">19 Nov 2019</time></span>\n  <div class="event-what">\n    <a class="event-text" href="#s2">'
+            '…said negotiators left the table on <mark>Tuesday</mark> after just about an hour…</a>') in section
     assert '<time datetime="2019-07">July 2019</time>' in section
     assert '<time datetime="2019-W47">week of 18 Nov 2019</time>' in section
     assert '<time datetime="1953">c. 1953</time>' in section
-    assert "66 years before 19 Nov 2019" in section
+    assert "<summary>Why this date?</summary><p>66 years before publication (19 Nov 2019) (an estimate).</p>" in section
+    assert "<summary>Why this date?</summary><p>The Tuesday before publication (19 Nov 2019).</p>" in section
+    dates = re.findall(r'<time datetime="([^"]+)"', section)
+    assert dates == ["1953", "1991", "2019", "2019-07", "2019-W47", "2019-11-19", "2019-11-19"]  # oldest first
 
 
 def test_site_timeline_page_and_exports(seed_site):
@@ -98,12 +103,11 @@ def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
     index = (out / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "<details" not in index and "<svg" in index
     for n, year in enumerate(years):
-        assert f'<a href="/timeline/{year}/">{year}</a>' in index  # the list of years
-        assert f'<a href="/timeline/{year}/"><rect' in index  # the overview strip
+        assert f'<a href="/timeline/{year}/"><span class="bar-year">{year}</span><svg' in index  # the years, with bars
         page = (out / "timeline" / str(year) / "index.html").read_text(encoding="utf-8")
-        mine = [r for r, y in zip(records, year_of) if y == year]
-        assert page.count('class="event-date"') == len(mine)  # each event of the year once, no other
-        assert all(f'href="/{r["url"]}#{r["sentence"]}"' in page for r in mine)
+        mine = {(r["article"], r["sentence"], r["date"], r["precision"]) for r, y in zip(records, year_of) if y == year}
+        assert page.count('<li class="event">') == len(mine)  # each event of the year once, no other
+        assert all(f'href="/{r["url"]}#{r["sentence"]}"' in page for r, y in zip(records, year_of) if y == year)
         if n + 1 < len(years):
             assert f'rel="next" href="/timeline/{years[n + 1]}/"' in page
         if n:

@@ -15,9 +15,10 @@ from pathlib import Path
 from . import page_cache
 from .core import corrections, entity_index
 from .core.annotate import annotate_all, cache_key
-from .core.body_html import render_body
+from .core.body_html import article_body
 from .core.cache import Cache, key
 from .core.dates import event_order, human
+from .core.timeline_entry import entry_fields, unique
 
 logger = logging.getLogger(__name__)
 
@@ -40,23 +41,6 @@ def raw_articles(generator) -> list:
     return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
 
 
-def _marks(entities: list[dict], quotes: list[dict]) -> dict[str, list[dict]]:
-    marks: dict[str, list[dict]] = {}
-    for quote in quotes:
-        marks.setdefault(quote["sentence"], []).append({
-            "start": quote["start"], "end": quote["end"], "id": quote["anchor"], "class": "quote",
-            "data-speaker": quote["speaker_name"] or "speaker unknown",
-        })
-    for entity in entities:
-        for mention in entity["mentions"]:
-            marks.setdefault(mention["sentence"], []).append({
-                "start": mention["start"], "end": mention["end"], "id": mention["anchor"],
-                "class": f"ent ent-{entity['type']}", "href": entity.get("href"),
-                "data-type": entity["type"], "data-label": TYPE_LABELS[entity["type"]][1],
-            })
-    return marks
-
-
 def _events(events: list[dict], entities: list[dict]) -> list[dict]:
     """Events in date order, each with a display date and the entities named in its sentence."""
     in_sentence: dict[str, list[str]] = {}
@@ -66,7 +50,7 @@ def _events(events: list[dict], entities: list[dict]) -> list[dict]:
     out = []
     for event in events:
         event = dict(event, display=human(event["date"], event["precision"], event["derived"]),
-                     entities=in_sentence.get(event["sentence"], []))
+                     entities=in_sentence.get(event["sentence"], []), **entry_fields(event))
         out.append(event)
     return sorted(out, key=event_order)
 
@@ -95,10 +79,6 @@ def _by_speaker(quotes: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
-def _body(sentences, entities: list[dict], quotes: list[dict]) -> str:
-    return render_body(sentences, _marks(entities, quotes))
-
-
 def render_key(site: str, article, annotation: str, edits: str, entities: list[dict]) -> str:
     """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``.
 
@@ -112,7 +92,7 @@ def render_key(site: str, article, annotation: str, edits: str, entities: list[d
         site, "article", annotation, edits, article.slug, article.url, article.save_as, article.status,
         str(category or ""), category.url if category else None,
         {k: str(v) for k, v in article.metadata.items() if k != "raw"},
-        [(e["type"], e["name"], e["id"], e["url"]) for e in entities],
+        [(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities],
     )
 
 
@@ -150,6 +130,7 @@ def annotate_articles(generator) -> None:
             entity["id"] = index["ids"][(entity["type"], entity["name"])]
             entity["url"] = index["entities"][entity["id"]]["url"]
             entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
+            entity["article_count"] = len(index["entities"][entity["id"]]["articles"])
             for mention in entity["mentions"]:
                 counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1
                 mention["anchor"] = f"{mention['sentence']}-m{counters[mention['sentence']]}"
@@ -159,6 +140,7 @@ def annotate_articles(generator) -> None:
             if any(e["type"] == t for e in entities)
         ]
         article.events = _events(corrections.apply_events(result.get("events", []), article.slug, event_rules), entities)
+        article.timeline = unique(article.events)
         article.quotes = _quotes(result.get("quotes", []), entities)
         article.quote_groups = _by_speaker(article.quotes)
         article.figures = result.get("figures", [])
@@ -168,7 +150,7 @@ def annotate_articles(generator) -> None:
         article.render_key = render_key(site, article, digest, edits, entities)
         # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
         # is rendered rather than reused.
-        article._get_content = partial(_body, article.raw.sentences, entities, article.quotes)
+        article._get_content = partial(article_body, article.raw.sentences, entities, article.quotes)
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index

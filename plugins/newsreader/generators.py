@@ -14,6 +14,7 @@ from .core.body_html import render_snippet
 from .core.cache import key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
+from .core.timeline_entry import entry_fields, unique
 from .page_cache import CachingWriter
 
 MENTIONS_PER_PAGE = 100
@@ -31,16 +32,24 @@ def article_card(article, siteurl: str, url: str) -> dict:
     }
 
 
-def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
-    """Events grouped by year and month, with the bar heights of the overview strip."""
+def timeline_events(records: list[dict], cards: dict, index: dict) -> list[dict]:
+    """Events in date order (oldest first) as timelines show them, each repeat in one sentence dropped."""
+    return [dict(r, card=cards[r["article"]], **entry_fields(r),
+                 entity_links=[index["entities"][i] for i in r["entities"] if index["entities"][i]["url"]])
+            for r in unique(records)]
+
+
+def timeline_years(events: list[dict], total: int | None = None) -> dict:
+    """Events newest first: by year, then month (the year's undated-by-month events last), newest first in each.
+
+    ``bars`` are the years that have events, with their share of the busiest year, for the overview.
+    """
     years: dict[int, dict] = {}
-    for r in records:
-        start = period_start(r["date"], r["precision"])
+    for event in reversed(events):
+        start = period_start(event["date"], event["precision"])
         year = years.setdefault(start.year, {"year": start.year, "count": 0, "months": {}})
         year["count"] += 1
-        month_key = start.month if r["precision"] in {"day", "week", "month"} else 0
-        event = dict(r, card=cards[r["article"]],
-                     entity_links=[index["entities"][i] for i in r["entities"] if index["entities"][i]["url"]])
+        month_key = start.month if event["precision"] in {"day", "week", "month"} else 0
         year["months"].setdefault(month_key, []).append(event)
     ordered = []
     for y in sorted(years, reverse=True):
@@ -51,13 +60,8 @@ def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
                        for m in sorted(months, reverse=True)],
         })
     peak = max((y["count"] for y in ordered), default=1)
-    span = sorted(years)
-    bars = []
-    if span:
-        for offset, y in enumerate(range(span[0], span[-1] + 1)):
-            count = years[y]["count"] if y in years else 0
-            bars.append({"year": y, "count": count, "x": offset * 14, "height": round(60 * count / peak) if count else 0})
-    return {"years": ordered, "bars": bars, "width": max(14 * len(bars), 14), "total": len(records)}
+    bars = [{"year": y["year"], "count": y["count"], "percent": max(2, round(100 * y["count"] / peak))} for y in ordered]
+    return {"years": ordered, "bars": bars, "total": len(events) if total is None else total}
 
 
 def paginate(groups: list[dict], size: int) -> list[list[dict]]:
@@ -138,17 +142,20 @@ class EntityGenerator(Generator):
         return export.timeline_records(self.articles, self.urls)
 
     @cached_property
+    def events(self) -> list[dict]:
+        return timeline_events(self.records, self.cards, self.index)
+
+    @cached_property
     def timeline(self) -> dict:
-        return timeline_years(self.records, self.cards, self.index)
+        return timeline_years(self.events)
 
     @cached_property
     def events_of(self) -> dict[str, list]:
+        """Each entity's events in date order, oldest first (as in an article)."""
         events: dict[str, list] = {}
-        for year in self.timeline["years"]:
-            for month in year["months"]:
-                for event in month["events"]:
-                    for eid in event["entities"]:
-                        events.setdefault(eid, []).append(event)
+        for event in self.events:
+            for eid in event["entities"]:
+                events.setdefault(eid, []).append(event)
         return events
 
     @cached_property

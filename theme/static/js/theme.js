@@ -3,6 +3,7 @@
   try {
     var saved = localStorage.getItem("theme");
     if (saved === "dark" || saved === "light") document.documentElement.dataset.theme = saved;
-    if (localStorage.getItem("highlights") === "off") document.documentElement.dataset.highlights = "off";
+    var highlights = localStorage.getItem("highlights");
+    if (highlights === "off" || highlights === "labelled") document.documentElement.dataset.highlights = highlights;
   } catch (e) { /* storage unavailable: follow the system setting */ }
 })();

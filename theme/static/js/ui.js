@@ -1,4 +1,5 @@
-// Theme toggle and copy-a-sentence-link. The site works without this file.
+// Reader controls: theme, highlights, entity cards, the sidebar's stickiness, search behind a button on phones,
+// copy-a-sentence-link. The site works without this file.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -10,45 +11,198 @@
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
 
-  function isDark() {
-    var chosen = root.dataset.theme;
-    if (chosen) return chosen === "dark";
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  function remember(name, value) {
+    try {
+      if (value === null) localStorage.removeItem(name); else localStorage.setItem(name, value);
+    } catch (e) { /* not remembered */ }
   }
 
-  var toggle = document.querySelector(".theme-toggle");
-  if (toggle) {
-    var sync = function () { toggle.setAttribute("aria-pressed", isDark() ? "true" : "false"); };
-    toggle.hidden = false;
-    sync();
-    toggle.addEventListener("click", function () {
-      var next = isDark() ? "light" : "dark";
-      root.dataset.theme = next;
-      try { localStorage.setItem("theme", next); } catch (e) { /* not remembered */ }
-      sync();
+  // A group of radio buttons that shows and sets one choice.
+  function choice(selector, current, apply) {
+    var group = document.querySelector(selector);
+    if (!group) return;
+    group.hidden = false;
+    group.querySelectorAll("input[type=radio]").forEach(function (input) {
+      input.checked = input.value === current;
+      input.addEventListener("change", function () { if (input.checked) apply(input.value); });
     });
   }
 
-  var highlights = document.querySelector(".highlight-toggle");
-  if (highlights) {
-    var showOn = function () {
-      highlights.setAttribute("aria-pressed", root.dataset.highlights === "off" ? "false" : "true");
+  // Theme: follow the system, or light, or dark (theme.js applied the saved one before the first paint).
+  choice(".theme-choice", root.dataset.theme || "system", function (value) {
+    if (value === "system") delete root.dataset.theme; else root.dataset.theme = value;
+    remember("theme", value === "system" ? null : value);
+  });
+
+  // Highlights: off, quiet (the default) or labelled.
+  choice(".highlight-choice", root.dataset.highlights || "quiet", function (value) {
+    if (value === "quiet") delete root.dataset.highlights; else root.dataset.highlights = value;
+    remember("highlights", value === "quiet" ? null : value);
+    announce("Highlights " + value);
+  });
+
+  // Search behind a button on phones (CSS decides when; the form stays as it is for search.js).
+  var header = document.querySelector(".site-header");
+  var searchButton = document.querySelector(".search-open");
+  var searchForm = document.querySelector("form.site-search");
+  if (header && searchButton && searchForm) {
+    header.classList.add("js-search");
+    searchButton.hidden = false;
+    var setSearch = function (open) {
+      header.classList.toggle("search-expanded", open);
+      searchButton.setAttribute("aria-expanded", open ? "true" : "false");
     };
-    highlights.hidden = false;
-    showOn();
-    highlights.addEventListener("click", function () {
-      var off = root.dataset.highlights !== "off";
-      if (off) root.dataset.highlights = "off"; else delete root.dataset.highlights;
-      try { localStorage.setItem("highlights", off ? "off" : "on"); } catch (e) { /* not remembered */ }
-      showOn();
-      announce(off ? "Highlights off" : "Highlights on");
+    searchButton.addEventListener("click", function () {
+      var open = !header.classList.contains("search-expanded");
+      setSearch(open);
+      if (open) searchForm.querySelector("input[type=search]").focus();
+    });
+    // The keyboard shortcuts focus the box: open it first when it is behind the button.
+    searchForm.addEventListener("focusin", function () {
+      if (window.getComputedStyle(searchButton).display !== "none") setSearch(true);
+    });
+  }
+
+  // The sidebar sticks only while all of it fits in the window; otherwise it scrolls with the page.
+  var sidebar = document.querySelector(".sidebar");
+  if (sidebar) {
+    var fit = function () { sidebar.classList.toggle("fits", sidebar.offsetHeight <= window.innerHeight - 32); };
+    fit();
+    window.addEventListener("resize", fit);
+    sidebar.addEventListener("toggle", fit, true);
+    window.addEventListener("beforeprint", function () {
+      sidebar.querySelectorAll("details").forEach(function (d) { d.open = true; });
+    });
+  }
+
+  // Entity cards: hover, focus or tap a highlighted name for what the sidebar knows about it.
+  var TYPES = { person: "Person", organization: "Organisation", place: "Place", agreement: "Agreement", money: "Money", quantity: "Quantity" };
+  var card = null;
+  var owner = null;
+  var closing = 0;
+  var lastPointer = "mouse";
+  var returning = false;
+
+  function text(tag, className, value) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    node.textContent = value;
+    return node;
+  }
+
+  function link(href, value) {
+    var a = text("a", "", value);
+    a.href = href;
+    return a;
+  }
+
+  function fill(trigger) {
+    var about = document.getElementById("about-" + trigger.dataset.entity);
+    card.textContent = "";
+    var name = about ? about.querySelector(".entity-name").textContent : trigger.textContent;
+    card.appendChild(text("span", "card-name", name));
+    var type = TYPES[trigger.dataset.type] || trigger.dataset.type;
+    if (trigger.classList.contains("ent-nationality")) type = "Nationality (" + type.toLowerCase() + ")";
+    card.appendChild(text("span", "card-type", type));
+    if (!about) return;
+    var roles = about.querySelector(".roles");
+    if (roles) card.appendChild(text("p", "card-roles", roles.textContent));
+    var anchors = Array.prototype.map.call(about.querySelectorAll(".mention-links a"), function (a) { return a.getAttribute("href"); });
+    var articles = Number(about.dataset.articles || 1);
+    card.appendChild(text("p", "card-count", anchors.length + " mention" + (anchors.length === 1 ? "" : "s") + " here · in " +
+      articles + " article" + (articles === 1 ? "" : "s")));
+    var links = text("span", "card-links", "");
+    var at = anchors.indexOf("#" + trigger.id);
+    if (anchors.length > 1) {
+      var next = anchors[(at + 1) % anchors.length];
+      links.appendChild(link(next, at + 1 < anchors.length ? "Next mention" : "First mention"));
+    }
+    if (trigger.getAttribute("href")) links.appendChild(link(trigger.getAttribute("href"), "Its page"));
+    card.appendChild(links);
+  }
+
+  function place(trigger) {
+    var r = trigger.getBoundingClientRect();
+    var box = card.offsetParent ? card.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    var width = card.offsetWidth;
+    var left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8));
+    var top = r.bottom + 6;
+    if (top + card.offsetHeight > window.innerHeight && r.top - card.offsetHeight - 6 > 0) top = r.top - card.offsetHeight - 6;
+    card.style.left = (left - box.left) + "px";
+    card.style.top = (top - box.top) + "px";
+  }
+
+  function open(trigger) {
+    window.clearTimeout(closing);
+    if (owner === trigger) return;
+    close();
+    owner = trigger;
+    fill(trigger);
+    trigger.after(card);
+    card.hidden = false;
+    place(trigger);
+    trigger.setAttribute("aria-expanded", "true");
+    trigger.setAttribute("aria-describedby", card.id);
+  }
+
+  function close() {
+    window.clearTimeout(closing);
+    if (!owner) return;
+    owner.setAttribute("aria-expanded", "false");
+    owner.removeAttribute("aria-describedby");
+    card.hidden = true;
+    owner = null;
+  }
+
+  function closeSoon() {
+    window.clearTimeout(closing);
+    closing = window.setTimeout(close, 250);
+  }
+
+  var triggers = document.querySelectorAll(".article-body a.ent[data-entity]");
+  if (triggers.length) {
+    card = document.createElement("span");
+    card.className = "entity-card";
+    card.id = "entity-card";
+    card.hidden = true;
+    card.addEventListener("mouseenter", function () { window.clearTimeout(closing); });
+    card.addEventListener("mouseleave", closeSoon);
+    card.addEventListener("focusout", function (event) {
+      if (!card.contains(event.relatedTarget) && event.relatedTarget !== owner) closeSoon();
+    });
+    triggers.forEach(function (trigger) {
+      trigger.setAttribute("aria-expanded", "false");
+      trigger.addEventListener("mouseenter", function () { if (lastPointer === "mouse") open(trigger); });
+      trigger.addEventListener("mouseleave", closeSoon);
+      trigger.addEventListener("focus", function () { if (!returning) open(trigger); });
+      trigger.addEventListener("blur", function (event) {
+        if (!card.contains(event.relatedTarget)) closeSoon();
+      });
+      // A first tap opens the card; a second tap on the same name follows the link.
+      trigger.addEventListener("click", function (event) {
+        if (lastPointer === "touch" && (owner !== trigger || card.hidden)) {
+          event.preventDefault();
+          open(trigger);
+        }
+      });
+    });
+    document.addEventListener("pointerdown", function (event) {
+      lastPointer = event.pointerType || "mouse";
+      if (owner && lastPointer !== "mouse" && !card.contains(event.target) && event.target !== owner) close();
+    }, true);
+    document.addEventListener("touchstart", function () { lastPointer = "touch"; }, { capture: true, passive: true });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !owner) return;
+      var back = card.contains(document.activeElement) ? owner : null;
+      close();
+      if (back) { returning = true; back.focus(); returning = false; }
     });
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.sentence-link");
-    if (!link || !navigator.clipboard) return;
-    var url = new URL(link.getAttribute("href"), window.location.href).href;
+    var anchor = event.target.closest && event.target.closest("a.sentence-link");
+    if (!anchor || !navigator.clipboard) return;
+    var url = new URL(anchor.getAttribute("href"), window.location.href).href;
     navigator.clipboard.writeText(url).then(
       function () { announce("Link to the sentence copied"); },
       function () { /* the address bar still shows the link */ }
