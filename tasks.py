@@ -3,6 +3,7 @@
     invoke build        build the site into output/
     invoke serve        preview at http://127.0.0.1:8000/
     invoke livereload   rebuild and reload the browser on changes
+    invoke screenshots  Chromium screenshots of the main pages for review
     invoke test         run every test (unit, build, HTML validity, browser)
     invoke bench        time a synthetic corpus against plain Pelican
     invoke gh-pages     publish output/ to the gh-pages branch
@@ -10,7 +11,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -64,21 +69,48 @@ def serve(c, port=8000):
         c.run(f"{PELICAN} --listen --bind 127.0.0.1 --port {int(port)}", pty=sys.stdout.isatty())
 
 
+def livereload_csp() -> str:
+    """The CSP source that lets python-livereload's injected inline script run: its SHA-256 (the script as the
+    pinned livereload 2.7 writes it for a server on the page's own port)."""
+    script = (
+        '(function(){var s=document.createElement("script");'
+        "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+        's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+        "document.head.appendChild(s);})();"
+    )
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
 @task
 def livereload(c, port=8000):
-    """Build, serve at 127.0.0.1:PORT and rebuild + reload on changes to content, theme or plugins."""
+    """Build a preview, serve it at 127.0.0.1:PORT and rebuild + reload on changes to content, theme or plugins.
+
+    The preview's pages allow livereload's script in their CSP (NEWSREADER_LIVERELOAD_CSP); a published
+    build (invoke build, gh-pages) never does.
+    """
     from livereload import Server
 
+    preview = f"{PELICAN} -e " + shlex.quote(f"NEWSREADER_LIVERELOAD_CSP={json.dumps(livereload_csp())}")
+
     def rebuild_site():
-        c.run(PELICAN, warn=True)
+        c.run(preview, warn=True)
 
     _ensure_node_modules(c)
     rebuild_site()
     server = Server()
-    for folder in ("content", "theme", "plugins"):
+    for folder in (os.environ.get("NEWSREADER_CONTENT", "content"), "theme", "plugins"):
         server.watch(f"{folder}/**/*", rebuild_site)
     server.watch(SETTINGS, rebuild_site)
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+
+
+@task
+def screenshots(c, folder="screenshots", query="military"):
+    """Chromium screenshots of home, an article, an entity page, the timeline and search results at 390 and
+    1,280 px, light and dark, into FOLDER (build first)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{sys.executable} scripts/screenshots.py --output {shlex.quote(str(OUTPUT))} "
+              f"--folder {shlex.quote(folder)} --query {shlex.quote(query)}", pty=sys.stdout.isatty())
 
 
 @task

@@ -13,9 +13,10 @@ CHROMIUM_ARGS = [
 class Visit:
     """A page with every console error, failed request, 404 and outside request recorded."""
 
-    def __init__(self, browser, base: str, **context_options):
+    def __init__(self, browser, base: str, bypass_csp: bool = True, **context_options):
+        """``bypass_csp`` lets tests inject axe-core; a test of the page's own CSP passes False."""
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-        self.context = browser.new_context(bypass_csp=True, **context_options)
+        self.context = browser.new_context(bypass_csp=bypass_csp, **context_options)
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.errors: list[str] = []

@@ -96,13 +96,13 @@ def test_timeline_split_by_year_loads_cleanly_and_is_accessible(browser, fixture
         assert len(years) > 3
         visit = Visit(browser, base)
         visit.page.goto(f"{base}/timeline/")
-        visit.page.locator(".timeline-years a").first.click()  # the newest year
+        visit.page.locator(".year-bars a").first.click()  # the newest year
         visit.page.wait_for_load_state("load")
         assert visit.page.url == f"{base}/timeline/{years[-1].parent.name}/"
         visit.page.get_by_role("link", name=years[-2].parent.name, exact=True).click()  # its older neighbour
         visit.page.wait_for_load_state("load")
         assert visit.page.locator("h1").inner_text() == f"Timeline: {years[-2].parent.name}"
-        visit.page.locator(".event-text a").first.click()  # an event's sentence in its article
+        visit.page.locator("a.event-text").first.click()  # an event's sentence in its article
         visit.page.wait_for_load_state("load")
         assert "/news/" in visit.page.url and "#s" in visit.page.url
         visit.close()
@@ -120,10 +120,10 @@ def test_theme_toggle_is_remembered_and_applied_before_other_scripts(browser, su
     page = visit.page
     page.goto(f"{base}/{SEED_URL}")
     light_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    toggle = page.get_by_role("button", name="Dark theme")
-    assert toggle.get_attribute("aria-pressed") == "false"
-    toggle.click()
-    assert toggle.get_attribute("aria-pressed") == "true"
+    dark = page.get_by_role("radio", name="Dark")
+    assert not dark.is_checked()
+    dark.check()
+    assert dark.is_checked()
     dark_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert dark_bg != light_bg
     # Reload with the deferred UI script blocked: the saved theme still applies from <head>.

@@ -82,6 +82,7 @@
   var closing = 0;
   var lastPointer = "mouse";
   var returning = false;
+  var openAtPress = false;
 
   function text(tag, className, value) {
     var node = document.createElement(tag);
@@ -122,10 +123,13 @@
   }
 
   function place(trigger) {
+    card.style.left = "0px";  // measured where it cannot widen the page (a phone would zoom out)
+    card.style.top = "0px";
     var r = trigger.getBoundingClientRect();
+    var viewport = document.documentElement.clientWidth;
     var box = card.offsetParent ? card.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
     var width = card.offsetWidth;
-    var left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8));
+    var left = Math.max(8, Math.min(r.left, viewport - width - 8));
     var top = r.bottom + 6;
     if (top + card.offsetHeight > window.innerHeight && r.top - card.offsetHeight - 6 > 0) top = r.top - card.offsetHeight - 6;
     card.style.left = (left - box.left) + "px";
@@ -180,7 +184,7 @@
       });
       // A first tap opens the card; a second tap on the same name follows the link.
       trigger.addEventListener("click", function (event) {
-        if (lastPointer === "touch" && (owner !== trigger || card.hidden)) {
+        if (lastPointer === "touch" && !openAtPress) {
           event.preventDefault();
           open(trigger);
         }
@@ -188,6 +192,7 @@
     });
     document.addEventListener("pointerdown", function (event) {
       lastPointer = event.pointerType || "mouse";
+      openAtPress = owner !== null && event.target.closest && event.target.closest("a.ent") === owner;
       if (owner && lastPointer !== "mouse" && !card.contains(event.target) && event.target !== owner) close();
     }, true);
     document.addEventListener("touchstart", function () { lastPointer = "touch"; }, { capture: true, passive: true });
