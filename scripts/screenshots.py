@@ -38,11 +38,15 @@ def pages(output: Path, query: str) -> dict[str, str]:
     return found
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def shoot(output: Path, folder: Path, query: str) -> list[Path]:
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"

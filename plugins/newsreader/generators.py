@@ -39,7 +39,7 @@ def timeline_events(records: list[dict], cards: dict, index: dict) -> list[dict]
             for r in unique(records)]
 
 
-def timeline_years(events: list[dict], total: int | None = None) -> dict:
+def timeline_years(events: list[dict]) -> dict:
     """Events newest first: by year, then month (the year's undated-by-month events last), newest first in each.
 
     ``bars`` are the years that have events, with their share of the busiest year, for the overview.
@@ -61,7 +61,7 @@ def timeline_years(events: list[dict], total: int | None = None) -> dict:
         })
     peak = max((y["count"] for y in ordered), default=1)
     bars = [{"year": y["year"], "count": y["count"], "percent": max(2, round(100 * y["count"] / peak))} for y in ordered]
-    return {"years": ordered, "bars": bars, "total": len(events) if total is None else total}
+    return {"years": ordered, "bars": bars, "total": len(events)}
 
 
 def paginate(groups: list[dict], size: int) -> list[list[dict]]:
