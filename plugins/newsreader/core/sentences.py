@@ -33,11 +33,20 @@ _STARTERS = frozenset(
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9])""")
-_LAST_WORD = re.compile(r"(\S+)$")
+# whitespace, then something that can start a sentence. It starts only where a run
+# of punctuation starts and never backtracks into a run, so a scan is linear in the
+# paragraph's length (a match found from inside a run would be found from its start).
+_BOUNDARY = re.compile(r"""(?<![.!?…])([.!?…]++)(["'”’»)\]]*+)(\s++)(?=["'“‘«(\[]?[A-Z0-9])""")
 _NEXT_WORD = re.compile(r"""["'“‘«(\[]?([A-Za-z]+)""")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+def _last_word(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end``, found by looking back from it (not from the start)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
@@ -45,8 +54,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True  # ! ? … and runs like "?!" always end a sentence
     if match.group(2):
         return True  # a full stop inside closing quotes: 'he said.' Then…
-    before = _LAST_WORD.search(text, 0, match.start(1) + 1)
-    word = before.group(1) if before else ""
+    word = _last_word(text, match.start(1) + 1)
     bare = word.rstrip(".").lstrip("\"'“‘(").lower()
     if _DOTTED_ACRONYM.search(word.lstrip("\"'“‘(")):
         nxt = _NEXT_WORD.match(text, match.end())
