@@ -55,7 +55,7 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
     text, problems = _decode(data, path)
     controls = len(_CONTROL.findall(text))
     if controls > _BINARY_SHARE * len(text):
-        raise BinaryFileError(Problem(path, f"is a binary file, not text ({controls} control characters); skipped"))
+        raise BinaryFileError(Problem(path, f"is a binary file, not text ({controls} control characters)"))
     return text, problems
 
 
@@ -70,7 +70,7 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if b"\x00" in data:  # no 8-bit text encoding has NUL bytes: not text
-            raise BinaryFileError(Problem(path, "is a binary file, not text (not UTF-8 and has NUL bytes); skipped")) from None
+            raise BinaryFileError(Problem(path, "is a binary file, not text (not UTF-8 and has NUL bytes)")) from None
         line = data.count(b"\n", 0, err.start) + 1
         problem = Problem(
             path,
@@ -153,4 +153,5 @@ def parse(data: bytes, path: str) -> RawArticle:
         sentences=number_sentences(paragraphs),
         boilerplate=boilerplate,
         problems=problems,
+        header_lines=(lines[0][0], lines[1][0]) if source is not None else (lines[0][0],),
     )
