@@ -31,6 +31,9 @@ def _make_corpus(folder: Path) -> Path:
     for name, headline in [("dup_a.txt", "Synthetic X"), ("dup_b.txt", "Synthetic X"), ("dup_c.txt", "Synthetic X 2")]:
         write_raw(news, name, headline, "Synthetic Wire", "6 May 2021", [f"Synthetic body of {name}."])
     write_raw(news, "nosource.txt", "Synthetic article from an odd source", "???", "7 May 2021", ["Synthetic body."])
+    sentence = "Synthetic Alma Veress met Daniel Obuya in Lisbon on Monday. "
+    write_raw(news, "longpara.txt", "Synthetic long paragraph", "Synthetic Wire", "8 May 2021", [sentence * 250])
+    write_raw(news, "huge.txt", "Synthetic huge article", "Synthetic Wire", "9 May 2021", [sentence * 3500])
     (news / "passwd.txt").symlink_to("/etc/passwd")
     (news / "etc").symlink_to("/etc", target_is_directory=True)
     (news / "loop").symlink_to("..", target_is_directory=True)
@@ -111,7 +114,16 @@ def test_nothing_outside_the_content_folder_is_read(bad_site):
     assert re.search(r"news/loop\S*: is a link back to \S+, already read; skipped", log), log
     assert SECRET not in _all_text(out)
     published = json.loads((out / "search/store.json").read_text(encoding="utf-8"))
-    assert len(published["docs"]) == 8, published  # the seed and the seven good fixtures, each once
+    assert len(published["docs"]) == 10, published  # the seed and the nine good fixtures, each once
+
+
+def test_a_long_paragraph_is_annotated_and_a_huge_article_published_without(bad_site):
+    _, out, log = bad_site
+    longer = json.loads((out / "data/articles/synthetic-long-paragraph.json").read_text(encoding="utf-8"))
+    assert len(longer["sentences"]) == 250  # 15,000 characters, parsed in two pieces: every sentence annotated
+    assert {(e["name"], len(e["mentions"])) for e in longer["entities"]} >= {("Daniel Obuya", 250), ("Lisbon", 250)}
+    assert re.search(r"huge\.txt: annotation failed \(the text is too long to annotate \(213,499 characters; at most 200,000\)\)", log), log
+    assert "Synthetic Alma Veress met" in (out / "news/synthetic-huge-article/index.html").read_text(encoding="utf-8")
 
 
 def test_a_fifo_is_not_read(bad_site):

@@ -68,7 +68,7 @@ def _best_time(paragraph: str) -> float:
     import time
 
     best = float("inf")
-    for _ in range(5):
+    for _ in range(9):
         started = time.perf_counter()
         sentence_spans(paragraph)
         best = min(best, time.perf_counter() - started)
@@ -84,4 +84,4 @@ def test_splitting_is_linear_in_paragraph_length(sentence):
     small = (sentence * (20_000 // len(sentence) + 1))[:20_000]
     large = (sentence * (200_000 // len(sentence) + 1))[:200_000]
     assert len(sentence_spans(large)) >= 9 * len(sentence_spans(small))
-    assert _best_time(large) < 30 * _best_time(small)
+    assert _best_time(large) < 50 * _best_time(small)  # 100 times or more when quadratic

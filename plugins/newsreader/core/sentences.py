@@ -12,6 +12,7 @@ model changes, breaking links readers have copied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Sentence
 
@@ -94,14 +95,17 @@ def number_sentences(paragraphs: list[str]) -> list[Sentence]:
 
 
 class SentenceLocator:
-    """Which sentence holds a character offset of a paragraph (paragraphs numbered from 1)."""
+    """Which sentence holds a character offset of a paragraph (paragraphs numbered from 1), by bisection."""
 
     def __init__(self, sentences: list[Sentence]):
         self._by_paragraph: dict[int, list[Sentence]] = {}
         for sentence in sentences:
             self._by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        self._starts = {p: [s.offset for s in ss] for p, ss in self._by_paragraph.items()}
 
     def at(self, paragraph: int, offset: int) -> Sentence | None:
-        return next(
-            (s for s in self._by_paragraph.get(paragraph, []) if s.offset <= offset < s.offset + len(s.text)), None
-        )
+        index = bisect_right(self._starts.get(paragraph, []), offset) - 1
+        if index < 0:
+            return None
+        sentence = self._by_paragraph[paragraph][index]
+        return sentence if offset < sentence.offset + len(sentence.text) else None
