@@ -17,6 +17,32 @@ LONG_HEADLINE = "Synthetic headline that goes on " + " and on" * 120
 SECRET = "root:x:0:0"  # what /etc/passwd starts with
 
 
+CORRECTIONS = """\
+entites:
+  - name: Lisbon
+    hide: true
+entities:
+  - name: Daniel Obuya
+    aliases: ['']
+  - name: Iran Press TV
+    type: [organization]
+    hide: true
+  - name: Lisbon
+    hide: 'no'
+  - name: Daniel Obuya
+    merge_into: Lisbon
+  - name: Lisbon
+    merge_into: Daniel Obuya
+  - name: Daniel Obuya
+    rename: Daniel Obuya-Reiter
+events:
+  - article: synthetic-long-paragraph
+    date: 2019-02-31
+  - article: synthetic-long-paragraph
+    date: 2019-W60
+"""
+
+
 def _make_corpus(folder: Path) -> Path:
     news = folder / "news"
     news.mkdir(parents=True)
@@ -34,6 +60,10 @@ def _make_corpus(folder: Path) -> Path:
     sentence = "Synthetic Alma Veress met Daniel Obuya in Lisbon on Monday. "
     write_raw(news, "longpara.txt", "Synthetic long paragraph", "Synthetic Wire", "8 May 2021", [sentence * 250])
     write_raw(news, "huge.txt", "Synthetic huge article", "Synthetic Wire", "9 May 2021", [sentence * 3500])
+    write_raw(news, "noheadline.txt", "???", "Synthetic Wire", "10 May 2021", ["Synthetic body without a headline."])
+    (news / "long_markdown.md").write_text(f"Title: {LONG_HEADLINE} in Markdown\nDate: 2021-05-11 10:00\n\nSynthetic body.\n",
+                                           encoding="utf-8")
+    (folder / "annotations.yml").write_text(CORRECTIONS, encoding="utf-8")
     (news / "passwd.txt").symlink_to("/etc/passwd")
     (news / "etc").symlink_to("/etc", target_is_directory=True)
     (news / "loop").symlink_to("..", target_is_directory=True)
@@ -83,8 +113,9 @@ def test_a_binary_file_is_skipped_by_name(bad_site):
 def test_a_very_long_headline_gets_a_short_slug(bad_site):
     _, out, log = bad_site
     assert re.search(r"long\.txt:1: headline its slug is \d+ characters long; shortened to 'synthetic-headline-that-goes-on-and-on", log), log
-    (folder,) = [p for p in (out / "news").iterdir() if p.name.startswith("synthetic-headline-that-goes-on")]
-    assert len(folder.name) <= 100 and not folder.name.endswith("-")
+    # The Markdown article's title is the same but longer: cut to the same slug, it is numbered.
+    folder, markdown = sorted(p for p in (out / "news").iterdir() if p.name.startswith("synthetic-headline-that-goes-on"))
+    assert len(folder.name) <= 100 and not folder.name.endswith("-") and markdown.name == folder.name + "-2"
     assert "A synthetic paragraph under a long headline." in (folder / "index.html").read_text(encoding="utf-8")
 
 
@@ -114,16 +145,43 @@ def test_nothing_outside_the_content_folder_is_read(bad_site):
     assert re.search(r"news/loop\S*: is a link back to \S+, already read; skipped", log), log
     assert SECRET not in _all_text(out)
     published = json.loads((out / "search/store.json").read_text(encoding="utf-8"))
-    assert len(published["docs"]) == 10, published  # the seed and the nine good fixtures, each once
+    assert len(published["docs"]) == 12, published  # the seed and the eleven good fixtures, each once
 
 
 def test_a_long_paragraph_is_annotated_and_a_huge_article_published_without(bad_site):
     _, out, log = bad_site
     longer = json.loads((out / "data/articles/synthetic-long-paragraph.json").read_text(encoding="utf-8"))
     assert len(longer["sentences"]) == 250  # 15,000 characters, parsed in two pieces: every sentence annotated
-    assert {(e["name"], len(e["mentions"])) for e in longer["entities"]} >= {("Daniel Obuya", 250), ("Lisbon", 250)}
+    assert {(e["name"], len(e["mentions"])) for e in longer["entities"]} >= {("Daniel Obuya-Reiter", 250), ("Lisbon", 250)}
     assert re.search(r"huge\.txt: annotation failed \(the text is too long to annotate \(209,999 characters; at most 200,000\)\)", log), log
     assert "Synthetic Alma Veress met" in (out / "news/synthetic-huge-article/index.html").read_text(encoding="utf-8")
+
+
+def test_a_headline_without_letters_and_a_long_markdown_title_get_usable_slugs(bad_site):
+    _, out, log = bad_site
+    match = re.search(r"noheadline\.txt:1: headline '\?\?\?' has no letters or digits for a URL; using '(article-[0-9a-f]{8})'", log)
+    assert match, log
+    assert "Synthetic body without a headline." in (out / "news" / match.group(1) / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"long_markdown\.md: headline its slug is \d+ characters long", log), log
+    assert "/news//" not in _all_text(out)
+
+
+def test_a_malformed_corrections_file_costs_a_warning_per_entry(bad_site):
+    _, out, log = bad_site
+    for line, message in [
+        (1, "unknown section 'entites' — did you mean 'entities'?; ignored"),
+        (6, "entities entry 1 ('Daniel Obuya'): aliases[0]: '' is blank; entry ignored"),
+        (8, "entities entry 2 ('Iran Press TV'): type: ['organization'] is not one of"),
+        (11, "entities entry 3 ('Lisbon'): hide: 'no' is not of type 'boolean'; entry ignored"),
+        (12, "entities entry 4 ('Daniel Obuya'): merge_into makes a cycle (Daniel Obuya → Lisbon → Daniel Obuya)"),
+        (14, "entities entry 5 ('Lisbon'): merge_into makes a cycle"),
+        (20, "events entry 1 ('synthetic-long-paragraph'): date: '2019-02-31': day is out of range for month"),
+        (22, "events entry 2 ('synthetic-long-paragraph'): date: '2019-W60': Invalid week: 60"),
+    ]:
+        assert f"annotations.yml:{line}: {message}" in log, (line, message, log)
+    longer = json.loads((out / "data/articles/synthetic-long-paragraph.json").read_text(encoding="utf-8"))
+    names = {e["name"] for e in longer["entities"]}
+    assert {"Daniel Obuya-Reiter", "Lisbon"} <= names  # the good entry applied, the bad ones did nothing
 
 
 def test_a_fifo_is_not_read(bad_site):
