@@ -228,3 +228,9 @@ def test_utf16_and_utf32_files_with_a_bom_are_decoded(codec):
 def test_binary_files_are_refused_by_name(data):
     with pytest.raises(RawFormatError, match=r"^blob\.txt: is a binary file, not text"):
         parse(data, "blob.txt")
+
+
+def test_windows_1252_codes_saved_as_latin1_are_read_as_their_characters():
+    article = parse(raw("Headline", "Wire", "19 November 2019", "They don\x92t know \x93why\x94 \x81yet."), "mojibake.txt")
+    assert article.paragraphs == ["They don\u2019t know \u201cwhy\u201d yet."]
+    assert "U+0092" in str(article.problems[0]) and "mojibake.txt:4:" in str(article.problems[0])

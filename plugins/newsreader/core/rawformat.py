@@ -82,8 +82,16 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
     return text, []
 
 
+def _replacement(char: str) -> str:
+    if char in _BREAKS:
+        return " "
+    if "\x80" <= char <= "\x9f":  # Windows-1252 punctuation saved as if it were Latin-1: "don\x92t" is "don’t"
+        return bytes([ord(char)]).decode("cp1252", errors="ignore")
+    return ""
+
+
 def _clean(line: str) -> str:
-    return _CONTROL.sub(lambda m: " " if m.group(0) in _BREAKS else "", line)
+    return _CONTROL.sub(lambda m: _replacement(m.group(0)), line)
 
 
 def clean_controls(lines: list[str], path: str) -> tuple[list[str], list[Problem]]:
@@ -95,7 +103,8 @@ def clean_controls(lines: list[str], path: str) -> tuple[list[str], list[Problem
                     for _, line in dirty for c in _CONTROL.findall(line)})
     where = ", ".join(str(n) for n, _ in dirty[:10]) + (" …" if len(dirty) > 10 else "")
     problem = Problem(path, f"has control characters ({', '.join(names[:6])}) on line{'s' if len(dirty) > 1 else ''} {where}: page breaks and "
-                            "vertical tabs read as spaces, the others removed (text pasted from PDF or Word?)", dirty[0][0])
+                            "vertical tabs read as spaces, Windows-1252 codes as their characters, the others removed "
+                            "(text pasted from PDF or Word?)", dirty[0][0])
     return [_clean(line) if _CONTROL.search(line) else line for line in lines], [problem]
 
 
