@@ -187,3 +187,13 @@ def test_a_malformed_corrections_file_costs_a_warning_per_entry(bad_site):
 def test_a_fifo_is_not_read(bad_site):
     _, _, log = bad_site
     assert re.search(r"fifo\.txt: is not a regular file", log), log
+
+
+def test_a_folder_in_place_of_the_corrections_file(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_raw(corpus / "news", "one.txt", "Synthetic only article", "Synthetic Wire", "3 May 2021", ["Synthetic body."])
+    (corpus / "annotations.yml").mkdir()
+    run = build(corpus, tmp_path / "out")
+    log = re.sub(r"\s+", " ", run.stdout + run.stderr)
+    assert "annotations.yml: cannot be read: not a file (a folder?); corrections ignored" in log, log
+    assert (tmp_path / "out/news/synthetic-only-article/index.html").exists()
