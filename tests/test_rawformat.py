@@ -195,3 +195,42 @@ def test_only_the_trailing_run_is_stripped():
 def test_boilerplate_never_eats_the_header():
     article = parse(raw("Newsletter", "Sign up", "19 November 2019", "Body."), "odd.txt")
     assert article.headline == "Newsletter" and article.source == "Sign up"
+
+
+def test_control_characters_are_cleaned_with_a_warning_naming_file_and_lines():
+    data = raw("Headline\fwith a page break", "Wire", "19 November 2019", "Plain first paragraph.",
+               "Pasted\x00 text\x1b with\vbreaks.", "Also\x7f here.")
+    article = parse(data, "pasted.txt")
+    assert article.headline == "Headline with a page break"
+    assert article.paragraphs == ["Plain first paragraph.", "Pasted text with breaks.", "Also here."]
+    assert [s.text for s in article.sentences][-2:] == ["Pasted text with breaks.", "Also here."]
+    (problem,) = article.problems
+    assert str(problem).startswith("pasted.txt:1: has control characters (U+0000 NUL, U+000B VT, U+000C FF, U+001B ESC, U+007F DEL) on lines 1, 5, 6")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_bom_are_decoded(codec):
+    text = "Caf\u00e9 headline \u2014 \u00a31m\r\nWire\r\n19 November 2019\r\nA caf\u00e9 paragraph.\r\n"
+    data = text.encode(codec)
+    if codec.endswith(("-le", "-be")):
+        data = "\ufeff".encode(codec) + data
+    article = parse(data, "wide.txt")
+    assert article.headline == "Caf\u00e9 headline \u2014 \u00a31m"
+    assert article.paragraphs == ["A caf\u00e9 paragraph."]
+    assert article.problems == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, b"\x00" * 64, b"PK\x03\x04" + bytes(200), bytes(range(1, 32)) * 40],
+    ids=["png", "nuls", "zip", "controls"],
+)
+def test_binary_files_are_refused_by_name(data):
+    with pytest.raises(RawFormatError, match=r"^blob\.txt: is a binary file, not text"):
+        parse(data, "blob.txt")
+
+
+def test_windows_1252_codes_saved_as_latin1_are_read_as_their_characters():
+    article = parse(raw("Headline", "Wire", "19 November 2019", "They don\x92t know \x93why\x94 \x81yet."), "mojibake.txt")
+    assert article.paragraphs == ["They don\u2019t know \u201cwhy\u201d yet."]
+    assert "U+0092" in str(article.problems[0]) and "mojibake.txt:4:" in str(article.problems[0])

@@ -8,12 +8,13 @@ weak references to them stay alive.
 
 from pelican import signals
 
-from . import annotate, generators, page_cache, search, site
+from . import annotate, content_files, generators, page_cache, search, site
 
 
 def register():
     signals.initialized.connect(site.default_settings)
     signals.readers_init.connect(site.add_reader)
+    signals.generator_init.connect(content_files.guard_walk)
     signals.article_generator_pretaxonomy.connect(site.dedupe_slugs)
     signals.article_generator_finalized.connect(site.attach_structured_data)
     signals.article_generator_finalized.connect(annotate.annotate_articles)

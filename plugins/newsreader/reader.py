@@ -7,8 +7,9 @@ from datetime import datetime
 from html import escape
 
 from pelican.readers import BaseReader
-from pelican.utils import slugify
 
+from . import slugs
+from .content_files import open_regular, refusal
 from .core.rawformat import RawFormatError, parse
 
 logger = logging.getLogger(__name__)
@@ -23,8 +24,14 @@ class RawNewsReader(BaseReader):
     file_extensions = ["txt"]
 
     def read(self, source_path: str):
-        with open(source_path, "rb") as handle:
-            data = handle.read()
+        why = refusal(source_path, self.settings["PATH"])
+        try:
+            data = open_regular(source_path) if why is None else b""
+        except OSError as err:
+            why = f"cannot be read ({err}); skipped"
+        if why:
+            logger.warning("%s: %s", source_path, why)
+            return "", {"status": "skip"}
         try:
             article = parse(data, source_path)
         except RawFormatError as err:
@@ -37,12 +44,7 @@ class RawNewsReader(BaseReader):
         metadata = {
             "title": escape(article.headline, quote=False),
             "headline": article.headline,
-            "slug": slugify(
-                article.headline,
-                regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-                preserve_case=False,
-            )
-            or "article",
+            "slug": slugs.make(article.headline, self.settings),  # made usable and unique by slugs.settle
             "summary": escape(article.paragraphs[0], quote=False),
             "date": article.published or UNKNOWN_DATE,
             "date_unknown": article.published is None,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 
+from . import slugs
 from .reader import RawNewsReader
 
 logger = logging.getLogger(__name__)
@@ -43,19 +43,8 @@ def add_reader(readers) -> None:
 
 
 def dedupe_slugs(generator) -> None:
-    """Two articles with the same headline get ``-2``, ``-3``… in source-path order."""
-    by_slug = defaultdict(list)
-    for article in generator.articles + generator.drafts + generator.hidden_articles:
-        by_slug[article.slug].append(article)
-    for slug, articles in sorted(by_slug.items()):
-        if len(articles) < 2:
-            continue
-        articles.sort(key=lambda a: a.source_path)
-        for number, article in enumerate(articles[1:], start=2):
-            new = f"{slug}-{number}"
-            logger.warning("%s: headline slug %r already used by %s; using %r", article.source_path, slug, articles[0].source_path, new)
-            article.slug = new
-            article.metadata["slug"] = new  # url and save_as follow the slug
+    """Usable article and source slugs, duplicates numbered with free suffixes (``slugs.settle``)."""
+    slugs.settle(generator)
 
 
 def _jsonld(article, siteurl: str) -> dict:

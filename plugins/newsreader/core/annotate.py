@@ -45,11 +45,25 @@ def annotate_one(article: RawArticle, docs) -> dict:
     }
 
 
+# An article with a longer body is published without annotations (with a warning): parsing is done in
+# pieces (nlp.PIECE_CHARS), but time and memory still grow with the text, and no news article is this long.
+MAX_CHARS = 200_000
+
+
+def too_long(article: RawArticle) -> str | None:
+    size = sum(len(p) for p in article.paragraphs)
+    return f"the text is too long to annotate ({size:,} characters; at most {MAX_CHARS:,})" if size > MAX_CHARS else None
+
+
 def _annotate_batch(articles: list[RawArticle]) -> list[dict]:
     """Parse and annotate some articles in this process; a failing article gets an ``error`` record."""
-    docs = nlp_module.parse_paragraphs([p for article in articles for p in article.paragraphs])
+    parsed = [a for a in articles if not too_long(a)]
+    docs = nlp_module.parse_paragraphs([p for article in parsed for p in article.paragraphs])
     results, at = [], 0
     for article in articles:
+        if too_long(article):
+            results.append(dict(EMPTY, error=too_long(article)))
+            continue
         mine = docs[at:at + len(article.paragraphs)]
         at += len(article.paragraphs)
         try:

