@@ -1,0 +1,262 @@
+"""Find every temporal expression of an article and type it as TIMEX3 (DATE, TIME, DURATION, SET).
+
+Candidates come from spaCy's DATE and TIME spans and from rule patterns for what the model misses
+("now", "recently", "the past", "this year's", quarters, fiscal years, seasons, decades, "a year" after
+an amount…). Spans follow TimeML: prepositions ("on", "in", "since") are left out, determiners and
+modifiers ("the past 28 years", "early December", "just six years ago") kept; a range ("from 1998 to
+2001", "2009-2010") is two expressions. Each is resolved by :mod:`timex_rules` against the publication
+date, in the direction of its clause (:func:`direction`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import Sentence, Timex
+from .sentences import SentenceLocator
+from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_YEAR = r"(?:1[6-9]\d{2}|20\d{2})"
+_PREP_BEFORE = r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|" \
+               r"(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bthrough )|(?<=\bto )|(?<=\band )|(?<=\bearly )|" \
+               r"(?<=\blate )|(?<=\bmid-)|(?<=\bthe )|(?<=\bthis )|(?<=\blast )|(?<=\bnext )|(?<=\bthat )|(?<=\bor ))"
+_ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_MOD = r"(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)"
+_YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
+_PATTERNS = [
+    # ranges of years, split later: "2009-2010"
+    rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])",
+    # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
+    rf"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b",
+    rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b",
+    rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b",
+    rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|decades)\b",
+    rf"\b(?:(?:once|twice|{_COUNT}\s+times)\s+)?(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b",
+    rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b",
+    r"\b(?:annually|yearly)\b",
+    # the day / that day / the day before the vote
+    r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?",
+    r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b",
+    # quarters, halves, fiscal years
+    rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b",
+    rf"\bQ[1-4](?:\s+{_YEAR})?\b",
+    rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b",
+    r"\b(?:first|second)-half\b",
+    rf"\bH[12]\s+{_YEAR}\b",
+    rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b",
+    r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b",
+    # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
+    rf"\b{_MOD}+(?:(?:this|last|next)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|spring|autumn)\b",
+    r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|winter|spring|"
+    r"autumn|fall|decade|century)\b",
+    # seasons, decades, centuries
+    rf"(?:(?<=\bin )|(?<=\bIn )|(?<=\bduring )|(?<=\bsince )|(?<=\bover )|(?<=\buntil )|(?<=\bby ))(?:the\s+)?"
+    rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR})?\b",
+    rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b",
+    r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b",
+    r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b",
+    # calendar dates
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?![-:.]?\d)",
+    rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_FULL_MONTH},?\s+{_YEAR}\b",
+    rf"{_PREP_BEFORE}{_FULL_MONTH}\b",
+    rf"\b(?:(?:last|next|this|coming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+    rf"{_PREP_BEFORE}{_YEAR}\b(?![-–,.]?\d)",
+    # times of day
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?",
+    r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b",
+    # present, past and future references
+    r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b",
+    r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|day|decade))",
+    # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
+    rf"\b{_HEDGE}(?:{_COUNT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_U}\b",
+    r"(?<=\bfor )(?:years|months|decades|weeks|days|hours)\b",
+]
+_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+_LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
+                      r"after|into|of|between|as\s+of|as\s+early\s+as|as\s+late\s+as|around\s+(?=\d{1,2}(?::|\s*[ap]))|"
+                      r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
+_TRAILING = re.compile(r"(?:'s|\u2019s|[\s,.;:!?)\"'\u201d])+$")
+_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
+_YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
+_FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "planned", "poised", "upcoming", "next", "coming",
+                 "plans", "plan", "intends", "aims", "hopes", "going"}
+_FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
+_GENERIC_DAY_NEXT = {"when", "that", "of", "which", "where", "he", "she", "they", "we", "i", "it"}
+
+
+@dataclass
+class Found:
+    timex: Timex
+    resolution: Resolution
+    paragraph_start: int  # offset in the paragraph
+
+
+def direction(span) -> str | None:
+    """The time the clause around ``span`` points to: ``future``, ``past``, ``present`` or None."""
+    head = span.root
+    for _ in range(4):
+        if head.pos_ in {"VERB", "AUX"} or head.dep_ == "ROOT" or head.head is head:
+            break
+        head = head.head
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    before = span.doc[max(0, span.start - 2):span.start]
+    if any(t.lower_ in {"upcoming", "next", "coming"} for t in before):
+        return "future"
+    verbs = [head] + [a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}][:2]
+    for index, verb in enumerate(verbs):
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ in _FUTURE_AUX):
+            return "future"
+        present = not any("Past" in a.morph.get("Tense") for a in auxes) and "Past" not in verb.morph.get("Tense")
+        cue = verb.lower_ in _FUTURE_WORDS or any(c.lower_ in _FUTURE_WORDS and c.dep_ in {"acomp", "advmod", "amod"}
+                                                   for c in verb.children)
+        if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
+            return "future"
+        if index == 0:
+            if any(a.lower_ in {"would", "could", "might"} for a in auxes):
+                return None
+            if not present or verb.tag_ == "VBD":
+                return "past"
+            if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
+                return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
+    return None
+
+
+def _quantity_before(doc, start: int) -> bool:
+    """Is the expression right after an amount ("five billion dollars a year", "300 barrels a day")?"""
+    token = next((t for t in reversed(doc[:start]) if not t.is_space), None) if start else None
+    if token is None:
+        return False
+    return (token.like_num or token.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
+            or token.lower_ in {"%", "dollars", "euros", "pounds", "yen", "won", "yuan", "times", "percent"}
+            or token.tag_ == "NNS")
+
+
+def _noun_after(span) -> str | None:
+    for token in span.doc[span.end:span.end + 3]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token.lower_
+    head = span.root.head
+    return head.lower_ if head.pos_ in {"NOUN", "PROPN"} and head.i >= span.end else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out leading prepositions and trailing punctuation or "'s"."""
+    piece = text[start:end]
+    lead = _LEADING.match(piece)
+    if lead and lead.end() < len(piece):
+        start += lead.end()
+        piece = piece[lead.end():]
+    trail = _TRAILING.search(piece)
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    return start, end
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A range ("from 1998 to 2001", "2009-2010", "between March and May") as its two ends."""
+    piece = text[start:end]
+    years = _YEAR_RANGE.match(piece)
+    if years:
+        return [(start, start + years.end("a")), (start + years.start("b"), end)]
+    m = _RANGE.match(piece)
+    if not m:
+        return [(start, end)]
+    return [(start, start + m.end("a")), (start + m.start("b"), end)]
+
+
+class Finder:
+    """Temporal expressions of one article, in reading order, with ids ``t1``, ``t2``…"""
+
+    def __init__(self, sentences: list[Sentence], published: datetime | None):
+        self.anchor: date | None = published.date() if published else None
+        self.locate = SentenceLocator(sentences)
+        self.last_day: date | None = None
+        self.found: list[Found] = []
+
+    def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        low = text[start:end].lower()
+        if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
+                span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
+            return None  # "the day may come", "the day when…": no particular day
+        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span))
+        try:
+            found = resolve(text[start:end], ctx)
+        except (ValueError, OverflowError):
+            return None
+        if found is not None and found.event and found.event[1] == "day" and not found.event[2]:
+            self.last_day = date.fromisoformat(found.event[0])  # what "the day" refers back to
+        return found
+
+    def _candidates(self, doc, text: str) -> list[tuple[int, int, Resolution]]:
+        """Resolved spans of one paragraph: spaCy's first, then the patterns' where spaCy has none."""
+        kept: list[tuple[int, int, Resolution]] = []
+        for ent in doc.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            found = self._resolve(doc, text, start, end)
+            if found is not None:
+                kept.append((start, end, found))
+                continue
+            parts = _pieces(text, start, end)
+            if len(parts) == 2:
+                resolved = [self._resolve(doc, text, *_trim(text, a, b)) for a, b in parts]
+                if all(r is not None and r.type in {"DATE", "TIME"} for r in resolved):
+                    kept.extend((*_trim(text, a, b), r) for (a, b), r in zip(parts, resolved))
+        spacy_spans = list(kept)
+        for match in _FINDER.finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            if start >= end or not _cased(text[start:end]):
+                continue
+            inside = [k for k in spacy_spans if start <= k[0] and k[1] <= end and (k[0], k[1]) != (start, end)]
+            clash = [k for k in kept if k[0] < end and start < k[1]]
+            if clash and (not inside or any(k not in inside for k in clash)):
+                continue
+            parts = _pieces(text, start, end) if _YEAR_RANGE.match(text[start:end]) else [(start, end)]
+            resolved = [(a, b, self._resolve(doc, text, a, b)) for a, b in parts]
+            if any(r is None for _, _, r in resolved):
+                continue
+            kept = [k for k in kept if k not in inside] + resolved
+        return sorted(kept, key=lambda k: k[0])
+
+    def paragraph(self, p_index: int, doc) -> None:
+        text = doc.text
+        for start, end, resolution in self._candidates(doc, text):
+            sentence = self.locate.at(p_index, start)
+            if sentence is None:
+                continue
+            end = min(end, sentence.offset + len(sentence.text))
+            timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
+                          text[start:end], resolution.type, resolution.value)
+            self.found.append(Found(timex, resolution, start))
+
+
+def _cased(piece: str) -> bool:
+    """Month and weekday names, Q3, H1 and FY count only when written with capitals ("may" is a verb)."""
+    for m in re.finditer(r"[A-Za-z]+\.?", piece):
+        word = m.group()
+        if re.fullmatch(_MONTH, word, re.I) or re.fullmatch(_WEEKDAY, word, re.I) or re.fullmatch(r"Q[1-4]|H[12]|FY", word, re.I):
+            if not word[0].isupper():
+                return False
+    return True
+
+
+def find(sentences: list[Sentence], docs, published: datetime | None) -> list[Found]:
+    """Every temporal expression of an article (one spaCy Doc per paragraph)."""
+    finder = Finder(sentences, published)
+    for p_index, doc in enumerate(docs, start=1):
+        finder.paragraph(p_index, doc)
+    return finder.found
