@@ -26,6 +26,8 @@ _YEAR = r"(?:1[6-9]\d{2}|20\d{2})"
 _PREP_BEFORE = r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|" \
                r"(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bthrough )|(?<=\bto )|(?<=\band )|(?<=\bearly )|" \
                r"(?<=\blate )|(?<=\bmid-)|(?<=\bthe )|(?<=\bthis )|(?<=\blast )|(?<=\bnext )|(?<=\bthat )|(?<=\bor ))"
+_YEAR_PREP = r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|" \
+             r"(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bthrough )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-))"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _MOD = r"(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)"
 _YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
@@ -67,7 +69,7 @@ _PATTERNS = [
     rf"\b{_FULL_MONTH},?\s+{_YEAR}\b",
     rf"{_PREP_BEFORE}{_FULL_MONTH}\b",
     rf"\b(?:(?:last|next|this|coming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
-    rf"{_PREP_BEFORE}{_YEAR}\b(?![-–,.]?\d)",
+    rf"{_YEAR_PREP}{_YEAR}\b(?![-–,.]?\d)",
     # times of day
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?",
     r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -76,14 +78,15 @@ _PATTERNS = [
     r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b",
     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|day|decade))",
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
-    rf"\b{_HEDGE}(?:{_COUNT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_U}\b",
+    rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_U}\b",
+    r"\b(?:the|this|last|next)\s+weekend\b",
     r"(?<=\bfor )(?:years|months|decades|weeks|days|hours)\b",
 ]
 _FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 _LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
                       r"after|into|of|between|as\s+of|as\s+early\s+as|as\s+late\s+as|around\s+(?=\d{1,2}(?::|\s*[ap]))|"
                       r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
-_TRAILING = re.compile(r"(?:'s|\u2019s|[\s,.;:!?)\"'\u201d])+$")
+_TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
 _YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
@@ -116,7 +119,8 @@ def direction(span) -> str | None:
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ in _FUTURE_AUX):
             return "future"
-        present = not any("Past" in a.morph.get("Tense") for a in auxes) and "Past" not in verb.morph.get("Tense")
+        perfect = any(a.lemma_ == "have" for a in auxes)
+        present = not perfect and verb.tag_ != "VBD" and not any("Past" in a.morph.get("Tense") for a in auxes)
         cue = verb.lower_ in _FUTURE_WORDS or any(c.lower_ in _FUTURE_WORDS and c.dep_ in {"acomp", "advmod", "amod"}
                                                    for c in verb.children)
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
@@ -194,7 +198,7 @@ class Finder:
         ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span))
         try:
             found = resolve(text[start:end], ctx)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
             return None
         if found is not None and found.event and found.event[1] == "day" and not found.event[2]:
             self.last_day = date.fromisoformat(found.event[0])  # what "the day" refers back to

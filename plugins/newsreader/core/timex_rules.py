@@ -24,7 +24,7 @@ PERSON_NOUNS = frozenset(
     migrant refugee farmer protester activist journalist reporter pilot sailor marine nurse doctor patient tourist
     """.split()
 )
-_U = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ie))s?"
+_U = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
 _N = (r"(?:\d[\d,]*(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       r"ninety|hundred|dozen|half|several|few|many|couple|some)")
@@ -36,9 +36,9 @@ _AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?
                   r"later|after|from\s+now|hence)$", re.I)
 _SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first|final|recent|following)\s+{_HEDGE}"
                    rf"(?P<n>{_COUNT}\s+)?(?P<unit>{_U})$", re.I)
-_DURATION = re.compile(rf"^(?:the\s+|a\s+)?{_HEDGE}(?P<n>{_COUNT}\s+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
+_DURATION = re.compile(rf"^(?:the\s+|a\s+)?{_HEDGE}(?P<n>{_COUNT}[\s-]+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
                        rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{_U})(?:\s+(?:long|straight|running|in\s+a\s+row))?$", re.I)
-_SET = re.compile(rf"^(?:(?P<n>{_COUNT})\s+times\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|{_COUNT}\s+)?"
+_SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|{_COUNT}\s+)?"
                   rf"(?P<unit>{_U}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
             "nightly": "P1D"}
@@ -62,7 +62,7 @@ _HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|1st|2nd)[\s-]+half|h(?P
                    r"(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?$", re.I)
 _FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*(?P<year>\d{4}|'?\d{2})(?:[-/]\d{2,4})?$", re.I)
 _SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$", re.I)
-_DECADE = re.compile(r"^(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$", re.I)
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$", re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
 _CENTURY_WORDS = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<year>1\d{3}|20\d{2})$", re.I)
@@ -71,7 +71,7 @@ _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:be
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
 _UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later|prior)(?:\s+.+)?$|"
-                         r"^the\s+(?:next|following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|night)$|"
+                         r"^the\s+(?:(?:following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|night)|next\s+(?:day|morning|evening))$|"
                          r"^(?:that|the\s+same|that\s+same)\s+(?:week|month|year|morning|evening|night|afternoon)$", re.I)
 
 
@@ -121,7 +121,7 @@ def resolve(text: str, ctx: Context) -> Resolution | None:
     """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     low = re.sub(r"'s$", "", low)
-    for rule in (_ref, _age, _ago, _span, _set, _unresolved, _the_day, _relative_day, _time_of_day, _weekday,
+    for rule in (_ref, _age, _ago, _unresolved, _span, _set, _the_day, _relative_day, _time_of_day, _weekday,
                  _modified, _relative, _quarter, _half, _fiscal, _season, _decade, _century, _year, _calendar,
                  _duration):
         found = rule(low, text, ctx)
@@ -218,7 +218,7 @@ def _set(low, text, ctx):
     m = _SET.match(low)
     if not m:
         return None
-    every = re.match(r"(?:\S+\s+times\s+)?(every|each|per)\b", low)
+    every = re.match(r"(?:(?:\S+\s+times|once|twice|thrice)\s+)?(every|each|per)\b", low)
     if not every and not (ctx.quantity_before or m.group("n")):
         return None  # "a year" alone is a duration
     if m.group("wd"):
@@ -294,10 +294,8 @@ def _clock(words: str) -> str | None:
 
 def _relative_day(low, text, ctx):
     rest, part, clock = _split_part(low)
-    if low in {"this morning", "this afternoon", "this evening", "last night", "tonight", "overnight",
-               "last evening", "this weekend"}:
-        rest, part = ("this", "WE") if low == "this weekend" else (
-            ("yesterday" if low.startswith("last") else "today"), tv.PARTS_OF_DAY[low.split()[-1]])
+    if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
+        rest, part = ("yesterday" if low.startswith("last") else "today"), tv.PARTS_OF_DAY[low.split()[-1]]
     if rest not in _RELATIVE_DAYS or ctx.anchor is None:
         return None
     if low in {"tonight", "overnight"}:
@@ -322,6 +320,8 @@ def _weekday(low, text, ctx):
     which = words[0] if len(words) == 2 and words[0] in {"last", "next", "this", "coming", "early", "late"} else None
     if which:
         words = words[1:]
+    if len(words) == 1 and words[0][:-1] in WEEKDAYS and words[0].endswith("s") and not which:
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(words[0][:-1]) + 1}")  # "on Sundays"
     if len(words) != 1 or words[0] not in WEEKDAYS:
         return None
     if ctx.anchor is None:
@@ -368,6 +368,9 @@ def _modified(low, text, ctx):
 
 def _relative(low, text, ctx):
     low = re.sub(r"^(?:earlier|later)\s+(?=this|last|next)", "", low)
+    if low == "the weekend" and ctx.anchor is not None:  # the coming one when the clause points forward
+        low = "next weekend" if ctx.tense == "future" and ctx.anchor.weekday() < 5 else (
+            "this weekend" if ctx.anchor.weekday() >= 5 or ctx.tense == "future" else "last weekend")
     m = _REL.match(low)
     if not m:
         return None
@@ -515,7 +518,7 @@ def _year(low, text, ctx):
 _MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
                         r"(?:,?\s+(?P<year>1\d{3}|20\d{2}))?$")
-_MONTH_YEAR = re.compile(r"^(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}))?$")
+_MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}))?$")
 _ISO = re.compile(r"^(?P<y>1\d{3}|20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})$")
 
 
@@ -547,15 +550,24 @@ def _calendar(low, text, ctx):
         how = f"'{text}', the nearest such day {'after' if chosen > ctx.anchor else 'before'} {_human_anchor(ctx.anchor)}"
         return _day_event(chosen, text, how)
     m = _MONTH_YEAR.match(low)
-    if m and month_number(m.group("m")) and (len(m.group("m")) > 3 or m.group("year")):
+    if m and month_number(m.group("m")) and (m.group("m") in MONTHS or m.group("year")):
         mo = month_number(m.group("m"))
         if m.group("year"):
             value = tv.month(int(m.group("year")), mo)
             return Resolution("DATE", value, (value, "month", False, f"'{text}'"))
         if ctx.anchor is None:
             return Resolution("DATE", f"XXXX-{mo:02d}")
-        chosen = _pick([date(y, mo, 1) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)],
-                       ctx.anchor.replace(day=1), ctx.tense)
+        first = ctx.anchor.replace(day=1)
+        candidates = [date(y, mo, 1) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+        which = m.group("which")
+        if which in {"last", "past"}:
+            chosen = max(c for c in candidates if c < first)
+        elif which in {"next", "coming"}:
+            chosen = min(c for c in candidates if c > first)
+        elif which == "this":
+            chosen = date(ctx.anchor.year, mo, 1)
+        else:
+            chosen = _pick(candidates, first, ctx.tense)
         direction = "on or after" if chosen > ctx.anchor.replace(day=1) else "on or before"
         value = tv.month(chosen.year, mo)
         how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {_human_anchor(ctx.anchor)}"
@@ -598,8 +610,8 @@ def _duration(low, text, ctx):
         if re.search(r"several|few|many|couple|some|number", raw):
             return Resolution("DURATION", tv.duration(None, unit))
         return False
-    if raw[0].isdigit() and n != 1 and not plural:
-        return False  # "89,300 week": a table
+    if raw[0].isdigit() and n != 1 and not plural and not m.group("n").endswith("-"):
+        return False  # "89,300 week": a table ("10-year plan" is fine)
     if n > {"year": 1000, "decade": 100, "century": 30}.get(unit, 100000):
         return False
     if ctx.quantity_before and n == 1 and not plural and low.startswith(("a ", "an ")):
