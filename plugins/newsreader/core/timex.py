@@ -23,66 +23,102 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _YEAR = r"(?:1[6-9]\d{2}|20\d{2})"
-_PREP_BEFORE = r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bof )|" \
-               r"(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bthrough )|(?<=\bto )|(?<=\band )|(?<=\bearly )|" \
-               r"(?<=\blate )|(?<=\bmid-)|(?<=\bthe )|(?<=\bthis )|(?<=\blast )|(?<=\bnext )|(?<=\bthat )|(?<=\bor ))"
-_YEAR_PREP = r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|" \
-             r"(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bthrough )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-))"
+_PREP = r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|that)[ ]"
+_YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _MOD = r"(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)"
 _YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
+_UNIT_WORD = rf"\b{_U}\b"
+_MONTH_WORDS = "january february march april may june july august september october november december " \
+               "jan feb mar apr jun jul aug sep sept oct nov dec"
+_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
+# (trigger words, pattern): a pattern is tried only on paragraphs that have one of its words ("#year": a
+# number that may be a year), which is cheap; a pattern's group ``t``, when it has one, is the expression.
 _PATTERNS = [
     # ranges of years, split later: "2009-2010"
-    rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])",
+    ("#year", rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])"),
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
-    rf"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b",
-    rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b",
-    rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b",
-    rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|decades)\b",
-    rf"\b(?:(?:once|twice|{_COUNT}\s+times)\s+)?(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b",
-    rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b",
-    r"\b(?:annually|yearly)\b",
+    ("old", rf"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
+    ("ago earlier later now", rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b"),
+    ("past last previous next coming first", rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
+    ("the", rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|decades)\b"),
+    ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
+    ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
+    ("annually yearly", r"\b(?:annually|yearly)\b"),
     # the day / that day / the day before the vote
-    r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?",
-    r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b",
+    ("day", r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?"),
+    ("next following previous preceding", r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
     # quarters, halves, fiscal years
-    rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b",
-    rf"\bQ[1-4](?:\s+{_YEAR})?\b",
-    rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b",
-    r"\b(?:first|second)-half\b",
-    rf"\bH[12]\s+{_YEAR}\b",
-    rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b",
-    r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b",
+    ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
+    ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
+    ("half", rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
+    ("half", r"\b(?:first|second)-half\b"),
+    ("h1 h2", rf"\bH[12]\s+{_YEAR}\b"),
+    ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
+    ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
     # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
-    rf"\b{_MOD}+(?:(?:this|last|next)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|spring|autumn)\b",
-    r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|winter|spring|"
-    r"autumn|fall|decade|century)\b",
+    ("early mid late end beginning start middle close",
+     rf"\b{_MOD}+(?:(?:this|last|next)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|spring|autumn)\b"),
+    ("this last next coming current earlier later",
+     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|winter|spring|"
+     r"autumn|fall|decade|century)\b"),
     # seasons, decades, centuries
-    rf"(?:(?<=\bin )|(?<=\bIn )|(?<=\bduring )|(?<=\bsince )|(?<=\bover )|(?<=\buntil )|(?<=\bby ))(?:the\s+)?"
-    rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR})?\b",
-    rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b",
-    r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b",
-    r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b",
+    ("spring summer autumn winter fall", rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
+     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR})?)\b"),
+    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b"),
+    ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
+    ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
     # calendar dates
-    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?![-:.]?\d)",
-    rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
-    rf"\b{_FULL_MONTH},?\s+{_YEAR}\b",
-    rf"{_PREP_BEFORE}{_FULL_MONTH}\b",
-    rf"\b(?:(?:last|next|this|coming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
-    rf"{_YEAR_PREP}{_YEAR}\b(?![-–,.]?\d)",
+    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
+    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    (_MONTH_WORDS, rf"\b{_FULL_MONTH},?\s+{_YEAR}\b"),
+    (_MONTH_WORDS, rf"(?i:{_PREP})(?P<t>{_FULL_MONTH})\b"),
+    (_WEEKDAY_WORDS, rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
     # times of day
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?",
-    r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b",
-    r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b",
+    ("am pm m", r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
+    ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("tonight morning afternoon evening night noon midnight", r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),
     # present, past and future references
-    r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b",
-    r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|day|decade))",
+    ("now currently nowadays presently present days recently lately", r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b"),
+    ("future past", r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|day|decade))"),
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
-    rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_U}\b",
-    r"\b(?:the|this|last|next)\s+weekend\b",
-    r"(?<=\bfor )(?:years|months|decades|weeks|days|hours)\b",
+    ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
+    ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
-_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+_CASED = {_MONTH_WORDS, _WEEKDAY_WORDS, "#year"}  # month and weekday names count only with a capital
+_FINDERS = [(frozenset(words.split()), re.compile(pattern, 0 if words in _CASED else re.I)) for words, pattern in _PATTERNS]
+_WORDS = re.compile(r"[a-z]+|\d+")
+# Durations ("two weeks", "more than a decade", "a year"): found from the unit back to its count, as trying a
+# count at every word of a paragraph costs more than all other patterns together.
+_UNIT = re.compile(_UNIT_WORD, re.I)
+_COUNT_BEFORE = re.compile(rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
+
+
+def _matches(text: str) -> list[tuple[int, int]]:
+    """Pattern matches of a paragraph, leftmost first and then longest, none overlapping."""
+    spans = []
+    words = set(_WORDS.findall(text.lower()))
+    if any(len(w) == 4 and w[:2] in {"16", "17", "18", "19", "20"} for w in words if w[0].isdigit()):
+        words.add("#year")
+    for trigger, pattern in _FINDERS:
+        if words.isdisjoint(trigger):
+            continue
+        for m in pattern.finditer(text):
+            spans.append(m.span("t") if "t" in pattern.groupindex else m.span())
+    for unit in _UNIT.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, unit.start() - 60), unit.start())
+        if count:
+            spans.append((count.start(), unit.end()))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept, reach = [], -1
+    for start, end in spans:
+        if start >= reach:
+            kept.append((start, end))
+            reach = end
+    return kept
+
+
 _LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
                       r"after|into|of|between|as\s+of|as\s+early\s+as|as\s+late\s+as|around\s+(?=\d{1,2}(?::|\s*[ap]))|"
                       r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
@@ -221,8 +257,8 @@ class Finder:
                 if all(r is not None and r.type in {"DATE", "TIME"} for r in resolved):
                     kept.extend((*_trim(text, a, b), r) for (a, b), r in zip(parts, resolved))
         spacy_spans = list(kept)
-        for match in _FINDER.finditer(text):
-            start, end = _trim(text, match.start(), match.end())
+        for start, end in _matches(text):
+            start, end = _trim(text, start, end)
             if start >= end or not _cased(text[start:end]):
                 continue
             inside = [k for k in spacy_spans if start <= k[0] and k[1] <= end and (k[0], k[1]) != (start, end)]
