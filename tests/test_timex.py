@@ -330,3 +330,32 @@ def test_seed_timexes_exactly(nlp):
     }
     by_id = {t.id: t for t in found}
     assert all(by_id[e.timex].text == e.phrase for e in events)
+
+
+# --- spans and details found on sentences written for this suite ---------------------------------------------------
+
+def test_a_run_of_days_is_its_first_day(nlp):
+    has(nlp, "The bank's next meeting is on June 11-12.", datetime(2024, 4, 18), ("June 11-12", "DATE", "2024-06-11"))
+
+
+def test_a_clock_time_takes_the_day_that_follows_it(nlp):
+    has(nlp, "The ceasefire took effect at midnight on Sunday.", datetime(2024, 4, 18),
+        ("midnight", "TIME", "2024-04-14T24:00"), ("Sunday", "DATE", "2024-04-14"))
+
+
+def test_last_as_a_verb_is_not_part_of_the_expression(nlp):
+    found = timexes(nlp, "The trial is expected to last several weeks.", SAT_2022_10_15)
+    assert found == [("several weeks", "DURATION", "PXW")]
+
+
+def test_an_article_before_a_count_is_not_part_of_it(nlp):
+    assert ("two-week", "DURATION", "P2W") in timexes(nlp, "The index hit a two-week high.", SAT_2022_10_15)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm was sold a couple of weeks ago.", ("a couple of weeks ago", "DATE", "2022-W39")),
+    ("A few days later, the minister resigned.", ("A few days later", "DATE", "FUTURE_REF")),
+    ("The road was built some years ago.", ("some years ago", "DATE", "PAST_REF")),
+])
+def test_vague_and_word_counts_before_ago(nlp, text, expected):
+    has(nlp, text, SAT_2022_10_15, expected)

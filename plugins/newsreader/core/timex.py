@@ -69,7 +69,7 @@ _PATTERNS = [
     ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
     ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
     # calendar dates
-    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
+    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
     (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     (_MONTH_WORDS, rf"\b{_FULL_MONTH},?\s+{_YEAR}\b"),
     (_MONTH_WORDS, rf"(?i:{_PREP})(?P<t>{_FULL_MONTH})\b"),
@@ -125,6 +125,8 @@ _LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|t
 _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
 _YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
+_CLOCK_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.I)
+_VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
 _FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "planned", "poised", "upcoming", "next", "coming",
                  "plans", "plan", "intends", "aims", "hopes", "going"}
@@ -196,6 +198,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if lead and lead.end() < len(piece):
         start += lead.end()
         piece = piece[lead.end():]
+    if piece.lower().startswith("last ") and _VERB_LAST.search(text, max(0, start - 12), start):
+        start += 5  # "expected to last several weeks": a verb
+        piece = piece[5:]
     trail = _TRAILING.search(piece)
     if trail and trail.start() > 0:
         end = start + trail.start()
@@ -274,7 +279,8 @@ class Finder:
 
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
-        for start, end, resolution in self._candidates(doc, text):
+        found = _clock_days(text, self._candidates(doc, text))
+        for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
             if sentence is None:
                 continue
@@ -282,6 +288,16 @@ class Finder:
             timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
                           text[start:end], resolution.type, resolution.value)
             self.found.append(Found(timex, resolution, start))
+
+
+def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+    """"at midnight on Sunday", "7:45 a.m. Friday": the clock time is on the day that follows it."""
+    out = list(found)
+    for i, ((_, end, first), (start, _, second)) in enumerate(zip(found, found[1:])):
+        if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
+                and second.event[1] == "day" and _CLOCK_GAP.fullmatch(text[end:start])):
+            out[i] = (out[i][0], out[i][1], Resolution("TIME", f"{second.event[0]}T{first.time}", None, first.time))
+    return out
 
 
 def _cased(piece: str) -> bool:

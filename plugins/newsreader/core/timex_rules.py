@@ -25,10 +25,10 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 _U = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
-_N = (r"(?:\d[\d,]*(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+_N = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       r"ninety|hundred|dozen|half|several|few|many|couple|some)")
-_COUNT = rf"{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*"
+_COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
 _HEDGE = (r"(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
           r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|another|a\s+further)\s+)*")
 _AGE = re.compile(rf"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
@@ -160,9 +160,10 @@ def _ago(low, text, ctx):
         return None
     unit = _unit(m.group("unit"))
     if m.group("n") is None or count(m.group("n")) is None:
-        if unit in {"year", "decade", "century", "month"} and m.group("dir") == "ago":
-            return Resolution("DATE", "PAST_REF")
-        return False
+        forward = m.group("dir") in {"later", "after", "from now", "hence"}
+        if m.group("n") is None and not (unit in {"year", "decade", "century", "month"} and m.group("dir") == "ago"):
+            return False
+        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")  # "years ago", "a few days later"
     n = count(m.group("n"))
     if m.group("n").strip()[0].isdigit() and n != 1 and not m.group("unit").lower().endswith("s"):
         return False  # "89,300 week ago": a table column, not a date
@@ -515,7 +516,7 @@ def _year(low, text, ctx):
     return Resolution("DATE", m.group("year"), (m.group("year"), "year", False, f"'{text}'"))
 
 
-_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|"
+_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
                         r"(?:,?\s+(?P<year>1\d{3}|20\d{2}))?$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}))?$")

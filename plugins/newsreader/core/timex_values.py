@@ -50,7 +50,7 @@ MAX_AHEAD = 50  # ... and so are derived dates more than this many years after p
 def count(words: str) -> float | None:
     """1 for "a", 28 for "28" or "twenty-eight", 2.5 for "two and a half", None for "several" (vague)."""
     words = HEDGES.sub("", words.strip().lower())
-    words = words.replace("-", " ").replace(",", "")
+    words = re.sub(r"^an?\s+couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
     total, parts = 0.0, words.split()
     if not parts:
         return None
