@@ -222,7 +222,7 @@ def test_times_of_day_are_kept_at_their_precision(nlp):
     found = has(nlp, "The vote took place on Friday afternoon.", MON_2021_01_04,
                 ("Friday afternoon", "TIME", "2021-01-01TAF"))
     assert len(found) == 1
-    found = has(nlp, "Trading stopped at 7:45 a.m. on Tuesday.", TUE_2019_11_19, ("7:45 a.m.", "TIME", "2019-11-19T07:45"))
+    has(nlp, "Trading stopped at 7:45 a.m. on Tuesday.", TUE_2019_11_19, ("7:45 a.m.", "TIME", "2019-11-19T07:45"))
     has(nlp, "The strike began this morning and talks broke down last night.", WED_2020_03_11,
         ("this morning", "TIME", "2020-03-11TMO"), ("last night", "TIME", "2020-03-10TNI"))
     has(nlp, "He will leave tomorrow afternoon.", SAT_2022_10_15, ("tomorrow afternoon", "TIME", "2022-10-16TAF"))
@@ -359,3 +359,45 @@ def test_an_article_before_a_count_is_not_part_of_it(nlp):
 ])
 def test_vague_and_word_counts_before_ago(nlp, text, expected):
     has(nlp, text, SAT_2022_10_15, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The museum is open on Sundays.", SAT_2022_10_15, ("Sundays", "SET", "XXXX-WXX-7")),
+    ("The minister spent the weekend in talks.", datetime(2024, 4, 18), ("the weekend", "DATE", "2024-W15-WE")),
+    ("Protests are planned for this weekend.", datetime(2024, 4, 18), ("this weekend", "DATE", "2024-W16-WE")),
+    ("The envoy arrived yesterday.", MON_2021_01_04, ("yesterday", "DATE", "2021-01-03")),
+    ("The envoy arrives today.", MON_2021_01_04, ("today", "DATE", "2021-01-04")),
+    ("The treaty dates from the 19th century.", SAT_2022_10_15, ("the 19th century", "DATE", "18")),
+    ("The vote took place on May 5, 2012.", SAT_2022_10_15, ("May 5, 2012", "DATE", "2012-05-05")),
+    ("The vote took place on 5 May 2012.", SAT_2022_10_15, ("5 May 2012", "DATE", "2012-05-05")),
+    ("The vote took place on 2012-05-05.", SAT_2022_10_15, ("2012-05-05", "DATE", "2012-05-05")),
+    ("Late Tuesday, the senate approved the bill.", datetime(2024, 4, 18), ("Late Tuesday", "DATE", "2024-04-16")),
+    ("The firm will report on July 25.", datetime(2024, 4, 18), ("July 25", "DATE", "2024-07-25")),
+    ("Shortly before 10 p.m. local time, the power went out.", datetime(2024, 4, 18),
+     ("10 p.m. local time", "TIME", "2024-04-18T22:00")),
+    ("Spending rose 0.7 percent in March from February.", datetime(2024, 4, 18), ("February", "DATE", "2024-02")),
+    ("Mid-March, the government announced a lockdown.", datetime(2024, 4, 18), ("Mid-March", "DATE", "2024-03")),
+    ("The law takes effect at the start of next year.", datetime(2024, 4, 18),
+     ("the start of next year", "DATE", "2025")),
+    ("The ruling came the same week the parliament voted.", datetime(2024, 4, 18),
+     ("the same week", "DATE", "XXXX-WXX")),
+    ("Both sides met for the first time in five years.", datetime(2024, 4, 18), ("five years", "DURATION", "P5Y")),
+    ("The event happens every four years.", datetime(2024, 4, 18), ("every four years", "SET", "P4Y")),
+])
+def test_more_calendar_and_relative_readings(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_a_number_that_counts_something_is_no_year(nlp):
+    assert timexes(nlp, "Attendance rose from 2000 to 3000 people.", SAT_2022_10_15) == []
+    assert timexes(nlp, "The agency hired 2020 nurses.", SAT_2022_10_15) == []
+
+
+def test_a_month_of_last_year(nlp):
+    has(nlp, "Prices rose in March of last year and on May 5 last year.", WED_2020_03_11,
+        ("March of last year", "DATE", "2019-03"), ("May 5 last year", "DATE", "2019-05-05"))
+
+
+def test_the_first_and_last_week_of_a_period(nlp):
+    has(nlp, "Sales fell in the first week of March and in the last week of 2019.", WED_2020_03_11,
+        ("the first week of March", "DATE", "2020-W10"), ("the last week of 2019", "DATE", "2019-W52"))

@@ -1,4 +1,4 @@
-"""The ``timexes`` list of the article JSON, events naming their timex, and a TimelineJS export that survives odd values."""
+"""The article JSON's ``timexes``, events naming their timex, and a TimelineJS export that survives odd values."""
 
 from __future__ import annotations
 

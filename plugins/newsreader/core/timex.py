@@ -23,7 +23,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _YEAR = r"(?:1[6-9]\d{2}|20\d{2})"
-_PREP = r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|that)[ ]"
+_PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
+         r"that)[ ]")
 _YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _MOD = r"(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)"
@@ -40,14 +41,18 @@ _PATTERNS = [
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
     ("old", rf"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
     ("ago earlier later now", rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b"),
-    ("past last previous next coming first", rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
-    ("the", rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|decades)\b"),
+    ("past last previous next coming first",
+     rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
+    ("the",
+     rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
+     rf"decades)\b"),
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
     ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
     # the day / that day / the day before the vote
     ("day", r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?"),
-    ("next following previous preceding", r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
+    ("next following previous preceding",
+     r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
     # quarters, halves, fiscal years
     ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
     ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
@@ -58,9 +63,11 @@ _PATTERNS = [
     ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
     # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
     ("early mid late end beginning start middle close",
-     rf"\b{_MOD}+(?:(?:this|last|next)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|spring|autumn)\b"),
+     rf"\b{_MOD}+(?:(?:this|last|next)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|"
+     rf"spring|autumn)\b"),
     ("this last next coming current earlier later",
-     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|winter|spring|"
+     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|"
+     r"winter|spring|"
      r"autumn|fall|decade|century)\b"),
     # seasons, decades, centuries
     ("spring summer autumn winter fall", rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
@@ -69,25 +76,34 @@ _PATTERNS = [
     ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
     ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
     # calendar dates
-    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
+    (_MONTH_WORDS,
+     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?"
+     rf"(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
     (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     (_MONTH_WORDS, rf"\b{_FULL_MONTH},?\s+{_YEAR}\b"),
     (_MONTH_WORDS, rf"(?i:{_PREP})(?P<t>{_FULL_MONTH})\b"),
-    (_WEEKDAY_WORDS, rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    (_WEEKDAY_WORDS,
+     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
     # times of day
-    ("am pm m", r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
+    ("am pm m",
+     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("tonight morning afternoon evening night noon midnight", r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),
+    ("tonight morning afternoon evening night noon midnight",
+     r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),
     # present, past and future references
-    ("now currently nowadays presently present days recently lately", r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b"),
-    ("future past", r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|day|decade))"),
+    ("now currently nowadays presently present days recently lately",
+     r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b"),
+    ("future past",
+     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|"
+     r"day|decade))"),
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
 _CASED = {_MONTH_WORDS, _WEEKDAY_WORDS, "#year"}  # month and weekday names count only with a capital
-_FINDERS = [(frozenset(words.split()), re.compile(pattern, 0 if words in _CASED else re.I)) for words, pattern in _PATTERNS]
+_FINDERS = [(frozenset(words.split()), re.compile(pattern, 0 if words in _CASED else re.I))
+            for words, pattern in _PATTERNS]
 _WORDS = re.compile(r"[a-z]+|\d+")
 # Durations ("two weeks", "more than a decade", "a year"): found from the unit back to its count, as trying a
 # count at every word of a paragraph costs more than all other patterns together.
@@ -125,6 +141,7 @@ _LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|t
 _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
 _YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
+_NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
 _CLOCK_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.I)
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
@@ -230,7 +247,7 @@ class Finder:
 
     def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        if span is None or not len(span) or _counted(span):
             return None
         low = text[start:end].lower()
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
@@ -300,11 +317,24 @@ def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tup
     return out
 
 
+def _counted(span) -> bool:
+    """A number that counts something ("2000 people", "from 2000 to 3000 people") is no year."""
+    if not span.text.isdigit():
+        return False
+    doc, after = span.doc, span.end
+    if after < len(doc) and doc[after].tag_ == "NNS":
+        return True
+    if after + 1 < len(doc) and doc[after].lower_ in {"to", "and", "-", "\u2013"} and doc[after + 1].like_num:
+        other = doc[after + 1].text.replace(",", "")
+        return not (other.isdigit() and 1000 <= int(other) <= 2100)
+    return span[0].ent_type_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
 def _cased(piece: str) -> bool:
     """Month and weekday names, Q3, H1 and FY count only when written with capitals ("may" is a verb)."""
     for m in re.finditer(r"[A-Za-z]+\.?", piece):
         word = m.group()
-        if re.fullmatch(_MONTH, word, re.I) or re.fullmatch(_WEEKDAY, word, re.I) or re.fullmatch(r"Q[1-4]|H[12]|FY", word, re.I):
+        if _NAME.fullmatch(word):
             if not word[0].isupper():
                 return False
     return True

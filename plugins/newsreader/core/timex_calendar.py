@@ -21,13 +21,19 @@ _QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|l
 _HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|1st|2nd)[\s-]+half|h(?P<hn>[12]))(?:\s+of)?(?:\s+(?:the\s+)?"
                    r"(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?$", re.I)
 _FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*(?P<year>\d{4}|'?\d{2})(?:[-/]\d{2,4})?$", re.I)
-_SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$", re.I)
-_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$", re.I)
+_SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
+                     re.I)
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$",
+                     re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
 _CENTURY_WORDS = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<year>1\d{3}|20\d{2})$", re.I)
-_TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-                   r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|[a-z]{2,4}t))?$", re.I)
+_TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
+                   r"after))\s+)?"
+                   r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|"
+                   r"[a-z]{2,4}t))?$", re.I)
+_PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
+                         r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
 
@@ -84,7 +90,7 @@ def _day_event(d: date, text: str, how: str, part: str | None = None, clock: str
 
 def _split_part(low: str) -> tuple[str, str | None, str | None]:
     """"friday afternoon" -> ("friday", "AF", None); "tuesday at 7:45 am" -> ("tuesday", None, "07:45")."""
-    m = re.match(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$", low)
+    m = _PART_AFTER.match(low)
     if not m:
         m2 = re.match(r"^(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)\s+(?:on\s+)?(?P<rest>.+)$", low)
         if not m2 or _clock(m2.group("clock")) is None:
@@ -195,7 +201,7 @@ def _year_words(words: str | None, anchor: date | None) -> int | None:
         return int(words)
     if anchor is None:
         return None
-    return anchor.year + {"this year": 0, "the year": 0, "last year": -1, "next year": 1, "the fiscal year": 0}.get(words, 0)
+    return anchor.year + {"last year": -1, "next year": 1}.get(words, 0)
 
 
 
@@ -291,10 +297,13 @@ def read_year(low, text, ctx):
         return None
     return Resolution("DATE", m.group("year"), (m.group("year"), "year", False, f"'{text}'"))
 
-_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
+_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|"
+                        r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
-                        r"(?:,?\s+(?P<year>1\d{3}|20\d{2}))?$")
-_MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}))?$")
+                        r"(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|this\s+year|next\s+year))?$")
+_MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
+                         r"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|"
+                         r"this\s+year|next\s+year))?$")
 _ISO = re.compile(r"^(?P<y>1\d{3}|20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})$")
 
 
@@ -310,8 +319,9 @@ def read_calendar(low, text, ctx):
         d = int(m.group("d1") or m.group("d2"))
         if mo is None or not 1 <= d <= 31:
             return None
-        if m.group("year"):
-            return _day_event(date(int(m.group("year")), mo, d), text, f"'{text}'")
+        year = _year_words(m.group("year"), ctx.anchor)
+        if year is not None:
+            return _day_event(date(year, mo, d), text, f"'{text}'")
         if ctx.anchor is None:
             return Resolution("DATE", f"XXXX-{mo:02d}-{d:02d}")
         candidates = []
@@ -323,13 +333,15 @@ def read_calendar(low, text, ctx):
         if not candidates:
             return False
         chosen = pick(candidates, ctx.anchor, ctx.tense)
-        how = f"'{text}', the nearest such day {'after' if chosen > ctx.anchor else 'before'} {human_anchor(ctx.anchor)}"
+        side = "after" if chosen > ctx.anchor else "before"
+        how = f"'{text}', the nearest such day {side} {human_anchor(ctx.anchor)}"
         return _day_event(chosen, text, how)
     m = _MONTH_YEAR.match(low)
     if m and month_number(m.group("m")) and (m.group("m") in MONTHS or m.group("year")):
         mo = month_number(m.group("m"))
-        if m.group("year"):
-            value = tv.month(int(m.group("year")), mo)
+        year = _year_words(m.group("year"), ctx.anchor)
+        if year is not None:
+            value = tv.month(year, mo)
             return Resolution("DATE", value, (value, "month", False, f"'{text}'"))
         if ctx.anchor is None:
             return Resolution("DATE", f"XXXX-{mo:02d}")
@@ -354,7 +366,8 @@ def read_calendar(low, text, ctx):
         if data.date_obj is not None:
             d = data.date_obj.date()
             if data.period == "month":
-                return Resolution("DATE", tv.month(d.year, d.month), (tv.month(d.year, d.month), "month", False, f"'{text}'"))
+                value = tv.month(d.year, d.month)
+                return Resolution("DATE", value, (value, "month", False, f"'{text}'"))
             if data.period == "year":
                 return Resolution("DATE", str(d.year), (str(d.year), "year", False, f"'{text}'"))
             return _day_event(d, text, f"'{text}'")

@@ -10,7 +10,7 @@ arithmetic stays within :func:`timex_values.plausible_year`.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from . import timex_values as tv
 from .timex_calendar import (
@@ -36,13 +36,16 @@ _COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?
 _HEDGE = (r"(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
           r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|another|a\s+further)\s+)*")
 _AGE = re.compile(rf"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
-_AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|back|"
+_AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|"
+                  rf"back|"
                   r"later|after|from\s+now|hence)$", re.I)
 _SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first|final|recent|following)\s+{_HEDGE}"
                    rf"(?P<n>{_COUNT}\s+)?(?P<unit>{_U})$", re.I)
 _DURATION = re.compile(rf"^(?:the\s+|a\s+)?{_HEDGE}(?P<n>{_COUNT}[\s-]+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
-                       rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{_U})(?:\s+(?:long|straight|running|in\s+a\s+row))?$", re.I)
-_SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|{_COUNT}\s+)?"
+                       rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{_U})(?:\s+(?:long|"
+                       rf"straight|running|in\s+a\s+row))?$", re.I)
+_SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
+                  rf"{_COUNT}\s+)?"
                   rf"(?P<unit>{_U}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
             "nightly": "P1D"}
@@ -54,14 +57,18 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_
          "the foreseeable future": "FUTURE_REF", "years ago": "PAST_REF", "decades ago": "PAST_REF",
          "months ago": "PAST_REF", "centuries ago": "PAST_REF", "the coming years": "FUTURE_REF",
          "the years ahead": "FUTURE_REF", "the coming decades": "FUTURE_REF"}
-_MOD = re.compile(r"^(?:(?:early|earlier|late|later|mid|middle|the\s+(?:end|beginning|start|middle|close|turn|rest)\s+of)"
+_MOD = re.compile(r"^(?:(?:early|earlier|late|later|mid|middle|the\s+(?:end|beginning|start|middle|close|turn|"
+                  r"rest)\s+of)"
                   r"(?:\s+|-))+(?=\S)", re.I)
 _REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
                   r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
-_UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later|prior)(?:\s+.+)?$|"
-                         r"^the\s+(?:(?:following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|night)|next\s+(?:day|morning|evening))$|"
-                         r"^(?:that|the\s+same|that\s+same)\s+(?:week|month|year|morning|evening|night|afternoon)$", re.I)
+_UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later|"
+                         r"prior)(?:\s+.+)?$|"
+                         r"^the\s+(?:(?:following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|"
+                         r"night)|next\s+(?:day|morning|evening))$|"
+                         r"^(?:that|the\s+same|that\s+same)\s+(?:week|month|year|morning|evening|night|afternoon)$",
+                         re.I)
 
 
 def _unit(word: str) -> str:
@@ -74,9 +81,9 @@ def resolve(text: str, ctx: Context) -> Resolution | None:
     """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     low = re.sub(r"'s$", "", low)
-    for rule in (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
-                 _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year, read_calendar,
-                 _duration):
+    for rule in (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
+                 read_weekday, _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade,
+                 read_century, read_year, read_calendar, _duration):
         found = rule(low, text, ctx)
         if found is not None:
             return found or None  # False: "recognised, but not a temporal expression"
@@ -229,6 +236,30 @@ def _modified(low, text, ctx):
         event = event[:3] + (f"'{text}': {event[3]}",)
     return Resolution(inner.type, inner.value, event, inner.time)
 
+
+
+_WEEK_OF = re.compile(r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<rest>.+)$")
+
+
+def _week_of(low, text, ctx):
+    """"the first week of March": the week of its first day (the last week: of its last day)."""
+    m = _WEEK_OF.match(low)
+    if not m:
+        return None
+    inner = resolve(m.group("rest"), ctx)
+    if inner is None or not re.fullmatch(r"\d{4}(?:-\d{2})?", inner.value):
+        return False
+    year, month = int(inner.value[:4]), (int(inner.value[5:7]) if len(inner.value) > 4 else None)
+    if m.group("ord") in {"last", "final"}:  # the week holding the period's last Thursday
+        y, mo = tv.shift_month(year, month or 12, 1)
+        d = date(y, mo, 1) - timedelta(days=1)
+        d -= timedelta(days=(d.weekday() + 1) if d.weekday() < 3 else 0)
+    else:  # counted from the week holding the period's first Thursday
+        d = date(year, month or 1, 1)
+        d += timedelta(days=(7 - d.weekday()) if d.weekday() > 3 else 0)
+        d += timedelta(weeks={"first": 0, "second": 1, "third": 2, "fourth": 3}[m.group("ord")])
+    value = tv.week(d)
+    return Resolution("DATE", value, (value, "week", False, f"'{text}': {inner.event[3] if inner.event else text}"))
 
 
 def _relative(low, text, ctx):
