@@ -401,3 +401,9 @@ def test_a_month_of_last_year(nlp):
 def test_the_first_and_last_week_of_a_period(nlp):
     has(nlp, "Sales fell in the first week of March and in the last week of 2019.", WED_2020_03_11,
         ("the first week of March", "DATE", "2020-W10"), ("the last week of 2019", "DATE", "2019-W52"))
+
+
+def test_fixed_date_holidays_in_the_direction_of_the_clause(nlp):
+    has(nlp, "Markets will close on Christmas Eve and reopen after New Year's Day. Sales peaked at Halloween.",
+        THU_2019_12_05, ("Christmas Eve", "DATE", "2019-12-24"), ("New Year's Day", "DATE", "2020-01-01"),
+        ("Halloween", "DATE", "2019-10-31"))

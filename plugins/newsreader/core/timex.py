@@ -86,6 +86,9 @@ _PATTERNS = [
      rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
     # times of day
+    ("christmas eve year valentine halloween independence boxing",
+     r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
+     r"Boxing\s+Day)(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b"),
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),

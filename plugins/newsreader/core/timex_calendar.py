@@ -307,8 +307,17 @@ _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
 _ISO = re.compile(r"^(?P<y>1\d{3}|20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})$")
 
 
+_HOLIDAYS = {"christmas": "december 25", "christmas day": "december 25", "christmas eve": "december 24",
+             "new year's day": "january 1", "new year's eve": "december 31", "valentine's day": "february 14",
+             "halloween": "october 31", "independence day": "july 4", "boxing day": "december 26"}
+_HOLIDAY = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?P<year>\s+(?:of\s+)?\d{4})?$")
+
+
 def read_calendar(low, text, ctx):
-    """"July", "Dec. 17", "17 December 2019", "February 2019", "2019-11-19"."""
+    """"July", "Dec. 17", "17 December 2019", "February 2019", "2019-11-19", "Christmas" (a fixed-date holiday)."""
+    holiday = _HOLIDAY.match(low)
+    if holiday:
+        low = _HOLIDAYS[holiday.group("name")] + (holiday.group("year") or "")
     iso = _ISO.match(low)
     if iso:
         y, mo, d = (int(iso.group(k)) for k in "ymd")
