@@ -407,3 +407,12 @@ def test_fixed_date_holidays_in_the_direction_of_the_clause(nlp):
     has(nlp, "Markets will close on Christmas Eve and reopen after New Year's Day. Sales peaked at Halloween.",
         THU_2019_12_05, ("Christmas Eve", "DATE", "2019-12-24"), ("New Year's Day", "DATE", "2020-01-01"),
         ("Halloween", "DATE", "2019-10-31"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers said they would meet again on Friday.", "2021-01-08"),  # reported future
+    ("Ministers said they would have met on Friday.", "2021-01-01"),
+])
+def test_would_points_forward_unless_perfect(nlp, text, expected):
+    _, events = annotate(nlp, text, MON_2021_01_04)
+    assert [e.date for e in events] == [expected]

@@ -185,7 +185,9 @@ def direction(span) -> str | None:
             return "future"
         if index == 0:
             if any(a.lower_ in {"would", "could", "might"} for a in auxes):
-                return None
+                if perfect:
+                    return "past"  # "would have met on Friday"
+                return "future" if any(a.lower_ == "would" for a in auxes) else None  # said they would meet
             if not present or verb.tag_ == "VBD":
                 return "past"
             if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
