@@ -416,3 +416,8 @@ def test_fixed_date_holidays_in_the_direction_of_the_clause(nlp):
 def test_would_points_forward_unless_perfect(nlp, text, expected):
     _, events = annotate(nlp, text, MON_2021_01_04)
     assert [e.date for e in events] == [expected]
+
+
+def test_a_part_of_the_day_is_of_the_day_the_text_is_about(nlp):
+    has(nlp, "Fighting broke out on Tuesday. By the evening, the army had withdrawn.", THU_2019_12_05,
+        ("Tuesday", "DATE", "2019-12-03"), ("the evening", "TIME", "2019-12-03TEV"))

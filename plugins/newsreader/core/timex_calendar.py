@@ -126,6 +126,9 @@ def read_relative_day(low, text, ctx):
     rest, part, clock = _split_part(low)
     if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
         rest, part = ("yesterday" if low.startswith("last") else "today"), tv.PARTS_OF_DAY[low.split()[-1]]
+    if low in {"the morning", "the afternoon", "the evening", "the night"} and ctx.anchor is not None:
+        day = ctx.last_day or ctx.anchor  # the part of the day the text is about
+        return Resolution("TIME", f"{tv.day(day)}T{tv.PARTS_OF_DAY[low[4:]]}", None, low[4:])
     if rest not in _RELATIVE_DAYS or ctx.anchor is None:
         return None
     if low in {"tonight", "overnight"}:

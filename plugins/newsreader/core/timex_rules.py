@@ -52,8 +52,8 @@ _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
          "the present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-         "the past": "PAST_REF", "the recent past": "PAST_REF", "once": "PAST_REF", "the future": "FUTURE_REF",
-         "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF", "future": "FUTURE_REF",
+         "the past": "PAST_REF", "the recent past": "PAST_REF", "the future": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
          "the foreseeable future": "FUTURE_REF", "years ago": "PAST_REF", "decades ago": "PAST_REF",
          "months ago": "PAST_REF", "centuries ago": "PAST_REF", "the coming years": "FUTURE_REF",
          "the years ahead": "FUTURE_REF", "the coming decades": "FUTURE_REF"}
