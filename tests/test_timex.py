@@ -421,3 +421,15 @@ def test_would_points_forward_unless_perfect(nlp, text, expected):
 def test_a_part_of_the_day_is_of_the_day_the_text_is_about(nlp):
     has(nlp, "Fighting broke out on Tuesday. By the evening, the army had withdrawn.", THU_2019_12_05,
         ("Tuesday", "DATE", "2019-12-03"), ("the evening", "TIME", "2019-12-03TEV"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit rose in the quarter.", "2019-Q3"),  # the last completed one
+    ("The company expects sales to rise in the quarter.", "2019-Q4"),
+])
+def test_the_quarter_of_an_earnings_report(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, ("the quarter", "DATE", expected))
+
+
+def test_a_quarter_of_a_city_is_no_date(nlp):
+    assert timexes(nlp, "Tourists filled the Latin Quarter.", TUE_2019_11_19) == []

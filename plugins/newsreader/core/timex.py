@@ -56,6 +56,7 @@ _PATTERNS = [
     # quarters, halves, fiscal years
     ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
     ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
+    ("quarter", r"\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?-i:quarter)\b(?!\s+of\b)"),
     ("half", rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
     ("half", r"\b(?:first|second)-half\b"),
     ("h1 h2", rf"\bH[12]\s+{_YEAR}\b"),
@@ -148,8 +149,8 @@ _NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
 _CLOCK_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.I)
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
-_FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "planned", "poised", "upcoming", "next", "coming",
-                 "plans", "plan", "intends", "aims", "hopes", "going"}
+_FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "expects", "expect", "forecasts", "planned",
+                 "poised", "upcoming", "next", "coming", "plans", "plan", "intends", "aims", "hopes", "going"}
 _FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
 _GENERIC_DAY_NEXT = {"when", "that", "of", "which", "where", "he", "she", "they", "we", "i", "it"}
 
