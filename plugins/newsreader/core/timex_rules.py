@@ -81,9 +81,7 @@ def resolve(text: str, ctx: Context) -> Resolution | None:
     """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     low = re.sub(r"'s$", "", low)
-    for rule in (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
-                 read_weekday, _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade,
-                 read_century, read_year, read_calendar, _duration):
+    for rule in _RULES:
         found = rule(low, text, ctx)
         if found is not None:
             return found or None  # False: "recognised, but not a temporal expression"
@@ -326,3 +324,8 @@ def _duration(low, text, ctx):
         return Resolution("SET", tv.duration(1, unit))
     return Resolution("DURATION", tv.duration(n, unit))
 
+
+# In this order: the first rule that recognises the expression reads it.
+_RULES = (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
+          _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
+          read_year, read_calendar, _duration)
