@@ -433,3 +433,9 @@ def test_the_quarter_of_an_earnings_report(nlp, text, expected):
 
 def test_a_quarter_of_a_city_is_no_date(nlp):
     assert timexes(nlp, "Tourists filled the Latin Quarter.", TUE_2019_11_19) == []
+
+
+def test_date_words_inside_names_are_no_dates(nlp):
+    found = timexes(nlp, "The Sunday Times said the Good Friday Agreement was at risk. On Tuesday President Lee spoke.",
+                    TUE_2019_11_19)
+    assert found == [("Tuesday", "DATE", "2019-11-19")]

@@ -287,7 +287,7 @@ class Finder:
         spacy_spans = list(kept)
         for start, end in _matches(text):
             start, end = _trim(text, start, end)
-            if start >= end or not _cased(text[start:end]):
+            if start >= end or not _cased(text[start:end]) or _in_a_name(doc, start, end):
                 continue
             inside = [k for k in spacy_spans if start <= k[0] and k[1] <= end and (k[0], k[1]) != (start, end)]
             clash = [k for k in kept if k[0] < end and start < k[1]]
@@ -334,6 +334,24 @@ def _counted(span) -> bool:
         other = doc[after + 1].text.replace(",", "")
         return not (other.isdigit() and 1000 <= int(other) <= 2100)
     return span[0].ent_type_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "LAW"})
+
+
+def _in_a_name(doc, start: int, end: int) -> bool:
+    """"the Sunday Times", "the Good Friday Agreement": a date word inside a name is no date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.ent_type_ in _NAMES for t in span):
+        return True
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(span) != 1 or before is None or after is None:
+        return False
+    named_after = after.is_title and not after.is_sent_start and not _NAME.fullmatch(after.text)
+    return named_after and (before.lower_ == "the" or (before.is_title and not before.is_sent_start))
 
 
 def _cased(piece: str) -> bool:
