@@ -439,3 +439,9 @@ def test_date_words_inside_names_are_no_dates(nlp):
     found = timexes(nlp, "The Sunday Times said the Good Friday Agreement was at risk. On Tuesday President Lee spoke.",
                     TUE_2019_11_19)
     assert found == [("Tuesday", "DATE", "2019-11-19")]
+
+
+def test_a_clock_time_puts_its_time_on_the_day_event(nlp):
+    _, events = annotate(nlp, "The blast happened at 7:45 a.m. on Tuesday. Police arrived at 9 a.m.", TUE_2019_11_19)
+    assert [(e.date, e.sentence, e.time, e.phrase) for e in events] == [
+        ("2019-11-19", "s1", "07:45", "7:45 a.m."), ("2019-11-19", "s2", "09:00", "9 a.m.")]

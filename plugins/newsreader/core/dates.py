@@ -99,7 +99,9 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
         event = Event(date=value, precision=precision, phrase=timex.text, anchor=anchor, derived=derived,
                       sentence=timex.sentence, text=_clause(sentence, timex.start, timex.end), explanation=how,
                       timex=timex.id, time=resolution.time)
-        events.setdefault((value, precision, timex.sentence), event)  # one event per date per sentence
+        key = (value, precision, timex.sentence)  # one event per date per sentence, with its time of day if given
+        if key not in events or (event.time and not events[key].time):
+            events[key] = event
     return [item.timex for item in found], sorted(events.values(), key=Event.sort_key)
 
 

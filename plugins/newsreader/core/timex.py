@@ -319,7 +319,8 @@ def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tup
     for i, ((_, end, first), (start, _, second)) in enumerate(zip(found, found[1:])):
         if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
                 and second.event[1] == "day" and _CLOCK_GAP.fullmatch(text[end:start])):
-            out[i] = (out[i][0], out[i][1], Resolution("TIME", f"{second.event[0]}T{first.time}", None, first.time))
+            event = (second.event[0], "day", False, f"'{text[out[i][0]:end]}' on {second.event[3]}")
+            out[i] = (out[i][0], out[i][1], Resolution("TIME", f"{second.event[0]}T{first.time}", event, first.time))
     return out
 
 

@@ -145,7 +145,8 @@ def read_time_of_day(low, text, ctx):
     d = ctx.last_day or ctx.anchor
     if d is None:
         return Resolution("TIME", f"XXXX-XX-XXT{clock}")
-    return Resolution("TIME", f"{tv.day(d)}T{clock}", None, clock)
+    how = f"'{text}' on {human_anchor(d)}, the day the text is about"
+    return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
 
 
 
