@@ -33,7 +33,6 @@ _NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "half": 0.5, "single": 1,
 }
-VAGUE_COUNTS = frozenset({"several", "few", "many", "some", "couple", "numerous", "multiple"})
 HEDGES = re.compile(
     r"^(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
     r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|"
