@@ -445,3 +445,13 @@ def test_a_clock_time_puts_its_time_on_the_day_event(nlp):
     _, events = annotate(nlp, "The blast happened at 7:45 a.m. on Tuesday. Police arrived at 9 a.m.", TUE_2019_11_19)
     assert [(e.date, e.sentence, e.time, e.phrase) for e in events] == [
         ("2019-11-19", "s1", "07:45", "7:45 a.m."), ("2019-11-19", "s2", "09:00", "9 a.m.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rates fell earlier in the year.", ("earlier in the year", "DATE", "2020")),
+    ("Prices will fall later in the month.", ("later in the month", "DATE", "2020-03")),
+    ("Prices will stay high for the rest of the year.", ("the rest of the year", "DATE", "2020")),
+    ("Talks will end by the end of the week.", ("the end of the week", "DATE", "2020-W11")),
+])
+def test_parts_of_the_present_period(nlp, text, expected):
+    has(nlp, text, WED_2020_03_11, expected)

@@ -27,7 +27,7 @@ _PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|
          r"that)[ ]")
 _YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_MOD = r"(?:(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)"
+_MOD = r"(?:(?:early|mid|late|(?:earlier|later)\s+in|the\s+(?:end|beginning|start|middle|close|rest)\s+of)[\s-]+)"
 _YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
 _UNIT_WORD = rf"\b{_U}\b"
 _MONTH_WORDS = "january february march april may june july august september october november december " \
@@ -63,8 +63,8 @@ _PATTERNS = [
     ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
     ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
     # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
-    ("early mid late end beginning start middle close",
-     rf"\b{_MOD}+(?:(?:this|last|next)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|"
+    ("early mid late earlier later end beginning start middle close rest",
+     rf"\b{_MOD}+(?:(?:this|last|next|the)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|"
      rf"spring|autumn)\b"),
     ("this last next coming current earlier later",
      r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|"

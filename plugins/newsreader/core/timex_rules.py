@@ -221,8 +221,8 @@ def _modified(low, text, ctx):
     m = _MOD.match(low)
     if not m or m.end() == len(low):
         return None
-    rest = low[m.end():].strip()
-    if rest in {"this", "last", "next"} or rest.startswith(("the day", "the week")):
+    rest = re.sub(r"^in\s+", "", low[m.end():].strip())  # "earlier in the year"
+    if rest in {"this", "last", "next"} or rest.startswith("the day"):
         return None
     if rest in {"the year", "the month", "the week", "the decade", "the century", "the quarter"}:
         rest = "this " + rest[4:]
