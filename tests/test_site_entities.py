@@ -20,7 +20,7 @@ def test_article_json_shape_and_seed_entities(seed_site):
     out, _ = seed_site
     data = article_json(out)
     assert set(data) == {"slug", "url", "title", "source", "published", "sentences", "entities", "events", "quotes",
-                         "figures", "comparisons"}
+                         "figures", "comparisons", "timexes"}
     assert data["url"] == f"news/{SLUG}/" and data["published"] == "2019-11-19T07:45:00"
     assert data["sentences"][0] == {"id": "s1", "paragraph": 1, "text": data["sentences"][0]["text"]}
     by_name = {e["name"]: e for e in data["entities"]}

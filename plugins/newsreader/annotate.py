@@ -49,7 +49,7 @@ def _events(events: list[dict], entities: list[dict]) -> list[dict]:
             in_sentence.setdefault(sid, []).append(entity["id"])
     out = []
     for event in events:
-        event = dict(event, display=human(event["date"], event["precision"], event["derived"]),
+        event = dict(event, display=human(event["date"], event["precision"], event["derived"], event.get("time")),
                      entities=in_sentence.get(event["sentence"], []), **entry_fields(event))
         out.append(event)
     return sorted(out, key=event_order)
@@ -141,6 +141,7 @@ def annotate_articles(generator) -> None:
         ]
         article.events = _events(corrections.apply_events(result.get("events", []), article.slug, event_rules), entities)
         article.timeline = unique(article.events)
+        article.timexes = result.get("timexes", [])
         article.quotes = _quotes(result.get("quotes", []), entities)
         article.quote_groups = _by_speaker(article.quotes)
         article.figures = result.get("figures", [])

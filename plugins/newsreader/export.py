@@ -14,6 +14,7 @@ def _dumps(value) -> str:
 
 
 EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
+TIMEX_KEYS = ("id", "sentence", "start", "end", "text", "type", "value")
 
 
 def timeline_records(articles, urls: dict[str, str]) -> list[dict]:
@@ -29,14 +30,15 @@ def timelinejs(records: list[dict], titles: dict[str, str], sitename: str) -> di
     """The Knight Lab TimelineJS format: one slide per event, grouped by article."""
     events = []
     for r in records:
-        start = {"year": int(r["date"][:4])}
-        if r["precision"] == "day":
-            start.update(month=int(r["date"][5:7]), day=int(r["date"][8:10]))
+        try:
+            first = period_start(r["date"], r["precision"])
+        except ValueError:  # a value no calendar has (a corrected or odd date): no slide rather than no build
+            continue
+        start = {"year": first.year}
+        if r["precision"] in {"day", "week"}:
+            start.update(month=first.month, day=first.day)
         elif r["precision"] == "month":
-            start["month"] = int(r["date"][5:7])
-        elif r["precision"] == "week":
-            monday = period_start(r["date"], "week")
-            start.update(month=monday.month, day=monday.day, year=monday.year)
+            start["month"] = first.month
         events.append({
             "start_date": start,
             "text": {"headline": r["phrase"], "text": r["text"]},
@@ -63,7 +65,8 @@ def article_record(article, url: str) -> dict:
             }
             for e in article.entities
         ],
-        "events": [{k: e[k] for k in EVENT_KEYS} for e in article.events],
+        "events": [{k: e[k] for k in EVENT_KEYS} | {k: e.get(k) for k in ("timex", "time")} for e in article.events],
+        "timexes": [{k: t[k] for k in TIMEX_KEYS} for t in getattr(article, "timexes", [])],
         "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
         "figures": article.figures,
         "comparisons": article.comparisons,

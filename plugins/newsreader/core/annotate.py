@@ -18,7 +18,7 @@ from .entity_index import salience
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-1;dates-1;quotes-1;figures-1"
+RULES_VERSION = "entities-1;dates-2;quotes-1;figures-1"
 
 
 def cache_key(article: RawArticle) -> str:
@@ -26,7 +26,7 @@ def cache_key(article: RawArticle) -> str:
     return key(RULES_VERSION, nlp_module.model_id(), published, article.paragraphs)
 
 
-EMPTY = {"entities": [], "events": [], "quotes": [], "figures": [], "comparisons": []}
+EMPTY = {"entities": [], "events": [], "timexes": [], "quotes": [], "figures": [], "comparisons": []}
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
@@ -36,9 +36,11 @@ def annotate_one(article: RawArticle, docs) -> dict:
         key=salience,
     )
     found_figures, comparisons = figures.extract(article.sentences, entities)
+    timexes, events = dates.extract_all(article.sentences, docs, article.published)
     return {
         "entities": entities,
-        "events": dates.as_dicts(dates.extract(article.sentences, docs, article.published)),
+        "events": dates.as_dicts(events),
+        "timexes": dates.as_dicts(timexes),
         "quotes": quotes.as_dicts(quotes.extract(article.paragraphs, article.sentences, docs, entities)),
         "figures": found_figures,
         "comparisons": comparisons,

@@ -68,3 +68,16 @@ class Entity:
     @property
     def key(self) -> str:
         return f"{self.type}:{self.name}"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression (TimeML TIMEX3); offsets are within the sentence text."""
+
+    id: str  # t1, t2… in reading order
+    sentence: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # a TIMEX3 value: 2019-11-19, 2019-W47, P28Y, PRESENT_REF, XXXX-XX-XX…

@@ -1,0 +1,373 @@
+"""Find every temporal expression of an article and type it as TIMEX3 (DATE, TIME, DURATION, SET).
+
+Candidates come from spaCy's DATE and TIME spans and from rule patterns for what the model misses
+("now", "recently", "the past", "this year's", quarters, fiscal years, seasons, decades, "a year" after
+an amount…). Spans follow TimeML: prepositions ("on", "in", "since") are left out, determiners and
+modifiers ("the past 28 years", "early December", "just six years ago") kept; a range ("from 1998 to
+2001", "2009-2010") is two expressions. Each is resolved by :mod:`timex_rules` against the publication
+date, in the direction of its clause (:func:`direction`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import Sentence, Timex
+from .sentences import SentenceLocator
+from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_YEAR = r"(?:1[6-9]\d{2}|20\d{2})"
+_PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
+         r"that)[ ]")
+_YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
+_ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_MOD = r"(?:(?:early|mid|late|(?:earlier|later)\s+in|the\s+(?:end|beginning|start|middle|close|rest)\s+of)[\s-]+)"
+_YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
+_UNIT_WORD = rf"\b{_U}\b"
+_MONTH_WORDS = "january february march april may june july august september october november december " \
+               "jan feb mar apr jun jul aug sep sept oct nov dec"
+_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
+# (trigger words, pattern): a pattern is tried only on paragraphs that have one of its words ("#year": a
+# number that may be a year), which is cheap; a pattern's group ``t``, when it has one, is the expression.
+_PATTERNS = [
+    # ranges of years, split later: "2009-2010"
+    ("#year", rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])"),
+    # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
+    ("old", rf"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
+    ("ago earlier later now", rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b"),
+    ("past last previous next coming first",
+     rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
+    ("the",
+     rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
+     rf"decades)\b"),
+    ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
+    ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
+    ("annually yearly", r"\b(?:annually|yearly)\b"),
+    # the day / that day / the day before the vote
+    ("day", r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?"),
+    ("next following previous preceding",
+     r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
+    # quarters, halves, fiscal years
+    ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
+    ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
+    ("quarter", r"\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?-i:quarter)\b(?!\s+of\b)"),
+    ("half", rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
+    ("half", r"\b(?:first|second)-half\b"),
+    ("h1 h2", rf"\bH[12]\s+{_YEAR}\b"),
+    ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
+    ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
+    # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
+    ("early mid late earlier later end beginning start middle close rest",
+     rf"\b{_MOD}+(?:(?:this|last|next|the)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|"
+     rf"spring|autumn)\b"),
+    ("this last next coming current earlier later",
+     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|"
+     r"winter|spring|"
+     r"autumn|fall|decade|century)\b"),
+    # seasons, decades, centuries
+    ("spring summer autumn winter fall", rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
+     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR})?)\b"),
+    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b"),
+    ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
+    ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
+    # calendar dates
+    (_MONTH_WORDS,
+     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?"
+     rf"(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
+    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    (_MONTH_WORDS, rf"\b{_FULL_MONTH},?\s+{_YEAR}\b"),
+    (_MONTH_WORDS, rf"(?i:{_PREP})(?P<t>{_FULL_MONTH})\b"),
+    (_WEEKDAY_WORDS,
+     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
+    # times of day
+    ("christmas eve year valentine halloween independence boxing",
+     r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
+     r"Boxing\s+Day)(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b"),
+    ("am pm m",
+     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
+    ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("tonight morning afternoon evening night noon midnight",
+     r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),
+    # present, past and future references
+    ("now currently nowadays presently present days recently lately",
+     r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b"),
+    ("future past",
+     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|"
+     r"day|decade))"),
+    # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
+    ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
+    ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
+]
+_CASED = {_MONTH_WORDS, _WEEKDAY_WORDS, "#year"}  # month and weekday names count only with a capital
+_FINDERS = [(frozenset(words.split()), re.compile(pattern, 0 if words in _CASED else re.I))
+            for words, pattern in _PATTERNS]
+_WORDS = re.compile(r"[a-z]+|\d+")
+# Durations ("two weeks", "more than a decade", "a year"): found from the unit back to its count, as trying a
+# count at every word of a paragraph costs more than all other patterns together.
+_UNIT = re.compile(_UNIT_WORD, re.I)
+_COUNT_BEFORE = re.compile(rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
+
+
+def _matches(text: str) -> list[tuple[int, int]]:
+    """Pattern matches of a paragraph, leftmost first and then longest, none overlapping."""
+    spans = []
+    words = set(_WORDS.findall(text.lower()))
+    if any(len(w) == 4 and w[:2] in {"16", "17", "18", "19", "20"} for w in words if w[0].isdigit()):
+        words.add("#year")
+    for trigger, pattern in _FINDERS:
+        if words.isdisjoint(trigger):
+            continue
+        for m in pattern.finditer(text):
+            spans.append(m.span("t") if "t" in pattern.groupindex else m.span())
+    for unit in _UNIT.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, unit.start() - 60), unit.start())
+        if count:
+            spans.append((count.start(), unit.end()))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept, reach = [], -1
+    for start, end in spans:
+        if start >= reach:
+            kept.append((start, end))
+            reach = end
+    return kept
+
+
+_LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
+                      r"after|into|of|between|as\s+of|as\s+early\s+as|as\s+late\s+as|around\s+(?=\d{1,2}(?::|\s*[ap]))|"
+                      r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
+_TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
+_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
+_YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
+_NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
+_CLOCK_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.I)
+_VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
+_FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "expects", "expect", "forecasts", "planned",
+                 "poised", "upcoming", "next", "coming", "plans", "plan", "intends", "aims", "hopes", "going"}
+_FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
+_GENERIC_DAY_NEXT = {"when", "that", "of", "which", "where", "he", "she", "they", "we", "i", "it"}
+
+
+@dataclass
+class Found:
+    timex: Timex
+    resolution: Resolution
+    paragraph_start: int  # offset in the paragraph
+
+
+def direction(span) -> str | None:
+    """The time the clause around ``span`` points to: ``future``, ``past``, ``present`` or None."""
+    head = span.root
+    for _ in range(4):
+        if head.pos_ in {"VERB", "AUX"} or head.dep_ == "ROOT" or head.head is head:
+            break
+        head = head.head
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    before = span.doc[max(0, span.start - 2):span.start]
+    if any(t.lower_ in {"upcoming", "next", "coming"} for t in before):
+        return "future"
+    verbs = [head] + [a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}][:2]
+    for index, verb in enumerate(verbs):
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ in _FUTURE_AUX):
+            return "future"
+        perfect = any(a.lemma_ == "have" for a in auxes)
+        present = not perfect and verb.tag_ != "VBD" and not any("Past" in a.morph.get("Tense") for a in auxes)
+        cue = verb.lower_ in _FUTURE_WORDS or any(c.lower_ in _FUTURE_WORDS and c.dep_ in {"acomp", "advmod", "amod"}
+                                                   for c in verb.children)
+        if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
+            return "future"
+        if index == 0:
+            if any(a.lower_ in {"would", "could", "might"} for a in auxes):
+                if perfect:
+                    return "past"  # "would have met on Friday"
+                return "future" if any(a.lower_ == "would" for a in auxes) else None  # said they would meet
+            if not present or verb.tag_ == "VBD":
+                return "past"
+            if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
+                return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
+    return None
+
+
+def _quantity_before(doc, start: int) -> bool:
+    """Is the expression right after an amount ("five billion dollars a year", "300 barrels a day")?"""
+    token = next((t for t in reversed(doc[:start]) if not t.is_space), None) if start else None
+    if token is None:
+        return False
+    return (token.like_num or token.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
+            or token.lower_ in {"%", "dollars", "euros", "pounds", "yen", "won", "yuan", "times", "percent"}
+            or token.tag_ == "NNS")
+
+
+def _noun_after(span) -> str | None:
+    for token in span.doc[span.end:span.end + 3]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token.lower_
+    head = span.root.head
+    return head.lower_ if head.pos_ in {"NOUN", "PROPN"} and head.i >= span.end else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out leading prepositions and trailing punctuation or "'s"."""
+    piece = text[start:end]
+    lead = _LEADING.match(piece)
+    if lead and lead.end() < len(piece):
+        start += lead.end()
+        piece = piece[lead.end():]
+    if piece.lower().startswith("last ") and _VERB_LAST.search(text, max(0, start - 12), start):
+        start += 5  # "expected to last several weeks": a verb
+        piece = piece[5:]
+    trail = _TRAILING.search(piece)
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    return start, end
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A range ("from 1998 to 2001", "2009-2010", "between March and May") as its two ends."""
+    piece = text[start:end]
+    years = _YEAR_RANGE.match(piece)
+    if years:
+        return [(start, start + years.end("a")), (start + years.start("b"), end)]
+    m = _RANGE.match(piece)
+    if not m:
+        return [(start, end)]
+    return [(start, start + m.end("a")), (start + m.start("b"), end)]
+
+
+class Finder:
+    """Temporal expressions of one article, in reading order, with ids ``t1``, ``t2``…"""
+
+    def __init__(self, sentences: list[Sentence], published: datetime | None):
+        self.anchor: date | None = published.date() if published else None
+        self.locate = SentenceLocator(sentences)
+        self.last_day: date | None = None
+        self.found: list[Found] = []
+
+    def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or _counted(span):
+            return None
+        low = text[start:end].lower()
+        if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
+                span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
+            return None  # "the day may come", "the day when…": no particular day
+        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span))
+        try:
+            found = resolve(text[start:end], ctx)
+        except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
+            return None
+        if found is not None and found.event and found.event[1] == "day" and not found.event[2]:
+            self.last_day = date.fromisoformat(found.event[0])  # what "the day" refers back to
+        return found
+
+    def _candidates(self, doc, text: str) -> list[tuple[int, int, Resolution]]:
+        """Resolved spans of one paragraph: spaCy's first, then the patterns' where spaCy has none."""
+        kept: list[tuple[int, int, Resolution]] = []
+        for ent in doc.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            found = self._resolve(doc, text, start, end)
+            if found is not None:
+                kept.append((start, end, found))
+                continue
+            parts = _pieces(text, start, end)
+            if len(parts) == 2:
+                resolved = [self._resolve(doc, text, *_trim(text, a, b)) for a, b in parts]
+                if all(r is not None and r.type in {"DATE", "TIME"} for r in resolved):
+                    kept.extend((*_trim(text, a, b), r) for (a, b), r in zip(parts, resolved))
+        spacy_spans = list(kept)
+        for start, end in _matches(text):
+            start, end = _trim(text, start, end)
+            if start >= end or not _cased(text[start:end]) or _in_a_name(doc, start, end):
+                continue
+            inside = [k for k in spacy_spans if start <= k[0] and k[1] <= end and (k[0], k[1]) != (start, end)]
+            clash = [k for k in kept if k[0] < end and start < k[1]]
+            if clash and (not inside or any(k not in inside for k in clash)):
+                continue
+            parts = _pieces(text, start, end) if _YEAR_RANGE.match(text[start:end]) else [(start, end)]
+            resolved = [(a, b, self._resolve(doc, text, a, b)) for a, b in parts]
+            if any(r is None for _, _, r in resolved):
+                continue
+            kept = [k for k in kept if k not in inside] + resolved
+        return sorted(kept, key=lambda k: k[0])
+
+    def paragraph(self, p_index: int, doc) -> None:
+        text = doc.text
+        found = _clock_days(text, self._candidates(doc, text))
+        for start, end, resolution in found:
+            sentence = self.locate.at(p_index, start)
+            if sentence is None:
+                continue
+            end = min(end, sentence.offset + len(sentence.text))
+            timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
+                          text[start:end], resolution.type, resolution.value)
+            self.found.append(Found(timex, resolution, start))
+
+
+def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+    """"at midnight on Sunday", "7:45 a.m. Friday": the clock time is on the day that follows it."""
+    out = list(found)
+    for i, ((_, end, first), (start, _, second)) in enumerate(zip(found, found[1:])):
+        if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
+                and second.event[1] == "day" and _CLOCK_GAP.fullmatch(text[end:start])):
+            event = (second.event[0], "day", False, f"'{text[out[i][0]:end]}' on {second.event[3]}")
+            out[i] = (out[i][0], out[i][1], Resolution("TIME", f"{second.event[0]}T{first.time}", event, first.time))
+    return out
+
+
+def _counted(span) -> bool:
+    """A number that counts something ("2000 people", "from 2000 to 3000 people") is no year."""
+    if not span.text.isdigit():
+        return False
+    doc, after = span.doc, span.end
+    if after < len(doc) and doc[after].tag_ == "NNS":
+        return True
+    if after + 1 < len(doc) and doc[after].lower_ in {"to", "and", "-", "\u2013"} and doc[after + 1].like_num:
+        other = doc[after + 1].text.replace(",", "")
+        return not (other.isdigit() and 1000 <= int(other) <= 2100)
+    return span[0].ent_type_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+_NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "LAW"})
+
+
+def _in_a_name(doc, start: int, end: int) -> bool:
+    """"the Sunday Times", "the Good Friday Agreement": a date word inside a name is no date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.ent_type_ in _NAMES for t in span):
+        return True
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(span) != 1 or before is None or after is None:
+        return False
+    named_after = after.is_title and not after.is_sent_start and not _NAME.fullmatch(after.text)
+    return named_after and (before.lower_ == "the" or (before.is_title and not before.is_sent_start))
+
+
+def _cased(piece: str) -> bool:
+    """Month and weekday names, Q3, H1 and FY count only when written with capitals ("may" is a verb)."""
+    for m in re.finditer(r"[A-Za-z]+\.?", piece):
+        word = m.group()
+        if _NAME.fullmatch(word):
+            if not word[0].isupper():
+                return False
+    return True
+
+
+def find(sentences: list[Sentence], docs, published: datetime | None) -> list[Found]:
+    """Every temporal expression of an article (one spaCy Doc per paragraph)."""
+    finder = Finder(sentences, published)
+    for p_index, doc in enumerate(docs, start=1):
+        finder.paragraph(p_index, doc)
+    return finder.found

@@ -1,0 +1,401 @@
+"""Calendar readings of temporal expressions: weekdays, clock times and parts of the day, months and days,
+quarters, halves, fiscal years, seasons, decades, centuries and years, each in the direction of its clause.
+
+A month, day, season or quarter without a year is the nearest one in that direction (:func:`pick`); a
+bare weekday is the most recent one unless the clause points forward.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from . import timex_values as tv
+from .timex_values import MONTHS, WEEKDAYS, month_number
+
+_QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|"
+                      r"q(?P<qn>[1-4]))(?:\s+of)?(?:\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|"
+                      r"last\s+year|next\s+year|the\s+year|the\s+fiscal\s+year))?$", re.I)
+_HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|1st|2nd)[\s-]+half|h(?P<hn>[12]))(?:\s+of)?(?:\s+(?:the\s+)?"
+                   r"(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?$", re.I)
+_FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*(?P<year>\d{4}|'?\d{2})(?:[-/]\d{2,4})?$", re.I)
+_SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
+                     re.I)
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$",
+                     re.I)
+_CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
+_CENTURY_WORDS = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
+_YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<year>1\d{3}|20\d{2})$", re.I)
+_TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
+                   r"after))\s+)?"
+                   r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|"
+                   r"[a-z]{2,4}t))?$", re.I)
+_PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
+                         r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
+_NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A TIMEX3 type and value, and the event it makes: ``(date, precision, derived, explanation)`` or None."""
+
+    type: str
+    value: str
+    event: tuple | None = None
+    time: str | None = None  # "07:45" or "afternoon", shown with the day on the timeline
+
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: date | None
+    tense: str | None = None  # future | past | present | None
+    last_day: date | None = None  # the last day the text named explicitly
+    quantity_before: bool = False  # "five billion dollars [a year]"
+    noun_after: str | None = None  # "66-year-old [alliance]"
+
+
+
+def human_anchor(anchor: date) -> str:
+    return f"{anchor.day} {anchor:%b %Y}"
+
+
+
+def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool = False) -> date:
+    """Of the same day/month in different years (or weeks), the one in the clause's direction."""
+    past = [c for c in candidates if c <= anchor]
+    future = [c for c in candidates if c >= anchor]
+    if tense == "future" and future:
+        return min(future)
+    if tense == "past" or (weekday and tense != "present") or not future:
+        return max(past) if past else min(future)
+    if not past:
+        return min(future)
+    before, after = max(past), min(future)
+    return after if (after - anchor) < (anchor - before) else before
+
+
+
+def _day_event(d: date, text: str, how: str, part: str | None = None, clock: str | None = None) -> Resolution:
+    if clock:
+        return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
+    if part:
+        return Resolution("TIME", f"{tv.day(d)}T{part}", (tv.day(d), "day", False, how), tv.PART_NAMES[part])
+    return Resolution("DATE", tv.day(d), (tv.day(d), "day", False, how))
+
+
+
+def _split_part(low: str) -> tuple[str, str | None, str | None]:
+    """"friday afternoon" -> ("friday", "AF", None); "tuesday at 7:45 am" -> ("tuesday", None, "07:45")."""
+    m = _PART_AFTER.match(low)
+    if not m:
+        m2 = re.match(r"^(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)\s+(?:on\s+)?(?P<rest>.+)$", low)
+        if not m2 or _clock(m2.group("clock")) is None:
+            return low, None, None
+        return m2.group("rest"), None, _clock(m2.group("clock"))
+    clock = _clock(m.group("clock")) if m.group("clock") else None
+    if m.group("clock") and clock is None:
+        return low, None, None
+    return m.group("rest"), (tv.PARTS_OF_DAY[m.group("part")] if m.group("part") else None), clock
+
+
+
+def _clock(words: str) -> str | None:
+    if words in _NAMED_TIMES:
+        return _NAMED_TIMES[words]
+    m = _TIME.match(words)
+    if not m:
+        return None
+    hour, minute, ampm = int(m.group("h")), int(m.group("m") or 0), (m.group("ampm") or "").replace(".", "")
+    if not ampm and m.group("m") is None:
+        return None  # a bare number is no time
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59 or (ampm and not 1 <= int(m.group("h")) <= 12):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+
+def read_relative_day(low, text, ctx):
+    rest, part, clock = _split_part(low)
+    if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
+        rest, part = ("yesterday" if low.startswith("last") else "today"), tv.PARTS_OF_DAY[low.split()[-1]]
+    if low in {"the morning", "the afternoon", "the evening", "the night"} and ctx.anchor is not None:
+        day = ctx.last_day or ctx.anchor  # the part of the day the text is about
+        return Resolution("TIME", f"{tv.day(day)}T{tv.PARTS_OF_DAY[low[4:]]}", None, low[4:])
+    if rest not in _RELATIVE_DAYS or ctx.anchor is None:
+        return None
+    if low in {"tonight", "overnight"}:
+        part = "NI"
+    d = ctx.anchor + timedelta(days=_RELATIVE_DAYS[rest])
+    return _day_event(d, text, f"'{text}' from {human_anchor(ctx.anchor)}", part, clock)
+
+
+
+def read_time_of_day(low, text, ctx):
+    clock = _clock(low)
+    if clock is None:
+        return None
+    d = ctx.last_day or ctx.anchor
+    if d is None:
+        return Resolution("TIME", f"XXXX-XX-XXT{clock}")
+    how = f"'{text}' on {human_anchor(d)}, the day the text is about"
+    return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
+
+
+
+def read_weekday(low, text, ctx):
+    rest, part, clock = _split_part(low)
+    words = rest.replace(",", " ").split()
+    which = words[0] if len(words) == 2 and words[0] in {"last", "next", "this", "coming", "early", "late"} else None
+    if which:
+        words = words[1:]
+    if len(words) == 1 and words[0][:-1] in WEEKDAYS and words[0].endswith("s") and not which:
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(words[0][:-1]) + 1}")  # "on Sundays"
+    if len(words) != 1 or words[0] not in WEEKDAYS:
+        return None
+    if ctx.anchor is None:
+        return Resolution("DATE", "XXXX-XX-XX")
+    target, anchor = WEEKDAYS.index(words[0]), ctx.anchor
+    name = words[0].capitalize()
+    if which == "next" or which == "coming":
+        d = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        how = f"'{text}' relative to {human_anchor(anchor)}"
+    elif which in {"last", "this"}:
+        d = anchor - timedelta(days=(anchor.weekday() - target) % 7 or (7 if which == "last" else 0))
+        if which == "this" and ctx.tense == "future":
+            d = anchor + timedelta(days=(target - anchor.weekday()) % 7)
+        how = f"'{text}' relative to {human_anchor(anchor)}"
+    else:
+        ahead = anchor + timedelta(days=(target - anchor.weekday()) % 7)
+        behind = anchor - timedelta(days=(anchor.weekday() - target) % 7)
+        d = pick([behind, ahead], anchor, ctx.tense, weekday=True)
+        if d == ahead and d != anchor:
+            how = f"'{text}', the next {name} on or after {human_anchor(anchor)} (future tense)"
+        else:
+            how = f"'{text}', the most recent {name} on or before {human_anchor(anchor)}"
+    return _day_event(d, text, how, part, clock)
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_value(code: str, which: str, anchor: date) -> str:
+    """Last summer: the latest one over by publication; this summer: the one of this year; next: the first ahead."""
+    starts = [date(y, _SEASON_START[code], 21) for y in range(anchor.year - 2, anchor.year + 2)]
+    if which in {"last", "past", "previous"}:
+        start = max(s for s in starts if tv.shift_month(s.year, s.month, 3) <= (anchor.year, anchor.month))
+    elif which in {"next", "coming"}:
+        start = min(s for s in starts if s > anchor)
+    else:
+        start = starts[1] if code == "WI" and anchor.month <= 3 else starts[2]
+    return f"{start.year}-{code}"
+
+
+
+def _year_words(words: str | None, anchor: date | None) -> int | None:
+    if not words:
+        return None
+    if words.isdigit():
+        return int(words)
+    if anchor is None:
+        return None
+    return anchor.year + {"last year": -1, "next year": 1}.get(words, 0)
+
+
+
+def _period(low, ctx, pattern, count_of, size, letter):
+    m = pattern.match(low)
+    if not m:
+        return None
+    n = count_of(m)
+    year = _year_words(m.group("year"), ctx.anchor)
+    if year is None:
+        if ctx.anchor is None:
+            return Resolution("DATE", f"XXXX-{letter}{n}")
+        current = (ctx.anchor.month - 1) // size + 1
+        year = ctx.anchor.year if (n <= current or ctx.tense == "future") else ctx.anchor.year - 1
+    return Resolution("DATE", f"{year}-{letter}{n}")
+
+
+
+def read_quarter(low, text, ctx):
+    if low in {"the quarter", "the latest quarter", "the most recent quarter", "the recent quarter"} and ctx.anchor:
+        # the quarter a report is about: the last one completed, unless the clause points at the present one
+        index = ctx.anchor.year * 4 + tv.quarter_of(ctx.anchor) - 1 - (0 if ctx.tense in {"present", "future"} else 1)
+        return Resolution("DATE", f"{index // 4}-Q{index % 4 + 1}")
+    return _period(low, ctx, _QUARTER, lambda m: int(m.group("qn") or tv.ORDINALS[m.group("ord")]), 3, "Q")
+
+
+
+def read_half(low, text, ctx):
+    m = _HALF.match(low)
+    if m and m.group("year") is None and not m.group("hn") and "-" not in low:
+        return None  # "the first half" of a match or of a speech
+    return _period(low, ctx, _HALF, lambda m: int(m.group("hn") or tv.ORDINALS[m.group("ord")]), 6, "H")
+
+
+
+def read_fiscal(low, text, ctx):
+    m = _FISCAL.match(low)
+    if not m:
+        return None
+    year = m.group("year").lstrip("'")
+    if len(year) == 2:
+        year = ("20" if int(year) < 50 else "19") + year
+    return Resolution("DATE", f"FY{year}")
+
+
+
+def read_season(low, text, ctx):
+    m = _SEASON.match(low)
+    if not m:
+        return None
+    code = tv.SEASONS[m.group("season")]
+    if m.group("year"):
+        return Resolution("DATE", f"{m.group('year')}-{code}")
+    if ctx.anchor is None or (m.group("season") == "fall" and not low.startswith("the")):
+        return False if m.group("season") == "fall" else Resolution("DATE", f"XXXX-{code}")
+    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+    candidates = [date(y, starts[code], 21) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    if code == "WI" and ctx.anchor.month <= 3:
+        candidates.append(ctx.anchor)
+    chosen = pick(candidates, ctx.anchor, ctx.tense or "present")
+    year = chosen.year if not (code == "WI" and chosen == ctx.anchor) else ctx.anchor.year - 1
+    return Resolution("DATE", f"{year}-{code}")
+
+
+
+def read_decade(low, text, ctx):
+    m = _DECADE.match(low)
+    if not m:
+        return None
+    if m.group("s") is not None:
+        digit = m.group("s")
+        century = "19" if digit != "0" and (ctx.anchor is None or int(digit) * 10 > ctx.anchor.year % 100) else "20"
+        value = f"{century}{digit}"
+    else:
+        value = f"{m.group('c')}{m.group('d')}"
+    how = f"'{text}'"
+    return Resolution("DATE", value, (f"{value}0s", "decade", False, how))
+
+
+
+def read_century(low, text, ctx):
+    m = _CENTURY.match(low)
+    if m:
+        n = int(m.group("n"))
+    else:
+        words = re.match(r"^(?:the\s+)?(\S+)\s+century$", low)
+        if not words or words.group(1) not in _CENTURY_WORDS:
+            return None
+        n = _CENTURY_WORDS[words.group(1)]
+    return Resolution("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else False
+
+
+
+def read_year(low, text, ctx):
+    m = _YEAR.match(low)
+    if not m:
+        return None
+    return Resolution("DATE", m.group("year"), (m.group("year"), "year", False, f"'{text}'"))
+
+_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|"
+                        r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
+                        r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
+                        r"(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|this\s+year|next\s+year))?$")
+_MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
+                         r"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|"
+                         r"this\s+year|next\s+year))?$")
+_ISO = re.compile(r"^(?P<y>1\d{3}|20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})$")
+
+
+_HOLIDAYS = {"christmas": "december 25", "christmas day": "december 25", "christmas eve": "december 24",
+             "new year's day": "january 1", "new year's eve": "december 31", "valentine's day": "february 14",
+             "halloween": "october 31", "independence day": "july 4", "boxing day": "december 26"}
+_HOLIDAY = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?P<year>\s+(?:of\s+)?\d{4})?$")
+
+
+def read_calendar(low, text, ctx):
+    """"July", "Dec. 17", "17 December 2019", "February 2019", "2019-11-19", "Christmas" (a fixed-date holiday)."""
+    holiday = _HOLIDAY.match(low)
+    if holiday:
+        low = _HOLIDAYS[holiday.group("name")] + (holiday.group("year") or "")
+    iso = _ISO.match(low)
+    if iso:
+        y, mo, d = (int(iso.group(k)) for k in "ymd")
+        return _day_event(date(y, mo, d), text, f"'{text}'")
+    m = _MONTH_DAY.match(low)
+    if m:
+        mo = month_number(m.group("m1") or m.group("m2"))
+        d = int(m.group("d1") or m.group("d2"))
+        if mo is None or not 1 <= d <= 31:
+            return None
+        year = _year_words(m.group("year"), ctx.anchor)
+        if year is not None:
+            return _day_event(date(year, mo, d), text, f"'{text}'")
+        if ctx.anchor is None:
+            return Resolution("DATE", f"XXXX-{mo:02d}-{d:02d}")
+        candidates = []
+        for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1):
+            try:
+                candidates.append(date(y, mo, d))
+            except ValueError:
+                continue
+        if not candidates:
+            return False
+        chosen = pick(candidates, ctx.anchor, ctx.tense)
+        side = "after" if chosen > ctx.anchor else "before"
+        how = f"'{text}', the nearest such day {side} {human_anchor(ctx.anchor)}"
+        return _day_event(chosen, text, how)
+    m = _MONTH_YEAR.match(low)
+    if m and month_number(m.group("m")) and (m.group("m") in MONTHS or m.group("year")):
+        mo = month_number(m.group("m"))
+        year = _year_words(m.group("year"), ctx.anchor)
+        if year is not None:
+            value = tv.month(year, mo)
+            return Resolution("DATE", value, (value, "month", False, f"'{text}'"))
+        if ctx.anchor is None:
+            return Resolution("DATE", f"XXXX-{mo:02d}")
+        first = ctx.anchor.replace(day=1)
+        candidates = [date(y, mo, 1) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+        which = m.group("which")
+        if which in {"last", "past"}:
+            chosen = max(c for c in candidates if c < first)
+        elif which in {"next", "coming"}:
+            chosen = min(c for c in candidates if c > first)
+        elif which == "this":
+            chosen = date(ctx.anchor.year, mo, 1)
+        else:
+            chosen = pick(candidates, first, ctx.tense)
+        direction = "on or after" if chosen > ctx.anchor.replace(day=1) else "on or before"
+        value = tv.month(chosen.year, mo)
+        how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {human_anchor(ctx.anchor)}"
+        return Resolution("DATE", value, (value, "month", False, how))
+    if any(ch.isdigit() for ch in low) and re.search(r"\b(1\d{3}|20\d{2})\b", low) and any(
+            month_number(w) for w in re.findall(r"[a-z]+\.?", low)):
+        data = _explicit_parser().get_date_data(text)
+        if data.date_obj is not None:
+            d = data.date_obj.date()
+            if data.period == "month":
+                value = tv.month(d.year, d.month)
+                return Resolution("DATE", value, (value, "month", False, f"'{text}'"))
+            if data.period == "year":
+                return Resolution("DATE", str(d.year), (str(d.year), "year", False, f"'{text}'"))
+            return _day_event(d, text, f"'{text}'")
+    return None
+
+
+
+@lru_cache(maxsize=1)
+def _explicit_parser():
+    from dateparser.date import DateDataParser  # noqa: PLC0415 - costly import, needed only on a cold build
+
+    return DateDataParser(languages=["en"], settings={"PARSERS": ["absolute-time"], "RETURN_TIME_AS_PERIOD": True,
+                                                        "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"})
+

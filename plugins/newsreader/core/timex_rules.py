@@ -1,0 +1,331 @@
+"""One temporal expression -> its TIMEX3 type and value (and, for calendar points, the event it makes).
+
+:func:`resolve` reads the expression as news copy means it, relative to the publication date
+(``anchor``) and to the direction of its clause (``tense``: ``future``, ``past``, ``present`` or None).
+Counts and relative expressions are read here ("two weeks ago", "the past 28 years", "every week",
+"late last year", "the day before the vote"); calendar names in :mod:`timex_calendar`. Derived
+arithmetic stays within :func:`timex_values.plausible_year`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import timex_values as tv
+from .timex_calendar import (
+    Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
+    read_relative_day, read_season, season_value, read_time_of_day, read_weekday, read_year,
+)
+from .timex_values import WEEKDAYS, count
+
+__all__ = ["Context", "Resolution", "resolve"]
+
+PERSON_NOUNS = frozenset(
+    """
+    man woman boy girl child kid baby teenager teen person people soldier officer student worker resident mother
+    father son daughter husband wife brother sister driver suspect victim player man's woman's leader veteran
+    migrant refugee farmer protester activist journalist reporter pilot sailor marine nurse doctor patient tourist
+    """.split()
+)
+_U = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
+_N = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+      r"ninety|hundred|dozen|half|several|few|many|couple|some)")
+_COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
+_HEDGE = (r"(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
+          r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|another|a\s+further)\s+)*")
+_AGE = re.compile(rf"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
+_AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|"
+                  rf"back|"
+                  r"later|after|from\s+now|hence)$", re.I)
+_SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first|final|recent|following)\s+{_HEDGE}"
+                   rf"(?P<n>{_COUNT}\s+)?(?P<unit>{_U})$", re.I)
+_DURATION = re.compile(rf"^(?:the\s+|a\s+)?{_HEDGE}(?P<n>{_COUNT}[\s-]+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
+                       rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{_U})(?:\s+(?:long|"
+                       rf"straight|running|in\s+a\s+row))?$", re.I)
+_SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
+                  rf"{_COUNT}\s+)?"
+                  rf"(?P<unit>{_U}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
+_SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
+            "nightly": "P1D"}
+_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
+         "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+         "the present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+         "the past": "PAST_REF", "the recent past": "PAST_REF", "the future": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+         "the foreseeable future": "FUTURE_REF", "years ago": "PAST_REF", "decades ago": "PAST_REF",
+         "months ago": "PAST_REF", "centuries ago": "PAST_REF", "the coming years": "FUTURE_REF",
+         "the years ahead": "FUTURE_REF", "the coming decades": "FUTURE_REF"}
+_MOD = re.compile(r"^(?:(?:early|earlier|late|later|mid|middle|the\s+(?:end|beginning|start|middle|close|turn|"
+                  r"rest)\s+of)"
+                  r"(?:\s+|-))+(?=\S)", re.I)
+_REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
+                  r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
+                  r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
+_UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later|"
+                         r"prior)(?:\s+.+)?$|"
+                         r"^the\s+(?:(?:following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|"
+                         r"night)|next\s+(?:day|morning|evening))$|"
+                         r"^(?:that|the\s+same|that\s+same)\s+(?:week|month|year|morning|evening|night|afternoon)$",
+                         re.I)
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return tv.UNIT_WORDS.get(word, tv.UNIT_WORDS.get(word.rstrip("s"), word))
+
+
+
+def resolve(text: str, ctx: Context) -> Resolution | None:
+    """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
+    low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
+    low = re.sub(r"'s$", "", low)
+    for rule in _RULES:
+        found = rule(low, text, ctx)
+        if found is not None:
+            return found or None  # False: "recognised, but not a temporal expression"
+    return None
+
+
+
+def _ref(low, text, ctx):
+    return Resolution("DATE", _REFS[low]) if low in _REFS else None
+
+
+
+def _age(low, text, ctx):
+    m = _AGE.match(low)
+    if not m:
+        return None
+    n, unit = count(m.group("n")), _unit(m.group("unit"))
+    if n is None or n > 1000:
+        return False
+    res = Resolution("DURATION", tv.duration(n, unit))
+    noun = ctx.noun_after
+    if ctx.anchor is None or unit not in {"year", "decade"} or noun is None or noun in PERSON_NOUNS or (
+            noun.endswith(("er", "or", "ist", "ian"))):
+        return res  # a person's age is no event
+    years = int(n) * (10 if unit == "decade" else 1)
+    found = tv.back(ctx.anchor, years, "year")
+    if found is None:
+        return res
+    how = f"'{text} {noun}', {years} years before {human_anchor(ctx.anchor)}"
+    return Resolution(res.type, res.value, (found[0], "year", True, how))
+
+
+
+def _ago(low, text, ctx):
+    m = _AGO.match(low)
+    if not m:
+        return None
+    unit = _unit(m.group("unit"))
+    if m.group("n") is None or count(m.group("n")) is None:
+        forward = m.group("dir") in {"later", "after", "from now", "hence"}
+        if m.group("n") is None and not (unit in {"year", "decade", "century", "month"} and m.group("dir") == "ago"):
+            return False
+        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")  # "years ago", "a few days later"
+    n = count(m.group("n"))
+    if m.group("n").strip()[0].isdigit() and n != 1 and not m.group("unit").lower().endswith("s"):
+        return False  # "89,300 week ago": a table column, not a date
+    if ctx.anchor is None or unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
+        return Resolution("DATE", "XXXX-XX-XX")
+    forward = m.group("dir") in {"later", "after", "from now", "hence"}
+    if not float(n).is_integer():
+        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")
+    n = int(n)
+    found = tv.back(ctx.anchor, -n if forward else n, unit)
+    if found is None:
+        return False
+    value, precision = found
+    if precision == "century":
+        return Resolution("DATE", value)
+    how = f"'{text}', {n} {unit}{'s' if n != 1 else ''} {'after' if forward else 'before'} {human_anchor(ctx.anchor)}"
+    event_value = f"{value}0s" if precision == "decade" else value
+    return Resolution("DATE", value, (event_value, precision, True, how))
+
+
+
+def _span(low, text, ctx):
+    m = _SPAN.match(low)
+    if not m:
+        return None
+    unit, which = _unit(m.group("unit")), m.group("which")
+    plural = m.group("unit").lower().endswith("s")
+    if m.group("n") is None:
+        if which in {"last", "next", "past", "previous", "coming"} and not low.startswith("the") and not plural:
+            return None  # "last year", "next week": dates (see _relative)
+        n = None if plural else 1
+    else:
+        n = count(m.group("n"))
+        if n is None and not re.search(r"several|few|many|couple|some", m.group("n")):
+            return False
+    if n is not None and n > 1000:
+        return False
+    res = Resolution("DURATION", tv.duration(n, unit))
+    if which in {"past", "last", "previous", "recent"} and ctx.anchor is not None and n is not None and (
+            float(n).is_integer()) and unit in {"year", "decade", "month", "week", "day"}:
+        found = tv.back(ctx.anchor, int(n), unit)
+        if found:
+            value, precision = found
+            how = f"'{text}', {int(n)} {unit}{'s' if n != 1 else ''} before {human_anchor(ctx.anchor)}"
+            if precision == "decade":
+                value, precision = str(ctx.anchor.year - 10 * int(n)), "year"
+            return Resolution(res.type, res.value, (value, precision, True, how))
+    return res
+
+
+
+def _set(low, text, ctx):
+    if low in _SET_ADV:
+        return Resolution("SET", _SET_ADV[low])
+    m = _SET.match(low)
+    if not m:
+        return None
+    every = re.match(r"(?:(?:\S+\s+times|once|twice|thrice)\s+)?(every|each|per)\b", low)
+    if not every and not (ctx.quantity_before or m.group("n")):
+        return None  # "a year" alone is a duration
+    if m.group("wd"):
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}")
+    k = m.group("k")
+    n = 2 if k and k.strip() == "other" else (count(k) if k else 1)
+    return Resolution("SET", tv.duration(n, _unit(m.group("unit"))))
+
+
+
+def _unresolved(low, text, ctx):
+    m = _UNRESOLVED.match(low)
+    if not m:
+        return None
+    unit = re.search(r"day|week|month|year|morning|evening|night|afternoon", low).group()
+    value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit)
+    if value is None:
+        return Resolution("TIME", f"XXXX-XX-XXT{tv.PARTS_OF_DAY.get(unit, 'DT')}")
+    return Resolution("DATE", value)
+
+
+
+def _the_day(low, text, ctx):
+    if low not in {"the day", "that day", "the same day", "that same day", "this day"}:
+        return None
+    day = ctx.last_day if low != "this day" else ctx.anchor
+    if day is None:
+        return Resolution("DATE", "XXXX-XX-XX") if low != "the day" else False
+    how = f"'{text}' refers back to {human_anchor(day)}"
+    return Resolution("DATE", tv.day(day), (tv.day(day), "day", False, how))
+
+
+
+def _modified(low, text, ctx):
+    """"early December", "mid-2011", "late last year", "the end of the month": the value of what is modified."""
+    m = _MOD.match(low)
+    if not m or m.end() == len(low):
+        return None
+    rest = re.sub(r"^in\s+", "", low[m.end():].strip())  # "earlier in the year"
+    if rest in {"this", "last", "next"} or rest.startswith("the day"):
+        return None
+    if rest in {"the year", "the month", "the week", "the decade", "the century", "the quarter"}:
+        rest = "this " + rest[4:]
+    inner = resolve(text[len(text) - len(rest):] if text.lower().endswith(rest) else rest, ctx)
+    if inner is None or inner.type == "DURATION":
+        return False if inner is None else None
+    event = inner.event
+    if event is not None:
+        event = event[:3] + (f"'{text}': {event[3]}",)
+    return Resolution(inner.type, inner.value, event, inner.time)
+
+
+
+_WEEK_OF = re.compile(r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<rest>.+)$")
+
+
+def _week_of(low, text, ctx):
+    """"the first week of March": the week of its first day (the last week: of its last day)."""
+    m = _WEEK_OF.match(low)
+    if not m:
+        return None
+    inner = resolve(m.group("rest"), ctx)
+    if inner is None or not re.fullmatch(r"\d{4}(?:-\d{2})?", inner.value):
+        return False
+    year, month = int(inner.value[:4]), (int(inner.value[5:7]) if len(inner.value) > 4 else None)
+    if m.group("ord") in {"last", "final"}:  # the week holding the period's last Thursday
+        y, mo = tv.shift_month(year, month or 12, 1)
+        d = date(y, mo, 1) - timedelta(days=1)
+        d -= timedelta(days=(d.weekday() + 1) if d.weekday() < 3 else 0)
+    else:  # counted from the week holding the period's first Thursday
+        d = date(year, month or 1, 1)
+        d += timedelta(days=(7 - d.weekday()) if d.weekday() > 3 else 0)
+        d += timedelta(weeks={"first": 0, "second": 1, "third": 2, "fourth": 3}[m.group("ord")])
+    value = tv.week(d)
+    return Resolution("DATE", value, (value, "week", False, f"'{text}': {inner.event[3] if inner.event else text}"))
+
+
+def _relative(low, text, ctx):
+    low = re.sub(r"^(?:earlier|later)\s+(?=this|last|next)", "", low)
+    if low == "the weekend" and ctx.anchor is not None:  # the coming one when the clause points forward
+        low = "next weekend" if ctx.tense == "future" and ctx.anchor.weekday() < 5 else (
+            "this weekend" if ctx.anchor.weekday() >= 5 or ctx.tense == "future" else "last weekend")
+    m = _REL.match(low)
+    if not m:
+        return None
+    which, unit = m.group("which").replace("the ", ""), m.group("unit")
+    if which in {"following", "previous", "same", "that"} and low.startswith(("the", "that")) and unit != "year":
+        return _unresolved(f"the next {unit}", text, ctx) or False
+    if which in {"same", "that"}:
+        return Resolution("DATE", "XXXX")
+    anchor = ctx.anchor
+    if anchor is None:
+        return Resolution("DATE", "XXXX-XX-XX")
+    delta = {"this": 0, "current": 0, "coming": 1, "next": 1, "following": 1}.get(which, -1)
+    how = f"'{text}' relative to {human_anchor(anchor)}"
+    if unit == "year":
+        return Resolution("DATE", str(anchor.year + delta), (str(anchor.year + delta), "year", False, how))
+    if unit == "month":
+        y, mo = tv.shift_month(anchor.year, anchor.month, delta)
+        return Resolution("DATE", tv.month(y, mo), (tv.month(y, mo), "month", False, how))
+    if unit in {"week", "weekend"}:
+        w = tv.week(anchor + timedelta(weeks=delta))
+        return Resolution("DATE", w + ("-WE" if unit == "weekend" else ""), (w, "week", False, how))
+    if unit == "quarter":
+        index = anchor.year * 4 + tv.quarter_of(anchor) - 1 + delta
+        return Resolution("DATE", f"{index // 4}-Q{index % 4 + 1}")
+    if unit == "fiscal year":
+        return Resolution("DATE", f"FY{anchor.year + delta}")
+    if unit == "decade":
+        return Resolution("DATE", f"{anchor.year // 10 + delta:03d}")
+    if unit == "century":
+        return Resolution("DATE", f"{anchor.year // 100 + delta:02d}")
+    return Resolution("DATE", season_value(tv.SEASONS[unit], which, anchor))
+
+
+
+def _duration(low, text, ctx):
+    m = _DURATION.match(low)
+    if not m:
+        return None
+    unit, plural = _unit(m.group("unit")), m.group("unit").lower().endswith("s")
+    raw = (m.group("n") or "").strip()
+    if not raw:
+        if not plural and not re.match(r"^(?:the\s+)?" + _HEDGE, low).group().strip() and not low.startswith("a "):
+            return None  # "year", "the week": not a duration
+        if not plural:
+            return Resolution("DURATION", tv.duration(1, unit)) if low.startswith("a ") or "a " in low else None
+        return Resolution("DURATION", tv.duration(None, unit))
+    n = count(raw)
+    if n is None:
+        if re.search(r"several|few|many|couple|some|number", raw):
+            return Resolution("DURATION", tv.duration(None, unit))
+        return False
+    if raw[0].isdigit() and n != 1 and not plural and not m.group("n").endswith("-"):
+        return False  # "89,300 week": a table ("10-year plan" is fine)
+    if n > {"year": 1000, "decade": 100, "century": 30}.get(unit, 100000):
+        return False
+    if ctx.quantity_before and n == 1 and not plural and low.startswith(("a ", "an ")):
+        return Resolution("SET", tv.duration(1, unit))
+    return Resolution("DURATION", tv.duration(n, unit))
+
+
+# In this order: the first rule that recognises the expression reads it.
+_RULES = (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
+          _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
+          read_year, read_calendar, _duration)

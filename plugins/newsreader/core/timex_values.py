@@ -1,0 +1,188 @@
+"""TIMEX3 values: calendar arithmetic, counts written in words, and a reader for every value we write.
+
+Values (TimeML's TIMEX3 ``value``): ``2019-11-19``, ``2019-W47``, ``2019-W47-WE``, ``2019-07``, ``2019``,
+``201`` (a decade), ``19`` (a century), ``2012-Q3``, ``2012-H1``, ``FY2012``, ``2019-SU``,
+``2019-11-19TAF``, ``2019-11-19T07:45``, durations ``P2Y``/``PT1H``/``PXY``, sets ``XXXX-WXX-1``,
+``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` and ``XXXX-XX-XX`` style for what cannot be resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+# A duration unit -> (TIMEX3 letter, whether it needs the ``T`` time designator).
+UNIT_CODES = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+              "night": ("D", False), "week": ("W", False), "month": ("M", False), "year": ("Y", False),
+              "decade": ("DE", False), "century": ("CE", False), "quarter": ("Q", False),
+              "weekend": ("WE", False)}
+UNIT_WORDS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "nights": "night",
+              "weeks": "week", "months": "month", "years": "year", "decades": "decade", "centuries": "century",
+              "quarters": "quarter", "weekends": "weekend"} | {u: u for u in UNIT_CODES}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "half": 0.5, "single": 1,
+}
+HEDGES = re.compile(
+    r"^(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
+    r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|"
+    r"another|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|previous)\s+)+",
+    re.I,
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+            "final": 4, "last": 4}
+
+MIN_YEAR = 1000  # derived dates before this are arithmetic gone wrong (unless the year is written)
+MAX_AHEAD = 50  # ... and so are derived dates more than this many years after publication
+
+
+def count(words: str) -> float | None:
+    """1 for "a", 28 for "28" or "twenty-eight", 2.5 for "two and a half", None for "several" (vague)."""
+    words = HEDGES.sub("", words.strip().lower())
+    words = re.sub(r"^an?\s+couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
+    total, parts = 0.0, words.split()
+    if not parts:
+        return None
+    for part in parts:
+        if part in {"and"}:
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", part):
+            total += float(part)
+        elif part == "half" and total:
+            total += 0.5
+        elif part == "hundred" and total:
+            total *= 100
+        elif part in _NUMBER_WORDS:
+            total += _NUMBER_WORDS[part]
+        else:
+            return None
+    return total
+
+
+def month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    if len(word) > 4:
+        return None
+    return MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3])
+
+
+def day(d: date) -> str:
+    return d.isoformat()
+
+
+def week(d: date) -> str:
+    year, number, _ = d.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def month(year: int, number: int) -> str:
+    return f"{year:04d}-{number:02d}"
+
+
+def shift_month(year: int, number: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (number - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def duration(n: float | None, unit: str) -> str:
+    """``P28Y``, ``PT1H``, ``P1DE``, ``PXY`` (a vague count), ``P1.5Y``."""
+    letter, timed = UNIT_CODES[unit]
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
+    if unit == "weekend":
+        return f"P{amount}WE"
+    return f"P{'T' if timed else ''}{amount}{letter}"
+
+
+def plausible_year(year: int, anchor: date | None) -> bool:
+    """Derived dates stay between year 1000 and a few decades after publication."""
+    return MIN_YEAR <= year <= (anchor.year if anchor else date.today().year) + MAX_AHEAD
+
+
+def back(anchor: date, n: int, unit: str) -> tuple[str, str] | None:
+    """The date ``n`` units before ``anchor`` (negative ``n``: after) as ``(TIMEX3 value, event precision)``."""
+    if unit in {"year", "decade", "century"}:
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        year = anchor.year - years
+        if not plausible_year(year, anchor):
+            return None
+        if unit == "year":
+            return str(year), "year"
+        return (f"{year // 10:03d}", "decade") if unit == "decade" else (f"{year // 100:02d}", "century")
+    if unit == "month":
+        y, m = shift_month(anchor.year, anchor.month, -n)
+        return (month(y, m), "month") if plausible_year(y, anchor) else None
+    days = {"week": 7, "weekend": 7, "day": 1, "night": 1}.get(unit)
+    if days is None or abs(n) * days > 366 * 1000:
+        return None
+    d = anchor - timedelta(days=n * days)
+    if not plausible_year(d.year, anchor):
+        return None
+    return (week(d), "week") if days == 7 else (day(d), "day")
+
+
+_VALUE = re.compile(
+    r"""^(?:
+      (?P<ref>PRESENT_REF|PAST_REF|FUTURE_REF)
+    | (?P<dur>P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|WE)|T(?:\d+(?:\.\d+)?|X)[HMS]))
+    | (?P<fy>FY\d{4})
+    | (?P<century>\d{2}) | (?P<decade>\d{3}) | (?P<year>\d{4}|XXXX)
+    | (?P<y2>\d{4}|XXXX)-(?:
+          (?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX)(?:T(?:(?P<hh>\d{2}):(?P<mm>\d{2})|(?P<part>MO|AF|EV|NI|DT)))?)?
+        | Q(?P<q>[1-4]) | H(?P<h>[12]) | (?P<season>SP|SU|FA|WI)
+        | W(?P<week>\d{2}|XX)(?:-(?P<wd>[1-7]|WE))?
+      )
+    )$""",
+    re.X,
+)
+
+
+def read(value: str) -> dict:
+    """What a TIMEX3 value says: ``{"kind": ..., ...}``; raises ValueError for anything we must not write."""
+    m = _VALUE.match(value)
+    if not m:
+        raise ValueError(f"not a TIMEX3 value: {value!r}")
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "ref" in g:
+        return {"kind": "ref", "ref": g["ref"]}
+    if "dur" in g:
+        return {"kind": "duration"}
+    if "fy" in g:
+        return {"kind": "fiscal-year", "year": int(value[2:])}
+    if "century" in g:
+        return {"kind": "century", "year": int(g["century"]) * 100}
+    if "decade" in g:
+        return {"kind": "decade", "year": int(g["decade"]) * 10}
+    if "year" in g:
+        return {"kind": "year", "year": None if g["year"] == "XXXX" else int(g["year"])}
+    year = None if g["y2"] == "XXXX" else int(g["y2"])
+    if "week" in g:
+        if year is not None and g["week"] != "XX":
+            date.fromisocalendar(year, int(g["week"]), 1)  # raises for week 54
+        return {"kind": "week", "year": year}
+    for kind in ("q", "h", "season"):
+        if kind in g:
+            return {"kind": {"q": "quarter", "h": "half", "season": "season"}[kind], "year": year}
+    if "day" in g and year is not None and "XX" not in (g["month"], g["day"]):
+        date(year, int(g["month"]), int(g["day"]))  # raises for 2019-02-30
+        if "hh" in g and not (int(g["hh"]) <= 24 and int(g["mm"]) < 60):
+            raise ValueError(f"no such time: {value!r}")
+    elif "month" in g and g["month"] != "XX" and not 1 <= int(g["month"]) <= 12:
+        raise ValueError(f"no such month: {value!r}")
+    kind = "time" if ("hh" in g or "part" in g) else "day" if "day" in g else "month"
+    return {"kind": kind, "year": year}

@@ -1,0 +1,457 @@
+"""Every temporal expression found, typed TIMEX3 and resolved: sentences written for these tests (rules, not tuning)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsreader.core import nlp as nlp_module
+from newsreader.core import rawformat, timex_values
+from newsreader.core.dates import extract_all
+from newsreader.core.sentences import number_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TUE_2019_11_19 = datetime(2019, 11, 19, 7, 45)  # the seed's publication day
+THU_2019_12_05 = datetime(2019, 12, 5, 10, 0)
+MON_2021_01_04 = datetime(2021, 1, 4, 9, 0)  # just after a year boundary
+WED_2020_03_11 = datetime(2020, 3, 11, 12, 0)
+SAT_2022_10_15 = datetime(2022, 10, 15)
+FRI_2023_06_30 = datetime(2023, 6, 30, 16, 0)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return nlp_module.load()
+
+
+def annotate(nlp, text: str, published: datetime | None):
+    paragraphs = [text]
+    return extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), published)
+
+
+def timexes(nlp, text, published):
+    found, _ = annotate(nlp, text, published)
+    return [(t.text, t.type, t.value) for t in found]
+
+
+def has(nlp, text, published, *expected):
+    found = timexes(nlp, text, published)
+    for item in expected:
+        assert item in found, (item, found)
+    return found
+
+
+# --- what spaCy tags but the resolver used to give up on ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Prices have fallen since last June.", TUE_2019_11_19, ("last June", "DATE", "2019-06")),
+    ("Prices have fallen since last June.", WED_2020_03_11, ("last June", "DATE", "2019-06")),
+    ("The plant opened last May.", MON_2021_01_04, ("last May", "DATE", "2020-05")),
+    ("The shop will reopen next April.", SAT_2022_10_15, ("next April", "DATE", "2023-04")),
+])
+def test_last_and_next_month(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Sales picked up in early December.", THU_2019_12_05, ("early December", "DATE", "2019-12")),
+    ("Sales picked up in early December.", MON_2021_01_04, ("early December", "DATE", "2020-12")),
+    ("Growth slowed in mid-2011.", SAT_2022_10_15, ("mid-2011", "DATE", "2011")),
+    ("The firm was sold late last year.", MON_2021_01_04, ("late last year", "DATE", "2020")),
+    ("The bill will pass by the end of the year.", FRI_2023_06_30, ("the end of the year", "DATE", "2023")),
+    ("The mine closed in the early 1980s.", SAT_2022_10_15, ("the early 1980s", "DATE", "198")),
+    ("Rates rose earlier this month.", WED_2020_03_11, ("earlier this month", "DATE", "2020-03")),
+])
+def test_early_mid_late_modifiers(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The plant closed a year ago.", TUE_2019_11_19, ("a year ago", "DATE", "2018")),
+    ("Profit rose from a year earlier.", MON_2021_01_04, ("a year earlier", "DATE", "2020")),
+    ("The ship was sold two weeks ago.", TUE_2019_11_19, ("two weeks ago", "DATE", "2019-W45")),
+    ("The town was founded just six years ago.", SAT_2022_10_15, ("just six years ago", "DATE", "2016")),
+    ("The mine opened some three decades ago.", TUE_2019_11_19, ("some three decades ago", "DATE", "198")),
+    ("The bridge fell three days ago.", MON_2021_01_04, ("three days ago", "DATE", "2021-01-01")),
+    ("The law changed five months ago.", WED_2020_03_11, ("five months ago", "DATE", "2019-10")),
+    ("Years ago the town was rich.", WED_2020_03_11, ("Years ago", "DATE", "PAST_REF")),
+])
+def test_counts_in_words_and_hedges(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_ago_makes_a_derived_event(nlp):
+    _, events = annotate(nlp, "The ship was sold two weeks ago.", TUE_2019_11_19)
+    assert [(e.date, e.precision, e.derived) for e in events] == [("2019-W45", "week", True)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Profit rose in the third quarter.", TUE_2019_11_19, ("the third quarter", "DATE", "2019-Q3")),
+    ("Profit rose in the fourth quarter.", MON_2021_01_04, ("the fourth quarter", "DATE", "2020-Q4")),
+    ("Third-quarter profit beat forecasts.", TUE_2019_11_19, ("Third-quarter", "DATE", "2019-Q3")),
+    ("Revenue grew in the first half of 2012.", SAT_2022_10_15, ("the first half of 2012", "DATE", "2012-H1")),
+    ("Results for Q3 2020 were weak.", MON_2021_01_04, ("Q3 2020", "DATE", "2020-Q3")),
+    ("The deficit narrowed in fiscal 2012.", SAT_2022_10_15, ("fiscal 2012", "DATE", "FY2012")),
+    ("Spending will rise this fiscal year.", SAT_2022_10_15, ("this fiscal year", "DATE", "FY2022")),
+    ("The budget for FY2020 was cut.", MON_2021_01_04, ("FY2020", "DATE", "FY2020")),
+])
+def test_quarters_halves_fiscal_years(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_a_first_half_without_a_year_is_a_match_not_a_date(nlp):
+    assert timexes(nlp, "He scored twice in the first half.", SAT_2022_10_15) == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Output rose in 2009-2010.", SAT_2022_10_15, [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+    ("He led the party from 1998 to 2001.", SAT_2022_10_15, [("1998", "DATE", "1998"), ("2001", "DATE", "2001")]),
+    ("Rain fell between March and May.", SAT_2022_10_15, [("March", "DATE", "2022-03"), ("May", "DATE", "2022-05")]),
+])
+def test_ranges_are_two_points(nlp, text, published, expected):
+    assert timexes(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The river flooded last summer.", TUE_2019_11_19, ("last summer", "DATE", "2019-SU")),
+    ("The river flooded last summer.", WED_2020_03_11, ("last summer", "DATE", "2019-SU")),
+    ("The bridge will reopen next spring.", MON_2021_01_04, ("next spring", "DATE", "2021-SP")),
+    ("The plan was agreed in the spring of 2019.", SAT_2022_10_15, ("the spring of 2019", "DATE", "2019-SP")),
+    ("The empire fell in the 20th century.", SAT_2022_10_15, ("the 20th century", "DATE", "19")),
+    ("Wages stagnated in the 1990s.", SAT_2022_10_15, ("the 1990s", "DATE", "199")),
+    ("Wages stagnated in the '90s.", SAT_2022_10_15, ("the '90s", "DATE", "199")),
+])
+def test_seasons_decades_centuries(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_this_years_where_spacy_tags_only_year(nlp):
+    found = timexes(nlp, "This year's budget is larger than last year's.", MON_2021_01_04)
+    assert ("This year", "DATE", "2021") in found and ("last year", "DATE", "2020") in found
+
+
+# --- never tagged by spaCy ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices are now higher.", ("now", "DATE", "PRESENT_REF")),
+    ("Banks are currently lending more.", ("currently", "DATE", "PRESENT_REF")),
+    ("Nowadays few people remember it.", ("Nowadays", "DATE", "PRESENT_REF")),
+    ("Rates recently fell.", ("recently", "DATE", "PAST_REF")),
+    ("It was worse in the past.", ("the past", "DATE", "PAST_REF")),
+    ("It will be better in the future.", ("the future", "DATE", "FUTURE_REF")),
+])
+def test_present_past_future_references(nlp, text, expected):
+    has(nlp, text, SAT_2022_10_15, expected)
+
+
+# --- durations and sets ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("They have lived there for years.", ("years", "DURATION", "PXY")),
+    ("The dispute has lasted more than a decade.", ("more than a decade", "DURATION", "P1DE")),
+    ("The strike went on for two weeks.", ("two weeks", "DURATION", "P2W")),
+    ("The meeting lasted just about an hour.", ("just about an hour", "DURATION", "PT1H")),
+    ("The three-day summit opened.", ("three-day", "DURATION", "P3D")),
+    ("The 10-year plan was agreed.", ("10-year", "DURATION", "P10Y")),
+    ("The deal has been renewed for the past 10 years.", ("the past 10 years", "DURATION", "P10Y")),
+    ("Seoul must pay five billion dollars a year.", ("a year", "SET", "P1Y")),
+    ("Output reached 300,000 barrels a day.", ("a day", "SET", "P1D")),
+    ("The committee meets every week.", ("every week", "SET", "P1W")),
+    ("The board meets twice a year.", ("twice a year", "SET", "P1Y")),
+    ("The index is published annually.", ("annually", "SET", "P1Y")),
+    ("The museum opens every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+])
+def test_durations_and_sets(nlp, text, expected):
+    has(nlp, text, SAT_2022_10_15, expected)
+
+
+def test_durations_are_not_events_but_the_past_n_years_is_derived(nlp):
+    _, events = annotate(nlp, "The strike went on for two weeks. The deal held for the past 10 years.", SAT_2022_10_15)
+    assert [(e.date, e.derived, e.phrase) for e in events] == [("2012", True, "the past 10 years")]
+
+
+# --- direction in time -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Talks resume on Dec. 17.", THU_2019_12_05, "2019-12-17"),  # present tense, 12 days ahead
+    ("The deal expires on December 31.", THU_2019_12_05, "2019-12-31"),
+    ("Repayments are due by Jan. 14.", MON_2021_01_04, "2021-01-14"),
+    ("The vote is scheduled for Nov. 30.", TUE_2019_11_19, "2019-11-30"),
+    ("The summit will be held on Dec. 17.", SAT_2022_10_15, "2022-12-17"),
+    ("The summit was held on Dec. 17.", SAT_2022_10_15, "2021-12-17"),  # past tense
+    ("The vote was scheduled for Nov. 30.", THU_2019_12_05, "2019-11-30"),
+    ("The deadline was December 31.", MON_2021_01_04, "2020-12-31"),  # across the year boundary, back
+    ("The deadline is December 31.", MON_2021_01_04, "2020-12-31"),  # present, but 4 days back is nearest
+    ("The new rules take effect on Feb. 1.", MON_2021_01_04, "2021-02-01"),
+])
+def test_month_and_day_in_the_direction_of_the_clause(nlp, text, published, expected):
+    _, events = annotate(nlp, text, published)
+    assert [e.date for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The plan runs through June.", WED_2020_03_11, "2020-06"),
+    ("The curfew lasts until March.", MON_2021_01_04, "2021-03"),
+    ("The curfew was imposed in December.", MON_2021_01_04, "2020-12"),
+    ("The delegation will visit in February.", MON_2021_01_04, "2021-02"),
+    ("The curfew began in July.", WED_2020_03_11, "2019-07"),
+])
+def test_bare_month_in_the_direction_of_the_clause(nlp, text, published, expected):
+    _, events = annotate(nlp, text, published)
+    assert [e.date for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Ministers will meet on Friday.", MON_2021_01_04, "2021-01-08"),
+    ("The union met on Friday.", MON_2021_01_04, "2021-01-01"),  # last year, across the boundary
+    ("The envoy is expected to arrive on Thursday.", SAT_2022_10_15, "2022-10-20"),
+    ("The envoy arrived on Thursday.", SAT_2022_10_15, "2022-10-13"),
+    ("The minister resigned on Friday.", FRI_2023_06_30, "2023-06-30"),  # the publication day counts
+])
+def test_weekdays_by_tense(nlp, text, published, expected):
+    _, events = annotate(nlp, text, published)
+    assert [e.date for e in events] == [expected]
+
+
+# --- times of day ------------------------------------------------------------------------------------------------
+
+def test_times_of_day_are_kept_at_their_precision(nlp):
+    found = has(nlp, "The vote took place on Friday afternoon.", MON_2021_01_04,
+                ("Friday afternoon", "TIME", "2021-01-01TAF"))
+    assert len(found) == 1
+    has(nlp, "Trading stopped at 7:45 a.m. on Tuesday.", TUE_2019_11_19, ("7:45 a.m.", "TIME", "2019-11-19T07:45"))
+    has(nlp, "The strike began this morning and talks broke down last night.", WED_2020_03_11,
+        ("this morning", "TIME", "2020-03-11TMO"), ("last night", "TIME", "2020-03-10TNI"))
+    has(nlp, "He will leave tomorrow afternoon.", SAT_2022_10_15, ("tomorrow afternoon", "TIME", "2022-10-16TAF"))
+
+
+def test_a_time_of_day_is_carried_to_its_event(nlp):
+    _, events = annotate(nlp, "The vote took place on Friday afternoon.", MON_2021_01_04)
+    assert [(e.date, e.precision, e.time) for e in events] == [("2021-01-01", "day", "afternoon")]
+    from newsreader.core.dates import human
+    assert human(events[0].date, "day", False, events[0].time) == "1 Jan 2021, afternoon"
+
+
+# --- relative to another event, generic days, tables -------------------------------------------------------------
+
+def test_a_day_relative_to_another_event_is_left_unresolved(nlp):
+    found, events = annotate(nlp, "The day before the vote, protesters gathered. The following day, police left.",
+                             SAT_2022_10_15)
+    assert [(t.text, t.value) for t in found] == [("The day before", "XXXX-XX-XX"), ("The following day", "XXXX-XX-XX")]
+    assert events == []
+
+
+def test_that_day_without_a_named_day_is_unresolved_not_the_publication_day(nlp):
+    found, events = annotate(nlp, "That day, police were absent.", SAT_2022_10_15)
+    assert [(t.text, t.value) for t in found] == [("That day", "XXXX-XX-XX")] and events == []
+
+
+def test_a_generic_day_is_no_expression(nlp):
+    assert timexes(nlp, "The talks ended on Tuesday. The day may come when we leave.", SAT_2022_10_15) == [
+        ("Tuesday", "DATE", "2022-10-11")]
+
+
+def test_counts_in_tables_are_no_dates(nlp):
+    found, events = annotate(nlp, "Wheat 89,300 week ago 88,100 year ago 71,200.", SAT_2022_10_15)
+    assert events == [] and all(t.value != "285-W25" for t in found)
+
+
+def test_derived_dates_stay_within_bounds():
+    from datetime import date
+    assert timex_values.back(date(2019, 11, 19), 89300, "week") is None  # year 285
+    assert timex_values.back(date(2019, 11, 19), 2000, "year") is None
+    assert timex_values.back(date(2019, 11, 19), -80, "year") is None  # too far ahead
+    assert timex_values.back(date(2019, 11, 19), 2, "week") == ("2019-W45", "week")
+
+
+# --- values parse back, the seed ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "2019-11-19", "2019-W47", "2019-W47-WE", "2019-07", "2019", "201", "19", "2012-Q3", "2012-H1", "FY2012",
+    "2019-SU", "2019-11-19TAF", "2019-11-19T07:45", "P2Y", "PT1H", "P1W", "PXY", "P1DE", "XXXX-WXX-1",
+    "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-XX-XX", "XXXX-XX-XXTNI",
+])
+def test_value_reader_reads_every_kind(value):
+    assert timex_values.read(value)["kind"]
+
+
+@pytest.mark.parametrize("value", ["285-W25", "2019-13", "2019-02-30", "2019-W54", "P", "2019-11-19T25:00", "1950s"])
+def test_value_reader_rejects_what_must_not_be_written(value):
+    with pytest.raises(ValueError):
+        timex_values.read(value)
+
+
+ALL_SENTENCES = """
+Prices have fallen since last June, and sales picked up in early December and in mid-2011, late last year.
+The plant closed a year ago; a year earlier it cut jobs, two weeks ago it was sold, some three decades ago it opened.
+Profit rose in the third quarter, and third-quarter profit, the first half of 2012, fiscal 2012 and this fiscal year.
+Output rose in 2009-2010, from 1998 to 2001 and between March and May, last summer, the 20th century, the 1990s.
+Prices are now higher than in the past, currently, recently, nowadays and in the future; every week, twice a year.
+Talks resume on Dec. 17 at 7:45 a.m. and Friday afternoon, this morning, last night, tonight and tomorrow.
+The day before the vote, that day, the following day, the 66-year-old alliance, for years, for more than a decade.
+""".strip()
+
+
+@pytest.mark.parametrize("published", [TUE_2019_11_19, MON_2021_01_04, WED_2020_03_11, SAT_2022_10_15, None])
+def test_every_value_written_parses_back(nlp, published):
+    found, events = annotate(nlp, ALL_SENTENCES, published)
+    assert len(found) > 30
+    for t in found:
+        timex_values.read(t.value)
+        assert t.type in {"DATE", "TIME", "DURATION", "SET"}
+
+
+def test_seed_timexes_exactly(nlp):
+    path = ROOT / "content" / "news" / "000_29d63d47178ef691.txt"
+    article = rawformat.parse(path.read_bytes(), str(path))
+    found, events = extract_all(article.sentences, list(nlp.pipe(article.paragraphs)), article.published)
+    assert [(t.sentence, t.text, t.type, t.value) for t in found] == [
+        ("s1", "66-year-old", "DURATION", "P66Y"),
+        ("s2", "Tuesday", "DATE", "2019-11-19"),
+        ("s2", "just about an hour", "DURATION", "PT1H"),
+        ("s2", "the day", "DATE", "2019-11-19"),
+        ("s3", "the past 28 years", "DURATION", "P28Y"),
+        ("s5", "a year", "SET", "P1Y"),
+        ("s5", "this year", "DATE", "2019"),
+        ("s9", "Tuesday", "DATE", "2019-11-19"),
+        ("s11", "this week", "DATE", "2019-W47"),
+        ("s14", "July", "DATE", "2019-07"),
+    ]
+    sentences = {s.id: s.text for s in article.sentences}
+    assert all(sentences[t.sentence][t.start:t.end] == t.text for t in found)
+    assert {(e.date, e.precision, e.derived, e.phrase, e.sentence) for e in events} == {
+        ("2019-11-19", "day", False, "Tuesday", "s2"), ("2019-11-19", "day", False, "Tuesday", "s9"),
+        ("2019-07", "month", False, "July", "s14"), ("2019", "year", False, "this year", "s5"),
+        ("2019-W47", "week", False, "this week", "s11"), ("1991", "year", True, "the past 28 years", "s3"),
+        ("1953", "year", True, "66-year-old", "s1"),
+    }
+    by_id = {t.id: t for t in found}
+    assert all(by_id[e.timex].text == e.phrase for e in events)
+
+
+# --- spans and details found on sentences written for this suite ---------------------------------------------------
+
+def test_a_run_of_days_is_its_first_day(nlp):
+    has(nlp, "The bank's next meeting is on June 11-12.", datetime(2024, 4, 18), ("June 11-12", "DATE", "2024-06-11"))
+
+
+def test_a_clock_time_takes_the_day_that_follows_it(nlp):
+    has(nlp, "The ceasefire took effect at midnight on Sunday.", datetime(2024, 4, 18),
+        ("midnight", "TIME", "2024-04-14T24:00"), ("Sunday", "DATE", "2024-04-14"))
+
+
+def test_last_as_a_verb_is_not_part_of_the_expression(nlp):
+    found = timexes(nlp, "The trial is expected to last several weeks.", SAT_2022_10_15)
+    assert found == [("several weeks", "DURATION", "PXW")]
+
+
+def test_an_article_before_a_count_is_not_part_of_it(nlp):
+    assert ("two-week", "DURATION", "P2W") in timexes(nlp, "The index hit a two-week high.", SAT_2022_10_15)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm was sold a couple of weeks ago.", ("a couple of weeks ago", "DATE", "2022-W39")),
+    ("A few days later, the minister resigned.", ("A few days later", "DATE", "FUTURE_REF")),
+    ("The road was built some years ago.", ("some years ago", "DATE", "PAST_REF")),
+])
+def test_vague_and_word_counts_before_ago(nlp, text, expected):
+    has(nlp, text, SAT_2022_10_15, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The museum is open on Sundays.", SAT_2022_10_15, ("Sundays", "SET", "XXXX-WXX-7")),
+    ("The minister spent the weekend in talks.", datetime(2024, 4, 18), ("the weekend", "DATE", "2024-W15-WE")),
+    ("Protests are planned for this weekend.", datetime(2024, 4, 18), ("this weekend", "DATE", "2024-W16-WE")),
+    ("The envoy arrived yesterday.", MON_2021_01_04, ("yesterday", "DATE", "2021-01-03")),
+    ("The envoy arrives today.", MON_2021_01_04, ("today", "DATE", "2021-01-04")),
+    ("The treaty dates from the 19th century.", SAT_2022_10_15, ("the 19th century", "DATE", "18")),
+    ("The vote took place on May 5, 2012.", SAT_2022_10_15, ("May 5, 2012", "DATE", "2012-05-05")),
+    ("The vote took place on 5 May 2012.", SAT_2022_10_15, ("5 May 2012", "DATE", "2012-05-05")),
+    ("The vote took place on 2012-05-05.", SAT_2022_10_15, ("2012-05-05", "DATE", "2012-05-05")),
+    ("Late Tuesday, the senate approved the bill.", datetime(2024, 4, 18), ("Late Tuesday", "DATE", "2024-04-16")),
+    ("The firm will report on July 25.", datetime(2024, 4, 18), ("July 25", "DATE", "2024-07-25")),
+    ("Shortly before 10 p.m. local time, the power went out.", datetime(2024, 4, 18),
+     ("10 p.m. local time", "TIME", "2024-04-18T22:00")),
+    ("Spending rose 0.7 percent in March from February.", datetime(2024, 4, 18), ("February", "DATE", "2024-02")),
+    ("Mid-March, the government announced a lockdown.", datetime(2024, 4, 18), ("Mid-March", "DATE", "2024-03")),
+    ("The law takes effect at the start of next year.", datetime(2024, 4, 18),
+     ("the start of next year", "DATE", "2025")),
+    ("The ruling came the same week the parliament voted.", datetime(2024, 4, 18),
+     ("the same week", "DATE", "XXXX-WXX")),
+    ("Both sides met for the first time in five years.", datetime(2024, 4, 18), ("five years", "DURATION", "P5Y")),
+    ("The event happens every four years.", datetime(2024, 4, 18), ("every four years", "SET", "P4Y")),
+])
+def test_more_calendar_and_relative_readings(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_a_number_that_counts_something_is_no_year(nlp):
+    assert timexes(nlp, "Attendance rose from 2000 to 3000 people.", SAT_2022_10_15) == []
+    assert timexes(nlp, "The agency hired 2020 nurses.", SAT_2022_10_15) == []
+
+
+def test_a_month_of_last_year(nlp):
+    has(nlp, "Prices rose in March of last year and on May 5 last year.", WED_2020_03_11,
+        ("March of last year", "DATE", "2019-03"), ("May 5 last year", "DATE", "2019-05-05"))
+
+
+def test_the_first_and_last_week_of_a_period(nlp):
+    has(nlp, "Sales fell in the first week of March and in the last week of 2019.", WED_2020_03_11,
+        ("the first week of March", "DATE", "2020-W10"), ("the last week of 2019", "DATE", "2019-W52"))
+
+
+def test_fixed_date_holidays_in_the_direction_of_the_clause(nlp):
+    has(nlp, "Markets will close on Christmas Eve and reopen after New Year's Day. Sales peaked at Halloween.",
+        THU_2019_12_05, ("Christmas Eve", "DATE", "2019-12-24"), ("New Year's Day", "DATE", "2020-01-01"),
+        ("Halloween", "DATE", "2019-10-31"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers said they would meet again on Friday.", "2021-01-08"),  # reported future
+    ("Ministers said they would have met on Friday.", "2021-01-01"),
+])
+def test_would_points_forward_unless_perfect(nlp, text, expected):
+    _, events = annotate(nlp, text, MON_2021_01_04)
+    assert [e.date for e in events] == [expected]
+
+
+def test_a_part_of_the_day_is_of_the_day_the_text_is_about(nlp):
+    has(nlp, "Fighting broke out on Tuesday. By the evening, the army had withdrawn.", THU_2019_12_05,
+        ("Tuesday", "DATE", "2019-12-03"), ("the evening", "TIME", "2019-12-03TEV"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit rose in the quarter.", "2019-Q3"),  # the last completed one
+    ("The company expects sales to rise in the quarter.", "2019-Q4"),
+])
+def test_the_quarter_of_an_earnings_report(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, ("the quarter", "DATE", expected))
+
+
+def test_a_quarter_of_a_city_is_no_date(nlp):
+    assert timexes(nlp, "Tourists filled the Latin Quarter.", TUE_2019_11_19) == []
+
+
+def test_date_words_inside_names_are_no_dates(nlp):
+    found = timexes(nlp, "The Sunday Times said the Good Friday Agreement was at risk. On Tuesday President Lee spoke.",
+                    TUE_2019_11_19)
+    assert found == [("Tuesday", "DATE", "2019-11-19")]
+
+
+def test_a_clock_time_puts_its_time_on_the_day_event(nlp):
+    _, events = annotate(nlp, "The blast happened at 7:45 a.m. on Tuesday. Police arrived at 9 a.m.", TUE_2019_11_19)
+    assert [(e.date, e.sentence, e.time, e.phrase) for e in events] == [
+        ("2019-11-19", "s1", "07:45", "7:45 a.m."), ("2019-11-19", "s2", "09:00", "9 a.m.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rates fell earlier in the year.", ("earlier in the year", "DATE", "2020")),
+    ("Prices will fall later in the month.", ("later in the month", "DATE", "2020-03")),
+    ("Prices will stay high for the rest of the year.", ("the rest of the year", "DATE", "2020")),
+    ("Talks will end by the end of the week.", ("the end of the week", "DATE", "2020-W11")),
+])
+def test_parts_of_the_present_period(nlp, text, expected):
+    has(nlp, text, WED_2020_03_11, expected)

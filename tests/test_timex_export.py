@@ -1,0 +1,34 @@
+"""The article JSON's ``timexes``, events naming their timex, and a TimelineJS export that survives odd values."""
+
+from __future__ import annotations
+
+from newsreader.core import timex_values
+from newsreader.export import timelinejs
+from test_site_entities import article_json
+
+
+def test_seed_timexes_in_the_article_json(seed_site):
+    out, _ = seed_site
+    data = article_json(out)
+    sentences = {s["id"]: s["text"] for s in data["sentences"]}
+    found = [(t["sentence"], t["text"], t["type"], t["value"]) for t in data["timexes"]]
+    assert ("s5", "a year", "SET", "P1Y") in found and ("s3", "the past 28 years", "DURATION", "P28Y") in found
+    assert len(found) == 10
+    for t in data["timexes"]:
+        assert set(t) == {"id", "sentence", "start", "end", "text", "type", "value"}
+        assert sentences[t["sentence"]][t["start"]:t["end"]] == t["text"]
+        timex_values.read(t["value"])
+    ids = {t["id"]: t for t in data["timexes"]}
+    for event in data["events"]:
+        assert ids[event["timex"]]["text"] == event["phrase"] and event["time"] is None
+
+
+def _record(date: str, precision: str) -> dict:
+    return {"date": date, "precision": precision, "phrase": "x", "text": "x", "article": "a", "sentence": "s1"}
+
+
+def test_timelinejs_skips_a_value_no_calendar_has():
+    records = [_record("2019-W54", "week"), _record("2019-02-30", "day"), _record("2019-W47", "week"),
+               _record("1950s", "decade")]
+    events = timelinejs(records, {}, "Site")["events"]
+    assert [e["start_date"] for e in events] == [{"year": 2019, "month": 11, "day": 18}, {"year": 1950}]
