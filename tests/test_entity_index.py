@@ -20,9 +20,11 @@ def test_same_canonical_entity_in_two_articles_is_one():
     assert index["entities"]["james-dehart"]["related"] == ["united-states"]
 
 
-def test_same_name_different_types_get_distinct_ids():
-    index = build([("a", [e("Georgia", "place"), e("Georgia", "person")])])
-    assert set(index["entities"]) == {"georgia-person", "georgia-place"}
+def test_one_name_is_one_entity_typed_by_the_evidence_of_all_its_mentions():
+    index = build([("a", [e("Chelsea", "place")]), ("b", [e("Chelsea", "organization", 3)]),
+                   ("c", [e("Chelsea", "organization")])])
+    assert set(index["entities"]) == {"chelsea"}
+    assert index["entities"]["chelsea"]["type"] == "organization" and index["entities"]["chelsea"]["mentions"] == 5
 
 
 def test_names_ending_in_digits_and_accents_make_clean_folder_slugs():

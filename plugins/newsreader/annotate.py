@@ -147,7 +147,8 @@ def annotate_articles(generator) -> None:
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         for entity in entities:
-            entity["id"] = index["ids"][(entity["type"], entity["name"])]
+            entity["id"] = entity_index.id_of(index, article.slug, entity)
+            entity["type"] = index["entities"][entity["id"]]["type"]  # one type per entity site-wide
             entity["url"] = index["entities"][entity["id"]]["url"]
             entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
             for mention in entity["mentions"]:

@@ -1,5 +1,8 @@
 """Named entities of one article: spaCy's NER with a rule layer on top.
 
+The rules on metonyms, datelines and generic bodies are in :mod:`metonyms`, name keys in
+:mod:`entity_names`; one name is one entity in an article, typed by the evidence of all its mentions.
+
 spaCy finds the spans; the rules here fix its known failures in general:
 agreements it misses, acronyms defined in brackets, boundaries that swallow a
 verb ("Citing Foreign Ministry"), "the South" for a South X named in the same
@@ -16,10 +19,12 @@ from dataclasses import dataclass
 
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
+from .entity_names import acronym_key, is_dotted_acronym, is_generic, person_key, qualified
+from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
 from .sentences import SentenceLocator
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .roles import person_roles, split_title
+from .roles import TITLES, person_roles, split_title
 
 WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -31,12 +36,19 @@ _AGREEMENT = re.compile(
 )
 _ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)?){1,8})\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliament|Assembly|Court|Bank|Police|"
-             r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet")
-_ORGANIZATION = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){{1,4}})?")
+             r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet|"
+             r"League|Front|Movement|Organi[sz]ation|Federation|Association")
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
+_ORGANIZATION = re.compile(
+    rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
+)
+_CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
 _THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
+_PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+_SPEECH_LEMMAS = frozenset("say tell add announce write ask reply explain insist argue warn claim note".split())
 
 # Higher wins when candidate spans overlap.
 PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "organization": 3, "direction": 2, "ner": 1}
@@ -50,6 +62,11 @@ class Candidate:
     name: str
     source: str
     roles: tuple[str, ...] = ()
+    nationality: bool = False  # "South Korean lawmakers": linked to the country, shown as a nationality
+    capital_of: str | None = None  # a capital: the country it may stand for
+    actor: bool = False  # used as an actor ("Seoul said"), so standing for its country
+    evidence: bool = False  # a person by a title, a role or a pronoun, not only by the model's label
+    speaks: bool = False  # the subject of a speech verb ("Tanaka said"): a person's evidence
 
     @property
     def length(self) -> int:
@@ -110,7 +127,39 @@ def _quantity(span, doc):
     return None
 
 
+def _whole_name(name):
+    """ "Hiroshi Tanaka" when the model tagged only "Tanaka": capitalised untagged words before it join."""
+    doc, start = name.doc, name.start
+    while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+           and doc[start - 1].text.isalpha() and not doc[start - 1].ent_type_
+           and doc[start - 1].lower_ not in TITLES and doc[start - 1].lower_ not in WEEKDAYS_MONTHS):
+        start -= 1
+    return doc[start:name.end]
+
+
+def _pronoun_follows(name) -> bool:
+    """A personal pronoun in the name's sentence after it, or in the next one: evidence of a person."""
+    doc = name.doc
+    sent = name.sent
+    stop = min(len(doc), sent.end + 40)
+    nxt = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[name.end:min(stop, nxt)])
+
+
+def _speaks(span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
+
+
 def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
+    out = _ner_candidates(doc, aliases, acronyms)
+    for cand in out:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        cand.speaks = span is not None and len(span) > 0 and _speaks(span)
+    return out
+
+
+def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_
@@ -136,16 +185,21 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
             title, name = split_title(span)
             if name is None or name.text.lower() in WEEKDAYS_MONTHS:
                 continue
-            roles = (title,) if title else ()
-            out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles))
+            name = _whole_name(name)
+            roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
+            out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
+                                 evidence=bool(roles) or _pronoun_follows(name)))
         elif label == "NORP":
             place = aliases.demonym(text)
             if place:
-                out.append(Candidate(start, end, "place", place, "ner"))
+                out.append(Candidate(start, end, "place", place, "ner", nationality=True))
         elif label in {"GPE", "LOC", "FAC"}:
             capital_of = aliases.capital_of(text)
-            if capital_of and span.root.dep_ in _SPEECH_OR_ACTION_DEPS:
-                out.append(Candidate(start, end, "place", capital_of, "ner"))
+            if capital_of:
+                out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=capital_of,
+                                     actor=span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
+            elif is_dotted_acronym(surface_key(text)) and not aliases.place(text):
+                out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif aliases.organization(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text), "ner"))
             else:
@@ -164,20 +218,28 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
     return out
 
 
-def _strip_leading_places(text: str, start: int, aliases: AliasTable) -> tuple[str, int]:
-    """ "South Korean Foreign Ministry" -> "Foreign Ministry": the country is its own mention."""
+def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:
+    """ "South Korean Foreign Ministry" -> "Foreign Ministry": the country is its own mention (added to ``out``)."""
     words = text.split(" ")
     for n in range(min(3, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
-        if aliases.demonym(head) or aliases.place(head) or head in {"The", "the"}:
-            return _strip_leading_places(" ".join(words[n:]), start + len(head) + 1, aliases)
+        place = aliases.demonym(head) or aliases.place(head)
+        if place or head in {"The", "the"}:
+            if place:
+                out.append(Candidate(start, start + len(head), "place", place, "organization",
+                                     nationality=aliases.demonym(head) is not None))
+            return _strip_leading_places(" ".join(words[n:]), start + len(head) + 1, aliases, out)
     if words[0].lower().endswith("ing") and words[0][:1].isupper():  # "Citing Foreign Ministry officials"
         return " ".join(words[1:]), start + len(words[0]) + 1
     return text, start
 
 
 def _surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list[Candidate]:
-    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article."""
+    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article.
+
+    ``full_names`` holds only names that are people by evidence (a title, a role, a pronoun), so the
+    "Villa" of "Aston Villa" or the "Stanley" of "Morgan Stanley" is never made a person.
+    """
     out = []
     people = [c for c in ner if c.type == "person"]
     tails: dict[str, list[str]] = {}
@@ -196,9 +258,11 @@ def _surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> lis
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _ORGANIZATION.finditer(paragraph):
-        text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases)
+        text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
+    for match in _CLUB.finditer(paragraph):  # "FC Porto", "Leeds United AFC"
+        out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
     for match in _AGREEMENT.finditer(paragraph):
         text = match.group(0)
         start = match.start()
@@ -230,9 +294,9 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _person_key(name: str, people: dict[str, Entity]) -> str:
-    """A surname alone ("DeHart") joins the one full name ending with it."""
+    """A surname alone ("DeHart") joins the one full name ending with it; middle initials do not count."""
     if " " in name:
-        return name
+        return person_key(name)
     tails = [full for full in people if " " in full and full.split()[-1] == name]
     if len(tails) == 1:
         return tails[0]
@@ -240,47 +304,91 @@ def _person_key(name: str, people: dict[str, Entity]) -> str:
     return heads[0] if len(heads) == 1 and not tails else name
 
 
+def _qualify_generic(found: list[tuple[int, str, Candidate]], aliases: AliasTable, place_line) -> set[str]:
+    """Name generic bodies by their country ("Foreign Ministry (Japan)"); returns the names left untied."""
+    ties: dict[str, dict[int, str | None]] = {}
+    for _, paragraph, cand in found:
+        if cand.type == "organization" and is_generic(cand.name) and not aliases.organization(cand.name):
+            places = [c for _, p, c in found if p is paragraph and c.type == "place"]
+            ties.setdefault(cand.name, {})[id(cand)] = tie_of(paragraph, cand, places, aliases)
+    home = country_of(place_line[1], aliases) if place_line else None
+    local = set()
+    for name, by_cand in ties.items():
+        countries = sorted({t for t in by_cand.values() if t})
+        default = countries[0] if len(countries) == 1 else (home if not countries else None)
+        for _, _, cand in found:
+            if id(cand) in by_cand:
+                country = by_cand[id(cand)] or default
+                if country:
+                    cand.name = qualified(name, country)
+                else:
+                    local.add(name)
+    return local
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
     acronyms = learn_acronyms(paragraphs)
     locate = SentenceLocator(sentences)
+    place_line = dateline(paragraphs[0]) if paragraphs else None
+    skip = place_line[0] if place_line else 0  # the place line is no mention
 
     per_paragraph = [_from_ner(doc, aliases, acronyms) for doc in docs]
-    named_places = {c.name for cands in per_paragraph for c in cands if c.type == "place"}
-    full_names = {c.name for cands in per_paragraph for c in cands if c.type == "person" and " " in c.name}
+    if skip:
+        per_paragraph[0] = [c for c in per_paragraph[0] if c.start >= skip]
+    ner_all = [c for cands in per_paragraph for c in cands]
+    # A capital has one meaning in an article: its country if it is an actor anywhere, else the city.
+    actors = {c.name for c in ner_all if c.capital_of and c.actor}
+    for cand in ner_all:
+        if cand.capital_of and cand.name in actors:
+            cand.name = cand.capital_of
+    named_places = {c.name for c in ner_all if c.type == "place"}
+    # Evidence that a full name is a person: a title, role or pronoun; it or its lone surname says
+    # something; or the model tags the lone surname a person too.
+    lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
+    full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
+                  and (c.evidence or c.speaks or c.name.split()[-1] in lone)}
+
+    found: list[tuple[int, str, Candidate]] = []
+    for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
+        surnames = _surnames(paragraph, full_names, ner)
+        for cand in surnames:
+            cand.roles = tuple(person_roles(doc, cand.start, cand.end))
+        rules = _from_rules(paragraph, acronyms, named_places, aliases) + surnames
+        if p_index == 1 and skip:
+            rules = [c for c in rules if c.start >= skip]
+        found.extend((p_index, paragraph, cand) for cand in _resolve_overlaps(ner + rules))
+    local = _qualify_generic(found, aliases, place_line)
+
     entities: dict[str, Entity] = {}
+    votes: dict[str, dict[str, int]] = {}
     people: dict[str, Entity] = {}
     pending_surnames: list[tuple[str, Mention, tuple[str, ...]]] = []
-
-    for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
-        rules = _from_rules(paragraph, acronyms, named_places, aliases) + _surnames(paragraph, full_names, ner)
-        chosen = _resolve_overlaps(ner + rules)
-        for cand in chosen:
-            sentence = locate.at(p_index, cand.start)
-            if sentence is None:
+    for p_index, _, cand in found:
+        sentence = locate.at(p_index, cand.start)
+        if sentence is None:
+            continue
+        s_start = cand.start - sentence.offset
+        s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
+        mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end], nationality=cand.nationality)
+        if cand.type == "person":
+            if " " not in cand.name and _person_key(cand.name, people) == cand.name:
+                pending_surnames.append((cand.name, mention, cand.roles))
                 continue
-            s_start = cand.start - sentence.offset
-            s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
-            mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end])
-            roles = cand.roles
-            if cand.type == "person":
-                roles = roles + tuple(person_roles(doc, cand.start, cand.end))
-                if " " not in cand.name and _person_key(cand.name, people) == cand.name:
-                    pending_surnames.append((cand.name, mention, roles))
-                    continue
-                key_name = _person_key(cand.name, people)
-            else:
-                key_name = cand.name
-            entity = _add(entities, key_name, cand.type, mention, roles)
-            if cand.type == "person":
-                people[key_name] = entity
+            key_name = _person_key(cand.name, people)
+            people[key_name] = _add(entities, votes, key_name, "person", mention, cand.roles)
+        else:
+            _add(entities, votes, acronym_key(cand.name) if cand.type == "organization" else cand.name,
+                 cand.type, mention, cand.roles)
 
     # Surnames met before their full name: join them now, or keep them as their own person.
     for name, mention, roles in pending_surnames:
-        _add(entities, _person_key(name, people), "person", mention, roles)
+        _add(entities, votes, _person_key(name, people), "person", mention, roles)
 
-    for entity in entities.values():
+    for name, entity in entities.items():
+        entity.type = _by_evidence(votes[name])
+        entity.local = name in local
         if entity.type not in {"money", "quantity"}:  # figures are named by value, not by wording
             forms = {surface_key(m.text) for m in entity.mentions}
             entity.aliases = sorted(f for f in forms if f and f != entity.name)
@@ -288,11 +396,21 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     return list(entities.values())  # in order of first appearance; ranking is entity_index.salience
 
 
-def _add(entities: dict[str, Entity], name: str, type_: str, mention: Mention, roles) -> Entity:
-    key = f"{type_}:{name}"
-    entity = entities.get(key)
+TYPE_PREFERENCE = ("person", "organization", "place", "agreement", "money", "quantity")
+
+
+def _by_evidence(votes: dict[str, int]) -> str:
+    """One type per entity: the type most of its mentions (and each role, for a person) vote for."""
+    return min(votes, key=lambda t: (-votes[t], TYPE_PREFERENCE.index(t)))
+
+
+def _add(entities: dict[str, Entity], votes: dict[str, dict[str, int]], name: str, type_: str, mention: Mention,
+         roles) -> Entity:
+    entity = entities.get(name)
     if entity is None:
-        entity = entities[key] = Entity(name=name, type=type_)
+        entity = entities[name] = Entity(name=name, type=type_)
+        votes[name] = {}
+    votes[name][type_] = votes[name].get(type_, 0) + 1 + len(roles)
     entity.mentions.append(mention)
     for role in roles:
         if role and role not in entity.roles:
