@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
-from .entity_names import acronym_key, is_dotted_acronym, is_generic, person_key, qualified
+from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_generic, person_key, qualified
 from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
 from .sentences import SentenceLocator
@@ -45,9 +45,18 @@ _ORGANIZATION = re.compile(
 _CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
 _THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
+_SENTENCE_OPENERS = frozenset(
+    "but and or so as if when while after before since although though in on at by for from with without "
+    "meanwhile however also then yet earlier later last next this that these those a an".split()
+)
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
 _PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+# Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley").
+_NOT_A_SURNAME = frozenset(
+    "United City Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers County Town Stanley Sachs "
+    "Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation Inc Ltd LLC".split()
+)
 _SPEECH_LEMMAS = frozenset("say tell add announce write ask reply explain insist argue warn claim note".split())
 
 # Higher wins when candidate spans overlap.
@@ -127,14 +136,21 @@ def _quantity(span, doc):
     return None
 
 
-def _whole_name(name):
-    """ "Hiroshi Tanaka" when the model tagged only "Tanaka": capitalised untagged words before it join."""
+def _whole_name(name, aliases: AliasTable):
+    """ "Zoltan Tanaka" when the model tagged only "Tanaka" (and "Zoltan" as nothing, or as an unknown
+    place): one capitalised word right before a one-word name joins it, unless it is a title, a date
+    word or a known place, nationality or organisation."""
     doc, start = name.doc, name.start
-    while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
-           and doc[start - 1].text.isalpha() and not doc[start - 1].ent_type_
-           and doc[start - 1].lower_ not in TITLES and doc[start - 1].lower_ not in WEEKDAYS_MONTHS):
-        start -= 1
-    return doc[start:name.end]
+    if len(name) != 1 or start == 0:
+        return name
+    prev = doc[start - 1]
+    if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha() and not prev.is_sent_start
+            and (not prev.ent_type_ or (prev.ent_iob_ == "B" and prev.ent_type_ in {"GPE", "ORG", "LOC", "NORP"}))
+            and prev.lower_ not in TITLES and prev.lower_ not in WEEKDAYS_MONTHS
+            and not (aliases.place(prev.text) or aliases.demonym(prev.text) or aliases.capital_of(prev.text)
+                     or aliases.organization(prev.text))):
+        return doc[start - 1:name.end]
+    return name
 
 
 def _pronoun_follows(name) -> bool:
@@ -185,7 +201,10 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             title, name = split_title(span)
             if name is None or name.text.lower() in WEEKDAYS_MONTHS:
                 continue
-            name = _whole_name(name)
+            name = _whole_name(name, aliases)
+            if name.text.split()[-1] in _NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
+                out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
+                continue
             roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
             out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
                                  evidence=bool(roles) or _pronoun_follows(name)))
@@ -193,12 +212,11 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             place = aliases.demonym(text)
             if place:
                 out.append(Candidate(start, end, "place", place, "ner", nationality=True))
+        elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
+            out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
+                                 actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
         elif label in {"GPE", "LOC", "FAC"}:
-            capital_of = aliases.capital_of(text)
-            if capital_of:
-                out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=capital_of,
-                                     actor=span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
-            elif is_dotted_acronym(surface_key(text)) and not aliases.place(text):
+            if is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif aliases.organization(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text), "ner"))
@@ -221,14 +239,18 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
 def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:
     """ "South Korean Foreign Ministry" -> "Foreign Ministry": the country is its own mention (added to ``out``)."""
     words = text.split(" ")
+    if words[0] in {"The", "the"} and len(words) > 1:
+        return _strip_leading_places(" ".join(words[1:]), start + 4, aliases, out)
     for n in range(min(3, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
         place = aliases.demonym(head) or aliases.place(head)
-        if place or head in {"The", "the"}:
-            if place:
-                out.append(Candidate(start, start + len(head), "place", place, "organization",
-                                     nationality=aliases.demonym(head) is not None))
+        if place:
+            written = len(head) - (2 if head[-2:] in {"'s", "’s"} else 0)  # "Japan's" -> "Japan"
+            out.append(Candidate(start, start + written, "place", place, "organization",
+                                 nationality=aliases.demonym(head) is not None))
             return _strip_leading_places(" ".join(words[n:]), start + len(head) + 1, aliases, out)
+    if words[0].lower() in _SENTENCE_OPENERS or words[0].lower() in WEEKDAYS_MONTHS:  # "But Police said"
+        return _strip_leading_places(" ".join(words[1:]), start + len(words[0]) + 1, aliases, out)
     if words[0].lower().endswith("ing") and words[0][:1].isupper():  # "Citing Foreign Ministry officials"
         return " ".join(words[1:]), start + len(words[0]) + 1
     return text, start
@@ -319,7 +341,7 @@ def _qualify_generic(found: list[tuple[int, str, Candidate]], aliases: AliasTabl
         for _, _, cand in found:
             if id(cand) in by_cand:
                 country = by_cand[id(cand)] or default
-                if country:
+                if country and name.lower() not in NEVER_QUALIFIED:
                     cand.name = qualified(name, country)
                 else:
                     local.add(name)

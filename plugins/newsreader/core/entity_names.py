@@ -35,6 +35,8 @@ GENERIC_HEADS = frozenset(
     party opposition state
     """.split()
 )
+# Bare words that name no one body even with a country ("State", "PAC"): always article-local.
+NEVER_QUALIFIED = frozenset("state pac party opposition authorities administration".split())
 
 
 def person_key(name: str) -> str:

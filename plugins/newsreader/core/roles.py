@@ -16,6 +16,9 @@ TITLES = frozenset(
     general gen. colonel col. lieutenant lt. captain capt. admiral adm. major sergeant commander chief king queen
     prince princess pope cardinal bishop rabbi imam sheikh foreign defence defense finance interior deputy acting
     former state spokesman spokeswoman spokesperson envoy negotiator official chairman chairwoman chair ceo
+    striker midfielder defender goalkeeper keeper winger forward coach manager skipper batsman bowler opener
+    pitcher quarterback champion veteran rookie leader director economist analyst strategist trader dealer
+    officer inspector detective commissioner superintendent president-elect opposition rebel
     """.split()
 )
 _ROLE_POS = {"PROPN", "NOUN", "ADJ"}
