@@ -3,8 +3,9 @@
 from newsreader.core.entity_index import build, slugify
 
 
-def e(name, type_, n=1, aliases=(), roles=()):
-    return {"name": name, "type": type_, "aliases": list(aliases), "roles": list(roles), "mentions": [{}] * n}
+def e(name, type_, n=1, aliases=(), roles=(), local=False):
+    found = {"name": name, "type": type_, "aliases": list(aliases), "roles": list(roles), "mentions": [{}] * n}
+    return dict(found, local=True) if local else found
 
 
 def test_same_canonical_entity_in_two_articles_is_one():
@@ -31,3 +32,22 @@ def test_names_ending_in_digits_and_accents_make_clean_folder_slugs():
     assert slugify("G7") == "g7"
     assert slugify("Tomasz Żmijewski") == "tomasz-zmijewski"
     assert slugify("Lech Wałęsa") == "lech-walesa"
+
+
+def test_names_with_middle_initials_and_dotted_acronyms_are_one_entity_site_wide():
+    index = build([("a", [e("Donald J. Trump", "person"), e("F.B.I.", "place")]),
+                   ("b", [e("Donald Trump", "person", 2), e("FBI", "organization", 2)])])
+    assert set(index["entities"]) == {"donald-trump", "fbi"}
+    assert index["entities"]["donald-trump"]["name"] == "Donald Trump"  # the most mentioned form
+    assert index["entities"]["fbi"]["type"] == "organization" and index["entities"]["fbi"]["aliases"] == ["F.B.I."]
+
+
+def test_ids_are_stable_and_unique_when_articles_arrive():
+    first = build([("a", [e("Georgia", "place"), e("Jose Muller", "person")])])
+    later = build([("a", [e("Georgia", "place"), e("Jose Muller", "person")]),
+                   ("b", [e("José Müller", "person"), e("Georgia", "place"), e("Foreign Ministry", "organization", local=True)])])
+    assert set(first["entities"]) <= set(later["entities"])
+    assert len(later["entities"]) == 4  # "José Müller" is not "Jose Muller"; both Georgias are one
+    ministry = [r for r in later["entities"].values() if r["name"] == "Foreign Ministry"]
+    assert len(ministry) == 1 and ministry[0]["url"] is None and ministry[0]["id"] != "foreign-ministry"
+    assert later["entities"]["jose-muller"]["name"] == "Jose Muller"

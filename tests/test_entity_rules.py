@@ -6,7 +6,7 @@ import pytest
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.entities import extract
+from newsreader.core.entities import _by_evidence, extract
 from newsreader.core.entity_names import acronym_key, is_generic, person_key
 from newsreader.core.metonyms import dateline
 from newsreader.core.rawformat import parse
@@ -113,3 +113,12 @@ def test_titles_are_roles_not_part_of_the_name(nlp):
 def test_organisation_patterns_keep_the_whole_name(nlp, name):
     found = entities_in([f"Officials said the {name} and the {name} agreed, and reporters left."], nlp)
     assert texts(found[name]) == [name, name] and found[name].type == "organization"
+
+
+def test_one_name_is_one_entity_in_an_article_typed_by_the_votes_of_its_mentions(nlp):
+    found = extract(["Trump said no. The Trump campaign spent more. Trump's lawyers objected."],
+                    number_sentences(["Trump said no. The Trump campaign spent more. Trump's lawyers objected."]),
+                    list(nlp.pipe(["Trump said no. The Trump campaign spent more. Trump's lawyers objected."])))
+    assert [e.name for e in found] == ["Trump"] and len(found[0].mentions) == 3  # the model typed it two ways
+    assert _by_evidence({"place": 1, "organization": 2}) == "organization"
+    assert _by_evidence({"organization": 1, "person": 1}) == "person"  # a tie goes to the person
