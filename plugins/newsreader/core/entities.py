@@ -1,7 +1,7 @@
 """Named entities of one article: spaCy's NER with a rule layer on top.
 
-The rules on metonyms, datelines and generic bodies are in :mod:`metonyms`, name keys in
-:mod:`entity_names`; one name is one entity in an article, typed by the evidence of all its mentions.
+The rules on metonyms, datelines and generic bodies are in :mod:`metonyms`, on people in :mod:`people`,
+name keys in :mod:`entity_names`; one name is one entity in an article, typed by the votes of its mentions.
 
 spaCy finds the spans; the rules here fix its known failures in general:
 agreements it misses, acronyms defined in brackets, boundaries that swallow a
@@ -15,21 +15,18 @@ joined to the full name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
-from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_generic, person_key, qualified
+from .candidate import Candidate, resolve_overlaps
+from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_generic, qualified
 from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
-from .sentences import SentenceLocator
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .roles import TITLES, person_roles, split_title
+from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
+from .roles import person_roles, split_title
+from .sentences import SentenceLocator
 
-WEEKDAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
 _AGREEMENT = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]*|of|on|for|and|the)\s+){{0,7}}?(?:[A-Z][\w'’-]*\s+)(?:{AGREEMENT_WORDS})\b"
@@ -51,36 +48,6 @@ _SENTENCE_OPENERS = frozenset(
 )
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
-_PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
-# Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley").
-_NOT_A_SURNAME = frozenset(
-    "United City Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers County Town Stanley Sachs "
-    "Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation Inc Ltd LLC".split()
-)
-_SPEECH_LEMMAS = frozenset("say tell add announce write ask reply explain insist argue warn claim note".split())
-
-# Higher wins when candidate spans overlap.
-PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "organization": 3, "direction": 2, "ner": 1}
-
-
-@dataclass
-class Candidate:
-    start: int  # character offsets in the paragraph
-    end: int
-    type: str
-    name: str
-    source: str
-    roles: tuple[str, ...] = ()
-    nationality: bool = False  # "South Korean lawmakers": linked to the country, shown as a nationality
-    capital_of: str | None = None  # a capital: the country it may stand for
-    actor: bool = False  # used as an actor ("Seoul said"), so standing for its country
-    evidence: bool = False  # a person by a title, a role or a pronoun, not only by the model's label
-    speaks: bool = False  # the subject of a speech verb ("Tanaka said"): a person's evidence
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
@@ -136,42 +103,11 @@ def _quantity(span, doc):
     return None
 
 
-def _whole_name(name, aliases: AliasTable):
-    """ "Zoltan Tanaka" when the model tagged only "Tanaka" (and "Zoltan" as nothing, or as an unknown
-    place): one capitalised word right before a one-word name joins it, unless it is a title, a date
-    word or a known place, nationality or organisation."""
-    doc, start = name.doc, name.start
-    if len(name) != 1 or start == 0:
-        return name
-    prev = doc[start - 1]
-    if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha() and not prev.is_sent_start
-            and (not prev.ent_type_ or (prev.ent_iob_ == "B" and prev.ent_type_ in {"GPE", "ORG", "LOC", "NORP"}))
-            and prev.lower_ not in TITLES and prev.lower_ not in WEEKDAYS_MONTHS
-            and not (aliases.place(prev.text) or aliases.demonym(prev.text) or aliases.capital_of(prev.text)
-                     or aliases.organization(prev.text))):
-        return doc[start - 1:name.end]
-    return name
-
-
-def _pronoun_follows(name) -> bool:
-    """A personal pronoun in the name's sentence after it, or in the next one: evidence of a person."""
-    doc = name.doc
-    sent = name.sent
-    stop = min(len(doc), sent.end + 40)
-    nxt = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
-    return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[name.end:min(stop, nxt)])
-
-
-def _speaks(span) -> bool:
-    root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
-
-
 def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
     out = _ner_candidates(doc, aliases, acronyms)
     for cand in out:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        cand.speaks = span is not None and len(span) > 0 and _speaks(span)
+        cand.speaks = span is not None and len(span) > 0 and speaks(span)
     return out
 
 
@@ -201,13 +137,13 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             title, name = split_title(span)
             if name is None or name.text.lower() in WEEKDAYS_MONTHS:
                 continue
-            name = _whole_name(name, aliases)
-            if name.text.split()[-1] in _NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
+            name = whole_name(name, aliases)
+            if name.text.split()[-1] in NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
                 out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
                 continue
             roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
             out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
-                                 evidence=bool(roles) or _pronoun_follows(name)))
+                                 evidence=bool(roles) or pronoun_follows(name)))
         elif label == "NORP":
             place = aliases.demonym(text)
             if place:
@@ -256,27 +192,6 @@ def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[
     return text, start
 
 
-def _surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list[Candidate]:
-    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article.
-
-    ``full_names`` holds only names that are people by evidence (a title, a role, a pronoun), so the
-    "Villa" of "Aston Villa" or the "Stanley" of "Morgan Stanley" is never made a person.
-    """
-    out = []
-    people = [c for c in ner if c.type == "person"]
-    tails: dict[str, list[str]] = {}
-    for full in full_names:
-        tails.setdefault(full.split()[-1], []).append(full)
-    for surname, owners in tails.items():
-        if len(owners) != 1 or len(surname) < 2:
-            continue  # two people share the surname: leave it to the model
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
-            if any(p.start <= match.start() < p.end for p in people):
-                continue  # part of a name the model found
-            out.append(Candidate(match.start(), match.end(), "person", owners[0], "surname"))
-    return out
-
-
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _ORGANIZATION.finditer(paragraph):
@@ -305,25 +220,6 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         if len(named) == 1:  # "the South" is South Korea only when one South X is in the article
             out.append(Candidate(match.start("dir"), match.end("dir"), "place", named[0], "direction"))
     return out
-
-
-def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-PRIORITY[c.source], -c.length, c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
-
-
-def _person_key(name: str, people: dict[str, Entity]) -> str:
-    """A surname alone ("DeHart") joins the one full name ending with it; middle initials do not count."""
-    if " " in name:
-        return person_key(name)
-    tails = [full for full in people if " " in full and full.split()[-1] == name]
-    if len(tails) == 1:
-        return tails[0]
-    heads = [full for full in people if " " in full and full.split()[0] == name]
-    return heads[0] if len(heads) == 1 and not tails else name
 
 
 def _qualify_generic(found: list[tuple[int, str, Candidate]], aliases: AliasTable, place_line) -> set[str]:
@@ -374,13 +270,13 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
-        surnames = _surnames(paragraph, full_names, ner)
-        for cand in surnames:
+        alone = surnames(paragraph, full_names, ner)
+        for cand in alone:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
-        rules = _from_rules(paragraph, acronyms, named_places, aliases) + surnames
+        rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone
         if p_index == 1 and skip:
             rules = [c for c in rules if c.start >= skip]
-        found.extend((p_index, paragraph, cand) for cand in _resolve_overlaps(ner + rules))
+        found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules))
     local = _qualify_generic(found, aliases, place_line)
 
     entities: dict[str, Entity] = {}
@@ -395,10 +291,10 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
         s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
         mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end], nationality=cand.nationality)
         if cand.type == "person":
-            if " " not in cand.name and _person_key(cand.name, people) == cand.name:
+            if " " not in cand.name and joined_name(cand.name, people) == cand.name:
                 pending_surnames.append((cand.name, mention, cand.roles))
                 continue
-            key_name = _person_key(cand.name, people)
+            key_name = joined_name(cand.name, people)
             people[key_name] = _add(entities, votes, key_name, "person", mention, cand.roles)
         else:
             _add(entities, votes, acronym_key(cand.name) if cand.type == "organization" else cand.name,
@@ -406,7 +302,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
 
     # Surnames met before their full name: join them now, or keep them as their own person.
     for name, mention, roles in pending_surnames:
-        _add(entities, votes, _person_key(name, people), "person", mention, roles)
+        _add(entities, votes, joined_name(name, people), "person", mention, roles)
 
     for name, entity in entities.items():
         entity.type = _by_evidence(votes[name])
