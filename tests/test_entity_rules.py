@@ -122,3 +122,20 @@ def test_one_name_is_one_entity_in_an_article_typed_by_the_votes_of_its_mentions
     assert [e.name for e in found] == ["Trump"] and len(found[0].mentions) == 3  # the model typed it two ways
     assert _by_evidence({"place": 1, "organization": 2}) == "organization"
     assert _by_evidence({"organization": 1, "person": 1}) == "person"  # a tie goes to the person
+
+
+def test_a_country_before_a_proper_organisation_name_stays_in_the_name(nlp):
+    found = entities_in(["Groups including the American Civil Liberties Union welcomed the ruling."], nlp)
+    assert texts(found["American Civil Liberties Union"]) == ["American Civil Liberties Union"]
+
+
+def test_a_title_word_alone_is_no_organisation(nlp):
+    found = entities_in(["Interior Minister Joseph Kamau blamed the opposition."], nlp)  # the model tags "Interior"
+    assert "Interior" not in found and found["Joseph Kamau"].roles == ["Interior Minister"]
+
+
+def test_scores_and_clubs_tagged_as_places_in_sports_copy(nlp):
+    found = entities_in(["Striker Marco Vellani scored twice as FC Porto beat Benfica 3-1 in Lisbon.",
+                         "Vellani joined the club from Aston Villa last year."], nlp)
+    assert not any(any(ch.isdigit() for ch in n) for n in found)  # "Benfica 3-1" -> "Benfica"
+    assert found["Aston Villa"].type == "organization"

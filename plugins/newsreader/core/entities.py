@@ -23,8 +23,8 @@ from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_ge
 from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
-from .roles import person_roles, split_title
+from .people import CLUB_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
+from .roles import TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -46,6 +46,7 @@ _SENTENCE_OPENERS = frozenset(
     "but and or so as if when while after before since although though in on at by for from with without "
     "meanwhile however also then yet earlier later last next this that these those a an".split()
 )
+_SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
 
@@ -82,7 +83,8 @@ def _trim(span):
         or (doc[start].lower_.endswith("ing") and doc[start].tag_ in {"VBG", "NNP"} and doc[start].is_sent_start)
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+                           or (end - start > 1 and _SCORE.match(doc[end - 1].text))):  # "Benfica 3-1"
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -129,6 +131,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
         text = span.text
         if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text):
             continue
+        if label != "PERSON" and all(w.lower() in TITLES for w in text.split()):
+            continue  # "Interior" of "Interior Minister Joseph Kamau"
         start, end = span.start_char, span.end_char
         if label == "MONEY":
             amount = parse_money(ent.text)
@@ -152,7 +156,9 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
                                  actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
         elif label in {"GPE", "LOC", "FAC"}:
-            if is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
+            if text.split()[-1] in CLUB_WORDS and " " in text:  # "from Aston Villa"
+                out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
+            elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif aliases.organization(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text), "ner"))
@@ -180,7 +186,7 @@ def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[
     for n in range(min(3, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
         place = aliases.demonym(head) or aliases.place(head)
-        if place:
+        if place and is_generic(" ".join(words[n:])):  # "American Civil Liberties Union" stays whole
             written = len(head) - (2 if head[-2:] in {"'s", "’s"} else 0)  # "Japan's" -> "Japan"
             out.append(Candidate(start, start + written, "place", place, "organization",
                                  nationality=aliases.demonym(head) is not None))

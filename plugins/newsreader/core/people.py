@@ -15,10 +15,12 @@ WEEKDAYS_MONTHS = frozenset(
     "august september october november december".split()
 )
 _PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
-# Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley").
-NOT_A_SURNAME = frozenset(
-    "United City Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers County Town Stanley Sachs "
-    "Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation Inc Ltd LLC".split()
+# Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley")
+# or, for clubs, as places ("Aston Villa").
+CLUB_WORDS = frozenset("United Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers".split())
+NOT_A_SURNAME = CLUB_WORDS | frozenset(
+    "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
+    "Inc Ltd LLC".split()
 )
 _SPEECH_LEMMAS = frozenset("say tell add announce write ask reply explain insist argue warn claim note".split())
 
