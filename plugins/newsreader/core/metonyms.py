@@ -23,7 +23,7 @@ _DASH = r"\s*(?:—|–|--|-)\s+"
 _DATELINE = re.compile(
     rf"^(?:(?P<caps>{_CAPS}){_DATE}?{_AGENCY}?|(?P<title>{_TITLE})(?:{_DATE}{_AGENCY}?|{_AGENCY})){_DASH}"
 )
-_TIE_BEFORE = re.compile(r"^(?:'s|’s)?\s+$")
+_TIE_BEFORE = re.compile(r"^\s?(?:'s|’s)?\s+$")  # also tokenised text: "Japan 's"
 _TIE_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$")
 
 
