@@ -47,7 +47,12 @@ def test_ids_are_stable_and_unique_when_articles_arrive():
     later = build([("a", [e("Georgia", "place"), e("Jose Muller", "person")]),
                    ("b", [e("José Müller", "person"), e("Georgia", "place"), e("Foreign Ministry", "organization", local=True)])])
     assert set(first["entities"]) <= set(later["entities"])
-    assert len(later["entities"]) == 4  # "José Müller" is not "Jose Muller"; both Georgias are one
-    ministry = [r for r in later["entities"].values() if r["name"] == "Foreign Ministry"]
-    assert len(ministry) == 1 and ministry[0]["url"] is None and ministry[0]["id"] != "foreign-ministry"
+    assert len(later["entities"]) == 3  # "José Müller" is not "Jose Muller"; both Georgias are one
+    ministry = list(later["local"].values())  # the article-local one is kept apart
+    assert [m["name"] for m in ministry] == ["Foreign Ministry"] and ministry[0]["url"] is None
     assert later["entities"]["jose-muller"]["name"] == "Jose Muller"
+
+
+def test_a_correction_that_names_a_generic_body_makes_it_site_wide():
+    index = build([("a", [e("Foreign Ministry (Japan)", "organization", local=True)])])
+    assert index["entities"]["foreign-ministry-japan"]["url"] == "entity/foreign-ministry-japan/"

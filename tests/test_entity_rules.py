@@ -139,3 +139,11 @@ def test_scores_and_clubs_tagged_as_places_in_sports_copy(nlp):
                          "Vellani joined the club from Aston Villa last year."], nlp)
     assert not any(any(ch.isdigit() for ch in n) for n in found)  # "Benfica 3-1" -> "Benfica"
     assert found["Aston Villa"].type == "organization"
+
+
+def test_a_name_after_a_title_only_people_hold_is_a_person_even_if_tagged_an_organisation(nlp):
+    found = entities_in(["Spokesperson Alma Veress insisted on Friday that talks would resume."], nlp)  # tagged ORG
+    assert found["Alma Veress"].type == "person" and found["Alma Veress"].roles == ["Spokesperson"]
+    assert texts(found["Alma Veress"]) == ["Alma Veress"]
+    found = entities_in(["General Electric Company shares rose."], nlp)
+    assert "General Electric Company" in found  # "general" is no title only people hold

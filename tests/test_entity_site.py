@@ -8,7 +8,7 @@ import pytest
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.entity_index import build, id_of
+from newsreader.core.entity_index import build, id_of, record as record_of
 from newsreader.core.rawformat import parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,7 +30,7 @@ def site(annotated, names="cde"):
 
 def record(index, slug, annotated, name):
     entity = next(e for e in annotated[slug] if e["name"] == name)
-    return index["entities"][id_of(index, slug, entity)]
+    return record_of(index, id_of(index, slug, entity))
 
 
 def test_foreign_ministries_of_two_countries_are_two_entities_and_an_untied_one_stays_local(annotated):
@@ -38,7 +38,8 @@ def test_foreign_ministries_of_two_countries_are_two_entities_and_an_untied_one_
     assert index["entities"]["foreign-ministry-japan"]["url"] == "entity/foreign-ministry-japan/"
     assert index["entities"]["foreign-ministry-south-korea"]["articles"] == ["c"]
     local = record(index, "d", annotated, "Foreign Ministry")
-    assert local["url"] is None and local["articles"] == ["d"]  # never merged site-wide, no page
+    assert local["url"] is None and local["articles"] == ["d"]  # never merged site-wide, no page…
+    assert local["id"] in index["local"] and local["id"] not in index["entities"]  # …nor listed with the site's
 
 
 def test_a_capital_means_the_country_where_it_acts_and_the_city_where_it_is_a_place(annotated):
@@ -81,7 +82,7 @@ def test_names_differing_by_accents_are_different_entities_with_stable_ids(annot
     assert three["entities"]["jose-muller"]["articles"] == ["d"]
     for eid, rec in two["entities"].items():  # a new article moves no existing URL
         assert three["entities"][eid]["url"] == rec["url"], eid
-    assert len(set(three["ids"].values())) == len(three["entities"])
+    assert len(set(three["ids"].values())) == len(three["entities"]) + len(three["local"])
 
 
 def test_dateline_of_the_third_article_is_no_entity(annotated):

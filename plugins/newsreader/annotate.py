@@ -148,8 +148,8 @@ def annotate_articles(generator) -> None:
         counters: dict[str, int] = {}
         for entity in entities:
             entity["id"] = entity_index.id_of(index, article.slug, entity)
-            entity["type"] = index["entities"][entity["id"]]["type"]  # one type per entity site-wide
-            entity["url"] = index["entities"][entity["id"]]["url"]
+            found = entity_index.record(index, entity["id"])
+            entity["type"], entity["url"] = found["type"], found["url"]  # one type per entity site-wide
             entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
             for mention in entity["mentions"]:
                 counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1

@@ -24,7 +24,7 @@ from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .people import CLUB_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
-from .roles import TITLES, person_roles, split_title
+from .roles import PERSON_TITLES, TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -228,6 +228,23 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
     return out
 
 
+def _titled_people(candidates: list[Candidate]) -> None:
+    """ "Spokesperson Alma Veress" tagged an organisation is a person with a role: the words after a
+    title that only people hold ("spokesperson", "minister", "senator"…) are a person's name."""
+    for cand in candidates:
+        words = cand.name.split()
+        if cand.type == "person" or len(words) < 3 or len(cand.name) != cand.length:
+            continue
+        n = 0
+        while n < len(words) - 2 and words[n].lower() in TITLES:
+            n += 1
+        rest = words[n:]
+        if n and words[n - 1].lower() in PERSON_TITLES and len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            title = " ".join(words[:n])
+            cand.start += len(title) + 1
+            cand.type, cand.name, cand.roles, cand.evidence = "person", " ".join(rest), (title,), True
+
+
 def _qualify_generic(found: list[tuple[int, str, Candidate]], aliases: AliasTable, place_line) -> set[str]:
     """Name generic bodies by their country ("Foreign Ministry (Japan)"); returns the names left untied."""
     ties: dict[str, dict[int, str | None]] = {}
@@ -267,6 +284,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     for cand in ner_all:
         if cand.capital_of and cand.name in actors:
             cand.name = cand.capital_of
+    _titled_people(ner_all)
     named_places = {c.name for c in ner_all if c.type == "place"}
     # Evidence that a full name is a person: a title, role or pronoun; it or its lone surname says
     # something; or the model tags the lone surname a person too.

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from unidecode import unidecode
 
 from .aliases import load as load_aliases
-from .entity_names import acronym_key, person_key
+from .entity_names import acronym_key, is_generic, person_key
 
 PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
@@ -45,7 +45,7 @@ def _surname_owners(entities: list[dict]) -> tuple[dict[str, str], set[str]]:
 
 def _grouping(articles) -> dict[tuple, str]:
     """Site-wide key of each (type, name): figures by type and name, other entities by name alone."""
-    page_entities = [e for _, ents in articles for e in ents if e["type"] in PAGE_TYPES and not e.get("local")]
+    page_entities = [e for _, ents in articles for e in ents if e["type"] in PAGE_TYPES and not is_local(e)]
     owners, lone_people = _surname_owners(page_entities)
     aliases = load_aliases()
     groups = {}
@@ -75,17 +75,27 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
+def is_local(entity: dict) -> bool:
+    """An article-local entity: a generic body tied to no country (unless a correction renamed it)."""
+    return bool(entity.get("local")) and is_generic(entity["name"])
+
+
 def id_of(index: dict, slug: str, entity: dict) -> str:
     """The site-wide id of an article's entity dict (article-local entities have their own)."""
     ids = index["ids"]
-    return ids[(slug, entity["type"], entity["name"])] if entity.get("local") else ids[(entity["type"], entity["name"])]
+    return ids[(slug, entity["type"], entity["name"])] if is_local(entity) else ids[(entity["type"], entity["name"])]
+
+
+def record(index: dict, eid: str) -> dict:
+    """The record of an id: a site-wide entity, or an article-local one (kept out of ``entities``)."""
+    return index["entities"].get(eid) or index["local"][eid]
 
 
 def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/") -> dict:
     """Site-wide entities from ``[(article slug, entity dicts)]``.
 
-    Returns ``{"entities": {id: record}, "ids": {(type, name) or (slug, type, name): id}}`` (use
-    :func:`id_of`). One name is one entity whatever type an article gave it: its type is the one most
+    Returns ``{"entities": {id: record}, "local": {id: record}, "ids": {(type, name) or (slug, type, name): id}}``
+    (use :func:`id_of` and :func:`record`); article-local records are kept apart from the site's entities. One name is one entity whatever type an article gave it: its type is the one most
     of its mentions (and roles) vote for. Names with and without middle initials, dotted and plain
     acronyms, and a lone surname with the one full-name person of the site who bears it are one entity.
     Article-local entities (generic bodies tied to no country) are never merged and get no page.
@@ -101,7 +111,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
         ids.update({(type_, n): eid for n, eid in of_type.items()})
     for slug, ents in articles:
         for e in ents:
-            if e.get("local"):
+            if is_local(e):
                 ids[(slug, e["type"], e["name"])] = f"{slugify(e['name'])}-{_digest(slug + chr(0) + e['name'])}"
 
     records: dict[str, dict] = {}
@@ -117,7 +127,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             eid = id_of({"ids": ids}, slug, e)
             rec = records.get(eid)
             if rec is None:
-                rec = records[eid] = {"id": eid, "mentions": 0, "local": bool(e.get("local"))}
+                rec = records[eid] = {"id": eid, "mentions": 0, "local": is_local(e)}
             aliases[eid].update(e["aliases"])
             aliases[eid].add(e["name"])
             in_articles[eid][slug] = None
@@ -131,8 +141,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     for eid, rec in records.items():
         rec["type"] = min(votes[eid], key=lambda t: (-votes[eid][t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
         rec["name"] = min(names[eid], key=lambda n: (-names[eid][n], n))
-        rec["url"] = url_pattern.format(id=eid) if rec["type"] in PAGE_TYPES and not rec.pop("local") else None
-        rec.pop("local", None)
+        rec["url"] = url_pattern.format(id=eid) if rec["type"] in PAGE_TYPES and not rec["local"] else None
     for eid, rec in records.items():
         together[eid].pop(eid, None)  # an entity is not mentioned "with" itself
         rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
@@ -140,4 +149,5 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
         rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
         linked = {b: n for b, n in together[eid].items() if records[b]["url"]}
         rec["related"] = [b for b, _ in sorted(linked.items(), key=lambda kv: (-kv[1], -records[kv[0]]["mentions"], kv[0]))][:10]
-    return {"entities": dict(sorted(records.items())), "ids": ids}
+    local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
+    return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}

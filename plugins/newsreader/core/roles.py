@@ -21,6 +21,14 @@ TITLES = frozenset(
     officer inspector detective commissioner superintendent president-elect opposition rebel
     """.split()
 )
+# Titles only a person holds: a name after one is a person's even when the model says otherwise.
+PERSON_TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. sir dame president minister secretary chancellor premier governor senator
+    sen. congressman congresswoman mayor judge ambassador spokesman spokeswoman spokesperson envoy negotiator
+    chairman chairwoman striker midfielder defender goalkeeper coach manager
+    """.split()
+)
 _ROLE_POS = {"PROPN", "NOUN", "ADJ"}
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "PERCENT"}
 
