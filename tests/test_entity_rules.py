@@ -147,3 +147,8 @@ def test_a_name_after_a_title_only_people_hold_is_a_person_even_if_tagged_an_org
     assert texts(found["Alma Veress"]) == ["Alma Veress"]
     found = entities_in(["General Electric Company shares rose."], nlp)
     assert "General Electric Company" in found  # "general" is no title only people hold
+
+
+def test_a_person_tag_in_a_place_slot_is_a_place(nlp):
+    found = entities_in(["Spokesperson Samuel Brightwater stressed on Monday that talks would resume in Kraków."], nlp)
+    assert found["Kraków"].type == "place"  # the model tags it a person

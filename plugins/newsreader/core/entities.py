@@ -46,6 +46,7 @@ _SENTENCE_OPENERS = frozenset(
     "but and or so as if when while after before since although though in on at by for from with without "
     "meanwhile however also then yet earlier later last next this that these those a an".split()
 )
+_LOCATIVE = frozenset("in at near outside inside across throughout".split())
 _SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -146,6 +147,9 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                 out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
                 continue
             roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
+            if not roles and name.root.dep_ == "pobj" and name.root.head.lower_ in _LOCATIVE:  # "resume in Kraków"
+                out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text) or name.text, "ner"))
+                continue
             out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
                                  evidence=bool(roles) or pronoun_follows(name)))
         elif label == "NORP":
