@@ -46,7 +46,7 @@ _SENTENCE_OPENERS = frozenset(
     "but and or so as if when while after before since although though in on at by for from with without "
     "meanwhile however also then yet earlier later last next this that these those a an".split()
 )
-_LOCATIVE = frozenset("in at near outside inside across throughout".split())
+_LOCATIVE = frozenset("in at near outside inside across through throughout around into".split())
 _SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
