@@ -40,7 +40,7 @@ def timeline_years(records: list[dict], cards: dict, index: dict) -> dict:
         year["count"] += 1
         month_key = start.month if r["precision"] in {"day", "week", "month"} else 0
         event = dict(r, card=cards[r["article"]],
-                     entity_links=[index["entities"][i] for i in r["entities"] if index["entities"][i]["url"]])
+                     entity_links=[index["entities"][i] for i in r["entities"] if index["entities"].get(i, {}).get("url")])
         year["months"].setdefault(month_key, []).append(event)
     ordered = []
     for y in sorted(years, reverse=True):
