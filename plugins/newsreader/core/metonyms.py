@@ -43,11 +43,6 @@ def country_of(place: str, aliases) -> str | None:
     return aliases.place(place) or aliases.capital_of(place)
 
 
-def actor_capitals(candidates) -> set[str]:
-    """Capitals used at least once as an actor in the article (their ``capital_of`` marks it)."""
-    return {c.text_key for c in candidates if c.capital_of and c.actor}
-
-
 def tie_of(paragraph: str, cand, places, aliases) -> str | None:
     """The country written next to a generic body: "Japan's Foreign Ministry", "the Police in Seoul"."""
     for place in places:
