@@ -3,8 +3,9 @@
 from newsreader.core.entity_index import build, slugify
 
 
-def e(name, type_, n=1, aliases=(), roles=()):
-    return {"name": name, "type": type_, "aliases": list(aliases), "roles": list(roles), "mentions": [{}] * n}
+def e(name, type_, n=1, aliases=(), roles=(), local=False):
+    found = {"name": name, "type": type_, "aliases": list(aliases), "roles": list(roles), "mentions": [{}] * n}
+    return dict(found, local=True) if local else found
 
 
 def test_same_canonical_entity_in_two_articles_is_one():
@@ -20,12 +21,38 @@ def test_same_canonical_entity_in_two_articles_is_one():
     assert index["entities"]["james-dehart"]["related"] == ["united-states"]
 
 
-def test_same_name_different_types_get_distinct_ids():
-    index = build([("a", [e("Georgia", "place"), e("Georgia", "person")])])
-    assert set(index["entities"]) == {"georgia-person", "georgia-place"}
+def test_one_name_is_one_entity_typed_by_the_evidence_of_all_its_mentions():
+    index = build([("a", [e("Chelsea", "place")]), ("b", [e("Chelsea", "organization", 3)]),
+                   ("c", [e("Chelsea", "organization")])])
+    assert set(index["entities"]) == {"chelsea"}
+    assert index["entities"]["chelsea"]["type"] == "organization" and index["entities"]["chelsea"]["mentions"] == 5
 
 
 def test_names_ending_in_digits_and_accents_make_clean_folder_slugs():
     assert slugify("G7") == "g7"
     assert slugify("Tomasz Żmijewski") == "tomasz-zmijewski"
     assert slugify("Lech Wałęsa") == "lech-walesa"
+
+
+def test_names_with_middle_initials_and_dotted_acronyms_are_one_entity_site_wide():
+    index = build([("a", [e("Donald J. Trump", "person"), e("F.B.I.", "place")]),
+                   ("b", [e("Donald Trump", "person", 2), e("FBI", "organization", 2)])])
+    assert set(index["entities"]) == {"donald-trump", "fbi"}
+    assert index["entities"]["donald-trump"]["name"] == "Donald Trump"  # the most mentioned form
+    assert index["entities"]["fbi"]["type"] == "organization" and index["entities"]["fbi"]["aliases"] == ["F.B.I."]
+
+
+def test_ids_are_stable_and_unique_when_articles_arrive():
+    first = build([("a", [e("Georgia", "place"), e("Jose Muller", "person")])])
+    later = build([("a", [e("Georgia", "place"), e("Jose Muller", "person")]),
+                   ("b", [e("José Müller", "person"), e("Georgia", "place"), e("Foreign Ministry", "organization", local=True)])])
+    assert set(first["entities"]) <= set(later["entities"])
+    assert len(later["entities"]) == 3  # "José Müller" is not "Jose Muller"; both Georgias are one
+    ministry = list(later["local"].values())  # the article-local one is kept apart
+    assert [m["name"] for m in ministry] == ["Foreign Ministry"] and ministry[0]["url"] is None
+    assert later["entities"]["jose-muller"]["name"] == "Jose Muller"
+
+
+def test_a_correction_that_names_a_generic_body_makes_it_site_wide():
+    index = build([("a", [e("Foreign Ministry (Japan)", "organization", local=True)])])
+    assert index["entities"]["foreign-ministry-japan"]["url"] == "entity/foreign-ministry-japan/"

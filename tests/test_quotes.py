@@ -33,8 +33,8 @@ def quotes_in(paragraphs: list[str], nlp) -> list[dict]:
 
 def test_seed_quotes_and_speakers(nlp):
     found = [(q["sentence"], q["speaker_name"], q["partial"], q["text"][:30]) for q in quotes_of(SEED_DIR / "000_29d63d47178ef691.txt", nlp)]
-    assert ("s3", "Foreign Ministry", False, "Our position is that it should") in found
-    assert ("s4", "Foreign Ministry", False, "The US believes that the share") in found  # the statement continues
+    assert ("s3", "Foreign Ministry (South Korea)", False, "Our position is that it should") in found
+    assert ("s4", "Foreign Ministry (South Korea)", False, "The US believes that the share") in found  # the statement continues
     assert ("s7", "James DeHart", True, "give the Korean side some time") in found
     assert ("s8", "James DeHart", False, "Unfortunately, the proposals t") in found  # "he said"
     assert ("s9", "Jeong Eun-bo", True, "considerable gap") in found

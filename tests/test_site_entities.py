@@ -26,7 +26,7 @@ def test_article_json_shape_and_seed_entities(seed_site):
     by_name = {e["name"]: e for e in data["entities"]}
     expected = {
         "James DeHart": "person", "Jeong Eun-bo": "person", "United States": "place", "South Korea": "place",
-        "North Korea": "place", "Special Measures Agreement": "agreement", "Foreign Ministry": "organization",
+        "North Korea": "place", "Special Measures Agreement": "agreement", "Foreign Ministry (South Korea)": "organization",
         "Pentagon": "organization", "Korean National Police": "organization", "$5 billion": "money",
         "$896 million": "money", "28,500 troops": "quantity",
     }
@@ -41,6 +41,9 @@ def test_article_json_shape_and_seed_entities(seed_site):
     for entity in data["entities"]:
         for m in entity["mentions"]:
             assert sentences[m["sentence"]][m["start"]:m["end"]] == m["text"]
+    korea = by_name["South Korea"]["mentions"]  # nationality words are marked, other mentions carry no key
+    assert {m["text"] for m in korea if m.get("nationality")} == {"South Korean"}
+    assert all(set(m) == {"sentence", "start", "end", "text"} for m in korea if m["text"] != "South Korean")
 
 
 def test_entities_json(seed_site):

@@ -12,7 +12,7 @@ def test_quotes_in_the_json(seed_site):
     quotes = article_json(out)["quotes"]
     assert all(set(q) == {"speaker", "speaker_name", "text", "sentence", "partial"} for q in quotes)
     by_sentence = {q["sentence"]: q for q in quotes}
-    assert by_sentence["s3"]["speaker"] == "foreign-ministry"
+    assert by_sentence["s3"]["speaker"] == "foreign-ministry-south-korea"
     assert "mutually acceptable Special Measures Agreement (SMA) framework" in by_sentence["s3"]["text"]
     assert by_sentence["s7"]["speaker"] == by_sentence["s8"]["speaker"] == "james-dehart"
     assert by_sentence["s9"] == {"speaker": "jeong-eun-bo", "speaker_name": "Jeong Eun-bo", "text": "considerable gap",

@@ -127,8 +127,9 @@ def annotate_articles(generator) -> None:
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         for entity in entities:
-            entity["id"] = index["ids"][(entity["type"], entity["name"])]
-            entity["url"] = index["entities"][entity["id"]]["url"]
+            entity["id"] = entity_index.id_of(index, article.slug, entity)
+            found = entity_index.record(index, entity["id"])
+            entity["type"], entity["url"] = found["type"], found["url"]  # one type per entity site-wide
             entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
             entity["article_count"] = len(index["entities"][entity["id"]]["articles"])
             for mention in entity["mentions"]:

@@ -61,7 +61,8 @@ def article_record(article, url: str) -> dict:
             {
                 "id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "roles": e["roles"],
                 "url": e["url"],
-                "mentions": [{k: m[k] for k in ("sentence", "start", "end", "text")} for m in e["mentions"]],
+                "mentions": [{k: m[k] for k in ("sentence", "start", "end", "text", "nationality") if k in m}
+                             for m in e["mentions"]],
             }
             for e in article.entities
         ],

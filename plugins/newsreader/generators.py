@@ -35,7 +35,7 @@ def article_card(article, siteurl: str, url: str) -> dict:
 def timeline_events(records: list[dict], cards: dict, index: dict) -> list[dict]:
     """Events in date order (oldest first) as timelines show them, each repeat in one sentence dropped."""
     return [dict(r, card=cards[r["article"]], **entry_fields(r),
-                 entity_links=[index["entities"][i] for i in r["entities"] if index["entities"][i]["url"]])
+                 entity_links=[index["entities"][i] for i in r["entities"] if index["entities"].get(i, {}).get("url")])
             for r in unique(records)]
 
 

@@ -18,7 +18,7 @@ from .entity_index import salience
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-1;dates-2;quotes-1;figures-1"
+RULES_VERSION = "entities-2;dates-2;quotes-1;figures-1"
 
 
 def cache_key(article: RawArticle) -> str:
@@ -29,9 +29,18 @@ def cache_key(article: RawArticle) -> str:
 EMPTY = {"entities": [], "events": [], "timexes": [], "quotes": [], "figures": [], "comparisons": []}
 
 
+def _mention(mention) -> dict:
+    """A mention's dict; ``nationality`` only where it is true ("South Korean" linked to South Korea)."""
+    found = asdict(mention)
+    if not found["nationality"]:
+        del found["nationality"]
+    return found
+
+
 def annotate_one(article: RawArticle, docs) -> dict:
     entities = sorted(
-        ({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles, "mentions": [asdict(m) for m in e.mentions]}
+        (dict({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
+               "mentions": [_mention(m) for m in e.mentions]}, **({"local": True} if e.local else {}))
          for e in extract(article.paragraphs, article.sentences, docs)),
         key=salience,
     )

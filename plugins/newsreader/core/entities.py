@@ -1,5 +1,8 @@
 """Named entities of one article: spaCy's NER with a rule layer on top.
 
+The rules on metonyms, datelines and generic bodies are in :mod:`metonyms`, on people in :mod:`people`,
+name keys in :mod:`entity_names`; one name is one entity in an article, typed by the votes of its mentions.
+
 spaCy finds the spans; the rules here fix its known failures in general:
 agreements it misses, acronyms defined in brackets, boundaries that swallow a
 verb ("Citing Foreign Ministry"), "the South" for a South X named in the same
@@ -12,49 +15,41 @@ joined to the full name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
+from .candidate import Candidate, resolve_overlaps
+from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_generic, qualified
+from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
-from .sentences import SentenceLocator
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .roles import person_roles, split_title
+from .people import CLUB_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
+from .roles import PERSON_TITLES, TITLES, person_roles, split_title
+from .sentences import SentenceLocator
 
-WEEKDAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
 _AGREEMENT = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]*|of|on|for|and|the)\s+){{0,7}}?(?:[A-Z][\w'’-]*\s+)(?:{AGREEMENT_WORDS})\b"
 )
 _ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)?){1,8})\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliament|Assembly|Court|Bank|Police|"
-             r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet")
-_ORGANIZATION = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){{1,4}})?")
+             r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet|"
+             r"League|Front|Movement|Organi[sz]ation|Federation|Association")
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
+_ORGANIZATION = re.compile(
+    rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
+)
+_CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
 _THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
+_SENTENCE_OPENERS = frozenset(
+    "but and or so as if when while after before since although though in on at by for from with without "
+    "meanwhile however also then yet earlier later last next this that these those a an".split()
+)
+_LOCATIVE = frozenset("in at near outside inside across through throughout around into".split())
+_SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
-
-# Higher wins when candidate spans overlap.
-PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "organization": 3, "direction": 2, "ner": 1}
-
-
-@dataclass
-class Candidate:
-    start: int  # character offsets in the paragraph
-    end: int
-    type: str
-    name: str
-    source: str
-    roles: tuple[str, ...] = ()
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
@@ -89,7 +84,8 @@ def _trim(span):
         or (doc[start].lower_.endswith("ing") and doc[start].tag_ in {"VBG", "NNP"} and doc[start].is_sent_start)
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+                           or (end - start > 1 and _SCORE.match(doc[end - 1].text))):  # "Benfica 3-1"
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -111,6 +107,14 @@ def _quantity(span, doc):
 
 
 def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
+    out = _ner_candidates(doc, aliases, acronyms)
+    for cand in out:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        cand.speaks = span is not None and len(span) > 0 and speaks(span)
+    return out
+
+
+def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_
@@ -128,6 +132,8 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
         text = span.text
         if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text):
             continue
+        if label != "PERSON" and all(w.lower() in TITLES for w in text.split()):
+            continue  # "Interior" of "Interior Minister Joseph Kamau"
         start, end = span.start_char, span.end_char
         if label == "MONEY":
             amount = parse_money(ent.text)
@@ -136,16 +142,28 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
             title, name = split_title(span)
             if name is None or name.text.lower() in WEEKDAYS_MONTHS:
                 continue
-            roles = (title,) if title else ()
-            out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles))
+            name = whole_name(name, aliases)
+            if name.text.split()[-1] in NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
+                out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
+                continue
+            roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
+            if not roles and name.root.dep_ == "pobj" and name.root.head.lower_ in _LOCATIVE:  # "resume in Kraków"
+                out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text) or name.text, "ner"))
+                continue
+            out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
+                                 evidence=bool(roles) or pronoun_follows(name)))
         elif label == "NORP":
             place = aliases.demonym(text)
             if place:
-                out.append(Candidate(start, end, "place", place, "ner"))
+                out.append(Candidate(start, end, "place", place, "ner", nationality=True))
+        elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
+            out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
+                                 actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
         elif label in {"GPE", "LOC", "FAC"}:
-            capital_of = aliases.capital_of(text)
-            if capital_of and span.root.dep_ in _SPEECH_OR_ACTION_DEPS:
-                out.append(Candidate(start, end, "place", capital_of, "ner"))
+            if text.split()[-1] in CLUB_WORDS and " " in text:  # "from Aston Villa"
+                out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
+            elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
+                out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif aliases.organization(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text), "ner"))
             else:
@@ -164,41 +182,34 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
     return out
 
 
-def _strip_leading_places(text: str, start: int, aliases: AliasTable) -> tuple[str, int]:
-    """ "South Korean Foreign Ministry" -> "Foreign Ministry": the country is its own mention."""
+def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:
+    """ "South Korean Foreign Ministry" -> "Foreign Ministry": the country is its own mention (added to ``out``)."""
     words = text.split(" ")
+    if words[0] in {"The", "the"} and len(words) > 1:
+        return _strip_leading_places(" ".join(words[1:]), start + 4, aliases, out)
     for n in range(min(3, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
-        if aliases.demonym(head) or aliases.place(head) or head in {"The", "the"}:
-            return _strip_leading_places(" ".join(words[n:]), start + len(head) + 1, aliases)
+        place = aliases.demonym(head) or aliases.place(head)
+        if place and is_generic(" ".join(words[n:])):  # "American Civil Liberties Union" stays whole
+            written = len(head) - (2 if head[-2:] in {"'s", "’s"} else 0)  # "Japan's" -> "Japan"
+            out.append(Candidate(start, start + written, "place", place, "organization",
+                                 nationality=aliases.demonym(head) is not None))
+            return _strip_leading_places(" ".join(words[n:]), start + len(head) + 1, aliases, out)
+    if words[0].lower() in _SENTENCE_OPENERS or words[0].lower() in WEEKDAYS_MONTHS:  # "But Police said"
+        return _strip_leading_places(" ".join(words[1:]), start + len(words[0]) + 1, aliases, out)
     if words[0].lower().endswith("ing") and words[0][:1].isupper():  # "Citing Foreign Ministry officials"
         return " ".join(words[1:]), start + len(words[0]) + 1
     return text, start
 
 
-def _surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list[Candidate]:
-    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article."""
-    out = []
-    people = [c for c in ner if c.type == "person"]
-    tails: dict[str, list[str]] = {}
-    for full in full_names:
-        tails.setdefault(full.split()[-1], []).append(full)
-    for surname, owners in tails.items():
-        if len(owners) != 1 or len(surname) < 2:
-            continue  # two people share the surname: leave it to the model
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
-            if any(p.start <= match.start() < p.end for p in people):
-                continue  # part of a name the model found
-            out.append(Candidate(match.start(), match.end(), "person", owners[0], "surname"))
-    return out
-
-
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _ORGANIZATION.finditer(paragraph):
-        text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases)
+        text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
+    for match in _CLUB.finditer(paragraph):  # "FC Porto", "Leeds United AFC"
+        out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
     for match in _AGREEMENT.finditer(paragraph):
         text = match.group(0)
         start = match.start()
@@ -221,23 +232,43 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
     return out
 
 
-def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-PRIORITY[c.source], -c.length, c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+def _titled_people(candidates: list[Candidate]) -> None:
+    """ "Spokesperson Alma Veress" tagged an organisation is a person with a role: the words after a
+    title that only people hold ("spokesperson", "minister", "senator"…) are a person's name."""
+    for cand in candidates:
+        words = cand.name.split()
+        if cand.type == "person" or len(words) < 3 or len(cand.name) != cand.length:
+            continue
+        n = 0
+        while n < len(words) - 2 and words[n].lower() in TITLES:
+            n += 1
+        rest = words[n:]
+        if n and words[n - 1].lower() in PERSON_TITLES and len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            title = " ".join(words[:n])
+            cand.start += len(title) + 1
+            cand.type, cand.name, cand.roles, cand.evidence = "person", " ".join(rest), (title,), True
 
 
-def _person_key(name: str, people: dict[str, Entity]) -> str:
-    """A surname alone ("DeHart") joins the one full name ending with it."""
-    if " " in name:
-        return name
-    tails = [full for full in people if " " in full and full.split()[-1] == name]
-    if len(tails) == 1:
-        return tails[0]
-    heads = [full for full in people if " " in full and full.split()[0] == name]
-    return heads[0] if len(heads) == 1 and not tails else name
+def _qualify_generic(found: list[tuple[int, str, Candidate]], aliases: AliasTable, place_line) -> set[str]:
+    """Name generic bodies by their country ("Foreign Ministry (Japan)"); returns the names left untied."""
+    ties: dict[str, dict[int, str | None]] = {}
+    for _, paragraph, cand in found:
+        if cand.type == "organization" and is_generic(cand.name) and not aliases.organization(cand.name):
+            places = [c for _, p, c in found if p is paragraph and c.type == "place"]
+            ties.setdefault(cand.name, {})[id(cand)] = tie_of(paragraph, cand, places, aliases)
+    home = country_of(place_line[1], aliases) if place_line else None
+    local = set()
+    for name, by_cand in ties.items():
+        countries = sorted({t for t in by_cand.values() if t})
+        default = countries[0] if len(countries) == 1 else (home if not countries else None)
+        for _, _, cand in found:
+            if id(cand) in by_cand:
+                country = by_cand[id(cand)] or default
+                if country and name.lower() not in NEVER_QUALIFIED:
+                    cand.name = qualified(name, country)
+                else:
+                    local.add(name)
+    return local
 
 
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
@@ -245,42 +276,65 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     aliases = aliases or load_aliases()
     acronyms = learn_acronyms(paragraphs)
     locate = SentenceLocator(sentences)
+    place_line = dateline(paragraphs[0]) if paragraphs else None
+    skip = place_line[0] if place_line else 0  # the place line is no mention
 
     per_paragraph = [_from_ner(doc, aliases, acronyms) for doc in docs]
-    named_places = {c.name for cands in per_paragraph for c in cands if c.type == "place"}
-    full_names = {c.name for cands in per_paragraph for c in cands if c.type == "person" and " " in c.name}
+    if skip:
+        per_paragraph[0] = [c for c in per_paragraph[0] if c.start >= skip]
+    ner_all = [c for cands in per_paragraph for c in cands]
+    # A capital has one meaning in an article: its country if it is an actor anywhere, else the city.
+    actors = {c.name for c in ner_all if c.capital_of and c.actor}
+    for cand in ner_all:
+        if cand.capital_of and cand.name in actors:
+            cand.name = cand.capital_of
+    _titled_people(ner_all)
+    named_places = {c.name for c in ner_all if c.type == "place"}
+    # Evidence that a full name is a person: a title, role or pronoun; it or its lone surname says
+    # something; or the model tags the lone surname a person too.
+    lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
+    full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
+                  and (c.evidence or c.speaks or c.name.split()[-1] in lone)}
+
+    found: list[tuple[int, str, Candidate]] = []
+    for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
+        alone = surnames(paragraph, full_names, ner)
+        for cand in alone:
+            cand.roles = tuple(person_roles(doc, cand.start, cand.end))
+        rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone
+        if p_index == 1 and skip:
+            rules = [c for c in rules if c.start >= skip]
+        found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules))
+    local = _qualify_generic(found, aliases, place_line)
+
     entities: dict[str, Entity] = {}
+    votes: dict[str, dict[str, int]] = {}
     people: dict[str, Entity] = {}
     pending_surnames: list[tuple[str, Mention, tuple[str, ...]]] = []
-
-    for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
-        rules = _from_rules(paragraph, acronyms, named_places, aliases) + _surnames(paragraph, full_names, ner)
-        chosen = _resolve_overlaps(ner + rules)
-        for cand in chosen:
-            sentence = locate.at(p_index, cand.start)
-            if sentence is None:
+    for p_index, _, cand in found:
+        sentence = locate.at(p_index, cand.start)
+        if sentence is None:
+            continue
+        s_start = cand.start - sentence.offset
+        s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
+        mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end], nationality=cand.nationality)
+        if cand.type == "person":
+            if " " not in cand.name and joined_name(cand.name, people) == cand.name:
+                pending_surnames.append((cand.name, mention, cand.roles))
                 continue
-            s_start = cand.start - sentence.offset
-            s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
-            mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end])
-            roles = cand.roles
-            if cand.type == "person":
-                roles = roles + tuple(person_roles(doc, cand.start, cand.end))
-                if " " not in cand.name and _person_key(cand.name, people) == cand.name:
-                    pending_surnames.append((cand.name, mention, roles))
-                    continue
-                key_name = _person_key(cand.name, people)
-            else:
-                key_name = cand.name
-            entity = _add(entities, key_name, cand.type, mention, roles)
-            if cand.type == "person":
-                people[key_name] = entity
+            key_name = joined_name(cand.name, people)
+            people[key_name] = _add(entities, votes, key_name, "person", mention, cand.roles)
+        else:
+            _add(entities, votes, acronym_key(cand.name) if cand.type == "organization" else cand.name,
+                 cand.type, mention, cand.roles)
 
     # Surnames met before their full name: join them now, or keep them as their own person.
     for name, mention, roles in pending_surnames:
-        _add(entities, _person_key(name, people), "person", mention, roles)
+        _add(entities, votes, joined_name(name, people), "person", mention, roles)
 
-    for entity in entities.values():
+    for name, entity in entities.items():
+        entity.type = _by_evidence(votes[name])
+        entity.local = name in local
         if entity.type not in {"money", "quantity"}:  # figures are named by value, not by wording
             forms = {surface_key(m.text) for m in entity.mentions}
             entity.aliases = sorted(f for f in forms if f and f != entity.name)
@@ -288,11 +342,21 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     return list(entities.values())  # in order of first appearance; ranking is entity_index.salience
 
 
-def _add(entities: dict[str, Entity], name: str, type_: str, mention: Mention, roles) -> Entity:
-    key = f"{type_}:{name}"
-    entity = entities.get(key)
+TYPE_PREFERENCE = ("person", "organization", "place", "agreement", "money", "quantity")
+
+
+def _by_evidence(votes: dict[str, int]) -> str:
+    """One type per entity: the type most of its mentions (and each role, for a person) vote for."""
+    return min(votes, key=lambda t: (-votes[t], TYPE_PREFERENCE.index(t)))
+
+
+def _add(entities: dict[str, Entity], votes: dict[str, dict[str, int]], name: str, type_: str, mention: Mention,
+         roles) -> Entity:
+    entity = entities.get(name)
     if entity is None:
-        entity = entities[key] = Entity(name=name, type=type_)
+        entity = entities[name] = Entity(name=name, type=type_)
+        votes[name] = {}
+    votes[name][type_] = votes[name].get(type_, 0) + 1 + len(roles)
     entity.mentions.append(mention)
     for role in roles:
         if role and role not in entity.roles:

@@ -1,11 +1,15 @@
-"""Entities across the whole site: one identity per (type, canonical name), ids, URLs, counts."""
+"""Entities across the whole site: one identity per name (merge rules below), stable ids, URLs, counts."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 
 from unidecode import unidecode
+
+from .aliases import load as load_aliases
+from .entity_names import acronym_key, is_generic, person_key
 
 PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
@@ -21,51 +25,129 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "entity"
 
 
+def _plain_key(entity: dict) -> str:
+    """The site-wide key of a name: without middle initials, acronyms without their dots."""
+    return acronym_key(person_key(entity["name"]))
+
+
+def _surname_owners(entities: list[dict]) -> tuple[dict[str, str], set[str]]:
+    """Lone surnames that name the one full-name person of the site who bears them: {surname: key}."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    lone_people = set()
+    for e in entities:
+        key = _plain_key(e)
+        if e["type"] == "person" and " " in key:
+            owners[key.split()[-1]].add(key)
+        elif e["type"] == "person":
+            lone_people.add(key)
+    return {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}, lone_people
+
+
+def _grouping(articles) -> dict[tuple, str]:
+    """Site-wide key of each (type, name): figures by type and name, other entities by name alone."""
+    page_entities = [e for _, ents in articles for e in ents if e["type"] in PAGE_TYPES and not is_local(e)]
+    owners, lone_people = _surname_owners(page_entities)
+    aliases = load_aliases()
+    groups = {}
+    for e in page_entities:
+        key = _plain_key(e)
+        if " " not in key and key in owners and (e["type"] == "person" or key in lone_people) \
+                and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
+            key = owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
+        groups[(e["type"], e["name"])] = key
+    return groups
+
+
+def _unique_ids(keys: list[str], prefix: str = "") -> dict[str, str]:
+    """Stable, unique ids: the slug of the name; a name with letters outside ASCII adds a digest of
+    itself ("José Müller" -> "jose-muller-<6 hex>"), so it never takes or moves "Jose Muller"'s id.
+    Names equal but for case or punctuation keep the slug in sorted order (the first) or add a digest."""
+    ids, taken = {}, set()
+    for name in sorted(keys, key=lambda k: (not k.isascii(), k)):
+        base = prefix + slugify(name)
+        eid = base if name.isascii() and base not in taken else f"{base}-{_digest(name)}"
+        ids[name] = eid
+        taken.add(eid)
+    return ids
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def is_local(entity: dict) -> bool:
+    """An article-local entity: a generic body tied to no country (unless a correction renamed it)."""
+    return bool(entity.get("local")) and is_generic(entity["name"])
+
+
+def id_of(index: dict, slug: str, entity: dict) -> str:
+    """The site-wide id of an article's entity dict (article-local entities have their own)."""
+    ids = index["ids"]
+    return ids[(slug, entity["type"], entity["name"])] if is_local(entity) else ids[(entity["type"], entity["name"])]
+
+
+def record(index: dict, eid: str) -> dict:
+    """The record of an id: a site-wide entity, or an article-local one (kept out of ``entities``)."""
+    return index["entities"].get(eid) or index["local"][eid]
+
+
 def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/") -> dict:
     """Site-wide entities from ``[(article slug, entity dicts)]``.
 
-    Returns ``{"entities": {id: record}, "ids": {(type, name): id}}``; records list
-    their articles in the order given, the total mention count, merged aliases and
+    Returns ``{"entities": {id: record}, "local": {id: record}, "ids": {(type, name) or (slug, type, name): id}}``
+    (use :func:`id_of` and :func:`record`); article-local records are kept apart from the site's entities. One name is one entity whatever type an article gave it: its type is the one most
+    of its mentions (and roles) vote for. Names with and without middle initials, dotted and plain
+    acronyms, and a lone surname with the one full-name person of the site who bears it are one entity.
+    Article-local entities (generic bodies tied to no country) are never merged and get no page.
+    Records list their articles in the order given, the total mention count, merged aliases and
     roles, and the entities they share articles with most often.
     """
-    keys = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents},
-                  key=lambda k: (TYPE_ORDER.index(k[0]) if k[0] in TYPE_ORDER else 99, k[1]))
-    by_slug = defaultdict(list)
-    for key in keys:
-        base = slugify(key[1]) if key[0] in PAGE_TYPES else f"{key[0]}-{slugify(key[1])}"
-        by_slug[base].append(key)
-    ids = {}
-    for base, group in sorted(by_slug.items()):
-        for key in group:
-            ids[key] = base if len(group) == 1 else f"{base}-{key[0]}"
+    groups = _grouping(articles)
+    figures = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents if e["type"] not in PAGE_TYPES})
+    page_ids = _unique_ids(sorted(set(groups.values())))
+    ids: dict[tuple, str] = {k: page_ids[g] for k, g in groups.items()}
+    for type_ in sorted({t for t, _ in figures}):
+        of_type = _unique_ids([n for t, n in figures if t == type_], prefix=f"{type_}-")
+        ids.update({(type_, n): eid for n, eid in of_type.items()})
+    for slug, ents in articles:
+        for e in ents:
+            if is_local(e):
+                ids[(slug, e["type"], e["name"])] = f"{slugify(e['name'])}-{_digest(slug + chr(0) + e['name'])}"
 
     records: dict[str, dict] = {}
     in_articles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets of slugs
     aliases: dict[str, set] = defaultdict(set)
     roles: dict[str, Counter] = defaultdict(Counter)
     together: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)
     for slug, ents in articles:
         present = []
         for e in ents:
-            eid = ids[(e["type"], e["name"])]
+            eid = id_of({"ids": ids}, slug, e)
             rec = records.get(eid)
             if rec is None:
-                rec = records[eid] = {
-                    "id": eid, "name": e["name"], "type": e["type"], "mentions": 0,
-                    "url": url_pattern.format(id=eid) if e["type"] in PAGE_TYPES else None,
-                }
+                rec = records[eid] = {"id": eid, "mentions": 0, "local": is_local(e)}
             aliases[eid].update(e["aliases"])
+            aliases[eid].add(e["name"])
             in_articles[eid][slug] = None
             rec["mentions"] += len(e["mentions"])
             roles[eid].update(e["roles"])
+            votes[eid][e["type"]] += len(e["mentions"]) + len(e["roles"])
+            names[eid][e["name"]] += len(e["mentions"])
             present.append(eid)
-        linked = [b for b in present if records[b]["url"]]
         for a in present:
-            together[a].update(linked)
+            together[a].update(present)
+    for eid, rec in records.items():
+        rec["type"] = min(votes[eid], key=lambda t: (-votes[eid][t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+        rec["name"] = min(names[eid], key=lambda n: (-names[eid][n], n))
+        rec["url"] = url_pattern.format(id=eid) if rec["type"] in PAGE_TYPES and not rec["local"] else None
     for eid, rec in records.items():
         together[eid].pop(eid, None)  # an entity is not mentioned "with" itself
         rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
         rec["articles"] = list(in_articles[eid])
         rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
-        rec["related"] = [b for b, _ in sorted(together[eid].items(), key=lambda kv: (-kv[1], -records[kv[0]]["mentions"], kv[0]))][:10]
-    return {"entities": dict(sorted(records.items())), "ids": ids}
+        linked = {b: n for b, n in together[eid].items() if records[b]["url"]}
+        rec["related"] = [b for b, _ in sorted(linked.items(), key=lambda kv: (-kv[1], -records[kv[0]]["mentions"], kv[0]))][:10]
+    local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
+    return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}

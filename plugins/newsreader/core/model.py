@@ -53,6 +53,7 @@ class Mention:
     start: int
     end: int
     text: str
+    nationality: bool = False  # a nationality word ("South Korean") linked to its country
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    local: bool = False  # a generic body ("Foreign Ministry") tied to no country: this article's only
 
     @property
     def key(self) -> str:

@@ -16,6 +16,17 @@ TITLES = frozenset(
     general gen. colonel col. lieutenant lt. captain capt. admiral adm. major sergeant commander chief king queen
     prince princess pope cardinal bishop rabbi imam sheikh foreign defence defense finance interior deputy acting
     former state spokesman spokeswoman spokesperson envoy negotiator official chairman chairwoman chair ceo
+    striker midfielder defender goalkeeper keeper winger forward coach manager skipper batsman bowler opener
+    pitcher quarterback champion veteran rookie leader director economist analyst strategist trader dealer
+    officer inspector detective commissioner superintendent president-elect opposition rebel
+    """.split()
+)
+# Titles only a person holds: a name after one is a person's even when the model says otherwise.
+PERSON_TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. sir dame president minister secretary chancellor premier governor senator
+    sen. congressman congresswoman mayor judge ambassador spokesman spokeswoman spokesperson envoy negotiator
+    chairman chairwoman striker midfielder defender goalkeeper coach manager
     """.split()
 )
 _ROLE_POS = {"PROPN", "NOUN", "ADJ"}

@@ -1,0 +1,71 @@
+"""Name rules shared by one article's entities and the site-wide index.
+
+- A person's name with and without middle initials is one key: "Donald J. Trump" -> "Donald Trump".
+- A dotted acronym and the plain one are one key: "F.B.I." -> "FBI".
+- A generic-head organisation ("Foreign Ministry", "Supreme Court", "Police", "House") names a different
+  body in every country: it is qualified by the country the text ties it to, "Foreign Ministry (Japan)".
+- A bare generic word ("State", "House", "Government", "PAC") is never an entity of its own site-wide.
+Nothing here folds accents, case or other punctuation: "José Müller" and "Jose Muller" stay two names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+# Words that make up the names of bodies every country has; a name made only of these is generic.
+GENERIC_WORDS = frozenset(
+    """
+    foreign defense defence finance interior justice health education trade economy economic industry agriculture
+    environment labor labour energy culture transport unification affairs public national federal
+    central supreme constitutional high appeals appellate district state people's peoples military armed
+    ministry ministries department office court courts parliament police bank army navy air force forces
+    government cabinet senate house congress assembly legislature administration presidency prosecutors
+    prosecution prosecutor's prosecutor treasury commission committee council agency authority authorities
+    coast guard intelligence service services embassy consulate regulator pac party opposition of the and
+    """.split()
+)
+GENERIC_HEADS = frozenset(
+    """
+    ministry department office court parliament police bank army navy force forces government cabinet senate
+    house congress assembly legislature administration presidency prosecutors prosecution treasury commission
+    committee council agency authority authorities guard intelligence service embassy consulate regulator pac
+    party opposition state
+    """.split()
+)
+# Bare words that name no one body even with a country ("State", "PAC"): always article-local.
+NEVER_QUALIFIED = frozenset("state pac party opposition authorities administration".split())
+
+
+def person_key(name: str) -> str:
+    """ "Donald J. Trump" -> "Donald Trump"; a first or last initial is kept ("J. Smith")."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    kept = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
+    return " ".join(kept)
+
+
+def acronym_key(name: str) -> str:
+    """ "F.B.I." -> "FBI"; any other name unchanged."""
+    return name.replace(".", "") if _DOTTED.match(name) else name
+
+
+def is_dotted_acronym(name: str) -> bool:
+    return bool(_DOTTED.match(name))
+
+
+def is_generic(name: str) -> bool:
+    """ "Foreign Ministry", "Supreme Court", "Police", "House", "State": every word generic, a generic head."""
+    words = name.lower().split()
+    if len(words) > 2 and not (words[1] == "of" and len(words) <= 5):  # "Ministry of Foreign Affairs"
+        return False  # "Federal Trade Commission", "House Foreign Affairs Committee" are proper names
+    head = words[0] if len(words) > 2 else words[-1]
+    return bool(words) and all(w in GENERIC_WORDS for w in words) and head in GENERIC_HEADS
+
+
+def qualified(name: str, country: str) -> str:
+    """The site-wide name of a generic body tied to a country: "Foreign Ministry (South Korea)"."""
+    return f"{name} ({country})"

@@ -1,0 +1,88 @@
+"""People in one article: whole names, evidence that a name is a person, surnames joined to full names."""
+
+from __future__ import annotations
+
+import re
+
+from .aliases import AliasTable
+from .candidate import Candidate
+from .entity_names import person_key
+from .model import Entity
+from .roles import TITLES
+
+WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+# Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley")
+# or, for clubs, as places ("Aston Villa").
+CLUB_WORDS = frozenset("United Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers".split())
+NOT_A_SURNAME = CLUB_WORDS | frozenset(
+    "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
+    "Inc Ltd LLC".split()
+)
+_SPEECH_LEMMAS = frozenset("say tell add announce write ask reply explain insist argue warn claim note".split())
+
+
+def whole_name(name, aliases: AliasTable):
+    """ "Zoltan Tanaka" when the model tagged only "Tanaka" (and "Zoltan" as nothing, or as an unknown
+    place): one capitalised word right before a one-word name joins it, unless it is a title, a date
+    word or a known place, nationality or organisation."""
+    doc, start = name.doc, name.start
+    if len(name) != 1 or start == 0:
+        return name
+    prev = doc[start - 1]
+    if (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha() and not prev.is_sent_start
+            and (not prev.ent_type_ or (prev.ent_iob_ == "B" and prev.ent_type_ in {"GPE", "ORG", "LOC", "NORP"}))
+            and prev.lower_ not in TITLES and prev.lower_ not in WEEKDAYS_MONTHS
+            and not (aliases.place(prev.text) or aliases.demonym(prev.text) or aliases.capital_of(prev.text)
+                     or aliases.organization(prev.text))):
+        return doc[start - 1:name.end]
+    return name
+
+
+def pronoun_follows(name) -> bool:
+    """A personal pronoun in the name's sentence after it, or in the next one: evidence of a person."""
+    doc = name.doc
+    sent = name.sent
+    stop = min(len(doc), sent.end + 40)
+    nxt = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[name.end:min(stop, nxt)])
+
+
+def speaks(span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
+
+
+def surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list[Candidate]:
+    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article.
+
+    ``full_names`` holds only names that are people by evidence (a title, a role, a pronoun), so the
+    "Villa" of "Aston Villa" or the "Stanley" of "Morgan Stanley" is never made a person.
+    """
+    out = []
+    people = [c for c in ner if c.type == "person"]
+    tails: dict[str, list[str]] = {}
+    for full in full_names:
+        tails.setdefault(full.split()[-1], []).append(full)
+    for surname, owners in tails.items():
+        if len(owners) != 1 or len(surname) < 2:
+            continue  # two people share the surname: leave it to the model
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
+            if any(p.start <= match.start() < p.end for p in people):
+                continue  # part of a name the model found
+            out.append(Candidate(match.start(), match.end(), "person", owners[0], "surname"))
+    return out
+
+
+def joined_name(name: str, people: dict[str, Entity]) -> str:
+    """A surname alone ("DeHart") joins the one full name ending with it; middle initials do not count."""
+    if " " in name:
+        return person_key(name)
+    tails = [full for full in people if " " in full and full.split()[-1] == name]
+    if len(tails) == 1:
+        return tails[0]
+    heads = [full for full in people if " " in full and full.split()[0] == name]
+    return heads[0] if len(heads) == 1 and not tails else name

@@ -1,0 +1,154 @@
+"""Entity rules within one article, on sentences written for these tests (see also test_entity_site.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.core import nlp as nlp_module
+from newsreader.core.annotate import annotate_one
+from newsreader.core.entities import _by_evidence, extract
+from newsreader.core.entity_names import acronym_key, is_generic, person_key
+from newsreader.core.metonyms import dateline
+from newsreader.core.rawformat import parse
+from newsreader.core.sentences import number_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load()
+
+
+def entities_in(paragraphs, nlp):
+    return {e.name: e for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))}
+
+
+def texts(entity):
+    return [m.text for m in entity.mentions]
+
+
+def test_dateline_is_the_place_line_not_a_mention(nlp):
+    assert dateline("WASHINGTON — The Senate voted.") == (len("WASHINGTON — "), "Washington")
+    assert dateline("SEOUL, Nov. 19 (Reuters) - Talks resumed.")[1] == "Seoul"
+    assert dateline("Seoul - a city of ten million - grew.") is None  # a title-case word needs a date or agency
+    found = entities_in(["WASHINGTON — The Senate voted on Tuesday.", "Officials in Washington were pleased."], nlp)
+    assert texts(found["Washington"]) == ["Washington"]  # only the second paragraph's
+    assert all(m.sentence != "s1" or m.start > 0 for e in found.values() for m in e.mentions)
+    found = entities_in(["SEOUL, Nov. 19 (Reuters) - Negotiators left the table."], nlp)
+    assert not found
+
+
+def test_generic_bodies_are_qualified_by_the_country_written_next_to_them(nlp):
+    found = entities_in(["Japan's Foreign Ministry summoned a diplomat after the South Korean Foreign Ministry protested.",
+                         "The Parliament in Tokyo met, and the U.S. Supreme Court ruled."], nlp)
+    assert texts(found["Foreign Ministry (Japan)"]) == ["Foreign Ministry"]
+    assert texts(found["Foreign Ministry (South Korea)"]) == ["Foreign Ministry"]
+    assert "Parliament (Japan)" in found and "Supreme Court (United States)" in found
+    assert "Foreign Ministry" not in found
+    assert texts(found["United States"]) == ["U.S."]  # the country is its own mention, without "The"
+
+
+def test_untied_generic_body_takes_the_articles_one_tie_then_the_dateline_else_stays_local(nlp):
+    found = entities_in(["The Foreign Ministry said talks would resume.", "Later the Kenyan Foreign Ministry agreed."], nlp)
+    assert len(found["Foreign Ministry (Kenya)"].mentions) == 2
+    found = entities_in(["WASHINGTON — The Senate voted on Tuesday, and the House followed."], nlp)
+    assert {"Senate (United States)", "House (United States)"} <= set(found)
+    found = entities_in(["The Foreign Ministry said talks would resume."], nlp)
+    assert found["Foreign Ministry"].local
+    found = entities_in(["Japan's Foreign Ministry and Kenya's Foreign Ministry disagreed, the Foreign Ministry said."], nlp)
+    assert found["Foreign Ministry"].local and len(found["Foreign Ministry"].mentions) == 1  # two ties: no guess
+
+
+def test_bare_generic_words_are_never_qualified_nor_global(nlp):
+    found = entities_in(["WASHINGTON — A PAC spent heavily, and the State Department said more."], nlp)
+    assert found["PAC"].local
+    assert not found["State Department"].local  # a name in the alias table is not generic
+    assert is_generic("Foreign Ministry") and is_generic("Police") and is_generic("Ministry of Foreign Affairs")
+    assert not is_generic("Federal Trade Commission") and not is_generic("Korean National Police")
+
+
+def test_capitals_and_seats_of_government(nlp):
+    found = entities_in(["Washington said it would not take sides, and Washington's envoy urged calm."], nlp)
+    assert texts(found["United States"]) == ["Washington", "Washington"] and "Washington" not in found
+    found = entities_in(["The Kremlin declined to comment, and Downing Street said the White House agreed."], nlp)
+    assert all(found[n].type == "organization" for n in ("Kremlin", "Downing Street", "White House"))
+
+
+def test_nationality_words_join_their_country_marked_as_nationality(nlp):
+    article = parse("Fixture\nFixture Wire\n2020-03-04\nA Brazilian court ruled, and Brazil appealed.\n".encode(), "n")
+    entities = annotate_one(article, list(nlp.pipe(article.paragraphs)))["entities"]
+    brazil = next(e for e in entities if e["name"] == "Brazil")
+    assert [(m["text"], m.get("nationality")) for m in brazil["mentions"]] == [("Brazilian", True), ("Brazil", None)]
+    assert "Brazilian" in brazil["aliases"]
+
+
+def test_one_name_one_entity_middle_initials_and_dotted_acronyms(nlp):
+    found = entities_in(["Donald J. Trump said the F.B.I. had called.", "Donald Trump repeated that the F.B.I. agreed."], nlp)
+    assert len(found["Donald Trump"].mentions) == 2 and "Donald J. Trump" not in found
+    assert found["FBI"].type == "organization" and texts(found["FBI"]) == ["F.B.I.", "F.B.I."]
+    assert person_key("James B. Comey") == "James Comey" and person_key("J. Smith") == "J. Smith"
+    assert acronym_key("F.B.I.") == "FBI" and acronym_key("U.S.") == "US" and acronym_key("Mr.") == "Mr."
+
+
+def test_surnames_join_only_people_by_evidence_not_clubs_or_companies(nlp):
+    found = entities_in(["Aston Villa beat Leeds United, and Morgan Stanley and Marks & Spencer shares rose.",
+                         "Villa won again. Stanley was not mentioned."], nlp)
+    assert not any(e.type == "person" for e in found.values()), {n: e.type for n, e in found.items()}
+    found = entities_in(["Finance Minister Alma Veress spoke.", "Veress said no."], nlp)
+    assert texts(found["Alma Veress"]) == ["Alma Veress", "Veress"]
+
+
+def test_a_surname_inside_a_name_the_model_missed_marks_the_whole_name(nlp):
+    found = entities_in(["On Tuesday Zoltan Tanaka said the plan would work."], nlp)  # the model tags "Tanaka" only
+    assert texts(found["Zoltan Tanaka"]) == ["Zoltan Tanaka"] and "Zoltan" not in found
+
+
+def test_titles_are_roles_not_part_of_the_name(nlp):
+    found = entities_in(["Striker Rolf Haaskamp scored twice, and Midfielder Paul Okafor was booked."], nlp)
+    assert found["Rolf Haaskamp"].roles == ["Striker"] and found["Paul Okafor"].roles == ["Midfielder"]
+    assert not any(n.startswith(("Striker", "Midfielder")) for n in found)
+
+
+@pytest.mark.parametrize("name", ["U.N. Security Council", "House Foreign Affairs Committee", "National League for Democracy",
+                                  "Federal Trade Commission", "FC Porto"])
+def test_organisation_patterns_keep_the_whole_name(nlp, name):
+    found = entities_in([f"Officials said the {name} and the {name} agreed, and reporters left."], nlp)
+    assert texts(found[name]) == [name, name] and found[name].type == "organization"
+
+
+def test_one_name_is_one_entity_in_an_article_typed_by_the_votes_of_its_mentions(nlp):
+    found = extract(["Trump said no. The Trump campaign spent more. Trump's lawyers objected."],
+                    number_sentences(["Trump said no. The Trump campaign spent more. Trump's lawyers objected."]),
+                    list(nlp.pipe(["Trump said no. The Trump campaign spent more. Trump's lawyers objected."])))
+    assert [e.name for e in found] == ["Trump"] and len(found[0].mentions) == 3  # the model typed it two ways
+    assert _by_evidence({"place": 1, "organization": 2}) == "organization"
+    assert _by_evidence({"organization": 1, "person": 1}) == "person"  # a tie goes to the person
+
+
+def test_a_country_before_a_proper_organisation_name_stays_in_the_name(nlp):
+    found = entities_in(["Groups including the American Civil Liberties Union welcomed the ruling."], nlp)
+    assert texts(found["American Civil Liberties Union"]) == ["American Civil Liberties Union"]
+
+
+def test_a_title_word_alone_is_no_organisation(nlp):
+    found = entities_in(["Interior Minister Joseph Kamau blamed the opposition."], nlp)  # the model tags "Interior"
+    assert "Interior" not in found and found["Joseph Kamau"].roles == ["Interior Minister"]
+
+
+def test_scores_and_clubs_tagged_as_places_in_sports_copy(nlp):
+    found = entities_in(["Striker Marco Vellani scored twice as FC Porto beat Benfica 3-1 in Lisbon.",
+                         "Vellani joined the club from Aston Villa last year."], nlp)
+    assert not any(any(ch.isdigit() for ch in n) for n in found)  # "Benfica 3-1" -> "Benfica"
+    assert found["Aston Villa"].type == "organization"
+
+
+def test_a_name_after_a_title_only_people_hold_is_a_person_even_if_tagged_an_organisation(nlp):
+    found = entities_in(["Spokesperson Alma Veress insisted on Friday that talks would resume."], nlp)  # tagged ORG
+    assert found["Alma Veress"].type == "person" and found["Alma Veress"].roles == ["Spokesperson"]
+    assert texts(found["Alma Veress"]) == ["Alma Veress"]
+    found = entities_in(["General Electric Company shares rose."], nlp)
+    assert "General Electric Company" in found  # "general" is no title only people hold
+
+
+def test_a_person_tag_in_a_place_slot_is_a_place(nlp):
+    found = entities_in(["Spokesperson Samuel Brightwater stressed on Monday that talks would resume in Kraków."], nlp)
+    assert found["Kraków"].type == "place"  # the model tags it a person
