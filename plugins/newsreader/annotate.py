@@ -131,7 +131,7 @@ def annotate_articles(generator) -> None:
             found = entity_index.record(index, entity["id"])
             entity["type"], entity["url"] = found["type"], found["url"]  # one type per entity site-wide
             entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
-            entity["article_count"] = len(index["entities"][entity["id"]]["articles"])
+            entity["article_count"] = len(found["articles"])
             for mention in entity["mentions"]:
                 counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1
                 mention["anchor"] = f"{mention['sentence']}-m{counters[mention['sentence']]}"
