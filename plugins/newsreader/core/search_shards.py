@@ -1,0 +1,136 @@
+"""The index cut into term shards, and the display files, that the browser fetches a few of at a time.
+
+Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
+
+- ``manifest.json`` — fields, search pipeline, document count, the first key of
+  each term shard, the number of alias buckets and ``<dir>``;
+- ``<dir>/t<n>.json`` — shard n: ``[[term, termIndex, postings of field 0, …], …]``
+  for a contiguous range of terms in lunr's term order; a field's postings are
+  ``[ref, weight, ref, weight, …]`` with each ref given as the difference to the
+  previous one and each weight (lunr's field-vector entry, which lunr rounds to 3
+  decimals) in thousandths;
+- ``<dir>/vocab.json`` — every term, fetched only for fuzzy and leading/inner wildcard queries;
+- ``<dir>/d/<ref>.json`` — what a result shows: title, URL, source, date, sentences;
+- ``<dir>/a<n>.json`` — entity names and aliases, bucketed by a hash of the folded key;
+- ``<dir>/facets.json`` — per document: source, year, entity ids (the search page's filters).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from . import lunr_js
+from .search_fold import fold, unicode_trim
+from .search_index import SEARCH_PIPELINE, Index, js_order
+
+FORMAT = 1
+SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term bigger than this gets a shard of its own
+ALIASES_PER_BUCKET = 120
+
+
+def dumps(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _thousandths(weight: float) -> int:
+    k = round(weight * 1000)
+    if k / 1000 != weight:
+        raise ValueError(f"weight {weight!r} is not a whole number of thousandths")
+    return k
+
+
+def _entry(index: Index, term: str) -> list:
+    number, per_field = index.postings[term]
+    entry = [term, number]
+    for row in per_field:
+        flat, last = [], 0
+        for position, weight in row:
+            flat += [position - last, _thousandths(weight)]
+            last = position
+        entry.append(flat)
+    return entry
+
+
+def separator(before: str, first: str) -> str:
+    """The shortest prefix of ``first`` that sorts after ``before`` (in lunr.js order)."""
+    for length in range(1, len(first) + 1):
+        if js_order(first[:length]) > js_order(before):
+            return first[:length]
+    return first
+
+
+def term_shards(index: Index) -> tuple[list[str], list[str]]:
+    """Contiguous ranges of terms, each about SHARD_BYTES of JSON: their keys and their texts."""
+    if index.refs != [str(i) for i in range(len(index.refs))]:
+        raise ValueError("shards need refs 0, 1, 2, … in document order")
+    keys, texts, current, size, previous = [], [], [], 0, ""
+    for term in index.terms:
+        entry = _entry(index, term)
+        cost = len(dumps(entry)) + 1
+        if current and size + cost > SHARD_BYTES:
+            keys.append(separator(previous, current[0][0]) if texts else "")
+            texts.append(dumps(current))
+            previous, current, size = current[-1][0], [], 0
+        current.append(entry)
+        size += cost
+    if current or not texts:
+        keys.append(separator(previous, current[0][0]) if texts else "")
+        texts.append(dumps(current))
+    return keys, texts
+
+
+def alias_key(text: str) -> str:
+    """A name as the browser compares it with a query: lunr's tokens, trimmed, folded, no dots or possessive."""
+    words = []
+    for token in lunr_js.tokenize(text):
+        word = unicode_trim(token)
+        if word.endswith(("'s", "\u2019s")):
+            word = unicode_trim(word[:-2])
+        word = fold(word).replace(".", "")
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def bucket(key_text: str, buckets: int) -> int:
+    """A 31-multiplier hash over code points, the same in search-shards.js."""
+    h = 0
+    for char in key_text:
+        h = (h * 31 + ord(char)) & 0xFFFFFFFF
+    return h % buckets
+
+
+def alias_buckets(entities: list[dict]) -> list[dict]:
+    """``entities``: ``{"name", "aliases", "url", "type"}``; each key lists its entities, most mentioned first."""
+    keyed: dict[str, list] = {}
+    for e in entities:
+        for name in [e["name"], *e["aliases"]]:
+            k = alias_key(name)
+            if k and [e["name"], e["url"], e["type"]] not in keyed.setdefault(k, []):
+                keyed[k].append([e["name"], e["url"], e["type"]])
+    count = max(1, -(-len(keyed) // ALIASES_PER_BUCKET))
+    out = [{} for _ in range(count)]
+    for k in sorted(keyed):
+        out[bucket(k, count)][k] = keyed[k][:5]
+    return out
+
+
+def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]) -> dict[str, str]:
+    """Every file of the sharded search, by path under ``search/``; ``manifest.json`` names the rest."""
+    keys, shards = term_shards(index)
+    aliases = alias_buckets(entities)
+    inner = {f"t{n}.json": text for n, text in enumerate(shards)}
+    inner["vocab.json"] = dumps(index.terms)
+    inner.update({f"d/{ref}.json": dumps(display) for ref, display in zip(index.refs, displays)})
+    inner.update({f"a{n}.json": dumps(b) for n, b in enumerate(aliases)})
+    inner["facets.json"] = dumps(facets)
+    digest = hashlib.sha256()
+    for path in sorted(inner):
+        digest.update(f"{path}\0{inner[path]}\0".encode())
+    folder = f"s-{digest.hexdigest()[:12]}"
+    manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
+                "docs": len(index.refs), "dir": folder, "keys": keys, "aliases": len(aliases)}
+    out = {"manifest.json": dumps(manifest)}
+    out.update({f"{folder}/{path}": text for path, text in inner.items()})
+    return out
