@@ -21,7 +21,7 @@ def header_search(visit: Visit, base: str, query: str) -> str:
 
 
 def index_requests(visit: Visit) -> list[str]:
-    return [u for u in visit.requests if u.endswith(("lunr-index.json", "store.json", "lunr.min.js"))]
+    return [u for u in visit.requests if "/search/" in u or u.endswith(("lunr.min.js", "search-shards.js"))]
 
 
 @pytest.fixture()
@@ -40,8 +40,11 @@ def test_index_is_fetched_only_when_the_box_is_focused(visit, subpath_server):
     visit.page.wait_for_timeout(300)
     assert index_requests(visit) == []
     visit.page.focus("#site-search-q")
-    visit.page.wait_for_function("window.lunr !== undefined")
-    assert any(u.startswith(f"{base}/search/lunr-index.json") for u in index_requests(visit))
+    visit.page.wait_for_function("window.lunrShards !== undefined")
+    visit.page.wait_for_timeout(200)
+    assert f"{base}/search/manifest.json" in index_requests(visit)
+    # Focus alone fetches lunr.js, the shard reader and the manifest: no shard, no whole index.
+    assert sorted(u.rsplit("/", 1)[1] for u in index_requests(visit)) == ["lunr.min.js", "manifest.json", "search-shards.js"]
 
 
 def test_typing_lists_the_seed_and_the_result_opens_it(visit, subpath_server):

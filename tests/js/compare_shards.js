@@ -1,8 +1,9 @@
 // Answer queries with lunr.js on the whole index (search/lunr-index.json) and with the sharded
 // index (search/manifest.json + shards, theme/static/js/search-shards.js), from files on disk.
-// Input: a JSON file {dir, queries, naive}. Output (stdout): {whole, fresh, session} where each maps
+// Input: a JSON file {dir, queries, naive, maxShards}. Output (stdout): {whole, fresh, session} where each maps
 // a query to [[ref, score], ...] (scores as JSON numbers: the exact doubles) or {error: name}.
-// "fresh" answers each query with a new sharded index, "session" one index for every query in turn.
+// "fresh" answers each query with a new sharded index, "session" one index for every query in turn;
+// "approximate" lists the queries whose wildcard/fuzzy expansion hit maxShards.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -14,9 +15,10 @@ const read = (url) => Promise.resolve().then(() => JSON.parse(fs.readFileSync(ur
 const base = input.dir.replace(/\/?$/, "/");
 const whole = lunr.Index.load(JSON.parse(fs.readFileSync(base + "lunr-index.json", "utf8")));
 const manifest = JSON.parse(fs.readFileSync(base + "manifest.json", "utf8"));
-const options = { naive: Boolean(input.naive) };
+const options = { naive: Boolean(input.naive), maxShards: input.maxShards };
 
-const shown = (results) => results.map((r) => [r.ref, r.score]);
+const approximate = {};
+const shown = (results, q) => { if (results.approximate) approximate[q] = true; return results.map((r) => [r.ref, r.score]); };
 
 async function main() {
   const out = { whole: {}, fresh: {}, session: {}, files: {} };
@@ -25,10 +27,11 @@ async function main() {
     try { out.whole[q] = shown(whole.search(q)); } catch (err) { out.whole[q] = { error: err.name }; }
     const fresh = new shards.ShardedIndex(manifest, base, read, options);
     for (const [name, index] of [["fresh", fresh], ["session", session]]) {
-      try { out[name][q] = shown(await index.search(q)); } catch (err) { out[name][q] = { error: err.name }; }
+      try { out[name][q] = shown(await index.search(q), q); } catch (err) { out[name][q] = { error: err.name }; }
     }
     out.files[q] = fresh.fetched.length;
   }
+  out.approximate = Object.keys(approximate);
   process.stdout.write(JSON.stringify(out));
 }
 main().catch((err) => { console.error(err); process.exit(1); });

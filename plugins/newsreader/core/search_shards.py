@@ -25,7 +25,7 @@ from .search_fold import fold, unicode_trim
 from .search_index import SEARCH_PIPELINE, Index, js_order
 
 FORMAT = 1
-SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term bigger than this gets a shard of its own
+SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term of more than half that gets its own shard
 ALIASES_PER_BUCKET = 120
 
 
@@ -68,12 +68,14 @@ def term_shards(index: Index) -> tuple[list[str], list[str]]:
     for term in index.terms:
         entry = _entry(index, term)
         cost = len(dumps(entry)) + 1
-        if current and size + cost > SHARD_BYTES:
+        if current and (size + cost > SHARD_BYTES or cost > SHARD_BYTES // 2):
             keys.append(separator(previous, current[0][0]) if texts else "")
             texts.append(dumps(current))
             previous, current, size = current[-1][0], [], 0
         current.append(entry)
         size += cost
+        if cost > SHARD_BYTES // 2:  # a common term: alone, so a query for it fetches nothing else
+            size = SHARD_BYTES
     if current or not texts:
         keys.append(separator(previous, current[0][0]) if texts else "")
         texts.append(dumps(current))
