@@ -230,7 +230,14 @@ def query_set(index, docs: list[dict], rng: random.Random) -> list[str]:
     q += ["zzyzxabsent", "qwertyuiopabsent talks", "+zzyzxabsent " + common[0], "-zzyzxabsent", "absentword~1"]
     q += ["Kraków", "Krakow", "Łódź", "Lodz", "Żmijewski", "Zmijewski", "Sao Paulo", "São Paulo", "krak*", "lódz~1",
           "DeHart", "Tuesday", "U.S.", "title:fixture", "+Tuesday -Kraków", "military^10 talks", "negotiator~2"]
-    return list(dict.fromkeys(q))
+    q = list(dict.fromkeys(q))
+    pool = common + mid + rare
+    while len(q) < 220:  # a small vocabulary repeats itself: more combinations
+        a, b, c = rng.sample(pool, 3)
+        extra = rng.choice([f"{a} {b}", f"+{a} {b} {c}", f"{a} -{b}", f"title:{a} {b}~1", f"{a[:3]}* {b}"])
+        if extra not in q:
+            q.append(extra)
+    return q
 
 
 def assert_same_answers(result: dict, queries: list[str]) -> None:

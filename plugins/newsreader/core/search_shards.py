@@ -104,13 +104,20 @@ def bucket(key_text: str, buckets: int) -> int:
 
 
 def alias_buckets(entities: list[dict]) -> list[dict]:
-    """``entities``: ``{"name", "aliases", "url", "type"}``; each key lists its entities, most mentioned first."""
+    """``entities``: ``{"name", "aliases", "url", "type"}``; a key (a name, an alias, a person's surname) lists up to 5."""
     keyed: dict[str, list] = {}
+
+    def add(k: str, e: dict) -> None:
+        if k and [e["name"], e["url"], e["type"]] not in keyed.setdefault(k, []):
+            keyed[k].append([e["name"], e["url"], e["type"]])
+
     for e in entities:
         for name in [e["name"], *e["aliases"]]:
-            k = alias_key(name)
-            if k and [e["name"], e["url"], e["type"]] not in keyed.setdefault(k, []):
-                keyed[k].append([e["name"], e["url"], e["type"]])
+            add(alias_key(name), e)
+    for e in entities:  # a person's surname alone ("DeHart"), after any entity with that very name
+        words = alias_key(e["name"]).split(" ")
+        if e["type"] == "person" and len(words) > 1:
+            add(words[-1], e)
     count = max(1, -(-len(keyed) // ALIASES_PER_BUCKET))
     out = [{} for _ in range(count)]
     for k in sorted(keyed):
