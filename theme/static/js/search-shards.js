@@ -1,10 +1,12 @@
 // A lunr index split by term, queried by lunr.js's own code with only the shards a query needs.
 // Format and reasoning: README.md, "Search"; the files are written by plugins/newsreader/core/search_shards.py.
-// Works in the browser (after lunr.js: window.lunrShards) and in Node (require(...)(lunr)).
+// Works in Node (require(...)(lunr)) and in the browser: loaded after lunr.js it sets window.lunrShards;
+// loaded before (in parallel), window.lunrShardsFactory, to be called with lunr.
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory;
-  else root.lunrShards = factory(root.lunr);
+  else if (root.lunr) root.lunrShards = factory(root.lunr);
+  else root.lunrShardsFactory = factory;
 })(this, function (lunr) {
   "use strict";
 

@@ -40,8 +40,11 @@
     if (loading) return loading;
     var lunrUrl = form.dataset.lunr;
     var shardsUrl = lunrUrl.replace(/[^/]*$/, "search-shards.js");
-    var scripts = loadScript(lunrUrl, function () { return window.lunr; }).then(function () {
-      return loadScript(shardsUrl, function () { return window.lunrShards; });
+    var scripts = Promise.all([
+      loadScript(lunrUrl, function () { return window.lunr; }),
+      loadScript(shardsUrl, function () { return window.lunrShards || window.lunrShardsFactory; }),
+    ]).then(function () {
+      if (!window.lunrShards) window.lunrShards = window.lunrShardsFactory(window.lunr);
     });
     loading = Promise.all([scripts, getJSON(searchBase + "manifest.json")]).then(function (parts) {
       index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON);
@@ -74,8 +77,8 @@
     var results = index.search(syntax).catch(function () { return index.search(plain); });
     return Promise.all([results, entities]).then(function (parts) {
       var names = parts[1];
-      if (!names.length || syntax !== plain) return { results: parts[0], entities: names };
-      // A name or alias ("US") also finds the articles that use the entity's full name.
+      if (!names.length || syntax !== plain || parts[0].length) return { results: parts[0], entities: names };
+      // A name or alias no article uses as such ("US") finds the articles that use the entity's full name.
       var more = names.map(function (e) { return cleaned(e[0]); }).join(" ");
       return index.search(plain + " " + more).catch(function () { return parts[0]; }).then(function (r) {
         return { results: r, entities: names };
@@ -231,10 +234,13 @@
   }
 
   headerBox.addEventListener("focus", function () { load().catch(function () {}); });
+  // At most one search per 120 ms while typing; the first one (or a paste) at once.
+  var lastSearch = 0;
   headerBox.addEventListener("input", function () {
     if (pageRoot) return; // the search page shows its own results
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () { showPanel(headerBox.value); }, 120);
+    var wait = Math.max(0, lastSearch + 120 - Date.now());
+    timer = window.setTimeout(function () { lastSearch = Date.now(); showPanel(headerBox.value); }, wait);
   });
   window.addEventListener("resize", function () { if (!panel.hidden) fitPanel(); });
 
