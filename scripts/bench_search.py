@@ -197,7 +197,7 @@ def search_scale(count: int, site: Path, work: Path) -> None:
     manifest = json.loads((served / "search" / "manifest.json").read_text(encoding="utf-8"))
     shard_dir = served / "search" / manifest["dir"]
     shard_gz = [len(gzip.compress(p.read_bytes(), 6)) for p in shard_dir.glob("t*.json")]
-    print(f"Search at {count} synthetic 600-word articles ({len(manifest['keys'])} term shards, median "
+    print(f"Search at {count} synthetic 600-word articles ({manifest['shards']} term shards, median "
           f"{statistics.median(shard_gz) / 1e3:.1f} kB gzip, largest {max(shard_gz) / 1e3:.1f} kB; manifest "
           f"{len(gzip.compress((served / 'search' / 'manifest.json').read_bytes(), 6)) / 1e3:.1f} kB gzip)")
     figures = chromium_figures(served, QUERIES + SYNTAX_QUERIES)
@@ -216,6 +216,8 @@ def search_scale(count: int, site: Path, work: Path) -> None:
             ("syntax queries (" + ", ".join(SYNTAX_QUERIES) + ")", "",
              ", ".join(f"{b / 1e3:.1f} kB/{ms:.0f} ms" for b, ms in zip(figures["bytes"][plain:], figures["ms"][plain:]))),
         ]
+        slowest = sorted(zip(figures["ms"], figures["bytes"], QUERIES + SYNTAX_QUERIES), reverse=True)[:3]
+        rows.append(("slowest queries", "", ", ".join(f"{q!r} {ms:.0f} ms/{b / 1e3:.1f} kB" for ms, b, q in slowest)))
         if figures["missed"]:
             rows.append(("queries with no result", "", ", ".join(figures["missed"])))
     width = max(len(r[0]) for r in rows)

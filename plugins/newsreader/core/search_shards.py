@@ -2,14 +2,18 @@
 
 Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
 
-- ``manifest.json`` — fields, search pipeline, document count, the first key of
-  each term shard, the number of alias buckets and ``<dir>``;
+- ``manifest.json`` — fields, search pipeline, document count, ``<dir>``, the
+  number of term shards, and the first key of every GROUP-th shard; the number
+  of alias buckets;
+- ``<dir>/k<g>.json`` — the first keys of shards g·GROUP … g·GROUP + GROUP − 1
+  (a shard's key sorts after every term of the shard before it);
 - ``<dir>/t<n>.json`` — shard n: ``[[term, termIndex, postings of field 0, …], …]``
   for a contiguous range of terms in lunr's term order; a field's postings are
   ``[ref, weight, ref, weight, …]`` with each ref given as the difference to the
   previous one and each weight (lunr's field-vector entry, which lunr rounds to 3
   decimals) in thousandths;
-- ``<dir>/vocab.json`` — every term, fetched only for fuzzy and leading/inner wildcard queries;
+- ``<dir>/vocab.json`` — every term, as one list per shard, fetched only for fuzzy
+  and leading/inner wildcard queries;
 - ``<dir>/d/<ref>.json`` — what a result shows: title, URL, source, date, sentences;
 - ``<dir>/a<n>.json`` — entity names and aliases, bucketed by a hash of the folded key;
 - ``<dir>/facets.json`` — per document: source, year, entity ids (the search page's filters).
@@ -27,6 +31,7 @@ from .search_index import SEARCH_PIPELINE, Index, js_order
 FORMAT = 1
 SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term of more than half that gets its own shard
 ALIASES_PER_BUCKET = 120
+GROUP = 64  # shard keys per key file: the manifest stays small at any size
 
 
 def dumps(value) -> str:
@@ -60,26 +65,25 @@ def separator(before: str, first: str) -> str:
     return first
 
 
-def term_shards(index: Index) -> tuple[list[str], list[str]]:
-    """Contiguous ranges of terms, each about SHARD_BYTES of JSON: their keys and their texts."""
+def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
+    """Contiguous ranges of terms, each about SHARD_BYTES of JSON: their keys, texts and terms."""
     if index.refs != [str(i) for i in range(len(index.refs))]:
         raise ValueError("shards need refs 0, 1, 2, … in document order")
-    keys, texts, current, size, previous = [], [], [], 0, ""
+    groups: list[list[list]] = [[]]
+    size = 0
     for term in index.terms:
         entry = _entry(index, term)
         cost = len(dumps(entry)) + 1
-        if current and (size + cost > SHARD_BYTES or cost > SHARD_BYTES // 2):
-            keys.append(separator(previous, current[0][0]) if texts else "")
-            texts.append(dumps(current))
-            previous, current, size = current[-1][0], [], 0
-        current.append(entry)
+        if groups[-1] and (size + cost > SHARD_BYTES or cost > SHARD_BYTES // 2):
+            groups.append([])
+            size = 0
+        groups[-1].append(entry)
         size += cost
         if cost > SHARD_BYTES // 2:  # a common term: alone, so a query for it fetches nothing else
             size = SHARD_BYTES
-    if current or not texts:
-        keys.append(separator(previous, current[0][0]) if texts else "")
-        texts.append(dumps(current))
-    return keys, texts
+    terms = [[entry[0] for entry in group] for group in groups]
+    keys = [""] + [separator(terms[n - 1][-1], terms[n][0]) for n in range(1, len(terms))]
+    return keys, [dumps(group) for group in groups], terms
 
 
 def alias_key(text: str) -> str:
@@ -127,10 +131,11 @@ def alias_buckets(entities: list[dict]) -> list[dict]:
 
 def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]) -> dict[str, str]:
     """Every file of the sharded search, by path under ``search/``; ``manifest.json`` names the rest."""
-    keys, shards = term_shards(index)
+    keys, shards, terms = term_shards(index)
     aliases = alias_buckets(entities)
     inner = {f"t{n}.json": text for n, text in enumerate(shards)}
-    inner["vocab.json"] = dumps(index.terms)
+    inner.update({f"k{g}.json": dumps(keys[g * GROUP:(g + 1) * GROUP]) for g in range(-(-len(keys) // GROUP))})
+    inner["vocab.json"] = dumps(terms)
     inner.update({f"d/{ref}.json": dumps(display) for ref, display in zip(index.refs, displays)})
     inner.update({f"a{n}.json": dumps(b) for n, b in enumerate(aliases)})
     inner["facets.json"] = dumps(facets)
@@ -139,7 +144,8 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
         digest.update(f"{path}\0{inner[path]}\0".encode())
     folder = f"s-{digest.hexdigest()[:12]}"
     manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
-                "docs": len(index.refs), "dir": folder, "keys": keys, "aliases": len(aliases)}
+                "docs": len(index.refs), "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
+                "aliases": len(aliases)}
     out = {"manifest.json": dumps(manifest)}
     out.update({f"{folder}/{path}": text for path, text in inner.items()})
     return out

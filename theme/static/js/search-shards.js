@@ -94,45 +94,62 @@
     return this.cache[url];
   };
 
-  ShardedIndex.prototype.shardOf = function (term) {
-    var keys = this.manifest.keys, lo = 0, hi = keys.length - 1;
-    while (lo < hi) { // the last shard whose first key is <= term
+  // The last position whose key is <= term (keys ascending, keys[0] <= every term).
+  function lastAtMost(keys, term) {
+    var lo = 0, hi = keys.length - 1;
+    while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (keys[mid] <= term) lo = mid; else hi = mid - 1;
     }
     return lo;
+  }
+
+  // The shard that holds term, if the index has it: the manifest names every GROUP-th shard's
+  // first key, k<g>.json the first keys of group g's shards.
+  ShardedIndex.prototype.shardOf = function (term) {
+    var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
+    return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
 
   // Which shards a query needs: its own terms, prefix ranges for trailing wildcards, and terms
   // that need the vocabulary (fuzzy, leading or inner wildcards). Throws lunr.QueryParseError.
   ShardedIndex.prototype.plan = function (q) {
-    var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [] };
+    var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
     new lunr.QueryParser(q, query).parse();
+    function mark(set) { return function (n) { set[n] = true; }; }
     query.clauses.forEach(function (clause) {
       var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
       terms.forEach(function (term) {
         if (self.naive) {
-          plan.shards[self.shardOf(term.replace(/\*/g, ""))] = true;
+          plan.lookups.push(self.shardOf(term.replace(/\*/g, "")).then(mark(plan.shards)));
         } else if ("editDistance" in clause || /\*./.test(term) || term.charAt(0) === "*") {
           plan.vocab.push("editDistance" in clause ? { term: term, editDistance: clause.editDistance } : { term: term });
         } else if (term.indexOf("*") >= 0) {
           var prefix = term.replace(/\*+$/, "");
-          for (var n = self.shardOf(prefix), last = self.shardOf(prefix + "\uffff"); n <= last; n++) plan.extra[n] = true;
+          plan.lookups.push(Promise.all([self.shardOf(prefix), self.shardOf(prefix + "\uffff")]).then(function (range) {
+            for (var n = range[0]; n <= range[1]; n++) plan.extra[n] = true;
+          }));
         } else {
-          plan.shards[self.shardOf(term)] = true;
+          plan.lookups.push(self.shardOf(term).then(mark(plan.shards)));
         }
       });
     });
     return plan;
   };
 
+  // Fuzzy and wildcard terms against the whole vocabulary (vocab.json: the terms of each shard).
   ShardedIndex.prototype.expand = function (plan) {
     var self = this;
-    return this.get(this.dir + "vocab.json").then(function (terms) {
-      if (!self.vocabSet) self.vocabSet = lunr.TokenSet.fromArray(terms);
+    if (!plan.vocab.length) return Promise.resolve(plan);
+    return this.get(this.dir + "vocab.json").then(function (perShard) {
+      if (!self.vocabSet) {
+        self.vocabShard = Object.create(null);
+        perShard.forEach(function (terms, n) { terms.forEach(function (t) { self.vocabShard[t] = n; }); });
+        self.vocabSet = lunr.TokenSet.fromArray([].concat.apply([], perShard));
+      }
       plan.vocab.forEach(function (clause) {
         self.vocabSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (term) {
-          plan.extra[self.shardOf(term)] = true;
+          plan.extra[self.vocabShard[term]] = true;
         });
       });
       return plan;
@@ -180,7 +197,7 @@
   ShardedIndex.prototype.search = function (q) {
     var self = this, plan;
     try { plan = this.plan(q); } catch (err) { return Promise.reject(err); }
-    return Promise.resolve(plan.vocab.length ? this.expand(plan) : plan).then(function (plan) {
+    return Promise.all([this.expand(plan)].concat(plan.lookups)).then(function () {
       // Wildcard and fuzzy expansions are capped at maxShards shards (the first ones in term order).
       var extra = Object.keys(plan.extra).filter(function (n) { return !plan.shards[n]; });
       var approximate = extra.length > self.maxShards;
