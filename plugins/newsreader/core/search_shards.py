@@ -3,8 +3,8 @@
 Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
 
 - ``manifest.json`` — fields, search pipeline, document count, ``<dir>``, the
-  number of term shards, and the first key of every GROUP-th shard; the number
-  of alias buckets;
+  number of term shards, and the first key of every GROUP-th shard (of every
+  shard, ``keys``, up to INLINE_KEYS shards); the number of alias buckets;
 - ``<dir>/k<g>.json`` — the first keys of shards g·GROUP … g·GROUP + GROUP − 1
   (a shard's key sorts after every term of the shard before it);
 - ``<dir>/t<n>.json`` — shard n: ``[[term, termIndex, postings of field 0, …], …]``
@@ -32,6 +32,7 @@ FORMAT = 1
 SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term of more than half that gets its own shard
 ALIASES_PER_BUCKET = 120
 GROUP = 64  # shard keys per key file: the manifest stays small at any size
+INLINE_KEYS = 640  # up to this many shards, the manifest also lists every key (about 2 kB gzip)
 
 
 def dumps(value) -> str:
@@ -146,6 +147,8 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
     manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
                 "docs": len(index.refs), "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
                 "aliases": len(aliases)}
+    if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
+        manifest["keys"] = keys
     out = {"manifest.json": dumps(manifest)}
     out.update({f"{folder}/{path}": text for path, text in inner.items()})
     return out

@@ -105,8 +105,9 @@
   }
 
   // The shard that holds term, if the index has it: the manifest names every GROUP-th shard's
-  // first key, k<g>.json the first keys of group g's shards.
+  // first key, k<g>.json the first keys of group g's shards (a small index lists them all in the manifest).
   ShardedIndex.prototype.shardOf = function (term) {
+    if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term)); // a small index
     var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
     return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
