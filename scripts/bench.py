@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from bench_search import search_scale  # noqa: E402
 from synthetic import write_markdown, write_raw  # noqa: E402
 
 
@@ -60,101 +61,6 @@ def pipe_only(folder: Path) -> float:
 
 def plain_build(content: Path, output: Path, settings: Path) -> float:
     return timed([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)])
-
-
-QUERIES = ["military", "talks", "Tuesday", "Kraków", "negotiator", "grain exports", "harbour authority", "Petrenko",
-           "fishing quotas", "power prices", "tariff", "workers marched", "million dollars", "Osaka", "Lena Holmqvist"]
-
-
-def search_scale(count: int, site: Path, work: Path, plain_seconds: float | None) -> None:
-    """Index build time and size for N synthetic articles, and lunr.js timings in Chromium."""
-    import gzip  # noqa: PLC0415
-    import json  # noqa: PLC0415
-    import statistics  # noqa: PLC0415
-
-    from synthetic import PEOPLE, PLACES, article  # noqa: PLC0415
-
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from newsreader.core.search_index import build  # noqa: PLC0415
-
-    docs, store = [], []
-    for i in range(count):
-        a = article(i, words=600)  # about 600 words, with a realistic spread of vocabulary
-        body = "\n".join(a["paragraphs"])
-        names = " ".join(n for n in PEOPLE + PLACES if n in body)
-        docs.append({"ref": str(i), "title": a["headline"], "entities": names, "source": a["source"], "body": body})
-        store.append({"t": a["headline"], "u": f"/news/{i}/", "s": a["source"], "d": a["published"].strftime("%-d %B %Y"),
-                      "y": a["published"].year, "e": [], "x": a["paragraphs"][0][:300], "j": None})
-    start = time.perf_counter()
-    index = build(docs)
-    seconds = time.perf_counter() - start
-    raw_index = json.dumps(index, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-    raw_store = json.dumps({"docs": store, "entities": {}}, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-    lunr_js = (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
-    sizes = {name: (len(b), len(gzip.compress(b, 6))) for name, b in
-             (("index", raw_index), ("store", raw_store), ("lunr.min.js", lunr_js))}
-    total_gz = sum(gz for _, gz in sizes.values())
-    ratio = f" = {seconds / plain_seconds:.2f}× the plain Pelican build" if plain_seconds else ""
-    print(f"Search at {count} synthetic 600-word articles: index built in {seconds:.2f} s{ratio}")
-    for name, (raw, gz) in sizes.items():
-        print(f"  {name:<12} {raw / 1e6:8.2f} MB raw  {gz / 1e6:7.2f} MB gzip")
-    print(f"  fetched before the first result (gzip, as GitHub Pages serves it): {total_gz / 1e6:.2f} MB")
-
-    served = work / f"site-{count}"
-    shutil.rmtree(served, ignore_errors=True)
-    shutil.copytree(site, served)
-    (served / "search" / "lunr-index.json").write_bytes(raw_index)
-    (served / "search" / "store.json").write_bytes(raw_store)
-    timings = chromium_timings(served)
-    if timings:
-        focus_ms, medians = timings
-        print(f"  Chromium: focus to first results {focus_ms:.0f} ms (includes the 120 ms typing pause); "
-              f"query time median {statistics.median(medians):.1f} ms, p95 {sorted(medians)[int(0.95 * (len(medians) - 1))]:.1f} ms")
-
-
-def chromium_timings(folder: Path):
-    chromium = shutil.which("chromium")
-    if not chromium:
-        print("  Chromium: not installed (apt-get install chromium), browser timings skipped")
-        return None
-    import functools  # noqa: PLC0415
-    import http.server  # noqa: PLC0415
-    import threading  # noqa: PLC0415
-
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--disable-background-networking", "--disable-component-update"])
-            page = browser.new_page()
-            page.goto(f"{base}/")
-            focus_ms = page.evaluate("""() => new Promise((resolve) => {
-                const box = document.querySelector('#site-search-q');
-                const t0 = performance.now();
-                box.focus(); box.value = 'talks'; box.dispatchEvent(new Event('input'));
-                const tick = () => (document.querySelector('.search-panel .search-results li') || performance.now() - t0 > 20000)
-                    ? resolve(performance.now() - t0) : requestAnimationFrame(tick);
-                tick();
-            })""")
-            times = page.evaluate("""async (queries) => {
-                const idx = lunr.Index.load(await (await fetch('/search/lunr-index.json')).json());
-                const out = [];
-                for (let round = 0; round < 5; round++) for (const q of queries) {
-                    const t0 = performance.now(); idx.search(q); out.push(performance.now() - t0);
-                }
-                return out;
-            }""", QUERIES)
-            browser.close()
-        return focus_ms, times
-    finally:
-        server.shutdown()
 
 
 def main() -> None:
@@ -197,7 +103,7 @@ def main() -> None:
     print(f"Ratios: warm rebuild / plain Pelican = {warm / plain:.2f} (bar 1.5); "
           f"cold build / spaCy alone = {cold / pipe:.2f} (bar 1.5)")
     for count in [int(n) for n in args.search_scale.split(",") if n.strip()]:
-        search_scale(count, work / "out-warm", work, plain if count == args.articles else None)
+        search_scale(count, work / "out-warm", work)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

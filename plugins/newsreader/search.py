@@ -1,4 +1,11 @@
-"""Search: the lunr index and display store written at the end of the build, plus the search page."""
+"""Search: the sharded lunr index and the display files written at the end of the build, plus the search page.
+
+The files (``core/search_shards.py``) are built in a second process while the
+other generators render pages, and kept in the cache under the index's key, so a
+rebuild where no article changed links every one of them back in.
+``lunr-index.json`` (the whole index) and ``store.json`` are still written for
+tools; no page fetches them.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +18,16 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .core.cache import Cache, replace_text
-from .core.search_index import build, index_key
+from .core import search_shards
+from .core.cache import Cache, key, replace_text
+from .core.search_index import build_index, index_key, serialize
 
 logger = logging.getLogger(__name__)
+SKIPPED_TYPES = {"money", "quantity"}
 
 
 def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
-    """One document per published article (refs are list positions) and the store the page displays."""
+    """One document per published article (refs are list positions) and the store of what results show."""
     docs, store = [], []
     entity_meta = {}
     for ref, article in enumerate(articles):
@@ -26,10 +35,10 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
         entities = getattr(article, "entities", [])
         names = []
         for e in entities:
-            if e["type"] in {"money", "quantity"}:
+            if e["type"] in SKIPPED_TYPES:
                 continue
             names += [e["name"], *e["aliases"]]
-            entity_meta[e["id"]] = [e["name"], e["type"], e["aliases"]]
+            entity_meta[e["id"]] = [e["name"], e["type"], e["aliases"], e.get("href")]
         body = "\n".join(raw.paragraphs) if raw else Markup(article.content).striptags()
         title = raw.headline if raw else Markup(article.title).striptags()
         source = str(getattr(article, "category", "") or "")
@@ -39,9 +48,10 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
             "t": title, "u": f"{siteurl}/{article.url}", "s": source,
             "d": article.date.strftime("%-d %B %Y") if dated else None,
             "y": article.date.year if dated else None,
-            "e": sorted({e["id"] for e in entities if e["type"] not in {"money", "quantity"}}),
+            "e": sorted({e["id"] for e in entities if e["type"] not in SKIPPED_TYPES}),
             "x": (raw.paragraphs[0] if raw else Markup(article.summary).striptags())[:300],
             "j": f"{siteurl}/data/articles/{article.slug}.json" if raw else None,
+            "p": [[s.id, s.text] for s in raw.sentences] if raw else [[None, Markup(article.summary).striptags()]],
         })
     return docs, {"docs": store, "entities": dict(sorted(entity_meta.items()))}
 
@@ -50,40 +60,92 @@ def _dumps(value) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _build_into(folder: str, name: str, docs: list[dict]) -> None:
-    """In a child process: build the index and leave it in the cache for the parent."""
-    Cache(folder).put_text(name, _dumps(build(docs)))
+def search_files(docs: list[dict], store: dict) -> dict[str, str]:
+    """Every file under ``search/``: the sharded index and display files, the whole index and the store."""
+    index = build_index(docs)
+    displays = [{"t": d["t"], "u": d["u"], "s": d["s"], "d": d["d"], "p": d["p"]} for d in store["docs"]]
+    entities = store["entities"]
+    ids = list(entities)
+    number = {eid: n for n, eid in enumerate(ids)}
+    sources = sorted({d["s"] for d in store["docs"] if d["s"]})
+    facets = {"sources": sources, "entities": [[entities[i][0], entities[i][1]] for i in ids],
+              "docs": [[sources.index(d["s"]) if d["s"] else -1, d["y"] or 0, [number[e] for e in d["e"]]]
+                       for d in store["docs"]]}
+    with_pages = [{"name": m[0], "type": m[1], "aliases": m[2], "url": m[3]} for m in entities.values() if m[3]]
+    out = search_shards.files(index, displays, facets, with_pages)
+    out["lunr-index.json"] = _dumps(serialize(index))
+    out["store.json"] = _dumps({"docs": [{k: v for k, v in d.items() if k != "p"} for d in store["docs"]],
+                                "entities": {i: m[:3] for i, m in entities.items()}})
+    return out
+
+
+def _listing_name(docs: list[dict], store: dict) -> str:
+    return f"search-{key(index_key(docs), store)}"
+
+
+def _cache_files(cache: Cache, name: str, files: dict[str, str]) -> None:
+    listing = {}
+    for path, text in files.items():
+        digest = key("search-file", text)
+        if not cache.has(digest, ".txt"):
+            cache.put_text(digest, text, ".txt")
+        listing[path] = digest
+    cache.put(name, listing)
+
+
+def _build_into(folder: str, name: str, docs: list[dict], store: dict) -> None:
+    """In a child process: build every search file and leave them in the cache for the parent."""
+    _cache_files(Cache(folder), name, search_files(docs, store))
+
+
+def _link_from_cache(cache: Cache, name: str, out: Path) -> bool:
+    listing = cache.get(name, touch=True)
+    if not isinstance(listing, dict) or not all(cache.has(d, ".txt") for d in listing.values()):
+        return False
+    folders = set()
+    for path, digest in listing.items():
+        target = out / path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        cache.link_to(digest, ".txt", target)
+    return True
 
 
 class SearchGenerator(Generator):
-    """The index is built in a second process while the other generators render pages, when it is not cached."""
+    """The files are built in a second process while the other generators render pages, when not cached."""
 
     def generate_context(self):
         settings = self.settings
         articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
         self.docs, self.store = documents_and_store(articles, settings.get("SITEURL", ""))
         self.cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-        self.name = f"search-{index_key(self.docs)}"  # the index as written, so a rebuild links it in
+        self.name = _listing_name(self.docs, self.store)
         self.worker = None
         forking = "fork" in multiprocessing.get_all_start_methods()
         if self.cache.folder is not None and forking and not self.cache.has(self.name):
             self.worker = multiprocessing.get_context("fork").Process(
-                target=_build_into, args=(str(self.cache.folder), self.name, self.docs), daemon=True)
+                target=_build_into, args=(str(self.cache.folder), self.name, self.docs, self.store), daemon=True)
             self.worker.start()
 
     def generate_output(self, writer):
         settings = self.settings
         out = Path(self.output_path) / settings["SEARCH_URL"]
         out.mkdir(parents=True, exist_ok=True)
+        for stale in out.glob("s-*"):  # an earlier build's shards, when the output folder is kept
+            shutil.rmtree(stale, ignore_errors=True)
         if self.worker is not None:
             self.worker.join()
-        if not self.cache.link_to(self.name, ".json", out / "lunr-index.json"):
+        if not _link_from_cache(self.cache, self.name, out):
             if self.worker is not None:
-                logger.warning("building the search index in a second process failed (exit code %s); building it here",
+                logger.warning("building the search files in a second process failed (exit code %s); building them here",
                                self.worker.exitcode)
-            replace_text(out / "lunr-index.json", _dumps(build(self.docs)))
-            self.cache.adopt(self.name, ".json", out / "lunr-index.json")
-        replace_text(out / "store.json", _dumps(self.store))
+            files = search_files(self.docs, self.store)
+            for path, text in files.items():
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                replace_text(out / path, text)
+            if self.cache.folder is not None:
+                _cache_files(self.cache, self.name, files)
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
         target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"
         if lunr_js.exists():

@@ -1,5 +1,6 @@
-// Client-side search: lunr.js answers queries against the index built with the site.
-// Nothing is fetched until the reader focuses a search box or opens the search page.
+// Client-side search: lunr.js answers queries from the term shards a query needs (search-shards.js).
+// Nothing is fetched until the reader focuses a search box or opens the search page; then lunr.js,
+// search-shards.js and search/manifest.json, and per query only its shards and the shown results.
 // Every piece of result text is inserted with textContent: article text is untrusted.
 (function () {
   "use strict";
@@ -9,14 +10,17 @@
   var headerBox = form.querySelector("input[type=search]");
   var panel = form.querySelector(".search-panel");
   var pageRoot = document.querySelector("[data-search-page-root]");
+  var searchBase = form.dataset.searchPage; // ".../search/"
   var MAX_QUERY = 200;
+  var PANEL_RESULTS = 8;
+  var PAGE_STEP = 20;
   var loading = null;
-  var data = null; // {index, store, aliases}
+  var index = null; // lunrShards.ShardedIndex
 
   // ---- loading ---------------------------------------------------------------------------
-  function loadScript(src) {
+  function loadScript(src, ready) {
     return new Promise(function (resolve, reject) {
-      if (window.lunr) return resolve();
+      if (ready()) return resolve();
       var s = document.createElement("script");
       s.src = src;
       s.onload = resolve;
@@ -34,86 +38,100 @@
 
   function load() {
     if (loading) return loading;
-    loading = Promise.all([loadScript(form.dataset.lunr), getJSON(form.dataset.index), getJSON(form.dataset.store)])
-      .then(function (parts) {
-        var store = parts[2];
-        var aliases = {};
-        Object.keys(store.entities).forEach(function (id) {
-          var meta = store.entities[id];
-          aliases[clean(meta[0]).join(" ")] = id;
-          (meta[2] || []).forEach(function (alias) { aliases[clean(alias).join(" ")] = id; });
-        });
-        data = { index: window.lunr.Index.load(parts[1]), store: store, aliases: aliases };
-        return data;
-      });
+    var lunrUrl = form.dataset.lunr;
+    var shardsUrl = lunrUrl.replace(/[^/]*$/, "search-shards.js");
+    var scripts = Promise.all([
+      loadScript(lunrUrl, function () { return window.lunr; }),
+      loadScript(shardsUrl, function () { return window.lunrShards || window.lunrShardsFactory; }),
+    ]).then(function () {
+      if (!window.lunrShards) window.lunrShards = window.lunrShardsFactory(window.lunr);
+    });
+    loading = Promise.all([scripts, getJSON(searchBase + "manifest.json")]).then(function (parts) {
+      index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON);
+      return index;
+    });
+    loading.catch(function () { loading = null; }); // try again on the next focus
     return loading;
   }
 
   // ---- queries ---------------------------------------------------------------------------
-  // Cleaned the way the index was built: lunr's separators, lunr.trimmer, dotted acronyms and possessives.
-  function clean(text) {
-    return String(text).slice(0, MAX_QUERY)
-      .replace(/\b((?:[A-Za-z]\.){2,})/g, function (m) { return m.replace(/\./g, ""); })
-      .toLowerCase()
-      .split(/[\s\-]+/)
-      .map(function (t) { return t.replace(/['\u2019]s$/, "").replace(/^\W+/, "").replace(/\W+$/, ""); })
-      .filter(function (t) { return t.length > 0; });
+  // lunr's query syntax (title:, +, -, *, ~, ^) is used as typed; a query lunr cannot parse, or
+  // one whose words carry stray punctuation, is cleaned to plain words with their + / - kept.
+  function cleaned(raw) {
+    return String(raw).slice(0, MAX_QUERY).split(/\s+/).map(function (w) {
+      var op = /^[+-]/.test(w) ? w[0] : "";
+      w = w.replace(/\b((?:[A-Za-z]\.){2,})/g, function (m) { return m.replace(/\./g, ""); });
+      return window.lunr.tokenizer(w).map(function (t) {
+        var word = window.lunrShards.trim(t.toString().replace(/[:~^*+]/g, " ").trim().replace(/['\u2019]s$/, ""));
+        return word ? op + word : "";
+      }).filter(Boolean).join(" ");
+    }).filter(Boolean).join(" ");
   }
 
-  function stems(terms) {
-    var out = {};
-    terms.forEach(function (t) { out[window.lunr.stemmer(new window.lunr.Token(t)).toString()] = true; });
-    return out;
-  }
-
+  // Articles for the query (lunr's results), entities named by it, and the terms each result matched.
   function run(raw) {
-    var terms = clean(raw);
-    if (!terms.length) return { terms: terms, results: [] };
-    var entity = data.aliases[terms.join(" ")];
-    var extra = entity ? clean(data.store.entities[entity][0]) : [];
-    var words = terms.concat(extra.filter(function (t) { return terms.indexOf(t) < 0; }));
-    var results;
-    try {
-      // Reader operators survive cleaning only as a leading + or - on a typed word, applied to its terms.
-      var typed = String(raw).slice(0, MAX_QUERY).split(/\s+/).map(function (w) {
-        var op = /^[+-]/.test(w) ? w[0] : "";
-        return clean(w).map(function (t) { return op + t.replace(/[:~^*+]/g, " ").trim(); });
+    var typed = String(raw).slice(0, MAX_QUERY);
+    var plain = cleaned(typed);
+    var syntax = /[:~^*]/.test(typed) ? typed : plain;
+    var entities = index.entities(typed).catch(function () { return []; });
+    var results = index.search(syntax).catch(function () { return index.search(plain); });
+    return Promise.all([results, entities]).then(function (parts) {
+      var names = parts[1];
+      if (!names.length || syntax !== plain || parts[0].length) return { results: parts[0], entities: names };
+      // A name or alias no article uses as such ("US") finds the articles that use the entity's full name.
+      var more = names.map(function (e) { return cleaned(e[0]); }).join(" ");
+      return index.search(plain + " " + more).catch(function () { return parts[0]; }).then(function (r) {
+        return { results: r, entities: names };
       });
-      var q = [].concat.apply([], typed).concat(extra).filter(function (t) { return t.replace(/^[+-]/, ""); }).join(" ");
-      results = data.index.search(q);
-    } catch (err) {
-      // lunr.QueryParseError or anything else: fall back to plain terms, no syntax.
-      results = data.index.query(function (query) {
-        words.forEach(function (t) { query.term(t, { usePipeline: true }); });
+    });
+  }
+
+  function matchedTerms(result) {
+    var wanted = {};
+    Object.keys(result.matchData.metadata).forEach(function (t) { wanted[t] = true; });
+    return wanted;
+  }
+
+  function matches(word, wanted) {
+    return window.lunrShards.indexTerms(word).some(function (t) { return wanted[t]; });
+  }
+
+  // The sentence with the most distinct matched terms (the first of equals).
+  function bestSentence(sentences, wanted) {
+    var best = null, bestCount = 0;
+    sentences.forEach(function (s) {
+      var seen = {};
+      s[1].split(/[\s\-]+/).forEach(function (w) {
+        window.lunrShards.indexTerms(w).forEach(function (t) { if (wanted[t]) seen[t] = true; });
       });
-    }
-    var mentioned = entity ? data.store.docs.map(function (d, i) { return d.e.indexOf(entity) >= 0 ? String(i) : null; }).filter(Boolean) : [];
-    var seen = {};
-    results.forEach(function (r) { seen[r.ref] = true; });
-    mentioned.forEach(function (ref) { if (!seen[ref]) results.push({ ref: ref, score: 0 }); });
-    return { terms: words, results: results };
+      var count = Object.keys(seen).length;
+      if (count > bestCount) { best = s; bestCount = count; }
+    });
+    return best;
   }
 
   // ---- rendering (text only, never HTML) ---------------------------------------------------
   function highlighted(text, wanted) {
     var frag = document.createDocumentFragment();
-    String(text).split(/(\s+)/).forEach(function (piece) {
-      var word = piece.toLowerCase().replace(/['\u2019]s$/, "").replace(/^\W+/, "").replace(/\W+$/, "");
-      if (word && wanted[window.lunr.stemmer(new window.lunr.Token(word)).toString()]) {
+    String(text).split(/([\s\-]+)/).forEach(function (piece) {
+      if (piece && matches(piece, wanted)) {
         var mark = document.createElement("mark");
-        mark.textContent = piece;
+        mark.appendChild(document.createTextNode(piece));
         frag.appendChild(mark);
-      } else {
+      } else if (piece) {
         frag.appendChild(document.createTextNode(piece));
       }
     });
     return frag;
   }
 
-  function resultItem(doc, wanted) {
+  function resultItem(doc, result) {
+    var wanted = matchedTerms(result);
+    var best = bestSentence(doc.p || [], wanted);
+    var sentence = best || (doc.p && doc.p[0]) || [null, ""];
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = doc.u;
+    a.href = best && best[0] ? doc.u + "#" + best[0] : doc.u;
     a.textContent = doc.t;
     var h = document.createElement("p");
     h.appendChild(a);
@@ -122,28 +140,44 @@
     meta.textContent = [doc.s, doc.d || "Date unknown"].filter(Boolean).join(" · ");
     var snippet = document.createElement("p");
     snippet.className = "snippet";
-    snippet.appendChild(highlighted(doc.x, wanted));
+    snippet.appendChild(highlighted(sentence[1].length > 400 ? sentence[1].slice(0, 400) + "\u2026" : sentence[1], wanted));
     li.appendChild(h);
     li.appendChild(meta);
     li.appendChild(snippet);
-    return { li: li, snippet: snippet };
+    return li;
   }
 
-  // A better snippet from the article's own sentences, fetched for the first few results only.
-  function upgradeSnippet(doc, target, wanted) {
-    if (!doc.j) return;
-    getJSON(doc.j).then(function (article) {
-      var best = article.sentences.find(function (s) {
-        return s.text.split(/\s+/).some(function (w) {
-          var word = w.toLowerCase().replace(/['\u2019]s$/, "").replace(/^\W+/, "").replace(/\W+$/, "");
-          return word && wanted[window.lunr.stemmer(new window.lunr.Token(word)).toString()];
-        });
+  var TYPE_LABELS = { person: "person", organization: "organisation", place: "place", agreement: "agreement" };
+
+  function entityItem(entity) {
+    var li = document.createElement("li");
+    li.className = "search-entity";
+    var a = document.createElement("a");
+    a.href = entity[1];
+    a.textContent = entity[0];
+    var h = document.createElement("p");
+    h.appendChild(a);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = (TYPE_LABELS[entity[2]] || entity[2]) + " \u00b7 every article, quote and event";
+    li.appendChild(h);
+    li.appendChild(meta);
+    return li;
+  }
+
+  // Results in order: the first as soon as its display file arrives (start() clears the list
+  // then), the rest together after it.
+  function renderResults(list, results, isCurrent, start) {
+    if (!results.length) { if (start) start(); return Promise.resolve(); }
+    return index.doc(results[0].ref).then(function (first) {
+      if (!isCurrent()) return;
+      if (start) start();
+      list.appendChild(resultItem(first, results[0]));
+      return Promise.all(results.slice(1).map(function (r) { return index.doc(r.ref); })).then(function (docs) {
+        if (!isCurrent()) return;
+        docs.forEach(function (doc, i) { list.appendChild(resultItem(doc, results[i + 1])); });
       });
-      if (best) {
-        target.textContent = "";
-        target.appendChild(highlighted(best.text, wanted));
-      }
-    }).catch(function () { /* keep the summary */ });
+    });
   }
 
   function say(status, text) {
@@ -155,43 +189,62 @@
     return "\u201c" + (text.length > 60 ? text.slice(0, 60) + "\u2026" : text) + "\u201d";
   }
 
+  // The panel stays inside the viewport, however the header places the form.
+  function fitPanel() {
+    panel.style.left = panel.style.right = panel.style.width = "";
+    var width = document.documentElement.clientWidth, rect = panel.getBoundingClientRect();
+    if (rect.left >= 8 && rect.right <= width - 8) return;
+    panel.style.width = Math.min(rect.width, width - 16) + "px";
+    panel.style.right = "auto";
+    panel.style.left = (8 - form.getBoundingClientRect().left) + "px";
+  }
+
   // ---- header box: results as you type ---------------------------------------------------
   var panelList = panel.querySelector(".search-results");
   var panelStatus = panel.querySelector(".search-status");
   var timer = null;
+  var panelSeq = 0;
 
   function showPanel(raw) {
+    var seq = ++panelSeq;
+    var isCurrent = function () { return seq === panelSeq; };
     if (!raw.trim()) { panel.hidden = true; return; }
     panel.hidden = false;
-    if (!data) { say(panelStatus, "Loading the search index…"); }
-    load().then(function () {
-      var found = run(raw);
-      var wanted = stems(found.terms);
-      panelList.textContent = "";
-      found.results.slice(0, 8).forEach(function (r, i) {
-        var doc = data.store.docs[+r.ref];
-        var item = resultItem(doc, wanted);
-        panelList.appendChild(item.li);
-        if (i < 3) upgradeSnippet(doc, item.snippet, wanted);
-      });
+    fitPanel();
+    if (!index) { say(panelStatus, "Loading search…"); }
+    load().then(function () { return run(raw); }).then(function (found) {
+      if (!isCurrent()) return;
       var n = found.results.length;
-      say(panelStatus, n ? n + (n === 1 ? " article matches " : " articles match ") + quoted(raw) +
-        (n > 8 ? " (first 8 shown; press Enter for all)" : "") :
-        "No articles match " + quoted(raw) + ". Try fewer words or another spelling.");
+      return renderResults(panelList, found.results.slice(0, PANEL_RESULTS), isCurrent, function () {
+        panelList.textContent = "";
+        found.entities.slice(0, 2).forEach(function (e) { panelList.appendChild(entityItem(e)); });
+      }).then(function () {
+        if (!isCurrent()) return;
+        say(panelStatus, n ? n + (n === 1 ? " article matches " : " articles match ") + quoted(raw) +
+          (n > PANEL_RESULTS ? " (first " + PANEL_RESULTS + " shown; press Enter for all)" : "") :
+          "No articles match " + quoted(raw) + ". Try fewer words or another spelling.");
+      });
+    }).then(function () {
+      if (isCurrent()) fitPanel();
     }).catch(function (err) {
+      if (!isCurrent()) return;
       say(panelStatus, "Search is unavailable right now.");
       if (window.console) console.error(err);
     });
   }
 
   headerBox.addEventListener("focus", function () { load().catch(function () {}); });
+  // At most one search per 120 ms while typing; the first one (or a paste) at once.
+  var lastSearch = 0;
   headerBox.addEventListener("input", function () {
     if (pageRoot) return; // the search page shows its own results
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () { showPanel(headerBox.value); }, 120);
+    var wait = Math.max(0, lastSearch + 120 - Date.now());
+    timer = window.setTimeout(function () { lastSearch = Date.now(); showPanel(headerBox.value); }, wait);
   });
+  window.addEventListener("resize", function () { if (!panel.hidden) fitPanel(); });
 
-  function links(container) { return Array.prototype.slice.call(container.querySelectorAll(".search-results a")); }
+  function links(container) { return Array.prototype.slice.call(container.querySelectorAll(".search-results a, .search-more")); }
 
   function arrowKeys(container, box) {
     container.addEventListener("keydown", function (event) {
@@ -238,6 +291,7 @@
   var pageBox = pageRoot.querySelector("input[type=search]");
   var pageList = pageRoot.querySelector(".search-results");
   var pageStatus = pageRoot.querySelector(".search-status");
+  var more = pageRoot.querySelector(".search-more");
   var filters = pageRoot.querySelector(".search-filters");
   var selects = {};
   Array.prototype.forEach.call(filters.querySelectorAll("select"), function (s) { selects[s.dataset.filter] = s; });
@@ -249,6 +303,10 @@
   var params = new URLSearchParams(window.location.search);
   pageBox.value = (params.get("q") || "").slice(0, MAX_QUERY);
   headerBox.value = pageBox.value;
+  var facets = null;
+  var found = null; // {raw, results, entities}
+  var pageSeq = 0;
+  var shownUpTo = 0;
 
   function fillSelect(select, values, labels) {
     var keep = select.value;
@@ -262,54 +320,84 @@
     select.value = values.indexOf(keep) >= 0 ? keep : "";
   }
 
+  function visibleResults() {
+    var docs = facets.docs, ents = facets.entities, sources = facets.sources;
+    var all = found.results;
+    var rows = all.map(function (r) { return docs[+r.ref]; });
+    fillSelect(selects.source, Array.from(new Set(rows.map(function (d) { return d[0]; }))).filter(function (s) { return s >= 0; })
+      .map(function (s) { return sources[s]; }).sort());
+    fillSelect(selects.year, Array.from(new Set(rows.map(function (d) { return d[1]; }))).filter(Boolean).sort().reverse().map(String));
+    var entityIds = Array.from(new Set([].concat.apply([], rows.map(function (d) { return d[2]; }))))
+      .filter(function (id) { return !selects.type.value || ents[id][1] === selects.type.value; })
+      .sort(function (a, b) { return ents[a][0].localeCompare(ents[b][0]); }).map(String);
+    fillSelect(selects.entity, entityIds, function (id) { return ents[+id][0]; });
+    return all.filter(function (r, i) {
+      var d = rows[i];
+      return (!selects.source.value || sources[d[0]] === selects.source.value) &&
+        (!selects.year.value || String(d[1]) === selects.year.value) &&
+        (!selects.entity.value || d[2].indexOf(+selects.entity.value) >= 0) &&
+        (!selects.type.value || d[2].some(function (id) { return ents[id][1] === selects.type.value; }));
+    });
+  }
+
+  function showMore(visible, seq) {
+    var next = visible.slice(shownUpTo, shownUpTo + PAGE_STEP);
+    shownUpTo += next.length;
+    more.hidden = shownUpTo >= visible.length;
+    return renderResults(pageList, next, function () { return seq === pageSeq; });
+  }
+
   function renderPage() {
+    var seq = ++pageSeq;
+    var raw = found.raw;
+    var visible = visibleResults();
+    filters.hidden = found.results.length === 0;
+    pageList.textContent = "";
+    shownUpTo = 0;
+    found.entities.slice(0, 3).forEach(function (e) { pageList.appendChild(entityItem(e)); });
+    var n = visible.length;
+    more.onclick = function () { showMore(visible, seq); };
+    return showMore(visible, seq).then(function () {
+      if (seq !== pageSeq) return;
+      say(pageStatus, n ? n + (n === 1 ? " article" : " articles") + " for " + quoted(raw) +
+        (n < found.results.length ? " (" + (found.results.length - n) + " hidden by filters)" : "") :
+        found.results.length ? "No articles match these filters. Set a filter back to \u201cAny\u201d." :
+        "No articles match " + quoted(raw) + ". Try fewer words, another spelling, or a name from the Entities page.");
+    });
+  }
+
+  function searchPage() {
     var raw = pageBox.value;
     var url = new URL(window.location.href);
     if (raw.trim()) url.searchParams.set("q", raw.trim()); else url.searchParams.delete("q");
     window.history.replaceState(null, "", url);
     if (!raw.trim()) {
+      ++pageSeq;
       pageList.textContent = "";
       filters.hidden = true;
+      more.hidden = true;
       say(pageStatus, "Type a name, a place or any word from the articles.");
       return;
     }
-    var found = run(raw);
-    var wanted = stems(found.terms);
-    var docs = found.results.map(function (r) { return data.store.docs[+r.ref]; });
-    var ents = data.store.entities;
-    fillSelect(selects.source, Array.from(new Set(docs.map(function (d) { return d.s; }))).filter(Boolean).sort());
-    fillSelect(selects.year, Array.from(new Set(docs.map(function (d) { return d.y; }))).filter(Boolean).sort().reverse().map(String));
-    var entityIds = Array.from(new Set([].concat.apply([], docs.map(function (d) { return d.e; }))))
-      .filter(function (id) { return !selects.type.value || ents[id][1] === selects.type.value; })
-      .sort(function (a, b) { return ents[a][0].localeCompare(ents[b][0]); });
-    fillSelect(selects.entity, entityIds, function (id) { return ents[id][0]; });
-    var visible = docs.filter(function (d) {
-      return (!selects.source.value || d.s === selects.source.value) &&
-        (!selects.year.value || String(d.y) === selects.year.value) &&
-        (!selects.entity.value || d.e.indexOf(selects.entity.value) >= 0) &&
-        (!selects.type.value || d.e.some(function (id) { return ents[id][1] === selects.type.value; }));
+    var seq = ++pageSeq;
+    Promise.all([run(raw), index.facets()]).then(function (parts) {
+      if (seq !== pageSeq) return;
+      facets = parts[1];
+      found = { raw: raw, results: parts[0].results, entities: parts[0].entities };
+      return renderPage();
+    }).catch(function (err) {
+      say(pageStatus, "Search is unavailable right now. Try reloading the page.");
+      if (window.console) console.error(err);
     });
-    filters.hidden = docs.length === 0;
-    pageList.textContent = "";
-    visible.slice(0, 100).forEach(function (doc, i) {
-      var item = resultItem(doc, wanted);
-      pageList.appendChild(item.li);
-      if (i < 10) upgradeSnippet(doc, item.snippet, wanted);
-    });
-    var n = visible.length;
-    say(pageStatus, n ? n + (n === 1 ? " article" : " articles") + " for " + quoted(raw) +
-      (n < docs.length ? " (" + (docs.length - n) + " hidden by filters)" : "") + (n > 100 ? "; the first 100 are shown" : "") :
-      docs.length ? "No articles match these filters. Set a filter back to \u201cAny\u201d." :
-      "No articles match " + quoted(raw) + ". Try fewer words, another spelling, or a name from the Entities page.");
   }
 
-  say(pageStatus, "Loading the search index…");
+  say(pageStatus, "Loading search…");
   load().then(function () {
-    renderPage();
+    searchPage();
     var again = null;
-    pageBox.addEventListener("input", function () { window.clearTimeout(again); again = window.setTimeout(renderPage, 120); });
-    Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", renderPage); });
-    pageRoot.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); renderPage(); });
+    pageBox.addEventListener("input", function () { window.clearTimeout(again); again = window.setTimeout(searchPage, 120); });
+    Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", function () { if (found) renderPage(); }); });
+    pageRoot.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); searchPage(); });
   }).catch(function (err) {
     say(pageStatus, "Search is unavailable right now. Try reloading the page.");
     if (window.console) console.error(err);

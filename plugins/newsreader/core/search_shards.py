@@ -1,0 +1,154 @@
+"""The index cut into term shards, and the display files, that the browser fetches a few of at a time.
+
+Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
+
+- ``manifest.json`` — fields, search pipeline, document count, ``<dir>``, the
+  number of term shards, and the first key of every GROUP-th shard (of every
+  shard, ``keys``, up to INLINE_KEYS shards); the number of alias buckets;
+- ``<dir>/k<g>.json`` — the first keys of shards g·GROUP … g·GROUP + GROUP − 1
+  (a shard's key sorts after every term of the shard before it);
+- ``<dir>/t<n>.json`` — shard n: ``[[term, termIndex, postings of field 0, …], …]``
+  for a contiguous range of terms in lunr's term order; a field's postings are
+  ``[ref, weight, ref, weight, …]`` with each ref given as the difference to the
+  previous one and each weight (lunr's field-vector entry, which lunr rounds to 3
+  decimals) in thousandths;
+- ``<dir>/vocab.json`` — every term, as one list per shard, fetched only for fuzzy
+  and leading/inner wildcard queries;
+- ``<dir>/d/<ref>.json`` — what a result shows: title, URL, source, date, sentences;
+- ``<dir>/a<n>.json`` — entity names and aliases, bucketed by a hash of the folded key;
+- ``<dir>/facets.json`` — per document: source, year, entity ids (the search page's filters).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from . import lunr_js
+from .search_fold import fold, unicode_trim
+from .search_index import SEARCH_PIPELINE, Index, js_order
+
+FORMAT = 1
+SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term of more than half that gets its own shard
+ALIASES_PER_BUCKET = 120
+GROUP = 64  # shard keys per key file: the manifest stays small at any size
+INLINE_KEYS = 640  # up to this many shards, the manifest also lists every key (about 2 kB gzip)
+
+
+def dumps(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _thousandths(weight: float) -> int:
+    k = round(weight * 1000)
+    if k / 1000 != weight:
+        raise ValueError(f"weight {weight!r} is not a whole number of thousandths")
+    return k
+
+
+def _entry(index: Index, term: str) -> list:
+    number, per_field = index.postings[term]
+    entry = [term, number]
+    for row in per_field:
+        flat, last = [], 0
+        for position, weight in row:
+            flat += [position - last, _thousandths(weight)]
+            last = position
+        entry.append(flat)
+    return entry
+
+
+def separator(before: str, first: str) -> str:
+    """The shortest prefix of ``first`` that sorts after ``before`` (in lunr.js order)."""
+    for length in range(1, len(first) + 1):
+        if js_order(first[:length]) > js_order(before):
+            return first[:length]
+    return first
+
+
+def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
+    """Contiguous ranges of terms, each about SHARD_BYTES of JSON: their keys, texts and terms."""
+    if index.refs != [str(i) for i in range(len(index.refs))]:
+        raise ValueError("shards need refs 0, 1, 2, … in document order")
+    groups: list[list[list]] = [[]]
+    size = 0
+    for term in index.terms:
+        entry = _entry(index, term)
+        cost = len(dumps(entry)) + 1
+        if groups[-1] and (size + cost > SHARD_BYTES or cost > SHARD_BYTES // 2):
+            groups.append([])
+            size = 0
+        groups[-1].append(entry)
+        size += cost
+        if cost > SHARD_BYTES // 2:  # a common term: alone, so a query for it fetches nothing else
+            size = SHARD_BYTES
+    terms = [[entry[0] for entry in group] for group in groups]
+    keys = [""] + [separator(terms[n - 1][-1], terms[n][0]) for n in range(1, len(terms))]
+    return keys, [dumps(group) for group in groups], terms
+
+
+def alias_key(text: str) -> str:
+    """A name as the browser compares it with a query: lunr's tokens, trimmed, folded, no dots or possessive."""
+    words = []
+    for token in lunr_js.tokenize(text):
+        word = unicode_trim(token)
+        if word.endswith(("'s", "\u2019s")):
+            word = unicode_trim(word[:-2])
+        word = fold(word).replace(".", "")
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def bucket(key_text: str, buckets: int) -> int:
+    """A 31-multiplier hash over code points, the same in search-shards.js."""
+    h = 0
+    for char in key_text:
+        h = (h * 31 + ord(char)) & 0xFFFFFFFF
+    return h % buckets
+
+
+def alias_buckets(entities: list[dict]) -> list[dict]:
+    """``entities``: ``{"name", "aliases", "url", "type"}``; a key (a name, an alias, a person's surname) lists up to 5."""
+    keyed: dict[str, list] = {}
+
+    def add(k: str, e: dict) -> None:
+        if k and [e["name"], e["url"], e["type"]] not in keyed.setdefault(k, []):
+            keyed[k].append([e["name"], e["url"], e["type"]])
+
+    for e in entities:
+        for name in [e["name"], *e["aliases"]]:
+            add(alias_key(name), e)
+    for e in entities:  # a person's surname alone ("DeHart"), after any entity with that very name
+        words = alias_key(e["name"]).split(" ")
+        if e["type"] == "person" and len(words) > 1:
+            add(words[-1], e)
+    count = max(1, -(-len(keyed) // ALIASES_PER_BUCKET))
+    out = [{} for _ in range(count)]
+    for k in sorted(keyed):
+        out[bucket(k, count)][k] = keyed[k][:5]
+    return out
+
+
+def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]) -> dict[str, str]:
+    """Every file of the sharded search, by path under ``search/``; ``manifest.json`` names the rest."""
+    keys, shards, terms = term_shards(index)
+    aliases = alias_buckets(entities)
+    inner = {f"t{n}.json": text for n, text in enumerate(shards)}
+    inner.update({f"k{g}.json": dumps(keys[g * GROUP:(g + 1) * GROUP]) for g in range(-(-len(keys) // GROUP))})
+    inner["vocab.json"] = dumps(terms)
+    inner.update({f"d/{ref}.json": dumps(display) for ref, display in zip(index.refs, displays)})
+    inner.update({f"a{n}.json": dumps(b) for n, b in enumerate(aliases)})
+    inner["facets.json"] = dumps(facets)
+    digest = hashlib.sha256()
+    for path in sorted(inner):
+        digest.update(f"{path}\0{inner[path]}\0".encode())
+    folder = f"s-{digest.hexdigest()[:12]}"
+    manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
+                "docs": len(index.refs), "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
+                "aliases": len(aliases)}
+    if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
+        manifest["keys"] = keys
+    out = {"manifest.json": dumps(manifest)}
+    out.update({f"{folder}/{path}": text for path, text in inner.items()})
+    return out

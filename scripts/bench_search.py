@@ -1,0 +1,233 @@
+"""Search at scale (``invoke bench --search-scale 1000,10000``): the sharded index against the whole one.
+
+For N synthetic 600-word articles it builds the whole index the old way (lunr.py)
+and the sharded files the project writes, then drives Chromium against a local
+server: for each query of QUERIES, a fresh page, focus the header box, type
+the query, and wait for the first result. It counts the gzip -6 size of every
+file the page fetched after focus until then (lunr.js included), and the time;
+the whole-index figures are those of fetching lunr-index.json + store.json +
+lunr.js and loading them. Figures only: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import re
+import shutil
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+# Plain-word queries a reader types (the budgets' query set), then a few with syntax.
+QUERIES = ["military", "talks", "Tuesday", "Kraków", "Krakow", "negotiator", "grain exports", "harbour authority",
+           "Petrenko", "fishing quotas", "power prices", "tariff", "workers marched", "million dollars", "Osaka",
+           "Lena Holmqvist", "Zmijewski", "water board", "Nairobi", "rail freight", "central bank governor", "Lisbon",
+           "border checks", "spokesperson", "Valparaiso", "Da Nang", "agreement signed", "dispute", "Winnipeg",
+           "Keiko Arada"]
+SYNTAX_QUERIES = ["talk*", "negotiatr~1", "+grain -osaka", "title:tariff"]
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+
+
+def search_corpus(count: int) -> tuple[list[dict], dict]:
+    """The bench's synthetic corpus as search.py's ``documents_and_store`` gives it: (docs, store)."""
+    from synthetic import PEOPLE, PLACES, article  # noqa: PLC0415
+
+    slug = lambda name: re.sub(r"[^a-z]+", "-", name.lower()).strip("-")  # noqa: E731
+    entities = {slug(n): [n, "person" if n in PEOPLE else "place", [n.split()[-1]] if n in PEOPLE else [],
+                          f"/entity/{slug(n)}/"] for n in PEOPLE + PLACES}
+    docs, store = [], []
+    for i in range(count):
+        a = article(i, words=600)  # about 600 words, with a realistic spread of vocabulary
+        body = "\n".join(a["paragraphs"])
+        named = [n for n in PEOPLE + PLACES if n in body]
+        names = " ".join(n for n in named for n in [n, *entities[slug(n)][2]])
+        sentences = [s for p in a["paragraphs"] for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", p) if s]
+        docs.append({"ref": str(i), "title": a["headline"], "entities": names, "source": a["source"], "body": body})
+        store.append({"t": a["headline"], "u": f"/news/{i}/", "s": a["source"], "d": a["published"].strftime("%-d %B %Y"),
+                      "y": a["published"].year, "e": sorted(slug(n) for n in named), "x": a["paragraphs"][0][:300],
+                      "j": None, "p": [[f"s{n}", s] for n, s in enumerate(sentences, 1)]})
+    return docs, {"docs": store, "entities": dict(sorted(entities.items()))}
+
+
+def write_search(folder: Path, docs: list[dict], store: dict) -> float:
+    """Write every search file into ``folder`` (search.py's ``search_files``); returns the seconds it took."""
+    from newsreader.search import search_files  # noqa: PLC0415
+
+    start = time.perf_counter()
+    files = search_files(docs, store)
+    for path, text in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return time.perf_counter() - start
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as a static host serves
+
+    def log_message(self, *args):
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser context closing its kept-alive connections
+
+
+def _serve(folder: Path):
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+FIRST_RESULT = """(query) => new Promise((resolve) => {
+    const box = document.querySelector('#site-search-q');
+    const t0 = performance.now();
+    box.focus(); box.value = query; box.dispatchEvent(new Event('input'));
+    const tick = () => {
+        const li = document.querySelector('.search-panel .search-results li:not(.search-entity)');
+        const none = document.querySelector('.search-panel .search-status').textContent.startsWith('No ');
+        if (li || none || performance.now() - t0 > 20000) {
+            const t = performance.now();
+            const urls = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.responseEnd <= t)
+                .map((e) => e.name);
+            resolve({ms: t - t0, urls: urls, found: Boolean(li)});
+        } else requestAnimationFrame(tick);
+    };
+    tick();
+})"""
+
+WHOLE = """async (queries) => {
+    const t0 = performance.now();
+    const [index, store] = await Promise.all([fetch('/search/lunr-index.json').then((r) => r.json()),
+                                              fetch('/search/store.json').then((r) => r.json())]);
+    const idx = lunr.Index.load(index);
+    idx.search(queries[0]);
+    const first = performance.now() - t0;
+    const times = [];
+    for (let round = 0; round < 3; round++) for (const q of queries) {
+        const t = performance.now(); idx.search(q); times.push(performance.now() - t);
+    }
+    return {first: first, times: times};
+}"""
+
+WARM = """async (queries) => {
+    const times = [];
+    for (let round = 0; round < 3; round++) for (const q of queries) {
+        const t = performance.now(); await window.__shards.search(q); times.push(performance.now() - t);
+    }
+    return times;
+}"""
+
+
+def chromium_figures(folder: Path, queries: list[str]):
+    chromium = shutil.which("chromium")
+    if not chromium:
+        print("  Chromium: not installed (apt-get install chromium), browser figures skipped")
+        return None
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    server, base = _serve(folder)
+    gz_cache: dict[str, int] = {}
+
+    def gz(url: str) -> int:
+        path = urlsplit(url).path
+        if path not in gz_cache:
+            gz_cache[path] = len(gzip.compress((folder / path.lstrip("/")).read_bytes(), 6))
+        return gz_cache[path]
+
+    out = {"bytes": [], "ms": [], "files": [], "missed": []}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--disable-background-networking",
+                                                                        "--disable-component-update"])
+            for q in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{base}/archives/")
+                got = page.evaluate(FIRST_RESULT, q)
+                out["bytes"].append(sum(gz(u) for u in got["urls"]))
+                out["ms"].append(got["ms"])
+                out["files"].append(len(got["urls"]))
+                if not got["found"]:
+                    out["missed"].append(q)
+                context.close()
+            page = browser.new_page()
+            page.goto(f"{base}/archives/")
+            page.evaluate(FIRST_RESULT, queries[0])
+            page.evaluate("""async () => {
+                const m = await (await fetch('/search/manifest.json')).json();
+                window.__shards = new lunrShards.ShardedIndex(m, '/search/', (u) => fetch(u).then((r) => r.json()));
+            }""")
+            plain = [q for q in queries if q not in SYNTAX_QUERIES]
+            page.evaluate(WARM, plain)  # every shard in the browser's memory
+            out["warm"] = page.evaluate(WARM, plain)
+            whole = page.evaluate(WHOLE, plain)
+            out["whole_first"], out["whole_times"] = whole["first"], whole["times"]
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def search_scale(count: int, site: Path, work: Path) -> None:
+    """Print the whole-index and the sharded figures for ``count`` articles, side by side."""
+    from newsreader.core.search_index import build_with_lunr_py  # noqa: PLC0415
+
+    docs, store = search_corpus(count)
+    start = time.perf_counter()
+    whole = json.dumps(build_with_lunr_py(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    whole_seconds = time.perf_counter() - start
+    served = work / f"site-{count}"
+    shutil.rmtree(served, ignore_errors=True)
+    shutil.copytree(site, served)
+    shutil.rmtree(served / "search", ignore_errors=True)
+    shard_seconds = write_search(served / "search", docs, store)
+    shutil.copyfile(ROOT / "theme" / "static" / "js" / "search-shards.js", served / "theme" / "js" / "search-shards.js")
+    (served / "search" / "lunr-index.json").write_bytes(whole)  # the old build's files, for the whole-index figures
+    lunr_gz = len(gzip.compress((ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes(), 6))
+    store_gz = len(gzip.compress((served / "search" / "store.json").read_bytes(), 6))
+    whole_gz = len(gzip.compress(whole, 6)) + store_gz + lunr_gz
+    manifest = json.loads((served / "search" / "manifest.json").read_text(encoding="utf-8"))
+    shard_dir = served / "search" / manifest["dir"]
+    shard_gz = [len(gzip.compress(p.read_bytes(), 6)) for p in shard_dir.glob("t*.json")]
+    print(f"Search at {count} synthetic 600-word articles ({manifest['shards']} term shards, median "
+          f"{statistics.median(shard_gz) / 1e3:.1f} kB gzip, largest {max(shard_gz) / 1e3:.1f} kB; manifest "
+          f"{len(gzip.compress((served / 'search' / 'manifest.json').read_bytes(), 6)) / 1e3:.1f} kB gzip)")
+    figures = chromium_figures(served, QUERIES + SYNTAX_QUERIES)
+    plain = len(QUERIES)
+    rows = [("index build (s)", f"{whole_seconds:.1f} (lunr.py)", f"{shard_seconds:.1f} (index + shards + display files)")]
+    rows.append(("fetched before the first result, gzip", f"{whole_gz / 1e3:.0f} kB every query",
+                 "" if not figures else f"median {statistics.median(figures['bytes'][:plain]) / 1e3:.1f} kB, "
+                 f"p95 {_percentile(figures['bytes'][:plain], 0.95) / 1e3:.1f} kB, max {max(figures['bytes'][:plain]) / 1e3:.1f} kB"))
+    if figures:
+        rows += [
+            ("focus to first result in Chromium", f"{figures['whole_first']:.0f} ms (fetch + load + search)",
+             f"median {statistics.median(figures['ms'][:plain]):.0f} ms, p95 {_percentile(figures['ms'][:plain], 0.95):.0f} ms, "
+             f"max {max(figures['ms'][:plain]):.0f} ms (the query typed at once on focus)"),
+            ("query time, plain words, p95", f"{_percentile(figures['whole_times'], 0.95):.1f} ms",
+             f"{_percentile(figures['warm'], 0.95):.1f} ms (shards in memory; median {statistics.median(figures['warm']):.1f} ms)"),
+            ("syntax queries (" + ", ".join(SYNTAX_QUERIES) + ")", "",
+             ", ".join(f"{b / 1e3:.1f} kB/{ms:.0f} ms" for b, ms in zip(figures["bytes"][plain:], figures["ms"][plain:]))),
+        ]
+        slowest = sorted(zip(figures["ms"], figures["bytes"], QUERIES + SYNTAX_QUERIES), reverse=True)[:3]
+        rows.append(("slowest queries", "", ", ".join(f"{q!r} {ms:.0f} ms/{b / 1e3:.1f} kB" for ms, b, q in slowest)))
+        if figures["missed"]:
+            rows.append(("queries with no result", "", ", ".join(figures["missed"])))
+    width = max(len(r[0]) for r in rows)
+    print(f"  {'':<{width}}  {'whole index':<32}  sharded")
+    for name, old, new in rows:
+        print(f"  {name:<{width}}  {old:<32}  {new}")

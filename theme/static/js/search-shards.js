@@ -1,0 +1,228 @@
+// A lunr index split by term, queried by lunr.js's own code with only the shards a query needs.
+// Format and reasoning: README.md, "Search"; the files are written by plugins/newsreader/core/search_shards.py.
+// Works in Node (require(...)(lunr)) and in the browser: loaded after lunr.js it sets window.lunrShards;
+// loaded before (in parallel), window.lunrShardsFactory, to be called with lunr.
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else if (root.lunr) root.lunrShards = factory(root.lunr);
+  else root.lunrShardsFactory = factory;
+})(this, function (lunr) {
+  "use strict";
+
+  // ---- pipeline functions, the same as plugins/newsreader/core/search_fold.py ----------------
+  var LEADING = /^[^\p{L}\p{N}\p{M}_]+/u;
+  var TRAILING = /[^\p{L}\p{N}\p{M}_]+$/u;
+  var SPECIAL = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th" };
+  var SPECIAL_RE = /[łøđðħıŀßæœþ]/g;
+  var ASCII = /^[\x00-\x7f]*$/;
+
+  function trim(word) { return word.replace(LEADING, "").replace(TRAILING, ""); }
+
+  function fold(word) {
+    if (ASCII.test(word)) return word;
+    return word.normalize("NFD").replace(/\p{Mn}/gu, "").replace(SPECIAL_RE, function (c) { return SPECIAL[c]; });
+  }
+
+  function unicodeTrimmer(token) { return token.update(trim); }
+
+  function foldDiacritics(token) {
+    var word = token.toString(), folded = fold(word);
+    return folded === word ? token : [token, token.clone(function () { return folded; })];
+  }
+
+  if (!lunr.Pipeline.registeredFunctions.unicodeTrimmer) {
+    lunr.Pipeline.registerFunction(unicodeTrimmer, "unicodeTrimmer");
+    lunr.Pipeline.registerFunction(foldDiacritics, "foldDiacritics");
+  }
+
+  // The terms one word becomes in the index (trim, stop words, fold, stem): for marking matched words.
+  function indexTerms(word) {
+    var t = trim(String(word).toLowerCase());
+    if (!t || lunr.stopWordFilter(new lunr.Token(t)) === undefined) return [];
+    var f = fold(t);
+    return (f === t ? [t] : [t, f]).map(function (v) { return lunr.stemmer(new lunr.Token(v)).toString(); });
+  }
+
+  // An entity name or a query as the alias table keys it (core/search_shards.alias_key).
+  function aliasKey(text) {
+    return lunr.tokenizer(String(text)).map(function (token) {
+      var word = trim(token.toString());
+      if (/['\u2019]s$/.test(word)) word = trim(word.slice(0, -2));
+      return fold(word).replace(/\./g, "");
+    }).filter(Boolean).join(" ");
+  }
+
+  function bucket(key, buckets) {
+    var h = 0;
+    for (var ch of key) h = (Math.imul(h, 31) + ch.codePointAt(0)) >>> 0;
+    return h % buckets;
+  }
+
+  // ---- the sharded index -------------------------------------------------------------------
+  // manifest: search/manifest.json; base: the URL of search/ (ending in "/");
+  // getJSON(url) -> Promise of the parsed file. options.naive: no vocabulary, no prefix ranges
+  // (wrong for wildcards and fuzzy terms; it exists so the tests can show the difference).
+  function ShardedIndex(manifest, base, getJSON, options) {
+    options = options || {};
+    this.manifest = manifest;
+    this.dir = base + manifest.dir + "/";
+    this.getJSON = getJSON;
+    this.naive = Boolean(options.naive);
+    this.maxShards = options.maxShards || 48;
+    this.fields = manifest.fields;
+    this.pipeline = lunr.Pipeline.load(manifest.pipeline);
+    this.invertedIndex = Object.create(null);
+    this.fieldVectors = Object.create(null);
+    // Every field vector, in the order lunr.Index.load would create them (negated queries list them all).
+    for (var ref = 0; ref < manifest.docs; ref++) {
+      for (var f = 0; f < this.fields.length; f++) this.fieldVectors[this.fields[f] + "/" + ref] = new lunr.Vector();
+    }
+    this.shardTerms = {}; // shard number -> its terms, once loaded
+    this.pending = {};
+    this.tokenSet = lunr.TokenSet.fromArray([]);
+    this.cache = {};
+    this.fetched = []; // every URL fetched, in order (for tests and the bench)
+  }
+
+  ShardedIndex.prototype.get = function (url) {
+    if (!this.cache[url]) {
+      this.fetched.push(url);
+      var self = this;
+      this.cache[url] = this.getJSON(url).catch(function (err) { delete self.cache[url]; throw err; });
+    }
+    return this.cache[url];
+  };
+
+  // The last position whose key is <= term (keys ascending, keys[0] <= every term).
+  function lastAtMost(keys, term) {
+    var lo = 0, hi = keys.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (keys[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // The shard that holds term, if the index has it: the manifest names every GROUP-th shard's
+  // first key, k<g>.json the first keys of group g's shards (a small index lists them all in the manifest).
+  ShardedIndex.prototype.shardOf = function (term) {
+    if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term)); // a small index
+    var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
+    return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
+  };
+
+  // Which shards a query needs: its own terms, prefix ranges for trailing wildcards, and terms
+  // that need the vocabulary (fuzzy, leading or inner wildcards). Throws lunr.QueryParseError.
+  ShardedIndex.prototype.plan = function (q) {
+    var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
+    new lunr.QueryParser(q, query).parse();
+    function mark(set) { return function (n) { set[n] = true; }; }
+    query.clauses.forEach(function (clause) {
+      var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      terms.forEach(function (term) {
+        if (self.naive) {
+          plan.lookups.push(self.shardOf(term.replace(/\*/g, "")).then(mark(plan.shards)));
+        } else if ("editDistance" in clause || /\*./.test(term) || term.charAt(0) === "*") {
+          plan.vocab.push("editDistance" in clause ? { term: term, editDistance: clause.editDistance } : { term: term });
+        } else if (term.indexOf("*") >= 0) {
+          var prefix = term.replace(/\*+$/, "");
+          plan.lookups.push(Promise.all([self.shardOf(prefix), self.shardOf(prefix + "\uffff")]).then(function (range) {
+            for (var n = range[0]; n <= range[1]; n++) plan.extra[n] = true;
+          }));
+        } else {
+          plan.lookups.push(self.shardOf(term).then(mark(plan.shards)));
+        }
+      });
+    });
+    return plan;
+  };
+
+  // Fuzzy and wildcard terms against the whole vocabulary (vocab.json: the terms of each shard).
+  ShardedIndex.prototype.expand = function (plan) {
+    var self = this;
+    if (!plan.vocab.length) return Promise.resolve(plan);
+    return this.get(this.dir + "vocab.json").then(function (perShard) {
+      if (!self.vocabSet) {
+        self.vocabShard = Object.create(null);
+        perShard.forEach(function (terms, n) { terms.forEach(function (t) { self.vocabShard[t] = n; }); });
+        self.vocabSet = lunr.TokenSet.fromArray([].concat.apply([], perShard));
+      }
+      plan.vocab.forEach(function (clause) {
+        self.vocabSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (term) {
+          plan.extra[self.vocabShard[term]] = true;
+        });
+      });
+      return plan;
+    });
+  };
+
+  ShardedIndex.prototype.add = function (n, entries) {
+    var fields = this.fields, terms = [];
+    for (var e = 0; e < entries.length; e++) {
+      var entry = entries[e], term = entry[0], number = entry[1], posting = { _index: number };
+      for (var f = 0; f < fields.length; f++) {
+        var docs = {}, flat = entry[2 + f], ref = 0;
+        for (var k = 0; k < flat.length; k += 2) {
+          ref += flat[k];
+          docs[ref] = {};
+          this.fieldVectors[fields[f] + "/" + ref].insert(number, flat[k + 1] / 1000);
+        }
+        posting[fields[f]] = docs;
+      }
+      this.invertedIndex[term] = posting;
+      terms.push(term);
+    }
+    this.shardTerms[n] = terms;
+  };
+
+  ShardedIndex.prototype.load = function (numbers) {
+    var self = this, fresh = false;
+    return Promise.all(numbers.map(function (n) {
+      if (self.shardTerms[n]) return null;
+      if (!self.pending[n]) {
+        self.pending[n] = self.get(self.dir + "t" + n + ".json").then(function (entries) {
+          if (!self.shardTerms[n]) { self.add(n, entries); fresh = true; }
+        }).finally(function () { delete self.pending[n]; });
+      }
+      return self.pending[n];
+    })).then(function () {
+      if (!fresh && self.tokenSetShards === Object.keys(self.shardTerms).length) return;
+      var loaded = Object.keys(self.shardTerms).map(Number).sort(function (a, b) { return a - b; });
+      self.tokenSet = lunr.TokenSet.fromArray([].concat.apply([], loaded.map(function (n) { return self.shardTerms[n]; })));
+      self.tokenSetShards = loaded.length;
+    });
+  };
+
+  // lunr.Index.search's answer for q, from the shards it needs. Rejects with lunr.QueryParseError.
+  ShardedIndex.prototype.search = function (q) {
+    var self = this, plan;
+    try { plan = this.plan(q); } catch (err) { return Promise.reject(err); }
+    return Promise.all([this.expand(plan)].concat(plan.lookups)).then(function () {
+      // Wildcard and fuzzy expansions are capped at maxShards shards (the first ones in term order).
+      var extra = Object.keys(plan.extra).filter(function (n) { return !plan.shards[n]; });
+      var approximate = extra.length > self.maxShards;
+      var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
+      return self.load(numbers).then(function () {
+        var results = new lunr.Index({ invertedIndex: self.invertedIndex, fieldVectors: self.fieldVectors,
+          tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
+        results.approximate = approximate; // the expansion was capped: lunr.js might find more
+        return results;
+      });
+    });
+  };
+
+  ShardedIndex.prototype.doc = function (ref) { return this.get(this.dir + "d/" + ref + ".json"); };
+  ShardedIndex.prototype.facets = function () { return this.get(this.dir + "facets.json"); };
+
+  // Entities whose name or an alias is the whole query: [[name, url, type], ...].
+  ShardedIndex.prototype.entities = function (text) {
+    var key = aliasKey(text);
+    if (!key) return Promise.resolve([]);
+    return this.get(this.dir + "a" + bucket(key, this.manifest.aliases) + ".json").then(function (table) {
+      return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : [];
+    });
+  };
+
+  return { ShardedIndex: ShardedIndex, indexTerms: indexTerms, aliasKey: aliasKey, bucket: bucket, fold: fold, trim: trim };
+});
