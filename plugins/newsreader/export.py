@@ -60,13 +60,14 @@ def article_record(article, url: str) -> dict:
                 "id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "roles": e["roles"],
                 "url": e["url"],
                 "mentions": [{k: m[k] for k in ("sentence", "start", "end", "text")} for m in e["mentions"]],
+                **({"currency": e.get("currency"), "value": e.get("value")} if e["type"] == "money" else {}),
             }
             for e in article.entities
         ],
         "events": [{k: e[k] for k in EVENT_KEYS} for e in article.events],
         "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
         "figures": article.figures,
-        "comparisons": article.comparisons,
+        "comparisons": getattr(article, "all_comparisons", article.comparisons),
     }
 
 

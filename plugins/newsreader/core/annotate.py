@@ -12,13 +12,13 @@ from dataclasses import asdict
 
 from . import nlp as nlp_module
 from .cache import Cache, key
-from . import dates, figures, quotes
+from . import dates, figures, money, quotes
 from .entities import extract
 from .entity_index import salience
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-1;dates-1;quotes-2;figures-1"
+RULES_VERSION = "entities-1;dates-1;quotes-2;figures-2"
 
 
 def cache_key(article: RawArticle) -> str:
@@ -30,11 +30,9 @@ EMPTY = {"entities": [], "events": [], "quotes": [], "figures": [], "comparisons
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
-    entities = sorted(
-        ({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles, "mentions": [asdict(m) for m in e.mentions]}
-         for e in extract(article.paragraphs, article.sentences, docs)),
-        key=salience,
-    )
+    entities = sorted(money.refine(
+        [{"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles, "mentions": [asdict(m) for m in e.mentions]}
+         for e in extract(article.paragraphs, article.sentences, docs)], article.sentences), key=salience)
     found_figures, comparisons = figures.extract(article.sentences, entities)
     return {
         "entities": entities,
