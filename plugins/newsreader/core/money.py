@@ -23,6 +23,7 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _WORDS = "|".join(sorted((w for w in [*UNITS, *SCALES] if len(w) > 2 or w == "a"), key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _SYMBOL = r"(?:[A-Z]{1,3}\$|CN¥|[$€£¥₩₹₽₺₪]|Rs\.?\s?|RMB\s?|\b[A-Z]{3}\s)"
+_MAYBE = re.compile(rf"\d|\b(?:{_SCALE})\b", re.I)
 _BEFORE = re.compile(rf"(?<![\w$])(?P<sym>{_SYMBOL})(?P<num>{_NUMBER})(?:\s?(?:{_SCALE})\b)?")
 _AFTER = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>(?:{_NUMBER}|(?i:{_WORDS}))(?:[\s-]+(?:{_NUMBER}|(?i:{_WORDS}|and)))*)"
@@ -33,6 +34,8 @@ _AFTER = re.compile(
 def find(text: str, context: str = "") -> list[tuple[int, int, Amount]]:
     """(start, end, amount) of each amount of money in ``text`` with a currency, in order, not overlapping."""
     found: list[tuple[int, int, Amount]] = []
+    if not _MAYBE.search(text):  # every amount has a digit or a scale word
+        return found
     for match in _BEFORE.finditer(text):
         symbol = match.group("sym").strip()
         if symbol not in SYMBOLS and not is_code(symbol) and symbol.rstrip(".") not in SYMBOLS:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 from . import speakers
 from .model import Sentence
@@ -118,10 +119,19 @@ class _Article:
                 a, b = offset + m["start"], offset + m["end"]
                 if a < self.datelines[p - 1]:
                     continue  # a dateline is the article's place line, never a mention that speaks
-                self.mentions.append((p, a, b, e, self._is_subject(docs[p - 1], a, b)))
+                self.mentions.append((p, a, b, e, (docs[p - 1], a, b)))
         self.mentions.sort(key=lambda m: (m[0], m[1]))
-        self.genders = self._genders(paragraphs, sentences, starts)
+        self._text = (paragraphs, sentences)
         self.said: list[tuple[int, int, dict]] = []  # (paragraph, offset, entity) of each resolved speaker
+
+    @cached_property
+    def subjects(self) -> list[tuple[int, int, int, dict, bool]]:
+        """The mentions, each with whether it is a sentence subject (computed when a pronoun needs it)."""
+        return [(p, a, b, e, self._is_subject(*where)) for p, a, b, e, where in self.mentions]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        return self._genders(*self._text)
 
     @staticmethod
     def _is_subject(doc, a: int, b: int) -> bool:
@@ -133,7 +143,7 @@ class _Article:
             root = root.head
         return root.dep_ in {"nsubj", "nsubjpass"}
 
-    def _genders(self, paragraphs, sentences, starts) -> dict[str, str]:
+    def _genders(self, paragraphs, sentences) -> dict[str, str]:
         votes: dict[str, list[str]] = {}
         for p, a, _, e, _ in self.mentions:
             if e["type"] != "person":
@@ -164,7 +174,7 @@ class _Article:
     def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
         """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
         gender = speakers.pronoun_gender(pronoun)
-        before = [(pp, a, e, subject) for pp, a, b, e, subject in self.mentions
+        before = [(pp, a, e, subject) for pp, a, b, e, subject in self.subjects
                   if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
         before += [(pp, a, e, True) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
         before.sort(key=lambda m: (m[0], m[1]))
@@ -190,7 +200,7 @@ class _Article:
 
     def subject_person(self, p: int) -> dict | None:
         """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
-        found = [e for pp, _, _, e, subject in self.mentions if pp == p and subject and e["type"] == "person"]
+        found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
         return found[-1] if found else None
 
 
@@ -216,7 +226,7 @@ def _subject_text(subject, quote_spans, dateline: int) -> str:
 
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", speech verbs' subjects, the governing verb's."""
-    outside = [t for t in doc if lo <= t.idx < hi and not _inside(t, quote_spans)]
+    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not _inside(t, quote_spans)]
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
@@ -226,7 +236,8 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             if subject is not None:
                 yield subject
     if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
-        inside = [t for t in doc if group[0][0] <= t.idx < group[0][1]]
+        inside = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
+                  if group[0][0] <= t.idx < group[0][1]]
         for ancestor in [*inside[:1], *(inside[0].ancestors if inside else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not _inside(ancestor, [group[0]]):
                 subject = speakers.subject_of(ancestor, lambda t: not _inside(t, quote_spans))
