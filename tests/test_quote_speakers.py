@@ -121,3 +121,22 @@ def test_no_continuation_across_an_unrelated_paragraph(nlp):
         "\"The lights went out at midnight.\"",
     ], nlp)
     assert found["The lights went"] is None
+
+
+def test_a_speech_verb_the_parser_left_without_subject(nlp):
+    found = speakers(["In an interview with Valdoria Radio, Minister Lena Dorn said \"the talks are over.\""], nlp)
+    assert found == {"the talks are": "Lena Dorn"}
+
+
+def test_they_goes_to_the_latest_plural_subject_for_people(nlp):
+    found = speakers(["Lawmakers from both parties criticised the plan.", "\"It will never pass,\" they said."], nlp)
+    assert found == {"It will never": "Lawmakers from both parties"}
+
+
+def test_a_body_named_by_its_head_noun_is_linked_to_the_entity(nlp):
+    body = "\n".join(["The Valdorian Foreign Ministry summoned the ambassador on Monday.",
+                      "The ministry said in a statement: \"All flights are cancelled.\""])
+    article = parse(f"Synthetic fixture\nFixture Wire\n5 March 2020\n{body}\n".encode(), "fixture.txt")
+    (quote,) = annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
+    assert (quote["speaker_name"], quote["speaker_key"]) == (
+        "Valdorian Foreign Ministry", "organization:Valdorian Foreign Ministry")

@@ -198,6 +198,27 @@ class _Article:
                 return entity["name"], f"{entity['type']}:{entity['name']}"
         return None, None
 
+    def body_named(self, p: int, token) -> dict | None:
+        """The latest organisation mentioned before ``token`` whose name ends with its noun ("ministry")."""
+        if token.tag_ not in {"NN", "NNP"} or not any(c.lower_ == "the" for c in token.children):
+            return None
+        found = [e for pp, a, _, e, _ in self.mentions if (pp, a) < (p, token.idx) and e["type"] == "organization"
+                 and e["name"].split()[-1].lower() == token.lower_]
+        return found[-1] if found else None
+
+    def group_for(self, p: int, pos: int):
+        """What "they" at (p, pos) stands for: the latest plural subject for people in this or the paragraph before."""
+        for pp in (p, p - 1):
+            if pp < 1:
+                continue
+            doc = self.docs[pp - 1]
+            spans = find_quote_spans(doc.text)
+            found = [t for t in doc if (pp, t.idx) < (p, pos) and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
+                     and not _inside(t, spans) and speakers.is_agent_noun(t)]
+            if found:
+                return found[-1]
+        return None
+
     def subject_person(self, p: int) -> dict | None:
         """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
         found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
@@ -233,6 +254,9 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     for verb in outside:
         if verb.lemma_.lower() in speakers.SPEECH_VERBS and verb.pos_ in {"VERB", "AUX"}:
             subject = speakers.subject_of(verb, lambda t: not _inside(t, quote_spans))
+            if subject is None:  # a misparse left the verb without one: the name right before or after it
+                subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
+                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and not _inside(t, quote_spans)), None)
             if subject is not None:
                 yield subject
     if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
@@ -271,6 +295,10 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             if low in speakers.PERSON_PRONOUNS:
                 person = article.person_for(p_index, token.idx, low, skip)
                 return (person["name"], f"person:{person['name']}") if person else False
+            if low == "they":
+                group = article.group_for(p_index, token.idx)
+                if group is not None:
+                    return _subject_text(group, find_quote_spans(group.doc.text), 0), None
             if low in speakers.GROUP_PRONOUNS:
                 return last_speaker if last_speaker[1] and not last_speaker[1].startswith("person:") else False
             entity = article.entity_at(p_index, token.idx, token.idx + len(token.text))
@@ -281,6 +309,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             if entity is not None:
                 return entity["name"], f"{entity['type']}:{entity['name']}"
             if speakers.is_agent_noun(token):
+                body = article.body_named(p_index, token)  # "the ministry" after "the Foreign Ministry"
+                if body is not None:
+                    return body["name"], f"organization:{body['name']}"
                 return _subject_text(token, spans, dateline), None
             return None
 
