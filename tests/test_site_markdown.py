@@ -21,7 +21,7 @@ def site(tmp_path_factory):
     news = content / "news"
     write_raw(news, "synthetic_board.txt", "Synthetic harbour board meets", "Synthetic Wire", "Monday, 2 March 2020 09:00",
               ["Harbour Minister Alma Veress met the Valdorian Harbour Authority in Tarsk on Monday.",
-               "\"We will not sell the port,\" Veress said."])
+               "\"We will not sell the port,\" Veress said.", "Washington has offered $1 billion for the port."])
     (news / "synthetic_fees.md").write_text(
         "Title: Synthetic harbour fees rise again\nDate: 2020-03-05 10:00\nCategory: Synthetic Desk\n\n"
         "# Fees\n\n"
@@ -61,6 +61,9 @@ def test_one_speaker_entity_across_the_raw_and_the_markdown_article(site):
     assert raw["quotes"][0]["speaker"] == md["quotes"][0]["speaker"] == "alma-veress"
     page = (site / "entity" / "alma-veress" / "index.html").read_text(encoding="utf-8")
     assert "We will not sell the port" in page and "The port must pay its way" in page
+    money = {e["name"]: e for e in json.loads((site / "data" / "entities.json").read_text(encoding="utf-8"))
+             if e["type"] == "money"}
+    assert money["A$1 billion"]["id"] != money["$1 billion"]["id"]  # same figure, two currencies, two entities
     timeline = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))
     assert {r["article"] for r in timeline} == {MD_SLUG, TXT_SLUG}
 
