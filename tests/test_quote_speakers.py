@@ -114,6 +114,12 @@ def test_unattributed_quote_continues_its_paragraph_and_the_next(nlp):
                      "The plan is": "Ivo Bran"}
 
 
+def test_no_continuation_past_another_subject(nlp):
+    found = speakers(["\"We are ready,\" said Defence Minister Ana Cruz. Opposition leader Ivo Bran disagreed. "
+                      "\"The plan is a fantasy.\""], nlp)
+    assert found == {"We are ready": "Ana Cruz", "The plan is": "Ivo Bran"}
+
+
 def test_no_continuation_across_an_unrelated_paragraph(nlp):
     found = speakers([
         "\"We are ready,\" said Defence Minister Ana Cruz.",

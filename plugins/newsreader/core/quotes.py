@@ -219,6 +219,11 @@ class _Article:
                 return found[-1]
         return None
 
+    def subject_between(self, start: tuple[int, int], end: tuple[int, int]) -> dict | None:
+        """The latest person who is a sentence subject between two (paragraph, offset) places."""
+        found = [e for pp, a, _, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"]
+        return found[-1] if found else None
+
     def subject_person(self, p: int) -> dict | None:
         """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
         found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
@@ -276,7 +281,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
     article = _Article(paragraphs, sentences, docs, entities)
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
-    last_quote_paragraph = 0
+    last_quote_paragraph, last_quote_end = 0, (0, 0)
     for p_index, (paragraph, doc) in enumerate(zip(paragraphs, docs), start=1):
         spans = find_quote_spans(paragraph)
         dateline = article.datelines[p_index - 1]
@@ -341,7 +346,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 # then only a person or body who "said:" it is its speaker.
                 introduced = p_index > 1 and paragraphs[p_index - 2].rstrip().endswith(":")
                 if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline):
-                    name, key = last_speaker
+                    # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
+                    other = article.subject_between(last_quote_end, (p_index, first[0]))
+                    name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
                 elif introduced:
                     name, key = article.introducer(p_index - 1)
                 elif last_quote_paragraph < p_index - 1:
@@ -350,7 +357,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                         name, key = person["name"], f"person:{person['name']}"
             start, end = first[0] - s_lo, group[-1][1] - s_lo
             quotes.append(Quote(text, sentence.id, max(0, start - 1), min(len(sentence.text), end + 1), partial, name, key))
-            last_quote_paragraph = p_index
+            last_quote_paragraph, last_quote_end = p_index, (p_index, group[-1][1])
             last_speaker = (name, key)
             if key and key.startswith("person:"):
                 person = next(e for e in entities if f"{e['type']}:{e['name']}" == key)
