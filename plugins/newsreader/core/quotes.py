@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import cached_property
 
 from . import speakers
+from .speaker_context import ArticleContext, subject_text
+from .speakers import inside
 from .model import Sentence
 from .sentences import SentenceLocator
 
@@ -72,10 +73,6 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(token, spans) -> bool:
-    return any(a <= token.idx < b for a, b in spans)
-
-
 def _words_outside(sentence: Sentence, group, s_lo: int) -> int:
     text, at, outside = sentence.text, 0, []
     for a, b in group:
@@ -103,173 +100,26 @@ def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -
     return groups
 
 
-class _Article:
-    """The article's person/organisation/place mentions in paragraph coordinates, who is a subject, and genders."""
-
-    def __init__(self, paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]):
-        starts = {s.id: (s.paragraph, s.offset) for s in sentences}
-        self.docs = docs
-        self.datelines = [speakers.dateline_end(p) for p in paragraphs]
-        self.mentions = []  # (paragraph, start, end, entity, is_subject), in reading order
-        for e in entities:
-            if e["type"] not in {"person", "organization", "place"}:
-                continue
-            for m in e["mentions"]:
-                p, offset = starts[m["sentence"]]
-                a, b = offset + m["start"], offset + m["end"]
-                if a < self.datelines[p - 1]:
-                    continue  # a dateline is the article's place line, never a mention that speaks
-                self.mentions.append((p, a, b, e, (docs[p - 1], a, b)))
-        self.mentions.sort(key=lambda m: (m[0], m[1]))
-        self._text = (paragraphs, sentences)
-        self.said: list[tuple[int, int, dict]] = []  # (paragraph, offset, entity) of each resolved speaker
-
-    @cached_property
-    def subjects(self) -> list[tuple[int, int, int, dict, bool]]:
-        """The mentions, each with whether it is a sentence subject (computed when a pronoun needs it)."""
-        return [(p, a, b, e, self._is_subject(*where)) for p, a, b, e, where in self.mentions]
-
-    @cached_property
-    def genders(self) -> dict[str, str]:
-        return self._genders(*self._text)
-
-    @staticmethod
-    def _is_subject(doc, a: int, b: int) -> bool:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        root = span.root
-        while root.dep_ in {"appos", "compound", "flat"} and root.head is not root:
-            root = root.head
-        return root.dep_ in {"nsubj", "nsubjpass"}
-
-    def _genders(self, paragraphs, sentences) -> dict[str, str]:
-        votes: dict[str, list[str]] = {}
-        for p, a, _, e, _ in self.mentions:
-            if e["type"] != "person":
-                continue
-            before = paragraphs[p - 1][max(0, a - 12):a].split()[-1:]
-            for gender in (speakers.gender_words(before), speakers.gender_words(" ".join(e["roles"]).split())):
-                if gender:
-                    votes.setdefault(e["name"], []).append(gender)
-        for sentence in sentences:  # a sentence naming one person: its he/she is that person
-            p, offset = sentence.paragraph, sentence.offset
-            named = [(a, e) for pp, a, b, e, _ in self.mentions
-                     if pp == p and offset <= a < offset + len(sentence.text) and e["type"] == "person"]
-            if len({e["name"] for _, e in named}) != 1:
-                continue
-            after = sentence.text[named[0][0] - offset:]
-            found = {speakers.pronoun_gender(w) for w in re.findall(r"[A-Za-z]+", after)} - {None}
-            if len(found) == 1:
-                votes.setdefault(named[0][1]["name"], []).append(found.pop())
-        out = {}
-        for name, said in votes.items():
-            if said.count("m") != said.count("f"):
-                out[name] = "m" if said.count("m") > said.count("f") else "f"
-        return out
-
-    def entity_at(self, p: int, start: int, end: int):
-        return next((e for pp, a, b, e, _ in self.mentions if pp == p and a < end and start < b), None)
-
-    def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
-        """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
-        gender = speakers.pronoun_gender(pronoun)
-        before = [(pp, a, e, subject) for pp, a, b, e, subject in self.subjects
-                  if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
-        before += [(pp, a, e, True) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
-        before.sort(key=lambda m: (m[0], m[1]))
-        # Subjects before objects; a person known to fit the pronoun before one whose gender is not known.
-        for want_subject, want_known in ((True, True), (True, False), (False, True), (False, False)):
-            for _, _, e, subject in reversed(before):
-                known = self.genders.get(e["name"])
-                if (subject or not want_subject) and (known == gender if want_known else known is None):
-                    return e
-        earlier = [e for _, _, e in self.said if self.genders.get(e["name"], gender) == gender]
-        return earlier[-1] if earlier else None
-
-    def introducer(self, p: int) -> tuple[str | None, str | None]:
-        """The person or body whose speech verb ends paragraph ``p`` ("Ines Maro told staff:"), else unknown."""
-        doc = self.docs[p - 1]
-        last = list(doc.sents)[-1]
-        for verb in (t for t in last if t.lemma_.lower() in speakers.SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}):
-            subject = speakers.subject_of(verb)
-            entity = self.entity_at(p, subject.idx, subject.idx + len(subject)) if subject is not None else None
-            if entity is not None and entity["type"] in {"person", "organization"}:
-                return entity["name"], f"{entity['type']}:{entity['name']}"
-        return None, None
-
-    def body_named(self, p: int, token) -> dict | None:
-        """The latest organisation mentioned before ``token`` whose name ends with its noun ("ministry")."""
-        if token.tag_ not in {"NN", "NNP"} or not any(c.lower_ == "the" for c in token.children):
-            return None
-        found = [e for pp, a, _, e, _ in self.mentions if (pp, a) < (p, token.idx) and e["type"] == "organization"
-                 and e["name"].split()[-1].lower() == token.lower_]
-        return found[-1] if found else None
-
-    def group_for(self, p: int, pos: int):
-        """What "they" at (p, pos) stands for: the latest plural subject for people in this or the paragraph before."""
-        for pp in (p, p - 1):
-            if pp < 1:
-                continue
-            doc = self.docs[pp - 1]
-            spans = find_quote_spans(doc.text)
-            found = [t for t in doc if (pp, t.idx) < (p, pos) and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
-                     and not _inside(t, spans) and speakers.is_agent_noun(t)]
-            if found:
-                return found[-1]
-        return None
-
-    def subject_between(self, start: tuple[int, int], end: tuple[int, int]) -> dict | None:
-        """The latest person who is a sentence subject between two (paragraph, offset) places."""
-        found = [e for pp, a, _, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"]
-        return found[-1] if found else None
-
-    def subject_person(self, p: int) -> dict | None:
-        """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
-        found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
-        return found[-1] if found else None
-
-
-def _subject_text(subject, quote_spans, dateline: int) -> str:
-    """The subject's words: without quotes, the dateline, relative clauses and leading articles."""
-    dropped = {t.i for child in subject.children if child.dep_ in {"relcl", "acl", "appos", "advcl"} for t in child.subtree}
-    kept = [t for t in subject.subtree if t.i not in dropped and not _inside(t, quote_spans) and t.idx >= dateline]
-    run = [subject]
-    for t in reversed([t for t in kept if t.i < subject.i]):
-        if t.i != run[0].i - 1 and not (t.i == run[0].i - 2 and subject.doc[t.i + 1].is_punct is False):
-            break
-        run.insert(0, t)
-    for t in (t for t in kept if t.i > subject.i):
-        if t.i != run[-1].i + 1:
-            break
-        run.append(t)
-    while run and (run[0].lower_ in {"the", "a", "an"} or run[0].is_punct):
-        run = run[1:]
-    while run and run[-1].is_punct:
-        run = run[:-1]
-    return subject.doc[run[0].i:run[-1].i + 1].text if run else subject.text
-
-
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", speech verbs' subjects, the governing verb's."""
-    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not _inside(t, quote_spans)]
+    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not inside(t, quote_spans)]
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
     for verb in outside:
         if verb.lemma_.lower() in speakers.SPEECH_VERBS and verb.pos_ in {"VERB", "AUX"}:
-            subject = speakers.subject_of(verb, lambda t: not _inside(t, quote_spans))
+            subject = speakers.subject_of(verb, lambda t: not inside(t, quote_spans))
             if subject is None:  # a misparse left the verb without one: the name right before or after it
                 subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
-                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and not _inside(t, quote_spans)), None)
+                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and not inside(t, quote_spans)), None)
             if subject is not None:
                 yield subject
     if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
-        inside = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
+        quoted = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
                   if group[0][0] <= t.idx < group[0][1]]
-        for ancestor in [*inside[:1], *(inside[0].ancestors if inside else ())]:
-            if ancestor.pos_ in {"VERB", "AUX"} and not _inside(ancestor, [group[0]]):
-                subject = speakers.subject_of(ancestor, lambda t: not _inside(t, quote_spans))
+        for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
+            if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
+                subject = speakers.subject_of(ancestor, lambda t: not inside(t, quote_spans))
                 if subject is not None:
                     yield subject
                     break
@@ -278,12 +128,13 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
     """Quotes of one article. ``entities`` are the article's entity dicts (for speakers and pronouns)."""
     locate = SentenceLocator(sentences)
-    article = _Article(paragraphs, sentences, docs, entities)
+    all_spans = [find_quote_spans(paragraph) for paragraph in paragraphs]
+    article = ArticleContext(paragraphs, sentences, docs, entities, all_spans)
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
     last_quote_paragraph, last_quote_end = 0, (0, 0)
     for p_index, (paragraph, doc) in enumerate(zip(paragraphs, docs), start=1):
-        spans = find_quote_spans(paragraph)
+        spans = all_spans[p_index - 1]
         dateline = article.datelines[p_index - 1]
 
         def skip(pp, a, spans=spans, p_index=p_index):
@@ -291,7 +142,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
 
         def resolve(token):
             """(name, key) for a candidate token; None to try the next one; False when the speaker is unknown."""
-            if token.idx < dateline or _inside(token, spans):
+            if token.idx < dateline or inside(token, spans):
                 return None
             token = speakers.follow_relative(token)
             if token is None or token.idx < dateline:
@@ -303,12 +154,12 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             if low == "they":
                 group = article.group_for(p_index, token.idx)
                 if group is not None:
-                    return _subject_text(group, find_quote_spans(group.doc.text), 0), None
+                    return subject_text(*group, 0), None
             if low in speakers.GROUP_PRONOUNS:
                 return last_speaker if last_speaker[1] and not last_speaker[1].startswith("person:") else False
             entity = article.entity_at(p_index, token.idx, token.idx + len(token.text))
             if entity is None:  # the head may sit after a title ("Chief US negotiator James DeHart")
-                entity = next((e for t in token.subtree if t.dep_ not in {"relcl", "acl"} and not _inside(t, spans)
+                entity = next((e for t in token.subtree if t.dep_ not in {"relcl", "acl"} and not inside(t, spans)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)
             if entity is not None:
@@ -317,7 +168,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 body = article.body_named(p_index, token)  # "the ministry" after "the Foreign Ministry"
                 if body is not None:
                     return body["name"], f"organization:{body['name']}"
-                return _subject_text(token, spans, dateline), None
+                return subject_text(token, spans, dateline), None
             return None
 
         for group in _group_spans(paragraph, p_index, spans, locate):

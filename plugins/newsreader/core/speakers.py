@@ -71,6 +71,11 @@ FEMALE_WORDS = frozenset("mrs ms miss dame lady queen princess spokeswoman chair
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\([^)]{1,40}\))?\s*(?:[—–-]+|:|(?=[\"“]))\s*")
 
 
+def inside(token, spans) -> bool:
+    """Whether a token starts inside one of the (start, end) character spans (quotes)."""
+    return any(a <= token.idx < b for a, b in spans)
+
+
 def dateline_end(paragraph: str) -> int:
     """Where a dateline opening the paragraph ("WASHINGTON (AP) —", "SEOUL -") ends; 0 without one."""
     match = _DATELINE.match(paragraph)
