@@ -80,5 +80,7 @@ def test_a_percentage_is_no_money(nlp):
 def test_find_ignores_plain_numbers_and_words():
     assert find("Two pounds of flour and 300 people in 2019.") == []
     assert find("He bet a dollar on it.") == []
+    assert find("Team 2 won the cup and paid a 2 million sum.") == []
+    assert [amount.name for _, _, amount in find("It cost 3,000 won, then 2 billion won.")] == ["3,000 won", "2 billion won"]
     (a, b, amount), = find("It costs half a billion dollars.")
     assert amount.value == 5e8 and amount.currency == "USD"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .currencies import SYMBOLS, code_for, is_code, nouns, singular
+from .currencies import AMBIGUOUS, SYMBOLS, code_for, is_code, nouns, singular
 from .model import Sentence
 from .numbers import SCALES, UNITS, Amount, parse_money
 
@@ -23,6 +23,7 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _WORDS = "|".join(sorted((w for w in [*UNITS, *SCALES] if len(w) > 2 or w == "a"), key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _SYMBOL = r"(?:[A-Z]{1,3}\$|CN¥|[$€£¥₩₹₽₺₪]|Rs\.?\s?|RMB\s?|\b[A-Z]{3}\s)"
+VERB_LIKE = frozenset({"won"})
 _MAYBE = re.compile(rf"\d|\b(?:{_SCALE})\b", re.I)
 _BEFORE = re.compile(rf"(?<![\w$])(?P<sym>{_SYMBOL})(?P<num>{_NUMBER})(?:\s?(?:{_SCALE})\b)?")
 _AFTER = re.compile(
@@ -49,8 +50,12 @@ def find(text: str, context: str = "") -> list[tuple[int, int, Amount]]:
             continue
         if not re.search(rf"\d|\b(?:{_SCALE})\b", match.group("num"), re.I):
             continue  # "a dollar", "two pounds" of cake: amounts are written with digits or a scale
-        if code_for(noun, match.group("qual")) is None and match.group("qual"):
-            continue  # "the 1990 Constitution sum": a capitalised phrase that names no currency
+        code = code_for(noun, match.group("qual"))
+        if code is None and (match.group("qual") or singular(noun) in AMBIGUOUS):
+            continue  # "2 million sum", "5 Constitution pesos": words that name no currency here
+        if noun.lower() in VERB_LIKE and not re.search(rf"\b(?:{_SCALE})\b|\d,\d", match.group("num"), re.I):
+            continue  # "Team 2 won": a currency that is also a verb needs a scale word or thousands
+
         start = match.start() + len(match.group("num")) - len(match.group("num").lstrip("aA ").lstrip())
         amount = parse_money(text[start:match.end()], context)
         if amount is not None and (amount.currency or amount.label):
