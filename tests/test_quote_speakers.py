@@ -45,6 +45,13 @@ def test_abstract_nouns_and_documents_are_no_speakers(nlp):
     assert found == {"we will win": None}
 
 
+def test_a_document_speaks_for_the_one_it_is_from(nlp):
+    found = speakers(["\"The campaign is over,\" according to a statement from the Brandt campaign."], nlp)
+    assert found == {"The campaign is": "Brandt campaign"}
+    found = speakers(["The report by the harbour committee said the port was \"badly run\"."], nlp)
+    assert found == {"badly run": "harbour committee"}
+
+
 def test_a_document_quoted_at_length_stays_unknown(nlp):
     found = speakers([
         "Finance Minister Ines Maro sent an e-mail to her staff on Monday. It read:",

@@ -164,6 +164,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                                if e is not None and e["type"] == "person"), None)
             if entity is not None:
                 return entity["name"], f"{entity['type']}:{entity['name']}"
+            author = speakers.author_of(token)  # "a statement from the campaign", "the report by the committee"
+            if author is not None:
+                return resolve(author)
             if speakers.is_agent_noun(token):
                 body = article.body_named(p_index, token)  # "the ministry" after "the Foreign Ministry"
                 if body is not None:

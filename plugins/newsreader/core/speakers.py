@@ -11,7 +11,8 @@ person or organisation entity, a noun for people or bodies ("officials",
   not speakers;
 - an abstract noun or a document ("the election", "her presidency", "the
   report", "the e-mail"): the next attribution in the sentence is tried, else the
-  speaker is unknown.
+  speaker is unknown; a document from someone speaks for them ("a statement from
+  the campaign" -> the campaign).
 
 "he"/"she" go to the most recent person of a fitting gender who was a sentence
 subject (or a speaker) in this or the two paragraphs before, else the most
@@ -47,7 +48,8 @@ SPEAKER_NOUNS = frozenset(
     union party campaign family friend colleague ally witness judge attorney counsel expert critic analyst
     diplomat envoy delegate representative executive spokesperson spokesman spokeswoman secretary minister
     president premier chair chairman chairwoman director professor student parent citizen public prosecution
-    regulator watchdog board cabinet parliament congress senate assembly coalition opposition
+    regulator watchdog board cabinet parliament congress senate assembly coalition opposition palace embassy
+    consulate regime junta mission secretariat headquarters
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
@@ -111,6 +113,18 @@ def is_agent_noun(token) -> bool:
 
 def is_document(token) -> bool:
     return token.lemma_.lower() in NOT_SPEAKER_NOUNS or token.lower_ in NOT_SPEAKER_NOUNS
+
+
+def author_of(token):
+    """The one a document is from: "a statement from the campaign" -> campaign; else None."""
+    if not is_document(token):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and not is_document(objects[0]):
+                return objects[0]
+    return None
 
 
 def follow_relative(token):
