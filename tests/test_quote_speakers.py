@@ -71,6 +71,13 @@ def test_passive_agent_is_the_speaker_not_the_person_described(nlp):
     assert found == {"the best in": "Mia Torp"}
 
 
+def test_the_one_spoken_to_is_no_speaker(nlp):
+    found = speakers(["Opposition leader Maria Costa was told \"the vote is lost\" on Monday."], nlp)
+    assert found == {"the vote is": None}
+    found = speakers(["Maria Costa was quoted as saying \"the vote is lost\" on Monday."], nlp)
+    assert found == {"the vote is": "Maria Costa"}
+
+
 def test_commentator_after_a_paragraph_about_someone_else(nlp):
     found = speakers([
         "Karl Olsen took over the shipping firm in 2019.",

@@ -33,6 +33,8 @@ SPEECH_VERBS = frozenset(
     testify tweet vow predict promise maintain observe point order pledge quote cite
     """.split()
 )
+# Passive speech verbs whose subject is the speaker ("X was quoted as saying", "X is said to have told").
+PASSIVE_SPEAKERS = frozenset({"quote", "cite", "report", "say"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -143,7 +145,8 @@ def subject_of(verb, outside=lambda token: True):
     """The speaker slot of a verb: the agent of a passive ("by X"), else its subject, through conjunctions.
 
     A passive's "by" is looked for in the whole clause (outside quotes, ``outside``): the parser often hangs it
-    on the quoted words. The passive subject of "quoted"/"cited" is the speaker ("X was quoted as saying").
+    on the quoted words. The passive subject of "quoted"/"cited" is the speaker ("X was quoted as saying"),
+    of other speech verbs the one spoken to ("X was told"): no speaker.
     """
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is None and verb.lemma_.lower() not in {"quote", "cite"} and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -152,8 +155,10 @@ def subject_of(verb, outside=lambda token: True):
     if objects:
         return objects[0]
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS):
             return child
+        if child.dep_ == "nsubjpass":
+            return None  # "X was told …", "X was urged …": X is the one spoken to
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     return None
