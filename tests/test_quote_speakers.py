@@ -85,6 +85,9 @@ def test_commentator_after_a_paragraph_about_someone_else(nlp):
         "\"He has made one mistake after another.\"",
     ], nlp)
     assert found == {"He has made": "Mia Torp"}
+    found = speakers(["Karl Olsen took over the shipping firm in 2019.",
+                      "\"He is out of his depth,\" analyst Mia Torp said of Olsen."], nlp)
+    assert found == {"He is out": "Mia Torp"}
 
 
 def test_pronoun_prefers_the_subject_over_the_object(nlp):
