@@ -1,11 +1,13 @@
 """Figures and the comparisons the text states between them, checked against the numbers."""
 
 from newsreader.core.figures import extract
+from newsreader.core.numbers import parse_money
 from newsreader.core.sentences import number_sentences
 
 
 def money(name, sentence, start, end):
-    return {"name": name, "type": "money", "aliases": [], "roles": [],
+    return {"name": name, "type": "money", "aliases": [], "roles": [], "currency": parse_money(name).currency,
+            "value": parse_money(name).value,
             "mentions": [{"sentence": sentence, "start": start, "end": end, "text": name}]}
 
 
@@ -20,7 +22,7 @@ def test_seed_like_comparison_is_checked():
     figures, comparisons = run(text, ("$5 billion", "$5 billion"), ("$896 million", "$896 million"))
     assert [f["name"] for f in figures] == ["$5 billion", "$896 million"]
     (c,) = comparisons
-    assert c["consistent"] is True and c["ratio"] == 5.58
+    assert c["consistent"] is True and c["ratio"] == 5.58 and c["comparable"] is True
     assert c["explanation"] == "5,000 / 896 ≈ 5.6×, consistent with “more than five times”"
 
 
@@ -43,6 +45,14 @@ def test_no_comparison_is_invented():
     text = "The army has $5 billion and the navy $2 billion."
     _, comparisons = run(text, ("$5 billion", "$5 billion"), ("$2 billion", "$2 billion"))
     assert comparisons == []
+
+
+
+def test_amounts_in_different_currencies_are_not_comparable():
     text = "The bill is $5 billion, three times the 900 million euros of the old one."
-    _, comparisons = run(text, ("$5 billion", "$5 billion"), ("€900 million", "900 million euros"))
-    assert comparisons == []  # dollars and euros are not compared
+    _, (c,) = run(text, ("$5 billion", "$5 billion"), ("€900 million", "900 million euros"))
+    assert (c["comparable"], c["consistent"], c["ratio"]) == (False, None, None)
+    assert c["explanation"] == "not comparable: $5 billion and €900 million are in USD and EUR; no exchange rate is assumed"
+    text = "Canberra pledged A$1 billion, double the $500 million Washington gave."
+    figures, (c,) = run(text, ("A$1 billion", "A$1 billion"), ("$500 million", "$500 million"))
+    assert c["comparable"] is False and {f["name"]: f["currency"] for f in figures} == {"A$1 billion": "AUD", "$500 million": "USD"}

@@ -16,6 +16,7 @@ from . import page_cache
 from .core import corrections, entity_index
 from .core.annotate import annotate_all, cache_key
 from .core.body_html import article_body
+from .core.html_text import hand_written
 from .core.cache import Cache, key
 from .core.dates import event_order, human
 from .core.timeline_entry import entry_fields, unique
@@ -38,6 +39,9 @@ def _terminal_progress(items, total):
 
 def raw_articles(generator) -> list:
     everything = generator.articles + generator.translations + generator.hidden_articles + generator.drafts
+    for article in everything:  # hand-written (Markdown) articles are annotated like raw ones, from their HTML
+        if getattr(article, "raw", None) is None and getattr(article, "_content", None):
+            article.raw, article.inline_marks = hand_written(article)
     return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
 
 
@@ -146,13 +150,16 @@ def annotate_articles(generator) -> None:
         article.quotes = _quotes(result.get("quotes", []), entities)
         article.quote_groups = _by_speaker(article.quotes)
         article.figures = result.get("figures", [])
-        article.comparisons = result.get("comparisons", [])
+        # Comparisons between amounts in different currencies are in the data, not on the page (nothing to check).
+        article.all_comparisons = result.get("comparisons", [])
+        article.comparisons = [c for c in article.all_comparisons if c.get("comparable", True)]
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
         article.render_key = render_key(site, article, digest, edits, entities)
         # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
         # is rendered rather than reused.
-        article._get_content = partial(article_body, article.raw.sentences, entities, article.quotes)
+        article._get_content = partial(article_body, article.raw.sentences, entities, article.quotes,
+                                       getattr(article, "inline_marks", None))
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index

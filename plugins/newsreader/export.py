@@ -63,6 +63,7 @@ def article_record(article, url: str) -> dict:
                 "url": e["url"],
                 "mentions": [{k: m[k] for k in ("sentence", "start", "end", "text", "nationality") if k in m}
                              for m in e["mentions"]],
+                **({"currency": e.get("currency"), "value": e.get("value")} if e["type"] == "money" else {}),
             }
             for e in article.entities
         ],
@@ -70,7 +71,7 @@ def article_record(article, url: str) -> dict:
         "timexes": [{k: t[k] for k in TIMEX_KEYS} for t in getattr(article, "timexes", [])],
         "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
         "figures": article.figures,
-        "comparisons": article.comparisons,
+        "comparisons": getattr(article, "all_comparisons", article.comparisons),
     }
 
 

@@ -12,13 +12,13 @@ from dataclasses import asdict
 
 from . import nlp as nlp_module
 from .cache import Cache, key
-from . import dates, figures, quotes
+from . import dates, figures, money, quotes
 from .entities import extract
 from .entity_index import salience
 from .model import RawArticle
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-2;dates-2;quotes-1;figures-1"
+RULES_VERSION = "entities-2;dates-2;quotes-2;figures-2"
 
 
 def cache_key(article: RawArticle) -> str:
@@ -38,12 +38,10 @@ def _mention(mention) -> dict:
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
-    entities = sorted(
-        (dict({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
+    entities = sorted(money.refine(
+        [dict({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
                "mentions": [_mention(m) for m in e.mentions]}, **({"local": True} if e.local else {}))
-         for e in extract(article.paragraphs, article.sentences, docs)),
-        key=salience,
-    )
+         for e in extract(article.paragraphs, article.sentences, docs)], article.sentences), key=salience)
     found_figures, comparisons = figures.extract(article.sentences, entities)
     timexes, events = dates.extract_all(article.sentences, docs, article.published)
     return {

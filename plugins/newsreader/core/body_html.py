@@ -143,9 +143,13 @@ def quote_speakers(sentences: list[Sentence], entities: list[dict], quotes: list
     return out
 
 
-def article_body(sentences: list[Sentence], entities: list[dict], quotes: list[dict]) -> str:
+def article_body(sentences: list[Sentence], entities: list[dict], quotes: list[dict],
+                 inline: dict[str, list[dict]] | None = None) -> str:
     """The article body with its entity mentions and quotes marked, and unattributed speakers named."""
-    return render_body(sentences, mention_marks(entities, quotes), quote_speakers(sentences, entities, quotes))
+    marks = mention_marks(entities, quotes)
+    for sid, extra in (inline or {}).items():  # a hand-written article's emphasis and links
+        marks.setdefault(sid, []).extend(extra)
+    return render_body(sentences, marks, quote_speakers(sentences, entities, quotes))
 
 
 def render_snippet(text: str, marks: list[dict]) -> str:

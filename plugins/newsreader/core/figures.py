@@ -2,7 +2,9 @@
 
 "US officials demanded $5 billion … more than five times the 896 million dollars"
 -> 5,000 / 896 ≈ 5.6×, consistent with "more than five times". Only figures the
-text states are used; a stated comparison the numbers contradict is flagged.
+text states are used; a stated comparison the numbers contradict is flagged, and
+one between amounts in different currencies is reported as not comparable
+(``comparable: false``), never computed.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousan
 def value_of(entity: dict) -> tuple[float, str] | None:
     """(value, unit) of a money or quantity entity, from its normalised name."""
     if entity["type"] == "money":
+        if entity.get("value") is not None:
+            return entity["value"], entity.get("currency") or ""
         amount = parse_money(entity["name"])
-        return (amount.value, amount.currency or "") if amount else None
+        return (amount.value, amount.currency or amount.label or "") if amount else None
     words = entity["name"].split()
     number = parse_number(words[:1]) if words else None
     return (number, " ".join(words[1:])) if number is not None else None
@@ -52,6 +56,15 @@ def _shown(a: float, b: float) -> tuple[str, str]:
     return fmt(a), fmt(b)
 
 
+def _not_comparable(sentence: str, phrase: str, a, b, stated: float, qualifier: str) -> dict:
+    units = " and ".join(u or "an unstated currency" for u in dict.fromkeys((a[4][1], b[4][1])))
+    return {
+        "sentence": sentence, "phrase": phrase, "a": a[3]["name"], "b": b[3]["name"], "stated": stated,
+        "qualifier": qualifier or None, "ratio": None, "consistent": None, "comparable": False,
+        "explanation": f"not comparable: {a[3]['name']} and {b[3]['name']} are in {units}; no exchange rate is assumed",
+    }
+
+
 def extract(sentences: list[Sentence], entities: list[dict]) -> tuple[list[dict], list[dict]]:
     """``(figures, comparisons)`` of one article from its sentences and entity dicts."""
     text_of = {s.id: s.text for s in sentences}
@@ -62,6 +75,7 @@ def extract(sentences: list[Sentence], entities: list[dict]) -> tuple[list[dict]
         measured = value_of(entity)
         for m in entity["mentions"]:
             figures.append({"name": entity["name"], "type": entity["type"], "value": measured[0] if measured else None,
+                            "currency": entity.get("currency") if entity["type"] == "money" else None,
                             "sentence": m["sentence"], "text": text_of[m["sentence"]]})
             if measured:
                 placed.append((m["sentence"], m["start"], m["end"], entity, measured))
@@ -84,19 +98,23 @@ def extract(sentences: list[Sentence], entities: list[dict]) -> tuple[list[dict]
                 continue
             b = after[0]
             vb, ub = b[4]
-            # The nearest earlier figure in the same unit or currency ("$5 billion … 28,500 troops … five times $896 million").
-            a = next((p for p in reversed(before) if p[4][1] == ub), None)
+            # The nearest earlier figure of the same kind ("$5 billion … 28,500 troops … five times $896 million");
+            # for quantities, in the same unit.
+            a = next((p for p in reversed(before) if p[3]["type"] == b[3]["type"] and (b[3]["type"] == "money" or p[4][1] == ub)), None)
             if a is None or not vb:
+                continue
+            qualifier = (match.group("qual") or "").strip()
+            phrase = re.sub(r"\s+(?:the|as much as|as many as|as large as|as big as|that of|what)$", "", match.group(0).strip(), flags=re.I)
+            if a[4][1] != ub or not ub:  # amounts in different (or unknown) currencies: never computed
+                comparisons.append(_not_comparable(sentence.id, phrase, a, b, stated, qualifier))
                 continue
             va = a[4][0]
             ratio = va / vb
-            qualifier = (match.group("qual") or "").strip()
-            phrase = re.sub(r"\s+(?:the|as much as|as many as|as large as|as big as|that of|what)$", "", match.group(0).strip(), flags=re.I)
             ok = _check(ratio, stated, qualifier)
             sa, sb = _shown(va, vb)
             comparisons.append({
                 "sentence": sentence.id, "phrase": phrase, "a": a[3]["name"], "b": b[3]["name"],
-                "stated": stated, "qualifier": qualifier or None, "ratio": round(ratio, 2), "consistent": ok,
+                "stated": stated, "qualifier": qualifier or None, "ratio": round(ratio, 2), "consistent": ok, "comparable": True,
                 "explanation": f"{sa} / {sb} ≈ {ratio:.1f}×, {'consistent with' if ok else 'does not match'} “{phrase}”",
             })
     return figures, comparisons

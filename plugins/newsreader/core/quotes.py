@@ -8,11 +8,17 @@ which news copy is full of.
   single quotes at word edges; a quote left open at the end of a paragraph runs
   to its end (news style for quotes spanning paragraphs); two pieces in one
   sentence split by an attribution ("…," he said, "…") are one quote.
-- Speakers: the subject of a speech verb outside the quote (said, told,
-  stressed, insisted…), "according to X", the subject of the verb governing a
-  partial quote, a pronoun -> the most recent fitting speaker or person, and a
-  quote with no attribution of its own -> the speaker of the quote just before
-  it. Otherwise the speaker is unknown (``None``), never guessed.
+- Speakers (rules in ``speakers.py``): the subject of a speech verb outside the
+  quote (said, told, stressed…), "according to X", the agent of a passive, the
+  subject of the verb governing a partial quote; checked to be someone who can
+  speak (never a dateline, a relative pronoun or an abstract noun). "he"/"she"
+  -> the most recent fitting subject or speaker. A quote with no attribution of
+  its own continues the quote before it in its paragraph, or in the paragraph
+  just before when it opens its paragraph; after a paragraph without quotes it
+  belongs to that paragraph's subject, unless that paragraph introduces quoted
+  material with a colon (an e-mail, a document, a transcript): then it is
+  unknown unless a person or body "said:" it. Otherwise the speaker is unknown
+  (``None``), never guessed.
 """
 
 from __future__ import annotations
@@ -20,19 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from . import speakers
+from .speaker_context import ArticleContext, subject_text
+from .speakers import inside
 from .model import Sentence
 from .sentences import SentenceLocator
 
-SPEECH_VERBS = frozenset(
-    """
-    say tell add stress insist note warn state claim argue explain announce declare write reply respond ask
-    continue conclude urge accuse describe call admit acknowledge affirm agree assert believe charge comment
-    complain confirm contend deny emphasize emphasise estimate recall remark report reiterate reveal suggest
-    testify tweet vow predict promise maintain observe point order pledge quote cite
-    """.split()
-)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 PARTIAL_MAX_WORDS = 3
 
 
@@ -74,59 +73,6 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(token, spans) -> bool:
-    return any(a <= token.idx < b for a, b in spans)
-
-
-def _subject_text(subject, quote_spans) -> str:
-    words = [t for t in subject.subtree if not _inside(t, quote_spans) and not t.is_punct]
-    while words and words[0].lower_ in {"the", "a", "an"}:
-        words = words[1:]
-    if not words:
-        return subject.text
-    return subject.doc[words[0].i:words[-1].i + 1].text
-
-
-def _subject_of(verb):
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
-        return _subject_of(verb.head)
-    return None
-
-
-def _attribution(doc, quote_spans, lo: int, hi: int):
-    """The subject token naming the speaker, from tokens of one sentence (char range lo..hi) outside quotes."""
-    tokens = [t for t in doc if lo <= t.idx < hi]
-    outside = [t for t in tokens if not _inside(t, quote_spans)]
-    for t in outside:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
-    for verb in verbs:
-        subject = _subject_of(verb)
-        if subject is not None and not _inside(subject, quote_spans):
-            return subject
-    return None
-
-
-def _governing_subject(doc, span: tuple[int, int], quote_spans):
-    """For a partial quote: the subject of the nearest verb above it ("Jeong attributed … to a 'gap'")."""
-    inside = [t for t in doc if span[0] <= t.idx < span[1]]
-    if not inside:
-        return None
-    token = inside[0]
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.pos_ in {"VERB", "AUX"} and not _inside(ancestor, [span]):
-            subject = _subject_of(ancestor)
-            if subject is not None and not _inside(subject, quote_spans):
-                return subject
-    return None
-
-
 def _words_outside(sentence: Sentence, group, s_lo: int) -> int:
     text, at, outside = sentence.text, 0, []
     for a, b in group:
@@ -136,51 +82,99 @@ def _words_outside(sentence: Sentence, group, s_lo: int) -> int:
     return len(re.findall(r"\w+", " ".join(outside)))
 
 
+def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -> list[list[tuple[int, int]]]:
+    """Pieces of one sentence split by an attribution ('"…," he said, "…"') grouped as one quote."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        here = locate.at(p_index, span[0])
+        if groups:
+            prev_sentence = locate.at(p_index, groups[-1][0][0])
+            between = paragraph[groups[-1][-1][1]:span[0]]
+            if here is prev_sentence and here is not None and len(between.split()) <= 8 and any(
+                w.strip(",.").lower() in {"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"}
+                for w in between.split()
+            ):
+                groups[-1].append(span)
+                continue
+        groups.append([span])
+    return groups
+
+
+def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
+    """Tokens that may name the speaker, best first: "according to X", speech verbs' subjects, the governing verb's."""
+    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not inside(t, quote_spans)]
+    for t in outside:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
+    for verb in outside:
+        if verb.lemma_.lower() in speakers.SPEECH_VERBS and verb.pos_ in {"VERB", "AUX"}:
+            subject = speakers.subject_of(verb, lambda t: not inside(t, quote_spans))
+            if subject is None:  # a misparse left the verb without one: the name right before or after it
+                subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
+                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and not inside(t, quote_spans)), None)
+            if subject is not None:
+                yield subject
+    if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
+        quoted = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
+                  if group[0][0] <= t.idx < group[0][1]]
+        for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
+            if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
+                subject = speakers.subject_of(ancestor, lambda t: not inside(t, quote_spans))
+                if subject is not None:
+                    yield subject
+                    break
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
     """Quotes of one article. ``entities`` are the article's entity dicts (for speakers and pronouns)."""
     locate = SentenceLocator(sentences)
-    starts = {s.id: (s.paragraph, s.offset) for s in sentences}
-    # Every entity mention in paragraph coordinates, in reading order.
-    mentions = sorted(
-        (starts[m["sentence"]][0], starts[m["sentence"]][1] + m["start"], starts[m["sentence"]][1] + m["end"], e)
-        for e in entities for m in e["mentions"] if e["type"] in {"person", "organization", "place"}
-    )
-
-    def entity_at(p: int, start: int, end: int):
-        return next((e for pp, a, b, e in mentions if pp == p and a < end and start < b), None)
-
-    def latest(p: int, pos: int, types: set[str]):
-        found = None
-        for pp, a, _, e in mentions:
-            if (pp, a) >= (p, pos):
-                break
-            if e["type"] in types:
-                found = e
-        return found
-
+    all_spans = [find_quote_spans(paragraph) for paragraph in paragraphs]
+    article = ArticleContext(paragraphs, sentences, docs, entities, all_spans)
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
-    last_speaker_paragraph = 0
-    last_person_speaker: tuple[str | None, str | None] = (None, None)
+    last_quote_paragraph, last_quote_end = 0, (0, 0)
     for p_index, (paragraph, doc) in enumerate(zip(paragraphs, docs), start=1):
-        spans = find_quote_spans(paragraph)
-        if not spans:
-            continue
-        # Merge pieces of one sentence split by an attribution: '"…," he said, "…"'.
-        groups: list[list[tuple[int, int]]] = []
-        for span in spans:
-            here = locate.at(p_index, span[0])
-            if groups:
-                prev_sentence = locate.at(p_index, groups[-1][0][0])
-                between = paragraph[groups[-1][-1][1]:span[0]]
-                if here is prev_sentence and here is not None and len(between.split()) <= 8 and any(
-                    w.strip(",.").lower() in {"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"}
-                    for w in between.split()
-                ):
-                    groups[-1].append(span)
-                    continue
-            groups.append([span])
-        for group in groups:
+        spans = all_spans[p_index - 1]
+        dateline = article.datelines[p_index - 1]
+
+        def skip(pp, a, spans=spans, p_index=p_index):
+            return pp == p_index and any(x <= a < y for x, y in spans)
+
+        def resolve(token):
+            """(name, key) for a candidate token; None to try the next one; False when the speaker is unknown."""
+            if token.idx < dateline or inside(token, spans):
+                return None
+            token = speakers.follow_relative(token)
+            if token is None or token.idx < dateline:
+                return None
+            low = token.lower_
+            if low in speakers.PERSON_PRONOUNS:
+                person = article.person_for(p_index, token.idx, low, skip)
+                return (person["name"], f"person:{person['name']}") if person else False
+            if low == "they":
+                group = article.group_for(p_index, token.idx)
+                if group is not None:
+                    return subject_text(*group, 0), None
+            if low in speakers.GROUP_PRONOUNS:
+                return last_speaker if last_speaker[1] and not last_speaker[1].startswith("person:") else False
+            entity = article.entity_at(p_index, token.idx, token.idx + len(token.text))
+            if entity is None:  # the head may sit after a title ("Chief US negotiator James DeHart")
+                entity = next((e for t in token.subtree if t.dep_ not in {"relcl", "acl"} and not inside(t, spans)
+                               for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
+                               if e is not None and e["type"] == "person"), None)
+            if entity is not None:
+                return entity["name"], f"{entity['type']}:{entity['name']}"
+            author = speakers.author_of(token)  # "a statement from the campaign", "the report by the committee"
+            if author is not None:
+                return resolve(author)
+            if speakers.is_agent_noun(token):
+                body = article.body_named(p_index, token)  # "the ministry" after "the Foreign Ministry"
+                if body is not None:
+                    return body["name"], f"organization:{body['name']}"
+                return subject_text(token, spans, dateline), None
+            return None
+
+        for group in _group_spans(paragraph, p_index, spans, locate):
             first = group[0]
             sentence = locate.at(p_index, first[0])
             if sentence is None:
@@ -191,48 +185,37 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             words = text.split()
             partial = text[0].islower() or (len(words) <= PARTIAL_MAX_WORDS and first[0] - 1 > sentence.offset)
             s_lo, s_hi = sentence.offset, sentence.offset + len(sentence.text)
-            subject = _attribution(doc, spans, s_lo, s_hi)
-            if subject is None and partial:
-                subject = _governing_subject(doc, first, spans)
-            name = key = None
-            if subject is not None:
-                if subject.lower_ in PERSON_PRONOUNS:
-                    found = last_person_speaker if last_person_speaker[0] else None
-                    if found is None:
-                        person = latest(p_index, first[0] - 1, {"person"})
-                        found = (person["name"], f"person:{person['name']}") if person else (None, None)
-                    name, key = found
-                elif subject.lower_ in GROUP_PRONOUNS:
-                    name, key = last_speaker if last_speaker[1] and not last_speaker[1].startswith("person:") else (None, None)
-                else:
-                    entity = entity_at(p_index, subject.idx, subject.idx + len(subject.text))
-                    if entity is None:  # the subject's head may sit after a title ("Chief US negotiator James DeHart")
-                        head = subject.subtree
-                        for t in head:
-                            entity = entity_at(p_index, t.idx, t.idx + len(t.text))
-                            if entity is not None and entity["type"] == "person":
-                                break
-                            entity = None
-                    if entity is not None:
-                        name, key = entity["name"], f"{entity['type']}:{entity['name']}"
-                    else:
-                        name = _subject_text(subject, spans)
-            elif not partial and first[0] - 1 <= s_lo + 1 and _words_outside(sentence, group, s_lo) <= 3:
-                # A quote sentence with no attribution of its own continues the quote just before it, or
-                # belongs to the person the previous paragraph is about.
-                if last_speaker[0] and last_speaker_paragraph >= p_index - 1:
-                    name, key = last_speaker
-                else:
-                    person = latest(p_index, 0, {"person"})
-                    if person is not None and any(pp == p_index - 1 and e is person for pp, _, _, e in mentions):
+            found, attributed = None, False
+            for token in _candidates(doc, spans, s_lo, s_hi, group, partial):
+                attributed = True
+                found = resolve(token)
+                if found is not None:
+                    break
+            name, key = found or (None, None)
+            at_start = not partial and first[0] - 1 <= s_lo + 1 and _words_outside(sentence, group, s_lo) <= 3
+            if not found and not attributed and at_start:
+                # No attribution of its own: it continues the quote just before it (this paragraph, or the one
+                # before when this paragraph opens with it), or speaks for the subject of the paragraph before,
+                # unless that paragraph introduces it with a colon ("The e-mail read:", a transcript, a document):
+                # then only a person or body who "said:" it is its speaker.
+                introduced = p_index > 1 and paragraphs[p_index - 2].rstrip().endswith(":")
+                if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline):
+                    # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
+                    other = article.subject_between(last_quote_end, (p_index, first[0]))
+                    name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
+                elif introduced:
+                    name, key = article.introducer(p_index - 1)
+                elif last_quote_paragraph < p_index - 1:
+                    person = article.subject_person(p_index - 1)
+                    if person is not None:
                         name, key = person["name"], f"person:{person['name']}"
             start, end = first[0] - s_lo, group[-1][1] - s_lo
             quotes.append(Quote(text, sentence.id, max(0, start - 1), min(len(sentence.text), end + 1), partial, name, key))
-            if name:
-                last_speaker = (name, key)
-                last_speaker_paragraph = p_index
-                if key and key.startswith("person:"):
-                    last_person_speaker = (name, key)
+            last_quote_paragraph, last_quote_end = p_index, (p_index, group[-1][1])
+            last_speaker = (name, key)
+            if key and key.startswith("person:"):
+                person = next(e for e in entities if f"{e['type']}:{e['name']}" == key)
+                article.said.append((p_index, first[0], person))
     return quotes
 
 

@@ -1,0 +1,161 @@
+"""What a quote's speaker is resolved against: the article's mentions, who is a subject, genders, groups.
+
+Used by ``quotes.extract``; the rules are described in ``speakers.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from . import speakers
+from .model import Sentence
+from .speakers import inside
+
+
+class ArticleContext:
+    """The article's person/organisation/place mentions in paragraph coordinates, who is a subject, and genders."""
+
+    def __init__(self, paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict], quote_spans):
+        self.quote_spans = quote_spans  # per paragraph, from quotes.find_quote_spans
+        starts = {s.id: (s.paragraph, s.offset) for s in sentences}
+        self.docs = docs
+        self.datelines = [speakers.dateline_end(p) for p in paragraphs]
+        self.mentions = []  # (paragraph, start, end, entity, is_subject), in reading order
+        for e in entities:
+            if e["type"] not in {"person", "organization", "place"}:
+                continue
+            for m in e["mentions"]:
+                p, offset = starts[m["sentence"]]
+                a, b = offset + m["start"], offset + m["end"]
+                if a < self.datelines[p - 1]:
+                    continue  # a dateline is the article's place line, never a mention that speaks
+                self.mentions.append((p, a, b, e, (docs[p - 1], a, b)))
+        self.mentions.sort(key=lambda m: (m[0], m[1]))
+        self._text = (paragraphs, sentences)
+        self.said: list[tuple[int, int, dict]] = []  # (paragraph, offset, entity) of each resolved speaker
+
+    @cached_property
+    def subjects(self) -> list[tuple[int, int, int, dict, bool]]:
+        """The mentions, each with whether it is a sentence subject (computed when a pronoun needs it)."""
+        return [(p, a, b, e, self._is_subject(*where)) for p, a, b, e, where in self.mentions]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        return self._genders(*self._text)
+
+    @staticmethod
+    def _is_subject(doc, a: int, b: int) -> bool:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        while root.dep_ in {"appos", "compound", "flat"} and root.head is not root:
+            root = root.head
+        return root.dep_ in {"nsubj", "nsubjpass"}
+
+    def _genders(self, paragraphs, sentences) -> dict[str, str]:
+        votes: dict[str, list[str]] = {}
+        for p, a, _, e, _ in self.mentions:
+            if e["type"] != "person":
+                continue
+            before = paragraphs[p - 1][max(0, a - 12):a].split()[-1:]
+            for gender in (speakers.gender_words(before), speakers.gender_words(" ".join(e["roles"]).split())):
+                if gender:
+                    votes.setdefault(e["name"], []).append(gender)
+        for sentence in sentences:  # a sentence naming one person: its he/she is that person
+            p, offset = sentence.paragraph, sentence.offset
+            named = [(a, e) for pp, a, b, e, _ in self.mentions
+                     if pp == p and offset <= a < offset + len(sentence.text) and e["type"] == "person"]
+            if len({e["name"] for _, e in named}) != 1:
+                continue
+            after = sentence.text[named[0][0] - offset:]
+            found = {speakers.pronoun_gender(w) for w in re.findall(r"[A-Za-z]+", after)} - {None}
+            if len(found) == 1:
+                votes.setdefault(named[0][1]["name"], []).append(found.pop())
+        out = {}
+        for name, said in votes.items():
+            if said.count("m") != said.count("f"):
+                out[name] = "m" if said.count("m") > said.count("f") else "f"
+        return out
+
+    def entity_at(self, p: int, start: int, end: int):
+        return next((e for pp, a, b, e, _ in self.mentions if pp == p and a < end and start < b), None)
+
+    def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
+        """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
+        gender = speakers.pronoun_gender(pronoun)
+        before = [(pp, a, e, subject) for pp, a, b, e, subject in self.subjects
+                  if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
+        before += [(pp, a, e, True) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
+        before.sort(key=lambda m: (m[0], m[1]))
+        # Subjects before objects; a person known to fit the pronoun before one whose gender is not known.
+        for want_subject, want_known in ((True, True), (True, False), (False, True), (False, False)):
+            for _, _, e, subject in reversed(before):
+                known = self.genders.get(e["name"])
+                if (subject or not want_subject) and (known == gender if want_known else known is None):
+                    return e
+        earlier = [e for _, _, e in self.said if self.genders.get(e["name"], gender) == gender]
+        return earlier[-1] if earlier else None
+
+    def introducer(self, p: int) -> tuple[str | None, str | None]:
+        """The person or body whose speech verb ends paragraph ``p`` ("Ines Maro told staff:"), else unknown."""
+        doc = self.docs[p - 1]
+        last = list(doc.sents)[-1]
+        for verb in (t for t in last if t.lemma_.lower() in speakers.SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}):
+            subject = speakers.subject_of(verb)
+            entity = self.entity_at(p, subject.idx, subject.idx + len(subject)) if subject is not None else None
+            if entity is not None and entity["type"] in {"person", "organization"}:
+                return entity["name"], f"{entity['type']}:{entity['name']}"
+        return None, None
+
+    def body_named(self, p: int, token) -> dict | None:
+        """The latest organisation mentioned before ``token`` whose name ends with its noun ("ministry")."""
+        if token.tag_ not in {"NN", "NNP"} or not any(c.lower_ == "the" for c in token.children):
+            return None
+        found = [e for pp, a, _, e, _ in self.mentions if (pp, a) < (p, token.idx) and e["type"] == "organization"
+                 and e["name"].split()[-1].lower() == token.lower_]
+        return found[-1] if found else None
+
+    def group_for(self, p: int, pos: int):
+        """What "they" at (p, pos) stands for: the latest plural subject for people in this or the paragraph before."""
+        for pp in (p, p - 1):
+            if pp < 1:
+                continue
+            doc = self.docs[pp - 1]
+            spans = self.quote_spans[pp - 1]
+            found = [t for t in doc if (pp, t.idx) < (p, pos) and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
+                     and not inside(t, spans) and speakers.is_agent_noun(t)]
+            if found:
+                return found[-1], spans
+        return None
+
+    def subject_between(self, start: tuple[int, int], end: tuple[int, int]) -> dict | None:
+        """The latest person who is a sentence subject between two (paragraph, offset) places."""
+        found = [e for pp, a, _, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"]
+        return found[-1] if found else None
+
+    def subject_person(self, p: int) -> dict | None:
+        """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
+        found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
+        return found[-1] if found else None
+
+
+def subject_text(subject, quote_spans, dateline: int) -> str:
+    """The subject's words: without quotes, the dateline, relative clauses and leading articles."""
+    dropped = {t.i for child in subject.children if child.dep_ in {"relcl", "acl", "appos", "advcl"} for t in child.subtree}
+    kept = [t for t in subject.subtree if t.i not in dropped and not inside(t, quote_spans) and t.idx >= dateline]
+    run = [subject]
+    for t in reversed([t for t in kept if t.i < subject.i]):
+        if t.i != run[0].i - 1 and not (t.i == run[0].i - 2 and subject.doc[t.i + 1].is_punct is False):
+            break
+        run.insert(0, t)
+    for t in (t for t in kept if t.i > subject.i):
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    while run and (run[0].lower_ in {"the", "a", "an"} or run[0].is_punct):
+        run = run[1:]
+    while run and run[-1].is_punct:
+        run = run[:-1]
+    return subject.doc[run[0].i:run[-1].i + 1].text if run else subject.text

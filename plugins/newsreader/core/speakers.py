@@ -1,0 +1,164 @@
+"""Who is speaking: the attribution's subject, checked to be someone who can speak.
+
+The subject of a speech verb (or "according to X", or the agent of a passive
+verb: "described as 'a genius' by analyst X") is a speaker only when it is a
+person or organisation entity, a noun for people or bodies ("officials",
+"ruling party lawmakers"), or a pronoun resolved to one. It never is:
+
+- a dateline ("WASHINGTON —" opening a paragraph): its words are skipped;
+- a relative or demonstrative pronoun: "X, who said …" and "It was X who said …"
+  follow the relative clause to its head, X; "that", "this", "which" alone are
+  not speakers;
+- an abstract noun or a document ("the election", "her presidency", "the
+  report", "the e-mail"): the next attribution in the sentence is tried, else the
+  speaker is unknown; a document from someone speaks for them ("a statement from
+  the campaign" -> the campaign).
+
+"he"/"she" go to the most recent person of a fitting gender who was a sentence
+subject (or a speaker) in this or the two paragraphs before, else the most
+recent fitting person mentioned there. Gender is read from the text itself:
+honorifics (Mr., Ms.), gendered role words (spokeswoman, chairman) and the
+pronouns of sentences that name only that person. No list of first names is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add stress insist note warn state claim argue explain announce declare write reply respond ask
+    continue conclude urge accuse describe call admit acknowledge affirm agree assert believe charge comment
+    complain confirm contend deny emphasize emphasise estimate recall remark report reiterate reveal suggest
+    testify tweet vow predict promise maintain observe point order pledge quote cite
+    """.split()
+)
+# Passive speech verbs whose subject is the speaker ("X was quoted as saying", "X is said to have told").
+PASSIVE_SPEAKERS = frozenset({"quote", "cite", "report", "say"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+NOT_SPEAKERS = frozenset({"this", "that", "these", "those", "which", "what", "there", "who", "whom", "whose"})
+# Nouns for people and bodies that can speak; words ending in SPEAKER_SUFFIXES count too.
+SPEAKER_NOUNS = frozenset(
+    """
+    official source aide adviser advisor police government ministry department agency administration committee
+    council court company firm bank group organization organisation team office authority military army navy
+    people person member chief head candidate governor mayor general commander soldier staff staffer insider
+    union party campaign family friend colleague ally witness judge attorney counsel expert critic analyst
+    diplomat envoy delegate representative executive spokesperson spokesman spokeswoman secretary minister
+    president premier chair chairman chairwoman director professor student parent citizen public prosecution
+    regulator watchdog board cabinet parliament congress senate assembly coalition opposition palace embassy
+    consulate regime junta mission secretariat headquarters
+    """.split()
+)
+SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
+                    "women", "person", "people", "ant", "ants")
+# Things that "say" in news copy but are no speakers (documents, events, abstractions ending like agents).
+NOT_SPEAKER_NOUNS = frozenset(
+    """
+    letter order paper number matter chapter register poster banner answer filter power border water computer
+    charter flyer cover sign report statement document memo email e-mail mail text message filing lawsuit
+    complaint ruling decision study survey poll book article post tweet note transcript record release notice
+    plan bill law resolution indictment affidavit summary budget data figure chart website page headline
+    caption label warning analysis review audit assessment investigation inquiry motion petition proposal policy
+    draft guideline rule regulation election presidency vote result deal agreement treaty
+    speech interview editorial column story video footage photo image year week day time history
+    """.split()
+)
+MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
+                       "uncle duke emperor".split())
+FEMALE_WORDS = frozenset("mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman "
+                         "mother daughter wife sister aunt duchess empress".split())
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\([^)]{1,40}\))?\s*(?:[—–-]+|:|(?=[\"“]))\s*")
+
+
+def inside(token, spans) -> bool:
+    """Whether a token starts inside one of the (start, end) character spans (quotes)."""
+    return any(a <= token.idx < b for a, b in spans)
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where a dateline opening the paragraph ("WASHINGTON (AP) —", "SEOUL -") ends; 0 without one."""
+    match = _DATELINE.match(paragraph)
+    if not match or not any(c.isalpha() for c in match.group(0)):
+        return 0
+    head = re.match(r"[A-Z][A-Z.'’-]+", match.group(0))
+    return match.end() if head and len(head.group(0).strip(".")) >= 2 else 0
+
+
+def gender_words(words: list[str]) -> str | None:
+    """"m", "f" or None for words such as honorifics and role nouns."""
+    low = {w.lower().strip(".") for w in words}
+    male, female = bool(low & MALE_WORDS), bool(low & FEMALE_WORDS)
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def pronoun_gender(word: str) -> str | None:
+    low = word.lower()
+    return "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
+
+
+def is_agent_noun(token) -> bool:
+    """A common noun (or a name spaCy tagged) for someone who can speak: not an abstraction or a document."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    if lemma in NOT_SPEAKER_NOUNS or low in NOT_SPEAKER_NOUNS or low in NOT_SPEAKERS:
+        return False
+    if token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS or low.endswith(SPEAKER_SUFFIXES)
+
+
+def is_document(token) -> bool:
+    return token.lemma_.lower() in NOT_SPEAKER_NOUNS or token.lower_ in NOT_SPEAKER_NOUNS
+
+
+def author_of(token):
+    """The one a document is from: "a statement from the campaign" -> campaign; else None."""
+    if not is_document(token):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and not is_document(objects[0]):
+                return objects[0]
+    return None
+
+
+def follow_relative(token):
+    """A relative pronoun subject -> the noun its clause hangs on; a bare demonstrative -> None."""
+    if token.lower_ not in RELATIVE_PRONOUNS and token.tag_ not in {"WP", "WDT", "WP$"}:
+        return token
+    clause = token.head
+    while clause.dep_ in {"conj", "ccomp", "xcomp"} and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ in {"relcl", "acl"} and clause.head is not clause:
+        return clause.head
+    return None
+
+
+def subject_of(verb, outside=lambda token: True):
+    """The speaker slot of a verb: the agent of a passive ("by X"), else its subject, through conjunctions.
+
+    A passive's "by" is looked for in the whole clause (outside quotes, ``outside``): the parser often hangs it
+    on the quoted words. The passive subject of "quoted"/"cited" is the speaker ("X was quoted as saying"),
+    of other speech verbs the one spoken to ("X was told"): no speaker.
+    """
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None and verb.lemma_.lower() not in {"quote", "cite"} and any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = next((t for t in verb.subtree if t.lower_ == "by" and t.i > verb.i and outside(t)), None)
+    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    if objects:
+        return objects[0]
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS):
+            return child
+        if child.dep_ == "nsubjpass":
+            return None  # "X was told …", "X was urged …": X is the one spoken to
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        return subject_of(verb.head, outside)
+    return None

@@ -1,0 +1,165 @@
+"""Who said it: rules for speakers, each on sentences written for the test (synthetic names and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.core import nlp as nlp_module
+from newsreader.core.annotate import annotate_one
+from newsreader.core.rawformat import parse
+from newsreader.core.speakers import dateline_end
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return nlp_module.load()
+
+
+def speakers(paragraphs: list[str], nlp) -> dict[str, str | None]:
+    """The speaker of each quote, by the quote's first words."""
+    body = "\n".join(paragraphs)
+    article = parse(f"Synthetic fixture\nFixture Wire\n5 March 2020\n{body}\n".encode(), "fixture.txt")
+    quotes = annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
+    return {" ".join(q["text"].split()[:3]): q["speaker_name"] for q in quotes}
+
+
+def test_dateline_is_never_part_of_the_speaker(nlp):
+    found = speakers(['VALDORIA (Fixture Wire) - Senior harbour lawmakers said on Monday that "the bill is dead."'], nlp)
+    assert found == {"the bill is": "Senior harbour lawmakers"}
+    assert dateline_end("TARSK, Valdoria — Text") == len("TARSK, Valdoria — ")
+    assert dateline_end("WASHINGTON (AP) — The") == len("WASHINGTON (AP) — ")
+    assert dateline_end("US officials said") == 0 and dateline_end("A quiet day") == 0
+
+
+def test_relative_pronoun_follows_its_clause_to_the_person(nlp):
+    found = speakers(["It was Judge Ana Ortiz who said the ruling was \"final and binding\"."], nlp)
+    assert found == {"final and binding": "Ana Ortiz"}
+    found = speakers(["The plan was backed by Minister Lars Holm, who said it was \"the only way forward\"."], nlp)
+    assert found == {"the only way": "Lars Holm"}
+
+
+def test_abstract_nouns_and_documents_are_no_speakers(nlp):
+    found = speakers(["The report, which was released on Monday, said the budget was \"deeply flawed\"."], nlp)
+    assert found == {"deeply flawed": None}
+    found = speakers(["Her presidency said \"we will win\" in the end."], nlp)
+    assert found == {"we will win": None}
+
+
+def test_a_document_speaks_for_the_one_it_is_from(nlp):
+    found = speakers(["\"The campaign is over,\" according to a statement from the Brandt campaign."], nlp)
+    assert found == {"The campaign is": "Brandt campaign"}
+    found = speakers(["The report by the harbour committee said the port was \"badly run\"."], nlp)
+    assert found == {"badly run": "harbour committee"}
+
+
+def test_a_document_quoted_at_length_stays_unknown(nlp):
+    found = speakers([
+        "Finance Minister Ines Maro sent an e-mail to her staff on Monday. It read:",
+        "\"The meeting is at ten and nobody else is to know.\"",
+        "\"Delete this message once you have read it.\"",
+    ], nlp)
+    assert found == {"The meeting is": None, "Delete this message": None}
+    found = speakers(["Finance Minister Ines Maro told her staff:", "\"The meeting is at ten.\""], nlp)
+    assert found == {"The meeting is": "Ines Maro"}
+
+
+def test_passive_agent_is_the_speaker_not_the_person_described(nlp):
+    found = speakers([
+        "Karl Olsen took over the shipping firm in 2019.",
+        "Olsen was described as \"the best in the business\" by analyst Mia Torp.",
+    ], nlp)
+    assert found == {"the best in": "Mia Torp"}
+
+
+def test_the_one_spoken_to_is_no_speaker(nlp):
+    found = speakers(["Opposition leader Maria Costa was told \"the vote is lost\" on Monday."], nlp)
+    assert found == {"the vote is": None}
+    found = speakers(["Maria Costa was quoted as saying \"the vote is lost\" on Monday."], nlp)
+    assert found == {"the vote is": "Maria Costa"}
+
+
+def test_commentator_after_a_paragraph_about_someone_else(nlp):
+    found = speakers([
+        "Karl Olsen took over the shipping firm in 2019.",
+        "Analyst Mia Torp is unconvinced by Karl Olsen.",
+        "\"He has made one mistake after another.\"",
+    ], nlp)
+    assert found == {"He has made": "Mia Torp"}
+    found = speakers(["Karl Olsen took over the shipping firm in 2019.",
+                      "\"He is out of his depth,\" analyst Mia Torp said of Olsen."], nlp)
+    assert found == {"He is out": "Mia Torp"}
+
+
+def test_pronoun_prefers_the_subject_over_the_object(nlp):
+    found = speakers([
+        "Economist Sara Lind criticised the finance minister Omar Haddad on Tuesday.",
+        "\"He has no plan at all,\" she said.",
+    ], nlp)
+    assert found == {"He has no": "Sara Lind"}
+    found = speakers([
+        "Omar Haddad, the finance minister, presented the budget on Tuesday.",
+        "Critics including Sara Lind attacked it.",
+        "\"We will pass it anyway,\" he said.",
+    ], nlp)
+    assert found == {"We will pass": "Omar Haddad"}
+
+
+def test_pronoun_gender_from_honorifics(nlp):
+    found = speakers([
+        "Ms. Lind hosted the meeting in Tarsk. Mr. Haddad arrived late.",
+        "\"The talks went well,\" she said.",
+    ], nlp)
+    assert found == {"The talks went": "Lind"}
+
+
+def test_pronoun_gender_from_the_text(nlp):
+    found = speakers([
+        "Sara Lind said she would stand for mayor. Omar Haddad arrived an hour later.",
+        "\"We will win this city,\" she told supporters.",
+    ], nlp)
+    assert found == {"We will win": "Sara Lind"}
+
+
+def test_unattributed_quote_continues_its_paragraph_and_the_next(nlp):
+    found = speakers([
+        "\"We are ready,\" said Defence Minister Ana Cruz. \"Nothing is left to chance.\"",
+        "\"The troops are in place and the plan is agreed.\"",
+        "Opposition leader Ivo Bran disagreed with the minister.",
+        "\"The plan is a fantasy.\"",
+    ], nlp)
+    assert found == {"We are ready": "Ana Cruz", "Nothing is left": "Ana Cruz", "The troops are": "Ana Cruz",
+                     "The plan is": "Ivo Bran"}
+
+
+def test_no_continuation_past_another_subject(nlp):
+    found = speakers(["\"We are ready,\" said Defence Minister Ana Cruz. Opposition leader Ivo Bran disagreed. "
+                      "\"The plan is a fantasy.\""], nlp)
+    assert found == {"We are ready": "Ana Cruz", "The plan is": "Ivo Bran"}
+
+
+def test_no_continuation_across_an_unrelated_paragraph(nlp):
+    found = speakers([
+        "\"We are ready,\" said Defence Minister Ana Cruz.",
+        "The ministry building was closed on Sunday.",
+        "\"The lights went out at midnight.\"",
+    ], nlp)
+    assert found["The lights went"] is None
+
+
+def test_a_speech_verb_the_parser_left_without_subject(nlp):
+    found = speakers(["In an interview with Valdoria Radio, Minister Lena Dorn said \"the talks are over.\""], nlp)
+    assert found == {"the talks are": "Lena Dorn"}
+
+
+def test_they_goes_to_the_latest_plural_subject_for_people(nlp):
+    found = speakers(["Lawmakers from both parties criticised the plan.", "\"It will never pass,\" they said."], nlp)
+    assert found == {"It will never": "Lawmakers from both parties"}
+
+
+def test_a_body_named_by_its_head_noun_is_linked_to_the_entity(nlp):
+    body = "\n".join(["The Valdorian Foreign Ministry summoned the ambassador on Monday.",
+                      "The ministry said in a statement: \"All flights are cancelled.\""])
+    article = parse(f"Synthetic fixture\nFixture Wire\n5 March 2020\n{body}\n".encode(), "fixture.txt")
+    (quote,) = annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
+    assert (quote["speaker_name"], quote["speaker_key"]) == (
+        "Valdorian Foreign Ministry", "organization:Valdorian Foreign Ministry")
