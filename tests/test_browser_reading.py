@@ -116,7 +116,8 @@ def test_entity_cards_open_on_hover_and_focus_and_close_on_escape(article):
     korea = page.locator(".article-body a.ent[data-entity='south-korea']").first
     korea.focus()
     assert card_state(page, korea) == ("true", "entity-card", True)
-    assert "12 mentions here" in page.locator("#entity-card").inner_text()
+    mentions = page.locator(".article-body .ent[data-entity='south-korea']").count()
+    assert mentions > 1 and f"{mentions} mentions here" in page.locator("#entity-card").inner_text()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#entity-card') !== null")
     page.keyboard.press("Escape")
