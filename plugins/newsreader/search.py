@@ -78,7 +78,7 @@ class SearchGenerator(Generator):
         if self.worker is not None:
             self.worker.join()
         if not self.cache.link_to(self.name, ".json", out / "lunr-index.json"):
-            if self.worker is not None:
+            if self.worker is not None and self.worker.exitcode:  # 0: it ran, but the cache could not keep the index
                 logger.warning("building the search index in a second process failed (exit code %s); building it here",
                                self.worker.exitcode)
             replace_text(out / "lunr-index.json", _dumps(build(self.docs)))

@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 MAGIC = b"newsreader-cache-1"
 STALE_TMP = 3600  # seconds after which a left-over temporary file is removed by prune()
-_WARNED: set[str] = set()  # cache folders whose write failure was reported (one warning per folder and process)
+_REPORTED: list[bool] = []  # a write failure was reported: one warning per build
+_BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
 
 
 def key(*parts) -> str:
@@ -130,10 +131,9 @@ class Cache:
 
     def _failed(self, err: OSError) -> None:
         self.writable = False
-        where = str(self.folder)
-        if where not in _WARNED:
-            _WARNED.add(where)
-            logger.warning("cache %s cannot be written (%s); the build goes on without storing to it", where,
+        if not _REPORTED and os.getpid() == _BUILD_PID:
+            _REPORTED.append(True)
+            logger.warning("cache %s cannot be written (%s); the build goes on without storing to it", self.folder,
                            err.strerror or err)
 
     def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:

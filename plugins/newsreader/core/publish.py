@@ -31,11 +31,11 @@ import json
 import os
 import shutil
 import stat
-import tempfile
 from pathlib import Path
 
 from .cache import Cache, key, remove, sha256, write_atomic
 
+STAGING = ".newsreader-staging"
 _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
 
 
@@ -64,6 +64,8 @@ class Publisher:
         self.output = Path(output)
         self.symlinked = self.output.is_symlink()
         self.real = Path(os.path.realpath(output))
+        self._out = os.path.join(str(self.real), "")  # for string joins: this runs once per output file
+        self._prefix = ""
         self.retention = set(retention)
         self.delete_unknown = delete_unknown and not self.symlinked
         self.check = check
@@ -97,16 +99,24 @@ class Publisher:
 
     # -- staging -------------------------------------------------------------------------------------------------
     def stage(self) -> Path:
-        """A fresh, empty staging folder (what a failed earlier build left there is removed first)."""
+        """A fresh, empty staging folder, on the output folder's file system so that publishing is by rename.
+
+        In the cache when the cache is writable and on that file system, else ``.newsreader-staging`` in the
+        output folder itself. What a failed earlier build left there is removed first.
+        """
+        self.staging = self.real / STAGING
         if self._cache_root is not None and self.manifests.writable:
-            self.staging = self._cache_root / "staging" / self.name[:16]
-            shutil.rmtree(self.staging, ignore_errors=True)
             try:
-                self.staging.mkdir(parents=True)
-                return self.staging
+                self._cache_root.mkdir(parents=True, exist_ok=True)
+                if os.stat(self._cache_root).st_dev == os.stat(self.real).st_dev:
+                    self.staging = self._cache_root / "staging" / self.name[:16]
             except OSError:
                 pass
-        self.staging = Path(tempfile.mkdtemp(prefix="newsreader-staging-"))
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.real / STAGING, ignore_errors=True)
+        self.staging.mkdir(parents=True)
+        self.staging = Path(os.path.abspath(self.staging))
+        self._prefix = os.path.join(str(self.staging), "")
         return self.staging
 
     def discard(self) -> None:
@@ -116,20 +126,21 @@ class Publisher:
         self.unlock()
 
     def _rel(self, staged: str | os.PathLike) -> str | None:
-        rel = os.path.relpath(staged, self.staging)
-        return None if rel.startswith("..") or os.path.isabs(rel) else rel
+        staged = os.fspath(staged)  # the writers give absolute paths under the staging folder
+        prefix = self._prefix
+        return staged[len(prefix):] if staged.startswith(prefix) else None
 
     def _unchanged(self, rel: str, record: list | None, content_hash: str | None) -> bool:
         """The stat shortcut: the output file is still the one the manifest describes, with this content."""
         if self.check != "stat" or not record or (content_hash is not None and record[0] != content_hash):
             return False
         try:
-            return _same_file(os.lstat(self.real / rel), record)
+            return _same_file(os.lstat(self._out + rel), record)
         except OSError:
             return False
 
     def _record(self, rel: str, content_hash: str, entry: str | None) -> list:
-        st = os.lstat(self.real / rel)
+        st = os.lstat(self._out + rel)
         return [content_hash, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, entry]
 
     def _holds(self, rel: str, size: int, data) -> bool:
@@ -185,7 +196,7 @@ class Publisher:
         for folder, _, names in os.walk(self.staging):
             for name in names:
                 source = os.path.join(folder, name)
-                rel = os.path.relpath(source, self.staging)
+                rel = source[len(self._prefix):]
                 content_hash, entry = self.staged.get(rel) or (None, None)
                 if content_hash is None:
                     content_hash = sha256(Path(source).read_bytes())
@@ -219,13 +230,14 @@ class Publisher:
     def _remove_stale(self) -> int:
         stale = {rel for rel in self.old if rel not in self.new}
         if self.delete_unknown:
-            skip = {os.path.realpath(p) for p in (self._cache_root, self.staging) if p is not None}
+            inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
+            skip = {p[len(self._out):] for p in inside if p.startswith(self._out)}  # folders of ours in the output
             for folder, dirs, names in os.walk(self.real):
                 top = folder == str(self.real)
-                dirs[:] = [d for d in dirs if not (top and d in self.retention)
-                           and os.path.realpath(os.path.join(folder, d)) not in skip]
+                base = "" if top else folder[len(self._out):] + os.sep
+                dirs[:] = [d for d in dirs if not (top and d in self.retention) and base + d not in skip]
                 for name in names:
-                    rel = os.path.relpath(os.path.join(folder, name), self.real)
+                    rel = base + name
                     if rel not in self.new and not (top and name in self.retention):
                         stale.add(rel)
         removed = 0
@@ -261,9 +273,7 @@ def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> in
             shutil.rmtree(output, ignore_errors=True)
             removed = -1
         else:
-            publisher.staging = Path(tempfile.mkdtemp(prefix="newsreader-clean-"))
             removed = publisher._remove_stale()
-            shutil.rmtree(publisher.staging, ignore_errors=True)
         publisher.manifests.put(publisher.name, {})
         return removed
     finally:
