@@ -174,14 +174,26 @@ class Cache:
     def put(self, digest: str, value) -> None:
         self.put_text(digest, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
-    def prune(self, max_age_days: float, keep: set[str] = frozenset()) -> int:
+    def prune(self, max_age_days: float, keep: set[str] = frozenset(), every: float = 0) -> int:
         """Delete entries not written or used (``touch``) in ``max_age_days``, except those named in ``keep``.
 
-        Left-over temporary files (a build killed mid-write) go after an hour. Returns how many were removed.
+        Left-over temporary files (a build killed mid-write) go after an hour. With ``every`` (seconds), a
+        prune done less than that long ago is not done again (``.pruned`` records when). Returns how many went.
         """
         if self.folder is None or not self.folder.is_dir() or not self.writable:
             return 0
         now = time.time()
+        stamp = self.folder / ".pruned"
+        try:
+            if every and now - stamp.stat().st_mtime < every:
+                return 0
+        except OSError:
+            pass
+        try:
+            stamp.touch()
+        except OSError as err:
+            self._failed(err)
+            return 0
         cutoff = now - max_age_days * 86400
         removed = 0
         for path in self.folder.glob("*/*"):
