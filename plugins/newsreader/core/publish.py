@@ -123,6 +123,7 @@ class Publisher:
         """Drop the staging folder and the lock (a failed build: the output folder is left as it was)."""
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None  # a later call (atexit) must not remove the next build's staging folder
         self.unlock()
 
     def _rel(self, staged: str | os.PathLike) -> str | None:
