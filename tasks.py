@@ -53,6 +53,8 @@ def build(c, siteurl=None, check="stat"):
 
     Published into output/ only when the build succeeds, and only the files that changed.
     """
+    if check not in {"stat", "content"}:
+        sys.exit("build: --check is stat (trust files the last build wrote, by their stat) or content")
     _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(f"{PELICAN} -e NEWSREADER_OUTPUT_CHECK='\"{check}\"'", env=_env(SITEURL=siteurl), pty=sys.stdout.isatty())
