@@ -137,7 +137,11 @@ class Cache:
                            err.strerror or err)
 
     def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
-        """Store an entry (whole, by rename); returns the payload's SHA-256, None when nothing was stored."""
+        """Store an entry; returns the payload's SHA-256, None when nothing was stored.
+
+        Written in place, not by rename: a reader that meets a half-written entry (or one a killed
+        build left) finds its size or hash wrong and takes it as a miss, so no temporary file is needed.
+        """
         if self.folder is None or not self.writable:
             return None
         path = self._path(digest, suffix)
@@ -146,7 +150,7 @@ class Cache:
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
-            write_atomic(path, blob)
+            path.write_bytes(blob)
         except OSError as err:
             self._failed(err)
             return None
