@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -24,10 +25,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic import SHAPES, write_markdown, write_raw  # noqa: E402
 
 
+CPU: list[float] = []  # processor seconds (user + system, with child processes) of each timed command, in order
+
+
 def timed(cmd: list[str], env: dict | None = None) -> float:
+    """Wall-clock seconds; the command's processor seconds go to CPU (steadier on a shared machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{result.stdout}\n{result.stderr}")
     return elapsed
@@ -199,10 +207,13 @@ def main() -> None:
         ("this project, rebuild after editing one article", one),
     ]
     width = max(len(name) for name, _ in rows)
+    cpu = dict(zip((name for name, _ in rows), CPU))  # timed in the same order
     for name, seconds in rows:
-        print(f"  {name:<{width}}  {seconds:8.2f} s  {seconds / plain:5.2f}× plain  {seconds / pipe:5.2f}× spaCy alone")
+        print(f"  {name:<{width}}  {seconds:8.2f} s  {seconds / plain:5.2f}× plain  {seconds / pipe:5.2f}× spaCy alone"
+              f"   | CPU {cpu[name]:7.2f} s  {cpu[name] / CPU[0]:5.2f}× plain")
     print(f"Ratios ({args.shape}, {args.articles}): no-op rebuild / plain Pelican = {warm / plain:.2f} (bar 1.2); "
-          f"one-edit rebuild / plain Pelican = {one / plain:.2f}; cold build / spaCy alone = {cold / pipe:.2f} (bar 1.5)")
+          f"one-edit rebuild / plain Pelican = {one / plain:.2f}; cold build / spaCy alone = {cold / pipe:.2f} (bar 1.5); "
+          f"in CPU time: no-op {CPU[3] / CPU[0]:.2f}, one-edit {CPU[5] / CPU[0]:.2f}, cold / spaCy {CPU[2] / CPU[1]:.2f}")
     for count in [int(n) for n in args.search_scale.split(",") if n.strip()]:
         search_scale(count, work / "out-warm", work, plain if count == args.articles else None)
     if not args.keep:
