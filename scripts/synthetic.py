@@ -99,12 +99,41 @@ def article(index: int, seed: int = 1, words: int | None = None) -> dict:
     }
 
 
-def write_raw(folder: Path, count: int, seed: int = 1) -> list[Path]:
+def _made_up_name(rng: random.Random, parts: int) -> str:
+    return " ".join("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(parts))
+
+
+def entity_rich_article(index: int, seed: int = 1) -> dict:
+    """An article naming about 40 entities, nearly all its own (made-up people, bodies and towns), a few shared.
+
+    The shape of a corpus whose entity pages far outnumber its articles (``--shape entity-rich``).
+    """
+    rng = random.Random(seed * 2_000_003 + index)
+    published = datetime(2018, 1, 1, 6, 0) + timedelta(days=rng.randint(0, 6 * 365), minutes=rng.randint(0, 900))
+    topic = rng.choice(TOPICS)
+    paragraphs = []
+    for _ in range(13):
+        person, body, town = _made_up_name(rng, 2), f"the {_made_up_name(rng, 1)} Institute", _made_up_name(rng, 1)
+        paragraphs.append(
+            f"{rng.choice(ROLES).capitalize()} {person} said on {rng.choice(WEEKDAYS)} that {body} would open an office "
+            f"in {town} to handle {topic}. {rng.choice(PEOPLE)} of {rng.choice(ORGS)} welcomed the plan.")
+    return {
+        "headline": f"Synthetic article {index}: {topic} offices named",
+        "source": f"Synthetic Wire {'ABC'[index % 3]}",
+        "published": published,
+        "paragraphs": paragraphs,
+    }
+
+
+SHAPES = {"news": article, "entity-rich": entity_rich_article}
+
+
+def write_raw(folder: Path, count: int, seed: int = 1, shape: str = "news") -> list[Path]:
     """Raw articles in the project's input format, with republisher boilerplate at the end."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
-        a = article(i, seed)
+        a = SHAPES[shape](i, seed)
         lines = [a["headline"], a["source"], a["published"].strftime("%A, %-d %B %Y %-I:%M %p"), *a["paragraphs"],
                  "NEWSLETTER", "|", "Join the Synthetic Wire mailing list |", "|"]
         path = folder / f"synthetic_{i:05d}.txt"
@@ -113,12 +142,12 @@ def write_raw(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
-def write_markdown(folder: Path, count: int, seed: int = 1) -> list[Path]:
+def write_markdown(folder: Path, count: int, seed: int = 1, shape: str = "news") -> list[Path]:
     """The same texts as plain Pelican Markdown articles (for the baseline build)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
-        a = article(i, seed)
+        a = SHAPES[shape](i, seed)
         header = f"Title: {a['headline']}\nDate: {a['published']:%Y-%m-%d %H:%M}\nCategory: {a['source']}\n\n"
         path = folder / f"synthetic_{i:05d}.md"
         path.write_text(header + "\n\n".join(a["paragraphs"]) + "\n", encoding="utf-8")

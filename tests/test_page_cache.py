@@ -104,17 +104,35 @@ def test_site_key_follows_templates_and_settings_but_not_paths(tmp_path):
     assert site_key(settings) != first
 
 
-def test_a_reused_file_is_replaced_never_written_into(tmp_path):
-    """Reused output is a hard link into the cache: writing a new file there must leave the cache alone."""
+def test_a_reused_file_is_a_copy_never_a_link_into_the_cache(tmp_path):
+    """Writing into reused output, or replacing it, must leave the cache alone."""
     cache = Cache(tmp_path / "cache")
     cache.put_text("ab" * 32, "cached page", ".out")
     target = tmp_path / "out.html"
     assert cache.link_to("ab" * 32, ".out", target)
-    assert target.read_text() == "cached page"
+    assert target.read_text() == "cached page" and target.stat().st_nlink == 1
+    with target.open("a") as f:
+        f.write(" edited in place")
+    assert cache.get_text("ab" * 32, ".out") == "cached page"
     replace_text(target, "new page")
     assert target.read_text() == "new page"
     assert cache.get_text("ab" * 32, ".out") == "cached page"
     assert not cache.link_to("cd" * 32, ".out", tmp_path / "missing.html")
+
+
+def test_an_entry_is_verified_when_read(tmp_path):
+    cache = Cache(tmp_path)
+    cache.put_text("ab" * 32, "a page of some length", ".out")
+    path = cache._path("ab" * 32, ".out")
+    whole = path.read_bytes()
+    os.truncate(path, len(whole) - 3)
+    assert cache.get_text("ab" * 32, ".out") is None  # cut short
+    path.write_bytes(whole.replace(b"some", b"SOME"))
+    assert cache.get_text("ab" * 32, ".out") is None  # same size, other bytes
+    path.write_bytes(b"a page of some length")
+    assert cache.get_text("ab" * 32, ".out") is None  # no header
+    path.write_bytes(whole)
+    assert cache.get_text("ab" * 32, ".out") == "a page of some length"
 
 
 def test_prune_removes_only_entries_unused_for_a_while(tmp_path):

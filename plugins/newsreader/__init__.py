@@ -2,13 +2,13 @@
 
 read (``reader.py``) -> annotate (``annotate.py``) -> render (``generators.py`` + theme, through
 ``page_cache.py``, which reuses output whose inputs did not change) -> export (``export.py``) -> index
-(``search.py``). ``register`` only connects signal handlers; they live at module level, so Pelican's
-weak references to them stay alive.
+(``search.py``); ``output_folder.py`` stages each build and publishes it when it succeeded. ``register`` only
+connects signal handlers; they live at module level, so Pelican's weak references to them stay alive.
 """
 
 from pelican import signals
 
-from . import annotate, content_files, generators, page_cache, search, site
+from . import annotate, content_files, generators, output_folder, page_cache, search, site
 
 
 def register():
@@ -20,5 +20,6 @@ def register():
     signals.article_generator_finalized.connect(annotate.annotate_articles)
     signals.get_generators.connect(generators.get_generators)
     signals.get_generators.connect(search.get_generators)
+    signals.get_generators.connect(output_folder.start)  # first thing in every build: lock, staging folder
     signals.get_writer.connect(page_cache.get_writer)
-    signals.finalized.connect(page_cache.report)
+    signals.finalized.connect(output_folder.finish)  # publish into the output folder, then the cache report

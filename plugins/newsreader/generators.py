@@ -183,9 +183,12 @@ class EntityGenerator(Generator):
     def generate_output(self, writer):
         settings = self.settings
         template = self.get_template("entity")
+        # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
+        feed_from = settings.get("NEWSREADER_ENTITY_FEED_MIN_ARTICLES", 2)
         for page in self.pages:
             entity = page["entity"]
-            feed_path = settings["ENTITY_FEED_ATOM"].format(id=entity["id"])
+            has_feed = len(page["articles"]) >= feed_from
+            feed_path = settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) if has_feed else None
             chunks = paginate(page["mentions"], MENTIONS_PER_PAGE)
             pages = len(chunks)
             total = sum(group["count"] for group in page["mentions"])
@@ -208,6 +211,8 @@ class EntityGenerator(Generator):
                     next_url=page_url(entity["url"], number + 1) if number < pages else None,
                 )
             feed_title = f"{entity['name']} — {settings['SITENAME']}"
+            if not has_feed:
+                continue
             if isinstance(writer, CachingWriter):
                 writer.write_feed(page["articles"], self.context, feed_path, feed_title=feed_title, render_key=page["key"])
             else:

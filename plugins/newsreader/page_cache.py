@@ -10,11 +10,13 @@ keys of the lists they get (:func:`list_key`). :class:`CachingWriter` is
 Pelican's writer plus that lookup. Output is byte-identical either way; the
 tests build with a cold and a warm cache, and after edits, and compare.
 
-Reused files are hard links into the cache (copies when the cache is on another
-file system), as ccache's hard-link mode does: nothing here ever writes into an
-existing output file, it replaces it. Editing files in ``output/`` by hand would
-edit the cache too; ``invoke clean`` plus deleting ``.cache/`` starts afresh.
-A reused page sends ``content_written``; a reused list page or feed sends nothing.
+Cache entries are verified when read (``core/cache.py``: size and SHA-256 in
+each entry's header); a damaged entry, or a list-page entry of the wrong shape,
+is a miss and the page is rendered again. Nothing is ever linked: the output
+folder gets copies, and only of files that differ from what it holds
+(``core/publish.py``), so editing ``output/`` by hand cannot change the cache.
+A reused page sends ``content_written`` (with the path its bytes are at); a
+reused list page or feed sends nothing.
 
 A page's key names what *this theme's* template for it shows. A theme that prints
 site-wide lists on every page (say, "latest articles" in ``base.html``) must add
@@ -36,7 +38,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .core.cache import Cache, key, remove
+from .core.cache import Cache, key
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +48,11 @@ NOT_OUTPUT_SETTINGS = {
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
-    "NEWSREADER_PAGE_CACHE_STATS",
+    "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
+PRUNE_EVERY = 86400  # seconds
 
 
 def _stable(value):
@@ -137,6 +140,8 @@ class CachingWriter(Writer):
         folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
         on = (settings or {}).get("NEWSREADER_PAGE_CACHE", True)
         self.store = Cache(Path(folder) / PAGES if folder and on else None)
+        self.publisher = (settings or {}).get("NEWSREADER_PUBLISHER")  # core/publish.py, set by output_folder.py
+        self.store.publisher = self.publisher
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}
         self.folders: set[str] = set()
@@ -145,29 +150,32 @@ class CachingWriter(Writer):
             settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
 
     def _open_w(self, filename, encoding, override=False):
-        """Pelican's, but an existing file is removed first: it may be a link into the cache."""
-        if filename not in self._overridden_files:
-            remove(filename)
-            if self.recording is not None:
-                self.recording.append(filename)
+        """Pelican's, plus a note of the file when a list page is being written."""
+        if filename not in self._overridden_files and self.recording is not None:
+            self.recording.append(filename)
         return super()._open_w(filename, encoding, override=override)
 
     def _reuse(self, name: str, digest: str, override: bool) -> str | None:
-        """Link stored output in at ``name``, with Pelican's bookkeeping against writing a file twice."""
-        path = sanitised_join(self.output_path, name)
+        """Stored output for ``name`` (where its bytes are), with Pelican's bookkeeping against writing a file twice.
+
+        None when there is no good entry: the caller renders the page.
+        """
+        path = _join(self.output_path, name)
         if path in self._written_files or path in self._overridden_files:
             return None  # let Pelican's own checks speak
-        folder = os.path.dirname(path)
-        if folder not in self.folders:
-            os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
-        if not self.store.link_to(digest, ".out", path):
+        if self.publisher is None:
+            folder = os.path.dirname(path)
+            if folder not in self.folders:
+                os.makedirs(folder, exist_ok=True)
+                self.folders.add(folder)
+        where = self.store.link_to(digest, ".out", path)
+        if not where:
             return None
         self._written_files.add(path)
         if override:
             self._overridden_files.add(path)
         self.stats["reused"] += 1
-        return path
+        return where
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, render_key=None, lazy_kwargs=None, **kwargs):
@@ -185,9 +193,9 @@ class CachingWriter(Writer):
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
         digest = key(render_key, name, bool(relative_urls))
-        path = self._reuse(name, digest, override_output)
-        if path:
-            signals.content_written.send(path, context=dict(context, output_file=name, **kwargs))
+        where = self._reuse(name, digest, override_output)
+        if where:
+            signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
             return None
         kwargs.update(lazy_kwargs() if lazy_kwargs else {})
         self._keep(name, digest, lambda: super(CachingWriter, self).write_file(
@@ -214,11 +222,13 @@ class CachingWriter(Writer):
 
     def _write_list(self, digest: str, write, override: bool) -> None:
         """A list page may be several files (pagination): the entry is the list of their names, plus each file."""
-        names = json.loads(self.store.get_text(digest, ".json") or "null")
+        names = self.store.get(digest, valid=_valid_names)
         if names and all(self.store.has(key(digest, n), ".out") for n in names):
-            for n in names:
-                self._reuse(n, key(digest, n), override)
-            return
+            placed = [n for n in names if self._reuse(n, key(digest, n), override)]
+            if len(placed) == len(names):
+                return
+            for n in placed:  # one of its files is damaged: the whole list is rendered again
+                self._forget(n)
         self.recording = []
         try:
             write()
@@ -226,9 +236,23 @@ class CachingWriter(Writer):
         finally:
             self.recording = None
         for n in written:
-            self.store.adopt(key(digest, n), ".out", sanitised_join(self.output_path, n))
+            self._adopt(key(digest, n), sanitised_join(self.output_path, n))
         self.store.put_text(digest, json.dumps(written), ".json")
         self.stats["rendered"] += len(written)
+
+    def _forget(self, name: str) -> None:
+        path = sanitised_join(self.output_path, name)
+        self._written_files.discard(path)
+        self._overridden_files.discard(path)
+        self.stats["reused"] -= 1
+        if self.publisher is not None:
+            self.publisher.forget(path)
+
+    def _adopt(self, digest: str, path: str) -> None:
+        """Store the file Pelican wrote at ``path`` as the entry, and tell the publisher its hash."""
+        content_hash = self.store.adopt(digest, ".out", path)
+        if self.publisher is not None:
+            self.publisher.written(path, content_hash, f"{digest}.out")
 
     def _keep(self, name: str, digest: str, write):
         """Run Pelican's own write, then keep the file it wrote as the cache entry."""
@@ -236,21 +260,46 @@ class CachingWriter(Writer):
         skipped = path in self._overridden_files  # Pelican will write to os.devnull instead
         result = write()
         if not skipped:
-            self.store.adopt(digest, ".out", path)
+            self._adopt(digest, path)
         self.stats["rendered"] += 1
         return result
+
+
+def _join(output_path: str, name: str) -> str:
+    """``sanitised_join`` for an absolute ``output_path``, the same string at a fraction of its cost (once per file)."""
+    path = os.path.normpath(os.path.join(output_path, name))
+    if not os.path.isabs(output_path) or not path.startswith(os.path.join(output_path, "")):
+        return sanitised_join(output_path, name)  # raises, with Pelican's message
+    return path
+
+
+def _valid_names(text: str) -> bool:
+    """A list-page entry: the relative paths of the files it wrote (nothing absolute, nothing climbing out)."""
+    try:
+        names = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(names, list) and bool(names) and all(
+        isinstance(n, str) and n and not os.path.isabs(n) and ".." not in Path(n).parts for n in names)
 
 
 def get_writer(pelican):
     return CachingWriter
 
 
-def report(pelican) -> None:
-    """After the build: how much output was reused; entries unused for ``NEWSREADER_*_CACHE_DAYS`` are removed."""
+def report(pelican, keep: set[str] = frozenset()) -> None:
+    """After the build: how much output was reused; entries unused for ``NEWSREADER_*_CACHE_DAYS`` are removed.
+
+    Entries in ``keep`` (those the output folder holds copies of, reused without being read) are kept.
+    """
     settings = pelican.settings
-    removed = Cache(Path(settings["NEWSREADER_CACHE_PATH"]) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"])
-    # Annotations cost a spaCy parse to make again: they are kept longer.
-    removed += Cache(settings["NEWSREADER_CACHE_PATH"]).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"])
+    folder = settings["NEWSREADER_CACHE_PATH"]
+    removed = 0
+    if folder:
+        # Looking at every entry costs a stat each: once a day is enough for entries kept for days.
+        removed += Cache(Path(folder) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"], keep, every=PRUNE_EVERY)
+        # Annotations cost a spaCy parse to make again: they are kept longer.
+        removed += Cache(folder).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"], every=PRUNE_EVERY)
     stats = settings.get("NEWSREADER_PAGE_CACHE_STATS")
     if stats is not None:
         logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed",

@@ -108,7 +108,8 @@ def _link_from_cache(cache: Cache, name: str, out: Path) -> bool:
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        cache.link_to(digest, ".txt", target)
+        if cache.link_to(digest, ".txt", target) is None:  # damaged or unreadable: rebuild every file
+            return False
     return True
 
 
@@ -137,7 +138,7 @@ class SearchGenerator(Generator):
         if self.worker is not None:
             self.worker.join()
         if not _link_from_cache(self.cache, self.name, out):
-            if self.worker is not None:
+            if self.worker is not None and self.worker.exitcode:  # 0: it ran, but the cache could not keep the files
                 logger.warning("building the search files in a second process failed (exit code %s); building them here",
                                self.worker.exitcode)
             files = search_files(self.docs, self.store)

@@ -16,6 +16,7 @@ from . import dates, figures, money, quotes
 from .entities import extract
 from .entity_index import salience
 from .model import RawArticle
+from .record_shape import is_annotation_record
 
 # Bump whenever a rule changes what annotation produces.
 RULES_VERSION = "entities-2;dates-2;quotes-2;figures-2"
@@ -115,7 +116,7 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
     todo: list[tuple[int, RawArticle, str]] = []
     for index, article in enumerate(articles):
         digest = digests[index] if digests else cache_key(article)
-        cached = cache.get(digest, touch=True)  # marks the entry used, for Cache.prune
+        cached = cache.get(digest, touch=True, valid=is_annotation_record)  # touch: used, for Cache.prune
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))

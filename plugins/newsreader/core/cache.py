@@ -1,24 +1,43 @@
-"""Content-addressed caches: JSON values and rendered text, one file per key.
+"""Content-addressed caches: JSON values and rendered files, one file per key, each verified when read.
 
 A key is a SHA-256 of everything the value depends on, so an entry is never
 stale: when an input changes, the key changes and the old entry is simply not
 asked for again. ``prune`` removes entries that no build has used for a while.
+
+Every entry starts with a header line, ``newsreader-cache-1 <sha256> <size>``,
+giving the size and SHA-256 of the bytes after it. A read checks both: an
+entry that is unreadable, truncated or edited is a miss, and the caller makes
+the value again. Entries are never linked to: whoever needs an entry's bytes
+elsewhere gets a copy (:meth:`Cache.link_to`), so nothing done to a copy can
+change the cache. When the cache cannot be written (a read-only or full disk),
+the build goes on without storing, after one warning.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-import shutil
 import stat
 import time
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+MAGIC = b"newsreader-cache-1"
+STALE_TMP = 3600  # seconds after which a left-over temporary file is removed by prune()
+_REPORTED: list[bool] = []  # a write failure was reported: one warning per build
+_BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
 
 
 def key(*parts) -> str:
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def remove(path: str | os.PathLike) -> None:
@@ -28,103 +47,169 @@ def remove(path: str | os.PathLike) -> None:
         pass
 
 
-def replace_text(path: str | os.PathLike, text: str) -> None:
-    """Write a new file at ``path``; an old one (maybe a link into a cache) is removed, never written into."""
-    remove(path)
-    Path(path).write_text(text, encoding="utf-8")
-
-
-def _link_or_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed
-        shutil.copyfile(source, target)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        remove(tmp)
+        raise
+
+
+def replace_text(path: str | os.PathLike, text: str) -> None:
+    """Write a new file at ``path`` (replacing any old one whole)."""
+    write_atomic(path, text.encode("utf-8"))
+
+
+def unwrap(blob: bytes) -> bytes | None:
+    """An entry's payload if its header's size and hash match it; otherwise None."""
+    head, newline, payload = blob.partition(b"\n")
+    parts = head.split(b" ")
+    if not newline or len(parts) != 3 or parts[0] != MAGIC:
+        return None
+    if parts[2] != str(len(payload)).encode() or parts[1] != sha256(payload).encode():
+        return None
+    return payload
+
+
+def wrap(payload: bytes) -> tuple[bytes, str]:
+    digest = sha256(payload)
+    return b"%s %s %d\n" % (MAGIC, digest.encode(), len(payload)) + payload, digest
 
 
 class Cache:
     def __init__(self, folder: str | os.PathLike | None):
         self.folder = Path(folder) if folder else None
+        self.writable = True
         self._folders: set[Path] = set()  # sub-folders known to exist
+        self.publisher = None  # set by the build glue: reused entries are then handed to it (core/publish.py)
 
     def _path(self, digest: str, suffix: str = ".json") -> Path:
         return self.folder / digest[-2:] / f"{digest}{suffix}"
 
-    def get_text(self, digest: str, suffix: str = ".json", touch: bool = False) -> str | None:
+    def get_bytes(self, digest: str, suffix: str = ".json", touch: bool = False) -> bytes | None:
+        """The entry's verified bytes, or None when it is missing, unreadable, truncated or edited."""
         if self.folder is None:
             return None
         path = self._path(digest, suffix)
         try:
-            text = path.read_text(encoding="utf-8")
-            if touch:
+            payload = unwrap(path.read_bytes())
+            if payload is not None and touch and self.writable:
                 os.utime(path)  # marks the entry as used, for prune()
-            return text
         except OSError:
+            return None
+        return payload
+
+    def get_text(self, digest: str, suffix: str = ".json", touch: bool = False) -> str | None:
+        payload = self.get_bytes(digest, suffix, touch)
+        try:
+            return None if payload is None else payload.decode("utf-8")
+        except UnicodeDecodeError:
             return None
 
     def has(self, digest: str, suffix: str = ".json") -> bool:
+        """Whether an entry file exists (cheap; :meth:`get_bytes` verifies it)."""
         return self.folder is not None and self._path(digest, suffix).is_file()
 
-    def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> bool:
-        """Put an entry at ``target`` as a hard link (a copy across file systems); False if there is none.
+    def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> str | None:
+        """Put a verified copy of an entry at ``target`` (never a link); returns where it is, None if no good entry.
 
-        A linked file shares its bytes with the cache: whoever writes at ``target``
-        later must replace the file (:func:`replace_text`), not write into it.
+        With a publisher (the build's output folder, ``core/publish.py``), the entry
+        is handed to it instead: it copies the bytes into the output only when the
+        file there differs.
         """
-        if self.folder is None:
-            return False
+        if self.publisher is not None:
+            return self.publisher.reuse(target, self, digest, suffix)
+        payload = self.get_bytes(digest, suffix, touch=True)
+        if payload is None:
+            return None
+        write_atomic(target, payload)
+        return str(target)
+
+    def _failed(self, err: OSError) -> None:
+        self.writable = False
+        if not _REPORTED and os.getpid() == _BUILD_PID:
+            _REPORTED.append(True)
+            logger.warning("cache %s cannot be written (%s); the build goes on without storing to it", self.folder,
+                           err.strerror or err)
+
+    def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
+        """Store an entry; returns the payload's SHA-256, None when nothing was stored.
+
+        Written in place, not by rename: a reader that meets a half-written entry (or one a killed
+        build left) finds its size or hash wrong and takes it as a miss, so no temporary file is needed.
+        """
+        if self.folder is None or not self.writable:
+            return None
         path = self._path(digest, suffix)
+        blob, content_hash = wrap(payload)
         try:
-            os.utime(path)  # marks the entry as used, for prune()
-        except OSError:
-            return False
-        remove(target)
-        _link_or_copy(path, target)
-        return True
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            path.write_bytes(blob)
+        except OSError as err:
+            self._failed(err)
+            return None
+        return content_hash
 
-    def _new_entry(self, digest: str, suffix: str) -> tuple[Path, Path]:
-        """The entry's path and a temporary name beside it (an entry appears whole, by rename)."""
-        path = self._path(digest, suffix)
-        if path.parent not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(path.parent)
-        return path, path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    def put_text(self, digest: str, text: str, suffix: str = ".json") -> str | None:
+        return self.put_bytes(digest, text.encode("utf-8"), suffix)
 
-    def put_text(self, digest: str, text: str, suffix: str = ".json") -> None:
-        if self.folder is None:
-            return
-        path, tmp = self._new_entry(digest, suffix)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)  # readers never see half a file
+    def adopt(self, digest: str, suffix: str, written: str | os.PathLike) -> str | None:
+        """Store a copy of the finished file ``written`` as the entry; returns its SHA-256 (None if not stored)."""
+        if self.folder is None or not self.writable:
+            return None
+        return self.put_bytes(digest, Path(written).read_bytes(), suffix)
 
-    def adopt(self, digest: str, suffix: str, written: str | os.PathLike) -> None:
-        """Make the finished file ``written`` the entry, as a hard link (a copy across file systems)."""
-        if self.folder is None:
-            return
-        path, tmp = self._new_entry(digest, suffix)
-        remove(tmp)
-        _link_or_copy(written, tmp)
-        os.replace(tmp, path)
-
-    def get(self, digest: str, touch: bool = False):
+    def get(self, digest: str, touch: bool = False, valid=None):
+        """A JSON entry; None when missing, damaged, or of the wrong shape (``valid(text)`` false)."""
         text = self.get_text(digest, touch=touch)
+        if text is None or (valid is not None and not valid(text)):
+            return None
         try:
-            return None if text is None else json.loads(text)
+            return json.loads(text)
         except ValueError:
             return None
 
     def put(self, digest: str, value) -> None:
         self.put_text(digest, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
-    def prune(self, max_age_days: float) -> int:
-        """Delete entries not written or used (``touch``) in ``max_age_days``; returns how many."""
-        if self.folder is None or not self.folder.is_dir():
+    def prune(self, max_age_days: float, keep: set[str] = frozenset(), every: float = 0) -> int:
+        """Delete entries not written or used (``touch``) in ``max_age_days``, except those named in ``keep``.
+
+        Left-over temporary files (a build killed mid-write) go after an hour. With ``every`` (seconds), a
+        prune done less than that long ago is not done again (``.pruned`` records when). Returns how many went.
+        """
+        if self.folder is None or not self.folder.is_dir() or not self.writable:
             return 0
-        cutoff = time.time() - max_age_days * 86400
+        now = time.time()
+        stamp = self.folder / ".pruned"
+        try:
+            if every and now - stamp.stat().st_mtime < every:
+                return 0
+        except OSError:
+            pass
+        try:
+            stamp.touch()
+        except OSError as err:
+            self._failed(err)
+            return 0
+        cutoff = now - max_age_days * 86400
         removed = 0
         for path in self.folder.glob("*/*"):
             try:
                 info = path.stat()
-                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                if not stat.S_ISREG(info.st_mode):
+                    continue
+                if path.name.endswith(".tmp"):
+                    old = info.st_mtime < now - STALE_TMP
+                else:
+                    old = info.st_mtime < cutoff and path.name.partition(".")[0] not in keep
+                if old:
                     path.unlink()
                     removed += 1
             except OSError:

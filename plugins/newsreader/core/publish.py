@@ -1,0 +1,281 @@
+"""The output folder: a build is staged, and published into ``output/`` only once it has succeeded.
+
+Every file of a build is first written into a staging folder, or, when the page
+cache has it, only *named* (its path and cache entry). :meth:`Publisher.commit`
+then compares each file with the one in the output folder and replaces only
+those that differ, each by an atomic rename, and last removes the files an
+earlier build wrote that this one did not. A build that fails never touched
+the output folder: the last good site stays whole and servable.
+
+Which output files still hold what a build put there is known from a manifest
+kept in the cache, one per output folder: path → SHA-256, size, mtime, ctime,
+inode and cache entry. A file whose stat still matches is not read at all; any
+other file is compared byte for byte. So a rebuild where nothing changed
+writes nothing, and an output file edited by hand is put right by the next
+build (``check="content"`` compares every file, trusting no stat).
+
+Stale files: those named in the previous manifest are removed; with
+``delete_unknown`` (Pelican's ``DELETE_OUTPUT_DIRECTORY``) so is every other
+file, except the top-level names in ``retention`` — but never in an output
+folder that is a symbolic link, whose target may hold files of its own.
+
+One build at a time per output folder: :meth:`Publisher.lock` takes an
+exclusive ``flock`` on the folder itself (no lock file to leave behind).
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+from .cache import Cache, key, remove, sha256, write_atomic
+
+STAGING = ".newsreader-staging"
+_HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
+
+
+class BuildLocked(RuntimeError):
+    exitcode = 75  # EX_TEMPFAIL: try again later
+
+
+def _same_file(st: os.stat_result, record: list) -> bool:
+    return stat.S_ISREG(st.st_mode) and [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] == record[1:5]
+
+
+def _valid_manifest(text: str) -> bool:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and all(
+        isinstance(rel, str) and isinstance(r, list) and len(r) == 6 and isinstance(r[0], str)
+        and all(isinstance(n, int) for n in r[1:5]) and (r[5] is None or isinstance(r[5], str))
+        for rel, r in value.items())
+
+
+class Publisher:
+    def __init__(self, output: str | os.PathLike, cache_root: str | os.PathLike | None, retention=(),
+                 delete_unknown: bool = False, check: str = "stat"):
+        self.output = Path(output)
+        self.symlinked = self.output.is_symlink()
+        self.real = Path(os.path.realpath(output))
+        self._out = os.path.join(str(self.real), "")  # for string joins: this runs once per output file
+        self._prefix = ""
+        self.retention = set(retention)
+        self.delete_unknown = delete_unknown and not self.symlinked
+        self.check = check
+        self.manifests = Cache(Path(cache_root) / "output" if cache_root else None)
+        self.name = key("output folder", str(self.real))
+        self.old: dict[str, list] = self.manifests.get(self.name, valid=_valid_manifest) or {}
+        self.new: dict[str, list] = {}  # path -> record, for files that needed no write
+        self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
+        self.staging: Path | None = None
+        self._cache_root = Path(cache_root) if cache_root else None
+
+    # -- one build at a time --------------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hold the output folder for this build; :class:`BuildLocked` when another process holds it."""
+        self.real.mkdir(parents=True, exist_ok=True)
+        where = str(self.real)
+        if where in _HELD:
+            return  # this process's earlier build (Pelican's autoreload) failed without releasing it
+        fd = os.open(where, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise BuildLocked(f"another build is running into {self.output}; try again when it has finished") from None
+        _HELD[where] = fd
+
+    def unlock(self) -> None:
+        fd = _HELD.pop(str(self.real), None)
+        if fd is not None:
+            os.close(fd)  # closing the descriptor releases the flock
+
+    # -- staging -------------------------------------------------------------------------------------------------
+    def stage(self) -> Path:
+        """A fresh, empty staging folder, on the output folder's file system so that publishing is by rename.
+
+        In the cache when the cache is writable and on that file system, else ``.newsreader-staging`` in the
+        output folder itself. What a failed earlier build left there is removed first.
+        """
+        self.staging = self.real / STAGING
+        if self._cache_root is not None and self.manifests.writable:
+            try:
+                self._cache_root.mkdir(parents=True, exist_ok=True)
+                if os.stat(self._cache_root).st_dev == os.stat(self.real).st_dev:
+                    self.staging = self._cache_root / "staging" / self.name[:16]
+            except OSError:
+                pass
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.real / STAGING, ignore_errors=True)
+        self.staging.mkdir(parents=True)
+        self.staging = Path(os.path.abspath(self.staging))
+        self._prefix = os.path.join(str(self.staging), "")
+        return self.staging
+
+    def discard(self) -> None:
+        """Drop the staging folder and the lock (a failed build: the output folder is left as it was)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None  # a later call (atexit) must not remove the next build's staging folder
+        self.unlock()
+
+    def _rel(self, staged: str | os.PathLike) -> str | None:
+        staged = os.fspath(staged)  # the writers give absolute paths under the staging folder
+        prefix = self._prefix
+        return staged[len(prefix):] if staged.startswith(prefix) else None
+
+    def _unchanged(self, rel: str, record: list | None, content_hash: str | None) -> bool:
+        """The stat shortcut: the output file is still the one the manifest describes, with this content."""
+        if self.check != "stat" or not record or (content_hash is not None and record[0] != content_hash):
+            return False
+        try:
+            return _same_file(os.lstat(self._out + rel), record)
+        except OSError:
+            return False
+
+    def _record(self, rel: str, content_hash: str, entry: str | None) -> list:
+        st = os.lstat(self._out + rel)
+        return [content_hash, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, entry]
+
+    def _holds(self, rel: str, size: int, data) -> bool:
+        """Whether the output file has exactly the bytes ``data()`` gives (called only when the size agrees)."""
+        path = self.real / rel
+        try:
+            st = os.lstat(path)
+            return stat.S_ISREG(st.st_mode) and st.st_size == size and path.read_bytes() == data()
+        except OSError:
+            return False
+
+    def reuse(self, target: str | os.PathLike, cache: Cache, digest: str, suffix: str) -> str | None:
+        """A cache entry is to be the file at staged path ``target``; returns where its bytes are now, or None.
+
+        None means the entry is missing or damaged: the caller makes the file itself.
+        """
+        rel = self._rel(target)
+        entry = f"{digest}{suffix}"
+        old = self.old.get(rel)
+        if rel is not None and old and old[5] == entry and self._unchanged(rel, old, None):
+            self.new[rel] = old  # the output file is already this entry's copy: nothing is read or written
+            return str(self.real / rel)
+        payload = cache.get_bytes(digest, suffix, touch=True)
+        if payload is None:
+            return None
+        content_hash = sha256(payload)
+        if rel is not None and (self._unchanged(rel, old, content_hash) or self._holds(rel, len(payload), lambda: payload)):
+            self.new[rel] = self._record(rel, content_hash, entry)
+            return str(self.real / rel)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        Path(target).write_bytes(payload)
+        if rel is not None:
+            self.staged[rel] = (content_hash, entry)
+        return str(target)
+
+    def written(self, target: str | os.PathLike, content_hash: str | None, entry: str | None) -> None:
+        """A file was rendered into the staging folder, and stored in the cache as ``entry``."""
+        rel = self._rel(target)
+        if rel is not None and content_hash:
+            self.staged[rel] = (content_hash, entry)
+
+    def forget(self, target: str | os.PathLike) -> None:
+        """A file reused a moment ago is to be rendered after all (a list page with a damaged part)."""
+        rel = self._rel(target)
+        self.new.pop(rel, None)
+        self.staged.pop(rel, None)
+        remove(target)
+
+    # -- publishing ------------------------------------------------------------------------------------------------
+    def commit(self) -> dict[str, int]:
+        """Move what differs into the output folder, remove stale files, save the manifest; returns counts."""
+        counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
+        for folder, _, names in os.walk(self.staging):
+            for name in names:
+                source = os.path.join(folder, name)
+                rel = source[len(self._prefix):]
+                content_hash, entry = self.staged.get(rel) or (None, None)
+                if content_hash is None:
+                    content_hash = sha256(Path(source).read_bytes())
+                size = os.path.getsize(source)
+                if self._unchanged(rel, self.old.get(rel), content_hash) or self._holds(
+                        rel, size, lambda source=source: Path(source).read_bytes()):
+                    os.unlink(source)
+                    counts["unchanged"] += 1
+                else:
+                    self._move(source, rel)
+                    counts["written"] += 1
+                self.new[rel] = self._record(rel, content_hash, entry)
+        counts["removed"] = self._remove_stale()
+        if self.new != self.old:
+            self.manifests.put(self.name, self.new)
+        self.discard()
+        return counts
+
+    def _move(self, source: str, rel: str) -> None:
+        target = self.real / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)  # a folder where this build has a file
+        try:
+            os.replace(source, target)
+        except OSError as err:
+            if err.errno != errno.EXDEV:
+                raise
+            write_atomic(target, Path(source).read_bytes())  # staging on another file system
+
+    def _remove_stale(self) -> int:
+        stale = {rel for rel in self.old if rel not in self.new}
+        if self.delete_unknown:
+            inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
+            skip = {p[len(self._out):] for p in inside if p.startswith(self._out)}  # folders of ours in the output
+            for folder, dirs, names in os.walk(self.real):
+                top = folder == str(self.real)
+                base = "" if top else folder[len(self._out):] + os.sep
+                dirs[:] = [d for d in dirs if not (top and d in self.retention) and base + d not in skip]
+                for name in names:
+                    rel = base + name
+                    if rel not in self.new and not (top and name in self.retention):
+                        stale.add(rel)
+        removed = 0
+        for rel in sorted(stale):
+            path = self.real / rel
+            if path.is_file() or path.is_symlink():
+                remove(path)
+                removed += 1
+            for parent in Path(rel).parents:
+                if str(parent) in {".", ""} or (str(parent) in self.retention):
+                    break
+                try:
+                    os.rmdir(self.real / parent)  # only when it is left empty
+                except OSError:
+                    break
+        return removed
+
+    def entries(self) -> set[str]:
+        """Cache entries (digests) the output folder now holds copies of: prune keeps them."""
+        return {r[5].partition(".")[0] for r in self.new.values() if r[5]}
+
+
+def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> int:
+    """Remove a built site: the whole folder, or for a symbolic link only the files builds wrote there.
+
+    Returns how many files were removed (-1 for a whole folder).
+    """
+    output = Path(output)
+    publisher = Publisher(output, cache_root)
+    publisher.lock()
+    try:
+        if not output.is_symlink():
+            shutil.rmtree(output, ignore_errors=True)
+            removed = -1
+        else:
+            removed = publisher._remove_stale()
+        publisher.manifests.put(publisher.name, {})
+        return removed
+    finally:
+        publisher.unlock()

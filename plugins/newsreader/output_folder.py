@@ -1,0 +1,72 @@
+"""Glue: every build is staged, under a lock, and published into ``OUTPUT_PATH`` only when it succeeded.
+
+``start`` runs as each build begins (Pelican sends ``get_generators`` first
+thing in ``run()``, before it would empty the output folder): it takes the
+lock, points Pelican at a fresh staging folder and turns Pelican's own
+``DELETE_OUTPUT_DIRECTORY`` off — the publisher removes stale files instead,
+and only after a successful build. ``finish`` (``finalized``) publishes. See
+``core/publish.py``. ``NEWSREADER_OUTPUT_CHECK = "content"`` (``invoke rebuild``) compares every output file
+byte for byte instead of trusting the stat of files the last build wrote.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+from pathlib import Path
+
+from . import page_cache
+from .core.publish import Publisher
+
+logger = logging.getLogger(__name__)
+
+
+def _writable_cache(settings: dict) -> str | None:
+    """The cache folder, or None (after one warning) when it cannot be written: the build goes on without it."""
+    folder = settings.get("NEWSREADER_CACHE_PATH")
+    if not folder:
+        return None
+    probe = Path(folder) / f".probe-{os.getpid()}"
+    try:
+        probe.parent.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+        return folder
+    except OSError as err:
+        logger.warning("cache %s cannot be written (%s); building without the cache", folder, err.strerror or err)
+        settings["NEWSREADER_CACHE_PATH"] = None
+        return None
+
+
+def _deletes_unknown(settings: dict) -> bool:
+    """Pelican's rule: DELETE_OUTPUT_DIRECTORY, unless the output folder holds the content folder."""
+    out, content = os.path.realpath(settings["OUTPUT_PATH"]), os.path.realpath(settings["PATH"])
+    return bool(settings.get("DELETE_OUTPUT_DIRECTORY")) and os.path.commonpath([out, content]) != out
+
+
+def start(pelican):
+    settings = pelican.settings
+    earlier = settings.pop("NEWSREADER_PUBLISHER", None)
+    if earlier is not None:  # the previous build in this process failed (autoreload)
+        earlier.discard()
+    publisher = Publisher(settings["OUTPUT_PATH"], _writable_cache(settings), settings.get("OUTPUT_RETENTION", ()),
+                          delete_unknown=_deletes_unknown(settings), check=settings.get("NEWSREADER_OUTPUT_CHECK", "stat"))
+    publisher.lock()
+    pelican.output_path = str(publisher.stage())
+    pelican.delete_outputdir = False
+    settings["NEWSREADER_PUBLISHER"] = publisher
+    atexit.register(publisher.discard)  # a failed build: its staging folder goes, the output folder stays
+    return None  # no generator of its own
+
+
+def finish(pelican) -> None:
+    settings = pelican.settings
+    publisher = settings.pop("NEWSREADER_PUBLISHER", None)
+    if publisher is None:
+        return
+    counts = publisher.commit()
+    pelican.output_path = settings["OUTPUT_PATH"]
+    logger.info("Output: %d files written, %d unchanged, %d stale files removed",
+                counts["written"], counts["unchanged"], counts["removed"])
+    page_cache.report(pelican, keep=publisher.entries())

@@ -1,0 +1,180 @@
+"""The output folder: a failed build leaves the last good site, a no-op build writes nothing, one build at a time."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import ROOT, SEED_DIR, build
+from newsreader.core.publish import clean
+from test_page_cache import different
+
+import synthetic
+
+FAILING_PLUGIN = '''
+from pelican import signals
+from pelican.generators import Generator
+
+
+class Failing(Generator):
+    def generate_output(self, writer):
+        raise RuntimeError("injected failure for a test")
+
+
+def generators(pelican):
+    return Failing
+
+
+def register():
+    signals.get_generators.connect(generators)
+'''
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("output-corpus")
+    news = folder / "news"
+    news.mkdir()
+    for seed in SEED_DIR.glob("*.txt"):
+        shutil.copyfile(seed, news / seed.name)
+    synthetic.write_raw(news, 6)
+    return folder
+
+
+def copy_corpus(corpus, tmp_path):
+    shutil.copytree(corpus, tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+def snapshot(folder):
+    """Every file with its bytes, modification time and inode."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(corpus, out, cache, *args):
+    env = dict(os.environ, NEWSREADER_CONTENT=str(corpus), NEWSREADER_OUTPUT=str(out), NEWSREADER_CACHE=str(cache),
+               SITEURL="", COLUMNS="1000")
+    env.pop("PYTHONPATH", None)
+    return subprocess.Popen([sys.executable, "-m", "pelican", "-s", "pelican.conf.py", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def leftovers(*folders) -> list[str]:
+    return [str(p) for f in folders for p in f.rglob("*") if p.name.endswith(".tmp") or ".newsreader-staging" in p.parts]
+
+
+def test_a_rebuild_where_nothing_changed_writes_nothing(corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(corpus, out, cache=cache)
+    before = snapshot(out)
+    result = build(corpus, out, cache=cache, args=("-v",))
+    assert snapshot(out) == before
+    assert "Output: 0 files written" in result.stdout + result.stderr
+
+
+def test_a_failed_build_leaves_the_last_good_site(corpus, tmp_path):
+    corpus = copy_corpus(corpus, tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(corpus, out, cache=cache)
+    before = snapshot(out)
+    articles = len(list((out / "news").glob("*/index.html")))
+    # An edit that would change pages, then a build that fails after rendering them (in a generator's output step).
+    synthetic.write_raw(corpus / "news", 8)
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "failing_plugin.py").write_text(FAILING_PLUGIN, encoding="utf-8")
+    failing = run(corpus, out, cache, "-e", f'PLUGIN_PATHS=["{ROOT / "plugins"}", "{plugins}"]',
+                  'PLUGINS=["newsreader", "failing_plugin"]')
+    log = failing.communicate(timeout=600)[0]
+    assert failing.returncode != 0 and "injected failure for a test" in log, log
+    assert snapshot(out) == before  # DELETE_OUTPUT_DIRECTORY is on: Pelican alone would have emptied it
+    assert leftovers(out, cache) == []
+    # The next good build publishes the edit.
+    build(corpus, out, cache=cache)
+    assert len(list((out / "news").glob("*/index.html"))) == articles + 2
+
+
+def test_stale_files_go_only_after_a_successful_build(corpus, tmp_path):
+    corpus = copy_corpus(corpus, tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(corpus, out, cache=cache)
+    pages = {p.parent.name for p in (out / "news").glob("*/index.html")}
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("kept: OUTPUT_RETENTION\n", encoding="utf-8")
+    (out / "stray.html").write_text("not from this build\n", encoding="utf-8")
+    removed = sorted((corpus / "news").glob("synthetic_*.txt"))[-1]
+    removed.unlink()
+    build(corpus, out, cache=cache)
+    left = {p.parent.name for p in (out / "news").glob("*/index.html")}
+    assert len(left) == len(pages) - 1 and left < pages
+    assert (out / ".git" / "HEAD").is_file() and not (out / "stray.html").exists()
+    build(corpus, tmp_path / "fresh", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "fresh", out) == [".git/HEAD"]
+
+
+def test_a_symlinked_output_keeps_the_files_of_its_target(corpus, tmp_path):
+    corpus = copy_corpus(corpus, tmp_path)
+    target, out, cache = tmp_path / "www", tmp_path / "out", tmp_path / "cache"
+    (target / "own").mkdir(parents=True)
+    (target / "own" / "page.html").write_text("the target's own file\n", encoding="utf-8")
+    (target / "notes.txt").write_text("mine\n", encoding="utf-8")
+    out.symlink_to(target)
+    build(corpus, out, cache=cache)
+    assert (target / "index.html").is_file()
+    sorted((corpus / "news").glob("synthetic_*.txt"))[-1].unlink()
+    build(corpus, out, cache=cache)
+    build(corpus, tmp_path / "fresh", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "fresh", out) == ["notes.txt", "own/page.html"]
+    assert out.is_symlink()
+    # invoke clean: only what builds wrote goes.
+    clean(out, cache)
+    assert out.is_symlink() and sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()) == [
+        "notes.txt", "own/page.html"]
+
+
+def test_two_builds_at_once_the_second_says_so(corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    # Held by someone else (here: this test), the output folder is refused.
+    out.mkdir()
+    fd = os.open(out, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        held = run(corpus, out, cache)
+        log = held.communicate(timeout=600)[0]
+        assert held.returncode != 0 and "another build is running" in log, log
+    finally:
+        os.close(fd)
+    # Two real builds: the second starts while the first holds the folder (its staging folder exists).
+    first = run(corpus, out, cache)
+    deadline = time.time() + 300
+    while not list((cache / "staging").glob("*")) and time.time() < deadline and first.poll() is None:
+        time.sleep(0.05)
+    second = run(corpus, out, cache)
+    second_log = second.communicate(timeout=600)[0]
+    first_log = first.communicate(timeout=600)[0]
+    assert first.returncode == 0, first_log
+    assert second.returncode != 0 and "another build is running" in second_log, second_log
+    assert leftovers(out, cache) == []
+    build(corpus, tmp_path / "fresh", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "fresh", out) == []
+
+
+def test_entities_get_a_feed_once_two_articles_name_them(corpus, tmp_path):
+    out = tmp_path / "out"
+    build(corpus, out, cache=tmp_path / "cache")
+    feeds = {p.parent.name for p in (out / "entity").glob("*/feed.atom.xml")}
+    pages = {p.parent.name for p in (out / "entity").glob("*/index.html")}
+    assert "james-dehart" in pages and "james-dehart" not in feeds  # the seed article's negotiator, named once
+    entities = json.loads((out / "data" / "entities.json").read_text(encoding="utf-8"))
+    shared = {e["id"] for e in entities if e["url"] and len(e["articles"]) >= 2}
+    assert shared and feeds == shared
+    for eid in pages:
+        page = (out / "entity" / eid / "index.html").read_text(encoding="utf-8")
+        assert (f'href="/entity/{eid}/feed.atom.xml"' in page) == (eid in shared)
