@@ -121,7 +121,7 @@ def main() -> None:
           f"one-edit rebuild / plain Pelican = {one / plain:.2f}; cold build / spaCy alone = {cold / pipe:.2f} (bar 1.5); "
           f"in CPU time: no-op {CPU[3] / CPU[0]:.2f}, one-edit {CPU[5] / CPU[0]:.2f}, cold / spaCy {CPU[2] / CPU[1]:.2f}")
     for count in [int(n) for n in args.search_scale.split(",") if n.strip()]:
-        search_scale(count, work / "out-warm", work)
+        search_scale(count, out, work)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
