@@ -25,6 +25,8 @@ def header_search(visit: Visit, base: str, query: str) -> str:
     page = visit.page
     if not page.url.startswith(base):
         page.goto(f"{base}/")
+    if page.is_visible(".search-open"):  # on a phone the header's search sits behind a button
+        page.click(".search-open")
     page.fill("#site-search-q", query)
     page.wait_for_function("document.querySelector('.search-panel .search-status').textContent.includes('match')")
     return page.inner_text(".search-panel")

@@ -71,6 +71,6 @@ def test_one_speaker_entity_across_the_raw_and_the_markdown_article(site):
 def test_markdown_page_is_annotated_and_keeps_its_formatting(site):
     html = (site / "news" / MD_SLUG / "index.html").read_text(encoding="utf-8")
     assert '<span class="sentence" id="s2">' in html and 'class="ent ent-person"' in html
-    assert 'class="quote" data-speaker="Alma Veress"' in html
+    assert 'class="quote"' in html and ">Alma Veress</a>" in html  # the quote marked, its speaker linked
     assert "<em>harbour fees</em>" in html and 'href="https://example.org/fees"' in html
     assert "javascript:" not in html and "a bad link" in html

@@ -3,7 +3,7 @@
 A record read from the cache that is not of this shape — written by hand, or by
 other code under the same key — is treated as a miss and made again. The schema
 is derived from the dataclasses the record is made from (``Entity``, ``Mention``,
-``Event``, ``Quote``) and checked by pydantic-core's validator, built once; plain
+``Event``, ``Timex``, ``Quote``) and checked by pydantic-core's validator, built once; plain
 pydantic would cost a build several tenths of a second in imports and schema
 generation, for the same check.
 """
@@ -18,7 +18,7 @@ from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from .dates import Event
-from .model import Entity
+from .model import Entity, Timex
 from .quotes import Quote
 
 _SCALARS = {str: cs.str_schema, int: cs.int_schema, bool: cs.bool_schema, float: cs.float_schema}
@@ -37,14 +37,20 @@ def _schema(kind) -> dict:
         return cs.nullable_schema(_schema(next(a for a in args if a is not type(None))))
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
-        return cs.typed_dict_schema({f.name: cs.typed_dict_field(_schema(hints[f.name]))
+        return cs.typed_dict_schema({f.name: cs.typed_dict_field(_schema(hints[f.name]), required=_required(f))
                                      for f in dataclasses.fields(kind)}, strict=True)
     raise TypeError(f"no schema for {kind!r}")
+
+
+def _required(f: dataclasses.Field) -> bool:
+    """A field with a default may be left out of the record (``nationality`` and ``local`` only where true)."""
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
 _RECORD = SchemaValidator(cs.typed_dict_schema({
     "entities": cs.typed_dict_field(_schema(list[Entity])),
     "events": cs.typed_dict_field(_schema(list[Event])),
+    "timexes": cs.typed_dict_field(_schema(list[Timex])),
     "quotes": cs.typed_dict_field(_schema(list[Quote])),
     "figures": cs.typed_dict_field(_schema(list[dict])),
     "comparisons": cs.typed_dict_field(_schema(list[dict])),
