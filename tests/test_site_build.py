@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT, build, make_fixture_corpus
+from conftest import ROOT, build, make_fixture_corpus, write_raw
 
 SEED_URL = "news/us-south-korea-military-cost-sharing-talks-collapse/"
 
@@ -152,3 +152,18 @@ def test_pagination_uses_folder_urls(fixture_site):
     assert 'rel="prev" href="/"' in second and "Page 2 of 2" in second
     wire = page(out, "source/synthetic-wire-a")
     assert "Synthetic article" in wire
+
+
+def test_headlines_and_quotes_are_shown_typographically_but_stored_as_written(tmp_path):
+    headline = 'Synthetic council\'s "final offer" -- talks end...'
+    write_raw(tmp_path / "content" / "news", "typo.txt", headline, "Synthetic Wire", "2021-05-03 14:00",
+              ['"We will not sign it," Mayor Alma Veress said on Monday.'])
+    out = tmp_path / "out"
+    build(tmp_path / "content", out)
+    shown = "Synthetic council\u2019s \u201cfinal offer\u201d \u2014 talks end\u2026"
+    page = next((out / "news").glob("*/index.html")).read_text(encoding="utf-8")
+    assert f'<h1 id="headline">{shown}</h1>' in page and f"<title>{shown} — " in page
+    assert "\u201cWe will not sign it,\u201d" in page  # the sidebar's and the body's quote
+    assert shown in (out / "index.html").read_text(encoding="utf-8")  # the home page's list
+    data = json.loads(next((out / "data" / "articles").glob("*.json")).read_text(encoding="utf-8"))
+    assert data["title"] == headline and data["quotes"][0]["text"].startswith("We will not sign it")

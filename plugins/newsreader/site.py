@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from . import slugs
+from .core.body_html import typographic
 from .reader import RawNewsReader
 
 logger = logging.getLogger(__name__)
@@ -33,9 +34,16 @@ DEFAULTS = {
 }
 
 
+def shown(text) -> str:
+    """Text as displayed: curly quotes, dashes and ellipses (escaped text stays escaped: ``&<>`` are untouched)."""
+    return "".join(typographic(str(text)))
+
+
 def default_settings(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    # Headlines and quotes in templates are shown like the body: `{{ text|typographic }}`.
+    pelican.settings["JINJA_FILTERS"] = {"typographic": shown, **pelican.settings.get("JINJA_FILTERS", {})}
 
 
 def add_reader(readers) -> None:
