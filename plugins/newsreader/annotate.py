@@ -166,4 +166,5 @@ def annotate_articles(generator) -> None:
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index
+    generator.context["newsreader_index_key"] = index_key
     generator.context["newsreader_articles"] = articles
