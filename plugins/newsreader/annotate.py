@@ -125,9 +125,12 @@ def annotate_articles(generator) -> None:
         entities = [e for e in entities if e["mentions"]]
         per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
 
-    index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
     siteurl = settings.get("SITEURL", "")
     edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
+    # The site-wide index is a function of the articles' annotations (digests), the corrections and the code (site).
+    index_key = key(site, "entity index", settings["ENTITY_URL"], edits,
+                    [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
+    index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         for entity in entities:
@@ -163,4 +166,5 @@ def annotate_articles(generator) -> None:
     for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index
+    generator.context["newsreader_index_key"] = index_key
     generator.context["newsreader_articles"] = articles

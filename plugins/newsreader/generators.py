@@ -11,7 +11,7 @@ from pelican.generators import Generator
 from . import export
 from .annotate import TYPE_LABELS
 from .core.body_html import render_snippet
-from .core.cache import key
+from .core.cache import Cache, key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
 from .core.timeline_entry import entry_fields, unique
@@ -111,16 +111,15 @@ class EntityGenerator(Generator):
                         "count": len({m["sentence"] for m in entity["mentions"]}),
                     })
         self.pages = []
+        page_keys = self.entity_page_keys(index, keys)
         for eid, record in index["entities"].items():
             if not record["url"]:
                 continue
             mine = sorted((by_slug[s] for s in record["articles"] if s in by_slug), key=lambda a: (a.date, a.slug), reverse=True)
-            related = [index["entities"][r] for r in record["related"]]
             self.pages.append({
                 "entity": record, "articles": mine, "cards": [self.cards[a.slug] for a in mine],
-                "mentions": mentions_of.get(eid, []), "related": related,
-                "key": key(site, "entity", record, [(r["id"], r["name"], r["type"], r["url"]) for r in related],
-                           [keys[s] for s in record["articles"]]),
+                "mentions": mentions_of.get(eid, []), "related": [index["entities"][r] for r in record["related"]],
+                "key": page_keys[eid],
             })
         # Which articles each year of the site timeline shows: a year's page is keyed by those alone.
         articles_of_year: dict[int, list[str]] = {}
@@ -136,6 +135,27 @@ class EntityGenerator(Generator):
             if members:
                 groups.append((TYPE_LABELS[t][0], t, members))
         self.context["entity_groups"] = groups
+
+    def entity_page_keys(self, index: dict, keys: dict[str, str]) -> dict[str, str]:
+        """Each entity page's key: its record, its related entities and its articles' render keys.
+
+        Reused from the cache when the index (``newsreader_index_key``, which names all its inputs) and every
+        article's render key are as in an earlier build: thousands of records are then not hashed again.
+        """
+        index_key = self.context.get("newsreader_index_key")
+        folder = self.settings.get("NEWSREADER_CACHE_PATH")
+        store = Cache(folder if folder and index_key else None)
+        memo = key(self.all_key, "entity page keys", index_key)
+        found = store.get(memo, touch=True)
+        wanted = [eid for eid, record in index["entities"].items() if record["url"]]
+        if isinstance(found, dict) and all(isinstance(found.get(eid), str) for eid in wanted):
+            return found
+        entities = index["entities"]
+        made = {eid: key(self.site, "entity", entities[eid],
+                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, entities[eid]["related"])],
+                         [keys[s] for s in entities[eid]["articles"]]) for eid in wanted}
+        store.put(memo, made)
+        return made
 
     @cached_property
     def records(self) -> list[dict]:

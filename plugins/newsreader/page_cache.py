@@ -38,7 +38,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .core.cache import Cache, key
+from .core.cache import Cache, key, text_key
 
 logger = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class CachingWriter(Writer):
             kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
-        digest = key(render_key, name, bool(relative_urls))
+        digest = text_key(render_key, name, "relative" if relative_urls else "")
         where = self._reuse(name, digest, override_output)
         if where:
             signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
@@ -214,7 +214,7 @@ class CachingWriter(Writer):
             render_key = key("feed items", keys)
         if not render_key or not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
-        digest = key(render_key, path, url, feed_type, feed_title)
+        digest = text_key(render_key, path, str(url), str(feed_type), str(feed_title))
         if self._reuse(path, digest, override_output):
             return None
         return self._keep(path, digest, lambda: super(CachingWriter, self).write_feed(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import heapq
 import re
 from collections import Counter, defaultdict
@@ -153,3 +154,31 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             10, [(-n, -records[b]["mentions"], b) for b, n in together[eid].items() if records[b]["url"]])]
     local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
     return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}
+
+
+def to_json(index: dict) -> dict:
+    """The index in a JSON-able form (``ids`` keys are tuples): for the cache, read back by :func:`from_json`."""
+    return {"entities": index["entities"], "local": index["local"], "ids": [[list(k), v] for k, v in index["ids"].items()]}
+
+
+def from_json(value) -> dict | None:
+    """An index stored by :func:`to_json`; None when the value is not of that shape."""
+    try:
+        ids = {tuple(k): v for k, v in value["ids"]}
+        entities, local = value["entities"], value["local"]
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not isinstance(entities, dict) or not isinstance(local, dict):
+        return None
+    return {"entities": entities, "local": local, "ids": ids}
+
+
+def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/") -> dict:
+    """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``)."""
+    found = cache.get(digest, touch=True)
+    index = from_json(found) if found is not None else None
+    if index is None:
+        index = build(articles, url_pattern=url_pattern)
+        # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
+        cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
+    return index

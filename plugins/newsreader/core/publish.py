@@ -163,7 +163,7 @@ class Publisher:
         old = self.old.get(rel)
         if rel is not None and old and old[5] == entry and self._unchanged(rel, old, None):
             self.new[rel] = old  # the output file is already this entry's copy: nothing is read or written
-            return str(self.real / rel)
+            return self._out + rel
         payload = cache.get_bytes(digest, suffix, touch=True)
         if payload is None:
             return None
