@@ -455,3 +455,36 @@ def test_a_clock_time_puts_its_time_on_the_day_event(nlp):
 ])
 def test_parts_of_the_present_period(nlp, text, expected):
     has(nlp, text, WED_2020_03_11, expected)
+
+
+# --- found on the hand-annotated evaluation set (tests/fixtures/timex_eval.json) --------------------------------
+
+TUE_2026_12_29 = datetime(2026, 12, 29, 8, 0)  # ISO week 53, the next Monday is in another year
+SUN_2015_03_01 = datetime(2015, 3, 1, 18, 0)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the parser hangs "on Monday" on the reported clause; the day is the saying's
+    ("The miner said on Monday it would resume output.", TUE_2026_12_29, ("Monday", "DATE", "2026-12-28")),
+    ("The miner said on Monday it expects to resume output next year.", TUE_2026_12_29,
+     ("Monday", "DATE", "2026-12-28")),
+    ("Officials announced Friday they will cut rates.", THU_2019_12_05, ("Friday", "DATE", "2019-11-29")),
+    # a scheduled fixture in the bare present points forward
+    ("Rovers, who last won the league in the 1990s, play again on Wednesday.", SUN_2015_03_01,
+     ("Wednesday", "DATE", "2015-03-04")),
+])
+def test_weekday_of_a_saying_and_of_a_fixture(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Volatility could stay high in the coming weeks.", WED_2020_03_11, ("the coming weeks", "DATE", "FUTURE_REF")),
+    ("The party has lost support in recent months.", WED_2020_03_11, ("recent months", "DATE", "PAST_REF")),
+    ("The firm pays a dividend quarterly.", WED_2020_03_11, ("quarterly", "SET", "P3M")),
+])
+def test_vague_plural_periods_and_quarterly(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_quarterly_adjective_is_not_a_set(nlp):
+    assert not [t for t in timexes(nlp, "The firm posted quarterly results.", WED_2020_03_11) if t[0] == "quarterly"]

@@ -49,6 +49,8 @@ _PATTERNS = [
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
     ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
+    # "pays a dividend quarterly": the adverb only, not the adjective of "quarterly results"
+    ("quarterly", r"\bquarterly\b(?=\s*(?:[.,;:)]|$|(?:and|or|but|since|from|in|on|at|to|by|until)\b))"),
     # the day / that day / the day before the vote
     ("day", r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?"),
     ("next following previous preceding",
@@ -173,6 +175,9 @@ def direction(span) -> str | None:
     before = span.doc[max(0, span.start - 2):span.start]
     if any(t.lower_ in {"upcoming", "next", "coming"} for t in before):
         return "future"
+    lead = before[-1] if len(before) and before[-1].lower_ != "on" else (before[0] if len(before) == 2 else None)
+    if lead is not None and lead.tag_ == "VBD":
+        return "past"  # "said on Monday it would...": the day is the saying's, whatever the parser attached it to
     verbs = [head] + [a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}][:2]
     for index, verb in enumerate(verbs):
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
@@ -191,7 +196,8 @@ def direction(span) -> str | None:
                 return "future" if any(a.lower_ == "would" for a in auxes) else None  # said they would meet
             if not present or verb.tag_ == "VBD":
                 return "past"
-            if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
+            bare = verb.tag_ == "VB" and not auxes and verb.dep_ == "ROOT"  # "Rovers play on Wednesday"
+            if verb.tag_ in {"VBZ", "VBP"} or bare or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
                 return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
     return None
 

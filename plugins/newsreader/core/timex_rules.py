@@ -48,6 +48,7 @@ _SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|
                   rf"{_COUNT}\s+)?"
                   rf"(?P<unit>{_U}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
+            "quarterly": "P3M",
             "nightly": "P1D"}
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
@@ -155,6 +156,8 @@ def _span(low, text, ctx):
     if m.group("n") is None:
         if which in {"last", "next", "past", "previous", "coming"} and not low.startswith("the") and not plural:
             return None  # "last year", "next week": dates (see _relative)
+        if plural and which in {"coming", "recent"}:  # "the coming weeks", "in recent months"
+            return Resolution("DATE", "FUTURE_REF" if which == "coming" else "PAST_REF")
         n = None if plural else 1
     else:
         n = count(m.group("n"))
@@ -177,6 +180,8 @@ def _span(low, text, ctx):
 
 
 def _set(low, text, ctx):
+    if low == "quarterly" and ctx.noun_after:
+        return False  # "quarterly results": a report's kind, not a recurrence
     if low in _SET_ADV:
         return Resolution("SET", _SET_ADV[low])
     m = _SET.match(low)
