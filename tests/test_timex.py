@@ -488,3 +488,17 @@ def test_vague_plural_periods_and_quarterly(nlp, text, published, expected):
 
 def test_quarterly_adjective_is_not_a_set(nlp):
     assert not [t for t in timexes(nlp, "The firm posted quarterly results.", WED_2020_03_11) if t[0] == "quarterly"]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The company expects to post a loss for the first half.", WED_2020_03_11, ("the first half", "DATE", "2020-H1")),
+    ("Profit fell in the second half, the bank said.", MON_2021_01_04, ("the second half", "DATE", "2020-H2")),
+    ("Voters go to the polls this Sunday.", WED_2020_03_11, ("this Sunday", "DATE", "2020-03-15")),
+    ("Voters went to the polls this Sunday.", WED_2020_03_11, ("this Sunday", "DATE", "2020-03-08")),
+])
+def test_half_of_results_and_this_weekday(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_half_of_a_match_stays_untagged(nlp):
+    assert not [t for t in timexes(nlp, "Quill scored twice in the first half.", WED_2020_03_11) if "half" in t[0]]

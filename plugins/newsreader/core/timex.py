@@ -212,6 +212,15 @@ def _quantity_before(doc, start: int) -> bool:
             or token.tag_ == "NNS")
 
 
+_RESULTS = {"profit", "profits", "loss", "losses", "earnings", "revenue", "revenues", "sales", "results", "output",
+            "growth", "economy", "dividend", "margin", "margins", "inflation", "demand", "shipments", "deliveries"}
+
+
+def _reports_results(span) -> bool:
+    """Does the sentence report a company's or an economy's figures ("a loss for the first half")?"""
+    return any(t.lower_ in _RESULTS for t in span.sent)
+
+
 def _noun_after(span) -> str | None:
     for token in span.doc[span.end:span.end + 3]:
         if token.pos_ in {"NOUN", "PROPN"}:
@@ -265,7 +274,8 @@ class Finder:
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
-        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span))
+        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span),
+                      "half" in low and _reports_results(span))
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
