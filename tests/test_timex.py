@@ -502,3 +502,24 @@ def test_half_of_results_and_this_weekday(nlp, text, published, expected):
 
 def test_half_of_a_match_stays_untagged(nlp):
     assert not [t for t in timexes(nlp, "Quill scored twice in the first half.", WED_2020_03_11) if "half" in t[0]]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Retail sales rose 3 percent in November from a year earlier.", FRI_2023_06_30,
+     ("a year earlier", "DATE", "2021-11")),
+    ("Third-quarter profit rose 12 percent from a year earlier.", SAT_2022_10_15, ("a year earlier", "DATE", "2021-Q3")),
+    ("Profit rose from a year earlier.", MON_2021_01_04, ("a year earlier", "DATE", "2020")),
+])
+def test_a_year_earlier_takes_the_compared_period(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Falcons host Kelso on Thanksgiving.", datetime(2024, 11, 25), ("Thanksgiving", "DATE", "2024-11-28")),
+    ("Stores were crowded on Thanksgiving.", datetime(2024, 1, 5), ("Thanksgiving", "DATE", "2023-11-23")),
+    ("The shops will close over Easter.", WED_2020_03_11, ("Easter", "DATE", "2020-04-12")),
+    ("The strike began on Labor Day 2019.", SAT_2022_10_15, ("Labor Day 2019", "DATE", "2019-09-02")),
+    ("The parade is held on Memorial Day.", datetime(2021, 5, 20), ("Memorial Day", "DATE", "2021-05-31")),
+])
+def test_movable_holidays(nlp, text, published, expected):
+    has(nlp, text, published, expected)

@@ -11,9 +11,10 @@ date, in the direction of its clause (:func:`direction`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
 from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
@@ -92,6 +93,7 @@ _PATTERNS = [
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
      r"Boxing\s+Day)(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b"),
+    ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
@@ -319,14 +321,24 @@ class Finder:
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
         found = _clock_days(text, self._candidates(doc, text))
+        compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
             if sentence is None:
                 continue
+            period = _PERIOD_VALUE.match(resolution.value)
+            if compared and compared[0] == sentence.id and _YEAR_EARLIER.fullmatch(text[start:end]):
+                resolution = replace(resolution, value=compared[1])
+            compared = (sentence.id, f"{int(period[1]) - 1}-{period[2]}") if period else compared
             end = min(end, sentence.offset + len(sentence.text))
             timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
                           text[start:end], resolution.type, resolution.value)
             self.found.append(Found(timex, resolution, start))
+
+
+# "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half
+_PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d{2})$")
+_YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)
 
 
 def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
@@ -362,7 +374,8 @@ def _in_a_name(doc, start: int, end: int) -> bool:
     if span is None:
         return False
     if any(t.ent_type_ in _NAMES for t in span):
-        return True
+        ent = span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        return not (ent and timex_holidays.is_holiday(span.text))  # "over Easter" read as a place is a holiday
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
     if len(span) != 1 or before is None or after is None:

@@ -17,6 +17,7 @@ from .timex_calendar import (
     Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
     read_relative_day, read_season, season_value, read_time_of_day, read_weekday, read_year,
 )
+from .timex_holidays import read_movable_holiday
 from .timex_values import WEEKDAYS, count
 
 __all__ = ["Context", "Resolution", "resolve"]
@@ -333,4 +334,4 @@ def _duration(low, text, ctx):
 # In this order: the first rule that recognises the expression reads it.
 _RULES = (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
           _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
-          read_year, read_calendar, _duration)
+          read_year, read_movable_holiday, read_calendar, _duration)
