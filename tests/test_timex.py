@@ -523,3 +523,16 @@ def test_a_year_earlier_takes_the_compared_period(nlp, text, published, expected
 ])
 def test_movable_holidays(nlp, text, published, expected):
     has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team plays on Nov. 28 and has a bye the following week.", ("the following week", "DATE", "2024-W49")),
+    ("The vote was held on Nov. 3. The result came the following day.", ("the following day", "DATE", "2024-11-04")),
+    ("Talks ended on Nov. 3, and the previous month had seen strikes.", ("the previous month", "DATE", "2024-10")),
+])
+def test_the_following_unit_steps_from_the_last_named_day(nlp, text, expected):
+    has(nlp, text, datetime(2024, 11, 25), expected)
+
+
+def test_the_following_week_without_a_named_day_stays_unresolved(nlp):
+    has(nlp, "The team has a bye the following week.", datetime(2024, 11, 25), ("the following week", "DATE", "XXXX-WXX"))

@@ -199,11 +199,28 @@ def _set(low, text, ctx):
 
 
 
+_STEP = re.compile(r"^the\s+(following|next|previous|preceding|prior)\s+\w+$")
+
+
+def _step(d: date, unit: str, delta: int) -> str:
+    """The day, week, month or year after (or before) the last day the text named: "the following week"."""
+    if unit == "day":
+        return tv.day(d + timedelta(days=delta))
+    if unit == "week":
+        return tv.week(d + timedelta(weeks=delta))
+    if unit == "month":
+        return tv.month(*tv.shift_month(d.year, d.month, delta))
+    return str(d.year + delta)
+
+
 def _unresolved(low, text, ctx):
     m = _UNRESOLVED.match(low)
     if not m:
         return None
     unit = re.search(r"day|week|month|year|morning|evening|night|afternoon", low).group()
+    step = _STEP.match(low)
+    if step and ctx.last_day is not None and unit in {"day", "week", "month", "year"}:
+        return Resolution("DATE", _step(ctx.last_day, unit, 1 if step.group(1) in {"following", "next"} else -1))
     value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit)
     if value is None:
         return Resolution("TIME", f"XXXX-XX-XXT{tv.PARTS_OF_DAY.get(unit, 'DT')}")
