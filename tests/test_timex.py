@@ -536,3 +536,16 @@ def test_the_following_unit_steps_from_the_last_named_day(nlp, text, expected):
 
 def test_the_following_week_without_a_named_day_stays_unresolved(nlp):
     has(nlp, "The team has a bye the following week.", datetime(2024, 11, 25), ("the following week", "DATE", "XXXX-WXX"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The company expects sales for the year to grow 5 percent.", datetime(2012, 10, 25), ("the year", "DATE", "2012")),
+    ("Profit for the year rose 8 percent, the bank said.", datetime(2013, 1, 30), ("the year", "DATE", "2012")),
+    ("Sales for the full year rose.", datetime(2013, 5, 3), ("the full year", "DATE", "2013")),
+])
+def test_the_year_of_reported_results(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_the_year_outside_results_stays_untagged(nlp):
+    assert timexes(nlp, "It was the best goal of the year.", datetime(2013, 5, 3)) == []

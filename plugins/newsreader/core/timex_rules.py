@@ -213,6 +213,14 @@ def _step(d: date, unit: str, delta: int) -> str:
     return str(d.year + delta)
 
 
+def _year_of_results(low, text, ctx):
+    """"sales for the year", "profit for the full year": the year being reported (the last one early in a year)."""
+    if low not in {"the year", "the full year"} or not ctx.business or ctx.anchor is None:
+        return None
+    closed = ctx.tense == "past" and ctx.anchor.month <= 2
+    return Resolution("DATE", str(ctx.anchor.year - closed))
+
+
 def _unresolved(low, text, ctx):
     m = _UNRESOLVED.match(low)
     if not m:
@@ -349,6 +357,6 @@ def _duration(low, text, ctx):
 
 
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
+_RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
           _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
           read_year, read_movable_holiday, read_calendar, _duration)
