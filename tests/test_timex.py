@@ -455,3 +455,97 @@ def test_a_clock_time_puts_its_time_on_the_day_event(nlp):
 ])
 def test_parts_of_the_present_period(nlp, text, expected):
     has(nlp, text, WED_2020_03_11, expected)
+
+
+# --- found on the hand-annotated evaluation set (tests/fixtures/timex_eval.json) --------------------------------
+
+TUE_2026_12_29 = datetime(2026, 12, 29, 8, 0)  # ISO week 53, the next Monday is in another year
+SUN_2015_03_01 = datetime(2015, 3, 1, 18, 0)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the parser hangs "on Monday" on the reported clause; the day is the saying's
+    ("The miner said on Monday it would resume output.", TUE_2026_12_29, ("Monday", "DATE", "2026-12-28")),
+    ("The miner said on Monday it expects to resume output next year.", TUE_2026_12_29,
+     ("Monday", "DATE", "2026-12-28")),
+    ("Officials announced Friday they will cut rates.", THU_2019_12_05, ("Friday", "DATE", "2019-11-29")),
+    # a scheduled fixture in the bare present points forward
+    ("Rovers, who last won the league in the 1990s, play again on Wednesday.", SUN_2015_03_01,
+     ("Wednesday", "DATE", "2015-03-04")),
+])
+def test_weekday_of_a_saying_and_of_a_fixture(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Volatility could stay high in the coming weeks.", WED_2020_03_11, ("the coming weeks", "DATE", "FUTURE_REF")),
+    ("The party has lost support in recent months.", WED_2020_03_11, ("recent months", "DATE", "PAST_REF")),
+    ("The firm pays a dividend quarterly.", WED_2020_03_11, ("quarterly", "SET", "P3M")),
+])
+def test_vague_plural_periods_and_quarterly(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_quarterly_adjective_is_not_a_set(nlp):
+    assert not [t for t in timexes(nlp, "The firm posted quarterly results.", WED_2020_03_11) if t[0] == "quarterly"]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The company expects to post a loss for the first half.", WED_2020_03_11, ("the first half", "DATE", "2020-H1")),
+    ("Profit fell in the second half, the bank said.", MON_2021_01_04, ("the second half", "DATE", "2020-H2")),
+    ("Voters go to the polls this Sunday.", WED_2020_03_11, ("this Sunday", "DATE", "2020-03-15")),
+    ("Voters went to the polls this Sunday.", WED_2020_03_11, ("this Sunday", "DATE", "2020-03-08")),
+])
+def test_half_of_results_and_this_weekday(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_half_of_a_match_stays_untagged(nlp):
+    assert not [t for t in timexes(nlp, "Quill scored twice in the first half.", WED_2020_03_11) if "half" in t[0]]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Retail sales rose 3 percent in November from a year earlier.", FRI_2023_06_30,
+     ("a year earlier", "DATE", "2021-11")),
+    ("Third-quarter profit rose 12 percent from a year earlier.", SAT_2022_10_15, ("a year earlier", "DATE", "2021-Q3")),
+    ("Profit rose from a year earlier.", MON_2021_01_04, ("a year earlier", "DATE", "2020")),
+])
+def test_a_year_earlier_takes_the_compared_period(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Falcons host Kelso on Thanksgiving.", datetime(2024, 11, 25), ("Thanksgiving", "DATE", "2024-11-28")),
+    ("Stores were crowded on Thanksgiving.", datetime(2024, 1, 5), ("Thanksgiving", "DATE", "2023-11-23")),
+    ("The shops will close over Easter.", WED_2020_03_11, ("Easter", "DATE", "2020-04-12")),
+    ("The strike began on Labor Day 2019.", SAT_2022_10_15, ("Labor Day 2019", "DATE", "2019-09-02")),
+    ("The parade is held on Memorial Day.", datetime(2021, 5, 20), ("Memorial Day", "DATE", "2021-05-31")),
+])
+def test_movable_holidays(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team plays on Nov. 28 and has a bye the following week.", ("the following week", "DATE", "2024-W49")),
+    ("The vote was held on Nov. 3. The result came the following day.", ("the following day", "DATE", "2024-11-04")),
+    ("Talks ended on Nov. 3, and the previous month had seen strikes.", ("the previous month", "DATE", "2024-10")),
+])
+def test_the_following_unit_steps_from_the_last_named_day(nlp, text, expected):
+    has(nlp, text, datetime(2024, 11, 25), expected)
+
+
+def test_the_following_week_without_a_named_day_stays_unresolved(nlp):
+    has(nlp, "The team has a bye the following week.", datetime(2024, 11, 25), ("the following week", "DATE", "XXXX-WXX"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The company expects sales for the year to grow 5 percent.", datetime(2012, 10, 25), ("the year", "DATE", "2012")),
+    ("Profit for the year rose 8 percent, the bank said.", datetime(2013, 1, 30), ("the year", "DATE", "2012")),
+    ("Sales for the full year rose.", datetime(2013, 5, 3), ("the full year", "DATE", "2013")),
+])
+def test_the_year_of_reported_results(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_the_year_outside_results_stays_untagged(nlp):
+    assert timexes(nlp, "It was the best goal of the year.", datetime(2013, 5, 3)) == []

@@ -11,9 +11,10 @@ date, in the direction of its clause (:func:`direction`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
 from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
@@ -49,6 +50,8 @@ _PATTERNS = [
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
     ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
+    # "pays a dividend quarterly": the adverb only, not the adjective of "quarterly results"
+    ("quarterly", r"\bquarterly\b(?=\s*(?:[.,;:)]|$|(?:and|or|but|since|from|in|on|at|to|by|until)\b))"),
     # the day / that day / the day before the vote
     ("day", r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?"),
     ("next following previous preceding",
@@ -90,6 +93,7 @@ _PATTERNS = [
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
      r"Boxing\s+Day)(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b"),
+    ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
@@ -173,6 +177,9 @@ def direction(span) -> str | None:
     before = span.doc[max(0, span.start - 2):span.start]
     if any(t.lower_ in {"upcoming", "next", "coming"} for t in before):
         return "future"
+    lead = before[-1] if len(before) and before[-1].lower_ != "on" else (before[0] if len(before) == 2 else None)
+    if lead is not None and lead.tag_ == "VBD":
+        return "past"  # "said on Monday it would...": the day is the saying's, whatever the parser attached it to
     verbs = [head] + [a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}][:2]
     for index, verb in enumerate(verbs):
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
@@ -191,7 +198,8 @@ def direction(span) -> str | None:
                 return "future" if any(a.lower_ == "would" for a in auxes) else None  # said they would meet
             if not present or verb.tag_ == "VBD":
                 return "past"
-            if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
+            bare = verb.tag_ == "VB" and not auxes and verb.dep_ == "ROOT"  # "Rovers play on Wednesday"
+            if verb.tag_ in {"VBZ", "VBP"} or bare or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
                 return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
     return None
 
@@ -204,6 +212,15 @@ def _quantity_before(doc, start: int) -> bool:
     return (token.like_num or token.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
             or token.lower_ in {"%", "dollars", "euros", "pounds", "yen", "won", "yuan", "times", "percent"}
             or token.tag_ == "NNS")
+
+
+_RESULTS = {"profit", "profits", "loss", "losses", "earnings", "revenue", "revenues", "sales", "results", "output",
+            "growth", "economy", "dividend", "margin", "margins", "inflation", "demand", "shipments", "deliveries"}
+
+
+def _reports_results(span) -> bool:
+    """Does the sentence report a company's or an economy's figures ("a loss for the first half")?"""
+    return any(t.lower_ in _RESULTS for t in span.sent)
 
 
 def _noun_after(span) -> str | None:
@@ -259,7 +276,8 @@ class Finder:
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
-        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span))
+        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span),
+                      ("half" in low or low in {"the year", "the full year"}) and _reports_results(span))
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
@@ -303,14 +321,24 @@ class Finder:
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
         found = _clock_days(text, self._candidates(doc, text))
+        compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
             if sentence is None:
                 continue
+            period = _PERIOD_VALUE.match(resolution.value)
+            if compared and compared[0] == sentence.id and _YEAR_EARLIER.fullmatch(text[start:end]):
+                resolution = replace(resolution, value=compared[1])
+            compared = (sentence.id, f"{int(period[1]) - 1}-{period[2]}") if period else compared
             end = min(end, sentence.offset + len(sentence.text))
             timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
                           text[start:end], resolution.type, resolution.value)
             self.found.append(Found(timex, resolution, start))
+
+
+# "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half
+_PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d{2})$")
+_YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)
 
 
 def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
@@ -346,7 +374,8 @@ def _in_a_name(doc, start: int, end: int) -> bool:
     if span is None:
         return False
     if any(t.ent_type_ in _NAMES for t in span):
-        return True
+        ent = span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+        return not (ent and timex_holidays.is_holiday(span.text))  # "over Easter" read as a place is a holiday
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
     if len(span) != 1 or before is None or after is None:

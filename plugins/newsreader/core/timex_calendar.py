@@ -56,6 +56,7 @@ class Context:
     last_day: date | None = None  # the last day the text named explicitly
     quantity_before: bool = False  # "five billion dollars [a year]"
     noun_after: str | None = None  # "66-year-old [alliance]"
+    business: bool = False  # the sentence reports results ("loss for the first half"), not a match or a speech
 
 
 
@@ -169,7 +170,7 @@ def read_weekday(low, text, ctx):
         how = f"'{text}' relative to {human_anchor(anchor)}"
     elif which in {"last", "this"}:
         d = anchor - timedelta(days=(anchor.weekday() - target) % 7 or (7 if which == "last" else 0))
-        if which == "this" and ctx.tense == "future":
+        if which == "this" and ctx.tense != "past":  # "the polls open this Sunday": the coming one
             d = anchor + timedelta(days=(target - anchor.weekday()) % 7)
         how = f"'{text}' relative to {human_anchor(anchor)}"
     else:
@@ -235,7 +236,7 @@ def read_quarter(low, text, ctx):
 
 def read_half(low, text, ctx):
     m = _HALF.match(low)
-    if m and m.group("year") is None and not m.group("hn") and "-" not in low:
+    if m and m.group("year") is None and not m.group("hn") and "-" not in low and not ctx.business:
         return None  # "the first half" of a match or of a speech
     return _period(low, ctx, _HALF, lambda m: int(m.group("hn") or tv.ORDINALS[m.group("ord")]), 6, "H")
 

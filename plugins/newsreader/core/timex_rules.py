@@ -17,6 +17,7 @@ from .timex_calendar import (
     Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
     read_relative_day, read_season, season_value, read_time_of_day, read_weekday, read_year,
 )
+from .timex_holidays import read_movable_holiday
 from .timex_values import WEEKDAYS, count
 
 __all__ = ["Context", "Resolution", "resolve"]
@@ -48,6 +49,7 @@ _SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|
                   rf"{_COUNT}\s+)?"
                   rf"(?P<unit>{_U}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
+            "quarterly": "P3M",
             "nightly": "P1D"}
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
@@ -155,6 +157,8 @@ def _span(low, text, ctx):
     if m.group("n") is None:
         if which in {"last", "next", "past", "previous", "coming"} and not low.startswith("the") and not plural:
             return None  # "last year", "next week": dates (see _relative)
+        if plural and which in {"coming", "recent"}:  # "the coming weeks", "in recent months"
+            return Resolution("DATE", "FUTURE_REF" if which == "coming" else "PAST_REF")
         n = None if plural else 1
     else:
         n = count(m.group("n"))
@@ -177,6 +181,8 @@ def _span(low, text, ctx):
 
 
 def _set(low, text, ctx):
+    if low == "quarterly" and ctx.noun_after:
+        return False  # "quarterly results": a report's kind, not a recurrence
     if low in _SET_ADV:
         return Resolution("SET", _SET_ADV[low])
     m = _SET.match(low)
@@ -193,11 +199,36 @@ def _set(low, text, ctx):
 
 
 
+_STEP = re.compile(r"^the\s+(following|next|previous|preceding|prior)\s+\w+$")
+
+
+def _step(d: date, unit: str, delta: int) -> str:
+    """The day, week, month or year after (or before) the last day the text named: "the following week"."""
+    if unit == "day":
+        return tv.day(d + timedelta(days=delta))
+    if unit == "week":
+        return tv.week(d + timedelta(weeks=delta))
+    if unit == "month":
+        return tv.month(*tv.shift_month(d.year, d.month, delta))
+    return str(d.year + delta)
+
+
+def _year_of_results(low, text, ctx):
+    """"sales for the year", "profit for the full year": the year being reported (the last one early in a year)."""
+    if low not in {"the year", "the full year"} or not ctx.business or ctx.anchor is None:
+        return None
+    closed = ctx.tense == "past" and ctx.anchor.month <= 2
+    return Resolution("DATE", str(ctx.anchor.year - closed))
+
+
 def _unresolved(low, text, ctx):
     m = _UNRESOLVED.match(low)
     if not m:
         return None
     unit = re.search(r"day|week|month|year|morning|evening|night|afternoon", low).group()
+    step = _STEP.match(low)
+    if step and ctx.last_day is not None and unit in {"day", "week", "month", "year"}:
+        return Resolution("DATE", _step(ctx.last_day, unit, 1 if step.group(1) in {"following", "next"} else -1))
     value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit)
     if value is None:
         return Resolution("TIME", f"XXXX-XX-XXT{tv.PARTS_OF_DAY.get(unit, 'DT')}")
@@ -326,6 +357,6 @@ def _duration(low, text, ctx):
 
 
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _ago, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
+_RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
           _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
-          read_year, read_calendar, _duration)
+          read_year, read_movable_holiday, read_calendar, _duration)
