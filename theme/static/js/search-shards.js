@@ -73,11 +73,7 @@
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.invertedIndex = Object.create(null);
-    this.fieldVectors = Object.create(null);
-    // Every field vector, in the order lunr.Index.load would create them (negated queries list them all).
-    for (var ref = 0; ref < manifest.docs; ref++) {
-      for (var f = 0; f < this.fields.length; f++) this.fieldVectors[this.fields[f] + "/" + ref] = new lunr.Vector();
-    }
+    this.fieldVectors = Object.create(null); // those the loaded shards have entries in, until every() is called
     this.shardTerms = {}; // shard number -> its terms, once loaded
     this.pending = {};
     this.tokenSet = lunr.TokenSet.fromArray([]);
@@ -117,6 +113,7 @@
   ShardedIndex.prototype.plan = function (q) {
     var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
     new lunr.QueryParser(q, query).parse();
+    plan.negated = query.isNegated();
     function mark(set) { return function (n) { set[n] = true; }; }
     query.clauses.forEach(function (clause) {
       var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
@@ -157,16 +154,41 @@
     });
   };
 
+  // A field's postings string (core/search_shards.postings_text): base-32 numbers whose last digit
+  // is one of DIGITS and higher digits MORE; groups of [weight step, count, ref steps...].
+  var DIGITS = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-$!()";
+  var VALUE = {};
+  for (var d = 0; d < 32; d++) { VALUE[DIGITS.charCodeAt(d)] = d; VALUE[MORE.charCodeAt(d)] = 32 + d; }
+
+  function numbers(text) {
+    var out = [], n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var v = VALUE[text.charCodeAt(i)];
+      if (v === undefined) throw new Error("bad shard postings");
+      n = n * 32 + (v & 31);
+      if (v < 32) { out.push(n); n = 0; }
+    }
+    return out;
+  }
+
+  ShardedIndex.prototype.vector = function (key) {
+    return this.fieldVectors[key] || (this.fieldVectors[key] = new lunr.Vector());
+  };
+
   ShardedIndex.prototype.add = function (n, entries) {
     var fields = this.fields, terms = [];
     for (var e = 0; e < entries.length; e++) {
       var entry = entries[e], term = entry[0], number = entry[1], posting = { _index: number };
       for (var f = 0; f < fields.length; f++) {
-        var docs = {}, flat = entry[2 + f], ref = 0;
-        for (var k = 0; k < flat.length; k += 2) {
-          ref += flat[k];
-          docs[ref] = {};
-          this.fieldVectors[fields[f] + "/" + ref].insert(number, flat[k + 1] / 1000);
+        var docs = {}, flat = numbers(entry[2 + f]), weight = 0;
+        for (var k = 0; k < flat.length;) {
+          weight += flat[k];
+          var end = k + 2 + flat[k + 1], ref = 0;
+          for (k += 2; k < end; k++) {
+            ref += flat[k];
+            docs[ref] = {};
+            this.vector(fields[f] + "/" + ref).insert(number, weight / 1000);
+          }
         }
         posting[fields[f]] = docs;
       }
@@ -194,6 +216,20 @@
     });
   };
 
+  // Every field vector, in the order lunr.Index.load creates them: a negated query lists them all.
+  ShardedIndex.prototype.every = function () {
+    if (this.complete) return;
+    var all = Object.create(null);
+    for (var ref = 0; ref < this.manifest.docs; ref++) {
+      for (var f = 0; f < this.fields.length; f++) {
+        var key = this.fields[f] + "/" + ref;
+        all[key] = this.fieldVectors[key] || new lunr.Vector();
+      }
+    }
+    this.fieldVectors = all;
+    this.complete = true;
+  };
+
   // lunr.Index.search's answer for q, from the shards it needs. Rejects with lunr.QueryParseError.
   ShardedIndex.prototype.search = function (q) {
     var self = this, plan;
@@ -204,6 +240,7 @@
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
       return self.load(numbers).then(function () {
+        if (plan.negated) self.every();
         var results = new lunr.Index({ invertedIndex: self.invertedIndex, fieldVectors: self.fieldVectors,
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
         results.approximate = approximate; // the expansion was capped: lunr.js might find more
