@@ -1,7 +1,6 @@
 // A lunr index split by term, queried by lunr.js's own code with only the shards a query needs.
 // Format and reasoning: README.md, "Search"; the files are written by plugins/newsreader/core/search_shards.py.
-// Works in Node (require(...)(lunr)) and in the browser: loaded after lunr.js it sets window.lunrShards;
-// loaded before (in parallel), window.lunrShardsFactory, to be called with lunr.
+// (Comments live in README.md's Search section and core/search_shards.py: this file is fetched on focus.)
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory;
@@ -10,7 +9,6 @@
 })(this, function (lunr) {
   "use strict";
 
-  // ---- pipeline functions, the same as plugins/newsreader/core/search_fold.py ----------------
   var LEADING = /^[^\p{L}\p{N}\p{M}_]+/u;
   var TRAILING = /[^\p{L}\p{N}\p{M}_]+$/u;
   var SPECIAL = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th" };
@@ -36,7 +34,6 @@
     lunr.Pipeline.registerFunction(foldDiacritics, "foldDiacritics");
   }
 
-  // The terms one word becomes in the index (trim, stop words, fold, stem): for marking matched words.
   function indexTerms(word) {
     var t = trim(String(word).toLowerCase());
     if (!t || lunr.stopWordFilter(new lunr.Token(t)) === undefined) return [];
@@ -44,7 +41,6 @@
     return (f === t ? [t] : [t, f]).map(function (v) { return lunr.stemmer(new lunr.Token(v)).toString(); });
   }
 
-  // An entity name or a query as the alias table keys it (core/search_shards.alias_key).
   function aliasKey(text) {
     return lunr.tokenizer(String(text)).map(function (token) {
       var word = trim(token.toString());
@@ -59,10 +55,6 @@
     return h % buckets;
   }
 
-  // ---- the sharded index -------------------------------------------------------------------
-  // manifest: search/manifest.json; base: the URL of search/ (ending in "/");
-  // getJSON(url) -> Promise of the parsed file. options.naive: no vocabulary, no prefix ranges
-  // (wrong for wildcards and fuzzy terms; it exists so the tests can show the difference).
   function ShardedIndex(manifest, base, getJSON, options) {
     options = options || {};
     this.manifest = manifest;
@@ -90,7 +82,6 @@
     return this.cache[url];
   };
 
-  // The last position whose key is <= term (keys ascending, keys[0] <= every term).
   function lastAtMost(keys, term) {
     var lo = 0, hi = keys.length - 1;
     while (lo < hi) {
@@ -100,16 +91,12 @@
     return lo;
   }
 
-  // The shard that holds term, if the index has it: the manifest names every GROUP-th shard's
-  // first key, k<g>.json the first keys of group g's shards (a small index lists them all in the manifest).
   ShardedIndex.prototype.shardOf = function (term) {
     if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term)); // a small index
     var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
     return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
 
-  // Which shards a query needs: its own terms, prefix ranges for trailing wildcards, and terms
-  // that need the vocabulary (fuzzy, leading or inner wildcards). Throws lunr.QueryParseError.
   ShardedIndex.prototype.plan = function (q) {
     var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
     new lunr.QueryParser(q, query).parse();
@@ -135,7 +122,6 @@
     return plan;
   };
 
-  // Fuzzy and wildcard terms against the whole vocabulary (vocab.json: the terms of each shard).
   ShardedIndex.prototype.expand = function (plan) {
     var self = this;
     if (!plan.vocab.length) return Promise.resolve(plan);
@@ -154,8 +140,6 @@
     });
   };
 
-  // A field's postings string (core/search_shards.postings_text): base-32 numbers whose last digit
-  // is one of DIGITS and higher digits MORE; groups of [weight step, count, ref steps...].
   var DIGITS = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-$!()";
   var VALUE = {};
   for (var d = 0; d < 32; d++) { VALUE[DIGITS.charCodeAt(d)] = d; VALUE[MORE.charCodeAt(d)] = 32 + d; }
@@ -216,7 +200,6 @@
     });
   };
 
-  // Every field vector, in the order lunr.Index.load creates them: a negated query lists them all.
   ShardedIndex.prototype.every = function () {
     if (this.complete) return;
     var all = Object.create(null);
@@ -230,12 +213,10 @@
     this.complete = true;
   };
 
-  // lunr.Index.search's answer for q, from the shards it needs. Rejects with lunr.QueryParseError.
   ShardedIndex.prototype.search = function (q) {
     var self = this, plan;
     try { plan = this.plan(q); } catch (err) { return Promise.reject(err); }
     return Promise.all([this.expand(plan)].concat(plan.lookups)).then(function () {
-      // Wildcard and fuzzy expansions are capped at maxShards shards (the first ones in term order).
       var extra = Object.keys(plan.extra).filter(function (n) { return !plan.shards[n]; });
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
@@ -252,7 +233,6 @@
   ShardedIndex.prototype.doc = function (ref) { return this.get(this.dir + "d/" + ref + ".json"); };
   ShardedIndex.prototype.facets = function () { return this.get(this.dir + "facets.json"); };
 
-  // Entities whose name or an alias is the whole query: [[name, url, type], ...].
   ShardedIndex.prototype.entities = function (text) {
     var key = aliasKey(text);
     if (!key) return Promise.resolve([]);
