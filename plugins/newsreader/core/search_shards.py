@@ -8,10 +8,11 @@ Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
 - ``<dir>/k<g>.json`` — the first keys of shards g·GROUP … g·GROUP + GROUP − 1
   (a shard's key sorts after every term of the shard before it);
 - ``<dir>/t<n>.json`` — shard n: ``[[term, termIndex, postings of field 0, …], …]``
-  for a contiguous range of terms in lunr's term order; a field's postings are
-  ``[ref, weight, ref, weight, …]`` with each ref given as the difference to the
-  previous one and each weight (lunr's field-vector entry, which lunr rounds to 3
-  decimals) in thousandths;
+  for a contiguous range of terms in lunr's term order; a field's postings are one
+  string of numbers (see ``postings_text``): grouped by weight (lunr's field-vector
+  entry, which lunr rounds to 3 decimals, in thousandths), ascending, each group
+  ``weight − previous weight, count, ref − previous ref, …`` (refs ascending, the
+  first one counted from 0);
 - ``<dir>/vocab.json`` — every term, as one list per shard, fetched only for fuzzy
   and leading/inner wildcard queries;
 - ``<dir>/d/<ref>.json`` — what a result shows: title, URL, source, date, sentences;
@@ -28,8 +29,9 @@ from . import lunr_js
 from .search_fold import fold, unicode_trim
 from .search_index import SEARCH_PIPELINE, Index, js_order
 
-FORMAT = 1
-SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip; a term of more than half that gets its own shard
+FORMAT = 2
+SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip
+ALONE_BYTES = SHARD_BYTES // 8  # a term whose entry is longer gets a shard of its own (a query for it fetches nothing else)
 ALIASES_PER_BUCKET = 120
 GROUP = 64  # shard keys per key file: the manifest stays small at any size
 INLINE_KEYS = 640  # up to this many shards, the manifest also lists every key (about 2 kB gzip)
@@ -46,16 +48,39 @@ def _thousandths(weight: float) -> int:
     return k
 
 
+DIGITS = "0123456789abcdefghijklmnopqrstuv"  # a number's last 5 bits
+MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-$!()"  # its higher 5-bit digits, most significant first
+
+
+def number_text(n: int) -> str:
+    """``n`` ≥ 0 in base 32, one character a digit, the last digit from another alphabet (no separators)."""
+    text = DIGITS[n & 31]
+    n >>= 5
+    while n:
+        text = MORE[n & 31] + text
+        n >>= 5
+    return text
+
+
+def postings_text(row: list[tuple[int, float]]) -> str:
+    """One field's postings ``[(ref, weight), …]`` (refs ascending) as shards store them: gzip likes it."""
+    by_weight: dict[int, list[int]] = {}
+    for position, weight in row:
+        by_weight.setdefault(_thousandths(weight), []).append(position)
+    numbers, last_weight = [], 0
+    for weight in sorted(by_weight):
+        refs = by_weight[weight]
+        numbers += [weight - last_weight, len(refs)]
+        last_weight, last = weight, 0
+        for ref in refs:
+            numbers.append(ref - last)
+            last = ref
+    return "".join(number_text(n) for n in numbers)
+
+
 def _entry(index: Index, term: str) -> list:
     number, per_field = index.postings[term]
-    entry = [term, number]
-    for row in per_field:
-        flat, last = [], 0
-        for position, weight in row:
-            flat += [position - last, _thousandths(weight)]
-            last = position
-        entry.append(flat)
-    return entry
+    return [term, number, *(postings_text(row) for row in per_field)]
 
 
 def separator(before: str, first: str) -> str:
@@ -75,12 +100,12 @@ def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
     for term in index.terms:
         entry = _entry(index, term)
         cost = len(dumps(entry)) + 1
-        if groups[-1] and (size + cost > SHARD_BYTES or cost > SHARD_BYTES // 2):
+        if groups[-1] and (size + cost > SHARD_BYTES or cost > ALONE_BYTES):
             groups.append([])
             size = 0
         groups[-1].append(entry)
         size += cost
-        if cost > SHARD_BYTES // 2:  # a common term: alone, so a query for it fetches nothing else
+        if cost > ALONE_BYTES:  # a common term: alone, so a query for it fetches nothing else
             size = SHARD_BYTES
     terms = [[entry[0] for entry in group] for group in groups]
     keys = [""] + [separator(terms[n - 1][-1], terms[n][0]) for n in range(1, len(terms))]

@@ -1,7 +1,6 @@
 // A lunr index split by term, queried by lunr.js's own code with only the shards a query needs.
 // Format and reasoning: README.md, "Search"; the files are written by plugins/newsreader/core/search_shards.py.
-// Works in Node (require(...)(lunr)) and in the browser: loaded after lunr.js it sets window.lunrShards;
-// loaded before (in parallel), window.lunrShardsFactory, to be called with lunr.
+// (Comments live in README.md's Search section and core/search_shards.py: this file is fetched on focus.)
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory;
@@ -10,7 +9,6 @@
 })(this, function (lunr) {
   "use strict";
 
-  // ---- pipeline functions, the same as plugins/newsreader/core/search_fold.py ----------------
   var LEADING = /^[^\p{L}\p{N}\p{M}_]+/u;
   var TRAILING = /[^\p{L}\p{N}\p{M}_]+$/u;
   var SPECIAL = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th" };
@@ -36,7 +34,6 @@
     lunr.Pipeline.registerFunction(foldDiacritics, "foldDiacritics");
   }
 
-  // The terms one word becomes in the index (trim, stop words, fold, stem): for marking matched words.
   function indexTerms(word) {
     var t = trim(String(word).toLowerCase());
     if (!t || lunr.stopWordFilter(new lunr.Token(t)) === undefined) return [];
@@ -44,7 +41,6 @@
     return (f === t ? [t] : [t, f]).map(function (v) { return lunr.stemmer(new lunr.Token(v)).toString(); });
   }
 
-  // An entity name or a query as the alias table keys it (core/search_shards.alias_key).
   function aliasKey(text) {
     return lunr.tokenizer(String(text)).map(function (token) {
       var word = trim(token.toString());
@@ -59,10 +55,6 @@
     return h % buckets;
   }
 
-  // ---- the sharded index -------------------------------------------------------------------
-  // manifest: search/manifest.json; base: the URL of search/ (ending in "/");
-  // getJSON(url) -> Promise of the parsed file. options.naive: no vocabulary, no prefix ranges
-  // (wrong for wildcards and fuzzy terms; it exists so the tests can show the difference).
   function ShardedIndex(manifest, base, getJSON, options) {
     options = options || {};
     this.manifest = manifest;
@@ -73,11 +65,7 @@
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.invertedIndex = Object.create(null);
-    this.fieldVectors = Object.create(null);
-    // Every field vector, in the order lunr.Index.load would create them (negated queries list them all).
-    for (var ref = 0; ref < manifest.docs; ref++) {
-      for (var f = 0; f < this.fields.length; f++) this.fieldVectors[this.fields[f] + "/" + ref] = new lunr.Vector();
-    }
+    this.fieldVectors = Object.create(null); // those the loaded shards have entries in, until every() is called
     this.shardTerms = {}; // shard number -> its terms, once loaded
     this.pending = {};
     this.tokenSet = lunr.TokenSet.fromArray([]);
@@ -94,7 +82,6 @@
     return this.cache[url];
   };
 
-  // The last position whose key is <= term (keys ascending, keys[0] <= every term).
   function lastAtMost(keys, term) {
     var lo = 0, hi = keys.length - 1;
     while (lo < hi) {
@@ -104,19 +91,16 @@
     return lo;
   }
 
-  // The shard that holds term, if the index has it: the manifest names every GROUP-th shard's
-  // first key, k<g>.json the first keys of group g's shards (a small index lists them all in the manifest).
   ShardedIndex.prototype.shardOf = function (term) {
     if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term)); // a small index
     var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
     return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
 
-  // Which shards a query needs: its own terms, prefix ranges for trailing wildcards, and terms
-  // that need the vocabulary (fuzzy, leading or inner wildcards). Throws lunr.QueryParseError.
   ShardedIndex.prototype.plan = function (q) {
     var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
     new lunr.QueryParser(q, query).parse();
+    plan.negated = query.isNegated();
     function mark(set) { return function (n) { set[n] = true; }; }
     query.clauses.forEach(function (clause) {
       var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
@@ -138,7 +122,6 @@
     return plan;
   };
 
-  // Fuzzy and wildcard terms against the whole vocabulary (vocab.json: the terms of each shard).
   ShardedIndex.prototype.expand = function (plan) {
     var self = this;
     if (!plan.vocab.length) return Promise.resolve(plan);
@@ -157,16 +140,39 @@
     });
   };
 
+  var DIGITS = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-$!()";
+  var VALUE = {};
+  for (var d = 0; d < 32; d++) { VALUE[DIGITS.charCodeAt(d)] = d; VALUE[MORE.charCodeAt(d)] = 32 + d; }
+
+  function numbers(text) {
+    var out = [], n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var v = VALUE[text.charCodeAt(i)];
+      if (v === undefined) throw new Error("bad shard postings");
+      n = n * 32 + (v & 31);
+      if (v < 32) { out.push(n); n = 0; }
+    }
+    return out;
+  }
+
+  ShardedIndex.prototype.vector = function (key) {
+    return this.fieldVectors[key] || (this.fieldVectors[key] = new lunr.Vector());
+  };
+
   ShardedIndex.prototype.add = function (n, entries) {
     var fields = this.fields, terms = [];
     for (var e = 0; e < entries.length; e++) {
       var entry = entries[e], term = entry[0], number = entry[1], posting = { _index: number };
       for (var f = 0; f < fields.length; f++) {
-        var docs = {}, flat = entry[2 + f], ref = 0;
-        for (var k = 0; k < flat.length; k += 2) {
-          ref += flat[k];
-          docs[ref] = {};
-          this.fieldVectors[fields[f] + "/" + ref].insert(number, flat[k + 1] / 1000);
+        var docs = {}, flat = numbers(entry[2 + f]), weight = 0;
+        for (var k = 0; k < flat.length;) {
+          weight += flat[k];
+          var end = k + 2 + flat[k + 1], ref = 0;
+          for (k += 2; k < end; k++) {
+            ref += flat[k];
+            docs[ref] = {};
+            this.vector(fields[f] + "/" + ref).insert(number, weight / 1000);
+          }
         }
         posting[fields[f]] = docs;
       }
@@ -194,16 +200,28 @@
     });
   };
 
-  // lunr.Index.search's answer for q, from the shards it needs. Rejects with lunr.QueryParseError.
+  ShardedIndex.prototype.every = function () {
+    if (this.complete) return;
+    var all = Object.create(null);
+    for (var ref = 0; ref < this.manifest.docs; ref++) {
+      for (var f = 0; f < this.fields.length; f++) {
+        var key = this.fields[f] + "/" + ref;
+        all[key] = this.fieldVectors[key] || new lunr.Vector();
+      }
+    }
+    this.fieldVectors = all;
+    this.complete = true;
+  };
+
   ShardedIndex.prototype.search = function (q) {
     var self = this, plan;
     try { plan = this.plan(q); } catch (err) { return Promise.reject(err); }
     return Promise.all([this.expand(plan)].concat(plan.lookups)).then(function () {
-      // Wildcard and fuzzy expansions are capped at maxShards shards (the first ones in term order).
       var extra = Object.keys(plan.extra).filter(function (n) { return !plan.shards[n]; });
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
       return self.load(numbers).then(function () {
+        if (plan.negated) self.every();
         var results = new lunr.Index({ invertedIndex: self.invertedIndex, fieldVectors: self.fieldVectors,
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
         results.approximate = approximate; // the expansion was capped: lunr.js might find more
@@ -215,7 +233,6 @@
   ShardedIndex.prototype.doc = function (ref) { return this.get(this.dir + "d/" + ref + ".json"); };
   ShardedIndex.prototype.facets = function () { return this.get(this.dir + "facets.json"); };
 
-  // Entities whose name or an alias is the whole query: [[name, url, type], ...].
   ShardedIndex.prototype.entities = function (text) {
     var key = aliasKey(text);
     if (!key) return Promise.resolve([]);
