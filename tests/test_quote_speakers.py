@@ -163,3 +163,14 @@ def test_a_body_named_by_its_head_noun_is_linked_to_the_entity(nlp):
     (quote,) = annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
     assert (quote["speaker_name"], quote["speaker_key"]) == (
         "Valdorian Foreign Ministry", "organization:Valdorian Foreign Ministry")
+
+
+def test_speaker_link_follows_the_entity_when_its_site_wide_type_flips():
+    from newsreader.annotate import _quotes
+
+    # "Marlow Tesh" was a PERSON in this article; site-wide evidence made it an ORG afterwards.
+    entity = {"type": "ORG", "name": "Marlow Tesh", "aliases": [], "id": "marlow-tesh", "href": "/e/marlow-tesh"}
+    other = {"type": "PERSON", "name": "Marlow Tesh Jr", "aliases": ["Marlow Tesh"], "id": "jr", "href": "/e/jr"}
+    quote = {"speaker_key": "PERSON:Marlow Tesh", "speaker_name": "Marlow Tesh", "sentence": "s2", "text": "x"}
+    [linked] = _quotes([quote], [entity, other], {id(entity): "PERSON", id(other): "ORG"})
+    assert (linked["speaker"], linked["speaker_href"]) == ("marlow-tesh", "/e/marlow-tesh")
