@@ -103,9 +103,11 @@ def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -
 def own_words(t, head) -> bool:
     """Whether ``t`` belongs to the noun phrase of ``head`` itself, not to a clause or phrase hung on it
     ("a historian who has written about President X": X is not the historian)."""
-    while t is not head:
+    while t.i != head.i:  # spaCy makes a new Token object on each access: compare positions, not identity
         if t.dep_ in {"relcl", "acl", "prep", "appos"}:
             return False
+        if t.head.i == t.i:  # the sentence's root, without meeting ``head``: not under it
+            return True
         t = t.head
     return True
 
