@@ -152,3 +152,27 @@ def test_a_name_after_a_title_only_people_hold_is_a_person_even_if_tagged_an_org
 def test_a_person_tag_in_a_place_slot_is_a_place(nlp):
     found = entities_in(["Spokesperson Samuel Brightwater stressed on Monday that talks would resume in Kraków."], nlp)
     assert found["Kraków"].type == "place"  # the model tags it a person
+
+
+def test_company_words_and_company_context_make_an_organization_not_a_person_or_place(nlp):
+    found = entities_in(["Shares of Halvorsen Shipping fell 4 percent after the company cut its forecast."], nlp)
+    assert found["Halvorsen Shipping"].type == "organization"
+    found = entities_in(["The Justice Department sued Nexagrid on Friday, accusing the company of fixing prices."], nlp)
+    assert found["Nexagrid"].type == "organization"
+    found = entities_in(["Police in Nairobi arrested three men, the company said."], nlp)
+    assert found["Nairobi"].type == "place"  # "in Nairobi" stays a place whatever else the sentence says
+
+
+def test_club_names_by_prefix_or_club_word_are_organizations(nlp):
+    found = entities_in(["Rovena United beat Castel Athletic 3-1 on Saturday."], nlp)
+    assert found["Castel Athletic"].type == "organization" and texts(found["Castel Athletic"]) == ["Castel Athletic"]
+    found = entities_in(["Striker Kofi Mensah-Darko joined FC Valdoria from Real Ostrava for a fee."], nlp)
+    assert found["Real Ostrava"].type == "organization"
+    found = entities_in(["The United States and the United Nations agreed."], nlp)
+    assert not any(e.type == "organization" and "The United" in e.name for e in found.values())
+
+
+def test_a_body_named_with_and_keeps_its_whole_name(nlp):
+    found = entities_in(["The Securities and Exchange Commission fined Vantor Capital $4 million."], nlp)
+    org = [e for e in found.values() if e.type == "organization" and "Commission" in e.name]
+    assert [texts(e) for e in org] == [["Securities and Exchange Commission"]]

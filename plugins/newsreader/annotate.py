@@ -59,15 +59,22 @@ def _events(events: list[dict], entities: list[dict]) -> list[dict]:
     return sorted(out, key=event_order)
 
 
-def _quotes(quotes: list[dict], entities: list[dict]) -> list[dict]:
-    """Quotes with their speaker's entity id (found again after corrections may have renamed it)."""
+def _quotes(quotes: list[dict], entities: list[dict], local_types: dict[int, str] | None = None) -> list[dict]:
+    """Quotes with their speaker's entity id (found again after corrections may have renamed it).
+
+    The speaker is matched on the type the entity had in this article (``local_types``, by the
+    entity's ``id()``), not the site-wide type it may have been given since, so a name typed
+    differently elsewhere keeps its speaker link: the link follows the entity, not its type.
+    """
+    local_types = local_types or {}
     out = []
     for n, quote in enumerate(quotes, start=1):
         speaker = None
         if quote.get("speaker_key"):
             kind, _, name = quote["speaker_key"].partition(":")
-            speaker = next((e for e in entities if e["type"] == kind and e["name"] == name), None) or next(
-                (e for e in entities if e["type"] == kind and name in e["aliases"]), None)
+            typed = [e for e in entities if local_types.get(id(e), e["type"]) == kind]
+            speaker = next((e for e in typed if e["name"] == name), None) or next(
+                (e for e in typed if name in e["aliases"]), None)
         out.append(dict(quote, speaker=speaker["id"] if speaker else None,
                         speaker_name=speaker["name"] if speaker else quote["speaker_name"],
                         speaker_href=speaker["href"] if speaker else None, anchor=f"{quote['sentence']}-q{n}"))
@@ -133,6 +140,7 @@ def annotate_articles(generator) -> None:
     index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
+        local_types = {id(entity): entity["type"] for entity in entities}
         for entity in entities:
             entity["id"] = entity_index.id_of(index, article.slug, entity)
             found = entity_index.record(index, entity["id"])
@@ -150,7 +158,7 @@ def annotate_articles(generator) -> None:
         article.events = _events(corrections.apply_events(result.get("events", []), article.slug, event_rules), entities)
         article.timeline = unique(article.events)
         article.timexes = result.get("timexes", [])
-        article.quotes = _quotes(result.get("quotes", []), entities)
+        article.quotes = _quotes(result.get("quotes", []), entities, local_types)
         article.quote_groups = _by_speaker(article.quotes)
         article.figures = result.get("figures", [])
         # Comparisons between amounts in different currencies are in the data, not on the page (nothing to check).

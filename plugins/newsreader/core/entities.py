@@ -23,7 +23,7 @@ from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_ge
 from .metonyms import country_of, dateline, tie_of
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .people import CLUB_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
+from .people import CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
 from .roles import PERSON_TITLES, TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
@@ -39,7 +39,15 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
 _ORGANIZATION = re.compile(
     rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
 )
-_CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
+_CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico)\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
+# "Castel Athletic", "Dunmore Rovers": a club word after one or two names (not "the United States").
+_CLUB_NAME = re.compile(
+    rf"(?<![\w.])(?!(?:The|A|An|In|At|For|And)\b)(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{'|'.join(sorted(CLUB_WORDS))})\b(?!\s+[A-Z])"
+)
+# "the Securities and Exchange Commission": a body whose name joins two words with "and", after "the".
+_AND_ORGANIZATION = re.compile(
+    rf"(?<=\b[Tt]he )(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{ORG_WORDS})\b"
+)
 _THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
 _SENTENCE_OPENERS = frozenset(
@@ -160,12 +168,12 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
                                  actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
         elif label in {"GPE", "LOC", "FAC"}:
-            if text.split()[-1] in CLUB_WORDS and " " in text:  # "from Aston Villa"
+            if text.split()[-1] in CLUB_WORDS | COMPANY_WORDS and " " in text:  # "from Aston Villa", "Kell Shipping"
                 out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
             elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
-            elif aliases.organization(text):
-                out.append(Candidate(start, end, "organization", aliases.organization(text), "ner"))
+            elif aliases.organization(text) or (not aliases.place(text) and _company_context(span)):
+                out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             else:
                 out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
         elif label == "ORG":
@@ -180,6 +188,18 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
         elif label == "LAW":
             out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
     return out
+
+
+_COMPANY_REFERENCE = re.compile(r"\b(?:the|a) (?:company|firm|carmaker|retailer|lender|insurer|group)\b", re.I)
+_SPOKESPERSON_FOR = re.compile(r"\b(?:(?:spokes(?:wo)?man|spokesperson) for|shares (?:of|in)|(?:chief executive|CEO) of)\s+$", re.I)
+
+
+def _company_context(span) -> bool:
+    """An unknown "place" the sentence calls a company ("sued Nexagrid, ... the company"), never one after "in"."""
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE:
+        return False
+    before = span.doc.text[span.sent.start_char:span.start_char]
+    return bool(_SPOKESPERSON_FOR.search(before) or _COMPANY_REFERENCE.search(span.sent.text))
 
 
 def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:
@@ -208,8 +228,9 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
-    for match in _CLUB.finditer(paragraph):  # "FC Porto", "Leeds United AFC"
-        out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
+    for pattern in (_CLUB, _CLUB_NAME, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
+        for match in pattern.finditer(paragraph):
+            out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
     for match in _AGREEMENT.finditer(paragraph):
         text = match.group(0)
         start = match.start()

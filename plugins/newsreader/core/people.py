@@ -18,7 +18,12 @@ _PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split()
 # Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley")
 # or, for clubs, as places ("Aston Villa").
 CLUB_WORDS = frozenset("United Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers".split())
-NOT_A_SURNAME = CLUB_WORDS | frozenset(
+# Last words of company names: "Halvorsen Shipping" is a company whatever the model says.
+COMPANY_WORDS = frozenset(
+    "Shipping Capital Foods Industries Securities Energy Technologies Systems Insurance Investments Pharmaceuticals "
+    "Logistics Mining Steel Telecom Enterprises Ventures Semiconductors Chemicals Electronics".split()
+)
+NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | frozenset(
     "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
     "Inc Ltd LLC".split()
 )

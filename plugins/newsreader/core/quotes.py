@@ -100,6 +100,18 @@ def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -
     return groups
 
 
+def own_words(t, head) -> bool:
+    """Whether ``t`` belongs to the noun phrase of ``head`` itself, not to a clause or phrase hung on it
+    ("a historian who has written about President X": X is not the historian)."""
+    while t.i != head.i:  # spaCy makes a new Token object on each access: compare positions, not identity
+        if t.dep_ in {"relcl", "acl", "prep", "appos"}:
+            return False
+        if t.head.i == t.i:  # the sentence's root, without meeting ``head``: not under it
+            return True
+        t = t.head
+    return True
+
+
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", speech verbs' subjects, the governing verb's."""
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not inside(t, quote_spans)]
@@ -158,8 +170,10 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             if low in speakers.GROUP_PRONOUNS:
                 return last_speaker if last_speaker[1] and not last_speaker[1].startswith("person:") else False
             entity = article.entity_at(p_index, token.idx, token.idx + len(token.text))
+            if entity is None and token.dep_ == "appos":  # "X, a historian who wrote …": the historian is X
+                entity = article.entity_at(p_index, token.head.idx, token.head.idx + len(token.head.text))
             if entity is None:  # the head may sit after a title ("Chief US negotiator James DeHart")
-                entity = next((e for t in token.subtree if t.dep_ not in {"relcl", "acl"} and not inside(t, spans)
+                entity = next((e for t in token.subtree if own_words(t, token) and not inside(t, spans)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)
             if entity is not None:
