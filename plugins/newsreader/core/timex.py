@@ -40,7 +40,7 @@ _PATTERNS = [
     # ranges of years, split later: "2009-2010"
     ("#year", rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])"),
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
-    ("old", rf"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
+    ("old", r"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
     ("ago earlier later now", rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b"),
     ("past last previous next coming first",
      rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),

@@ -36,7 +36,7 @@ _N = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|e
 _COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
 _HEDGE = (r"(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
           r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|another|a\s+further)\s+)*")
-_AGE = re.compile(rf"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
+_AGE = re.compile(r"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
 _AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|"
                   rf"back|"
                   r"later|after|from\s+now|hence)$", re.I)
