@@ -549,3 +549,71 @@ def test_the_year_of_reported_results(nlp, text, published, expected):
 
 def test_the_year_outside_results_stays_untagged(nlp):
     assert timexes(nlp, "It was the best goal of the year.", datetime(2013, 5, 3)) == []
+
+
+# --- the story's time: "later", "earlier", "the following year" and "that year" count from the time last named ----
+
+def paragraphs_timexes(nlp, paragraphs: list[str], published):
+    found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), published)
+    return [(t.text, t.type, t.value) for t in found], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant closed in 2012. Two years later it reopened under new owners.", ("Two years later", "DATE", "2014")),
+    ("The company was founded in 1998 and went public five years later.", ("five years later", "DATE", "2003")),
+    ("The treaty was signed in March 2015. Three months earlier, talks had collapsed.",
+     ("Three months earlier", "DATE", "2014-12")),
+    ("The mayor resigned on June 3, 2016. A week later, her deputy took over.", ("A week later", "DATE", "2016-W23")),
+    ("The mayor resigned on June 3, 2016. Two days later, her deputy took over.",
+     ("Two days later", "DATE", "2016-06-05")),
+    ("Prices rose last year. A year earlier they had fallen.", ("A year earlier", "DATE", "2017")),
+    ("He was arrested two days ago; a day later he was released.", ("a day later", "DATE", "2019-11-18")),
+])
+def test_later_and_earlier_count_from_the_time_last_named(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant closed in 2012. The following year it reopened.", ("The following year", "DATE", "2013")),
+    ("The treaty was signed in March 2015. The previous month, talks had collapsed.",
+     ("The previous month", "DATE", "2015-02")),
+    ("The plant closed in 2012. That year, prices fell.", ("That year", "DATE", "2012")),
+    ("The mayor resigned on June 3, 2016. The same month, prices fell.", ("The same month", "DATE", "2016-06")),
+    ("The mayor resigned on June 3, 2016. The next morning, crowds gathered.",
+     ("The next morning", "TIME", "2016-06-04TMO")),
+])
+def test_the_following_and_that_unit_take_the_time_last_named(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, expected)
+
+
+def test_ago_and_from_now_still_count_from_publication(nlp):
+    has(nlp, "The plant closed in 2012. It reopened two years ago.", TUE_2019_11_19, ("two years ago", "DATE", "2017"))
+
+
+def test_a_story_time_too_coarse_for_the_unit_stays_unresolved(nlp):
+    """"In 2012 … a month later": which month is unknown, and publication is certainly not the anchor."""
+    found = has(nlp, "The talks failed in 2012. A month later, they resumed.", TUE_2019_11_19,
+                ("A month later", "DATE", "XXXX-XX"))
+    assert all(value != "2019-12" for _, _, value in found)
+
+
+def test_the_story_time_carries_one_paragraph_and_no_further(nlp):
+    found, events = paragraphs_timexes(nlp, [
+        "The plant closed in 2012.", "Two years later it reopened.", "Hiring resumed this spring.",
+    ], TUE_2019_11_19)
+    assert ("Two years later", "DATE", "2014") in found
+    event = next(e for e in events if e.phrase == "Two years later")
+    assert (event.date, event.precision, event.derived) == ("2014", "year", True)
+    assert "2012" in event.explanation
+    found, _ = paragraphs_timexes(nlp, [
+        "The plant closed in 2012.", "Workers protested outside.", "Officials met to discuss it.",
+        "Two years later the site was sold.",
+    ], TUE_2019_11_19)
+    assert ("Two years later", "DATE", "2021") in found  # no story time left: publication, as before
+
+
+def test_the_next_year_in_a_past_story_is_the_year_after(nlp):
+    has(nlp, "The plant closed in 2012 and reopened the next year.", TUE_2019_11_19, ("the next year", "DATE", "2013"))
+    has(nlp, "Passenger numbers fell in 2017 and rose steadily over the next year.", TUE_2019_11_19,
+        ("the next year", "DURATION", "P1Y"))
+    has(nlp, "Prices will rise over the next year.", TUE_2019_11_19, ("the next year", "DURATION", "P1Y"))

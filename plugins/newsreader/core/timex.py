@@ -17,6 +17,7 @@ from datetime import date, datetime
 from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
+from .timex_narrative import Reference, reference_of
 from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -204,6 +205,11 @@ def direction(span) -> str | None:
     return None
 
 
+def _over(doc, start: int) -> bool:
+    """"over the next year", "during the following week": a stretch of time, not a point."""
+    return start > 0 and doc[start - 1].lower_ in {"over", "during", "within", "for", "in", "throughout", "through"}
+
+
 def _quantity_before(doc, start: int) -> bool:
     """Is the expression right after an amount ("five billion dollars a year", "300 barrels a day")?"""
     token = next((t for t in reversed(doc[:start]) if not t.is_space), None) if start else None
@@ -266,6 +272,8 @@ class Finder:
         self.anchor: date | None = published.date() if published else None
         self.locate = SentenceLocator(sentences)
         self.last_day: date | None = None
+        self.reference: Reference | None = None  # the time the text last named (timex_narrative)
+        self.reference_paragraph = 0
         self.found: list[Found] = []
 
     def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
@@ -277,7 +285,8 @@ class Finder:
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
         ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span),
-                      ("half" in low or low in {"the year", "the full year"}) and _reports_results(span))
+                      ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
+                      self.reference, _over(doc, span.start))
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
@@ -318,9 +327,23 @@ class Finder:
             kept = [k for k in kept if k not in inside] + resolved
         return sorted(kept, key=lambda k: k[0])
 
+    def _narrated(self, p_index: int, doc, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+        """In reading order: what "two years later" or "that year" counts from is the time named just before."""
+        if self.reference_paragraph < p_index - 1:
+            self.reference = None  # a story's time carries into the next paragraph, no further
+        out = []
+        for start, end, resolution in found:
+            if _NARRATED.search(doc.text[start:end]):
+                resolution = self._resolve(doc, doc.text, start, end) or resolution
+            out.append((start, end, resolution))
+            if resolution.type in {"DATE", "TIME"}:
+                self.reference = reference_of(resolution.value, doc.text[start:end])
+                self.reference_paragraph = p_index
+        return out
+
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
-        found = _clock_days(text, self._candidates(doc, text))
+        found = _clock_days(text, self._narrated(p_index, doc, self._candidates(doc, text)))
         compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
@@ -336,6 +359,8 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
+_NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",
+                       re.I)
 # "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half
 _PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d{2})$")
 _YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)

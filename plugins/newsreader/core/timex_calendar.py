@@ -57,6 +57,8 @@ class Context:
     quantity_before: bool = False  # "five billion dollars [a year]"
     noun_after: str | None = None  # "66-year-old [alliance]"
     business: bool = False  # the sentence reports results ("loss for the first half"), not a match or a speech
+    reference: object = None  # timex_narrative.Reference: the time the text last named ("two years later")
+    over: bool = False  # after "over", "during", "within", "for", "in", "throughout": a stretch of time
 
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from . import timex_narrative as narrative
 from . import timex_values as tv
 from .timex_calendar import (
     Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
@@ -130,9 +131,12 @@ def _ago(low, text, ctx):
     n = count(m.group("n"))
     if m.group("n").strip()[0].isdigit() and n != 1 and not m.group("unit").lower().endswith("s"):
         return False  # "89,300 week ago": a table column, not a date
+    forward = m.group("dir") in {"later", "after", "from now", "hence"}
+    narrated = m.group("dir") not in {"ago", "back", "from now", "hence"}  # counts from the story's time
+    if narrated and ctx.reference is not None and unit in narrative.UNKNOWN and float(n).is_integer():
+        return _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
     if ctx.anchor is None or unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
         return Resolution("DATE", "XXXX-XX-XX")
-    forward = m.group("dir") in {"later", "after", "from now", "hence"}
     if not float(n).is_integer():
         return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")
     n = int(n)
@@ -148,6 +152,20 @@ def _ago(low, text, ctx):
 
 
 
+def _from_reference(text: str, ref, n: int, unit: str) -> Resolution | bool:
+    """``n`` units from the time the text last named; unknown when that time is too coarse for the unit."""
+    if not ref.serves(unit):
+        return Resolution("DATE", narrative.UNKNOWN[unit])
+    found = narrative.shifted(ref, n, unit)
+    if found is None:
+        return False
+    value, precision = found
+    if precision == "century":
+        return Resolution("DATE", value)
+    event_value = f"{value}0s" if precision == "decade" else value
+    return Resolution("DATE", value, (event_value, precision, True, narrative.describe(text, n, unit, ref)))
+
+
 def _span(low, text, ctx):
     m = _SPAN.match(low)
     if not m:
@@ -159,6 +177,9 @@ def _span(low, text, ctx):
             return None  # "last year", "next week": dates (see _relative)
         if plural and which in {"coming", "recent"}:  # "the coming weeks", "in recent months"
             return Resolution("DATE", "FUTURE_REF" if which == "coming" else "PAST_REF")
+        if (which == "next" and not plural and low.startswith("the") and ctx.tense == "past" and not ctx.over
+                and ctx.reference is not None and unit in narrative.UNKNOWN):
+            return _from_reference(text, ctx.reference, 1, unit)  # "fell in 2017 and recovered the next year"
         n = None if plural else 1
     else:
         n = count(m.group("n"))
@@ -202,17 +223,6 @@ def _set(low, text, ctx):
 _STEP = re.compile(r"^the\s+(following|next|previous|preceding|prior)\s+\w+$")
 
 
-def _step(d: date, unit: str, delta: int) -> str:
-    """The day, week, month or year after (or before) the last day the text named: "the following week"."""
-    if unit == "day":
-        return tv.day(d + timedelta(days=delta))
-    if unit == "week":
-        return tv.week(d + timedelta(weeks=delta))
-    if unit == "month":
-        return tv.month(*tv.shift_month(d.year, d.month, delta))
-    return str(d.year + delta)
-
-
 def _year_of_results(low, text, ctx):
     """"sales for the year", "profit for the full year": the year being reported (the last one early in a year)."""
     if low not in {"the year", "the full year"} or not ctx.business or ctx.anchor is None:
@@ -226,14 +236,34 @@ def _unresolved(low, text, ctx):
     if not m:
         return None
     unit = re.search(r"day|week|month|year|morning|evening|night|afternoon", low).group()
-    step = _STEP.match(low)
-    if step and ctx.last_day is not None and unit in {"day", "week", "month", "year"}:
-        return Resolution("DATE", _step(ctx.last_day, unit, 1 if step.group(1) in {"following", "next"} else -1))
-    value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit)
-    if value is None:
-        return Resolution("TIME", f"XXXX-XX-XXT{tv.PARTS_OF_DAY.get(unit, 'DT')}")
-    return Resolution("DATE", value)
+    delta = _step_of(low)
+    ref = ctx.reference
+    if ref is None and ctx.last_day is not None:
+        ref = narrative.Reference(ctx.last_day, "day", tv.day(ctx.last_day))
+    part = tv.PARTS_OF_DAY.get(unit)
+    if delta is not None and ref is not None and ref.serves("day" if part else unit):
+        value, precision = narrative.shifted(ref, delta, "day" if part else unit) or (None, None)
+        if value is not None:
+            how = narrative.describe(text, delta, "day" if part else unit, ref)
+            if part:
+                return Resolution("TIME", f"{value}T{part}", (value, "day", True, how), tv.PART_NAMES[part])
+            return Resolution("DATE", value, (value, precision, True, how))
+    if part:
+        return Resolution("TIME", f"XXXX-XX-XXT{part}")
+    return Resolution("DATE", narrative.UNKNOWN[unit])
 
+
+_SAME = re.compile(r"^(?:that|the\s+same|that\s+same)\s+\w+$")
+_BEFORE_AFTER = re.compile(r"^the\s+\w+\s+(before|after|earlier|later|prior)$")
+
+
+def _step_of(low: str) -> int | None:
+    """+1 for "the following year", "the day after"; -1 for "the previous month"; 0 for "that year";
+    None for "the day before the vote" (its own anchor, not the story's time)."""
+    step = _STEP.match(low) or _BEFORE_AFTER.match(low)
+    if step:
+        return 1 if step.group(1) in {"following", "next", "after", "later"} else -1
+    return 0 if _SAME.match(low) else None
 
 
 def _the_day(low, text, ctx):
@@ -301,7 +331,7 @@ def _relative(low, text, ctx):
         return None
     which, unit = m.group("which").replace("the ", ""), m.group("unit")
     if which in {"following", "previous", "same", "that"} and low.startswith(("the", "that")) and unit != "year":
-        return _unresolved(f"the next {unit}", text, ctx) or False
+        return _unresolved(low, text, ctx) or False  # "the following quarter", "that summer": not read
     if which in {"same", "that"}:
         return Resolution("DATE", "XXXX")
     anchor = ctx.anchor
