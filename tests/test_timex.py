@@ -617,3 +617,12 @@ def test_the_next_year_in_a_past_story_is_the_year_after(nlp):
     has(nlp, "Passenger numbers fell in 2017 and rose steadily over the next year.", TUE_2019_11_19,
         ("the next year", "DURATION", "P1Y"))
     has(nlp, "Prices will rise over the next year.", TUE_2019_11_19, ("the next year", "DURATION", "P1Y"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Voters go to the polls on Sunday.", ("Sunday", "DATE", "2019-11-24")),  # two days back is nearer
+    ("The market opens on Monday.", ("Monday", "DATE", "2019-11-25")),
+    ("The minister is in Paris on Tuesday.", ("Tuesday", "DATE", "2019-11-19")),  # the day itself
+])
+def test_a_weekday_in_the_simple_present_is_the_coming_one(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, expected)

@@ -71,8 +71,8 @@ def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool 
     """Of the same day/month in different years (or weeks), the one in the clause's direction."""
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
-    if tense == "future" and future:
-        return min(future)
+    if (tense == "future" or (weekday and tense == "present")) and future:
+        return min(future)  # "Voters go to the polls on Sunday": news copy's simple present with a weekday is scheduled
     if tense == "past" or (weekday and tense != "present") or not future:
         return max(past) if past else min(future)
     if not past:
