@@ -626,3 +626,18 @@ def test_the_next_year_in_a_past_story_is_the_year_after(nlp):
 ])
 def test_a_weekday_in_the_simple_present_is_the_coming_one(nlp, text, expected):
     has(nlp, text, TUE_2019_11_19, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote took place on the 14th.", ("the 14th", "DATE", "2019-11-14")),
+    ("The vote will take place on the 14th.", ("the 14th", "DATE", "2019-12-14")),
+    ("In March the council met twice; the vote came on the 14th.", ("the 14th", "DATE", "2019-03-14")),
+    ("The talks ended on Feb. 2 and resumed on the 20th.", ("the 20th", "DATE", "2019-02-20")),
+    ("He will arrive on the 14th of next month.", ("the 14th of next month", "DATE", "2019-12-14")),
+])
+def test_on_a_day_of_the_month(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, expected)
+
+
+def test_an_ordinal_that_counts_is_no_day(nlp):
+    assert timexes(nlp, "It was the 14th time the plant stopped, and he came 3rd on the 2nd lap.", TUE_2019_11_19) == []

@@ -55,6 +55,9 @@ _PATTERNS = [
     ("quarterly", r"\bquarterly\b(?=\s*(?:[.,;:)]|$|(?:and|or|but|since|from|in|on|at|to|by|until)\b))"),
     # the day / that day / the day before the vote
     ("day", r"\b(?:the|that)\s+(?:same\s+)?day\b(?:\s+(?:before|after)\b)?"),
+    # "on the 14th" (not "the 14th of March", "the 14th century", "the 14th time")
+    ("on", r"\bon\s+(?P<t>the\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(?:this|that|last|next|the)\s+month)?)"
+           r"(?=\s*(?:[.,;:)]|$|(?:and|or|but|when|as|after|before|at|in)\b))"),
     ("next following previous preceding",
      r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
     # quarters, halves, fiscal years
@@ -333,7 +336,7 @@ class Finder:
             self.reference = None  # a story's time carries into the next paragraph, no further
         out = []
         for start, end, resolution in found:
-            if _NARRATED.search(doc.text[start:end]):
+            if _NARRATED.search(doc.text[start:end]) or _DAY_NUMBER.match(doc.text[start:end]):
                 resolution = self._resolve(doc, doc.text, start, end) or resolution
             out.append((start, end, resolution))
             if resolution.type in {"DATE", "TIME"}:
@@ -359,6 +362,7 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
+_DAY_NUMBER = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)\b", re.I)  # "on the 14th": of the story's month
 _NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",
                        re.I)
 # "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half

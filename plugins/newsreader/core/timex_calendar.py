@@ -82,7 +82,7 @@ def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool 
 
 
 
-def _day_event(d: date, text: str, how: str, part: str | None = None, clock: str | None = None) -> Resolution:
+def day_event(d: date, text: str, how: str, part: str | None = None, clock: str | None = None) -> Resolution:
     if clock:
         return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
     if part:
@@ -137,7 +137,7 @@ def read_relative_day(low, text, ctx):
     if low in {"tonight", "overnight"}:
         part = "NI"
     d = ctx.anchor + timedelta(days=_RELATIVE_DAYS[rest])
-    return _day_event(d, text, f"'{text}' from {human_anchor(ctx.anchor)}", part, clock)
+    return day_event(d, text, f"'{text}' from {human_anchor(ctx.anchor)}", part, clock)
 
 
 
@@ -183,7 +183,7 @@ def read_weekday(low, text, ctx):
             how = f"'{text}', the next {name} on or after {human_anchor(anchor)} (future tense)"
         else:
             how = f"'{text}', the most recent {name} on or before {human_anchor(anchor)}"
-    return _day_event(d, text, how, part, clock)
+    return day_event(d, text, how, part, clock)
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -332,7 +332,7 @@ def read_calendar(low, text, ctx):
     iso = _ISO.match(low)
     if iso:
         y, mo, d = (int(iso.group(k)) for k in "ymd")
-        return _day_event(date(y, mo, d), text, f"'{text}'")
+        return day_event(date(y, mo, d), text, f"'{text}'")
     m = _MONTH_DAY.match(low)
     if m:
         mo = month_number(m.group("m1") or m.group("m2"))
@@ -341,7 +341,7 @@ def read_calendar(low, text, ctx):
             return None
         year = _year_words(m.group("year"), ctx.anchor)
         if year is not None:
-            return _day_event(date(year, mo, d), text, f"'{text}'")
+            return day_event(date(year, mo, d), text, f"'{text}'")
         if ctx.anchor is None:
             return Resolution("DATE", f"XXXX-{mo:02d}-{d:02d}")
         candidates = []
@@ -355,7 +355,7 @@ def read_calendar(low, text, ctx):
         chosen = pick(candidates, ctx.anchor, ctx.tense)
         side = "after" if chosen > ctx.anchor else "before"
         how = f"'{text}', the nearest such day {side} {human_anchor(ctx.anchor)}"
-        return _day_event(chosen, text, how)
+        return day_event(chosen, text, how)
     m = _MONTH_YEAR.match(low)
     if m and month_number(m.group("m")) and (m.group("m") in MONTHS or m.group("year")):
         mo = month_number(m.group("m"))
@@ -390,7 +390,7 @@ def read_calendar(low, text, ctx):
                 return Resolution("DATE", value, (value, "month", False, f"'{text}'"))
             if data.period == "year":
                 return Resolution("DATE", str(d.year), (str(d.year), "year", False, f"'{text}'"))
-            return _day_event(d, text, f"'{text}'")
+            return day_event(d, text, f"'{text}'")
     return None
 
 

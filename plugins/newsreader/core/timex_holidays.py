@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from .timex_calendar import _day_event, human_anchor, pick
+from .timex_calendar import day_event, human_anchor, pick
 from .timex_values import day
 
 
@@ -49,9 +49,9 @@ def read_movable_holiday(low, text, ctx):
         return None
     rule = _MOVABLE[m.group("name")]
     if m.group("year"):
-        return _day_event(rule(int(m.group("year"))), text, f"'{text}'")
+        return day_event(rule(int(m.group("year"))), text, f"'{text}'")
     if ctx.anchor is None:
         return None
     chosen = pick([rule(ctx.anchor.year + k) for k in (-1, 0, 1)], ctx.anchor, ctx.tense)
-    return _day_event(chosen, text, f"'{text}', {day(chosen)}, the nearest in the clause's direction from "
+    return day_event(chosen, text, f"'{text}', {day(chosen)}, the nearest in the clause's direction from "
                                     f"{human_anchor(ctx.anchor)}")

@@ -79,3 +79,38 @@ def describe(text: str, n: int, unit: str, ref: Reference) -> str:
     plural = "s" if abs(n) != 1 else ""
     return (f"'{text}', {abs(n)} {unit}{plural} {'after' if n > 0 else 'before'} '{ref.text}' "
             f"(the time the text last named)")
+
+
+_DAY_OF_MONTH = re.compile(r"^the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|that|last|next|the)\s+month)?$")
+_MONTH_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+def read_day_of_month(low, text, ctx, pick, event):
+    """"on the 14th": that day of the month the story is in, else of the month around publication in the
+    clause's direction (``pick``), as a day event (``event``)."""
+    m = _DAY_OF_MONTH.match(low)
+    if not m:
+        return None
+    n, ref, which = int(m.group(1)), ctx.reference, m.group(2)
+    if which in _MONTH_STEP and ctx.anchor is not None:  # "the 14th of next month"
+        y, mo = tv.shift_month(ctx.anchor.year, ctx.anchor.month, _MONTH_STEP[which])
+        if n > _days_in(y, mo):
+            return False
+        return event(date(y, mo, n), text, f"'{text}', from {ctx.anchor:%-d %b %Y}")
+    if ref is not None and ref.precision in {"month", "week", "day"}:
+        try:
+            d = date(ref.day.year, ref.day.month, n)
+        except ValueError:
+            return False
+        return event(d, text, f"'{text}' of {ref.day:%B %Y}, the month the text last named")
+    if ctx.anchor is None:
+        return None
+    months = [tv.shift_month(ctx.anchor.year, ctx.anchor.month, k) for k in (-1, 0, 1)]
+    candidates = [date(y, mo, n) for y, mo in months if n <= _days_in(y, mo)]
+    d = pick(candidates, ctx.anchor, ctx.tense)
+    return event(d, text, f"'{text}', the nearest such day to {ctx.anchor:%-d %b %Y} in the clause's direction")
+
+
+def _days_in(year: int, month: int) -> int:
+    y, m = tv.shift_month(year, month, 1)
+    return (date(y, m, 1) - timedelta(days=1)).day

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from . import timex_narrative as narrative
 from . import timex_values as tv
 from .timex_calendar import (
-    Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
+    Context, Resolution, day_event, pick, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
     read_relative_day, read_season, season_value, read_time_of_day, read_weekday, read_year,
 )
 from .timex_holidays import read_movable_holiday
@@ -386,7 +386,11 @@ def _duration(low, text, ctx):
     return Resolution("DURATION", tv.duration(n, unit))
 
 
+def _day_of_month(low, text, ctx):
+    return narrative.read_day_of_month(low, text, ctx, pick, day_event)
+
+
 # In this order: the first rule that recognises the expression reads it.
 _RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
-          _week_of, _modified, _relative, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
+          _week_of, _modified, _relative, _day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
           read_year, read_movable_holiday, read_calendar, _duration)
