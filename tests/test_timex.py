@@ -641,3 +641,9 @@ def test_on_a_day_of_the_month(nlp, text, expected):
 
 def test_an_ordinal_that_counts_is_no_day(nlp):
     assert timexes(nlp, "It was the 14th time the plant stopped, and he came 3rd on the 2nd lap.", TUE_2019_11_19) == []
+
+
+def test_an_infinitive_until_a_month_points_ahead(nlp):
+    has(nlp, "Lawmakers voted in September to extend the mandate until June.", TUE_2019_11_19,
+        ("September", "DATE", "2019-09"), ("June", "DATE", "2020-06"))
+    has(nlp, "The mandate ran until June.", TUE_2019_11_19, ("June", "DATE", "2019-06"))

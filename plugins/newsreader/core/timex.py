@@ -196,6 +196,9 @@ def direction(span) -> str | None:
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
             return "future"
         if index == 0:
+            if (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and prep is not None
+                    and prep.lower_ in _FUTURE_PREPS):
+                return "future"  # "voted in September to extend the mandate until June": the end lies ahead
             if any(a.lower_ in {"would", "could", "might"} for a in auxes):
                 if perfect:
                     return "past"  # "would have met on Friday"
