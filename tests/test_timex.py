@@ -647,3 +647,8 @@ def test_an_infinitive_until_a_month_points_ahead(nlp):
     has(nlp, "Lawmakers voted in September to extend the mandate until June.", TUE_2019_11_19,
         ("September", "DATE", "2019-09"), ("June", "DATE", "2020-06"))
     has(nlp, "The mandate ran until June.", TUE_2019_11_19, ("June", "DATE", "2019-06"))
+
+
+def test_every_season_is_a_set(nlp):
+    has(nlp, "The river floods every spring. Each winter the pass closes.", TUE_2019_11_19,
+        ("every spring", "SET", "XXXX-SP"), ("Each winter", "SET", "XXXX-WI"))

@@ -49,6 +49,7 @@ _PATTERNS = [
      rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
      rf"decades)\b"),
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
+    ("every each", r"\b(?:every|each)\s+(?:spring|summer|autumn|fall|winter)\b"),
     ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
     # "pays a dividend quarterly": the adverb only, not the adjective of "quarterly results"

@@ -20,7 +20,7 @@ from . import timex_values as tv
 # How fine a reference is; an expression needs at least its own unit's fineness ("a week later" needs a day).
 _RANK = {"year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4}
 _NEEDS = {"century": 0, "decade": 0, "year": 0, "month": 2, "week": 3, "weekend": 3, "day": 4, "night": 4}
-UNKNOWN = {"year": "XXXX", "decade": "XXX", "century": "XX", "month": "XXXX-XX", "week": "XXXX-WXX",
+UNKNOWN = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX", "day": "XXXX-XX-XX", "night": "XXXX-XX-XX"}
 
 _VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])))?"

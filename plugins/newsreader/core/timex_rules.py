@@ -206,6 +206,9 @@ def _set(low, text, ctx):
         return False  # "quarterly results": a report's kind, not a recurrence
     if low in _SET_ADV:
         return Resolution("SET", _SET_ADV[low])
+    season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
+    if season:
+        return Resolution("SET", f"XXXX-{tv.SEASONS[season.group(1)]}")  # "every spring"
     m = _SET.match(low)
     if not m:
         return None
