@@ -8,7 +8,7 @@ from .aliases import AliasTable
 from .candidate import Candidate
 from .entity_names import person_key
 from .model import Entity
-from .roles import TITLES
+from .roles import PERSON_TITLES, TITLES
 
 WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -91,3 +91,40 @@ def joined_name(name: str, people: dict[str, Entity]) -> str:
         return tails[0]
     heads = [full for full in people if " " in full and full.split()[0] == name]
     return heads[0] if len(heads) == 1 and not tails else name
+
+
+_TITLE_ALTS = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=lambda t: (-len(t), t)))
+# A title only people hold ("Minister", "Secretary-General", "spokesman"), then two to four capitalised words.
+_TITLED_NAME = re.compile(
+    rf"(?<![\w-])(?P<title>(?i:{_TITLE_ALTS})(?:-[A-Z][a-z]+)?)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){{1,3}})"
+)
+
+
+def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """ "U.N. Secretary-General Felipe Arroyo said": the whole capitalised name after a title only people
+    hold is one person, whatever the model made of it (nothing, an organisation, the surname alone).
+    Title words after the title ("Secretary General Ana Duarte") belong to the title; the name stops at a
+    date word or a known place, nationality or organisation, and must keep two or three words."""
+    out = []
+    for match in _TITLED_NAME.finditer(paragraph):
+        start = match.start("name")
+        words = match.group("name").split()
+        while words and words[0].lower() in TITLES:
+            start = paragraph.index(words[0], start) + len(words[0])
+            start += len(paragraph[start:]) - len(paragraph[start:].lstrip())
+            words = words[1:]
+        kept = []
+        for word in words:
+            bare = re.sub(r"(?:'s|’s)$", "", word)
+            if (bare.lower() in TITLES or bare.lower() in WEEKDAYS_MONTHS or aliases.place(bare)
+                    or aliases.demonym(bare) or aliases.capital_of(bare) or aliases.organization(bare)):
+                break
+            kept.append(bare)
+            if bare != word:
+                break
+        if 2 <= len(kept) <= 3:
+            name = " ".join(kept)
+            if paragraph.startswith(name, start):
+                title = paragraph[match.start("title"):start].strip()
+                out.append(Candidate(start, start + len(name), "person", name, "title", (title,), evidence=True))
+    return out
