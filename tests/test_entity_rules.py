@@ -176,3 +176,32 @@ def test_a_body_named_with_and_keeps_its_whole_name(nlp):
     found = entities_in(["The Securities and Exchange Commission fined Vantor Capital $4 million."], nlp)
     org = [e for e in found.values() if e.type == "organization" and "Commission" in e.name]
     assert [texts(e) for e in org] == [["Securities and Exchange Commission"]]
+
+
+def test_a_capitalised_the_inside_a_sentence_is_part_of_the_name(nlp):
+    found = entities_in(["Prosecutors at the tribunal in The Hague charged two former militia leaders."], nlp)
+    assert texts(found["The Hague"]) == ["The Hague"] and "Hague" not in found
+    found = entities_in(["A report in The New York Times said the deal was close."], nlp)
+    assert texts(found["The New York Times"]) == ["The New York Times"]
+
+
+def test_a_the_opening_the_sentence_joins_the_name_only_with_the_articles_mid_sentence_evidence(nlp):
+    found = entities_in(["The Gambia held elections on Saturday.", "Observers in The Gambia said turnout was high."], nlp)
+    assert texts(found["The Gambia"]) == ["The Gambia", "The Gambia"] and "Gambia" not in found
+    found = entities_in(["The United States said talks would resume."], nlp)
+    assert texts(found["United States"]) == ["United States"]  # no evidence: "The" is the sentence's
+    found = entities_in(["The New York Times said the deal was close, and the New York Times is rarely wrong."], nlp)
+    assert texts(found["New York Times"]) == ["New York Times", "New York Times"]  # "the" in lower case: not the name's
+
+
+def test_the_whole_name_after_a_title_only_people_hold_is_one_person(nlp):
+    found = entities_in(["U.N. Secretary-General Felipe Arroyo said both sides should return to talks.",
+                         "Arroyo flew to Geneva on Monday."], nlp)  # the model tags "Felipe Arroyo" an organisation
+    assert found["Felipe Arroyo"].type == "person" and "Secretary-General" in found["Felipe Arroyo"].roles
+    assert texts(found["Felipe Arroyo"]) == ["Felipe Arroyo", "Arroyo"]  # the surname joins the titled name
+    found = entities_in(["Foreign Minister Ana Duarte met the envoy, and Coach Anders Holt was furious."], nlp)
+    assert found["Ana Duarte"].roles == ["Foreign Minister"] and found["Anders Holt"].roles == ["Coach"]
+    found = entities_in(["Secretary General Ana Duarte spoke on Monday."], nlp)  # title words stay in the title
+    assert texts(found["Ana Duarte"]) == ["Ana Duarte"]
+    found = entities_in(["Senator Ruth Calloway visited Tokyo on Monday."], nlp)  # a place ends the name
+    assert "Ruth Calloway" in found and found["Tokyo"].type == "place"
