@@ -25,7 +25,7 @@ from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
                      surnames, titled_names, whole_name)
-from .roles import PERSON_TITLES, TITLES, person_roles, split_title
+from .roles import TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -258,9 +258,8 @@ def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _ORGANIZATION.finditer(paragraph):
-        tied = len(out)
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
-        if len(text.split()) >= 2 or (len(out) > tied and is_generic(text)):  # "Japanese Police" -> "Police"
+        if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
     for pattern in (_CLUB, _CLUB_NAME, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
@@ -288,23 +287,6 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
     return out
 
 
-def _titled_people(candidates: list[Candidate]) -> None:
-    """ "Spokesperson Alma Veress" tagged an organisation is a person with a role: the words after a
-    title that only people hold ("spokesperson", "minister", "senator"…) are a person's name."""
-    for cand in candidates:
-        words = cand.name.split()
-        if cand.type == "person" or len(words) < 3 or len(cand.name) != cand.length:
-            continue
-        n = 0
-        while n < len(words) - 2 and words[n].lower() in TITLES:
-            n += 1
-        rest = words[n:]
-        if n and words[n - 1].lower() in PERSON_TITLES and len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            title = " ".join(words[:n])
-            cand.start += len(title) + 1
-            cand.type, cand.name, cand.roles, cand.evidence = "person", " ".join(rest), (title,), True
-
-
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
@@ -322,7 +304,6 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     for cand in ner_all:
         if cand.capital_of and cand.name in actors:
             cand.name = cand.capital_of
-    _titled_people(ner_all)
     titled = [[c for c in titled_names(paragraph, aliases) if p_index or c.start >= skip]
               for p_index, paragraph in enumerate(paragraphs)]
     for doc, cands in zip(docs, titled):
