@@ -126,11 +126,13 @@ def test_seats_of_government_are_the_same_organisation_in_every_article(nlp):
     index, annotated = site(nlp, ["Beijing said it would retaliate, and the White House said Downing Street agreed with the Kremlin."],
                             ["Tourists walked past the Kremlin on a tour, then photographed the White House."],
                             ["A spokesman for Downing Street said the Kremlin had called."])
+    eid_name = {"kremlin": "Kremlin", "white-house": "White House", "downing-street": "Downing Street"}
     for text, eid, articles in (("Kremlin", "kremlin", ["a0", "a1", "a2"]), ("White House", "white-house", ["a0", "a1"]),
                                 ("Downing Street", "downing-street", ["a0", "a2"])):
         pages = {page_of(index, annotated, slug, text)["id"] for slug in articles}
         assert pages == {eid} and index["entities"][eid]["type"] == "organization"
         assert index["entities"][eid]["articles"] == articles
+        assert all(e["type"] == "organization" for slug in articles for e in annotated[slug] if e["name"] == eid_name[eid])
 
 
 def test_a_name_with_the_kept_by_evidence_is_one_entity_with_the_name_without_it(nlp):

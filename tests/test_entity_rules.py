@@ -223,13 +223,13 @@ def test_organisation_patterns_keep_the_whole_name_the_model_cut(nlp):
 
 
 def test_a_company_or_club_word_tagged_a_place_is_an_organisation(nlp):
-    found = with_ents("Shares of Kell Shipping fell, and Castel Athletic lost.", nlp, (2, 4, "GPE"), (7, 9, "LOC"))
-    assert found["Kell Shipping"].type == "organization" and found["Castel Athletic"].type == "organization"
+    found = with_ents("Kell Shipping posted a loss on Monday.", nlp, (0, 2, "GPE"))  # no company context in the sentence
+    assert found["Kell Shipping"].type == "organization"
 
 
 def test_a_surname_is_not_linked_to_a_person_tag_without_evidence(nlp):
-    paragraph = "Crowds gathered outside Harlan Brook on Sunday. Brook was closed for repairs."
-    found = with_ents(paragraph, nlp, (3, 5, "PERSON"))  # a building the model calls a person: no title, role…
+    paragraph = "Harlan Brook drew large crowds on Sunday. Brook was closed for repairs."
+    found = with_ents(paragraph, nlp, (0, 2, "PERSON"))  # a building the model calls a person: no title, role…
     assert texts(found["Harlan Brook"]) == ["Harlan Brook"] and "Brook" not in found
     found = with_ents("Mayor Harlan Brook spoke on Sunday. Brook was pleased.", nlp, (1, 3, "PERSON"))
     assert texts(found["Harlan Brook"]) == ["Harlan Brook", "Brook"]  # with a title, the surname joins
