@@ -93,10 +93,10 @@ def joined_name(name: str, people: dict[str, Entity]) -> str:
     return heads[0] if len(heads) == 1 and not tails else name
 
 
-_TITLE_ALTS = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=lambda t: (-len(t), t)))
-# A title only people hold ("Minister", "Secretary-General", "spokesman"), then two to four capitalised words.
+# A word (a title only people hold, checked after: "Minister", "Secretary-General", "spokesman"), then two to
+# four capitalised words, looked ahead so that "Foreign" of "Foreign Minister Ana Duarte" leaves "Minister" its turn.
 _TITLED_NAME = re.compile(
-    rf"(?<![\w-])(?P<title>(?i:{_TITLE_ALTS})(?:-[A-Z][a-z]+)?)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){{1,3}})"
+    r"(?<![\w-])(?P<title>[A-Za-z]+\.?(?:-[A-Z][a-z]+)?)(?=\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){1,3}))"
 )
 
 
@@ -107,6 +107,9 @@ def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     date word or a known place, nationality or organisation, and must keep two or three words."""
     out = []
     for match in _TITLED_NAME.finditer(paragraph):
+        title_word = match.group("title").lower()
+        if title_word not in PERSON_TITLES and title_word.split("-")[0] not in PERSON_TITLES:
+            continue
         start = match.start("name")
         words = match.group("name").split()
         while words and words[0].lower() in TITLES:
