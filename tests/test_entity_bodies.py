@@ -141,3 +141,21 @@ def test_a_name_with_the_kept_by_evidence_is_one_entity_with_the_name_without_it
     first, second = (page_of(index, annotated, "a0", "The New York Times"),
                      page_of(index, annotated, "a1", "New York Times"))
     assert first is second and first["articles"] == ["a0", "a1"] and first["id"] == "new-york-times"
+
+
+# --- people and nationality words across articles ---
+
+def test_a_titled_name_the_model_missed_is_one_person_across_articles(nlp):
+    index, annotated = site(nlp, ["U.N. Secretary-General Felipe Arroyo said both sides should return to talks."],
+                            ["On Monday, Arroyo told reporters in Nairobi that he was hopeful."])
+    arroyo = page_of(index, annotated, "a0", "Felipe Arroyo")
+    assert page_of(index, annotated, "a1", "Arroyo") is arroyo  # the lone surname joins the site's one full name
+    assert arroyo["type"] == "person" and arroyo["articles"] == ["a0", "a1"] and "Secretary-General" in arroyo["roles"]
+
+
+def test_nationality_words_link_to_the_countrys_one_page_across_articles(nlp):
+    index, annotated = site(nlp, ["A Brazilian court ruled on Monday."], ["Brazil appealed the ruling on Tuesday."])
+    brazil = page_of(index, annotated, "a0", "Brazilian")
+    assert page_of(index, annotated, "a1", "Brazil") is brazil and brazil["articles"] == ["a0", "a1"]
+    marked = [m.get("nationality") for e in annotated["a0"] for m in e["mentions"] if m["text"] == "Brazilian"]
+    assert marked == [True]
