@@ -207,6 +207,8 @@ def test_the_whole_name_after_a_title_only_people_hold_is_one_person(nlp):
     assert texts(found["Ana Duarte"]) == ["Ana Duarte"]
     found = entities_in(["Senator Ruth Calloway visited Tokyo on Monday."], nlp)  # a place ends the name
     assert "Ruth Calloway" in found and found["Tokyo"].type == "place"
+    found = entities_in(["The fund manager Granfield Securities sold its stake."], nlp)  # a company word ends no name
+    assert not any(e.type == "person" for e in found.values())
 
 
 def with_ents(paragraph, nlp, *spans):
