@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Span
 
-from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
 from newsreader.core.entities import extract
 from newsreader.core.entity_index import build, id_of, record
 from newsreader.core.rawformat import parse
 from newsreader.core.sentences import number_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_module.load()
-
-
-def entities_in(paragraphs, nlp):
-    return {e.name: e for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))}
-
-
-def texts(entity):
-    return [m.text for m in entity.mentions]
+from test_entity_rules import entities_in, nlp, texts  # noqa: F401  (nlp is a fixture)
 
 
 def site(nlp, *articles):

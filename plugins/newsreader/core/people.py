@@ -104,7 +104,8 @@ def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     """ "U.N. Secretary-General Felipe Arroyo said": the whole capitalised name after a title only people
     hold is one person, whatever the model made of it (nothing, an organisation, the surname alone).
     Title words after the title ("Secretary General Ana Duarte") belong to the title; the name stops at a
-    date word or a known place, nationality or organisation, and must keep two or three words."""
+    date word or a known place, nationality or organisation, and must keep two or three words, the last no
+    company or club word."""
     out = []
     for match in _TITLED_NAME.finditer(paragraph):
         title_word = match.group("title").lower()
@@ -125,7 +126,7 @@ def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             kept.append(bare)
             if bare != word:
                 break
-        if 2 <= len(kept) <= 3:
+        if 2 <= len(kept) <= 3 and kept[-1] not in NOT_A_SURNAME:  # "fund manager Granfield Securities"
             name = " ".join(kept)
             if paragraph.startswith(name, start):
                 title = paragraph[match.start("title"):start].strip()
