@@ -26,6 +26,8 @@ def test_one_name_is_one_entity_typed_by_the_evidence_of_all_its_mentions():
                    ("c", [e("Chelsea", "organization")])])
     assert set(index["entities"]) == {"chelsea"}
     assert index["entities"]["chelsea"]["type"] == "organization" and index["entities"]["chelsea"]["mentions"] == 5
+    index = build([("a", [e("Georgia", "place", 3)]), ("b", [e("Georgia", "organization")]), ("c", [e("Georgia", "person")])])
+    assert index["entities"]["georgia"]["type"] == "place"  # most votes, not the first type in the preference order
 
 
 def test_names_ending_in_digits_and_accents_make_clean_folder_slugs():
@@ -51,6 +53,9 @@ def test_ids_are_stable_and_unique_when_articles_arrive():
     ministry = list(later["local"].values())  # the article-local one is kept apart
     assert [m["name"] for m in ministry] == ["Foreign Ministry"] and ministry[0]["url"] is None
     assert later["entities"]["jose-muller"]["name"] == "Jose Muller"
+    alone = build([("b", [e("José Müller", "person")])])  # even with no "Jose Muller" yet: the slug stays free
+    (eid,) = alone["entities"]
+    assert eid.startswith("jose-muller-") and len(eid) == len("jose-muller-") + 6
 
 
 def test_a_correction_that_names_a_generic_body_makes_it_site_wide():

@@ -180,6 +180,8 @@ def test_a_commentator_is_the_speaker_not_the_person_named_in_their_description(
     found = speakers(['Professor Helen Ostrova, a historian who has written about President Karl Brenner, '
                       'said the speech was "his weakest in years."'], nlp)
     assert found == {"his weakest in": "Helen Ostrova"}
+    found = speakers(['A historian who has written about President Karl Brenner said the speech was "his weakest in years."'], nlp)
+    assert found["his weakest in"] != "Karl Brenner"  # the person in a description never lends the speaker
 
 
 RIGHT_FLOOR = 1.0  # speaker right on tests/quote_eval.py: 0.95 before the commentator rule (own_words in quotes.py)

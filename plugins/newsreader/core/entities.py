@@ -19,12 +19,13 @@ import re
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .candidate import Candidate, resolve_overlaps
-from .entity_names import NEVER_QUALIFIED, acronym_key, is_dotted_acronym, is_generic, qualified
-from .metonyms import country_of, dateline, tie_of
+from .entity_names import acronym_key, is_dotted_acronym, is_generic
+from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .people import CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks, surnames, whole_name
-from .roles import PERSON_TITLES, TITLES, person_roles, split_title
+from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
+                     surnames, titled_names, whole_name)
+from .roles import TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -58,6 +59,7 @@ _LOCATIVE = frozenset("in at near outside inside across through throughout aroun
 _SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
@@ -119,7 +121,34 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
     for cand in out:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         cand.speaks = span is not None and len(span) > 0 and speaks(span)
+        if span is not None and len(span) and cand.type in {"place", "organization"}:
+            cand.the = _capital_the(span)
     return out
+
+
+def _capital_the(span) -> str:
+    """ "mid" when a capitalised "The" inside the sentence precedes the name ("in The Hague": part of
+    the name), "start" when it opens the sentence (no evidence: "The United States said"), else ""."""
+    i = span.start - 1
+    doc = span.doc
+    if i < 0 or doc[i].text != "The" or doc[i].idx + 4 != span.start_char:
+        return ""
+    if i > doc[i].sent.start and (not doc[i - 1].is_punct or doc[i - 1].text in {",", ";"}):
+        return "mid"
+    return "start"
+
+
+def _with_the(found: list[tuple[int, str, Candidate]]) -> None:
+    """ "The Hague", "The Gambia", "The New York Times": a name written with a capitalised "The" inside a
+    sentence keeps it, in every mention of the article (and at a sentence's start, where the capital alone
+    proves nothing, only with that evidence)."""
+    named = {c.name for _, _, c in found if c.the == "mid"}
+    for _, _, cand in found:
+        if cand.name in named:
+            if cand.the:
+                cand.start -= 4
+            if not cand.name.startswith("The "):
+                cand.name = "The " + cand.name
 
 
 def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
@@ -140,6 +169,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
         text = span.text
         if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text):
             continue
+        if label in _NAME_LABELS and not any(w[:1].isupper() for w in text.split()):
+            continue  # "the central bank", "police": a common noun, not a name
         if label != "PERSON" and all(w.lower() in TITLES for w in text.split()):
             continue  # "Interior" of "Interior Minister Joseph Kamau"
         start, end = span.start_char, span.end_char
@@ -168,7 +199,9 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
                                  actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
         elif label in {"GPE", "LOC", "FAC"}:
-            if text.split()[-1] in CLUB_WORDS | COMPANY_WORDS and " " in text:  # "from Aston Villa", "Kell Shipping"
+            if is_generic(text):  # "Police" tagged a place
+                out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
+            elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS and " " in text:  # "from Aston Villa", "Kell Shipping"
                 out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
             elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
                 out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
@@ -228,6 +261,7 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
+    out.extend(generic_words(paragraph))
     for pattern in (_CLUB, _CLUB_NAME, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
         for match in pattern.finditer(paragraph):
             out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
@@ -253,45 +287,6 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
     return out
 
 
-def _titled_people(candidates: list[Candidate]) -> None:
-    """ "Spokesperson Alma Veress" tagged an organisation is a person with a role: the words after a
-    title that only people hold ("spokesperson", "minister", "senator"…) are a person's name."""
-    for cand in candidates:
-        words = cand.name.split()
-        if cand.type == "person" or len(words) < 3 or len(cand.name) != cand.length:
-            continue
-        n = 0
-        while n < len(words) - 2 and words[n].lower() in TITLES:
-            n += 1
-        rest = words[n:]
-        if n and words[n - 1].lower() in PERSON_TITLES and len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            title = " ".join(words[:n])
-            cand.start += len(title) + 1
-            cand.type, cand.name, cand.roles, cand.evidence = "person", " ".join(rest), (title,), True
-
-
-def _qualify_generic(found: list[tuple[int, str, Candidate]], aliases: AliasTable, place_line) -> set[str]:
-    """Name generic bodies by their country ("Foreign Ministry (Japan)"); returns the names left untied."""
-    ties: dict[str, dict[int, str | None]] = {}
-    for _, paragraph, cand in found:
-        if cand.type == "organization" and is_generic(cand.name) and not aliases.organization(cand.name):
-            places = [c for _, p, c in found if p is paragraph and c.type == "place"]
-            ties.setdefault(cand.name, {})[id(cand)] = tie_of(paragraph, cand, places, aliases)
-    home = country_of(place_line[1], aliases) if place_line else None
-    local = set()
-    for name, by_cand in ties.items():
-        countries = sorted({t for t in by_cand.values() if t})
-        default = countries[0] if len(countries) == 1 else (home if not countries else None)
-        for _, _, cand in found:
-            if id(cand) in by_cand:
-                country = by_cand[id(cand)] or default
-                if country and name.lower() not in NEVER_QUALIFIED:
-                    cand.name = qualified(name, country)
-                else:
-                    local.add(name)
-    return local
-
-
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
@@ -309,24 +304,31 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     for cand in ner_all:
         if cand.capital_of and cand.name in actors:
             cand.name = cand.capital_of
-    _titled_people(ner_all)
+    titled = [[c for c in titled_names(paragraph, aliases) if p_index or c.start >= skip]
+              for p_index, paragraph in enumerate(paragraphs)]
+    for doc, cands in zip(docs, titled):
+        for cand in cands:
+            title = cand.roles[0]  # the model's premodifier may hold more ("Chief US negotiator") or less ("General")
+            found_roles = [r for r in person_roles(doc, cand.start, cand.end) if not (title.endswith(r) and r != title)]
+            cand.roles = tuple(found_roles if any(r.endswith(title) for r in found_roles) else [title, *found_roles])
     named_places = {c.name for c in ner_all if c.type == "place"}
     # Evidence that a full name is a person: a title, role or pronoun; it or its lone surname says
     # something; or the model tags the lone surname a person too.
     lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
-                  and (c.evidence or c.speaks or c.name.split()[-1] in lone)}
+                  and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
 
     found: list[tuple[int, str, Candidate]] = []
-    for p_index, (paragraph, doc, ner) in enumerate(zip(paragraphs, docs, per_paragraph), start=1):
-        alone = surnames(paragraph, full_names, ner)
+    for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
+        alone = surnames(paragraph, full_names, ner + by_title)
         for cand in alone:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
-        rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone
+        rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title
         if p_index == 1 and skip:
             rules = [c for c in rules if c.start >= skip]
         found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules))
-    local = _qualify_generic(found, aliases, place_line)
+    _with_the(found)
+    local = qualify_generic(found, aliases, place_line)
 
     entities: dict[str, Entity] = {}
     votes: dict[str, dict[str, int]] = {}

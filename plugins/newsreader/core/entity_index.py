@@ -28,8 +28,12 @@ def slugify(text: str) -> str:
 
 
 def _plain_key(entity: dict) -> str:
-    """The site-wide key of a name: without middle initials, acronyms without their dots."""
-    return acronym_key(person_key(entity["name"]))
+    """The site-wide key of a name: without middle initials, acronyms without their dots, without a
+    leading "The" ("The Hague" in one article, "Hague" where no evidence kept the article)."""
+    name = entity["name"]
+    if name.startswith("The ") and len(name) > 4:
+        name = name[4:]
+    return acronym_key(person_key(name))
 
 
 def _surname_owners(entities: list[dict]) -> tuple[dict[str, str], set[str]]:

@@ -8,7 +8,7 @@ from .aliases import AliasTable
 from .candidate import Candidate
 from .entity_names import person_key
 from .model import Entity
-from .roles import TITLES
+from .roles import PERSON_TITLES, TITLES
 
 WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -91,3 +91,44 @@ def joined_name(name: str, people: dict[str, Entity]) -> str:
         return tails[0]
     heads = [full for full in people if " " in full and full.split()[0] == name]
     return heads[0] if len(heads) == 1 and not tails else name
+
+
+# A word (a title only people hold, checked after: "Minister", "Secretary-General", "spokesman"), then two to
+# four capitalised words, looked ahead so that "Foreign" of "Foreign Minister Ana Duarte" leaves "Minister" its turn.
+_TITLED_NAME = re.compile(
+    r"(?<![\w-])(?P<title>[A-Za-z]+\.?(?:-[A-Z][a-z]+)?)(?=\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){1,3}))"
+)
+
+
+def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """ "U.N. Secretary-General Felipe Arroyo said": the whole capitalised name after a title only people
+    hold is one person, whatever the model made of it (nothing, an organisation, the surname alone).
+    Title words after the title ("Secretary General Ana Duarte") belong to the title; the name stops at a
+    date word or a known place, nationality or organisation, and must keep two or three words, the last no
+    company or club word."""
+    out = []
+    for match in _TITLED_NAME.finditer(paragraph):
+        title_word = match.group("title").lower()
+        if title_word not in PERSON_TITLES and title_word.split("-")[0] not in PERSON_TITLES:
+            continue
+        start = match.start("name")
+        words = match.group("name").split()
+        while words and words[0].lower() in TITLES:
+            start = paragraph.index(words[0], start) + len(words[0])
+            start += len(paragraph[start:]) - len(paragraph[start:].lstrip())
+            words = words[1:]
+        kept = []
+        for word in words:
+            bare = re.sub(r"(?:'s|’s)$", "", word)
+            if (bare.lower() in TITLES or bare.lower() in WEEKDAYS_MONTHS or aliases.place(bare)
+                    or aliases.demonym(bare) or aliases.capital_of(bare) or aliases.organization(bare)):
+                break
+            kept.append(bare)
+            if bare != word:
+                break
+        if 2 <= len(kept) <= 3 and kept[-1] not in NOT_A_SURNAME:  # "fund manager Granfield Securities"
+            name = " ".join(kept)
+            if paragraph.startswith(name, start):
+                title = paragraph[match.start("title"):start].strip()
+                out.append(Candidate(start, start + len(name), "person", name, "title", (title,), evidence=True))
+    return out
