@@ -54,6 +54,13 @@ CASES: list[tuple[list[str], dict[str, str | None]]] = [
       '"These measures are temporary," Dorn said.',
       'Rights groups were not convinced. "Temporary measures have a habit of staying," said Aisha Rahman of Open Borders Watch.'],
      {"These measures are": "Pavel Dorn", "Temporary measures have": "Aisha Rahman"}),
+    (['"We cannot wait any longer," the health minister, Ilse Brandt, told lawmakers on Thursday.'],
+     {"We cannot wait": "Ilse Brandt"}),
+    (["Chairman Victor Osei and his deputy, Nora Kell, disagreed on Monday.",
+      '"The merger is off," Osei said, while Kell called the talks "far from over."'],
+     {"The merger is": "Victor Osei", "far from over.": "Nora Kell"}),
+    (["The vote was close.", '"We expected more," Dunmore said after the count, "but we will be back."'],
+     {"We expected more": "Dunmore"}),
 ]
 
 

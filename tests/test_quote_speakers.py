@@ -193,3 +193,28 @@ def test_quote_speakers_on_the_self_written_cases_do_not_fall(nlp):
     figures = score(nlp)
     assert figures["quotes"] >= 20 and figures["detected"] == 1.0
     assert figures["right"] >= RIGHT_FLOOR, figures
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (['"We are ready to talk," the foreign minister, Jonas Weller, told reporters in Vienna.'],
+     {"We are ready": "Jonas Weller"}),
+    (["Defense Secretary Mark Ellison met Japanese officials on Monday.",
+      "Japan's defense minister, Kenji Sato, said the two sides had \"a frank exchange.\""],
+     {"a frank exchange.": "Kenji Sato"}),
+    (["The president's spokesman, Dan Field, said the claims were \"completely false.\"",
+      "President Ana Costa has denied wrongdoing."],
+     {"completely false.": "Dan Field"}),
+])
+def test_a_role_noun_subject_speaks_for_the_person_named_in_apposition(nlp, paragraphs, expected):
+    assert speakers(paragraphs, nlp) == expected
+
+
+def test_each_quote_takes_the_speech_verb_it_hangs_on(nlp):
+    found = speakers(["Mayor Lucy Tran and Governor Ben Ortiz spoke on Friday.",
+                      '"We need more money," Ortiz said, while Tran called the plan "a good start."'], nlp)
+    assert found == {"We need more": "Ben Ortiz", "a good start.": "Lucy Tran"}
+
+
+def test_a_name_the_model_did_not_tag_is_still_the_speaker(nlp):
+    found = speakers(['"We will see," Lind said when asked about the vote, "but I am confident."'], nlp)
+    assert found == {"We will see": "Lind"}

@@ -82,6 +82,10 @@ def _words_outside(sentence: Sentence, group, s_lo: int) -> int:
     return len(re.findall(r"\w+", " ".join(outside)))
 
 
+# Words that start another clause between two quoted pieces ("… ," Ortiz said, while Tran called it "…"): two quotes.
+_CLAUSE_LINKS = frozenset({"while", "whereas", "but", "and", "although", "though", "as"})
+
+
 def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -> list[list[tuple[int, int]]]:
     """Pieces of one sentence split by an attribution ('"…," he said, "…"') grouped as one quote."""
     groups: list[list[tuple[int, int]]] = []
@@ -90,7 +94,8 @@ def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -
         if groups:
             prev_sentence = locate.at(p_index, groups[-1][0][0])
             between = paragraph[groups[-1][-1][1]:span[0]]
-            if here is prev_sentence and here is not None and len(between.split()) <= 8 and any(
+            words = re.findall(r"\w+", between.lower())
+            if here is prev_sentence and here is not None and len(words) <= 8 and not _CLAUSE_LINKS & set(words) and any(
                 w.strip(",.").lower() in {"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"}
                 for w in between.split()
             ):
@@ -112,9 +117,29 @@ def own_words(t, head) -> bool:
     return True
 
 
+_NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY"})
+
+
+def _governing_speech_verb(doc, group):
+    """The speech verb the quoted words hang on ('Tran called the plan "a good start"'), if any."""
+    quoted = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
+              if group[0][0] <= t.idx < group[0][1] and not t.is_punct]
+    if not quoted:
+        return None
+    root = min(quoted, key=lambda t: len(list(t.ancestors)))  # the quote's own head
+    return next((a for a in root.ancestors if a.lemma_.lower() in speakers.SPEECH_VERBS and a.pos_ in {"VERB", "AUX"}
+                 and not inside(a, [group[0]])), None)
+
+
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
-    """Tokens that may name the speaker, best first: "according to X", speech verbs' subjects, the governing verb's."""
+    """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
+    hangs on, the other speech verbs' subjects, the governing verb's."""
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not inside(t, quote_spans)]
+    governing = _governing_speech_verb(doc, group)
+    if governing is not None and not any(t.lower_ == "according" for t in outside):
+        subject = speakers.subject_of(governing, lambda t: not inside(t, quote_spans))
+        if subject is not None:
+            yield subject
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
@@ -172,6 +197,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             entity = article.entity_at(p_index, token.idx, token.idx + len(token.text))
             if entity is None and token.dep_ == "appos":  # "X, a historian who wrote …": the historian is X
                 entity = article.entity_at(p_index, token.head.idx, token.head.idx + len(token.head.text))
+            if entity is None:  # "the foreign minister, Jonas Weller, said": the person named in apposition
+                entity = next((e for c in token.children if c.dep_ == "appos" and not inside(c, spans)
+                               for t in c.subtree if own_words(t, c)
+                               for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
+                               if e is not None and e["type"] == "person"), None)
             if entity is None:  # the head may sit after a title ("Chief US negotiator James DeHart")
                 entity = next((e for t in token.subtree if own_words(t, token) and not inside(t, spans)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
@@ -181,6 +211,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             author = speakers.author_of(token)  # "a statement from the campaign", "the report by the committee"
             if author is not None:
                 return resolve(author)
+            if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES and not speakers.is_document(token):
+                return subject_text(token, spans, dateline), None  # a name the model did not tag: "said Lind"
             if speakers.is_agent_noun(token):
                 body = article.body_named(p_index, token)  # "the ministry" after "the Foreign Ministry"
                 if body is not None:
