@@ -61,6 +61,10 @@ CASES: list[tuple[list[str], dict[str, str | None]]] = [
      {"The merger is": "Victor Osei", "far from over.": "Nora Kell"}),
     (["The vote was close.", '"We expected more," Dunmore said after the count, "but we will be back."'],
      {"We expected more": "Dunmore"}),
+    (['A lawyer for the Brenna Dock Workers Union, Sunil Varma, said the ruling was "a warning to every employer."'],
+     {"a warning to": "Sunil Varma"}),
+    (['State radio quoted Admiral Petra Lindqvist as saying the fleet was "ready for any task."'],
+     {"ready for any": "Petra Lindqvist"}),
 ]
 
 

@@ -218,3 +218,18 @@ def test_each_quote_takes_the_speech_verb_it_hangs_on(nlp):
 def test_a_name_the_model_did_not_tag_is_still_the_speaker(nlp):
     found = speakers(['"We will see," Lind said when asked about the vote, "but I am confident."'], nlp)
     assert found == {"We will see": "Lind"}
+
+
+def test_a_name_in_apposition_after_the_role_nouns_complement(nlp):
+    found = speakers(['A spokesman for Harlow Mining, Peter Dunne, said the mine was "safe."'], nlp)
+    assert found == {"safe.": "Peter Dunne"}
+
+
+def test_quoted_as_saying_names_the_speaker(nlp):
+    found = speakers(['The statement quoted General Amos Kariuki as saying the rebels had "lost the war."'], nlp)
+    assert found == {"lost the war.": "Amos Kariuki"}
+
+
+def test_an_unnamed_employee_or_resident_is_a_speaker(nlp):
+    found = speakers(['"Everyone knew," one former employee said. "Nobody spoke up."'], nlp)
+    assert found == {"Everyone knew": "one former employee", "Nobody spoke up.": "one former employee"}

@@ -131,6 +131,16 @@ def _governing_speech_verb(doc, group):
                  and not inside(a, [group[0]])), None)
 
 
+def _appositions(token):
+    """Names in apposition to a role noun: "the minister, X," and "a spokesman for the firm, X," (the parser
+    often hangs X on the firm)."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            yield child
+        elif child.dep_ == "prep":
+            yield from (a for o in child.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos")
+
+
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
@@ -198,7 +208,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             if entity is None and token.dep_ == "appos":  # "X, a historian who wrote …": the historian is X
                 entity = article.entity_at(p_index, token.head.idx, token.head.idx + len(token.head.text))
             if entity is None:  # "the foreign minister, Jonas Weller, said": the person named in apposition
-                entity = next((e for c in token.children if c.dep_ == "appos" and not inside(c, spans)
+                entity = next((e for c in _appositions(token) if not inside(c, spans)
                                for t in c.subtree if own_words(t, c)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)

@@ -151,7 +151,7 @@ def subject_text(subject, quote_spans, dateline: int) -> str:
             break
         run.insert(0, t)
     for t in (t for t in kept if t.i > subject.i):
-        if t.i != run[-1].i + 1:
+        if t.i != run[-1].i + 1 or t.text == ",":  # "Dunne, a spokesman": the words before the comma
             break
         run.append(t)
     while run and (run[0].lower_ in {"the", "a", "an"} or run[0].is_punct):

@@ -51,7 +51,8 @@ SPEAKER_NOUNS = frozenset(
     diplomat envoy delegate representative executive spokesperson spokesman spokeswoman secretary minister
     president premier chair chairman chairwoman director professor student parent citizen public prosecution
     regulator watchdog board cabinet parliament congress senate assembly coalition opposition palace embassy
-    consulate regime junta mission secretariat headquarters
+    consulate regime junta mission secretariat headquarters employee refugee trustee nominee detainee retiree
+    attendee victim patient neighbor neighbour resident local nurse fan mother son daughter wife husband child
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
@@ -148,6 +149,10 @@ def subject_of(verb, outside=lambda token: True):
     on the quoted words. The passive subject of "quoted"/"cited" is the speaker ("X was quoted as saying"),
     of other speech verbs the one spoken to ("X was told"): no speaker.
     """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in {"quote", "cite"}:
+        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)  # "quoted X as saying"
+        if quoted is not None:
+            return quoted
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is None and verb.lemma_.lower() not in {"quote", "cite"} and any(c.dep_ == "nsubjpass" for c in verb.children):
         agent = next((t for t in verb.subtree if t.lower_ == "by" and t.i > verb.i and outside(t)), None)
