@@ -233,3 +233,9 @@ def test_quoted_as_saying_names_the_speaker(nlp):
 def test_an_unnamed_employee_or_resident_is_a_speaker(nlp):
     found = speakers(['"Everyone knew," one former employee said. "Nobody spoke up."'], nlp)
     assert found == {"Everyone knew": "one former employee", "Nobody spoke up.": "one former employee"}
+
+
+def test_an_unattributed_quote_after_its_paragraphs_subject_is_theirs(nlp):
+    found = speakers(['Senator Ruth Calloway said the bill was flawed. "It gives away too much to the banks.',
+                      '"And it does nothing for the families who lost their homes," she added.'], nlp)
+    assert found == {"It gives away": "Ruth Calloway", "And it does": "Ruth Calloway"}
