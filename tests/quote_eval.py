@@ -65,9 +65,9 @@ CASES: list[tuple[list[str], dict[str, str | None]]] = [
      {"a warning to": "Sunil Varma"}),
     (['State radio quoted Admiral Petra Lindqvist as saying the fleet was "ready for any task."'],
      {"ready for any": "Petra Lindqvist"}),
-    (['Harbour master Ines Kolar warned of delays on Monday. "The cranes are twenty years old.',
+    (['Port director Julia Morgan warned of delays on Monday. "The cranes are twenty years old.',
       '"Nobody has replaced a single part," she said.'],
-     {"The cranes are": "Ines Kolar", "Nobody has replaced": "Ines Kolar"}),
+     {"The cranes are": "Julia Morgan", "Nobody has replaced": "Julia Morgan"}),
 ]
 
 
