@@ -239,3 +239,11 @@ def test_an_unattributed_quote_after_its_paragraphs_subject_is_theirs(nlp):
     found = speakers(['Senator Ruth Calloway said the bill was flawed. "It gives away too much to the banks.',
                       '"And it does nothing for the families who lost their homes," she added.'], nlp)
     assert found == {"It gives away": "Ruth Calloway", "And it does": "Ruth Calloway"}
+
+
+def test_the_company_is_the_organisation_the_text_made_its_subject(nlp):
+    found = speakers(["Brightwell Foods was fined by the Trade Commission on Monday.",
+                      '"We will appeal," the company said.'], nlp)
+    assert found == {"We will appeal": "Brightwell Foods"}
+    found = speakers(["Regulators fined a shipping company on Monday.", '"We will appeal," the company said.'], nlp)
+    assert found == {"We will appeal": "company"}  # no organisation named: the words, not a guess

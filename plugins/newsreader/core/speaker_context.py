@@ -110,9 +110,15 @@ class ArticleContext:
         return None, None
 
     def body_named(self, p: int, token) -> dict | None:
-        """The latest organisation mentioned before ``token`` whose name ends with its noun ("ministry")."""
+        """The latest organisation mentioned before ``token`` whose name ends with its noun ("ministry"); for
+        "the company" or "the firm", the latest organisation that was a sentence subject in this or the two
+        paragraphs before ("Acme cut 500 jobs. … the company said")."""
         if token.tag_ not in {"NN", "NNP"} or not any(c.lower_ == "the" for c in token.children):
             return None
+        if token.lower_ in {"company", "firm"}:
+            found = [e for pp, a, _, e, subject in self.subjects if p - 2 <= pp and (pp, a) < (p, token.idx)
+                     and subject and e["type"] == "organization"]
+            return found[-1] if found else None
         found = [e for pp, a, _, e, _ in self.mentions if (pp, a) < (p, token.idx) and e["type"] == "organization"
                  and e["name"].split()[-1].lower() == token.lower_]
         return found[-1] if found else None
