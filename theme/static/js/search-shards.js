@@ -64,8 +64,9 @@
     this.maxShards = options.maxShards || 48;
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
-    this.invertedIndex = Object.create(null);
-    this.fieldVectors = Object.create(null); // those the loaded shards have entries in, until every() is called
+    this.invertedIndex = Object.create(null); // the terms queries expanded to: lunr's entries
+    this.termVectors = Object.create(null); // the same terms: {number, vectors: field ref -> lunr.Vector, size}
+    this.entries = Object.create(null); // the other loaded terms: their shard entries
     this.shardTerms = {}; // shard number -> its terms, once loaded
     this.pending = {};
     this.tokenSet = lunr.TokenSet.fromArray([]);
@@ -98,12 +99,14 @@
   };
 
   ShardedIndex.prototype.plan = function (q) {
-    var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
+    var query = new lunr.Query(this.fields), self = this;
+    var plan = { shards: {}, extra: {}, vocab: [], lookups: [], clauses: [] };
     new lunr.QueryParser(q, query).parse();
     plan.negated = query.isNegated();
     function mark(set) { return function (n) { set[n] = true; }; }
     query.clauses.forEach(function (clause) {
       var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      plan.clauses.push({ clause: clause, terms: terms });
       terms.forEach(function (term) {
         if (self.naive) {
           plan.lookups.push(self.shardOf(term.replace(/\*/g, "")).then(mark(plan.shards)));
@@ -155,31 +158,91 @@
     return out;
   }
 
-  ShardedIndex.prototype.vector = function (key) {
-    return this.fieldVectors[key] || (this.fieldVectors[key] = new lunr.Vector());
-  };
-
+  // A shard's entries stay as fetched until a query expands to one of their terms (posting()).
   ShardedIndex.prototype.add = function (n, entries) {
-    var fields = this.fields, terms = [];
+    var terms = [];
     for (var e = 0; e < entries.length; e++) {
-      var entry = entries[e], term = entry[0], number = entry[1], posting = { _index: number };
-      for (var f = 0; f < fields.length; f++) {
-        var docs = {}, flat = numbers(entry[2 + f]), weight = 0;
-        for (var k = 0; k < flat.length;) {
-          weight += flat[k];
-          var end = k + 2 + flat[k + 1], ref = 0;
-          for (k += 2; k < end; k++) {
-            ref += flat[k];
-            docs[ref] = {};
-            this.vector(fields[f] + "/" + ref).insert(number, weight / 1000);
-          }
-        }
-        posting[fields[f]] = docs;
-      }
-      this.invertedIndex[term] = posting;
-      terms.push(term);
+      this.entries[entries[e][0]] = entries[e];
+      terms.push(entries[e][0]);
     }
     this.shardTerms[n] = terms;
+  };
+
+  var NO_METADATA = {}; // every posting's metadata: lunr only reads its keys (the index keeps none)
+
+  // A term's postings, decoded when a query first expands to it: lunr's inverted-index entry, and the
+  // term's own field vectors (one entry each: field ref -> [term index, weight]).
+  ShardedIndex.prototype.posting = function (term) {
+    if (this.invertedIndex[term]) return;
+    var fields = this.fields, entry = this.entries[term], number = entry[1], posting = { _index: number };
+    var vectors = Object.create(null), size = 0;
+    for (var f = 0; f < fields.length; f++) {
+      var docs = {}, flat = numbers(entry[2 + f]), weight = 0, prefix = fields[f] + "/";
+      for (var k = 0; k < flat.length;) {
+        weight += flat[k];
+        var end = k + 2 + flat[k + 1], ref = 0;
+        for (k += 2; k < end; k++) {
+          ref += flat[k];
+          docs[ref] = NO_METADATA;
+          vectors[prefix + ref] = new lunr.Vector([number, weight / 1000]);
+          size++;
+        }
+      }
+      posting[fields[f]] = docs;
+    }
+    this.invertedIndex[term] = posting;
+    this.termVectors[term] = { number: number, vectors: vectors, size: size };
+    delete this.entries[term];
+  };
+
+  // lunr's own expansion of every clause's terms against the loaded token set (Index.prototype.query):
+  // the terms lunr will look up. Their postings are decoded; those of clauses that score are returned.
+  ShardedIndex.prototype.expanded = function (plan) {
+    var self = this, scored = {};
+    plan.clauses.forEach(function (c) {
+      var prohibited = c.clause.presence === lunr.Query.presence.PROHIBITED;
+      c.terms.forEach(function (term) {
+        var clause = { term: term, wildcard: c.clause.wildcard };
+        if ("editDistance" in c.clause) clause.editDistance = c.clause.editDistance;
+        self.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (t) {
+          self.posting(t);
+          if (!prohibited) scored[t] = true;
+        });
+      });
+    });
+    return Object.keys(scored);
+  };
+
+  // The field vectors of one search hold the entries of its scored terms only: lunr scores a field as
+  // queryVector.similarity(fieldVector), a merge over the term indices both vectors hold, so the
+  // entries of other terms add nothing. The term with the most postings lends its own vectors (as
+  // the prototype); a field ref of the other terms gets a new vector with every query term's entry,
+  // in ascending term index (the order lunr.Vector keeps).
+  ShardedIndex.prototype.vectors = function (terms) {
+    var own = terms.map(function (t) { return this.termVectors[t]; }, this);
+    if (!own.length) return Object.create(null);
+    var biggest = own.reduce(function (a, b) { return b.size > a.size ? b : a; });
+    if (own.length === 1) return biggest.vectors;
+    var base = biggest.vectors, out = Object.create(base), made = [], at = biggest.number;
+    own.sort(function (a, b) { return a.number - b.number; });
+    for (var t = 0; t < own.length; t++) {
+      if (own[t] === biggest) continue;
+      var vectors = own[t].vectors, number = own[t].number;
+      for (var key in vectors) {
+        var v = out[key], weight = vectors[key].elements[1];
+        if (v && v.search === out) { // made by this search: its entries so far, and the biggest term's if due
+          if (v.due && at < number) { v.elements.push(at, v.due[1]); v.due = null; }
+          v.elements.push(number, weight);
+        } else { // the biggest term's own vector, or none
+          v = out[key] = new lunr.Vector(v && at < number ? [at, v.elements[1], number, weight] : [number, weight]);
+          v.search = out;
+          v.due = v.elements.length === 2 && base[key] ? base[key].elements : null;
+          made.push(v);
+        }
+      }
+    }
+    for (var m = 0; m < made.length; m++) if (made[m].due) made[m].elements.push(at, made[m].due[1]);
+    return out;
   };
 
   ShardedIndex.prototype.load = function (numbers) {
@@ -200,17 +263,15 @@
     });
   };
 
+  // A query of prohibited words only scores every field of every document 0, in the whole index's
+  // field-vector order (lunr takes Object.keys(fieldVectors)).
   ShardedIndex.prototype.every = function () {
-    if (this.complete) return;
+    if (this.all) return this.all;
     var all = Object.create(null);
     for (var ref = 0; ref < this.manifest.docs; ref++) {
-      for (var f = 0; f < this.fields.length; f++) {
-        var key = this.fields[f] + "/" + ref;
-        all[key] = this.fieldVectors[key] || new lunr.Vector();
-      }
+      for (var f = 0; f < this.fields.length; f++) all[this.fields[f] + "/" + ref] = new lunr.Vector();
     }
-    this.fieldVectors = all;
-    this.complete = true;
+    return (this.all = all);
   };
 
   ShardedIndex.prototype.search = function (q) {
@@ -221,8 +282,9 @@
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
       return self.load(numbers).then(function () {
-        if (plan.negated) self.every();
-        var results = new lunr.Index({ invertedIndex: self.invertedIndex, fieldVectors: self.fieldVectors,
+        var scored = self.expanded(plan);
+        var results = new lunr.Index({ invertedIndex: self.invertedIndex,
+          fieldVectors: plan.negated ? self.every() : self.vectors(scored),
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
         results.approximate = approximate; // the expansion was capped: lunr.js might find more
         return results;
