@@ -62,10 +62,11 @@
     this.getJSON = getJSON;
     this.naive = Boolean(options.naive);
     this.maxShards = options.maxShards || 48;
+    this.prefetch = Boolean(options.prefetch); // fetch the likely first result's display file during lunr's search
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.invertedIndex = Object.create(null); // the terms queries expanded to: lunr's entries
-    this.termVectors = Object.create(null); // the same terms: {number, vectors: field ref -> lunr.Vector, size}
+    this.terms = Object.create(null); // the same terms: their field refs and vectors (posting())
     this.entries = Object.create(null); // the other loaded terms: their shard entries
     this.shardTerms = {}; // shard number -> its terms, once loaded
     this.pending = {};
@@ -170,30 +171,42 @@
 
   var NO_METADATA = {}; // every posting's metadata: lunr only reads its keys (the index keeps none)
 
-  // A term's postings, decoded when a query first expands to it: lunr's inverted-index entry, and the
-  // term's own field vectors (one entry each: field ref -> [term index, weight]).
+  // A term's postings, decoded when a query first expands to it: lunr's inverted-index entry, and
+  // the field refs it has entries for, each with its field vector for a search of this term alone
+  // ([term index, weight]: one lunr.Vector per weight, shared, as lunr never changes a field vector).
   ShardedIndex.prototype.posting = function (term) {
     if (this.invertedIndex[term]) return;
     var fields = this.fields, entry = this.entries[term], number = entry[1], posting = { _index: number };
-    var vectors = Object.create(null), size = 0;
+    var keys = [], vectors = [], refs = [];
     for (var f = 0; f < fields.length; f++) {
       var docs = {}, flat = numbers(entry[2 + f]), weight = 0, prefix = fields[f] + "/";
       for (var k = 0; k < flat.length;) {
         weight += flat[k];
-        var end = k + 2 + flat[k + 1], ref = 0;
+        var end = k + 2 + flat[k + 1], ref = 0, shared = new lunr.Vector([number, weight / 1000]);
         for (k += 2; k < end; k++) {
           ref += flat[k];
           docs[ref] = NO_METADATA;
-          vectors[prefix + ref] = new lunr.Vector([number, weight / 1000]);
-          size++;
+          keys.push(prefix + ref);
+          vectors.push(shared);
+          refs.push(ref);
         }
       }
       posting[fields[f]] = docs;
     }
     this.invertedIndex[term] = posting;
-    this.termVectors[term] = { number: number, vectors: vectors, size: size };
+    this.terms[term] = { number: number, keys: keys, vectors: vectors, refs: refs, byKey: null };
     delete this.entries[term];
   };
+
+  // field ref -> vector, for the term's postings (made when a search first needs it).
+  function byKey(term) {
+    if (!term.byKey) {
+      var out = Object.create(null);
+      for (var k = 0; k < term.keys.length; k++) out[term.keys[k]] = term.vectors[k];
+      term.byKey = out;
+    }
+    return term.byKey;
+  }
 
   // lunr's own expansion of every clause's terms against the loaded token set (Index.prototype.query):
   // the terms lunr will look up. Their postings are decoded; those of clauses that score are returned.
@@ -215,34 +228,57 @@
 
   // The field vectors of one search hold the entries of its scored terms only: lunr scores a field as
   // queryVector.similarity(fieldVector), a merge over the term indices both vectors hold, so the
-  // entries of other terms add nothing. The term with the most postings lends its own vectors (as
-  // the prototype); a field ref of the other terms gets a new vector with every query term's entry,
-  // in ascending term index (the order lunr.Vector keeps).
+  // entries of other terms add nothing. The term with the most postings lends its vectors (as the
+  // prototype); a field ref that other terms share gets a new vector with each one's entry, in
+  // ascending term index (the order lunr.Vector keeps).
   ShardedIndex.prototype.vectors = function (terms) {
-    var own = terms.map(function (t) { return this.termVectors[t]; }, this);
+    var own = terms.map(function (t) { return this.terms[t]; }, this);
     if (!own.length) return Object.create(null);
-    var biggest = own.reduce(function (a, b) { return b.size > a.size ? b : a; });
-    if (own.length === 1) return biggest.vectors;
-    var base = biggest.vectors, out = Object.create(base), made = [], at = biggest.number;
+    var biggest = own.reduce(function (a, b) { return b.keys.length > a.keys.length ? b : a; });
+    var base = byKey(biggest), out = Object.create(base), made = [], at = biggest.number;
+    if (own.length === 1) return base;
     own.sort(function (a, b) { return a.number - b.number; });
     for (var t = 0; t < own.length; t++) {
       if (own[t] === biggest) continue;
-      var vectors = own[t].vectors, number = own[t].number;
-      for (var key in vectors) {
-        var v = out[key], weight = vectors[key].elements[1];
-        if (v && v.search === out) { // made by this search: its entries so far, and the biggest term's if due
-          if (v.due && at < number) { v.elements.push(at, v.due[1]); v.due = null; }
+      var keys = own[t].keys, vectors = own[t].vectors, number = own[t].number;
+      for (var k = 0; k < keys.length; k++) {
+        var key = keys[k], v = out[key], weight = vectors[k].elements[1];
+        if (!v) { // this term's alone, so far
+          out[key] = vectors[k];
+        } else if (v.search === out) { // made by this search: its entries so far, then the biggest term's if due
+          if (v.due !== null && at < number) { v.elements.push(at, v.due); v.due = null; }
           v.elements.push(number, weight);
-        } else { // the biggest term's own vector, or none
-          v = out[key] = new lunr.Vector(v && at < number ? [at, v.elements[1], number, weight] : [number, weight]);
+        } else { // the biggest term's (at < number or due later) or an earlier term's alone (no entry of the biggest)
+          var inherited = v.elements[0] === at;
+          v = out[key] = new lunr.Vector(inherited && at > number ? [number, weight] : v.elements.concat([number, weight]));
           v.search = out;
-          v.due = v.elements.length === 2 && base[key] ? base[key].elements : null;
-          made.push(v);
+          v.due = inherited && at > number ? base[key].elements[1] : null;
+          if (v.due !== null) made.push(v);
         }
       }
     }
-    for (var m = 0; m < made.length; m++) if (made[m].due) made[m].elements.push(at, made[m].due[1]);
+    for (var m = 0; m < made.length; m++) if (made[m].due !== null) made[m].elements.push(at, made[m].due);
     return out;
+  };
+
+  // The document a plain query (optional words, every field, no boost) most likely ranks first: the
+  // largest sum of its terms' weights (lunr divides each field's sum by the same query-vector length).
+  // Only a guess, to fetch its display file while lunr's search runs; the results are lunr's own.
+  ShardedIndex.prototype.likelyFirst = function (plan, terms) {
+    var fields = this.fields.length, sums = new Float64Array(this.manifest.docs), best = -1, t, k;
+    var plain = plan.clauses.every(function (c) {
+      return c.clause.presence === lunr.Query.presence.OPTIONAL && c.clause.boost === 1 && c.clause.fields.length === fields;
+    });
+    if (!plain || !terms.length) return null;
+    var own = terms.map(function (term) { return this.terms[term]; }, this);
+    for (t = 0; t < own.length; t++) for (k = 0; k < own[t].refs.length; k++) sums[own[t].refs[k]] += own[t].vectors[k].elements[1];
+    for (t = 0; t < own.length; t++) {
+      for (k = 0; k < own[t].refs.length; k++) {
+        var ref = own[t].refs[k];
+        if (best < 0 || sums[ref] > sums[best] || (sums[ref] === sums[best] && ref < best)) best = ref;
+      }
+    }
+    return best;
   };
 
   ShardedIndex.prototype.load = function (numbers) {
@@ -282,7 +318,8 @@
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
       return self.load(numbers).then(function () {
-        var scored = self.expanded(plan);
+        var scored = self.expanded(plan), first = self.prefetch ? self.likelyFirst(plan, scored) : null;
+        if (first !== null) self.doc(first).catch(function () {}); // fetched again when shown, if this failed
         var results = new lunr.Index({ invertedIndex: self.invertedIndex,
           fieldVectors: plan.negated ? self.every() : self.vectors(scored),
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
