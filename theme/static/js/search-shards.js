@@ -62,12 +62,12 @@
     this.getJSON = getJSON;
     this.naive = Boolean(options.naive);
     this.maxShards = options.maxShards || 48;
-    this.prefetch = Boolean(options.prefetch); // fetch the likely first result's display file during lunr's search
+    this.prefetch = Boolean(options.prefetch);
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
-    this.invertedIndex = Object.create(null); // the terms queries expanded to: lunr's entries
-    this.terms = Object.create(null); // the same terms: their field refs and vectors (posting())
-    this.entries = Object.create(null); // the other loaded terms: their shard entries
+    this.invertedIndex = Object.create(null); // decoded terms (those queries expanded to)
+    this.terms = Object.create(null); // the same: field refs and vectors
+    this.entries = Object.create(null); // loaded terms not decoded yet
     this.shardTerms = {}; // shard number -> its terms, once loaded
     this.pending = {};
     this.tokenSet = lunr.TokenSet.fromArray([]);
@@ -159,7 +159,6 @@
     return out;
   }
 
-  // A shard's entries stay as fetched until a query expands to one of their terms (posting()).
   ShardedIndex.prototype.add = function (n, entries) {
     var terms = [];
     for (var e = 0; e < entries.length; e++) {
@@ -169,11 +168,8 @@
     this.shardTerms[n] = terms;
   };
 
-  var NO_METADATA = {}; // every posting's metadata: lunr only reads its keys (the index keeps none)
+  var NO_METADATA = {}, EMPTY = new lunr.Vector(); // lunr never changes these: shared
 
-  // A term's postings, decoded when a query first expands to it: lunr's inverted-index entry, and
-  // the field refs it has entries for, each with its field vector for a search of this term alone
-  // ([term index, weight]: one lunr.Vector per weight, shared, as lunr never changes a field vector).
   ShardedIndex.prototype.posting = function (term) {
     if (this.invertedIndex[term]) return;
     var fields = this.fields, entry = this.entries[term], number = entry[1], posting = { _index: number };
@@ -198,7 +194,6 @@
     delete this.entries[term];
   };
 
-  // field ref -> vector, for the term's postings (made when a search first needs it).
   function byKey(term) {
     if (!term.byKey) {
       var out = Object.create(null);
@@ -208,8 +203,7 @@
     return term.byKey;
   }
 
-  // lunr's own expansion of every clause's terms against the loaded token set (Index.prototype.query):
-  // the terms lunr will look up. Their postings are decoded; those of clauses that score are returned.
+  // The terms lunr.Index.prototype.query will expand each clause to; returns those that score.
   ShardedIndex.prototype.expanded = function (plan) {
     var self = this, scored = {};
     plan.clauses.forEach(function (c) {
@@ -226,58 +220,36 @@
     return Object.keys(scored);
   };
 
-  // The field vectors of one search hold the entries of its scored terms only: lunr scores a field as
-  // queryVector.similarity(fieldVector), a merge over the term indices both vectors hold, so the
-  // entries of other terms add nothing. The term with the most postings lends its vectors (as the
-  // prototype); a field ref that other terms share gets a new vector with each one's entry, in
-  // ascending term index (the order lunr.Vector keeps).
+  // Field vectors with the scored terms' entries only (README.md, "Same answers as lunr.js").
   ShardedIndex.prototype.vectors = function (terms) {
     var own = terms.map(function (t) { return this.terms[t]; }, this);
-    if (!own.length) return Object.create(null);
-    var biggest = own.reduce(function (a, b) { return b.keys.length > a.keys.length ? b : a; });
-    var base = byKey(biggest), out = Object.create(base), made = [], at = biggest.number;
-    if (own.length === 1) return base;
-    own.sort(function (a, b) { return a.number - b.number; });
-    for (var t = 0; t < own.length; t++) {
-      if (own[t] === biggest) continue;
-      var keys = own[t].keys, vectors = own[t].vectors, number = own[t].number;
-      for (var k = 0; k < keys.length; k++) {
-        var key = keys[k], v = out[key], weight = vectors[k].elements[1];
-        if (!v) { // this term's alone, so far
-          out[key] = vectors[k];
-        } else if (v.search === out) { // made by this search: its entries so far, then the biggest term's if due
-          if (v.due !== null && at < number) { v.elements.push(at, v.due); v.due = null; }
-          v.elements.push(number, weight);
-        } else { // the biggest term's (at < number or due later) or an earlier term's alone (no entry of the biggest)
-          var inherited = v.elements[0] === at;
-          v = out[key] = new lunr.Vector(inherited && at > number ? [number, weight] : v.elements.concat([number, weight]));
-          v.search = out;
-          v.due = inherited && at > number ? base[key].elements[1] : null;
-          if (v.due !== null) made.push(v);
+    if (own.length < 2) return own.length ? byKey(own[0]) : {};
+    var big = own.reduce(function (a, b) { return b.keys.length > a.keys.length ? b : a; }), out = Object.create(byKey(big));
+    own.forEach(function (term) {
+      for (var k = 0; term !== big && k < term.keys.length; k++) {
+        var key = term.keys[k], v = out[key], e = term.vectors[k].elements;
+        if (!v) out[key] = term.vectors[k];
+        else {
+          if (v.search !== out) (v = out[key] = new lunr.Vector(v.elements.slice())).search = out;
+          for (var i = v.elements.length; i && v.elements[i - 2] > e[0]; i -= 2);
+          v.elements.splice(i, 0, e[0], e[1]);
         }
       }
-    }
-    for (var m = 0; m < made.length; m++) if (made[m].due !== null) made[m].elements.push(at, made[m].due);
+    });
     return out;
   };
 
-  // The document a plain query (optional words, every field, no boost) most likely ranks first: the
-  // largest sum of its terms' weights (lunr divides each field's sum by the same query-vector length).
-  // Only a guess, to fetch its display file while lunr's search runs; the results are lunr's own.
+  // A plain query's likely first result: the largest sum of weights (a guess, for prefetching only).
   ShardedIndex.prototype.likelyFirst = function (plan, terms) {
-    var fields = this.fields.length, sums = new Float64Array(this.manifest.docs), best = -1, t, k;
-    var plain = plan.clauses.every(function (c) {
-      return c.clause.presence === lunr.Query.presence.OPTIONAL && c.clause.boost === 1 && c.clause.fields.length === fields;
-    });
-    if (!plain || !terms.length) return null;
-    var own = terms.map(function (term) { return this.terms[term]; }, this);
-    for (t = 0; t < own.length; t++) for (k = 0; k < own[t].refs.length; k++) sums[own[t].refs[k]] += own[t].vectors[k].elements[1];
-    for (t = 0; t < own.length; t++) {
-      for (k = 0; k < own[t].refs.length; k++) {
-        var ref = own[t].refs[k];
-        if (best < 0 || sums[ref] > sums[best] || (sums[ref] === sums[best] && ref < best)) best = ref;
-      }
-    }
+    var n = this.fields.length, sums = {}, best = null;
+    if (!plan.clauses.every(function (c) { return c.clause.presence === 1 && c.clause.boost === 1 && c.clause.fields.length === n; })) return null;
+    terms.forEach(function (t) {
+      var term = this.terms[t];
+      term.refs.forEach(function (r, k) {
+        sums[r] = (sums[r] || 0) + term.vectors[k].elements[1];
+        if (best === null || sums[r] > sums[best] || (sums[r] === sums[best] && r < best)) best = r;
+      });
+    }, this);
     return best;
   };
 
@@ -299,13 +271,12 @@
     });
   };
 
-  // A query of prohibited words only scores every field of every document 0, in the whole index's
-  // field-vector order (lunr takes Object.keys(fieldVectors)).
+  // Negated queries: every field ref, in the whole index's order (lunr takes Object.keys).
   ShardedIndex.prototype.every = function () {
     if (this.all) return this.all;
     var all = Object.create(null);
     for (var ref = 0; ref < this.manifest.docs; ref++) {
-      for (var f = 0; f < this.fields.length; f++) all[this.fields[f] + "/" + ref] = new lunr.Vector();
+      for (var f = 0; f < this.fields.length; f++) all[this.fields[f] + "/" + ref] = EMPTY;
     }
     return (this.all = all);
   };
@@ -319,7 +290,7 @@
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
       return self.load(numbers).then(function () {
         var scored = self.expanded(plan), first = self.prefetch ? self.likelyFirst(plan, scored) : null;
-        if (first !== null) self.doc(first).catch(function () {}); // fetched again when shown, if this failed
+        if (first !== null) self.doc(first).catch(function () {});
         var results = new lunr.Index({ invertedIndex: self.invertedIndex,
           fieldVectors: plan.negated ? self.every() : self.vectors(scored),
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
