@@ -1,6 +1,5 @@
-// A lunr index split by term, queried by lunr.js's own code with only the shards a query needs.
-// Format and reasoning: README.md, "Search"; the files are written by plugins/newsreader/core/search_shards.py.
-// (Comments live in README.md's Search section and core/search_shards.py: this file is fetched on focus.)
+// A lunr index split by term, queried by lunr.js's own code with only the shards a query needs: see README.md, "Search"
+// (the comments live there and in plugins/newsreader/core/search_shards.py: this file is fetched on focus).
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory;
@@ -65,14 +64,14 @@
     this.prefetch = Boolean(options.prefetch);
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
-    this.invertedIndex = Object.create(null); // decoded terms (those queries expanded to)
-    this.terms = Object.create(null); // the same: field refs and vectors
-    this.entries = Object.create(null); // loaded terms not decoded yet
-    this.shardTerms = {}; // shard number -> its terms, once loaded
+    this.invertedIndex = Object.create(null);
+    this.terms = Object.create(null);
+    this.entries = Object.create(null);
+    this.shardTerms = {};
     this.pending = {};
     this.tokenSet = lunr.TokenSet.fromArray([]);
     this.cache = {};
-    this.fetched = []; // every URL fetched, in order (for tests and the bench)
+    this.fetched = [];
   }
 
   ShardedIndex.prototype.get = function (url) {
@@ -94,7 +93,7 @@
   }
 
   ShardedIndex.prototype.shardOf = function (term) {
-    if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term)); // a small index
+    if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term));
     var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
     return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
@@ -168,12 +167,12 @@
     this.shardTerms[n] = terms;
   };
 
-  var NO_METADATA = {}, EMPTY = new lunr.Vector(); // lunr never changes these: shared
+  var NO_METADATA = {}, EMPTY = new lunr.Vector();
 
   ShardedIndex.prototype.posting = function (term) {
     if (this.invertedIndex[term]) return;
     var fields = this.fields, entry = this.entries[term], number = entry[1], posting = { _index: number };
-    var keys = [], vectors = [], refs = [];
+    var keys = [], vectors = [];
     for (var f = 0; f < fields.length; f++) {
       var docs = {}, flat = numbers(entry[2 + f]), weight = 0, prefix = fields[f] + "/";
       for (var k = 0; k < flat.length;) {
@@ -184,13 +183,12 @@
           docs[ref] = NO_METADATA;
           keys.push(prefix + ref);
           vectors.push(shared);
-          refs.push(ref);
         }
       }
       posting[fields[f]] = docs;
     }
     this.invertedIndex[term] = posting;
-    this.terms[term] = { number: number, keys: keys, vectors: vectors, refs: refs, byKey: null };
+    this.terms[term] = { number: number, keys: keys, vectors: vectors, byKey: null };
     delete this.entries[term];
   };
 
@@ -203,7 +201,6 @@
     return term.byKey;
   }
 
-  // The terms lunr.Index.prototype.query will expand each clause to; returns those that score.
   ShardedIndex.prototype.expanded = function (plan) {
     var self = this, scored = {};
     plan.clauses.forEach(function (c) {
@@ -220,7 +217,6 @@
     return Object.keys(scored);
   };
 
-  // Field vectors with the scored terms' entries only (README.md, "Same answers as lunr.js").
   ShardedIndex.prototype.vectors = function (terms) {
     var own = terms.map(function (t) { return this.terms[t]; }, this);
     if (own.length < 2) return own.length ? byKey(own[0]) : {};
@@ -239,13 +235,13 @@
     return out;
   };
 
-  // A plain query's likely first result: the largest sum of weights (a guess, for prefetching only).
   ShardedIndex.prototype.likelyFirst = function (plan, terms) {
     var n = this.fields.length, sums = {}, best = null;
     if (!plan.clauses.every(function (c) { return c.clause.presence === 1 && c.clause.boost === 1 && c.clause.fields.length === n; })) return null;
     terms.forEach(function (t) {
       var term = this.terms[t];
-      term.refs.forEach(function (r, k) {
+      term.keys.forEach(function (key, k) {
+        var r = +key.slice(key.indexOf("/") + 1);
         sums[r] = (sums[r] || 0) + term.vectors[k].elements[1];
         if (best === null || sums[r] > sums[best] || (sums[r] === sums[best] && r < best)) best = r;
       });
@@ -271,7 +267,6 @@
     });
   };
 
-  // Negated queries: every field ref, in the whole index's order (lunr takes Object.keys).
   ShardedIndex.prototype.every = function () {
     if (this.all) return this.all;
     var all = Object.create(null);
@@ -294,7 +289,7 @@
         var results = new lunr.Index({ invertedIndex: self.invertedIndex,
           fieldVectors: plan.negated ? self.every() : self.vectors(scored),
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
-        results.approximate = approximate; // the expansion was capped: lunr.js might find more
+        results.approximate = approximate;
         return results;
       });
     });
