@@ -292,6 +292,20 @@ def test_a_client_without_the_vocabulary_gets_other_answers(bench_answers, tmp_p
     assert different and all(("*" in q or "~" in q) for q in different)
 
 
+def test_the_likely_first_result_is_fetched_during_the_search(bench_answers, tmp_path):
+    """With prefetch, a plain query fetches one display file while lunr searches: nearly always the first result's."""
+    queries, folder = bench_answers
+    result = run_node("compare_shards.js", {"dir": str(folder), "queries": queries, "maxShards": 10**6, "prefetch": True},
+                      tmp_path)
+    assert_same_answers(result, queries)
+    plain = [q for q in queries if not any(c in q for c in "+-:^~") and result["whole"][q]]
+    right = [q for q in plain if result["prefetched"][q] == [result["whole"][q][0][0]]]
+    assert len(plain) >= 60 and len(right) >= 0.95 * len(plain)
+    assert all(len(result["prefetched"][q]) <= 1 for q in queries)
+    # required, prohibited, field-scoped or boosted words: no guess
+    assert all(result["prefetched"][q] == [] for q in queries if any(c in q for c in "+-:^"))
+
+
 # ---- the files -----------------------------------------------------------------------------
 def test_a_big_index_keeps_its_keys_out_of_the_manifest(bench_answers, tmp_path, monkeypatch):
     """Past INLINE_KEYS shards the manifest names every 64th key only, and a query reads one key file."""

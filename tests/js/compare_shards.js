@@ -1,9 +1,10 @@
 // Answer queries with lunr.js on the whole index (search/lunr-index.json) and with the sharded
 // index (search/manifest.json + shards, theme/static/js/search-shards.js), from files on disk.
-// Input: a JSON file {dir, queries, naive, maxShards}. Output (stdout): {whole, fresh, session} where each maps
+// Input: a JSON file {dir, queries, naive, maxShards, prefetch}. Output (stdout): {whole, fresh, session} where each maps
 // a query to [[ref, score], ...] (scores as JSON numbers: the exact doubles) or {error: name}.
 // "fresh" answers each query with a new sharded index, "session" one index for every query in turn;
-// "approximate" lists the queries whose wildcard/fuzzy expansion hit maxShards.
+// "approximate" lists the queries whose wildcard/fuzzy expansion hit maxShards; "prefetched" the display
+// files (refs) a fresh index fetched during each search.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -15,13 +16,13 @@ const read = (url) => Promise.resolve().then(() => JSON.parse(fs.readFileSync(ur
 const base = input.dir.replace(/\/?$/, "/");
 const whole = lunr.Index.load(JSON.parse(fs.readFileSync(base + "lunr-index.json", "utf8")));
 const manifest = JSON.parse(fs.readFileSync(base + "manifest.json", "utf8"));
-const options = { naive: Boolean(input.naive), maxShards: input.maxShards };
+const options = { naive: Boolean(input.naive), maxShards: input.maxShards, prefetch: Boolean(input.prefetch) };
 
 const approximate = {};
 const shown = (results, q) => { if (results.approximate) approximate[q] = true; return results.map((r) => [r.ref, r.score]); };
 
 async function main() {
-  const out = { whole: {}, fresh: {}, session: {}, files: {} };
+  const out = { whole: {}, fresh: {}, session: {}, files: {}, prefetched: {} };
   const session = new shards.ShardedIndex(manifest, base, read, options);
   for (const q of input.queries) {
     try { out.whole[q] = shown(whole.search(q)); } catch (err) { out.whole[q] = { error: err.name }; }
@@ -30,6 +31,7 @@ async function main() {
       try { out[name][q] = shown(await index.search(q), q); } catch (err) { out[name][q] = { error: err.name }; }
     }
     out.files[q] = fresh.fetched.length;
+    out.prefetched[q] = fresh.fetched.filter((u) => u.includes("/d/")).map((u) => path.basename(u, ".json"));
   }
   out.approximate = Object.keys(approximate);
   process.stdout.write(JSON.stringify(out));

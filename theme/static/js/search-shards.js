@@ -1,6 +1,5 @@
-// A lunr index split by term, queried by lunr.js's own code with only the shards a query needs.
-// Format and reasoning: README.md, "Search"; the files are written by plugins/newsreader/core/search_shards.py.
-// (Comments live in README.md's Search section and core/search_shards.py: this file is fetched on focus.)
+// A lunr index split by term, queried by lunr.js's own code with only the shards a query needs: see README.md, "Search"
+// (the comments live there and in plugins/newsreader/core/search_shards.py: this file is fetched on focus).
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory;
@@ -62,15 +61,17 @@
     this.getJSON = getJSON;
     this.naive = Boolean(options.naive);
     this.maxShards = options.maxShards || 48;
+    this.prefetch = Boolean(options.prefetch);
     this.fields = manifest.fields;
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.invertedIndex = Object.create(null);
-    this.fieldVectors = Object.create(null); // those the loaded shards have entries in, until every() is called
-    this.shardTerms = {}; // shard number -> its terms, once loaded
+    this.terms = Object.create(null);
+    this.entries = Object.create(null);
+    this.shardTerms = {};
     this.pending = {};
     this.tokenSet = lunr.TokenSet.fromArray([]);
     this.cache = {};
-    this.fetched = []; // every URL fetched, in order (for tests and the bench)
+    this.fetched = [];
   }
 
   ShardedIndex.prototype.get = function (url) {
@@ -92,18 +93,20 @@
   }
 
   ShardedIndex.prototype.shardOf = function (term) {
-    if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term)); // a small index
+    if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term));
     var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
     return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
 
   ShardedIndex.prototype.plan = function (q) {
-    var query = new lunr.Query(this.fields), self = this, plan = { shards: {}, extra: {}, vocab: [], lookups: [] };
+    var query = new lunr.Query(this.fields), self = this;
+    var plan = { shards: {}, extra: {}, vocab: [], lookups: [], clauses: [] };
     new lunr.QueryParser(q, query).parse();
     plan.negated = query.isNegated();
     function mark(set) { return function (n) { set[n] = true; }; }
     query.clauses.forEach(function (clause) {
       var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      plan.clauses.push({ clause: clause, terms: terms });
       terms.forEach(function (term) {
         if (self.naive) {
           plan.lookups.push(self.shardOf(term.replace(/\*/g, "")).then(mark(plan.shards)));
@@ -155,31 +158,95 @@
     return out;
   }
 
-  ShardedIndex.prototype.vector = function (key) {
-    return this.fieldVectors[key] || (this.fieldVectors[key] = new lunr.Vector());
-  };
-
   ShardedIndex.prototype.add = function (n, entries) {
-    var fields = this.fields, terms = [];
+    var terms = [];
     for (var e = 0; e < entries.length; e++) {
-      var entry = entries[e], term = entry[0], number = entry[1], posting = { _index: number };
-      for (var f = 0; f < fields.length; f++) {
-        var docs = {}, flat = numbers(entry[2 + f]), weight = 0;
-        for (var k = 0; k < flat.length;) {
-          weight += flat[k];
-          var end = k + 2 + flat[k + 1], ref = 0;
-          for (k += 2; k < end; k++) {
-            ref += flat[k];
-            docs[ref] = {};
-            this.vector(fields[f] + "/" + ref).insert(number, weight / 1000);
-          }
-        }
-        posting[fields[f]] = docs;
-      }
-      this.invertedIndex[term] = posting;
-      terms.push(term);
+      this.entries[entries[e][0]] = entries[e];
+      terms.push(entries[e][0]);
     }
     this.shardTerms[n] = terms;
+  };
+
+  var NO_METADATA = {}, EMPTY = new lunr.Vector();
+
+  ShardedIndex.prototype.posting = function (term) {
+    if (this.invertedIndex[term]) return;
+    var fields = this.fields, entry = this.entries[term], number = entry[1], posting = { _index: number };
+    var keys = [], vectors = [];
+    for (var f = 0; f < fields.length; f++) {
+      var docs = {}, flat = numbers(entry[2 + f]), weight = 0, prefix = fields[f] + "/";
+      for (var k = 0; k < flat.length;) {
+        weight += flat[k];
+        var end = k + 2 + flat[k + 1], ref = 0, shared = new lunr.Vector([number, weight / 1000]);
+        for (k += 2; k < end; k++) {
+          ref += flat[k];
+          docs[ref] = NO_METADATA;
+          keys.push(prefix + ref);
+          vectors.push(shared);
+        }
+      }
+      posting[fields[f]] = docs;
+    }
+    this.invertedIndex[term] = posting;
+    this.terms[term] = { number: number, keys: keys, vectors: vectors, byKey: null };
+    delete this.entries[term];
+  };
+
+  function byKey(term) {
+    if (!term.byKey) {
+      var out = Object.create(null);
+      for (var k = 0; k < term.keys.length; k++) out[term.keys[k]] = term.vectors[k];
+      term.byKey = out;
+    }
+    return term.byKey;
+  }
+
+  ShardedIndex.prototype.expanded = function (plan) {
+    var self = this, scored = {};
+    plan.clauses.forEach(function (c) {
+      var prohibited = c.clause.presence === lunr.Query.presence.PROHIBITED;
+      c.terms.forEach(function (term) {
+        var clause = { term: term, wildcard: c.clause.wildcard };
+        if ("editDistance" in c.clause) clause.editDistance = c.clause.editDistance;
+        self.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (t) {
+          self.posting(t);
+          if (!prohibited) scored[t] = true;
+        });
+      });
+    });
+    return Object.keys(scored);
+  };
+
+  ShardedIndex.prototype.vectors = function (terms) {
+    var own = terms.map(function (t) { return this.terms[t]; }, this);
+    if (own.length < 2) return own.length ? byKey(own[0]) : {};
+    var big = own.reduce(function (a, b) { return b.keys.length > a.keys.length ? b : a; }), out = Object.create(byKey(big));
+    own.forEach(function (term) {
+      for (var k = 0; term !== big && k < term.keys.length; k++) {
+        var key = term.keys[k], v = out[key], e = term.vectors[k].elements;
+        if (!v) out[key] = term.vectors[k];
+        else {
+          if (v.search !== out) (v = out[key] = new lunr.Vector(v.elements.slice())).search = out;
+          for (var i = v.elements.length; i && v.elements[i - 2] > e[0]; i -= 2);
+          v.elements.splice(i, 0, e[0], e[1]);
+        }
+      }
+    });
+    return out;
+  };
+
+  ShardedIndex.prototype.likelyFirst = function (plan, terms) {
+    var n = this.fields.length, sums = {}, best = null;
+    if (!plan.clauses.every(function (c) { return c.clause.presence === 1 && c.clause.boost === 1 && c.clause.fields.length === n; })) return null;
+    terms.forEach(function (t) {
+      var term = this.terms[t];
+      term.keys.forEach(function (key, k) {
+        var r = +key.slice(key.indexOf("/") + 1);
+        sums[r] = (sums[r] || 0) + term.vectors[k].elements[1];
+        if (best === null || sums[r] > sums[best] || (sums[r] === sums[best] && r < best)) best = r;
+      });
+    }, this);
+    return best;
   };
 
   ShardedIndex.prototype.load = function (numbers) {
@@ -201,16 +268,12 @@
   };
 
   ShardedIndex.prototype.every = function () {
-    if (this.complete) return;
+    if (this.all) return this.all;
     var all = Object.create(null);
     for (var ref = 0; ref < this.manifest.docs; ref++) {
-      for (var f = 0; f < this.fields.length; f++) {
-        var key = this.fields[f] + "/" + ref;
-        all[key] = this.fieldVectors[key] || new lunr.Vector();
-      }
+      for (var f = 0; f < this.fields.length; f++) all[this.fields[f] + "/" + ref] = EMPTY;
     }
-    this.fieldVectors = all;
-    this.complete = true;
+    return (this.all = all);
   };
 
   ShardedIndex.prototype.search = function (q) {
@@ -221,10 +284,12 @@
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
       return self.load(numbers).then(function () {
-        if (plan.negated) self.every();
-        var results = new lunr.Index({ invertedIndex: self.invertedIndex, fieldVectors: self.fieldVectors,
+        var scored = self.expanded(plan), first = self.prefetch ? self.likelyFirst(plan, scored) : null;
+        if (first !== null) self.doc(first).catch(function () {});
+        var results = new lunr.Index({ invertedIndex: self.invertedIndex,
+          fieldVectors: plan.negated ? self.every() : self.vectors(scored),
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
-        results.approximate = approximate; // the expansion was capped: lunr.js might find more
+        results.approximate = approximate;
         return results;
       });
     });

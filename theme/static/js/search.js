@@ -47,7 +47,7 @@
       if (!window.lunrShards) window.lunrShards = window.lunrShardsFactory(window.lunr);
     });
     loading = Promise.all([scripts, getJSON(searchBase + "manifest.json")]).then(function (parts) {
-      index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON);
+      index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON, { prefetch: true });
       return index;
     });
     loading.catch(function () { loading = null; }); // try again on the next focus
