@@ -34,7 +34,7 @@ QUERIES = ["analysts", "talks", "Tuesday", "Kraków", "Krakow", "negotiator", "g
            "Lena Holmqvist", "Zmijewski", "water board", "Nairobi", "rail freight", "central bank governor", "Lisbon",
            "border checks", "spokesperson", "Valparaiso", "Da Nang", "agreement signed", "dispute", "Winnipeg",
            "Keiko Arada"]
-SYNTAX_QUERIES = ["talk*", "negotiatr~1", "+grain -osaka", "title:tariff", "military"]
+SYNTAX_QUERIES = ["talk*", "tarif~1", "+grain -osaka", "title:tariff", "military"]
 
 
 def _percentile(values: list[float], p: float) -> float:
