@@ -34,6 +34,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -127,6 +128,41 @@ def list_key(template_name, context: dict, kwargs: dict) -> str | None:
                (category.name, category.slug, category.url) if category else None)
 
 
+class TemplateCodeCache(BytecodeCache):
+    """Jinja's compiled templates, kept in the page cache: every generator's environment would compile them again.
+
+    An entry is named by the template's name and file, the Jinja version and the environment's options (what
+    compiling depends on); Jinja itself rejects an entry made from other template source (its checksum), and
+    the cache a damaged one. The folder is looked up on first use, after the build has found it writable.
+    """
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.store: Cache | None = None
+
+    def _key(self, bucket) -> str:
+        options = {k: v for k, v in self.settings.get("JINJA_ENVIRONMENT", {}).items() if k != "bytecode_cache"}
+        return key("template code", metadata.version("jinja2"), sys.version_info[:2], _stable(options),
+                   sorted(bucket.environment.filters), sorted(bucket.environment.tests), bucket.key)
+
+    def _cache(self) -> Cache:
+        if self.store is None:
+            folder = self.settings.get("NEWSREADER_CACHE_PATH")
+            self.store = Cache(Path(folder) / PAGES if folder else None)
+        return self.store
+
+    def load_bytecode(self, bucket) -> None:
+        payload = self._cache().get_bytes(self._key(bucket), ".code", touch=True)
+        if payload is not None:
+            try:
+                bucket.bytecode_from_string(payload)
+            except Exception:  # noqa: BLE001 - an entry Jinja cannot read is a miss: the template is compiled
+                bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        self._cache().put_bytes(self._key(bucket), bucket.bytecode_to_string(), ".code")
+
+
 class CachingWriter(Writer):
     """Pelican's writer, plus: a ``write_file`` or ``write_feed`` given a render key reuses stored output.
 
@@ -195,7 +231,8 @@ class CachingWriter(Writer):
         digest = text_key(render_key, name, "relative" if relative_urls else "")
         where = self._reuse(name, digest, override_output)
         if where:
-            signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
+            if signals.content_written.receivers:  # the context is copied only for someone listening
+                signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
             return None
         kwargs.update(lazy_kwargs() if lazy_kwargs else {})
         self._keep(name, digest, lambda: super(CachingWriter, self).write_file(
@@ -204,14 +241,15 @@ class CachingWriter(Writer):
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None, render_key=None):
-        """A feed of articles that all have render keys is reused like a page.
+        """A feed of articles that all have render keys is reused like a page (``elements`` are not looked at
+        when a ``render_key`` is given and the feed is reused).
 
         On reuse no feed object is built, so ``feed_generated``/``feed_written`` are not sent for it.
         """
-        items = elements[: self.settings["FEED_MAX_ITEMS"]]
-        keys = [getattr(item, "render_key", None) for item in items]
-        if path and render_key is None and keys and all(keys):
-            render_key = key("feed items", keys)
+        if path and render_key is None:
+            keys = [getattr(item, "render_key", None) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            if keys and all(keys):
+                render_key = key("feed items", keys)
         if not render_key or not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         digest = text_key(render_key, path, str(url), str(feed_type), str(feed_title))

@@ -213,12 +213,22 @@ class Publisher:
 
     # -- publishing ------------------------------------------------------------------------------------------------
     def commit(self) -> dict[str, int]:
-        """Move what differs into the output folder, remove stale files, save the manifest; returns counts."""
+        """Move what differs into the output folder, remove stale files, save the manifest; returns counts.
+
+        A staged folder that the output folder does not have at all (a first build, a new entity) is moved in
+        whole, by one rename.
+        """
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
-        for folder, _, names in os.walk(self.staging):
+        for folder, dirs, names in os.walk(self.staging):
+            base = folder[len(self._prefix):] + os.sep if folder != str(self.staging) else ""
+            for name in list(dirs):
+                if not os.path.lexists(self._out + base + name) and self._move_folder(os.path.join(folder, name),
+                                                                                    base + name):
+                    dirs.remove(name)
+                    counts["written"] += self._adopt_folder(base + name)
             for name in names:
                 source = os.path.join(folder, name)
-                rel = source[len(self._prefix):]
+                rel = base + name
                 content_hash, entry = self.staged.get(rel) or (None, None)
                 if content_hash is None:
                     content_hash = sha256(Path(source).read_bytes())
@@ -236,6 +246,28 @@ class Publisher:
             self.manifests.put(self.name, self.new)
         self.discard()
         return counts
+
+    def _move_folder(self, source: str, rel: str) -> bool:
+        """Rename a staged folder into the output folder, where nothing of that name exists; False if it cannot be."""
+        try:
+            os.rename(source, self._out + rel)
+        except OSError:
+            return False  # another file system, say: its files are moved one by one
+        return True
+
+    def _adopt_folder(self, rel: str) -> int:
+        """Record the files of a folder just moved in whole; returns how many."""
+        count = 0
+        for folder, _, names in os.walk(self._out + rel):
+            for name in names:
+                path = os.path.join(folder, name)
+                file_rel = path[len(self._out):]
+                content_hash, entry = self.staged.get(file_rel) or (None, None)
+                if content_hash is None:
+                    content_hash = sha256(Path(path).read_bytes())
+                self.new[file_rel] = self._record(file_rel, content_hash, entry)
+                count += 1
+        return count
 
     def _move(self, source: str, rel: str) -> None:
         target = self.real / rel
