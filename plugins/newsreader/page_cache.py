@@ -26,6 +26,7 @@ them to the keys, or set ``NEWSREADER_PAGE_CACHE = False``.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -182,14 +183,23 @@ class CachingWriter(Writer):
         self.stats = {"reused": 0, "rendered": 0}
         self.folders: set[str] = set()
         self.recording: list[str] | None = None  # files written by the current list-page write
+        self.keeping = False  # the files being written go into the cache: keep their text (``KeptText``)
+        self.kept: dict[str, str] = {}
         if settings is not None:
             settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
 
     def _open_w(self, filename, encoding, override=False):
-        """Pelican's, plus a note of the file when a list page is being written."""
+        """Pelican's, plus a note of the file when a list page is being written.
+
+        While a file that goes into the cache is written, its text is kept too (``_adopt`` stores it without
+        reading the file back).
+        """
         if filename not in self._overridden_files and self.recording is not None:
             self.recording.append(filename)
-        return super()._open_w(filename, encoding, override=override)
+        file = super()._open_w(filename, encoding, override=override)
+        if not self.keeping or file.name == os.devnull or encoding.lower().replace("-", "") != "utf8":
+            return file
+        return KeptText(file, self.kept)
 
     def _reuse(self, name: str, digest: str, override: bool) -> str | None:
         """Stored output for ``name`` (where its bytes are), with Pelican's bookkeeping against writing a file twice.
@@ -267,12 +277,12 @@ class CachingWriter(Writer):
                 return
             for n in placed:  # one of its files is damaged: the whole list is rendered again
                 self._forget(n)
-        self.recording = []
+        self.recording, self.keeping = [], True
         try:
             write()
             written = [os.path.relpath(path, self.output_path) for path in self.recording]
         finally:
-            self.recording = None
+            self.recording, self.keeping = None, False
         for n in written:
             self._adopt(key(digest, n), sanitised_join(self.output_path, n))
         self.store.put_text(digest, json.dumps(written), ".json")
@@ -288,7 +298,11 @@ class CachingWriter(Writer):
 
     def _adopt(self, digest: str, path: str) -> None:
         """Store the file Pelican wrote at ``path`` as the entry, and tell the publisher its hash."""
-        content_hash = self.store.adopt(digest, ".out", path)
+        text = self.kept.pop(path, None)
+        if text is None:
+            content_hash = self.store.adopt(digest, ".out", path)
+        else:
+            content_hash = self.store.put_bytes(digest, text.encode("utf-8"), ".out")
         if self.publisher is not None:
             self.publisher.written(path, content_hash, f"{digest}.out")
 
@@ -296,11 +310,31 @@ class CachingWriter(Writer):
         """Run Pelican's own write, then keep the file it wrote as the cache entry."""
         path = sanitised_join(self.output_path, name)
         skipped = path in self._overridden_files  # Pelican will write to os.devnull instead
-        result = write()
+        self.keeping = True
+        try:
+            result = write()
+        finally:
+            self.keeping = False
         if not skipped:
             self._adopt(digest, path)
         self.stats["rendered"] += 1
         return result
+
+
+class KeptText(io.StringIO):
+    """A text file being written, whose text is also kept in ``kept`` (by the file's name) when it is closed."""
+
+    def __init__(self, file, kept: dict[str, str]):
+        super().__init__()
+        self.file, self.kept = file, kept
+
+    def close(self) -> None:
+        if not self.closed:
+            text = self.getvalue()
+            with self.file:
+                self.file.write(text)
+            self.kept[self.file.name] = text
+        super().close()
 
 
 def _join(output_path: str, name: str) -> str:
