@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import page_cache
 from .article_events import article_events, display_fields, display_key
+from .corrections_file import EditorCorrections
 from .core import entity_index
 from .core.annotate import annotate_all, cache_key
 from .core.body_html import article_body
@@ -43,33 +44,6 @@ def raw_articles(generator) -> list:
         if getattr(article, "raw", None) is None and getattr(article, "_content", None):
             article.raw, article.inline_marks = hand_written(article)
     return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
-
-
-class EditorCorrections:
-    """The corrections file's rules (``core/corrections.py``); with no file, nothing is loaded (nor jsonschema)."""
-
-    def __init__(self, path: Path):
-        self.path, self.module = path, None
-        self.rules, self.event_rules, self.found = [], [], []
-        if os.path.lexists(path):  # a folder or a broken link is reported by the loader
-            from .core import corrections  # noqa: PLC0415
-
-            self.module = corrections
-            self.rules, self.found = corrections.load(path)
-            self.event_rules, event_problems = corrections.load_events(path)
-            self.found += event_problems
-
-    def apply(self, entities: list[dict], slug: str, sentences) -> list[dict]:
-        return self.module.apply(entities, slug, sentences, self.rules) if self.module else entities
-
-    def apply_events(self, events: list[dict], slug: str) -> list[dict]:
-        return self.module.apply_events(events, slug, self.event_rules) if self.module else [dict(e) for e in events]
-
-    def problems(self) -> list:
-        """Problems with the file, then its entries that matched nothing (call after applying)."""
-        if not self.module:
-            return []
-        return self.found + self.module.unused(self.rules + self.event_rules, str(self.path))
 
 
 def _quotes(quotes: list[dict], entities: list[dict], local_types: dict[int, str] | None = None) -> list[dict]:

@@ -55,25 +55,22 @@ def _folder_record(st: os.stat_result) -> list[int]:
     return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def _valid_folders(text: str) -> bool:
+def _paths_to(text: str, valid_record) -> bool:
+    """Whether ``text`` is a JSON object from relative paths to records that ``valid_record`` accepts."""
     try:
         value = json.loads(text)
     except ValueError:
         return False
-    return isinstance(value, dict) and all(
-        isinstance(rel, str) and isinstance(r, list) and len(r) == 3 and all(isinstance(n, int) for n in r)
-        for rel, r in value.items())
+    return isinstance(value, dict) and all(isinstance(rel, str) and valid_record(r) for rel, r in value.items())
+
+
+def _valid_folders(text: str) -> bool:
+    return _paths_to(text, lambda r: isinstance(r, list) and len(r) == 3 and all(isinstance(n, int) for n in r))
 
 
 def _valid_manifest(text: str) -> bool:
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return False
-    return isinstance(value, dict) and all(
-        isinstance(rel, str) and isinstance(r, list) and len(r) == 6 and isinstance(r[0], str)
-        and all(isinstance(n, int) for n in r[1:5]) and (r[5] is None or isinstance(r[5], str))
-        for rel, r in value.items())
+    return _paths_to(text, lambda r: isinstance(r, list) and len(r) == 6 and isinstance(r[0], str) and all(
+        isinstance(n, int) for n in r[1:5]) and (r[5] is None or isinstance(r[5], str)))
 
 
 class Publisher:
