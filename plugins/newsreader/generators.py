@@ -15,7 +15,7 @@ from .core.cache import Cache, key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
 from .core.timeline_entry import entry_fields, unique
-from .page_cache import CachingWriter
+from .page_cache import CachingWriter, feed_digest, page_digest
 
 MENTIONS_PER_PAGE = 100
 
@@ -224,14 +224,18 @@ class EntityGenerator(Generator):
         # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
         feed_from = settings.get("NEWSREADER_ENTITY_FEED_MIN_ARTICLES", 2)
         relative = settings["RELATIVE_URLS"]
+        feeds = {entity["id"]: settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) for entity in self.pages
+                 if sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from}
+        placed = self.reuse_all(writer, feeds)
         for entity in self.pages:
             eid = entity["id"]
-            has_feed = sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from
-            feed_path = settings["ENTITY_FEED_ATOM"].format(id=eid) if has_feed else None
+            feed_path = feeds.get(eid)
             total, *keys = self.plan[eid]
             pages = len(keys)
             for number, render_key in enumerate(keys, start=1):
                 url = page_url(entity["url"], number)
+                if url + "index.html" in placed:
+                    continue
                 write_file(
                     writer, url + "index.html", template, self.context, render_key,
                     lambda number=number, entity=entity: self.entity_page(entity, number),
@@ -240,9 +244,9 @@ class EntityGenerator(Generator):
                     prev_url=page_url(entity["url"], number - 1) if number > 1 else None,
                     next_url=page_url(entity["url"], number + 1) if number < pages else None,
                 )
-            if not has_feed:
+            if not feed_path or feed_path in placed:
                 continue
-            feed_title = f"{entity['name']} — {settings['SITENAME']}"
+            feed_title = self.feed_title(entity)
             if isinstance(writer, CachingWriter):
                 writer.write_feed(LazyList(lambda entity=entity: self.page_articles(entity)), self.context, feed_path,
                                   feed_title=feed_title, render_key=keys[0])
@@ -257,6 +261,25 @@ class EntityGenerator(Generator):
             self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
                          settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+
+    def feed_title(self, entity: dict) -> str:
+        return f"{entity['name']} — {self.settings['SITENAME']}"
+
+    def reuse_all(self, writer, feeds: dict[str, str]) -> set[str]:
+        """Entity pages and feeds placed from the cache in one go (``CachingWriter.reuse_all``); their names."""
+        if not isinstance(writer, CachingWriter):
+            return set()
+        relative = self.settings["RELATIVE_URLS"]
+        files = []
+        for entity in self.pages:
+            _, *keys = self.plan[entity["id"]]
+            for number, render_key in enumerate(keys, start=1):
+                name = page_url(entity["url"], number) + "index.html"
+                files.append((name, page_digest(render_key, name, relative)))
+            if entity["id"] in feeds:
+                path = feeds[entity["id"]]
+                files.append((path, feed_digest(keys[0], path, feed_title=self.feed_title(entity))))
+        return writer.reuse_all(files)
 
     def entity_page(self, entity: dict, number: int) -> dict:
         """What page ``number`` of an entity shows beyond its header (gathered only when it is rendered)."""

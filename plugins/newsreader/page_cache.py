@@ -50,7 +50,7 @@ NOT_OUTPUT_SETTINGS = {
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
-    "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK",
+    "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_GC_THRESHOLD",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -238,7 +238,7 @@ class CachingWriter(Writer):
             kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
-        digest = text_key(render_key, name, "relative" if relative_urls else "")
+        digest = page_digest(render_key, name, relative_urls)
         where = self._reuse(name, digest, override_output)
         if where:
             if signals.content_written.receivers:  # the context is copied only for someone listening
@@ -248,6 +248,17 @@ class CachingWriter(Writer):
         self._keep(name, digest, lambda: super(CachingWriter, self).write_file(
             name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs))
         return None
+
+    def reuse_all(self, files: list[tuple[str, str]]) -> set[str]:
+        """Files (name, digest from :func:`page_digest` or :func:`feed_digest`) placed from the cache, in one go.
+
+        Returns the names placed; the caller writes the others as usual (``write_file``, ``write_feed``). For the
+        thousands of entity pages of a site, this skips building each page's arguments. Nothing is placed when
+        someone listens for ``content_written`` (a reused page sends it, with its template variables).
+        """
+        if self.store.folder is None or signals.content_written.receivers:
+            return set()
+        return {name for name, digest in files if self._reuse(name, digest, False)}
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None, render_key=None):
@@ -262,7 +273,7 @@ class CachingWriter(Writer):
                 render_key = key("feed items", keys)
         if not render_key or not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
-        digest = text_key(render_key, path, str(url), str(feed_type), str(feed_title))
+        digest = feed_digest(render_key, path, url, feed_type, feed_title)
         if self._reuse(path, digest, override_output):
             return None
         return self._keep(path, digest, lambda: super(CachingWriter, self).write_feed(
@@ -319,6 +330,16 @@ class CachingWriter(Writer):
             self._adopt(digest, path)
         self.stats["rendered"] += 1
         return result
+
+
+def page_digest(render_key: str, name: str, relative_urls: bool) -> str:
+    """The cache entry of a page with this render key, saved as ``name``."""
+    return text_key(render_key, name, "relative" if relative_urls else "")
+
+
+def feed_digest(render_key: str, path: str, url=None, feed_type: str = "atom", feed_title=None) -> str:
+    """The cache entry of a feed with this render key, saved as ``path``."""
+    return text_key(render_key, path, str(url), str(feed_type), str(feed_title))
 
 
 class KeptText(io.StringIO):
