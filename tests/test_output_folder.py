@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, SEED_DIR, build
+from newsreader import output_folder
 from newsreader.core import publish as publish_module
 from newsreader.core.publish import Publisher, clean
 from test_page_cache import different
@@ -240,3 +243,16 @@ def test_a_folder_the_output_lacks_is_moved_in_whole(tmp_path, monkeypatch):
     assert not list((cache / "staging").rglob("*.html"))
     monkeypatch.undo()
     assert publish(out, cache, SITE) == {"written": 0, "unchanged": 4, "removed": 0}  # recorded in the manifest
+
+
+def test_a_build_collects_garbage_less_often_and_restores_the_thresholds(tmp_path):
+    settings = {"OUTPUT_PATH": str(tmp_path / "out"), "PATH": str(tmp_path), "NEWSREADER_CACHE_PATH": str(tmp_path / "c"),
+                "DELETE_OUTPUT_DIRECTORY": True, "NEWSREADER_PAGE_CACHE_DAYS": 14, "NEWSREADER_ANNOTATION_CACHE_DAYS": 90}
+    pelican = SimpleNamespace(settings=settings, output_path=settings["OUTPUT_PATH"], delete_outputdir=True)
+    before = gc.get_threshold()
+    output_folder.start(pelican)
+    try:
+        assert gc.get_threshold() == output_folder.BUILD_GC_THRESHOLD != before
+    finally:
+        output_folder.finish(pelican)
+    assert gc.get_threshold() == before
