@@ -34,14 +34,16 @@ def test_second_run_comes_from_the_cache(tmp_path, monkeypatch):
 
 def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
     articles = [raw("A", "Alma Veress visited Lisbon."), raw("Boom", "Keiko Arada visited Osaka.")]
-    real = annotate_module.extract
+    from newsreader.core import entities  # imported by annotate_one when it runs (not by a warm build)
+
+    real = entities.extract
 
     def flaky(paragraphs, sentences, docs):
         if "Keiko" in paragraphs[0]:
             raise ValueError("rule bug")
         return real(paragraphs, sentences, docs)
 
-    monkeypatch.setattr(annotate_module, "extract", flaky)
+    monkeypatch.setattr(entities, "extract", flaky)
     results = annotate_module.annotate_all(articles, Cache(tmp_path))
     assert results[0]["entities"] and "error" not in results[0]
     assert results[1]["entities"] == [] and results[1]["error"] == "ValueError: rule bug"
@@ -62,3 +64,18 @@ def test_progress_counts_the_articles_that_are_parsed(tmp_path):
     results = annotate_module.annotate_all(articles, cache, progress=progress)
     assert seen == [1]
     assert any(e["name"] == "Keiko Arada" for e in results[1]["entities"])
+
+
+def test_a_record_is_checked_for_shape_once(tmp_path, monkeypatch):
+    """A cached record whose bytes were found of the right shape before is not checked again (nor parsed again)."""
+    from newsreader.core import record_shape
+
+    articles = [raw("A", "Alma Veress visited Lisbon.")]
+    cache = Cache(tmp_path)
+    first = annotate_module.annotate_all(articles, cache)
+    monkeypatch.setattr(record_shape, "is_annotation_record", lambda text: (_ for _ in ()).throw(AssertionError("checked")))
+    assert annotate_module.annotate_all(articles, cache) == first
+    # A record of the wrong shape under the same key (other bytes) is checked, found wrong, and made again.
+    monkeypatch.undo()
+    cache.put(annotate_module.cache_key(articles[0]), {"entities": 5})
+    assert annotate_module.annotate_all(articles, cache) == first

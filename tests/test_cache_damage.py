@@ -155,3 +155,21 @@ def test_a_full_cache_disk_costs_one_warning(warm, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert warnings_about_the_cache(result) == 1, result.stdout + result.stderr
     assert different(reference, tmp_path / "out") == []
+
+
+def test_compiled_templates_are_kept_and_a_damaged_one_is_compiled_again(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    compiled = entries(cache / "pages", "*/*.code")
+    store = Cache(cache / "pages")
+    for n, path in enumerate(compiled):
+        if n % 2:
+            os.truncate(path, path.stat().st_size // 2)
+        else:
+            store.put_bytes(path.stem, b"not compiled code", ".code")  # a valid header: only the contents are wrong
+    for page in [*(cache / "pages").glob("*/*.out"), *(cache / "pages").glob("*/*.json")]:
+        page.unlink()  # every page is rendered: every template is loaded
+    result = build(corpus, tmp_path / "out", cache=cache)
+    assert different(reference, tmp_path / "out") == []
+    assert "Traceback" not in result.stdout + result.stderr
+    assert all(store.get_bytes(path.stem, ".code") not in (None, b"not compiled code") for path in compiled)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, SEED_DIR, build
-from newsreader.core.publish import clean
+from newsreader import output_folder
+from newsreader.core import publish as publish_module
+from newsreader.core.publish import Publisher, clean
 from test_page_cache import different
 
 import synthetic
@@ -178,3 +182,82 @@ def test_entities_get_a_feed_once_two_articles_name_them(corpus, tmp_path):
     for eid in pages:
         page = (out / "entity" / eid / "index.html").read_text(encoding="utf-8")
         assert (f'href="/entity/{eid}/feed.atom.xml"' in page) == (eid in shared)
+
+
+def publish(out, cache, files: dict[str, bytes]) -> dict[str, int]:
+    """One build's files published with the publisher alone (no Pelican)."""
+    publisher = Publisher(out, cache, delete_unknown=True)
+    publisher.lock()
+    staging = publisher.stage()
+    for rel, data in files.items():
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).write_bytes(data)
+    return publisher.commit()
+
+
+def counting(monkeypatch, name, out):
+    """Calls of ``os.<name>`` made by the publisher on a path in the output folder ``out`` (that path)."""
+    calls = []
+    real = getattr(publish_module.os, name)
+
+    def counted(*args, **kwargs):
+        paths = [os.fspath(a) for a in args if isinstance(a, (str, os.PathLike))]
+        inside = [p for p in paths if p == str(out) or p.startswith(os.path.join(str(out), ""))]
+        if inside:
+            calls.append(os.path.relpath(inside[0], out))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(publish_module.os, name, counted)
+    return calls
+
+
+SITE = {"index.html": b"home", "entity/a/index.html": b"a", "entity/b/index.html": b"b", "news/x/index.html": b"x"}
+
+
+def test_unknown_files_are_found_by_folder_records_without_listing_unchanged_folders(tmp_path, monkeypatch):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    publish(out, cache, SITE)
+    listed = counting(monkeypatch, "scandir", out)
+    assert publish(out, cache, SITE) == {"written": 0, "unchanged": 4, "removed": 0}
+    assert listed == []  # nothing changed: no folder is listed
+    # A file added in a deep folder, and one at the top: only their folders are listed, and both go.
+    (out / "entity" / "b" / "stray.html").write_bytes(b"not from a build")
+    (out / "stray.txt").write_bytes(b"not from a build")
+    listed.clear()
+    assert publish(out, cache, SITE)["removed"] == 2
+    assert sorted(listed) == [".", "entity/b"]
+    assert not (out / "entity" / "b" / "stray.html").exists() and not (out / "stray.txt").exists()
+    # A folder renamed by hand is found too (its parent changed), and a content check lists every folder.
+    (out / "entity" / "b").rename(out / "entity" / "c")
+    assert publish(out, cache, SITE) == {"written": 1, "unchanged": 3, "removed": 1}
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == sorted(SITE)
+
+
+def test_a_folder_the_output_lacks_is_moved_in_whole(tmp_path, monkeypatch):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    publish(out, cache, {"index.html": b"home"})
+    replaced = counting(monkeypatch, "replace", out)
+    renamed = counting(monkeypatch, "rename", out)
+    assert publish(out, cache, SITE)["written"] == 3
+    assert replaced == [] and sorted(renamed) == ["entity", "news"]  # two renames, not a replace per file
+    assert not list((cache / "staging").rglob("*.html"))
+    monkeypatch.undo()
+    assert publish(out, cache, SITE) == {"written": 0, "unchanged": 4, "removed": 0}  # recorded in the manifest
+
+
+def test_a_build_collects_garbage_less_often_and_restores_the_thresholds(tmp_path):
+    gc.unfreeze()
+    settings = {"OUTPUT_PATH": str(tmp_path / "out"), "PATH": str(tmp_path), "NEWSREADER_CACHE_PATH": str(tmp_path / "c"),
+                "DELETE_OUTPUT_DIRECTORY": True, "NEWSREADER_PAGE_CACHE_DAYS": 14, "NEWSREADER_ANNOTATION_CACHE_DAYS": 90}
+    pelican = SimpleNamespace(settings=settings, output_path=settings["OUTPUT_PATH"], delete_outputdir=True)
+    before = gc.get_threshold()
+    output_folder.start(pelican)
+    try:
+        assert gc.get_threshold() == output_folder.BUILD_GC_THRESHOLD != before
+    finally:
+        output_folder.finish(pelican)
+    try:
+        assert gc.get_threshold() == before
+        assert gc.get_freeze_count() > 0  # the exit's full collection skips the build's objects
+    finally:
+        gc.unfreeze()  # this test process goes on

@@ -176,3 +176,15 @@ def test_an_edit_on_a_later_entity_page_gives_what_a_cold_build_gives(tmp_path):
     build(tmp_path / "corpus", tmp_path / "cold", cache=tmp_path / "fresh-cache")
     assert different(tmp_path / "after", tmp_path / "cold") == []
     assert str(later[0].relative_to(tmp_path / "before")) in different(tmp_path / "before", tmp_path / "after")
+
+
+def test_a_rebuild_where_nothing_changed_loads_neither_the_rules_nor_the_checkers(tmp_path):
+    """spaCy, the annotation rules, jsonschema (no corrections file) and pydantic-core (records checked before)."""
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    build(corpus, tmp_path / "out", cache=cache)
+    result = build(corpus, tmp_path / "out", cache=cache, PYTHONPROFILEIMPORTTIME="1")
+    imported = set(re.findall(r"\|\s*([\w.]+)\s*$", result.stderr, re.M))
+    assert "newsreader.annotate" in imported and "newsreader.core.dates" in imported
+    assert not imported & {"spacy", "newsreader.core.timex", "newsreader.core.entities", "newsreader.core.quotes",
+                           "newsreader.core.record_shape", "pydantic_core", "jsonschema", "newsreader.core.corrections"}

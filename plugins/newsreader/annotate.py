@@ -13,13 +13,14 @@ from functools import partial
 from pathlib import Path
 
 from . import page_cache
-from .core import corrections, entity_index
+from .article_events import article_events, display_fields, display_key
+from .corrections_file import EditorCorrections
+from .core import entity_index
 from .core.annotate import annotate_all, cache_key
 from .core.body_html import article_body
 from .core.html_text import hand_written
 from .core.cache import Cache, key
-from .core.dates import event_order, human
-from .core.timeline_entry import entry_fields, unique
+from .core.timeline_entry import unique
 
 logger = logging.getLogger(__name__)
 
@@ -43,20 +44,6 @@ def raw_articles(generator) -> list:
         if getattr(article, "raw", None) is None and getattr(article, "_content", None):
             article.raw, article.inline_marks = hand_written(article)
     return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
-
-
-def _events(events: list[dict], entities: list[dict]) -> list[dict]:
-    """Events in date order, each with a display date and the entities named in its sentence."""
-    in_sentence: dict[str, list[str]] = {}
-    for entity in entities:
-        for sid in dict.fromkeys(m["sentence"] for m in entity["mentions"]):
-            in_sentence.setdefault(sid, []).append(entity["id"])
-    out = []
-    for event in events:
-        event = dict(event, display=human(event["date"], event["precision"], event["derived"], event.get("time")),
-                     entities=in_sentence.get(event["sentence"], []), **entry_fields(event))
-        out.append(event)
-    return sorted(out, key=event_order)
 
 
 def _quotes(quotes: list[dict], entities: list[dict], local_types: dict[int, str] | None = None) -> list[dict]:
@@ -121,14 +108,12 @@ def annotate_articles(generator) -> None:
                            digests=digests)
 
     corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
-    rules, problems = corrections.load(corrections_path)
-    event_rules, event_problems = corrections.load_events(corrections_path)
-    problems += event_problems
+    edits_file = EditorCorrections(corrections_path)
     per_article = []
     for article, result in zip(articles, results):
         if result.get("error"):
             logger.warning("%s: annotation failed (%s); the article is shown without annotations", article.source_path, result["error"])
-        entities = corrections.apply(result["entities"], article.slug, article.raw.sentences, rules)
+        entities = edits_file.apply(result["entities"], article.slug, article.raw.sentences)
         entities = [e for e in entities if e["mentions"]]
         per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
 
@@ -155,7 +140,9 @@ def annotate_articles(generator) -> None:
             (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
             if any(e["type"] == t for e in entities)
         ]
-        article.events = _events(corrections.apply_events(result.get("events", []), article.slug, event_rules), entities)
+        events = edits_file.apply_events(result.get("events", []), article.slug)
+        fields = display_fields(events, cache, None if result.get("error") else display_key(site, digest, article.slug, edits))
+        article.events = article_events(events, entities, fields)
         article.timeline = unique(article.events)
         article.timexes = result.get("timexes", [])
         article.quotes = _quotes(result.get("quotes", []), entities, local_types)
@@ -171,7 +158,7 @@ def annotate_articles(generator) -> None:
         # is rendered rather than reused.
         article._get_content = partial(article_body, article.raw.sentences, entities, article.quotes,
                                        getattr(article, "inline_marks", None))
-    for problem in problems + corrections.unused(rules + event_rules, str(corrections_path)):
+    for problem in edits_file.problems():
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index
     generator.context["newsreader_index_key"] = index_key

@@ -15,7 +15,7 @@ from .core.cache import Cache, key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
 from .core.timeline_entry import entry_fields, unique
-from .page_cache import CachingWriter
+from .page_cache import CachingWriter, feed_digest, page_digest
 
 MENTIONS_PER_PAGE = 100
 
@@ -98,29 +98,14 @@ class EntityGenerator(Generator):
         self.index = index
         self.articles = articles
         self.site = site = self.context.get("newsreader_site_key", "")
-        keys = {a.slug: a.render_key for a in articles}
+        self.keys = keys = {a.slug: a.render_key for a in articles}
         self.all_key = key(site, "all articles", [keys[a.slug] for a in articles])
-        by_slug = {a.slug: a for a in articles}
+        self.by_slug = {a.slug: a for a in articles}
         self.newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
-        mentions_of: dict[str, list] = {}
-        for article in self.newest_first:
-            for entity in article.entities:
-                if entity["url"]:
-                    mentions_of.setdefault(entity["id"], []).append({
-                        "article": article, "card": self.cards[article.slug], "mentions": entity["mentions"],
-                        "count": len({m["sentence"] for m in entity["mentions"]}),
-                    })
-        self.pages = []
-        page_keys = self.entity_page_keys(index, keys)
-        for eid, record in index["entities"].items():
-            if not record["url"]:
-                continue
-            mine = sorted((by_slug[s] for s in record["articles"] if s in by_slug), key=lambda a: (a.date, a.slug), reverse=True)
-            self.pages.append({
-                "entity": record, "articles": mine, "cards": [self.cards[a.slug] for a in mine],
-                "mentions": mentions_of.get(eid, []), "related": [index["entities"][r] for r in record["related"]],
-                "key": page_keys[eid],
-            })
+        # Entity pages: what a page shows is gathered only when it is rendered (``mentions_of``, ``page_articles``);
+        # which pages there are and their keys come from ``page_plan``, cached.
+        self.pages = [record for record in index["entities"].values() if record["url"]]
+        self.plan = self.page_plan(index, keys)
         # Which articles each year of the site timeline shows: a year's page is keyed by those alone.
         articles_of_year: dict[int, list[str]] = {}
         for article in articles:
@@ -129,31 +114,64 @@ class EntityGenerator(Generator):
         self.years = sorted(articles_of_year, reverse=True)
         self.year_keys = {y: key(site, "timeline year", y, articles_of_year[y]) for y in self.years}
         self.split_timeline = sum(len(a.events) for a in articles) > self.settings["NEWSREADER_TIMELINE_SPLIT"]
+
+    @cached_property
+    def entity_groups(self) -> list[tuple]:
+        """The entities index's groups: each type's entities, most mentioned first."""
         groups = []
         for t in TYPE_ORDER:
-            members = sorted((r for r in index["entities"].values() if r["type"] == t), key=lambda r: (-r["mentions"], r["name"]))
+            members = sorted((r for r in self.index["entities"].values() if r["type"] == t),
+                             key=lambda r: (-r["mentions"], r["name"]))
             if members:
                 groups.append((TYPE_LABELS[t][0], t, members))
-        self.context["entity_groups"] = groups
+        return groups
 
-    def entity_page_keys(self, index: dict, keys: dict[str, str]) -> dict[str, str]:
-        """Each entity page's key: its record, its related entities and its articles' render keys.
+    @cached_property
+    def mentions_of(self) -> dict[str, list[dict]]:
+        """Each entity's mentions, grouped by article, newest article first."""
+        mentions_of: dict[str, list] = {}
+        for article in self.newest_first:
+            for entity in article.entities:
+                if entity["url"]:
+                    mentions_of.setdefault(entity["id"], []).append({
+                        "article": article, "card": self.cards[article.slug], "mentions": entity["mentions"],
+                        "count": len({m["sentence"] for m in entity["mentions"]}),
+                    })
+        return mentions_of
 
-        Reused from the cache when the index (``newsreader_index_key``, which names all its inputs) and every
-        article's render key are as in an earlier build: thousands of records are then not hashed again.
+    def page_articles(self, record: dict) -> list:
+        """The entity's articles, newest first."""
+        return sorted((self.by_slug[s] for s in record["articles"] if s in self.by_slug),
+                      key=lambda a: (a.date, a.slug), reverse=True)
+
+    def page_plan(self, index: dict, keys: dict[str, str]) -> dict[str, list]:
+        """Each entity's pages: ``[mention total, key of page 1, key of page 2, …]``.
+
+        Page 1's key names the entity's record, its related entities and its articles' render keys; a later
+        page's, the header and the articles it holds. Reused from the cache when the index
+        (``newsreader_index_key``, which names all its inputs) and every article's render key are as in an
+        earlier build: thousands of records are then neither gathered nor hashed again.
         """
         index_key = self.context.get("newsreader_index_key")
         folder = self.settings.get("NEWSREADER_CACHE_PATH")
         store = Cache(folder if folder and index_key else None)
-        memo = key(self.all_key, "entity page keys", index_key)
+        memo = key(self.all_key, "entity page plan", index_key)
         found = store.get(memo, touch=True)
-        wanted = [eid for eid, record in index["entities"].items() if record["url"]]
-        if isinstance(found, dict) and all(isinstance(found.get(eid), str) for eid in wanted):
+        wanted = [record["id"] for record in self.pages]
+        if isinstance(found, dict) and all(_a_plan(found.get(eid)) for eid in wanted):
             return found
         entities = index["entities"]
-        made = {eid: key(self.site, "entity", entities[eid],
-                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, entities[eid]["related"])],
-                         [keys[s] for s in entities[eid]["articles"]]) for eid in wanted}
+        made = {}
+        for eid in wanted:
+            record = entities[eid]
+            chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)
+            total = sum(group["count"] for chunk in chunks for group in chunk)
+            first = key(self.site, "entity", record,
+                        [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, record["related"])],
+                        [keys[s] for s in record["articles"]])
+            made[eid] = [total, first, *(key(self.site, "entity page", record, number, len(chunks), total,
+                                             [g["article"].render_key for g in chunk])
+                                         for number, chunk in enumerate(chunks[1:], start=2))]
         store.put(memo, made)
         return made
 
@@ -205,47 +223,73 @@ class EntityGenerator(Generator):
         template = self.get_template("entity")
         # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
         feed_from = settings.get("NEWSREADER_ENTITY_FEED_MIN_ARTICLES", 2)
-        for page in self.pages:
-            entity = page["entity"]
-            has_feed = len(page["articles"]) >= feed_from
-            feed_path = settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) if has_feed else None
-            chunks = paginate(page["mentions"], MENTIONS_PER_PAGE)
-            pages = len(chunks)
-            total = sum(group["count"] for group in page["mentions"])
-            for number, chunk in enumerate(chunks, start=1):
+        relative = settings["RELATIVE_URLS"]
+        feeds = {entity["id"]: settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) for entity in self.pages
+                 if sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from}
+        placed = self.reuse_all(writer, feeds)
+        for entity in self.pages:
+            eid = entity["id"]
+            feed_path = feeds.get(eid)
+            total, *keys = self.plan[eid]
+            pages = len(keys)
+            for number, render_key in enumerate(keys, start=1):
                 url = page_url(entity["url"], number)
-                # Page 1 lists every article, quote and event; a later page shows the header and its own chunk only,
-                # so an edit to one article re-renders page 1 and the page that holds it.
-                render_key = page["key"] if number == 1 else key(
-                    self.site, "entity page", entity, number, pages, total, [g["article"].render_key for g in chunk])
+                if url + "index.html" in placed:
+                    continue
                 write_file(
                     writer, url + "index.html", template, self.context, render_key,
-                    lambda chunk=chunk, eid=entity["id"]: {
-                        "mention_groups": self.with_snippets(chunk),
-                        "events": self.events_of.get(eid, []), "quotes": self.quotes_of.get(eid, []),
-                    },
-                    relative_urls=settings["RELATIVE_URLS"], url=url, feed_path=feed_path, page_name="entity",
-                    entity=entity, related=page["related"], cards=page["cards"], mention_total=total,
-                    page_number=number, page_count=pages,
+                    lambda number=number, entity=entity: self.entity_page(entity, number),
+                    relative_urls=relative, url=url, feed_path=feed_path, page_name="entity",
+                    entity=entity, mention_total=total, page_number=number, page_count=pages,
                     prev_url=page_url(entity["url"], number - 1) if number > 1 else None,
                     next_url=page_url(entity["url"], number + 1) if number < pages else None,
                 )
-            feed_title = f"{entity['name']} — {settings['SITENAME']}"
-            if not has_feed:
+            if not feed_path or feed_path in placed:
                 continue
+            feed_title = self.feed_title(entity)
             if isinstance(writer, CachingWriter):
-                writer.write_feed(page["articles"], self.context, feed_path, feed_title=feed_title, render_key=page["key"])
+                writer.write_feed(LazyList(lambda entity=entity: self.page_articles(entity)), self.context, feed_path,
+                                  feed_title=feed_title, render_key=keys[0])
             else:
-                writer.write_feed(page["articles"], self.context, feed_path, feed_title=feed_title)
+                writer.write_feed(self.page_articles(entity), self.context, feed_path, feed_title=feed_title)
         write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
-                   None, relative_urls=settings["RELATIVE_URLS"], page_name="entities")
+                   lambda: {"entity_groups": self.entity_groups}, relative_urls=relative, page_name="entities")
         write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
-                   lambda: {"timeline": self.timeline}, relative_urls=settings["RELATIVE_URLS"], page_name="timeline",
+                   lambda: {"timeline": self.timeline}, relative_urls=relative, page_name="timeline",
                    year_pages=self.split_timeline)
         if self.split_timeline:
             self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
                          settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+
+    def feed_title(self, entity: dict) -> str:
+        return f"{entity['name']} — {self.settings['SITENAME']}"
+
+    def reuse_all(self, writer, feeds: dict[str, str]) -> set[str]:
+        """Entity pages and feeds placed from the cache in one go (``CachingWriter.reuse_all``); their names."""
+        if not isinstance(writer, CachingWriter):
+            return set()
+        relative = self.settings["RELATIVE_URLS"]
+        files = []
+        for entity in self.pages:
+            _, *keys = self.plan[entity["id"]]
+            for number, render_key in enumerate(keys, start=1):
+                name = page_url(entity["url"], number) + "index.html"
+                files.append((name, page_digest(render_key, name, relative)))
+            if entity["id"] in feeds:
+                path = feeds[entity["id"]]
+                files.append((path, feed_digest(keys[0], path, feed_title=self.feed_title(entity))))
+        return writer.reuse_all(files)
+
+    def entity_page(self, entity: dict, number: int) -> dict:
+        """What page ``number`` of an entity shows beyond its header (gathered only when it is rendered)."""
+        eid = entity["id"]
+        chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)[number - 1]
+        return {
+            "mention_groups": self.with_snippets(chunk), "events": self.events_of.get(eid, []),
+            "quotes": self.quotes_of.get(eid, []), "cards": [self.cards[a.slug] for a in self.page_articles(entity)],
+            "related": [self.index["entities"][r] for r in entity["related"]],
+        }
 
     def write_year_pages(self, writer) -> None:
         """One page per year of the site timeline, newest first, each linking to its neighbours."""
@@ -260,6 +304,32 @@ class EntityGenerator(Generator):
                 lambda year=year: {"year": next(y for y in self.timeline["years"] if y["year"] == year)},
                 relative_urls=settings["RELATIVE_URLS"], page_name="timeline", newer=newer, older=older,
             )
+
+
+def _a_plan(value) -> bool:
+    return isinstance(value, list) and len(value) >= 2 and type(value[0]) is int and all(
+        isinstance(k, str) for k in value[1:])
+
+
+class LazyList:
+    """A list made on first use (a cached feed's articles are never gathered)."""
+
+    def __init__(self, make):
+        self._make, self._items = make, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, item):
+        return self._list()[item]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self):
+        return iter(self._list())
 
 
 def write_file(writer, name, template, context, render_key, lazy_kwargs, **kwargs):

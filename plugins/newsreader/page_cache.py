@@ -26,6 +26,7 @@ them to the keys, or set ``NEWSREADER_PAGE_CACHE = False``.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -34,6 +35,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -48,7 +50,7 @@ NOT_OUTPUT_SETTINGS = {
     "PATH", "OUTPUT_PATH", "CACHE_PATH", "NEWSREADER_CACHE_PATH", "NEWSREADER_PROCESSES", "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
-    "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK",
+    "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_GC_THRESHOLD",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -127,6 +129,41 @@ def list_key(template_name, context: dict, kwargs: dict) -> str | None:
                (category.name, category.slug, category.url) if category else None)
 
 
+class TemplateCodeCache(BytecodeCache):
+    """Jinja's compiled templates, kept in the page cache: every generator's environment would compile them again.
+
+    An entry is named by the template's name and file, the Jinja version and the environment's options (what
+    compiling depends on); Jinja itself rejects an entry made from other template source (its checksum), and
+    the cache a damaged one. The folder is looked up on first use, after the build has found it writable.
+    """
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.store: Cache | None = None
+
+    def _key(self, bucket) -> str:
+        options = {k: v for k, v in self.settings.get("JINJA_ENVIRONMENT", {}).items() if k != "bytecode_cache"}
+        return key("template code", metadata.version("jinja2"), sys.version_info[:2], _stable(options),
+                   sorted(bucket.environment.filters), sorted(bucket.environment.tests), bucket.key)
+
+    def _cache(self) -> Cache:
+        if self.store is None:
+            folder = self.settings.get("NEWSREADER_CACHE_PATH")
+            self.store = Cache(Path(folder) / PAGES if folder else None)
+        return self.store
+
+    def load_bytecode(self, bucket) -> None:
+        payload = self._cache().get_bytes(self._key(bucket), ".code", touch=True)
+        if payload is not None:
+            try:
+                bucket.bytecode_from_string(payload)
+            except Exception:  # noqa: BLE001 - an entry Jinja cannot read is a miss: the template is compiled
+                bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        self._cache().put_bytes(self._key(bucket), bucket.bytecode_to_string(), ".code")
+
+
 class CachingWriter(Writer):
     """Pelican's writer, plus: a ``write_file`` or ``write_feed`` given a render key reuses stored output.
 
@@ -146,14 +183,23 @@ class CachingWriter(Writer):
         self.stats = {"reused": 0, "rendered": 0}
         self.folders: set[str] = set()
         self.recording: list[str] | None = None  # files written by the current list-page write
+        self.keeping = False  # the files being written go into the cache: keep their text (``KeptText``)
+        self.kept: dict[str, str] = {}
         if settings is not None:
             settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
 
     def _open_w(self, filename, encoding, override=False):
-        """Pelican's, plus a note of the file when a list page is being written."""
+        """Pelican's, plus a note of the file when a list page is being written.
+
+        While a file that goes into the cache is written, its text is kept too (``_adopt`` stores it without
+        reading the file back).
+        """
         if filename not in self._overridden_files and self.recording is not None:
             self.recording.append(filename)
-        return super()._open_w(filename, encoding, override=override)
+        file = super()._open_w(filename, encoding, override=override)
+        if not self.keeping or file.name == os.devnull or encoding.lower().replace("-", "") != "utf8":
+            return file
+        return KeptText(file, self.kept)
 
     def _reuse(self, name: str, digest: str, override: bool) -> str | None:
         """Stored output for ``name`` (where its bytes are), with Pelican's bookkeeping against writing a file twice.
@@ -192,29 +238,42 @@ class CachingWriter(Writer):
             kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
-        digest = text_key(render_key, name, "relative" if relative_urls else "")
+        digest = page_digest(render_key, name, relative_urls)
         where = self._reuse(name, digest, override_output)
         if where:
-            signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
+            if signals.content_written.receivers:  # the context is copied only for someone listening
+                signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
             return None
         kwargs.update(lazy_kwargs() if lazy_kwargs else {})
         self._keep(name, digest, lambda: super(CachingWriter, self).write_file(
             name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs))
         return None
 
+    def reuse_all(self, files: list[tuple[str, str]]) -> set[str]:
+        """Files (name, digest from :func:`page_digest` or :func:`feed_digest`) placed from the cache, in one go.
+
+        Returns the names placed; the caller writes the others as usual (``write_file``, ``write_feed``). For the
+        thousands of entity pages of a site, this skips building each page's arguments. Nothing is placed when
+        someone listens for ``content_written`` (a reused page sends it, with its template variables).
+        """
+        if self.store.folder is None or signals.content_written.receivers:
+            return set()
+        return {name for name, digest in files if self._reuse(name, digest, False)}
+
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None, render_key=None):
-        """A feed of articles that all have render keys is reused like a page.
+        """A feed of articles that all have render keys is reused like a page (``elements`` are not looked at
+        when a ``render_key`` is given and the feed is reused).
 
         On reuse no feed object is built, so ``feed_generated``/``feed_written`` are not sent for it.
         """
-        items = elements[: self.settings["FEED_MAX_ITEMS"]]
-        keys = [getattr(item, "render_key", None) for item in items]
-        if path and render_key is None and keys and all(keys):
-            render_key = key("feed items", keys)
+        if path and render_key is None:
+            keys = [getattr(item, "render_key", None) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            if keys and all(keys):
+                render_key = key("feed items", keys)
         if not render_key or not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
-        digest = text_key(render_key, path, str(url), str(feed_type), str(feed_title))
+        digest = feed_digest(render_key, path, url, feed_type, feed_title)
         if self._reuse(path, digest, override_output):
             return None
         return self._keep(path, digest, lambda: super(CachingWriter, self).write_feed(
@@ -229,12 +288,12 @@ class CachingWriter(Writer):
                 return
             for n in placed:  # one of its files is damaged: the whole list is rendered again
                 self._forget(n)
-        self.recording = []
+        self.recording, self.keeping = [], True
         try:
             write()
             written = [os.path.relpath(path, self.output_path) for path in self.recording]
         finally:
-            self.recording = None
+            self.recording, self.keeping = None, False
         for n in written:
             self._adopt(key(digest, n), sanitised_join(self.output_path, n))
         self.store.put_text(digest, json.dumps(written), ".json")
@@ -250,7 +309,11 @@ class CachingWriter(Writer):
 
     def _adopt(self, digest: str, path: str) -> None:
         """Store the file Pelican wrote at ``path`` as the entry, and tell the publisher its hash."""
-        content_hash = self.store.adopt(digest, ".out", path)
+        text = self.kept.pop(path, None)
+        if text is None:
+            content_hash = self.store.adopt(digest, ".out", path)
+        else:
+            content_hash = self.store.put_bytes(digest, text.encode("utf-8"), ".out")
         if self.publisher is not None:
             self.publisher.written(path, content_hash, f"{digest}.out")
 
@@ -258,11 +321,41 @@ class CachingWriter(Writer):
         """Run Pelican's own write, then keep the file it wrote as the cache entry."""
         path = sanitised_join(self.output_path, name)
         skipped = path in self._overridden_files  # Pelican will write to os.devnull instead
-        result = write()
+        self.keeping = True
+        try:
+            result = write()
+        finally:
+            self.keeping = False
         if not skipped:
             self._adopt(digest, path)
         self.stats["rendered"] += 1
         return result
+
+
+def page_digest(render_key: str, name: str, relative_urls: bool) -> str:
+    """The cache entry of a page with this render key, saved as ``name``."""
+    return text_key(render_key, name, "relative" if relative_urls else "")
+
+
+def feed_digest(render_key: str, path: str, url=None, feed_type: str = "atom", feed_title=None) -> str:
+    """The cache entry of a feed with this render key, saved as ``path``."""
+    return text_key(render_key, path, str(url), str(feed_type), str(feed_title))
+
+
+class KeptText(io.StringIO):
+    """A text file being written, whose text is also kept in ``kept`` (by the file's name) when it is closed."""
+
+    def __init__(self, file, kept: dict[str, str]):
+        super().__init__()
+        self.file, self.kept = file, kept
+
+    def close(self) -> None:
+        if not self.closed:
+            text = self.getvalue()
+            with self.file:
+                self.file.write(text)
+            self.kept[self.file.name] = text
+        super().close()
 
 
 def _join(output_path: str, name: str) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from . import slugs
 from .core.body_html import typographic
+from .page_cache import TemplateCodeCache
 from .reader import RawNewsReader
 
 logger = logging.getLogger(__name__)
@@ -36,7 +38,13 @@ DEFAULTS = {
 
 def shown(text) -> str:
     """Text as displayed: curly quotes, dashes and ellipses (escaped text stays escaped: ``&<>`` are untouched)."""
-    return "".join(typographic(str(text)))
+    return _shown(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _shown(text: str) -> str:
+    """The same names and headlines are shown on thousands of pages: each is made typographic once."""
+    return "".join(typographic(text))
 
 
 def default_settings(pelican) -> None:
@@ -44,6 +52,10 @@ def default_settings(pelican) -> None:
         pelican.settings.setdefault(key, value)
     # Headlines and quotes in templates are shown like the body: `{{ text|typographic }}`.
     pelican.settings["JINJA_FILTERS"] = {"typographic": shown, **pelican.settings.get("JINJA_FILTERS", {})}
+    # Compiled templates are kept in the page cache (each generator's environment would compile them again).
+    jinja = pelican.settings.get("JINJA_ENVIRONMENT") or {}
+    if pelican.settings.get("NEWSREADER_PAGE_CACHE") and "bytecode_cache" not in jinja:
+        pelican.settings["JINJA_ENVIRONMENT"] = {**jinja, "bytecode_cache": TemplateCodeCache(pelican.settings)}
 
 
 def add_reader(readers) -> None:

@@ -7,16 +7,16 @@ changed never loads spaCy.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
 
 from . import nlp as nlp_module
-from .cache import Cache, key
-from . import dates, figures, money, quotes
-from .entities import extract
+from .cache import Cache, key, sha256
 from .entity_index import salience
 from .model import RawArticle
-from .record_shape import is_annotation_record
 
 # Bump whenever a rule changes what annotation produces.
 RULES_VERSION = "entities-4;dates-4;quotes-4;figures-2"
@@ -39,6 +39,10 @@ def _mention(mention) -> dict:
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
+    # The rules are imported here: a build whose annotations are all cached never loads them (nor spaCy).
+    from . import dates, figures, money, quotes  # noqa: PLC0415
+    from .entities import extract  # noqa: PLC0415
+
     entities = sorted(money.refine(
         [dict({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
                "mentions": [_mention(m) for m in e.mentions]}, **({"local": True} if e.local else {}))
@@ -106,23 +110,61 @@ def _annotated(articles: list[RawArticle], processes: int):
             yield from batch
 
 
+SHAPE_SOURCES = ("record_shape.py", "model.py", "dates.py", "quotes.py")  # what the record's schema is made from
+
+
+@lru_cache(maxsize=1)
+def _checked_key() -> str:
+    """The cache key of the list of records (by SHA-256) already found of the right shape, for this schema."""
+    folder = Path(__file__).parent
+    return key("annotation records of the right shape", RULES_VERSION,
+               [sha256((folder / name).read_bytes()) for name in SHAPE_SOURCES])
+
+
+def _record(payload: bytes, content_hash: str, checked: set[str]) -> dict | None:
+    """A cached record's value, or None when it is not of the record's shape.
+
+    The shape is checked (pydantic-core, ``record_shape.py``) once per distinct record: a payload
+    whose SHA-256 was found of the right shape before is the same bytes, so it is parsed only.
+    """
+    if content_hash not in checked:
+        from .record_shape import is_annotation_record  # noqa: PLC0415 - only when a record is new to the check
+
+        if not is_annotation_record(payload):
+            return None
+    try:
+        return json.loads(payload)
+    except ValueError:
+        return None
+
+
 def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, progress=None,
                  digests: list[str] | None = None) -> list[dict]:
     """Annotations for each article, in order; only uncached articles are parsed (across ``processes``).
 
     ``digests`` are the articles' :func:`cache_key` values when the caller has them already.
     """
+    found = cache.get(_checked_key())
+    checked = {h for h in found if isinstance(h, str)} if isinstance(found, list) else set()
+    good: set[str] = set()
     results: list[dict | None] = []
     todo: list[tuple[int, RawArticle, str]] = []
     for index, article in enumerate(articles):
         digest = digests[index] if digests else cache_key(article)
-        cached = cache.get(digest, touch=True, valid=is_annotation_record)  # touch: used, for Cache.prune
+        entry = cache.get_checked(digest, touch=True)  # touch: used, for Cache.prune
+        cached = _record(*entry, checked) if entry else None
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))
+        else:
+            good.add(entry[1])
     done = _annotated([a for _, a, _ in todo], processes)
     for (index, _, digest), result in zip(todo, progress(done, len(todo)) if progress and todo else done):
         results[index] = result
         if "error" not in result:
-            cache.put(digest, result)
+            stored = cache.put_text(digest, json.dumps(result, sort_keys=True, ensure_ascii=False))
+            if stored:
+                good.add(stored)  # made here: of the right shape
+    if good != checked:
+        cache.put(_checked_key(), sorted(good))
     return results  # type: ignore[return-value]

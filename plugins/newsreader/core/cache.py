@@ -71,13 +71,20 @@ def replace_text(path: str | os.PathLike, text: str) -> None:
 
 def unwrap(blob: bytes) -> bytes | None:
     """An entry's payload if its header's size and hash match it; otherwise None."""
+    found = _unwrap(blob)
+    return found[0] if found else None
+
+
+def _unwrap(blob: bytes) -> tuple[bytes, str] | None:
+    """An entry's payload and its SHA-256, if its header's size and hash match it; otherwise None."""
     head, newline, payload = blob.partition(b"\n")
     parts = head.split(b" ")
     if not newline or len(parts) != 3 or parts[0] != MAGIC:
         return None
-    if parts[2] != str(len(payload)).encode() or parts[1] != sha256(payload).encode():
+    content_hash = sha256(payload)
+    if parts[2] != str(len(payload)).encode() or parts[1] != content_hash.encode():
         return None
-    return payload
+    return payload, content_hash
 
 
 def wrap(payload: bytes) -> tuple[bytes, str]:
@@ -97,16 +104,21 @@ class Cache:
 
     def get_bytes(self, digest: str, suffix: str = ".json", touch: bool = False) -> bytes | None:
         """The entry's verified bytes, or None when it is missing, unreadable, truncated or edited."""
+        found = self.get_checked(digest, suffix, touch)
+        return found[0] if found else None
+
+    def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
+        """:meth:`get_bytes`, with the payload's SHA-256 (checked against it)."""
         if self.folder is None:
             return None
         path = self._path(digest, suffix)
         try:
-            payload = unwrap(path.read_bytes())
-            if payload is not None and touch and self.writable:
+            found = _unwrap(path.read_bytes())
+            if found is not None and touch and self.writable:
                 os.utime(path)  # marks the entry as used, for prune()
         except OSError:
             return None
-        return payload
+        return found
 
     def get_text(self, digest: str, suffix: str = ".json", touch: bool = False) -> str | None:
         payload = self.get_bytes(digest, suffix, touch)

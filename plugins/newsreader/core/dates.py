@@ -16,7 +16,6 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .model import Sentence, Timex
-from .timex import find
 
 
 @dataclass(frozen=True)
@@ -88,6 +87,8 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
     """Every timex of one article and the events they make (one spaCy Doc per paragraph)."""
     anchor = published.date().isoformat() if published else None
     by_id = {s.id: s for s in sentences}
+    from .timex import find  # noqa: PLC0415 - the timex rules load only when an article is annotated
+
     found = find(sentences, docs, published)
     events: dict[tuple[str, str, str], Event] = {}
     for item in found:

@@ -17,7 +17,11 @@ build (``check="content"`` compares every file, trusting no stat).
 Stale files: those named in the previous manifest are removed; with
 ``delete_unknown`` (Pelican's ``DELETE_OUTPUT_DIRECTORY``) so is every other
 file, except the top-level names in ``retention`` — but never in an output
-folder that is a symbolic link, whose target may hold files of its own.
+folder that is a symbolic link, whose target may hold files of its own. To find
+those other files without listing thousands of folders, the cache also records
+each folder's mtime, ctime and inode as the last build left it: a file added,
+removed or renamed changes its folder's times, so only folders whose record no
+longer matches are listed (``check="content"`` lists every folder).
 
 One build at a time per output folder: :meth:`Publisher.lock` takes an
 exclusive ``flock`` on the folder itself (no lock file to leave behind).
@@ -47,15 +51,26 @@ def _same_file(st: os.stat_result, record: list) -> bool:
     return stat.S_ISREG(st.st_mode) and [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] == record[1:5]
 
 
-def _valid_manifest(text: str) -> bool:
+def _folder_record(st: os.stat_result) -> list[int]:
+    return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _paths_to(text: str, valid_record) -> bool:
+    """Whether ``text`` is a JSON object from relative paths to records that ``valid_record`` accepts."""
     try:
         value = json.loads(text)
     except ValueError:
         return False
-    return isinstance(value, dict) and all(
-        isinstance(rel, str) and isinstance(r, list) and len(r) == 6 and isinstance(r[0], str)
-        and all(isinstance(n, int) for n in r[1:5]) and (r[5] is None or isinstance(r[5], str))
-        for rel, r in value.items())
+    return isinstance(value, dict) and all(isinstance(rel, str) and valid_record(r) for rel, r in value.items())
+
+
+def _valid_folders(text: str) -> bool:
+    return _paths_to(text, lambda r: isinstance(r, list) and len(r) == 3 and all(isinstance(n, int) for n in r))
+
+
+def _valid_manifest(text: str) -> bool:
+    return _paths_to(text, lambda r: isinstance(r, list) and len(r) == 6 and isinstance(r[0], str) and all(
+        isinstance(n, int) for n in r[1:5]) and (r[5] is None or isinstance(r[5], str)))
 
 
 class Publisher:
@@ -72,6 +87,9 @@ class Publisher:
         self.manifests = Cache(Path(cache_root) / "output" if cache_root else None)
         self.name = key("output folder", str(self.real))
         self.old: dict[str, list] = self.manifests.get(self.name, valid=_valid_manifest) or {}
+        # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
+        self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders) or {}
+                                             if self.delete_unknown and check == "stat" else {})
         self.new: dict[str, list] = {}  # path -> record, for files that needed no write
         self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
         self.staging: Path | None = None
@@ -192,12 +210,22 @@ class Publisher:
 
     # -- publishing ------------------------------------------------------------------------------------------------
     def commit(self) -> dict[str, int]:
-        """Move what differs into the output folder, remove stale files, save the manifest; returns counts."""
+        """Move what differs into the output folder, remove stale files, save the manifest; returns counts.
+
+        A staged folder that the output folder does not have at all (a first build, a new entity) is moved in
+        whole, by one rename.
+        """
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
-        for folder, _, names in os.walk(self.staging):
+        for folder, dirs, names in os.walk(self.staging):
+            base = folder[len(self._prefix):] + os.sep if folder != str(self.staging) else ""
+            for name in list(dirs):
+                if not os.path.lexists(self._out + base + name) and self._move_folder(os.path.join(folder, name),
+                                                                                    base + name):
+                    dirs.remove(name)
+                    counts["written"] += self._adopt_folder(base + name)
             for name in names:
                 source = os.path.join(folder, name)
-                rel = source[len(self._prefix):]
+                rel = base + name
                 content_hash, entry = self.staged.get(rel) or (None, None)
                 if content_hash is None:
                     content_hash = sha256(Path(source).read_bytes())
@@ -216,6 +244,28 @@ class Publisher:
         self.discard()
         return counts
 
+    def _move_folder(self, source: str, rel: str) -> bool:
+        """Rename a staged folder into the output folder, where nothing of that name exists; False if it cannot be."""
+        try:
+            os.rename(source, self._out + rel)
+        except OSError:
+            return False  # another file system, say: its files are moved one by one
+        return True
+
+    def _adopt_folder(self, rel: str) -> int:
+        """Record the files of a folder just moved in whole; returns how many."""
+        count = 0
+        for folder, _, names in os.walk(self._out + rel):
+            for name in names:
+                path = os.path.join(folder, name)
+                file_rel = path[len(self._out):]
+                content_hash, entry = self.staged.get(file_rel) or (None, None)
+                if content_hash is None:
+                    content_hash = sha256(Path(path).read_bytes())
+                self.new[file_rel] = self._record(file_rel, content_hash, entry)
+                count += 1
+        return count
+
     def _move(self, source: str, rel: str) -> None:
         target = self.real / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -230,17 +280,9 @@ class Publisher:
 
     def _remove_stale(self) -> int:
         stale = {rel for rel in self.old if rel not in self.new}
+        folders: dict[str, list] = {}
         if self.delete_unknown:
-            inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
-            skip = {p[len(self._out):] for p in inside if p.startswith(self._out)}  # folders of ours in the output
-            for folder, dirs, names in os.walk(self.real):
-                top = folder == str(self.real)
-                base = "" if top else folder[len(self._out):] + os.sep
-                dirs[:] = [d for d in dirs if not (top and d in self.retention) and base + d not in skip]
-                for name in names:
-                    rel = base + name
-                    if rel not in self.new and not (top and name in self.retention):
-                        stale.add(rel)
+            stale |= self._unknown_files(folders)
         removed = 0
         for rel in sorted(stale):
             path = self.real / rel
@@ -254,7 +296,74 @@ class Publisher:
                     os.rmdir(self.real / parent)  # only when it is left empty
                 except OSError:
                     break
+        if self.delete_unknown:
+            self._record_folders(folders, stale)
         return removed
+
+    def _unknown_files(self, folders: dict[str, list]) -> set[str]:
+        """Files in the output folder that this build did not make (``retention`` and our own folders aside).
+
+        A folder whose mtime, ctime and inode are as the last build recorded holds just what that build left
+        there (the files of its manifest, all accounted for): it is not listed, only its sub-folders visited.
+        ``folders`` gets every folder visited ("" for the output folder itself) with its record.
+        """
+        inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
+        skip = {p[len(self._out):] for p in inside if p.startswith(self._out)}  # folders of ours in the output
+        known = self.old_folders
+        children: dict[str, list[str]] = {}
+        for rel in known:
+            if rel:
+                children.setdefault(os.path.dirname(rel), []).append(rel)
+        unknown: set[str] = set()
+        todo = [""]
+        while todo:
+            rel = todo.pop()
+            path = self._out + rel if rel else str(self.real)
+            try:
+                st = os.lstat(path)
+            except OSError:
+                continue
+            if not stat.S_ISDIR(st.st_mode):
+                continue
+            folders[rel] = _folder_record(st)
+            top = not rel
+            if known.get(rel) == folders[rel]:
+                todo += children.get(rel, ())
+                continue
+            base = rel + os.sep if rel else ""
+            try:
+                found = list(os.scandir(path))
+            except OSError:
+                continue
+            for item in found:
+                sub = base + item.name
+                if top and item.name in self.retention:
+                    continue
+                if item.is_dir(follow_symlinks=False):
+                    if sub not in skip:
+                        todo.append(sub)
+                elif sub not in self.new:
+                    unknown.add(sub)
+        return unknown
+
+    def _record_folders(self, folders: dict[str, list], removed: set[str]) -> None:
+        """Each folder's record as this build leaves it, for the next build.
+
+        ``folders`` were recorded when visited, after this build's moves; the folders of ``removed`` files
+        (and their parents, which lose emptied folders) are looked at again.
+        """
+        record = dict(folders)
+        for parent in {p for rel in removed for p in Path(rel).parents}:
+            rel = "" if str(parent) == "." else str(parent)
+            if rel not in record:
+                continue
+            try:
+                st = os.lstat(self._out + rel if rel else str(self.real))
+                record[rel] = _folder_record(st)
+            except OSError:
+                del record[rel]
+        if record != self.old_folders:
+            self.manifests.put(key(self.name, "folders"), record)
 
     def entries(self) -> set[str]:
         """Cache entries (digests) the output folder now holds copies of: prune keeps them."""
@@ -276,6 +385,7 @@ def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> in
         else:
             removed = publisher._remove_stale()
         publisher.manifests.put(publisher.name, {})
+        publisher.manifests.put(key(publisher.name, "folders"), {})
         return removed
     finally:
         publisher.unlock()

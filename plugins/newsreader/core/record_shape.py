@@ -3,9 +3,10 @@
 A record read from the cache that is not of this shape — written by hand, or by
 other code under the same key — is treated as a miss and made again. The schema
 is derived from the dataclasses the record is made from (``Entity``, ``Mention``,
-``Event``, ``Timex``, ``Quote``) and checked by pydantic-core's validator, built once; plain
+``Event``, ``Timex``, ``Quote``) and checked by pydantic-core's validator, built on first use; plain
 pydantic would cost a build several tenths of a second in imports and schema
-generation, for the same check.
+generation, for the same check. ``core/annotate.py`` checks each distinct record once (by
+its SHA-256), so a rebuild whose records were all checked before never imports this module.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from functools import lru_cache
 
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
@@ -47,20 +49,22 @@ def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-_RECORD = SchemaValidator(cs.typed_dict_schema({
-    "entities": cs.typed_dict_field(_schema(list[Entity])),
-    "events": cs.typed_dict_field(_schema(list[Event])),
-    "timexes": cs.typed_dict_field(_schema(list[Timex])),
-    "quotes": cs.typed_dict_field(_schema(list[Quote])),
-    "figures": cs.typed_dict_field(_schema(list[dict])),
-    "comparisons": cs.typed_dict_field(_schema(list[dict])),
-}, strict=True))
+@lru_cache(maxsize=1)
+def _validator() -> SchemaValidator:
+    return SchemaValidator(cs.typed_dict_schema({
+        "entities": cs.typed_dict_field(_schema(list[Entity])),
+        "events": cs.typed_dict_field(_schema(list[Event])),
+        "timexes": cs.typed_dict_field(_schema(list[Timex])),
+        "quotes": cs.typed_dict_field(_schema(list[Quote])),
+        "figures": cs.typed_dict_field(_schema(list[dict])),
+        "comparisons": cs.typed_dict_field(_schema(list[dict])),
+    }, strict=True))
 
 
-def is_annotation_record(text: str) -> bool:
+def is_annotation_record(text: str | bytes) -> bool:
     """Whether a cached record's JSON text has the shape."""
     try:
-        _RECORD.validate_json(text)
+        _validator().validate_json(text)
     except ValidationError:
         return False
     return True
