@@ -137,6 +137,8 @@ class SearchGenerator(Generator):
             shutil.rmtree(stale, ignore_errors=True)
         if self.worker is not None:
             self.worker.join()
+        # Reused files go through the build's publisher: one already in the output folder is neither read nor copied.
+        self.cache.publisher = settings.get("NEWSREADER_PUBLISHER")
         if not _link_from_cache(self.cache, self.name, out):
             if self.worker is not None and self.worker.exitcode:  # 0: it ran, but the cache could not keep the files
                 logger.warning("building the search files in a second process failed (exit code %s); building them here",
