@@ -17,7 +17,7 @@ from datetime import date, datetime
 from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
-from .timex_narrative import Reference, reference_of
+from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
 from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -46,8 +46,8 @@ _PATTERNS = [
     ("past last previous next coming first",
      rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
     ("the",
-     rf"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
-     rf"decades)\b"),
+     r"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
+     r"decades)\b"),
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
     ("every each", r"\b(?:every|each)\s+(?:spring|summer|autumn|fall|winter)\b"),
     ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
@@ -340,7 +340,8 @@ class Finder:
             self.reference = None  # a story's time carries into the next paragraph, no further
         out = []
         for start, end, resolution in found:
-            if _NARRATED.search(doc.text[start:end]) or _DAY_NUMBER.match(doc.text[start:end]):
+            words = doc.text[start:end]
+            if _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
                 resolution = self._resolve(doc, doc.text, start, end) or resolution
             out.append((start, end, resolution))
             if resolution.type in {"DATE", "TIME"}:
@@ -366,7 +367,6 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
-_DAY_NUMBER = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)\b", re.I)  # "on the 14th": of the story's month
 _NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",
                        re.I)
 # "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half

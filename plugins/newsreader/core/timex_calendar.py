@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import timex_values as tv
 from .timex_values import MONTHS, WEEKDAYS, month_number
+
+if TYPE_CHECKING:
+    from .timex_narrative import Reference
 
 _QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|"
                       r"q(?P<qn>[1-4]))(?:\s+of)?(?:\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|"
@@ -57,7 +61,7 @@ class Context:
     quantity_before: bool = False  # "five billion dollars [a year]"
     noun_after: str | None = None  # "66-year-old [alliance]"
     business: bool = False  # the sentence reports results ("loss for the first half"), not a match or a speech
-    reference: object = None  # timex_narrative.Reference: the time the text last named ("two years later")
+    reference: Reference | None = None  # the time the text last named ("two years later")
     over: bool = False  # after "over", "during", "within", "for", "in", "throughout": a stretch of time
 
 

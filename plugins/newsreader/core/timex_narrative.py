@@ -11,11 +11,13 @@ counting from publication would certainly be wrong.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_values as tv
+from .timex_calendar import day_event, human_anchor, pick
 
 # How fine a reference is; an expression needs at least its own unit's fineness ("a week later" needs a day).
 _RANK = {"year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4}
@@ -81,36 +83,32 @@ def describe(text: str, n: int, unit: str, ref: Reference) -> str:
             f"(the time the text last named)")
 
 
-_DAY_OF_MONTH = re.compile(r"^the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|that|last|next|the)\s+month)?$")
+DAY_OF_MONTH = re.compile(r"^the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|that|last|next|the)\s+month)?$")
 _MONTH_STEP = {"this": 0, "last": -1, "next": 1}
 
 
-def read_day_of_month(low, text, ctx, pick, event):
+def read_day_of_month(low, text, ctx):
     """"on the 14th": that day of the month the story is in, else of the month around publication in the
-    clause's direction (``pick``), as a day event (``event``)."""
-    m = _DAY_OF_MONTH.match(low)
+    clause's direction."""
+    m = DAY_OF_MONTH.match(low)
     if not m:
         return None
     n, ref, which = int(m.group(1)), ctx.reference, m.group(2)
     if which in _MONTH_STEP and ctx.anchor is not None:  # "the 14th of next month"
         y, mo = tv.shift_month(ctx.anchor.year, ctx.anchor.month, _MONTH_STEP[which])
-        if n > _days_in(y, mo):
+        if n > calendar.monthrange(y, mo)[1]:
             return False
-        return event(date(y, mo, n), text, f"'{text}', from {ctx.anchor:%-d %b %Y}")
-    if ref is not None and ref.precision in {"month", "week", "day"}:
+        return day_event(date(y, mo, n), text, f"'{text}', from {human_anchor(ctx.anchor)}")
+    if ref is not None and ref.serves("month"):
         try:
             d = date(ref.day.year, ref.day.month, n)
         except ValueError:
             return False
-        return event(d, text, f"'{text}' of {ref.day:%B %Y}, the month the text last named")
+        return day_event(d, text, f"'{text}' of {ref.day:%B %Y}, the month the text last named")
     if ctx.anchor is None:
         return None
     months = [tv.shift_month(ctx.anchor.year, ctx.anchor.month, k) for k in (-1, 0, 1)]
-    candidates = [date(y, mo, n) for y, mo in months if n <= _days_in(y, mo)]
+    candidates = [date(y, mo, n) for y, mo in months if n <= calendar.monthrange(y, mo)[1]]
     d = pick(candidates, ctx.anchor, ctx.tense)
-    return event(d, text, f"'{text}', the nearest such day to {ctx.anchor:%-d %b %Y} in the clause's direction")
+    return day_event(d, text, f"'{text}', the nearest such day to {human_anchor(ctx.anchor)} in the clause's direction")
 
-
-def _days_in(year: int, month: int) -> int:
-    y, m = tv.shift_month(year, month, 1)
-    return (date(y, m, 1) - timedelta(days=1)).day

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from . import timex_narrative as narrative
 from . import timex_values as tv
 from .timex_calendar import (
-    Context, Resolution, day_event, pick, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
+    Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
     read_relative_day, read_season, season_value, read_time_of_day, read_weekday, read_year,
 )
 from .timex_holidays import read_movable_holiday
@@ -143,13 +143,17 @@ def _ago(low, text, ctx):
     found = tv.back(ctx.anchor, -n if forward else n, unit)
     if found is None:
         return False
-    value, precision = found
+    how = f"'{text}', {n} {unit}{'s' if n != 1 else ''} {'after' if forward else 'before'} {human_anchor(ctx.anchor)}"
+    return _derived(*found, how)
+
+
+
+def _derived(value: str, precision: str, how: str) -> Resolution:
+    """A date counted from another: its timex, and an event unless it is a whole century."""
     if precision == "century":
         return Resolution("DATE", value)
-    how = f"'{text}', {n} {unit}{'s' if n != 1 else ''} {'after' if forward else 'before'} {human_anchor(ctx.anchor)}"
     event_value = f"{value}0s" if precision == "decade" else value
     return Resolution("DATE", value, (event_value, precision, True, how))
-
 
 
 def _from_reference(text: str, ref, n: int, unit: str) -> Resolution | bool:
@@ -157,13 +161,7 @@ def _from_reference(text: str, ref, n: int, unit: str) -> Resolution | bool:
     if not ref.serves(unit):
         return Resolution("DATE", narrative.UNKNOWN[unit])
     found = narrative.shifted(ref, n, unit)
-    if found is None:
-        return False
-    value, precision = found
-    if precision == "century":
-        return Resolution("DATE", value)
-    event_value = f"{value}0s" if precision == "decade" else value
-    return Resolution("DATE", value, (event_value, precision, True, narrative.describe(text, n, unit, ref)))
+    return False if found is None else _derived(*found, narrative.describe(text, n, unit, ref))
 
 
 def _span(low, text, ctx):
@@ -244,13 +242,14 @@ def _unresolved(low, text, ctx):
     if ref is None and ctx.last_day is not None:
         ref = narrative.Reference(ctx.last_day, "day", tv.day(ctx.last_day))
     part = tv.PARTS_OF_DAY.get(unit)
-    if delta is not None and ref is not None and ref.serves("day" if part else unit):
-        value, precision = narrative.shifted(ref, delta, "day" if part else unit) or (None, None)
-        if value is not None:
-            how = narrative.describe(text, delta, "day" if part else unit, ref)
-            if part:
-                return Resolution("TIME", f"{value}T{part}", (value, "day", True, how), tv.PART_NAMES[part])
-            return Resolution("DATE", value, (value, precision, True, how))
+    grain = "day" if part else unit  # "the next morning" steps by a day
+    found = narrative.shifted(ref, delta, grain) if delta is not None and ref is not None and ref.serves(grain) else None
+    if found is not None:
+        value, precision = found
+        how = narrative.describe(text, delta, grain, ref)
+        if part:
+            return Resolution("TIME", f"{value}T{part}", (value, "day", True, how), tv.PART_NAMES[part])
+        return Resolution("DATE", value, (value, precision, True, how))
     if part:
         return Resolution("TIME", f"XXXX-XX-XXT{part}")
     return Resolution("DATE", narrative.UNKNOWN[unit])
@@ -389,11 +388,7 @@ def _duration(low, text, ctx):
     return Resolution("DURATION", tv.duration(n, unit))
 
 
-def _day_of_month(low, text, ctx):
-    return narrative.read_day_of_month(low, text, ctx, pick, day_event)
-
-
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day, read_weekday,
-          _week_of, _modified, _relative, _day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century,
-          read_year, read_movable_holiday, read_calendar, _duration)
+_RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
+          read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month, read_quarter, read_half, read_fiscal,
+          read_season, read_decade, read_century, read_year, read_movable_holiday, read_calendar, _duration)
