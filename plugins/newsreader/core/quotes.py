@@ -84,6 +84,7 @@ def _words_outside(sentence: Sentence, group, s_lo: int) -> int:
 
 # Words that start another clause between two quoted pieces ("… ," Ortiz said, while Tran called it "…"): two quotes.
 _CLAUSE_LINKS = frozenset({"while", "whereas", "but", "and", "although", "though", "as"})
+_ATTRIBUTION_WORDS = frozenset({"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"})
 
 
 def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -> list[list[tuple[int, int]]]:
@@ -94,11 +95,9 @@ def _group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -
         if groups:
             prev_sentence = locate.at(p_index, groups[-1][0][0])
             between = paragraph[groups[-1][-1][1]:span[0]]
-            words = re.findall(r"\w+", between.lower())
-            if here is prev_sentence and here is not None and len(words) <= 8 and not _CLAUSE_LINKS & set(words) and any(
-                w.strip(",.").lower() in {"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"}
-                for w in between.split()
-            ):
+            words = set(re.findall(r"\w+", between.lower()))
+            if (here is prev_sentence and here is not None and len(re.findall(r"\w+", between)) <= 8
+                    and words & _ATTRIBUTION_WORDS and not words & _CLAUSE_LINKS):
                 groups[-1].append(span)
                 continue
         groups.append([span])
@@ -120,15 +119,18 @@ def own_words(t, head) -> bool:
 _NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY"})
 
 
+def _quoted(doc, span: tuple[int, int]) -> list:
+    """The tokens that start inside a quote span."""
+    return [t for t in doc.char_span(span[0], span[1], alignment_mode="expand") or () if span[0] <= t.idx < span[1]]
+
+
 def _governing_speech_verb(doc, group):
     """The speech verb the quoted words hang on ('Tran called the plan "a good start"'), if any."""
-    quoted = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
-              if group[0][0] <= t.idx < group[0][1] and not t.is_punct]
-    if not quoted:
+    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    if not words:
         return None
-    root = min(quoted, key=lambda t: len(list(t.ancestors)))  # the quote's own head
-    return next((a for a in root.ancestors if a.lemma_.lower() in speakers.SPEECH_VERBS and a.pos_ in {"VERB", "AUX"}
-                 and not inside(a, [group[0]])), None)
+    root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
+    return next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
 
 
 def _appositions(token):
@@ -144,29 +146,31 @@ def _appositions(token):
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
-    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not inside(t, quote_spans)]
+    def unquoted(t) -> bool:
+        return not inside(t, quote_spans)
+
+    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
     governing = _governing_speech_verb(doc, group)
     if governing is not None and not any(t.lower_ == "according" for t in outside):
-        subject = speakers.subject_of(governing, lambda t: not inside(t, quote_spans))
+        subject = speakers.subject_of(governing, unquoted)
         if subject is not None:
             yield subject
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
     for verb in outside:
-        if verb.lemma_.lower() in speakers.SPEECH_VERBS and verb.pos_ in {"VERB", "AUX"}:
-            subject = speakers.subject_of(verb, lambda t: not inside(t, quote_spans))
+        if speakers.is_speech_verb(verb):
+            subject = speakers.subject_of(verb, unquoted)
             if subject is None:  # a misparse left the verb without one: the name right before or after it
                 subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
-                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and not inside(t, quote_spans)), None)
+                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject
     if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
-        quoted = [t for t in doc.char_span(group[0][0], group[0][1], alignment_mode="expand") or ()
-                  if group[0][0] <= t.idx < group[0][1]]
+        quoted = _quoted(doc, group[0])
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
-                subject = speakers.subject_of(ancestor, lambda t: not inside(t, quote_spans))
+                subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:
                     yield subject
                     break
@@ -259,10 +263,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                     # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
                     name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
-                elif article.subject_between((p_index, dateline), (p_index, first[0])) is not None:
+                elif (other := article.subject_between((p_index, dateline), (p_index, first[0]))) is not None:
                     # 'Senator X said the bill was flawed. "It gives away too much."': the person this paragraph
                     # has just made its subject
-                    other = article.subject_between((p_index, dateline), (p_index, first[0]))
                     name, key = other["name"], f"person:{other['name']}"
                 elif introduced:
                     name, key = article.introducer(p_index - 1)

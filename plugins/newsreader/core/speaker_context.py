@@ -102,7 +102,7 @@ class ArticleContext:
         """The person or body whose speech verb ends paragraph ``p`` ("Ines Maro told staff:"), else unknown."""
         doc = self.docs[p - 1]
         last = list(doc.sents)[-1]
-        for verb in (t for t in last if t.lemma_.lower() in speakers.SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}):
+        for verb in (t for t in last if speakers.is_speech_verb(t)):
             subject = speakers.subject_of(verb)
             entity = self.entity_at(p, subject.idx, subject.idx + len(subject)) if subject is not None else None
             if entity is not None and entity["type"] in {"person", "organization"}:

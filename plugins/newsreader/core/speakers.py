@@ -114,6 +114,10 @@ def is_agent_noun(token) -> bool:
     return lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS or low.endswith(SPEAKER_SUFFIXES)
 
 
+def is_speech_verb(token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+
+
 def is_document(token) -> bool:
     return token.lemma_.lower() in NOT_SPEAKER_NOUNS or token.lower_ in NOT_SPEAKER_NOUNS
 
