@@ -366,12 +366,8 @@ def _join(output_path: str, name: str) -> str:
     return path
 
 
-def _valid_names(text: str) -> bool:
+def _valid_names(names) -> bool:
     """A list-page entry: the relative paths of the files it wrote (nothing absolute, nothing climbing out)."""
-    try:
-        names = json.loads(text)
-    except ValueError:
-        return False
     return isinstance(names, list) and bool(names) and all(
         isinstance(n, str) and n and not os.path.isabs(n) and ".." not in Path(n).parts for n in names)
 

@@ -183,14 +183,15 @@ class Cache:
         return self.put_bytes(digest, Path(written).read_bytes(), suffix)
 
     def get(self, digest: str, touch: bool = False, valid=None):
-        """A JSON entry; None when missing, damaged, or of the wrong shape (``valid(text)`` false)."""
+        """A JSON entry; None when missing, damaged, or of the wrong shape (``valid(value)`` false)."""
         text = self.get_text(digest, touch=touch)
-        if text is None or (valid is not None and not valid(text)):
+        if text is None:
             return None
         try:
-            return json.loads(text)
+            value = json.loads(text)
         except ValueError:
             return None
+        return value if valid is None or valid(value) else None
 
     def put(self, digest: str, value) -> None:
         self.put_text(digest, json.dumps(value, sort_keys=True, ensure_ascii=False))

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import json
 import os
 import shutil
 import stat
@@ -55,21 +54,17 @@ def _folder_record(st: os.stat_result) -> list[int]:
     return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def _paths_to(text: str, valid_record) -> bool:
-    """Whether ``text`` is a JSON object from relative paths to records that ``valid_record`` accepts."""
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return False
+def _paths_to(value, valid_record) -> bool:
+    """Whether ``value`` maps relative paths to records that ``valid_record`` accepts."""
     return isinstance(value, dict) and all(isinstance(rel, str) and valid_record(r) for rel, r in value.items())
 
 
-def _valid_folders(text: str) -> bool:
-    return _paths_to(text, lambda r: isinstance(r, list) and len(r) == 3 and all(isinstance(n, int) for n in r))
+def _valid_folders(value) -> bool:
+    return _paths_to(value, lambda r: isinstance(r, list) and len(r) == 3 and all(isinstance(n, int) for n in r))
 
 
-def _valid_manifest(text: str) -> bool:
-    return _paths_to(text, lambda r: isinstance(r, list) and len(r) == 6 and isinstance(r[0], str) and all(
+def _valid_manifest(value) -> bool:
+    return _paths_to(value, lambda r: isinstance(r, list) and len(r) == 6 and isinstance(r[0], str) and all(
         isinstance(n, int) for n in r[1:5]) and (r[5] is None or isinstance(r[5], str)))
 
 
