@@ -14,6 +14,7 @@ import time
 from datetime import date
 
 import pytest
+from livereload.handlers import LiveReloadHandler
 
 from browsing import Visit
 from conftest import ROOT, SEED_DIR, SESSION_CACHE
@@ -312,6 +313,7 @@ def test_livereload_reloads_the_page_after_a_rebuild(browser, tmp_path, subpath_
         while time.monotonic() < deadline:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                serving = time.monotonic()
                 break
             except OSError:
                 time.sleep(0.5)
@@ -320,10 +322,16 @@ def test_livereload_reloads_the_page_after_a_rebuild(browser, tmp_path, subpath_
         page.goto(f"http://127.0.0.1:{port}/{SEED_URL}")
         poll(page, "() => window.LiveReload !== undefined", 20)  # the page's CSP forbids wait_for_function's eval
         page.evaluate("window.__before_reload = true")
+        # livereload ignores changes for DEFAULT_RELOAD_TIME seconds after it starts watching (and after each
+        # reload): an edit made sooner is rebuilt but never reloads the page.
+        time.sleep(max(0.0, serving + LiveReloadHandler.DEFAULT_RELOAD_TIME + 0.5 - time.monotonic()))
         source = next((content / "news").glob("*.txt"))
         source.write_text(source.read_text(encoding="utf-8") + "A synthetic paragraph added by the livereload test.\n",
                           encoding="utf-8")
-        poll(page, "() => window.__before_reload === undefined && document.readyState === 'complete'", 90)
+        # A reload that comes before the rebuild is done (livereload may also answer a file it saw earlier) is
+        # followed by the rebuild's own: wait for a reloaded page that has the new paragraph.
+        poll(page, "() => window.__before_reload === undefined && document.readyState === 'complete' && "
+                   "document.body.innerText.includes('A synthetic paragraph added by the livereload test.')", 90)
         assert "A synthetic paragraph added by the livereload test." in page.locator(".article-body").inner_text()
         assert not [e for e in visit.errors if "Content Security Policy" in e]
     finally:
