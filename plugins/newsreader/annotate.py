@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
-from functools import partial
 from pathlib import Path
 
-from . import page_cache
+from . import article_memo, page_cache
 from .article_events import article_events, display_fields, display_key
 from .corrections_file import EditorCorrections
 from .core import entity_index
@@ -102,24 +102,87 @@ def annotate_articles(generator) -> None:
         generator.context["newsreader_index"] = entity_index.build([])
         return
     cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-    processes = int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
     digests = [cache_key(a.raw) for a in articles]
+    corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
+    edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
+    slugs_and_digests = [(a.slug, d) for a, d in zip(articles, digests)]
+    # The site-wide index is a function of the articles' annotations (digests), the corrections and the code (site).
+    index_key = key(site, "entity index", settings["ENTITY_URL"], edits, [(s, d, False) for s, d in slugs_and_digests])
+    memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, _kind(corrections_path), slugs_and_digests)
+    index = entity_index.cached(cache, index_key)
+    found = index and article_memo.load(cache, memo, len(articles), lambda: [
+        name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits))])
+    if found:  # nothing changed: what the loop below made last time
+        for article, results in zip(articles, found["articles"]):
+            _attach(article, results["entities"], results["events"], results)
+        problems = found["problems"]
+    else:
+        index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path, edits)
+        if not failed:
+            article_memo.store(cache, memo, articles, problems)
+    for article, digest in zip(articles, digests):
+        # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
+        article.override_url, article.override_save_as = article.url, article.save_as
+        article.render_key = render_key(site, article, digest, edits, article.entities)
+    for problem in problems:
+        logger.warning("%s", problem)
+    generator.context["newsreader_index"] = index
+    generator.context["newsreader_index_key"] = index_key
+    generator.context["newsreader_articles"] = articles
+
+
+def _kind(path: Path) -> str:
+    """What is at the corrections file's path (a folder or a broken link is reported, unlike no file)."""
+    try:
+        return str(stat.S_IFMT(os.lstat(path).st_mode))
+    except OSError:
+        return "none"
+
+
+def _attach(article, entities: list[dict], events: list[dict], result: dict) -> None:
+    """Set what templates, feeds, the export and the search read on ``article`` (events in date order)."""
+    article.entities = entities
+    article.entity_groups = [
+        (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
+        if any(e["type"] == t for e in entities)
+    ]
+    article.events = events
+    article.timeline = unique(events)
+    article.timexes = result.get("timexes", [])
+    article.quotes = result["quotes"]
+    article.quote_groups = _by_speaker(article.quotes)
+    article.figures = result.get("figures", [])
+    # Comparisons between amounts in different currencies are in the data, not on the page (nothing to check).
+    article.all_comparisons = result.get("comparisons", [])
+    article.comparisons = [c for c in article.all_comparisons if c.get("comparable", True)]
+    # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
+    # is rendered rather than reused; the sentences are numbered only then (core/rawformat.py).
+    raw, marks = article.raw, getattr(article, "inline_marks", None)
+    article._get_content = lambda: article_body(raw.sentences, entities, article.quotes, marks)
+
+
+def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[str], corrections_path: Path,
+              edits: str) -> tuple[str, dict, list[str], bool]:
+    """Annotate (from the cache, else spaCy), apply the corrections, give entities their site-wide ids.
+
+    Returns the index's key, the index, the corrections file's problems, and whether an article's
+    annotation failed (then nothing is memoised: it is tried again next time).
+    """
+    processes = int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
     results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
                            digests=digests)
-
-    corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
     edits_file = EditorCorrections(corrections_path)
     per_article = []
     for article, result in zip(articles, results):
         if result.get("error"):
             logger.warning("%s: annotation failed (%s); the article is shown without annotations", article.source_path, result["error"])
-        entities = edits_file.apply(result["entities"], article.slug, article.raw.sentences)
+        sentences = article.raw.sentences if edits_file.module else None  # aliases are looked for in the sentences
+        entities = edits_file.apply(result["entities"], article.slug, sentences)
         entities = [e for e in entities if e["mentions"]]
         per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
 
     siteurl = settings.get("SITEURL", "")
-    edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
-    # The site-wide index is a function of the articles' annotations (digests), the corrections and the code (site).
+    failed = any(r.get("error") for r in results)
     index_key = key(site, "entity index", settings["ENTITY_URL"], edits,
                     [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
     index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
@@ -135,31 +198,8 @@ def annotate_articles(generator) -> None:
             for mention in entity["mentions"]:
                 counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1
                 mention["anchor"] = f"{mention['sentence']}-m{counters[mention['sentence']]}"
-        article.entities = entities
-        article.entity_groups = [
-            (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
-            if any(e["type"] == t for e in entities)
-        ]
         events = edits_file.apply_events(result.get("events", []), article.slug)
         fields = display_fields(events, cache, None if result.get("error") else display_key(site, digest, article.slug, edits))
-        article.events = article_events(events, entities, fields)
-        article.timeline = unique(article.events)
-        article.timexes = result.get("timexes", [])
-        article.quotes = _quotes(result.get("quotes", []), entities, local_types)
-        article.quote_groups = _by_speaker(article.quotes)
-        article.figures = result.get("figures", [])
-        # Comparisons between amounts in different currencies are in the data, not on the page (nothing to check).
-        article.all_comparisons = result.get("comparisons", [])
-        article.comparisons = [c for c in article.all_comparisons if c.get("comparable", True)]
-        # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
-        article.override_url, article.override_save_as = article.url, article.save_as
-        article.render_key = render_key(site, article, digest, edits, entities)
-        # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
-        # is rendered rather than reused.
-        article._get_content = partial(article_body, article.raw.sentences, entities, article.quotes,
-                                       getattr(article, "inline_marks", None))
-    for problem in edits_file.problems():
-        logger.warning("%s", problem)
-    generator.context["newsreader_index"] = index
-    generator.context["newsreader_index_key"] = index_key
-    generator.context["newsreader_articles"] = articles
+        _attach(article, entities, article_events(events, entities, fields),
+                dict(result, quotes=_quotes(result.get("quotes", []), entities, local_types)))
+    return index_key, index, [str(p) for p in edits_file.problems()], failed

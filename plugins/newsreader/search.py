@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from .core import search_shards
-from .core.cache import Cache, key, replace_text
+from .core.cache import Cache, key, replace_text, text_key
 from .core.search_index import build_index, index_key, serialize
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,13 @@ def search_files(docs: list[dict], store: dict) -> dict[str, str]:
     return out
 
 
-def _listing_name(docs: list[dict], store: dict) -> str:
+def _listing_name(articles, documents) -> str:
+    """The cache key of the search files' listing: the articles' render keys, which name everything the
+    documents are made from (so they need not be made to look it up); else a hash of the documents."""
+    keys = [getattr(article, "render_key", None) for article in articles]
+    if keys and all(keys):
+        return f"search-{text_key('search documents', *keys)}"
+    docs, store = documents()
     return f"search-{key(index_key(docs), store)}"
 
 
@@ -118,16 +124,22 @@ class SearchGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
-        articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
-        self.docs, self.store = documents_and_store(articles, settings.get("SITEURL", ""))
+        self.articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
+        self._documents = None
         self.cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-        self.name = _listing_name(self.docs, self.store)
+        self.name = _listing_name(self.articles, self.documents)
         self.worker = None
         forking = "fork" in multiprocessing.get_all_start_methods()
         if self.cache.folder is not None and forking and not self.cache.has(self.name):
             self.worker = multiprocessing.get_context("fork").Process(
-                target=_build_into, args=(str(self.cache.folder), self.name, self.docs, self.store), daemon=True)
+                target=_build_into, args=(str(self.cache.folder), self.name, *self.documents()), daemon=True)
             self.worker.start()
+
+    def documents(self) -> tuple[list[dict], dict]:
+        """The search documents and store, made on first use: a rebuild that reuses the files never makes them."""
+        if self._documents is None:
+            self._documents = documents_and_store(self.articles, self.settings.get("SITEURL", ""))
+        return self._documents
 
     def generate_output(self, writer):
         settings = self.settings
@@ -143,7 +155,7 @@ class SearchGenerator(Generator):
             if self.worker is not None and self.worker.exitcode:  # 0: it ran, but the cache could not keep the files
                 logger.warning("building the search files in a second process failed (exit code %s); building them here",
                                self.worker.exitcode)
-            files = search_files(self.docs, self.store)
+            files = search_files(*self.documents())
             for path, text in files.items():
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
                 replace_text(out / path, text)

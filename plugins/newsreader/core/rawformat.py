@@ -16,7 +16,7 @@ import re
 
 from .boilerplate import trailing_boilerplate_start
 from .dateline import parse_dateline
-from .model import Problem, RawArticle
+from .model import Problem, RawArticle, Sentence
 from .sentences import number_sentences
 
 # A third line longer than this is taken for prose (a missing date line), not a bad date.
@@ -45,6 +45,26 @@ _BINARY_SHARE = 0.1
 
 class BinaryFileError(RawFormatError):
     """The file is not text."""
+
+
+class ParsedArticle(RawArticle):
+    """A :class:`RawArticle` whose sentences are numbered when first asked for, not when the file is read.
+
+    A rebuild whose annotations, pages and search files all come from the cache never needs them.
+    """
+
+    @property  # type: ignore[override]
+    def sentences(self) -> list[Sentence]:
+        found = self.__dict__.get("_sentences")
+        if found is None:
+            found = self.__dict__["_sentences"] = number_sentences(self.paragraphs)
+        return found
+
+    @sentences.setter
+    def sentences(self, value: list[Sentence]) -> None:
+        # The dataclass's __init__ sets the default (an empty list): "not numbered yet". Paragraphs always have
+        # a sentence, so an empty list is never a real result.
+        self.__dict__["_sentences"] = value or None
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
@@ -152,14 +172,13 @@ def parse(data: bytes, path: str) -> RawArticle:
     if not paragraphs:
         raise RawFormatError(Problem(path, "has a header but no body paragraphs", lines[-1][0]))
 
-    return RawArticle(
+    return ParsedArticle(
         path=path,
         headline=headline,
         source=source,
         published=published,
         has_time=has_time,
         paragraphs=paragraphs,
-        sentences=number_sentences(paragraphs),
         boilerplate=boilerplate,
         problems=problems,
         header_lines=(lines[0][0], lines[1][0]) if source is not None else (lines[0][0],),
