@@ -19,7 +19,7 @@ from .core import entity_index
 from .core.annotate import annotate_all, cache_key
 from .core.body_html import article_body
 from .core.html_text import hand_written
-from .core.cache import Cache, key
+from .core.cache import Cache, collector_paused, key
 from .core.timeline_entry import unique
 
 logger = logging.getLogger(__name__)
@@ -77,21 +77,25 @@ def _by_speaker(quotes: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
-def render_key(site: str, article, annotation: str, edits: str, entities: list[dict]) -> str:
+def render_key(site: str, article, annotation: str, edits: str, entities: str) -> str:
     """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``.
 
     The text and date (through its annotation cache key), its metadata, the
     corrections file (``edits``, its digest), its URL and category, and the id
-    and URL each of its entities got site-wide: what the page shows is a
-    function of these alone.
+    and URL each of its entities got site-wide (``entities``, their :func:`entities_key`):
+    what the page shows is a function of these alone.
     """
     category = getattr(article, "category", None)
     return key(
         site, "article", annotation, edits, article.slug, article.url, article.save_as, article.status,
         str(category or ""), category.url if category else None,
-        {k: str(v) for k, v in article.metadata.items() if k != "raw"},
-        [(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities],
+        {k: str(v) for k, v in article.metadata.items() if k != "raw"}, entities,
     )
+
+
+def entities_key(entities: list[dict]) -> str:
+    """What of an article's entities its page shows beyond its annotation: each one's site-wide id, type, URL, count."""
+    return key([(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities])
 
 
 def annotate_articles(generator) -> None:
@@ -108,22 +112,26 @@ def annotate_articles(generator) -> None:
     slugs_and_digests = [(a.slug, d) for a, d in zip(articles, digests)]
     # The site-wide index is a function of the articles' annotations (digests), the corrections and the code (site).
     index_key = key(site, "entity index", settings["ENTITY_URL"], edits, [(s, d, False) for s, d in slugs_and_digests])
-    memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, _kind(corrections_path), slugs_and_digests)
-    index = entity_index.cached(cache, index_key)
-    found = index and article_memo.load(cache, memo, len(articles), lambda: [
-        name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits))])
+    memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
+                                 slugs_and_digests)
+    slot = article_memo.slot(settings["PATH"])
+    with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
+        index = entity_index.cached(cache, index_key)
+        found = index and article_memo.load(cache, slot, memo, len(articles), lambda: [
+            name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits))])
     if found:  # nothing changed: what the loop below made last time
         for article, results in zip(articles, found["articles"]):
             _attach(article, results["entities"], results["events"], results)
-        problems = found["problems"]
+        problems, shown = found["problems"], [results["entities_key"] for results in found["articles"]]
     else:
         index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path, edits)
+        shown = [entities_key(article.entities) for article in articles]
         if not failed:
-            article_memo.store(cache, memo, articles, problems)
-    for article, digest in zip(articles, digests):
+            article_memo.store(cache, slot, memo, articles, problems, shown)
+    for article, digest, entities in zip(articles, digests, shown):
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
-        article.render_key = render_key(site, article, digest, edits, article.entities)
+        article.render_key = render_key(site, article, digest, edits, entities)
     for problem in problems:
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index

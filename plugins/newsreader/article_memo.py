@@ -4,15 +4,18 @@ The per-article results of :func:`annotate.annotate_articles` (entities with the
 site-wide ids, URLs and mention anchors, events with their display fields, quotes
 with their speakers, timexes, figures, comparisons) and the corrections file's
 problems are a function of the site key, the corrections, the entity URL pattern
-and every article's slug and annotation key. They are stored under a key of
-those, in one entry, so that a rebuild where none of them changed reads one file
-instead of a thousand annotation records and display rows, and neither applies
-the corrections nor looks up the entity index again.
+and every article's slug and annotation key: the memo's key names them all. A
+rebuild where none of them changed reads this one entry instead of a thousand
+annotation records and display rows, and neither applies the corrections nor
+looks up the entity index for each entity again.
 
-The entry is verified like every other one (size and SHA-256 in its header), and
-more: it is used only if its SHA-256 is the one recorded (in a side entry) when
-this code wrote it, so an entry of any other content, even with a right header,
-is a miss and everything is made again from the annotation records.
+One memo is kept per content folder (its "slot"), replaced by the next build that
+changes anything: a memo is as large as all the annotations together, and older
+ones are of no use. A side entry records the memo's key and the SHA-256 of the
+memo as this code wrote it; the memo is used only when both agree, besides the
+header check every entry has (size and SHA-256), so an entry of any other
+content, even with a right header, is a miss and everything is made again from
+the annotation records.
 """
 
 from __future__ import annotations
@@ -28,27 +31,38 @@ HASH = ".sha256"  # the side entry: the SHA-256 of the memo as written
 TOUCH_EVERY = 86400  # seconds: how often a hit marks the entries it stands for as used (for Cache.prune)
 
 
-def memo_key(site: str, entity_url: str, edits: str, corrections_kind: str,
+def memo_key(site: str, entity_url: str, edits: str, corrections: str,
              slugs_and_digests: list[tuple[str, str]]) -> str:
-    return text_key(site, "annotated articles", entity_url, edits, corrections_kind,
+    """``corrections`` says where the corrections file is and what is there (its problems name it)."""
+    return text_key(site, "annotated articles", entity_url, edits, corrections,
                     *(f"{s}\0{d}" for s, d in slugs_and_digests))
+
+
+def slot(content_path: str) -> str:
+    """Where the memo of a content folder is kept."""
+    return text_key("annotation memo", os.path.realpath(content_path))
 
 
 def _valid(value, count: int) -> bool:
     return (isinstance(value, dict) and isinstance(value.get("problems"), list)
             and all(isinstance(p, str) for p in value["problems"])
             and isinstance(value.get("articles"), list) and len(value["articles"]) == count
-            and all(isinstance(a, dict) and all(isinstance(a.get(f), list) for f in FIELDS) for a in value["articles"]))
+            and all(isinstance(a, dict) and isinstance(a.get("entities_key"), str)
+                    and all(isinstance(a.get(f), list) for f in FIELDS) for a in value["articles"]))
 
 
-def load(cache: Cache, digest: str, count: int, stands_for) -> dict | None:
-    """The memo of ``count`` articles under ``digest``, or None (missing, damaged, not written by this code).
+def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict | None:
+    """The memo of ``count`` articles with key ``wanted`` at slot ``where``; None when it is missing, damaged,
+    another memo, or not as this code wrote it.
 
     ``stands_for()`` gives the cache keys the memo replaces reading; they are marked as used (touched) at most
     once a day, so that the cache's pruning does not remove entries a rebuild still relies on.
     """
-    entry = cache.get_checked(digest, touch=False)
-    if entry is None or cache.get_text(digest, HASH) != entry[1]:
+    side = cache.get_text(where, HASH)
+    if side is None or side.partition(" ")[0] != wanted:
+        return None
+    entry = cache.get_checked(where)
+    if entry is None or side.partition(" ")[2] != entry[1]:
         return None
     try:
         value = load_json(entry[0])
@@ -56,11 +70,11 @@ def load(cache: Cache, digest: str, count: int, stands_for) -> dict | None:
         return None
     if not _valid(value, count):
         return None
-    if cache.writable and _older_than(cache, digest, TOUCH_EVERY):
+    if cache.writable and _older_than(cache, where, TOUCH_EVERY):
         for name in stands_for():
             cache.touch(name)
-        cache.touch(digest)
-        cache.touch(digest, HASH)
+        cache.touch(where)
+        cache.touch(where, HASH)
     return value
 
 
@@ -71,15 +85,16 @@ def _older_than(cache: Cache, digest: str, seconds: float) -> bool:
         return False
 
 
-def store(cache: Cache, digest: str, articles: list, problems: list[str]) -> None:
-    """Keep the memo: ``articles`` are the articles with their results attached, in order."""
+def store(cache: Cache, where: str, memo: str, articles: list, problems: list[str], entities_keys: list[str]) -> None:
+    """Keep the memo with key ``memo`` at slot ``where``: ``articles`` have their results attached, in order."""
     value = {"articles": [{"entities": a.entities, "events": a.events, "timexes": a.timexes, "quotes": a.quotes,
-                           "figures": a.figures, "comparisons": a.all_comparisons} for a in articles],
+                           "figures": a.figures, "comparisons": a.all_comparisons, "entities_key": shown}
+                          for a, shown in zip(articles, entities_keys)],
              "problems": problems}
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         return  # something that JSON cannot hold: no memo (every build makes the results, as before)
-    content_hash = cache.put_text(digest, text)
-    if content_hash:
-        cache.put_text(digest, content_hash, HASH)
+    content_hash = cache.put_text(where, text)
+    if content_hash:  # written after the memo: a build stopped between the two leaves a mismatch, a miss
+        cache.put_text(where, f"{memo} {content_hash}", HASH)

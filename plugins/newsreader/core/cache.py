@@ -22,6 +22,7 @@ import logging
 import os
 import stat
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -45,11 +46,25 @@ def text_key(*parts: str) -> str:
 def load_json(data: bytes | str):
     """``json.loads`` without the garbage collector: parsing a large entry makes only new, acyclic objects, and
     the collections their number would set off (each scanning everything the build holds) find nothing."""
+    with collector_paused(freeze=False):
+        return json.loads(data)
+
+
+@contextmanager
+def collector_paused(freeze: bool):
+    """No garbage collection inside; with ``freeze``, what is alive at the end is frozen (``gc.freeze``).
+
+    A build keeps what it loads to its end: frozen, those objects are never scanned again (not even by the
+    first collection after this one, which would otherwise look at every one of them). A process that goes
+    on to another build calls ``gc.unfreeze()`` first (``output_folder.start``).
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return json.loads(data)
+        yield
     finally:
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 

@@ -36,7 +36,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from .cache import Cache, key, remove, sha256, write_atomic
+from .cache import Cache, collector_paused, key, remove, sha256, write_atomic
 
 STAGING = ".newsreader-staging"
 _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
@@ -81,10 +81,11 @@ class Publisher:
         self.check = check
         self.manifests = Cache(Path(cache_root) / "output" if cache_root else None)
         self.name = key("output folder", str(self.real))
-        self.old: dict[str, list] = self.manifests.get(self.name, valid=_valid_manifest) or {}
-        # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
-        self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders) or {}
-                                             if self.delete_unknown and check == "stat" else {})
+        with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
+            self.old: dict[str, list] = self.manifests.get(self.name, valid=_valid_manifest) or {}
+            # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
+            self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders)
+                                                 or {} if self.delete_unknown and check == "stat" else {})
         self.new: dict[str, list] = {}  # path -> record, for files that needed no write
         self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
         self.staging: Path | None = None

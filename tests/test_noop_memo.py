@@ -1,0 +1,191 @@
+"""A rebuild where nothing changed: the annotation step's memo, the search listing's key, lazy sentences.
+
+The memo (``article_memo.py``) stands for a thousand annotation records and display rows: each test
+damages it (cut short, edited with a right header, of the wrong shape) and checks that the build gives,
+byte for byte, what it gave before, and that a no-op build really takes everything from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import time
+
+import pytest
+from conftest import SEED_DIR, build
+from newsreader import article_memo
+from newsreader.core.cache import Cache, sha256
+from newsreader.core.rawformat import parse
+from newsreader.core.sentences import number_sentences
+from newsreader.search import _listing_name
+from test_page_cache import different
+
+import synthetic
+
+CORRECTIONS = """entities:
+  - name: United States
+    rename: United States of America
+  - name: Nobody Atall Synthetic
+    hide: true
+"""
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory):
+    """A small corpus with a corrections file, its warm cache and the output built from scratch (the reference)."""
+    root = tmp_path_factory.mktemp("memo")
+    news = root / "corpus" / "news"
+    news.mkdir(parents=True)
+    for seed in sorted(SEED_DIR.glob("*.txt"))[:3]:
+        shutil.copyfile(seed, news / seed.name)
+    synthetic.write_raw(news, 4)
+    (root / "corpus" / "annotations.yml").write_text(CORRECTIONS, encoding="utf-8")
+    build(root / "corpus", root / "reference", cache=root / "cache")
+    return root / "corpus", root / "cache", root / "reference"
+
+
+def copied_cache(warm, tmp_path):
+    cache = tmp_path / "cache"
+    shutil.copytree(warm[1], cache)
+    return cache
+
+
+def the_memo(cache) -> str:
+    """The digest of the one annotation memo in a cache (found by its side entry)."""
+    found = sorted(cache.glob(f"*/*{article_memo.HASH}"))
+    assert len(found) == 1, found
+    return found[0].name.partition(".")[0]
+
+
+def annotation_records(cache) -> list:
+    """Annotation records: the cache's JSON entries of the record's shape."""
+    records = []
+    for path in cache.glob("*/*.json"):
+        value = Cache(cache).get(path.stem)
+        if isinstance(value, dict) and "entities" in value and "timexes" in value and "articles" not in value:
+            records.append(path)
+    return records
+
+
+def test_a_noop_build_takes_everything_from_the_memo_and_still_reports_the_corrections(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    records = annotation_records(cache)
+    assert len(records) == len(list((corpus / "news").glob("*.txt")))
+    for path in records:  # were they read, the build would have to parse the articles again and store them anew
+        path.unlink()
+    result = build(corpus, tmp_path / "out", cache=cache)
+    assert different(reference, tmp_path / "out") == []
+    assert annotation_records(cache) == []  # the memo stood for them: nothing was parsed
+    # The corrections file's problems are reported on every build, also when its rules were not applied.
+    assert "annotations.yml:4: " in result.stdout + result.stderr and "matches no entity" in result.stdout + result.stderr
+    assert "United States of America" in (tmp_path / "out" / "entity" / "united-states-of-america" / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_an_edited_memo_with_a_right_header_is_a_miss(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    digest = the_memo(cache)
+    store = Cache(cache)
+    original = store.get_text(digest)
+    edited = original.replace('"href": "/entity/', '"href": "/elsewhere/')
+    assert edited != original
+    store.put_text(digest, edited)  # a valid header: only the SHA-256 recorded when the memo was written disagrees
+    build(corpus, tmp_path / "out", cache=cache)
+    assert different(reference, tmp_path / "out") == []
+    remade = store.get_text(digest)
+    assert json.loads(remade) == json.loads(original)  # made again (key order may differ: records are stored sorted)
+    assert store.get_text(digest, article_memo.HASH).split(" ")[1] == sha256(remade.encode("utf-8"))
+
+
+def test_a_truncated_memo_and_one_of_the_wrong_shape_are_misses(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    digest = the_memo(cache)
+    path = Cache(cache).path_of(digest)
+    os.truncate(path, path.stat().st_size // 2)
+    build(corpus, tmp_path / "cut", cache=cache)
+    assert different(reference, tmp_path / "cut") == []
+    store = Cache(cache)
+    memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
+    for wrong in ({"articles": 5, "problems": []}, {"articles": [], "problems": []}, [1, 2], {"problems": [5]}):
+        text = json.dumps(wrong)
+        store.put_text(digest, text)
+        store.put_text(digest, f"{memo_key} {sha256(text.encode())}", article_memo.HASH)  # even its record agrees
+        result = build(corpus, tmp_path / "out", cache=cache)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert different(reference, tmp_path / "out") == []
+
+
+def test_one_memo_per_content_folder_replaced_when_anything_changes(warm, tmp_path):
+    corpus, _, _ = warm
+    cache = copied_cache(warm, tmp_path)
+    digest = the_memo(cache)
+    before = Cache(cache).get_text(digest, article_memo.HASH)
+    (corpus / "annotations.yml").write_text(CORRECTIONS + "  - name: Another Nobody Synthetic\n    hide: true\n",
+                                            encoding="utf-8")
+    try:
+        result = build(corpus, tmp_path / "out", cache=cache)
+    finally:
+        (corpus / "annotations.yml").write_text(CORRECTIONS, encoding="utf-8")
+    assert "Another Nobody Synthetic" in result.stdout + result.stderr
+    assert the_memo(cache) == digest  # the same slot, a new memo in it
+    assert Cache(cache).get_text(digest, article_memo.HASH) != before
+
+
+def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
+    store = Cache(tmp_path)
+    for name in ("record", "rows"):
+        store.put(name, {"x": 1})
+    value = {"articles": [dict({f: [] for f in article_memo.FIELDS}, entities_key="k")], "problems": ["a problem"]}
+    text = json.dumps(value)
+    store.put_text("memo", text)
+    store.put_text("memo", f"key {sha256(text.encode('utf-8'))}", article_memo.HASH)
+    old = time.time() - 10 * 86400
+    for name in ("record", "rows", "memo"):
+        os.utime(store.path_of(name), (old, old))
+    asked = []
+
+    def stands_for():
+        asked.append(True)
+        return ["record", "rows"]
+
+    assert article_memo.load(store, "memo", "key", 1, stands_for) == value
+    assert asked and all(store.path_of(n).stat().st_mtime > old + 86400 for n in ("record", "rows", "memo"))
+    assert article_memo.load(store, "memo", "key", 1, stands_for) == value
+    assert len(asked) == 1  # touched a moment ago: not again
+    assert article_memo.load(store, "memo", "key", 2, stands_for) is None  # another number of articles
+    assert article_memo.load(store, "memo", "other key", 1, stands_for) is None  # another memo
+
+
+class Article:
+    def __init__(self, render_key):
+        self.render_key = render_key
+
+
+def test_the_search_listing_is_named_by_render_keys_without_making_the_documents():
+    def never():
+        raise AssertionError("documents made")
+
+    one = _listing_name([Article("a"), Article("b")], never)
+    assert one == _listing_name([Article("a"), Article("b")], never)
+    assert one != _listing_name([Article("a"), Article("c")], never)
+    assert one != _listing_name([Article("b"), Article("a")], never)  # refs are list positions
+    made = []
+    docs = ([{"ref": "0", "title": "t", "entities": "", "source": "s", "body": "b"}], {"docs": [], "entities": {}})
+    fallback = _listing_name([Article(None)], lambda: made.append(1) or docs)
+    assert made and fallback.startswith("search-") and fallback != one
+
+
+def test_sentences_are_numbered_on_first_use():
+    article = parse(b"Headline\nSynthetic Wire\n19 November 2019\nOne. Two here.\nThree.\n", "a.txt")
+    assert article.__dict__["_sentences"] is None
+    copy = pickle.loads(pickle.dumps(article))  # as a worker process gets it
+    assert article.sentences == number_sentences(article.paragraphs) == copy.sentences
+    assert [s.id for s in article.sentences] == ["s1", "s2", "s3"]
+    assert article.sentences is article.sentences  # numbered once
+    article.sentences = number_sentences(["Other."])
+    assert [s.text for s in article.sentences] == ["Other."]
