@@ -7,7 +7,8 @@ byte for byte, what it gave before, and that a no-op build really takes everythi
 
 from __future__ import annotations
 
-import json
+import copy
+import marshal
 import os
 import pickle
 import shutil
@@ -90,31 +91,34 @@ def test_an_edited_memo_with_a_right_header_is_a_miss(warm, tmp_path):
     cache = copied_cache(warm, tmp_path)
     digest = the_memo(cache)
     store = Cache(cache)
-    original = store.get_text(digest)
-    edited = original.replace('"href": "/entity/', '"href": "/elsewhere/')
-    assert edited != original
-    store.put_text(digest, edited)  # a valid header: only the SHA-256 recorded when the memo was written disagrees
+    original = marshal.loads(store.get_bytes(digest, article_memo.SUFFIX))
+    edited = copy.deepcopy(original)
+    for article in edited["articles"]:
+        for entity in article["entities"]:
+            entity["href"] = "/elsewhere/"
+    store.put_bytes(digest, marshal.dumps(edited, 4), article_memo.SUFFIX)  # a valid header: only the recorded SHA-256 disagrees
     build(corpus, tmp_path / "out", cache=cache)
     assert different(reference, tmp_path / "out") == []
-    remade = store.get_text(digest)
-    assert json.loads(remade) == json.loads(original)  # made again (key order may differ: records are stored sorted)
-    assert store.get_text(digest, article_memo.HASH).split(" ")[1] == sha256(remade.encode("utf-8"))
+    remade = store.get_bytes(digest, article_memo.SUFFIX)
+    assert marshal.loads(remade) == original  # made again
+    assert store.get_text(digest, article_memo.HASH).split(" ")[1] == sha256(remade)
 
 
 def test_a_truncated_memo_and_one_of_the_wrong_shape_are_misses(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
     digest = the_memo(cache)
-    path = Cache(cache).path_of(digest)
+    path = Cache(cache).path_of(digest, article_memo.SUFFIX)
     os.truncate(path, path.stat().st_size // 2)
     build(corpus, tmp_path / "cut", cache=cache)
     assert different(reference, tmp_path / "cut") == []
     store = Cache(cache)
     memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
-    for wrong in ({"articles": 5, "problems": []}, {"articles": [], "problems": []}, [1, 2], {"problems": [5]}):
-        text = json.dumps(wrong)
-        store.put_text(digest, text)
-        store.put_text(digest, f"{memo_key} {sha256(text.encode())}", article_memo.HASH)  # even its record agrees
+    wrong_shapes = [marshal.dumps(v, 4) for v in ({"articles": 5, "problems": []}, {"articles": [], "problems": []},
+                                                   [1, 2], {"problems": [5]})]
+    for payload in [*wrong_shapes, b"not marshal data", marshal.dumps({"articles": [1]}, 4)[:-3]]:
+        store.put_bytes(digest, payload, article_memo.SUFFIX)
+        store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # even its record agrees
         result = build(corpus, tmp_path / "out", cache=cache)
         assert "Traceback" not in result.stdout + result.stderr
         assert different(reference, tmp_path / "out") == []
@@ -141,12 +145,13 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
     for name in ("record", "rows"):
         store.put(name, {"x": 1})
     value = {"articles": [dict({f: [] for f in article_memo.FIELDS}, entities_key="k")], "problems": ["a problem"]}
-    text = json.dumps(value)
-    store.put_text("memo", text)
-    store.put_text("memo", f"key {sha256(text.encode('utf-8'))}", article_memo.HASH)
+    payload = marshal.dumps(value, 4)
+    store.put_bytes("memo", payload, article_memo.SUFFIX)
+    store.put_text("memo", f"key {sha256(payload)}", article_memo.HASH)
     old = time.time() - 10 * 86400
-    for name in ("record", "rows", "memo"):
-        os.utime(store.path_of(name), (old, old))
+    paths = [store.path_of("record"), store.path_of("rows"), store.path_of("memo", article_memo.SUFFIX)]
+    for path in paths:
+        os.utime(path, (old, old))
     asked = []
 
     def stands_for():
@@ -154,7 +159,7 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
         return ["record", "rows"]
 
     assert article_memo.load(store, "memo", "key", 1, stands_for) == value
-    assert asked and all(store.path_of(n).stat().st_mtime > old + 86400 for n in ("record", "rows", "memo"))
+    assert asked and all(path.stat().st_mtime > old + 86400 for path in paths)
     assert article_memo.load(store, "memo", "key", 1, stands_for) == value
     assert len(asked) == 1  # touched a moment ago: not again
     assert article_memo.load(store, "memo", "key", 2, stands_for) is None  # another number of articles

@@ -16,18 +16,24 @@ memo as this code wrote it; the memo is used only when both agree, besides the
 header check every entry has (size and SHA-256), so an entry of any other
 content, even with a right header, is a miss and everything is made again from
 the annotation records.
+
+The memo is written with :mod:`marshal` rather than JSON: it reads in about half
+the time, and keeps the values exactly as they were (tuples stay tuples). marshal
+is not meant for bytes of unknown origin; the memo's bytes are only ever unmarshalled
+after their SHA-256 has been found equal to the one recorded when this code wrote them.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import time
 
-from .core.cache import Cache, load_json, text_key
+from .core.cache import Cache, collector_paused, text_key
 
 FIELDS = ("entities", "events", "timexes", "quotes", "figures", "comparisons")
-HASH = ".sha256"  # the side entry: the SHA-256 of the memo as written
+SUFFIX = ".marshal"
+HASH = ".sha256"  # the side entry: the memo's key and the SHA-256 of the memo as written
 TOUCH_EVERY = 86400  # seconds: how often a hit marks the entries it stands for as used (for Cache.prune)
 
 
@@ -61,26 +67,27 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
     side = cache.get_text(where, HASH)
     if side is None or side.partition(" ")[0] != wanted:
         return None
-    entry = cache.get_checked(where)
+    entry = cache.get_checked(where, SUFFIX)
     if entry is None or side.partition(" ")[2] != entry[1]:
         return None
     try:
-        value = load_json(entry[0])
-    except ValueError:
+        with collector_paused(freeze=False):
+            value = marshal.loads(entry[0])
+    except (ValueError, EOFError, TypeError):
         return None
     if not _valid(value, count):
         return None
     if cache.writable and _older_than(cache, where, TOUCH_EVERY):
         for name in stands_for():
             cache.touch(name)
-        cache.touch(where)
+        cache.touch(where, SUFFIX)
         cache.touch(where, HASH)
     return value
 
 
 def _older_than(cache: Cache, digest: str, seconds: float) -> bool:
     try:
-        return time.time() - os.stat(cache.path_of(digest)).st_mtime > seconds
+        return time.time() - os.stat(cache.path_of(digest, SUFFIX)).st_mtime > seconds
     except OSError:
         return False
 
@@ -92,9 +99,9 @@ def store(cache: Cache, where: str, memo: str, articles: list, problems: list[st
                           for a, shown in zip(articles, entities_keys)],
              "problems": problems}
     try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return  # something that JSON cannot hold: no memo (every build makes the results, as before)
-    content_hash = cache.put_text(where, text)
+        payload = marshal.dumps(value, 4)
+    except ValueError:
+        return  # something marshal cannot hold: no memo (every build makes the results, as before)
+    content_hash = cache.put_bytes(where, payload, SUFFIX)
     if content_hash:  # written after the memo: a build stopped between the two leaves a mismatch, a miss
         cache.put_text(where, f"{memo} {content_hash}", HASH)

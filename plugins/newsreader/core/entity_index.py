@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 
 from unidecode import unidecode
 
-from .aliases import load as load_aliases
 from .entity_names import acronym_key, is_generic, person_key
 
 PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
@@ -53,6 +52,8 @@ def _grouping(articles) -> dict[tuple, str]:
     """Site-wide key of each (type, name): figures by type and name, other entities by name alone."""
     page_entities = [e for _, ents in articles for e in ents if e["type"] in PAGE_TYPES and not is_local(e)]
     owners, lone_people = _surname_owners(page_entities)
+    from .aliases import load as load_aliases  # noqa: PLC0415 - yaml and pycountry: only when the index is made
+
     aliases = load_aliases()
     groups = {}
     for e in page_entities:
