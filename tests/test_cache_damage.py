@@ -23,13 +23,18 @@ import synthetic
 
 @pytest.fixture(scope="module")
 def warm(tmp_path_factory):
+    return warm_site(tmp_path_factory.mktemp("damage"), 6)
+
+
+def warm_site(root, synthetic_articles: int, corrections: str | None = None):
     """A small corpus, its warm cache and its output built with that cache from scratch (the reference)."""
-    root = tmp_path_factory.mktemp("damage")
     news = root / "corpus" / "news"
     news.mkdir(parents=True)
     for seed in SEED_DIR.glob("*.txt"):
         shutil.copyfile(seed, news / seed.name)
-    synthetic.write_raw(news, 6)
+    synthetic.write_raw(news, synthetic_articles)
+    if corrections is not None:
+        (root / "corpus" / "annotations.yml").write_text(corrections, encoding="utf-8")
     build(root / "corpus", root / "reference", cache=root / "cache")
     return root / "corpus", root / "cache", root / "reference"
 

@@ -11,19 +11,18 @@ import copy
 import marshal
 import os
 import pickle
-import shutil
 import time
 
 import pytest
-from conftest import SEED_DIR, build
+from conftest import build
 from newsreader import article_memo
 from newsreader.core.cache import Cache, sha256
 from newsreader.core.rawformat import parse
 from newsreader.core.sentences import number_sentences
 from newsreader.search import _listing_name
+from test_cache_damage import copied_cache, warm_site
 from test_page_cache import different
 
-import synthetic
 
 CORRECTIONS = """entities:
   - name: United States
@@ -36,21 +35,7 @@ CORRECTIONS = """entities:
 @pytest.fixture(scope="module")
 def warm(tmp_path_factory):
     """A small corpus with a corrections file, its warm cache and the output built from scratch (the reference)."""
-    root = tmp_path_factory.mktemp("memo")
-    news = root / "corpus" / "news"
-    news.mkdir(parents=True)
-    for seed in sorted(SEED_DIR.glob("*.txt"))[:3]:
-        shutil.copyfile(seed, news / seed.name)
-    synthetic.write_raw(news, 4)
-    (root / "corpus" / "annotations.yml").write_text(CORRECTIONS, encoding="utf-8")
-    build(root / "corpus", root / "reference", cache=root / "cache")
-    return root / "corpus", root / "cache", root / "reference"
-
-
-def copied_cache(warm, tmp_path):
-    cache = tmp_path / "cache"
-    shutil.copytree(warm[1], cache)
-    return cache
+    return warm_site(tmp_path_factory.mktemp("memo"), 4, CORRECTIONS)
 
 
 def the_memo(cache) -> str:
@@ -61,11 +46,11 @@ def the_memo(cache) -> str:
 
 
 def annotation_records(cache) -> list:
-    """Annotation records: the cache's JSON entries of the record's shape."""
+    """Annotation records and the entity index: the cache's JSON entries of their shapes."""
     records = []
     for path in cache.glob("*/*.json"):
         value = Cache(cache).get(path.stem)
-        if isinstance(value, dict) and "entities" in value and "timexes" in value and "articles" not in value:
+        if isinstance(value, dict) and "entities" in value and ("timexes" in value or "ids" in value):
             records.append(path)
     return records
 
@@ -74,7 +59,7 @@ def test_a_noop_build_takes_everything_from_the_memo_and_still_reports_the_corre
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
     records = annotation_records(cache)
-    assert len(records) == len(list((corpus / "news").glob("*.txt")))
+    assert len(records) == len(list((corpus / "news").glob("*.txt"))) + 1  # and the index
     for path in records:  # were they read, the build would have to parse the articles again and store them anew
         path.unlink()
     result = build(corpus, tmp_path / "out", cache=cache)
@@ -115,7 +100,7 @@ def test_a_truncated_memo_and_one_of_the_wrong_shape_are_misses(warm, tmp_path):
     store = Cache(cache)
     memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
     wrong_shapes = [marshal.dumps(v, 4) for v in ({"articles": 5, "problems": []}, {"articles": [], "problems": []},
-                                                   [1, 2], {"problems": [5]})]
+                                                   [1, 2], {"problems": [5]}, {"index": {"entities": 1}})]
     for payload in [*wrong_shapes, b"not marshal data", marshal.dumps({"articles": [1]}, 4)[:-3]]:
         store.put_bytes(digest, payload, article_memo.SUFFIX)
         store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # even its record agrees
@@ -144,7 +129,8 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
     store = Cache(tmp_path)
     for name in ("record", "rows"):
         store.put(name, {"x": 1})
-    value = {"articles": [dict({f: [] for f in article_memo.FIELDS}, entities_key="k")], "problems": ["a problem"]}
+    value = {"articles": [dict({f: [] for f in article_memo.FIELDS}, entities_key="k")], "problems": ["a problem"],
+             "index": {"entities": {}, "local": {}, "ids": {}}}
     payload = marshal.dumps(value, 4)
     store.put_bytes("memo", payload, article_memo.SUFFIX)
     store.put_text("memo", f"key {sha256(payload)}", article_memo.HASH)

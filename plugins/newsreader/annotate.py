@@ -10,6 +10,7 @@ import logging
 import os
 import stat
 import sys
+from functools import partial
 from pathlib import Path
 
 from . import article_memo, page_cache
@@ -116,18 +117,18 @@ def annotate_articles(generator) -> None:
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
-        index = entity_index.cached(cache, index_key)
-        found = index and article_memo.load(cache, slot, memo, len(articles), lambda: [
-            name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits))])
+        found = article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
+            name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits)))])
     if found:  # nothing changed: what the loop below made last time
         for article, results in zip(articles, found["articles"]):
             _attach(article, results["entities"], results["events"], results)
-        problems, shown = found["problems"], [results["entities_key"] for results in found["articles"]]
+        index, problems = found["index"], found["problems"]
+        shown = [results["entities_key"] for results in found["articles"]]
     else:
         index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path, edits)
         shown = [entities_key(article.entities) for article in articles]
         if not failed:
-            article_memo.store(cache, slot, memo, articles, problems, shown)
+            article_memo.store(cache, slot, memo, articles, problems, shown, index)
     for article, digest, entities in zip(articles, digests, shown):
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
@@ -165,8 +166,11 @@ def _attach(article, entities: list[dict], events: list[dict], result: dict) -> 
     article.comparisons = [c for c in article.all_comparisons if c.get("comparable", True)]
     # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
     # is rendered rather than reused; the sentences are numbered only then (core/rawformat.py).
-    raw, marks = article.raw, getattr(article, "inline_marks", None)
-    article._get_content = lambda: article_body(raw.sentences, entities, article.quotes, marks)
+    article._get_content = partial(_body, article.raw, entities, article.quotes, getattr(article, "inline_marks", None))
+
+
+def _body(raw, entities: list[dict], quotes: list[dict], marks) -> str:
+    return article_body(raw.sentences, entities, quotes, marks)
 
 
 def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[str], corrections_path: Path,

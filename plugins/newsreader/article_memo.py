@@ -3,11 +3,12 @@
 The per-article results of :func:`annotate.annotate_articles` (entities with their
 site-wide ids, URLs and mention anchors, events with their display fields, quotes
 with their speakers, timexes, figures, comparisons) and the corrections file's
-problems are a function of the site key, the corrections, the entity URL pattern
-and every article's slug and annotation key: the memo's key names them all. A
-rebuild where none of them changed reads this one entry instead of a thousand
-annotation records and display rows, and neither applies the corrections nor
-looks up the entity index for each entity again.
+problems, and the site-wide entity index itself, are a function of the site key,
+the corrections, the entity URL pattern and every article's slug and annotation
+key: the memo's key names them all. A rebuild where none of them changed reads
+this one entry instead of a thousand annotation records, display rows and the
+index's own entry, and neither applies the corrections nor looks up the entity
+index for each entity again.
 
 One memo is kept per content folder (its "slot"), replaced by the next build that
 changes anything: a memo is as large as all the annotations together, and older
@@ -50,7 +51,9 @@ def slot(content_path: str) -> str:
 
 
 def _valid(value, count: int) -> bool:
-    return (isinstance(value, dict) and isinstance(value.get("problems"), list)
+    index = value.get("index") if isinstance(value, dict) else None
+    return (isinstance(index, dict) and all(isinstance(index.get(part), dict) for part in ("entities", "local", "ids"))
+            and isinstance(value.get("problems"), list)
             and all(isinstance(p, str) for p in value["problems"])
             and isinstance(value.get("articles"), list) and len(value["articles"]) == count
             and all(isinstance(a, dict) and isinstance(a.get("entities_key"), str)
@@ -92,12 +95,13 @@ def _older_than(cache: Cache, digest: str, seconds: float) -> bool:
         return False
 
 
-def store(cache: Cache, where: str, memo: str, articles: list, problems: list[str], entities_keys: list[str]) -> None:
+def store(cache: Cache, where: str, memo: str, articles: list, problems: list[str], entities_keys: list[str],
+          index: dict) -> None:
     """Keep the memo with key ``memo`` at slot ``where``: ``articles`` have their results attached, in order."""
     value = {"articles": [{"entities": a.entities, "events": a.events, "timexes": a.timexes, "quotes": a.quotes,
                            "figures": a.figures, "comparisons": a.all_comparisons, "entities_key": shown}
                           for a, shown in zip(articles, entities_keys)],
-             "problems": problems}
+             "problems": problems, "index": index}
     try:
         payload = marshal.dumps(value, 4)
     except ValueError:

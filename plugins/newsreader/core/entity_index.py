@@ -178,15 +178,10 @@ def from_json(value) -> dict | None:
     return {"entities": entities, "local": local, "ids": ids}
 
 
-def cached(cache, digest: str) -> dict | None:
-    """The index stored under ``digest`` by :func:`build_cached`; None when missing, damaged or of the wrong shape."""
-    found = cache.get(digest, touch=True)
-    return from_json(found) if found is not None else None
-
-
 def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/") -> dict:
     """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``)."""
-    index = cached(cache, digest)
+    found = cache.get(digest, touch=True)
+    index = from_json(found) if found is not None else None
     if index is None:
         index = build(articles, url_pattern=url_pattern)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
