@@ -232,7 +232,8 @@ class EntityGenerator(Generator):
         todo = [entity for entity in self.pages if not self.placed_whole(entity, feeds, placed)]
         helper = None
         if render_helper.worth_it(writer, settings, sum(len(self.plan[e["id"]]) - 1 for e in todo)):
-            self.mentions_of, self.events_of, self.quotes_of  # noqa: B018 - gathered once, before the fork shares them
+            # Gathered (and the template compiled) once, before the fork shares them.
+            self.mentions_of, self.events_of, self.quotes_of, self.get_template("entity")  # noqa: B018
             # Every other entity goes to a second process (sizes vary: interleaving shares them out evenly).
             theirs, todo = todo[1::2], todo[0::2]
             logger.info("Rendering %d entities' pages in two processes", len(todo) + len(theirs))
