@@ -72,6 +72,7 @@ def _run(writer: CachingWriter, work, sender) -> None:
     try:
         before = _state(writer)
         work()
+        writer.store.seal()  # this process's pack of rendered pages (core/page_packs.py)
         sender.send(_changes(writer, before))
     except BaseException as err:  # noqa: BLE001 - anything: the parent renders this share itself
         sender.send(f"{type(err).__name__}: {err}")
