@@ -135,15 +135,16 @@ def test(c, k=None):
 
 
 @task
-def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news"):
+def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news", repeat=3):
     """Build N synthetic articles with this project and with plain Pelican; print times, sizes and ratios.
 
     --shape entity-rich: about 40 entities per article, nearly all its own (entity pages outnumber articles).
+    --repeat N: runs of each build, the median printed (3 by default).
     """
     _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(f"{sys.executable} scripts/bench.py --articles {int(articles)} --search-scale {search_scale!r}"
-              f" --shape {shape!r}" + (" --keep" if keep else ""), pty=sys.stdout.isatty())
+              f" --shape {shape!r} --repeat {int(repeat)}" + (" --keep" if keep else ""), pty=sys.stdout.isatty())
 
 
 @task(name="gh-pages")

@@ -4,7 +4,9 @@
 
 Generates N synthetic raw articles outside content/, builds them with the
 project, builds the same texts as Markdown with plain Pelican (default theme),
-and prints the times and their ratio. Figures only: nothing here asserts.
+and prints the times and their ratio. Each figure is the median of ``--repeat``
+runs (3 by default; the spread is printed too), since one run on a shared
+machine moves by a fifth either way. Figures only: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,23 +29,35 @@ from bench_search import search_scale  # noqa: E402
 from synthetic import SHAPES, write_markdown, write_raw  # noqa: E402
 
 
-CPU: list[float] = []  # processor seconds (user + system, with child processes) of each timed command, in order
+class Timing:
+    """Wall-clock and processor seconds (user + system, with child processes) of one or more runs."""
+
+    def __init__(self, runs: list[tuple[float, float]]):
+        self.walls, self.cpus = [w for w, _ in runs], [c for _, c in runs]
+        self.wall, self.cpu = statistics.median(self.walls), statistics.median(self.cpus)
+
+    def spread(self) -> str:
+        return "" if len(self.walls) < 2 else f"  (runs {min(self.walls):.2f}–{max(self.walls):.2f} s)"
 
 
-def timed(cmd: list[str], env: dict | None = None) -> float:
-    """Wall-clock seconds; the command's processor seconds go to CPU (steadier on a shared machine)."""
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """One run of ``cmd``: wall-clock and processor seconds (the latter steadier on a shared machine)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{result.stdout}\n{result.stderr}")
-    return elapsed
+    return elapsed, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
-def project_build(content: Path, output: Path, cache: Path) -> float:
+def repeated(times: int, run) -> Timing:
+    """``run(n)`` for n = 0 … times-1, each returning one (wall, cpu); their medians."""
+    return Timing([run(n) for n in range(times)])
+
+
+def project_build(content: Path, output: Path, cache: Path) -> tuple[float, float]:
     env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL="",
                NEWSREADER_CACHE=str(cache))
     return timed([sys.executable, "-m", "pelican", "-s", "pelican.conf.py"], env)
@@ -61,13 +76,13 @@ for _ in model.pipe(texts, n_process=2, batch_size=64):
 """
 
 
-def pipe_only(folder: Path) -> float:
+def pipe_only(folder: Path) -> tuple[float, float]:
     """Parsing the same paragraphs with bare spaCy (model load + nlp.pipe, 2 processes)."""
     code = PIPE_ONLY.format(plugins=str(ROOT / "plugins"), folder=str(folder))
     return timed([sys.executable, "-c", code])
 
 
-def plain_build(content: Path, output: Path, settings: Path) -> float:
+def plain_build(content: Path, output: Path, settings: Path) -> tuple[float, float]:
     return timed([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)])
 
 
@@ -76,6 +91,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--shape", choices=sorted(SHAPES), default="news",
                         help="news: the usual mix; entity-rich: about 40 entities per article, nearly all its own")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each build; the median is printed")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and outputs in ./bench/")
     parser.add_argument("--search-scale", default="1000,10000",
                         help="article counts for the search-index figures (comma-separated; empty to skip)")
@@ -89,20 +105,30 @@ def main() -> None:
     settings = work / "plain.conf.py"
     settings.write_text("TIMEZONE = 'UTC'\nSITEURL = ''\nFEED_DOMAIN = 'http://localhost'\n")
 
-    print(f"Synthetic corpus: {args.articles} articles, shape {args.shape} ({work})")
-    plain = plain_build(md, work / "out-plain", settings)
-    pipe = pipe_only(raw / "news")
-    out = work / "out"
-    cold = project_build(raw, out, work / "cache")
+    print(f"Synthetic corpus: {args.articles} articles, shape {args.shape} ({work}); "
+          f"median of {args.repeat} runs each")
+    times = args.repeat
+    plain = repeated(times, lambda n: plain_build(md, work / "out-plain", settings))
+    pipe = repeated(times, lambda n: pipe_only(raw / "news"))
+    out, cache = work / "out", work / "cache"
+    # Each cold build starts from nothing; the last one's output and cache are the ones used below.
+    cold = repeated(times, lambda n: project_build(raw, out, cache) if n == times - 1 else project_build(
+        raw, work / f"out-cold-{n}", work / f"cache-cold-{n}"))
     files = sum(1 for p in out.rglob("*") if p.is_file())
-    warm = project_build(raw, out, work / "cache")  # the same output folder: nothing to write
-    fresh = project_build(raw, work / "out-fresh", work / "cache")  # a new output folder, every file from the cache
-    # The everyday case: one article edited (a sentence added), everything else cached.
-    edited = sorted((raw / "news").glob("*.txt"))[len(list((raw / "news").glob("*.txt"))) // 2]
-    lines = edited.read_text(encoding="utf-8").split("\n")
-    lines.insert(4, "A synthetic paragraph added for the benchmark.")  # after the first paragraph
-    edited.write_text("\n".join(lines), encoding="utf-8")
-    one = project_build(raw, out, work / "cache")
+    warm = repeated(times, lambda n: project_build(raw, out, cache))  # the same output folder: nothing to write
+    # A new output folder each time, every file from the cache.
+    fresh = repeated(times, lambda n: project_build(raw, work / f"out-fresh-{n}", cache))
+    # The everyday case: one article edited (a sentence added), everything else cached; another article each run.
+    articles = sorted((raw / "news").glob("*.txt"))
+
+    def edit_one(n: int) -> tuple[float, float]:
+        edited = articles[(len(articles) // 2 + n) % len(articles)]
+        lines = edited.read_text(encoding="utf-8").split("\n")
+        lines.insert(4, "A synthetic paragraph added for the benchmark.")  # after the first paragraph
+        edited.write_text("\n".join(lines), encoding="utf-8")
+        return project_build(raw, out, cache)
+
+    one = repeated(times, edit_one)
     print(f"  the site has {files} files")
     rows = [
         ("plain Pelican, Markdown, default theme", plain),
@@ -113,13 +139,13 @@ def main() -> None:
         ("this project, rebuild after editing one article", one),
     ]
     width = max(len(name) for name, _ in rows)
-    cpu = dict(zip((name for name, _ in rows), CPU))  # timed in the same order
-    for name, seconds in rows:
-        print(f"  {name:<{width}}  {seconds:8.2f} s  {seconds / plain:5.2f}× plain  {seconds / pipe:5.2f}× spaCy alone"
-              f"   | CPU {cpu[name]:7.2f} s  {cpu[name] / CPU[0]:5.2f}× plain")
-    print(f"Ratios ({args.shape}, {args.articles}): no-op rebuild / plain Pelican = {warm / plain:.2f} (bar 1.2); "
-          f"one-edit rebuild / plain Pelican = {one / plain:.2f}; cold build / spaCy alone = {cold / pipe:.2f} (bar 1.5); "
-          f"in CPU time: no-op {CPU[3] / CPU[0]:.2f}, one-edit {CPU[5] / CPU[0]:.2f}, cold / spaCy {CPU[2] / CPU[1]:.2f}")
+    for name, t in rows:
+        print(f"  {name:<{width}}  {t.wall:8.2f} s  {t.wall / plain.wall:5.2f}× plain  {t.wall / pipe.wall:5.2f}× spaCy alone"
+              f"   | CPU {t.cpu:7.2f} s  {t.cpu / plain.cpu:5.2f}× plain{t.spread()}")
+    print(f"Ratios ({args.shape}, {args.articles}): no-op rebuild / plain Pelican = {warm.wall / plain.wall:.2f} (bar 1.2); "
+          f"one-edit rebuild / plain Pelican = {one.wall / plain.wall:.2f}; cold build / spaCy alone = "
+          f"{cold.wall / pipe.wall:.2f} (bar 1.5); in CPU time: no-op {warm.cpu / plain.cpu:.2f}, "
+          f"one-edit {one.cpu / plain.cpu:.2f}, cold / spaCy {cold.cpu / pipe.cpu:.2f}")
     for count in [int(n) for n in args.search_scale.split(",") if n.strip()]:
         search_scale(count, out, work)
     if not args.keep:

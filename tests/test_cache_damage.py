@@ -16,6 +16,7 @@ import sys
 import pytest
 from conftest import IN_CI, ROOT, SEED_DIR, build
 from newsreader.core.cache import Cache
+from newsreader.core.page_packs import PackedCache
 from test_page_cache import cache_report, different
 
 import synthetic
@@ -54,7 +55,16 @@ def entries(folder, pattern):
 def test_truncated_and_edited_entries_are_misses_and_are_made_again(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
-    pages = entries(cache / "pages", "*/*.out") + entries(cache, "*/search-*.json") + entries(cache, "*/*[0-9a-f].json")
+    # Rendered pages are kept in packs: every other entry edited in place, and the pack cut short halfway.
+    for pack in entries(cache / "pages" / "packs", "*.pack"):
+        index = PackedCache(cache / "pages").index_of(pack)
+        with pack.open("r+b") as f:
+            for n, (offset, length) in enumerate(sorted(index.values())):
+                if n % 2:
+                    f.seek(offset + length // 2)
+                    f.write(b"#")
+        os.truncate(pack, pack.stat().st_size // 2)
+    pages = entries(cache, "*/search-*.json") + entries(cache, "*/*[0-9a-f].json")
     for n, path in enumerate(pages):
         if n % 2:
             os.truncate(path, path.stat().st_size // 2)  # a page, data file, search index or annotation cut short
@@ -172,7 +182,7 @@ def test_compiled_templates_are_kept_and_a_damaged_one_is_compiled_again(warm, t
             os.truncate(path, path.stat().st_size // 2)
         else:
             store.put_bytes(path.stem, b"not compiled code", ".code")  # a valid header: only the contents are wrong
-    for page in [*(cache / "pages").glob("*/*.out"), *(cache / "pages").glob("*/*.json")]:
+    for page in [*(cache / "pages" / "packs").glob("*.pack"), *(cache / "pages").glob("*/*.json")]:
         page.unlink()  # every page is rendered: every template is loaded
     result = build(corpus, tmp_path / "out", cache=cache)
     assert different(reference, tmp_path / "out") == []

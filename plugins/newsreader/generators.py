@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import logging
 from functools import cached_property
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import export
+from . import export, render_helper
 from .annotate import TYPE_LABELS
 from .core.body_html import render_snippet
 from .core.cache import Cache, key
@@ -16,6 +17,8 @@ from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
 from .core.timeline_entry import entry_fields, unique
 from .page_cache import CachingWriter, feed_digest, page_digest
+
+logger = logging.getLogger(__name__)
 
 MENTIONS_PER_PAGE = 100
 
@@ -220,14 +223,46 @@ class EntityGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        template = self.get_template("entity")
         # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
         feed_from = settings.get("NEWSREADER_ENTITY_FEED_MIN_ARTICLES", 2)
         relative = settings["RELATIVE_URLS"]
         feeds = {entity["id"]: settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) for entity in self.pages
                  if sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from}
         placed = self.reuse_all(writer, feeds)
-        for entity in self.pages:
+        todo = [entity for entity in self.pages if not self.placed_whole(entity, feeds, placed)]
+        helper = None
+        if render_helper.worth_it(writer, settings, sum(len(self.plan[e["id"]]) - 1 for e in todo)):
+            # Gathered (and the template compiled) once, before the fork shares them.
+            self.mentions_of, self.events_of, self.quotes_of, self.get_template("entity")  # noqa: B018
+            # Every other entity goes to a second process (sizes vary: interleaving shares them out evenly).
+            theirs, todo = todo[1::2], todo[0::2]
+            logger.info("Rendering %d entities' pages in two processes", len(todo) + len(theirs))
+            helper = render_helper.Helper(writer, lambda: self.write_entities(writer, theirs, feeds, placed))
+        self.write_entities(writer, todo, feeds, placed)
+        write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
+                   lambda: {"entity_groups": self.entity_groups}, relative_urls=relative, page_name="entities")
+        write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
+                   lambda: {"timeline": self.timeline}, relative_urls=relative, page_name="timeline",
+                   year_pages=self.split_timeline)
+        if self.split_timeline:
+            self.write_year_pages(writer)
+        export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
+                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+        if helper is not None:
+            helper.join()
+
+    def placed_whole(self, entity: dict, feeds: dict[str, str], placed: set[str]) -> bool:
+        """Whether every page of the entity, and its feed, came from the cache."""
+        _, *keys = self.plan[entity["id"]]
+        return all(page_url(entity["url"], n) + "index.html" in placed for n in range(1, len(keys) + 1)) and (
+            entity["id"] not in feeds or feeds[entity["id"]] in placed)
+
+    def write_entities(self, writer, entities: list[dict], feeds: dict[str, str], placed: set[str]) -> None:
+        """The pages and feeds of ``entities`` that were not placed from the cache."""
+        settings = self.settings
+        template = self.get_template("entity")
+        relative = settings["RELATIVE_URLS"]
+        for entity in entities:
             eid = entity["id"]
             feed_path = feeds.get(eid)
             total, *keys = self.plan[eid]
@@ -252,15 +287,6 @@ class EntityGenerator(Generator):
                                   feed_title=feed_title, render_key=keys[0])
             else:
                 writer.write_feed(self.page_articles(entity), self.context, feed_path, feed_title=feed_title)
-        write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
-                   lambda: {"entity_groups": self.entity_groups}, relative_urls=relative, page_name="entities")
-        write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
-                   lambda: {"timeline": self.timeline}, relative_urls=relative, page_name="timeline",
-                   year_pages=self.split_timeline)
-        if self.split_timeline:
-            self.write_year_pages(writer)
-        export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
-                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
 
     def feed_title(self, entity: dict) -> str:
         return f"{entity['name']} — {self.settings['SITENAME']}"

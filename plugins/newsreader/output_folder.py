@@ -72,6 +72,10 @@ def start(pelican):
 
 def finish(pelican) -> None:
     settings = pelican.settings
+    store = settings.pop("NEWSREADER_PAGE_STORE", None)
+    if store is not None:  # the pages rendered by this build can be found in the cache from now on
+        store.seal()
+        store.close()
     if "NEWSREADER_GC_THRESHOLD" in settings:
         gc.set_threshold(*settings.pop("NEWSREADER_GC_THRESHOLD"))
         # The build is over and the process usually exits now: its objects are frozen, so the full collection

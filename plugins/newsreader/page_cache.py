@@ -41,6 +41,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .core.cache import Cache, key, text_key
+from .core.page_packs import PackedCache
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ NOT_OUTPUT_SETTINGS = {
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
     "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_GC_THRESHOLD",
+    "NEWSREADER_PARALLEL_FROM", "NEWSREADER_PAGE_STORE",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -176,7 +178,7 @@ class CachingWriter(Writer):
         super().__init__(output_path, settings=settings)
         folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
         on = (settings or {}).get("NEWSREADER_PAGE_CACHE", True)
-        self.store = Cache(Path(folder) / PAGES if folder and on else None)
+        self.store = PackedCache(Path(folder) / PAGES if folder and on else None)
         self.publisher = (settings or {}).get("NEWSREADER_PUBLISHER")  # core/publish.py, set by output_folder.py
         self.store.publisher = self.publisher
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
@@ -187,6 +189,7 @@ class CachingWriter(Writer):
         self.kept: dict[str, str] = {}
         if settings is not None:
             settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
+            settings["NEWSREADER_PAGE_STORE"] = self.store  # sealed when the build has finished (output_folder.py)
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's, plus a note of the file when a list page is being written.
@@ -386,7 +389,8 @@ def report(pelican, keep: set[str] = frozenset()) -> None:
     removed = 0
     if folder:
         # Looking at every entry costs a stat each: once a day is enough for entries kept for days.
-        removed += Cache(Path(folder) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"], keep, every=PRUNE_EVERY)
+        removed += PackedCache(Path(folder) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"], keep,
+                                                           every=PRUNE_EVERY)
         # Annotations cost a spaCy parse to make again: they are kept longer.
         removed += Cache(folder).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"], every=PRUNE_EVERY)
     stats = settings.get("NEWSREADER_PAGE_CACHE_STATS")

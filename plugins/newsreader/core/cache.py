@@ -121,6 +121,8 @@ def wrap(payload: bytes) -> tuple[bytes, str]:
 
 
 class Cache:
+    SKIP_IN_PRUNE: frozenset[str] = frozenset()  # sub-folders whose files are not entries (a subclass's own)
+
     def __init__(self, folder: str | os.PathLike | None):
         self.folder = Path(folder) if folder else None
         self.writable = True
@@ -258,6 +260,8 @@ class Cache:
         cutoff = now - max_age_days * 86400
         removed = 0
         for path in self.folder.glob("*/*"):
+            if path.parent.name in self.SKIP_IN_PRUNE:
+                continue
             try:
                 info = path.stat()
                 if not stat.S_ISREG(info.st_mode):

@@ -1,0 +1,88 @@
+"""Entity pages rendered in two processes: the same bytes as one process, and a failed helper costs nothing."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from conftest import build, make_fixture_corpus
+from newsreader import render_helper
+from newsreader.page_cache import CachingWriter
+from test_page_cache import cache_report, different
+
+SETTINGS = {"RELATIVE_URLS": False, "NEWSREADER_CACHE_PATH": None, "NEWSREADER_PROCESSES": 2,
+            "NEWSREADER_PARALLEL_FROM": 1}
+
+
+def test_pages_rendered_in_two_processes_are_the_bytes_one_process_renders(tmp_path):
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    one = build(corpus, tmp_path / "one", cache=tmp_path / "cache-one", args=("-v",), NEWSREADER_PROCESSES="1")
+    two = build(corpus, tmp_path / "two", cache=tmp_path / "cache-two", args=("-v", "-e", "NEWSREADER_PARALLEL_FROM=1"),
+                NEWSREADER_PROCESSES="2")
+    assert "in two processes" in two.stdout + two.stderr
+    assert "in two processes" not in one.stdout + one.stderr
+    assert different(tmp_path / "one", tmp_path / "two") == []
+    # The helper's pages are counted, stored in the cache and known to the output folder's manifest.
+    assert cache_report(two) == cache_report(one)
+    again = build(corpus, tmp_path / "two", cache=tmp_path / "cache-two", args=("-v",), NEWSREADER_PROCESSES="2")
+    assert "Output: 0 files written" in again.stdout + again.stderr
+    assert cache_report(again) == (cache_report(one)[1], 0)
+
+
+def writer(tmp_path) -> CachingWriter:
+    return CachingWriter(str(tmp_path), settings=dict(SETTINGS))
+
+
+def test_the_helpers_bookkeeping_comes_back_to_the_build(tmp_path):
+    build_writer = writer(tmp_path)
+    parent = os.getpid()
+
+    def work():
+        assert os.getpid() != parent  # runs in the helper
+        path = os.path.join(str(tmp_path), "page", "index.html")
+        os.makedirs(os.path.dirname(path))
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("made by the helper")
+        build_writer._written_files.add(path)
+        build_writer.stats["rendered"] += 1
+
+    render_helper.Helper(build_writer, work).join()
+    assert (tmp_path / "page" / "index.html").read_text(encoding="utf-8") == "made by the helper"
+    assert build_writer._written_files == {str(tmp_path / "page" / "index.html")}
+    assert build_writer.stats["rendered"] == 1
+
+
+def test_a_helper_that_fails_or_dies_leaves_its_work_to_the_build(tmp_path, caplog):
+    for failure in ("raise", "exit"):
+        done_here = []
+        parent = os.getpid()
+
+        def work(failure=failure, done_here=done_here):
+            if os.getpid() != parent:
+                if failure == "raise":
+                    raise RuntimeError("broken template")
+                os._exit(3)  # killed, say: no result at all
+            done_here.append(True)
+
+        with caplog.at_level(logging.WARNING):
+            render_helper.Helper(writer(tmp_path), work).join()
+        assert done_here == [True]
+    assert "broken template" in caplog.text and "no result (EOFError)" in caplog.text
+
+
+def test_small_builds_and_listeners_keep_to_one_process(tmp_path):
+    from pelican import signals
+
+    build_writer = writer(tmp_path)
+    assert render_helper.worth_it(build_writer, SETTINGS, 5)
+    assert not render_helper.worth_it(build_writer, dict(SETTINGS, NEWSREADER_PARALLEL_FROM=200), 5)
+    assert not render_helper.worth_it(build_writer, dict(SETTINGS, NEWSREADER_PROCESSES=1), 5)
+
+    def listener(*args, **kwargs):
+        pass
+
+    signals.content_written.connect(listener)
+    try:
+        assert not render_helper.worth_it(build_writer, SETTINGS, 5)
+    finally:
+        signals.content_written.disconnect(listener)
