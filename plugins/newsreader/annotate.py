@@ -22,6 +22,7 @@ from .core.body_html import article_body
 from .core.html_text import hand_written
 from .core.cache import Cache, collector_paused, key
 from .core.timeline_entry import unique
+from .site import processes as build_processes
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +181,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
     Returns the index's key, the index, the corrections file's problems, and whether an article's
     annotation failed (then nothing is memoised: it is tried again next time).
     """
-    processes = int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
+    processes = build_processes(settings)
     results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
                            digests=digests)
     edits_file = EditorCorrections(corrections_path)

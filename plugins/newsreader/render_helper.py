@@ -23,10 +23,10 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-import os
 
 from pelican import signals
 
+from . import site
 from .page_cache import CachingWriter
 
 logger = logging.getLogger(__name__)
@@ -34,14 +34,9 @@ logger = logging.getLogger(__name__)
 PARALLEL_FROM = 200  # pages to render: fewer are not worth a process
 
 
-def processes(settings: dict) -> int:
-    """Processes a build may use (``NEWSREADER_PROCESSES``, by default one per core)."""
-    return int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
-
-
 def worth_it(writer, settings: dict, pages: int) -> bool:
     """Whether ``pages`` pages are to be rendered in two processes."""
-    return (pages >= int(settings.get("NEWSREADER_PARALLEL_FROM", PARALLEL_FROM)) and processes(settings) > 1
+    return (pages >= int(settings.get("NEWSREADER_PARALLEL_FROM", PARALLEL_FROM)) and site.processes(settings) > 1
             and isinstance(writer, CachingWriter) and "fork" in multiprocessing.get_all_start_methods()
             and not signals.content_written.receivers)
 

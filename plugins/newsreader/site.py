@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from functools import lru_cache
 
 from . import slugs
@@ -34,6 +35,11 @@ DEFAULTS = {
     "NEWSREADER_PAGE_CACHE_DAYS": 14,  # rendered output no build has used for this long is removed
     "NEWSREADER_ANNOTATION_CACHE_DAYS": 90,  # likewise annotations and search indexes
 }
+
+
+def processes(settings: dict) -> int:
+    """Processes a build may use (``NEWSREADER_PROCESSES``, by default one per core)."""
+    return int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
 
 
 def shown(text) -> str:
