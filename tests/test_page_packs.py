@@ -25,9 +25,11 @@ def test_entries_are_found_once_their_pack_is_sealed(tmp_path):
     assert later.get_text(A, ".out") == "<p>page a</p>" and later.get_text(B, ".out") == "<p>page b</p>"
     assert later.has(B, ".out") and not later.has(C, ".out")
     assert len(packs(tmp_path)) == 1 and not list(tmp_path.glob("*/*.out"))  # one file, not one per page
-    # Other entries are files as before; so is a page entry of the older kind, still found.
+    # Other entries are files as before; a page entry file of the older kind is not looked for (a miss).
     Cache(tmp_path).put_text(C, "<p>an older entry</p>", ".out")
-    assert later.get_text(C, ".out") == "<p>an older entry</p>"
+    assert later.get_text(C, ".out") is None and not later.has(C, ".out")
+    Cache(tmp_path).put_text(C, "[1]", ".json")
+    assert later.get(C) == [1]
 
 
 def test_an_edited_or_truncated_pack_and_a_damaged_index_are_misses(tmp_path):

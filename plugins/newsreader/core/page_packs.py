@@ -10,10 +10,10 @@ with its size and SHA-256 like any entry. When the process has finished
 is stored as an ordinary, verified cache entry named after the pack. A pack
 without an index (its build failed) is never read, and goes after an hour.
 
-A lookup that finds nothing in the packs it knows reads every pack's index once
-(one per build that rendered something), then the entry from its pack, verified:
-a truncated or edited pack is a miss, as a damaged entry file is. An entry file
-of the older kind is still found. A pack is touched when an entry of it is used;
+The first lookup reads every pack's index (one per build that rendered
+something); an entry is then read from its pack and verified: a truncated or
+edited pack is a miss, as a damaged entry file is. Rendered files are looked
+for in packs only (an entry file of the older kind is a miss: rendered once more). A pack is touched when an entry of it is used;
 :meth:`PackedCache.prune` removes a pack no build has used for the cache's days,
 unless it holds an entry the output folder has a copy of. Packs are not compacted:
 a pack stays while any of its entries is still in use.
@@ -109,9 +109,11 @@ class PackedCache(Cache):
         return self._known.get(name)
 
     def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
-        where = self._where(f"{digest}{suffix}") if suffix == PACKED and self.folder is not None else None
-        if where is None:
+        if suffix != PACKED or self.folder is None:
             return super().get_checked(digest, suffix, touch)
+        where = self._where(f"{digest}{suffix}")  # only packs are looked in: a cold build asks for every page
+        if where is None:
+            return None
         path, offset, length = where
         try:
             if path not in self._readers:
@@ -125,8 +127,8 @@ class PackedCache(Cache):
         return _unwrap(blob)
 
     def has(self, digest: str, suffix: str = ".json") -> bool:
-        if suffix == PACKED and self.folder is not None and self._where(f"{digest}{suffix}") is not None:
-            return True
+        if suffix == PACKED and self.folder is not None:
+            return self._where(f"{digest}{suffix}") is not None
         return super().has(digest, suffix)
 
     def index_of(self, pack: str | os.PathLike) -> dict[str, list[int]] | None:
