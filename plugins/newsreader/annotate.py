@@ -95,6 +95,12 @@ def render_key(site: str, article, annotation: str, edits: str, entities: str) -
     )
 
 
+def entity_index_key(site: str, settings: dict, edits: str, articles: list[tuple[str, str, bool]]) -> str:
+    """The site-wide index is a function of the articles' annotations (slug, digest, failed), the corrections
+    (``edits``), the entity URL pattern and the code (``site``)."""
+    return key(site, "entity index", settings["ENTITY_URL"], edits, articles)
+
+
 def entities_key(entities: list[dict]) -> str:
     """What of an article's entities its page shows beyond its annotation: each one's site-wide id, type, URL, count."""
     return key([(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities])
@@ -112,8 +118,7 @@ def annotate_articles(generator) -> None:
     corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
     edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
     slugs_and_digests = [(a.slug, d) for a, d in zip(articles, digests)]
-    # The site-wide index is a function of the articles' annotations (digests), the corrections and the code (site).
-    index_key = key(site, "entity index", settings["ENTITY_URL"], edits, [(s, d, False) for s, d in slugs_and_digests])
+    index_key = entity_index_key(site, settings, edits, [(s, d, False) for s, d in slugs_and_digests])
     memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])
@@ -196,8 +201,8 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
 
     siteurl = settings.get("SITEURL", "")
     failed = any(r.get("error") for r in results)
-    index_key = key(site, "entity index", settings["ENTITY_URL"], edits,
-                    [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
+    index_key = entity_index_key(site, settings, edits,
+                                 [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
     index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
