@@ -123,7 +123,7 @@ def test_a_reused_file_is_a_copy_never_a_link_into_the_cache(tmp_path):
 def test_an_entry_is_verified_when_read(tmp_path):
     cache = Cache(tmp_path)
     cache.put_text("ab" * 32, "a page of some length", ".out")
-    path = cache._path("ab" * 32, ".out")
+    path = cache.path_of("ab" * 32, ".out")
     whole = path.read_bytes()
     os.truncate(path, len(whole) - 3)
     assert cache.get_text("ab" * 32, ".out") is None  # cut short
@@ -140,14 +140,14 @@ def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
     cache.put_text("old" * 20, "old", ".out")
     cache.put_text("new" * 20, "new", ".out")
     long_ago = time.time() - 30 * 86400
-    os.utime(cache._path("old" * 20, ".out"), (long_ago, long_ago))
+    os.utime(cache.path_of("old" * 20, ".out"), (long_ago, long_ago))
     (tmp_path / "pages" / "ab").mkdir(parents=True)  # a nested cache's folders are not entries
     os.utime(tmp_path / "pages" / "ab", (long_ago, long_ago))
     assert cache.prune(14) == 1
     assert cache.get_text("old" * 20, ".out") is None and cache.get_text("new" * 20, ".out") == "new"
     assert (tmp_path / "pages" / "ab").is_dir()
     # Reading an entry with touch=True marks it used.
-    os.utime(cache._path("new" * 20, ".out"), (long_ago, long_ago))
+    os.utime(cache.path_of("new" * 20, ".out"), (long_ago, long_ago))
     cache.get_text("new" * 20, ".out", touch=True)
     assert cache.prune(14) == 0
 

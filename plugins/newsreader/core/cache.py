@@ -129,17 +129,15 @@ class Cache:
         self._folders: set[Path] = set()  # sub-folders known to exist
         self.publisher = None  # set by the build glue: reused entries are then handed to it (core/publish.py)
 
-    def _path(self, digest: str, suffix: str = ".json") -> Path:
-        return self.folder / digest[-2:] / f"{digest}{suffix}"
-
     def path_of(self, digest: str, suffix: str = ".json") -> Path:
-        return self._path(digest, suffix)
+        """Where the entry's file is (or would be)."""
+        return self.folder / digest[-2:] / f"{digest}{suffix}"
 
     def touch(self, digest: str, suffix: str = ".json") -> None:
         """Mark an entry as used (for :meth:`prune`) without reading it; a missing entry is left missing."""
         if self.folder is not None and self.writable:
             try:
-                os.utime(self._path(digest, suffix))
+                os.utime(self.path_of(digest, suffix))
             except OSError:
                 pass
 
@@ -152,7 +150,7 @@ class Cache:
         """:meth:`get_bytes`, with the payload's SHA-256 (checked against it)."""
         if self.folder is None:
             return None
-        path = self._path(digest, suffix)
+        path = self.path_of(digest, suffix)
         try:
             found = _unwrap(path.read_bytes())
             if found is not None and touch and self.writable:
@@ -170,7 +168,7 @@ class Cache:
 
     def has(self, digest: str, suffix: str = ".json") -> bool:
         """Whether an entry file exists (cheap; :meth:`get_bytes` verifies it)."""
-        return self.folder is not None and self._path(digest, suffix).is_file()
+        return self.folder is not None and self.path_of(digest, suffix).is_file()
 
     def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> str | None:
         """Put a verified copy of an entry at ``target`` (never a link); returns where it is, None if no good entry.
@@ -202,7 +200,7 @@ class Cache:
         """
         if self.folder is None or not self.writable:
             return None
-        path = self._path(digest, suffix)
+        path = self.path_of(digest, suffix)
         blob, content_hash = wrap(payload)
         try:
             if path.parent not in self._folders:

@@ -164,7 +164,7 @@ class PackedCache(Cache):
                         os.utime(path)
                     else:
                         path.unlink()
-                        remove(self._path(_index_name(path.name)))
+                        remove(self.path_of(_index_name(path.name)))
                         removed += 1
             except OSError:
                 pass
