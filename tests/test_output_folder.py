@@ -11,10 +11,13 @@ import subprocess
 import sys
 import time
 from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import pytest
 from conftest import ROOT, SEED_DIR, build
+from markupsafe import Markup
 from newsreader import output_folder
+from newsreader.generators import EntityGenerator
 from newsreader.core import publish as publish_module
 from newsreader.core.publish import Publisher, clean
 from test_page_cache import different
@@ -170,6 +173,9 @@ def test_two_builds_at_once_the_second_says_so(corpus, tmp_path):
     assert different(tmp_path / "fresh", out) == []
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
 def test_entities_get_a_feed_once_two_articles_name_them(corpus, tmp_path):
     out = tmp_path / "out"
     build(corpus, out, cache=tmp_path / "cache")
@@ -182,6 +188,24 @@ def test_entities_get_a_feed_once_two_articles_name_them(corpus, tmp_path):
     for eid in pages:
         page = (out / "entity" / eid / "index.html").read_text(encoding="utf-8")
         assert (f'href="/entity/{eid}/feed.atom.xml"' in page) == (eid in shared)
+    # Each entry: the article's title, link and summary; its text is in the site's own feed, not repeated here.
+    by_id = {e["id"]: e for e in entities}
+    site_feed = ElementTree.parse(out / "feeds" / "all.atom.xml").getroot()
+    assert site_feed.findall(f"{ATOM}entry/{ATOM}content")  # full text there
+    for eid in shared:
+        feed = ElementTree.parse(out / "entity" / eid / "feed.atom.xml").getroot()
+        assert feed.findtext(f"{ATOM}title") == f"Annotated News Reader - {by_id[eid]['name']}"
+        entries = feed.findall(f"{ATOM}entry")
+        assert len(entries) == len(by_id[eid]["articles"])
+        for entry in entries:
+            assert entry.find(f"{ATOM}content") is None and entry.findtext(f"{ATOM}summary")
+            assert entry.find(f"{ATOM}link").get("href").startswith("/news/")
+
+
+def test_an_entity_feed_title_is_the_name_as_written():
+    """Pelican reads a feed title as HTML (it strips tags): the name is escaped, so it comes through whole."""
+    name = 'AT&T <b> "Labs"'
+    assert Markup("Site - " + EntityGenerator.feed_title({"name": name})).striptags() == f"Site - {name}"
 
 
 def publish(out, cache, files: dict[str, bytes]) -> dict[str, int]:

@@ -12,6 +12,7 @@ from . import annotate, content_files, generators, output_folder, page_cache, se
 
 
 def register():
+    site.guard_forks()
     signals.initialized.connect(site.default_settings)
     signals.readers_init.connect(site.add_reader)
     signals.generator_init.connect(content_files.guard_walk)

@@ -72,6 +72,7 @@ def start(pelican):
 
 def finish(pelican) -> None:
     settings = pelican.settings
+    settings.pop("NEWSREADER_WRITER", None)
     store = settings.pop("NEWSREADER_PAGE_STORE", None)
     if store is not None:  # the pages rendered by this build can be found in the cache from now on
         store.seal()

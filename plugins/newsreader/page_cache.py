@@ -52,7 +52,7 @@ NOT_OUTPUT_SETTINGS = {
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
     "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_GC_THRESHOLD",
-    "NEWSREADER_PARALLEL_FROM", "NEWSREADER_PAGE_STORE",
+    "NEWSREADER_PARALLEL_FROM", "NEWSREADER_PAGE_STORE", "NEWSREADER_WRITER",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -190,6 +190,7 @@ class CachingWriter(Writer):
         if settings is not None:
             settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
             settings["NEWSREADER_PAGE_STORE"] = self.store  # sealed when the build has finished (output_folder.py)
+            settings["NEWSREADER_WRITER"] = self  # for the entity pages, which start with the articles (generators.py)
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's, plus a note of the file when a list page is being written.

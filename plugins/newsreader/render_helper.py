@@ -75,11 +75,49 @@ def _run(writer: CachingWriter, work, sender) -> None:
         sender.close()
 
 
-class Helper:
-    """``work()`` running in a forked process; :meth:`join` merges its results, or runs it here if it failed."""
+class WorkQueue:
+    """``items`` rendered in chunks by ``render(chunk)``, shared out between this process and a forked one.
 
-    def __init__(self, writer: CachingWriter, work):
-        self.writer, self.work = writer, work
+    Each process takes the next chunk when it is free (a counter in shared memory), so both stay busy to the
+    end whatever else they have to do meanwhile; a process remembers the chunks it took (:meth:`others`).
+    """
+
+    CHUNK = 16  # entities: large enough that taking one costs nothing beside rendering it
+
+    def __init__(self, items: list, render, size: int = CHUNK):
+        self.items, self.render, self.size = items, render, size
+        methods = multiprocessing.get_all_start_methods()
+        self.next = multiprocessing.get_context("fork" if "fork" in methods else None).Value("q", 0)
+        self.taken: list[int] = []  # where the chunks this process took start
+
+    def take(self) -> list | None:
+        with self.next.get_lock():
+            start = self.next.value
+            self.next.value = start + self.size
+        if start >= len(self.items):
+            return None
+        self.taken.append(start)
+        return self.items[start:start + self.size]
+
+    def drain(self) -> None:
+        """Render chunks until none is left."""
+        while (chunk := self.take()) is not None:
+            self.render(chunk)
+
+    def others(self) -> None:
+        """Render the chunks this process did not take (the other process failed: its work may be lost)."""
+        mine = set(self.taken)
+        for start in range(0, len(self.items), self.size):
+            if start not in mine:
+                self.render(self.items[start:start + self.size])
+
+
+class Helper:
+    """``work()`` running in a forked process; :meth:`join` merges its results, or, if it failed, runs
+    ``fallback()`` (by default ``work()``) here."""
+
+    def __init__(self, writer: CachingWriter, work, fallback=None):
+        self.writer, self.work, self.fallback = writer, work, fallback or work
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
         # Objects made so far are moved out of the collector's sight: the helper's collections then do not
@@ -99,7 +137,7 @@ class Helper:
             self.process.join()
         if not isinstance(result, dict):
             logger.warning("rendering in a second process failed (%s); rendering its pages here", result)
-            self.work()
+            self.fallback()
             return
         self._merge(result)
 

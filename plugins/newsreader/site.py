@@ -37,6 +37,31 @@ DEFAULTS = {
 }
 
 
+def own_consoles_after_fork() -> None:
+    """In a forked process (annotation workers, the render helper), logging gets consoles of its own.
+
+    Pelican logs through a rich ``Console`` whose status line ("Generating...") a thread redraws under the
+    console's lock. A fork taken while that thread held the lock leaves it held for ever in the child, whose
+    first log line would then hang the build. A new console on the same file has no lock taken, no status line.
+    """
+    from rich.console import Console  # noqa: PLC0415 - Pelican's own logging library
+    from rich.logging import RichHandler  # noqa: PLC0415
+
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for handler in {h for lg in loggers for h in getattr(lg, "handlers", ()) if isinstance(h, RichHandler)}:
+        handler.console = Console(file=handler.console.file)
+
+
+_guarded = []
+
+
+def guard_forks() -> None:
+    """Once per process: :func:`own_consoles_after_fork` in every forked child."""
+    if not _guarded and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=own_consoles_after_fork)
+        _guarded.append(True)
+
+
 def processes(settings: dict) -> int:
     """Processes a build may use (``NEWSREADER_PROCESSES``, by default one per core)."""
     return int(settings.get("NEWSREADER_PROCESSES") or os.cpu_count() or 1)
