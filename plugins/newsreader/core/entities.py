@@ -231,8 +231,9 @@ def _company_context(span) -> bool:
     """An unknown "place" the sentence calls a company ("sued Nexagrid, ... the company"), never one after "in"."""
     if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE:
         return False
-    before = span.doc.text[span.sent.start_char:span.start_char]
-    return bool(_SPOKESPERSON_FOR.search(before) or _COMPANY_REFERENCE.search(span.sent.text))
+    sentence = span.sent.text  # not span.doc.text: spaCy joins every token's text anew for it
+    before = sentence[:span.start_char - span.sent.start_char]
+    return bool(_SPOKESPERSON_FOR.search(before) or _COMPANY_REFERENCE.search(sentence))
 
 
 def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:

@@ -75,6 +75,8 @@ def surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list
     for surname, owners in tails.items():
         if len(owners) != 1 or len(surname) < 2:
             continue  # two people share the surname: leave it to the model
+        if surname not in paragraph:
+            continue  # most names are not in most paragraphs: no pattern made (and compiled) for them
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
             if any(p.start <= match.start() < p.end for p in people):
                 continue  # part of a name the model found
