@@ -235,3 +235,22 @@ def test_a_surname_is_not_linked_to_a_person_tag_without_evidence(nlp):
     assert texts(found["Harlan Brook"]) == ["Harlan Brook"] and "Brook" not in found
     found = with_ents("Mayor Harlan Brook spoke on Sunday. Brook was pleased.", nlp, (1, 3, "PERSON"))
     assert texts(found["Harlan Brook"]) == ["Harlan Brook", "Brook"]  # with a title, the surname joins
+
+
+def test_a_surname_stands_alone_exactly_where_the_pattern_would_find_it():
+    import random  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    from newsreader.core.people import standalone  # noqa: PLC0415
+
+    def by_pattern(word, text):
+        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+
+    cases = [("Veress", "Veress said Veress-Kiss and Veress's aide, not Veressy, saw Veress."),
+             ("Kyung-wha", "Kang Kyung-wha and Kyung-whas; (Kyung-wha)"), ("x.x", "x.x.x x.x"),
+             ("Żmijewski", "aŻmijewski Żmijewski_ Żmijewski2 Żmijewski."), ("O'Neil", "O'Neil O'Neill")]
+    rng = random.Random(7)
+    cases += [("".join(rng.choice("ab.-") for _ in range(rng.randint(1, 3))),
+               "".join(rng.choice("ab.- _é1") for _ in range(30))) for _ in range(2000)]
+    for word, text in cases:
+        assert list(standalone(word, text)) == by_pattern(word, text), (word, text)

@@ -75,13 +75,30 @@ def surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list
     for surname, owners in tails.items():
         if len(owners) != 1 or len(surname) < 2:
             continue  # two people share the surname: leave it to the model
-        if surname not in paragraph:
-            continue  # most names are not in most paragraphs: no pattern made (and compiled) for them
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
-            if any(p.start <= match.start() < p.end for p in people):
+        for start, end in standalone(surname, paragraph):
+            if any(p.start <= start < p.end for p in people):
                 continue  # part of a name the model found
-            out.append(Candidate(match.start(), match.end(), "person", owners[0], "surname"))
+            out.append(Candidate(start, end, "person", owners[0], "surname"))
     return out
+
+
+def standalone(word: str, text: str):
+    """(start, end) of each place ``word`` stands alone in ``text`` (no letter, digit, "_" or "-" touching it),
+    left to right and not overlapping: what ``re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])", text)``
+    finds, without a pattern to compile for every name of every article (too many for ``re``'s cache)."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if _joins(text[at - 1:at]) or _joins(text[end:end + 1]):
+            at = text.find(word, at + 1)
+        else:
+            yield at, end
+            at = text.find(word, end)
+
+
+def _joins(char: str) -> bool:
+    """Is ``char`` (one character, or "" at either end of the text) part of a word, as ``[\\w-]`` is?"""
+    return char.isalnum() or char in {"_", "-"}
 
 
 def joined_name(name: str, people: dict[str, Entity]) -> str:
