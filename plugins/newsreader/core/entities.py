@@ -24,7 +24,7 @@ from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
-                     surnames, titled_names, whole_name)
+                     surname_owners, surnames, titled_names, whole_name)
 from .roles import TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
@@ -40,7 +40,9 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
 _ORGANIZATION = re.compile(
     rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
 )
-_CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico)\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
+_CLUB_BEFORE = "FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico"  # "FC Porto"
+_CLUB_AFTER = "FC|AFC|CF"  # "Dunmore AFC"
+_CLUB = re.compile(rf"\b(?:(?:{_CLUB_BEFORE})\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_CLUB_AFTER}))\b")
 # "Castel Athletic", "Dunmore Rovers": a club word after one or two names (not "the United States").
 _CLUB_NAME = re.compile(
     rf"(?<![\w.])(?!(?:The|A|An|In|At|For|And)\b)(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{'|'.join(sorted(CLUB_WORDS))})\b(?!\s+[A-Z])"
@@ -49,6 +51,10 @@ _CLUB_NAME = re.compile(
 _AND_ORGANIZATION = re.compile(
     rf"(?<=\b[Tt]he )(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{ORG_WORDS})\b"
 )
+# A word every match of _CLUB or _CLUB_NAME (or of _AGREEMENT) holds whole: a paragraph without one is not
+# searched with those patterns, which try every capitalised word (most paragraphs name no club or agreement).
+_CLUB_WORD = re.compile(rf"\b(?:{_CLUB_BEFORE}|{_CLUB_AFTER}|{'|'.join(sorted(CLUB_WORDS))})\b")
+_AGREEMENT_WORD = re.compile(rf"\b(?:{AGREEMENT_WORDS})\b")
 _THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
 _SENTENCE_OPENERS = frozenset(
@@ -263,10 +269,12 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
-    for pattern in (_CLUB, _CLUB_NAME, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
+    clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
+    for pattern in (*clubs, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
         for match in pattern.finditer(paragraph):
             out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
-    for match in _AGREEMENT.finditer(paragraph):
+    agreements = _AGREEMENT.finditer(paragraph) if _AGREEMENT_WORD.search(paragraph) else ()
+    for match in agreements:
         text = match.group(0)
         start = match.start()
         while text.split(" ", 1)[0] in {"The", "the", "of", "on", "for", "and"} and " " in text:
@@ -318,10 +326,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
+    owners = surname_owners(full_names)
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
-        alone = surnames(paragraph, full_names, ner + by_title)
+        alone = surnames(paragraph, owners, ner + by_title)
         for cand in alone:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
         rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title
