@@ -122,7 +122,6 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
                 ids[(slug, e["type"], e["name"])] = f"{slugify(e['name'])}-{_digest(slug + chr(0) + e['name'])}"
 
     records: dict[str, dict] = {}
-    in_articles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets of slugs
     aliases: dict[str, set] = defaultdict(set)
     roles: dict[str, Counter] = defaultdict(Counter)
     present: list[list[str]] = []  # the ids of each article's entity dicts
@@ -138,7 +137,6 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
                 rec = records[eid] = {"id": eid, "mentions": 0, "local": is_local(e)}
             aliases[eid].update(e["aliases"])
             aliases[eid].add(e["name"])
-            in_articles[eid][slug] = None
             rec["mentions"] += len(e["mentions"])
             roles[eid].update(e["roles"])
             votes[eid][e["type"]] += len(e["mentions"]) + len(e["roles"])
@@ -152,7 +150,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     related = _related(records, present, appearances)
     for eid, rec in records.items():
         rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
-        rec["articles"] = list(in_articles[eid])
+        rec["articles"] = list(dict.fromkeys(articles[at][0] for at in appearances[eid]))  # slugs, in order
         rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
         rec["related"] = related[eid]
     local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
@@ -167,12 +165,12 @@ def _related(records: dict[str, dict], present: list[list[str]], appearances: di
     (most of them) is related to that article's others in one order, so each article's order is
     sorted once instead of once per entity it names.
     """
-    linked = {eid for eid, rec in records.items() if rec["url"]}
+    fewer_mentions = {eid: -rec["mentions"] for eid, rec in records.items() if rec["url"]}  # the entities with a page
 
-    def ranked(together: Counter, eid: str, count: int = 10) -> list[str]:
+    def ranked(together: Counter, count: int = 10) -> list[str]:
         # Tuples sort in C: no key function per pair.
         return [b for _, _, b in heapq.nsmallest(
-            count, [(-n, -records[b]["mentions"], b) for b, n in together.items() if b in linked and b != eid])]
+            count, [(-n, fewer_mentions[b], b) for b, n in together.items() if b in fewer_mentions])]
 
     article_order: dict[int, list[str]] = {}
     related = {}
@@ -181,14 +179,15 @@ def _related(records: dict[str, dict], present: list[list[str]], appearances: di
         if len(articles) == 1:
             at = articles.pop()
             if at not in article_order:
-                article_order[at] = ranked(Counter(present[at]), "", 11)  # "": no id, itself is dropped below
+                article_order[at] = ranked(Counter(present[at]), 11)  # itself included: dropped below
             # Its counts with the others are theirs in the article times its own: the same order.
             related[eid] = [b for b in article_order[at] if b != eid][:10]
             continue
         together: Counter = Counter()
         for at in appearances[eid]:
             together.update(present[at])
-        related[eid] = ranked(together, eid)
+        together.pop(eid)  # an entity is not mentioned "with" itself
+        related[eid] = ranked(together)
     return related
 
 
