@@ -275,3 +275,17 @@ def test_paragraphs_skipped_by_the_club_and_agreement_word_checks_hold_no_club_o
     assert sum(bool(entities._AGREEMENT.search(t)) for t in texts) == 12
     assert not entities._CLUB_WORD.search("Alma Veress of the Trade Council said Lisbon would")
     assert not entities._AGREEMENT_WORD.search("The Actor and the Dealer met in Lisbon.")
+
+
+def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
+    import inspect  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    from newsreader.core import entities  # noqa: PLC0415
+
+    source = inspect.getsource(entities._ner_candidates)
+    read = set(re.findall(r'label (?:==|!=) "([A-Z_]+)"', source))
+    for group in re.findall(r"label in \{([^}]*)\}", source):
+        read |= set(re.findall(r'"([A-Z_]+)"', group))
+    assert {"PERSON", "MONEY", "LAW", "NORP", "GPE", "ORG"} <= read
+    assert read - {"CARDINAL", "QUANTITY"} <= entities._READ_LABELS

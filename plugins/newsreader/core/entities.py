@@ -66,6 +66,8 @@ _SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# The labels _ner_candidates makes names of (besides CARDINAL and QUANTITY): others are skipped untrimmed.
+_READ_LABELS = _NAME_LABELS | {"MONEY", "LAW"}
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
@@ -169,6 +171,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             elif label == "QUANTITY":
                 out.append(Candidate(ent.start_char, ent.end_char, "quantity", ent.text, "ner"))
             continue
+        if label not in _READ_LABELS:
+            continue  # DATE, TIME, PERCENT…: the dates are timex's
         span = _trim(ent)
         if span is None:
             continue
