@@ -42,7 +42,8 @@ _ORGANIZATION = re.compile(
 )
 _CLUB_BEFORE = "FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico"  # "FC Porto"
 _CLUB_AFTER = "FC|AFC|CF"  # "Dunmore AFC"
-_CLUB = re.compile(rf"\b(?:(?:{_CLUB_BEFORE})\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_CLUB_AFTER}))\b")
+_CLUB = re.compile(rf"\b(?:(?:{_CLUB_BEFORE})\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                   rf"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_CLUB_AFTER}))\b")
 # "Castel Athletic", "Dunmore Rovers": a club word after one or two names (not "the United States").
 _CLUB_NAME = re.compile(
     rf"(?<![\w.])(?!(?:The|A|An|In|At|For|And)\b)(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{'|'.join(sorted(CLUB_WORDS))})\b(?!\s+[A-Z])"

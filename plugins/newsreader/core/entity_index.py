@@ -157,7 +157,8 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}
 
 
-def _related(records: dict[str, dict], present: list[list[str]], appearances: dict[str, list[int]]) -> dict[str, list[str]]:
+def _related(records: dict[str, dict], present: list[list[str]],
+             appearances: dict[str, list[int]]) -> dict[str, list[str]]:
     """The ten entities with a page each entity is mentioned with most often, then the most mentioned, then by id.
 
     "How often" counts pairs of entity dicts in an article: ``present`` holds the ids of each article's
