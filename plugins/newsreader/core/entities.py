@@ -97,16 +97,23 @@ def _trim(span):
     """Drop leading verbs, prepositions, determiners… and trailing possessives/punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and (
-        doc[start].lower_ in {"the", "a", "an"}
-        or doc[start].pos_ in _LEADING_JUNK_POS
-        or (doc[start].lower_.endswith("ing") and doc[start].tag_ in {"VBG", "NNP"} and doc[start].is_sent_start)
-    ):
+    while start < end - 1 and _leading_junk(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
-                           or (end - start > 1 and _SCORE.match(doc[end - 1].text))):  # "Benfica 3-1"
+    while end > start and _trailing_junk(doc[end - 1], alone=end - start == 1):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _leading_junk(token) -> bool:
+    """An article, verb, preposition… or a sentence-opening "-ing" word ("Citing Foreign Ministry")."""
+    lower = token.lower_
+    return (lower in {"the", "a", "an"} or token.pos_ in _LEADING_JUNK_POS
+            or (lower.endswith("ing") and token.tag_ in {"VBG", "NNP"} and token.is_sent_start))
+
+
+def _trailing_junk(token, alone: bool) -> bool:
+    """Punctuation, a possessive, or a score after a name ("Benfica 3-1")."""
+    return token.is_punct or token.lower_ in {"'s", "’s"} or (not alone and _SCORE.match(token.text) is not None)
 
 
 def _quantity(span, doc):
