@@ -79,3 +79,24 @@ def test_a_record_is_checked_for_shape_once(tmp_path, monkeypatch):
     monkeypatch.undo()
     cache.put(annotate_module.cache_key(articles[0]), {"entities": 5})
     assert annotate_module.annotate_all(articles, cache) == first
+
+
+def test_records_made_with_flat_dict_are_what_asdict_makes():
+    """flat_dict skips asdict's deep copy: right only while every field holds a plain value."""
+    from dataclasses import asdict, fields  # noqa: PLC0415
+
+    from newsreader.core.dates import Event  # noqa: PLC0415
+    from newsreader.core.model import Mention, Timex, flat_dict  # noqa: PLC0415
+    from newsreader.core.quotes import Quote  # noqa: PLC0415
+
+    plain = {"str", "int", "bool", "str | None"}
+    for record_type in (Mention, Timex, Event, Quote):
+        assert {f.type for f in fields(record_type)} <= plain, record_type
+    mention = Mention("s2", 0, 11, "Alma Veress", nationality=True)
+    event = Event("2019-11-18", "day", "Monday", "2019-11-19", False, "s1", "Talks resumed on Monday.", "weekday",
+                  timex="t1")
+    for record in (mention, event):
+        assert list(flat_dict(record).items()) == list(asdict(record).items())
+    found = flat_dict(mention)
+    del found["nationality"]  # as annotate._mention does: the record keeps its field
+    assert mention.nationality and "nationality" in flat_dict(mention)

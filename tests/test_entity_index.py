@@ -61,3 +61,19 @@ def test_ids_are_stable_and_unique_when_articles_arrive():
 def test_a_correction_that_names_a_generic_body_makes_it_site_wide():
     index = build([("a", [e("Foreign Ministry (Japan)", "organization", local=True)])])
     assert index["entities"]["foreign-ministry-japan"]["url"] == "entity/foreign-ministry-japan/"
+
+
+def test_related_counts_pairs_of_mentions_whether_an_entity_is_in_one_article_or_several():
+    # "Alma Veress" and "Veress" are one entity named twice in article "a": it is with everyone there twice.
+    places = [e(f"Town{n}", "place", 5) for n in range(12)]
+    index = build([("a", [e("Lone Person", "person"), *places, e("Alma Veress", "person"), e("Veress", "person")]),
+                   ("b", [e("Alma Veress", "person"), e("Town3", "place"), e("$5 billion", "money")])])
+    people = index["entities"]
+    # In one article only: the twice-named entity first, then by mentions (6 from both articles), then by id.
+    assert people["lone-person"]["related"] == ["alma-veress", "town3", "town0", "town1", "town10", "town11",
+                                                "town2", "town4", "town5", "town6"]
+    assert "town0" not in people["town0"]["related"] and len(people["town0"]["related"]) == 10
+    assert people["town0"]["related"][0] == "alma-veress"
+    # In two: pairs summed over both (Town3 is with Alma Veress in each), figures left out.
+    assert people["alma-veress"]["related"][:2] == ["town3", "town0"]
+    assert people["town3"]["related"][0] == "alma-veress"

@@ -235,3 +235,57 @@ def test_a_surname_is_not_linked_to_a_person_tag_without_evidence(nlp):
     assert texts(found["Harlan Brook"]) == ["Harlan Brook"] and "Brook" not in found
     found = with_ents("Mayor Harlan Brook spoke on Sunday. Brook was pleased.", nlp, (1, 3, "PERSON"))
     assert texts(found["Harlan Brook"]) == ["Harlan Brook", "Brook"]  # with a title, the surname joins
+
+
+def test_a_surname_stands_alone_exactly_where_the_pattern_would_find_it():
+    import random  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    from newsreader.core.people import standalone  # noqa: PLC0415
+
+    def by_pattern(word, text):
+        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+
+    cases = [("Veress", "Veress said Veress-Kiss and Veress's aide, not Veressy, saw Veress."),
+             ("Kyung-wha", "Kang Kyung-wha and Kyung-whas; (Kyung-wha)"), ("x.x", "x.x.x x.x"),
+             ("Żmijewski", "aŻmijewski Żmijewski_ Żmijewski2 Żmijewski."), ("O'Neil", "O'Neil O'Neill")]
+    rng = random.Random(7)
+    cases += [("".join(rng.choice("ab.-") for _ in range(rng.randint(1, 3))),
+               "".join(rng.choice("ab.- _é1") for _ in range(30))) for _ in range(2000)]
+    for word, text in cases:
+        assert list(standalone(word, text)) == by_pattern(word, text), (word, text)
+
+
+def test_paragraphs_skipped_by_the_club_and_agreement_word_checks_hold_no_club_or_agreement():
+    from newsreader.core import entities  # noqa: PLC0415
+    from newsreader.core.people import CLUB_WORDS  # noqa: PLC0415
+
+    texts = [f"Fans of {w} Porto cheered." for w in entities._CLUB_BEFORE.split("|")]
+    texts += [f"Dunmore {w} won." for w in entities._CLUB_AFTER.split("|")]
+    texts += [f"Then Castel {w} lost." for w in CLUB_WORDS]
+    texts += [f"They signed the Paris {w}'s terms." for w in ("Agreement", "Treaty", "Accord", "Accords", "Pact", "Act",
+                                                              "Convention", "Protocol", "Charter", "Deal", "Framework",
+                                                              "Memorandum")]
+    for text in texts:
+        for pattern, needed in ((entities._CLUB, entities._CLUB_WORD), (entities._CLUB_NAME, entities._CLUB_WORD),
+                                (entities._AGREEMENT, entities._AGREEMENT_WORD)):
+            if pattern.search(text):
+                assert needed.search(text), (text, pattern.pattern)
+    assert sum(bool(entities._CLUB.search(t) or entities._CLUB_NAME.search(t)) for t in texts) >= 20
+    assert sum(bool(entities._AGREEMENT.search(t)) for t in texts) == 12
+    assert not entities._CLUB_WORD.search("Alma Veress of the Trade Council said Lisbon would")
+    assert not entities._AGREEMENT_WORD.search("The Actor and the Dealer met in Lisbon.")
+
+
+def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
+    import inspect  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    from newsreader.core import entities  # noqa: PLC0415
+
+    source = inspect.getsource(entities._ner_candidates)
+    read = set(re.findall(r'label (?:==|!=) "([A-Z_]+)"', source))
+    for group in re.findall(r"label in \{([^}]*)\}", source):
+        read |= set(re.findall(r'"([A-Z_]+)"', group))
+    assert {"PERSON", "MONEY", "LAW", "NORP", "GPE", "ORG"} <= read
+    assert read - {"CARDINAL", "QUANTITY"} <= entities._READ_LABELS

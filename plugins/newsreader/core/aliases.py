@@ -17,6 +17,7 @@ import yaml
 DATA = Path(__file__).with_name("data") / "aliases.yml"
 
 
+@lru_cache(maxsize=65536)  # a pure function of a short string, asked again and again for the same names
 def surface_key(text: str) -> str:
     """The form lookups use: no leading "the", no possessive, single spaces."""
     text = " ".join(text.split())

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from . import nlp as nlp_module
 from .cache import Cache, key, sha256
 from .entity_index import salience
-from .model import RawArticle
+from .model import RawArticle, flat_dict
 
 # Bump whenever a rule changes what annotation produces.
 RULES_VERSION = "entities-4;dates-4;quotes-4;figures-2"
@@ -32,7 +31,7 @@ EMPTY = {"entities": [], "events": [], "timexes": [], "quotes": [], "figures": [
 
 def _mention(mention) -> dict:
     """A mention's dict; ``nationality`` only where it is true ("South Korean" linked to South Korea)."""
-    found = asdict(mention)
+    found = flat_dict(mention)
     if not found["nationality"]:
         del found["nationality"]
     return found

@@ -11,11 +11,11 @@ names the timex it came from (``timex``) and, for a time of day, the time (``tim
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from .model import Sentence, Timex
+from .model import Sentence, Timex, flat_dict
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Event:
     time: str | None = None  # time of day, when the text gives one
 
     def sort_key(self) -> tuple:
-        return event_order(asdict(self))
+        return event_order(flat_dict(self))
 
 
 def event_order(event: dict, *, article: str = "") -> tuple:
@@ -112,4 +112,4 @@ def extract(sentences: list[Sentence], docs, published: datetime | None) -> list
 
 
 def as_dicts(items) -> list[dict]:
-    return [asdict(e) for e in items]
+    return [flat_dict(e) for e in items]

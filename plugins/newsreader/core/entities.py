@@ -24,7 +24,7 @@ from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
-                     surnames, titled_names, whole_name)
+                     surname_owners, surnames, titled_names, whole_name)
 from .roles import TITLES, person_roles, split_title
 from .sentences import SentenceLocator
 
@@ -40,7 +40,10 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
 _ORGANIZATION = re.compile(
     rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
 )
-_CLUB = re.compile(r"\b(?:(?:FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico)\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:FC|AFC|CF))\b")
+_CLUB_BEFORE = "FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico"  # "FC Porto"
+_CLUB_AFTER = "FC|AFC|CF"  # "Dunmore AFC"
+_CLUB = re.compile(rf"\b(?:(?:{_CLUB_BEFORE})\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                   rf"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_CLUB_AFTER}))\b")
 # "Castel Athletic", "Dunmore Rovers": a club word after one or two names (not "the United States").
 _CLUB_NAME = re.compile(
     rf"(?<![\w.])(?!(?:The|A|An|In|At|For|And)\b)(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{'|'.join(sorted(CLUB_WORDS))})\b(?!\s+[A-Z])"
@@ -49,6 +52,10 @@ _CLUB_NAME = re.compile(
 _AND_ORGANIZATION = re.compile(
     rf"(?<=\b[Tt]he )(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{ORG_WORDS})\b"
 )
+# A word every match of _CLUB or _CLUB_NAME (or of _AGREEMENT) holds whole: a paragraph without one is not
+# searched with those patterns, which try every capitalised word (most paragraphs name no club or agreement).
+_CLUB_WORD = re.compile(rf"\b(?:{_CLUB_BEFORE}|{_CLUB_AFTER}|{'|'.join(sorted(CLUB_WORDS))})\b")
+_AGREEMENT_WORD = re.compile(rf"\b(?:{AGREEMENT_WORDS})\b")
 _THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
 _SENTENCE_OPENERS = frozenset(
@@ -60,6 +67,8 @@ _SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
 _SPEECH_OR_ACTION_DEPS = {"nsubj", "nsubjpass", "poss"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# The labels _ner_candidates makes names of (besides CARDINAL and QUANTITY): others are skipped untrimmed.
+_READ_LABELS = _NAME_LABELS | {"MONEY", "LAW"}
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
@@ -88,16 +97,23 @@ def _trim(span):
     """Drop leading verbs, prepositions, determiners… and trailing possessives/punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and (
-        doc[start].lower_ in {"the", "a", "an"}
-        or doc[start].pos_ in _LEADING_JUNK_POS
-        or (doc[start].lower_.endswith("ing") and doc[start].tag_ in {"VBG", "NNP"} and doc[start].is_sent_start)
-    ):
+    while start < end - 1 and _leading_junk(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
-                           or (end - start > 1 and _SCORE.match(doc[end - 1].text))):  # "Benfica 3-1"
+    while end > start and _trailing_junk(doc[end - 1], alone=end - start == 1):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _leading_junk(token) -> bool:
+    """An article, verb, preposition… or a sentence-opening "-ing" word ("Citing Foreign Ministry")."""
+    lower = token.lower_
+    return (lower in {"the", "a", "an"} or token.pos_ in _LEADING_JUNK_POS
+            or (lower.endswith("ing") and token.tag_ in {"VBG", "NNP"} and token.is_sent_start))
+
+
+def _trailing_junk(token, alone: bool) -> bool:
+    """Punctuation, a possessive, or a score after a name ("Benfica 3-1")."""
+    return token.is_punct or token.lower_ in {"'s", "’s"} or (not alone and _SCORE.match(token.text) is not None)
 
 
 def _quantity(span, doc):
@@ -163,6 +179,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             elif label == "QUANTITY":
                 out.append(Candidate(ent.start_char, ent.end_char, "quantity", ent.text, "ner"))
             continue
+        if label not in _READ_LABELS:
+            continue  # DATE, TIME, PERCENT…: the dates are timex's
         span = _trim(ent)
         if span is None:
             continue
@@ -231,8 +249,9 @@ def _company_context(span) -> bool:
     """An unknown "place" the sentence calls a company ("sued Nexagrid, ... the company"), never one after "in"."""
     if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE:
         return False
-    before = span.doc.text[span.sent.start_char:span.start_char]
-    return bool(_SPOKESPERSON_FOR.search(before) or _COMPANY_REFERENCE.search(span.sent.text))
+    sentence = span.sent.text  # not span.doc.text: spaCy joins every token's text anew for it
+    before = sentence[:span.start_char - span.sent.start_char]
+    return bool(_SPOKESPERSON_FOR.search(before) or _COMPANY_REFERENCE.search(sentence))
 
 
 def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:
@@ -262,10 +281,12 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
-    for pattern in (_CLUB, _CLUB_NAME, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
+    clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
+    for pattern in (*clubs, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
         for match in pattern.finditer(paragraph):
             out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
-    for match in _AGREEMENT.finditer(paragraph):
+    agreements = _AGREEMENT.finditer(paragraph) if _AGREEMENT_WORD.search(paragraph) else ()
+    for match in agreements:
         text = match.group(0)
         start = match.start()
         while text.split(" ", 1)[0] in {"The", "the", "of", "on", "for", "and"} and " " in text:
@@ -317,10 +338,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
+    owners = surname_owners(full_names)
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
-        alone = surnames(paragraph, full_names, ner + by_title)
+        alone = surnames(paragraph, owners, ner + by_title)
         for cand in alone:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
         rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title

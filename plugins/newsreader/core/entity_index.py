@@ -122,14 +122,14 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
                 ids[(slug, e["type"], e["name"])] = f"{slugify(e['name'])}-{_digest(slug + chr(0) + e['name'])}"
 
     records: dict[str, dict] = {}
-    in_articles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets of slugs
     aliases: dict[str, set] = defaultdict(set)
     roles: dict[str, Counter] = defaultdict(Counter)
-    together: dict[str, Counter] = defaultdict(Counter)
+    present: list[list[str]] = []  # the ids of each article's entity dicts
+    appearances: dict[str, list[int]] = defaultdict(list)  # the article (index) of each of an id's dicts
     votes: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, Counter] = defaultdict(Counter)
-    for slug, ents in articles:
-        present = []
+    for at, (slug, ents) in enumerate(articles):
+        present.append([])
         for e in ents:
             eid = id_of({"ids": ids}, slug, e)
             rec = records.get(eid)
@@ -137,28 +137,59 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
                 rec = records[eid] = {"id": eid, "mentions": 0, "local": is_local(e)}
             aliases[eid].update(e["aliases"])
             aliases[eid].add(e["name"])
-            in_articles[eid][slug] = None
             rec["mentions"] += len(e["mentions"])
             roles[eid].update(e["roles"])
             votes[eid][e["type"]] += len(e["mentions"]) + len(e["roles"])
             names[eid][e["name"]] += len(e["mentions"])
-            present.append(eid)
-        for a in present:
-            together[a].update(present)
+            present[at].append(eid)
+            appearances[eid].append(at)
     for eid, rec in records.items():
         rec["type"] = min(votes[eid], key=lambda t: (-votes[eid][t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
         rec["name"] = min(names[eid], key=lambda n: (-names[eid][n], n))
         rec["url"] = url_pattern.format(id=eid) if rec["type"] in PAGE_TYPES and not rec["local"] else None
+    related = _related(records, present, appearances)
     for eid, rec in records.items():
-        together[eid].pop(eid, None)  # an entity is not mentioned "with" itself
         rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
-        rec["articles"] = list(in_articles[eid])
+        rec["articles"] = list(dict.fromkeys(articles[at][0] for at in appearances[eid]))  # slugs, in order
         rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
-        # Most often together first, then most mentioned, then by id (tuples sort in C: no key function per pair).
-        rec["related"] = [b for _, _, b in heapq.nsmallest(
-            10, [(-n, -records[b]["mentions"], b) for b, n in together[eid].items() if records[b]["url"]])]
+        rec["related"] = related[eid]
     local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
     return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}
+
+
+def _related(records: dict[str, dict], present: list[list[str]],
+             appearances: dict[str, list[int]]) -> dict[str, list[str]]:
+    """The ten entities with a page each entity is mentioned with most often, then the most mentioned, then by id.
+
+    "How often" counts pairs of entity dicts in an article: ``present`` holds the ids of each article's
+    dicts, ``appearances`` the article of each of an id's dicts. An entity met in one article only
+    (most of them) is related to that article's others in one order, so each article's order is
+    sorted once instead of once per entity it names.
+    """
+    fewer_mentions = {eid: -rec["mentions"] for eid, rec in records.items() if rec["url"]}  # the entities with a page
+
+    def ranked(together: Counter, count: int = 10) -> list[str]:
+        # Tuples sort in C: no key function per pair.
+        return [b for _, _, b in heapq.nsmallest(
+            count, [(-n, fewer_mentions[b], b) for b, n in together.items() if b in fewer_mentions])]
+
+    article_order: dict[int, list[str]] = {}
+    related = {}
+    for eid in records:
+        articles = set(appearances[eid])
+        if len(articles) == 1:
+            at = articles.pop()
+            if at not in article_order:
+                article_order[at] = ranked(Counter(present[at]), 11)  # itself included: dropped below
+            # Its counts with the others are theirs in the article times its own: the same order.
+            related[eid] = [b for b in article_order[at] if b != eid][:10]
+            continue
+        together: Counter = Counter()
+        for at in appearances[eid]:
+            together.update(present[at])
+        together.pop(eid)  # an entity is not mentioned "with" itself
+        related[eid] = ranked(together)
+    return related
 
 
 def to_json(index: dict) -> dict:

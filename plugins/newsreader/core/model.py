@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
+def flat_dict(record) -> dict:
+    """``dataclasses.asdict`` of a frozen dataclass whose fields all hold plain values (str, int, bool, None):
+    the same dict in the same order, without asdict's recursive copy of every value (a cost per mention)."""
+    return dict(record.__dict__)
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with an input file, located as precisely as we can."""

@@ -61,25 +61,48 @@ def speaks(span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
 
 
-def surnames(paragraph: str, full_names: set[str], ner: list[Candidate]) -> list[Candidate]:
-    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article.
+def surname_owners(full_names: set[str]) -> dict[str, str]:
+    """{surname: full name} of an article, for :func:`surnames`: a surname two people share is left to the model.
 
     ``full_names`` holds only names that are people by evidence (a title, a role, a pronoun), so the
     "Villa" of "Aston Villa" or the "Stanley" of "Morgan Stanley" is never made a person.
     """
-    out = []
-    people = [c for c in ner if c.type == "person"]
     tails: dict[str, list[str]] = {}
     for full in full_names:
         tails.setdefault(full.split()[-1], []).append(full)
-    for surname, owners in tails.items():
-        if len(owners) != 1 or len(surname) < 2:
-            continue  # two people share the surname: leave it to the model
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", paragraph):
-            if any(p.start <= match.start() < p.end for p in people):
+    return {surname: owners[0] for surname, owners in tails.items() if len(owners) == 1 and len(surname) >= 2}
+
+
+def surnames(paragraph: str, owners: dict[str, str], ner: list[Candidate]) -> list[Candidate]:
+    """A surname standing alone ("Veress said") is the person named in full elsewhere in the article
+    (``owners``: :func:`surname_owners`)."""
+    out = []
+    people = [c for c in ner if c.type == "person"]
+    for surname, owner in owners.items():
+        for start, end in standalone(surname, paragraph):
+            if any(p.start <= start < p.end for p in people):
                 continue  # part of a name the model found
-            out.append(Candidate(match.start(), match.end(), "person", owners[0], "surname"))
+            out.append(Candidate(start, end, "person", owner, "surname"))
     return out
+
+
+def standalone(word: str, text: str):
+    """(start, end) of each place ``word`` stands alone in ``text`` (no letter, digit, "_" or "-" touching it),
+    left to right and not overlapping: what ``re.finditer(rf"(?<![\\w-]){re.escape(word)}(?![\\w-])", text)``
+    finds, without a pattern to compile for every name of every article (too many for ``re``'s cache)."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if _joins(text[at - 1:at]) or _joins(text[end:end + 1]):
+            at = text.find(word, at + 1)
+        else:
+            yield at, end
+            at = text.find(word, end)
+
+
+def _joins(char: str) -> bool:
+    """Is ``char`` (one character, or "" at either end of the text) part of a word, as ``[\\w-]`` is?"""
+    return char.isalnum() or char in {"_", "-"}
 
 
 def joined_name(name: str, people: dict[str, Entity]) -> str:

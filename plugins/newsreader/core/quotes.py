@@ -24,12 +24,12 @@ which news copy is full of.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from . import speakers
 from .speaker_context import ArticleContext, subject_text
 from .speakers import inside
-from .model import Sentence
+from .model import Sentence, flat_dict
 from .sentences import SentenceLocator
 
 PARTIAL_MAX_WORDS = 3
@@ -284,4 +284,4 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
 
 
 def as_dicts(quotes: list[Quote]) -> list[dict]:
-    return [asdict(q) for q in quotes]
+    return [flat_dict(q) for q in quotes]

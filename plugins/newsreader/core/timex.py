@@ -334,24 +334,27 @@ class Finder:
             kept = [k for k in kept if k not in inside] + resolved
         return sorted(kept, key=lambda k: k[0])
 
-    def _narrated(self, p_index: int, doc, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
-        """In reading order: what "two years later" or "that year" counts from is the time named just before."""
+    def _narrated(self, p_index: int, doc, text: str,
+                  found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+        """In reading order: what "two years later" or "that year" counts from is the time named just before.
+
+        ``text`` is ``doc.text`` (spaCy joins the tokens' texts anew at each ``doc.text``)."""
         if self.reference_paragraph < p_index - 1:
             self.reference = None  # a story's time carries into the next paragraph, no further
         out = []
         for start, end, resolution in found:
-            words = doc.text[start:end]
+            words = text[start:end]
             if _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
-                resolution = self._resolve(doc, doc.text, start, end) or resolution
+                resolution = self._resolve(doc, text, start, end) or resolution
             out.append((start, end, resolution))
             if resolution.type in {"DATE", "TIME"}:
-                self.reference = reference_of(resolution.value, doc.text[start:end])
+                self.reference = reference_of(resolution.value, words)
                 self.reference_paragraph = p_index
         return out
 
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
-        found = _clock_days(text, self._narrated(p_index, doc, self._candidates(doc, text)))
+        found = _clock_days(text, self._narrated(p_index, doc, text, self._candidates(doc, text)))
         compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
