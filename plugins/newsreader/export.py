@@ -17,10 +17,14 @@ EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "t
 TIMEX_KEYS = ("id", "sentence", "start", "end", "text", "type", "value")
 
 
-def timeline_records(articles, urls: dict[str, str]) -> list[dict]:
-    """Every event of the site with its article's slug and URL (``urls`` by slug) and display date, in date order."""
+def timeline_records(articles, urls: dict[str, str], shown: tuple[str, ...] = ()) -> list[dict]:
+    """Every event of the site with its article's slug and URL (``urls`` by slug) and display date, in date order.
+
+    ``shown`` names more of the article event's fields to keep (the timelines' display fields, not exported).
+    """
+    keys = (*EVENT_KEYS, *shown)
     rows = [
-        dict({k: e[k] for k in EVENT_KEYS}, article=a.slug, url=urls[a.slug], entities=e["entities"], display=e["display"])
+        dict({k: e[k] for k in keys}, article=a.slug, url=urls[a.slug], entities=e["entities"], display=e["display"])
         for a in articles for e in a.events
     ]
     return sorted(rows, key=lambda r: event_order(r, article=r["article"]))

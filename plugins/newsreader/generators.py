@@ -10,13 +10,13 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import export, render_helper
+from . import article_events, export, render_helper
 from .annotate import TYPE_LABELS
 from .core.body_html import render_snippet
 from .core.cache import Cache, key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
-from .core.timeline_entry import entry_fields, unique
+from .core.timeline_entry import unique
 from .page_cache import CachingWriter, feed_digest, page_digest
 
 logger = logging.getLogger(__name__)
@@ -37,8 +37,11 @@ def article_card(article, siteurl: str, url: str) -> dict:
 
 
 def timeline_events(records: list[dict], cards: dict, index: dict) -> list[dict]:
-    """Events in date order (oldest first) as timelines show them, each repeat in one sentence dropped."""
-    return [dict(r, card=cards[r["article"]], **entry_fields(r),
+    """Events in date order (oldest first) as timelines show them, each repeat in one sentence dropped.
+
+    ``records`` carry the display fields their article's page made (``article_events.FIELDS``).
+    """
+    return [dict(r, card=cards[r["article"]],
                  entity_links=[index["entities"][i] for i in r["entities"] if index["entities"].get(i, {}).get("url")])
             for r in unique(records)]
 
@@ -189,7 +192,8 @@ class EntityGenerator(Generator):
 
     @cached_property
     def events(self) -> list[dict]:
-        return timeline_events(self.records, self.cards, self.index)
+        shown = export.timeline_records(self.articles, self.urls, shown=article_events.FIELDS[1:])
+        return timeline_events(shown, self.cards, self.index)
 
     @cached_property
     def timeline(self) -> dict:
@@ -332,7 +336,7 @@ class EntityGenerator(Generator):
 
     def reuse_all(self, writer, feeds: dict[str, str]) -> set[str]:
         """Entity pages and feeds placed from the cache in one go (``CachingWriter.reuse_all``); their names."""
-        if not isinstance(writer, CachingWriter):
+        if not isinstance(writer, CachingWriter) or not writer.may_reuse():
             return set()
         relative = self.settings["RELATIVE_URLS"]
         files = []

@@ -253,6 +253,13 @@ class CachingWriter(Writer):
             name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs))
         return None
 
+    def may_reuse(self) -> bool:
+        """Whether any page can be placed without rendering: the cache holds packs, or the output folder holds
+        files of an earlier build. Not so in a cold build, which then skips looking up each of its pages."""
+        if self.store.folder is None or signals.content_written.receivers:
+            return False
+        return self.store.holds_packs() or bool(self.publisher and self.publisher.old)
+
     def reuse_all(self, files: list[tuple[str, str]]) -> set[str]:
         """Files (name, digest from :func:`page_digest` or :func:`feed_digest`) placed from the cache, in one go.
 

@@ -131,6 +131,13 @@ class PackedCache(Cache):
             return self._where(f"{digest}{suffix}") is not None
         return super().has(digest, suffix)
 
+    def holds_packs(self) -> bool:
+        """Whether any pack is there (an earlier build's pages; found before this process's own is started)."""
+        folder = self.folder / PACKS if self.folder is not None else None
+        return folder is not None and folder.is_dir() and any(
+            path.name.endswith(".pack") and path.name != os.path.basename((self._writing or {}).get("path", ""))
+            for path in folder.iterdir())
+
     def index_of(self, pack: str | os.PathLike) -> dict[str, list[int]] | None:
         """A sealed pack's index: entry name -> [offset, length]; None for a pack without a good one."""
         return self.get(_index_name(os.path.basename(pack)), valid=_valid_index)
