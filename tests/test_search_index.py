@@ -383,3 +383,25 @@ def test_alias_table_finds_entities_by_name_and_alias():
         key = search_shards.alias_key(typed)
         table = json.loads(files[f"{manifest['dir']}/a{search_shards.bucket(key, manifest['aliases'])}.json"])
         assert table[key][0][0] == name
+
+
+def test_the_search_files_start_once_the_articles_are_annotated(tmp_path):
+    """The search generator starts its process on the annotated signal of its own build, once."""
+    from pelican.settings import DEFAULT_CONFIG
+    from newsreader import annotate
+    from newsreader.search import SearchGenerator
+
+    settings = dict(DEFAULT_CONFIG, NEWSREADER_CACHE_PATH=str(tmp_path / "cache"), PATH=str(tmp_path))
+    context = {"articles": []}
+    generator = SearchGenerator(context=context, settings=settings, path=str(tmp_path),
+                                theme=DEFAULT_CONFIG["THEME"], output_path=str(tmp_path / "out"))
+    annotate.annotated.send({"articles": []})  # another build's
+    assert generator.name is None and generator.worker is None
+    annotate.annotated.send(context)
+    assert generator.name and generator.worker is not None
+    worker = generator.worker
+    worker.join()
+    assert worker.exitcode == 0 and Cache(tmp_path / "cache").has(generator.name)  # the files are in the cache
+    generator.generate_context()
+    annotate.annotated.send(context)
+    assert generator.worker is worker  # started once

@@ -13,6 +13,8 @@ import sys
 from functools import partial
 from pathlib import Path
 
+from blinker import signal
+
 from . import article_memo, page_cache
 from .article_events import article_events, display_fields, display_key
 from .corrections_file import EditorCorrections
@@ -106,7 +108,17 @@ def entities_key(entities: list[dict]) -> str:
     return key([(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities])
 
 
+# Sent with the build's context once every article has its annotations and site-wide entity ids: what needs
+# them alone (the search files, ``search.py``) can start then, before the other generators.
+annotated = signal("newsreader.annotated")
+
+
 def annotate_articles(generator) -> None:
+    _annotate_articles(generator)
+    annotated.send(generator.context)
+
+
+def _annotate_articles(generator) -> None:
     settings = generator.settings
     articles = raw_articles(generator)
     generator.context["newsreader_site_key"] = site = page_cache.site_key(settings)

@@ -18,6 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from . import annotate
 from .core import search_shards
 from .core.cache import Cache, key, replace_text, text_key
 from .core.search_index import build_index, index_key, serialize
@@ -122,18 +123,33 @@ def _link_from_cache(cache: Cache, name: str, out: Path) -> bool:
 class SearchGenerator(Generator):
     """The files are built in a second process while the other generators render pages, when not cached."""
 
-    def generate_context(self):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.worker = self.name = None
+        # Started as soon as the articles are annotated (while the entity pages are planned), not after.
+        annotate.annotated.connect(self.start, sender=self.context)
+
+    def start(self, context=None) -> None:
+        """What the search files are listed as in the cache; when not there, a forked process starts on them."""
+        if self.name is not None:
+            return
+        annotate.annotated.disconnect(self.start, sender=self.context)
         settings = self.settings
         self.articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
         self._documents = None
         self.cache = Cache(settings["NEWSREADER_CACHE_PATH"])
         self.name = _listing_name(self.articles, self.documents)
-        self.worker = None
         forking = "fork" in multiprocessing.get_all_start_methods()
         if self.cache.folder is not None and forking and not self.cache.has(self.name):
-            self.worker = multiprocessing.get_context("fork").Process(
-                target=_build_into, args=(str(self.cache.folder), self.name, *self.documents()), daemon=True)
+            self.worker = multiprocessing.get_context("fork").Process(target=self._build, daemon=True)
             self.worker.start()
+
+    def _build(self) -> None:
+        """In the forked process: the documents are made there too."""
+        _build_into(str(self.cache.folder), self.name, *self.documents())
+
+    def generate_context(self):
+        self.start()  # unless it started when the articles were annotated
 
     def documents(self) -> tuple[list[dict], dict]:
         """The search documents and store, made on first use: a rebuild that reuses the files never makes them."""
