@@ -42,7 +42,7 @@ def test_a_cold_build_knows_it_has_nothing_to_reuse(tmp_path):
     store = PackedCache(tmp_path)
     store.put_text(A, "<p>page a</p>", ".out")
     assert not store.holds_packs()  # its own pack, being written, holds nothing of an earlier build
-    assert PackedCache(tmp_path).holds_packs()  # another process's: perhaps (sealed or not, it is looked at)
+    assert PackedCache(tmp_path).holds_packs()  # to another store (another process), an earlier pack, sealed or not
     store.seal()
     assert PackedCache(tmp_path).holds_packs()
 

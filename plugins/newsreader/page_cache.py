@@ -267,7 +267,7 @@ class CachingWriter(Writer):
         thousands of entity pages of a site, this skips building each page's arguments. Nothing is placed when
         someone listens for ``content_written`` (a reused page sends it, with its template variables).
         """
-        if self.store.folder is None or signals.content_written.receivers:
+        if not self.may_reuse():
             return set()
         return {name for name, digest in files if self._reuse(name, digest, False)}
 

@@ -38,7 +38,7 @@ DEFAULTS = {
 
 
 def own_consoles_after_fork() -> None:
-    """In a forked process (annotation workers, the render helper), logging gets consoles of its own.
+    """In a forked process (annotation workers, the render helper, the search files), logging gets consoles of its own.
 
     Pelican logs through a rich ``Console`` whose status line ("Generating...") a thread redraws under the
     console's lock. A fork taken while that thread held the lock leaves it held for ever in the child, whose
@@ -52,14 +52,11 @@ def own_consoles_after_fork() -> None:
         handler.console = Console(file=handler.console.file)
 
 
-_guarded = []
-
-
+@lru_cache(maxsize=1)  # once per process
 def guard_forks() -> None:
-    """Once per process: :func:`own_consoles_after_fork` in every forked child."""
-    if not _guarded and hasattr(os, "register_at_fork"):
+    """:func:`own_consoles_after_fork` in every forked child (where processes are forked: not on Windows)."""
+    if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=own_consoles_after_fork)
-        _guarded.append(True)
 
 
 def processes(settings: dict) -> int:

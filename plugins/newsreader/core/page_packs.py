@@ -133,10 +133,10 @@ class PackedCache(Cache):
 
     def holds_packs(self) -> bool:
         """Whether any pack is there (an earlier build's pages; found before this process's own is started)."""
-        folder = self.folder / PACKS if self.folder is not None else None
-        return folder is not None and folder.is_dir() and any(
-            path.name.endswith(".pack") and path.name != os.path.basename((self._writing or {}).get("path", ""))
-            for path in folder.iterdir())
+        if self.folder is None:
+            return False
+        own = self._writing["path"] if self._writing else None
+        return any(str(path) != own for path in (self.folder / PACKS).glob("*.pack"))
 
     def index_of(self, pack: str | os.PathLike) -> dict[str, list[int]] | None:
         """A sealed pack's index: entry name -> [offset, length]; None for a pack without a good one."""
