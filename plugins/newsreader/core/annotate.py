@@ -1,8 +1,8 @@
 """Annotate a batch of articles: entities, events, quotes and figures in one record per article.
 
 Results are plain JSON-able dicts, cached by a hash of the article text, its
-publication date, the model and the rules version, so a rebuild where nothing
-changed never loads spaCy.
+publication date, the model and the rules' own code (``rules_id``: no version to bump by hand), so a
+rebuild where nothing changed never loads spaCy.
 """
 
 from __future__ import annotations
@@ -10,20 +10,18 @@ from __future__ import annotations
 import json
 import multiprocessing
 from functools import lru_cache
-from pathlib import Path
 
 from . import nlp as nlp_module
-from .cache import Cache, key, sha256
+from .cache import Cache, key
 from .entity_index import salience
 from .model import RawArticle, flat_dict
+from .rules_id import rules_id
 
-# Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-4;dates-4;quotes-4;figures-2"
 
 
 def cache_key(article: RawArticle) -> str:
     published = article.published.isoformat() if article.published else None
-    return key(RULES_VERSION, nlp_module.model_id(), published, article.paragraphs)
+    return key(rules_id(), nlp_module.model_id(), published, article.paragraphs)
 
 
 EMPTY = {"entities": [], "events": [], "timexes": [], "quotes": [], "figures": [], "comparisons": []}
@@ -109,15 +107,10 @@ def _annotated(articles: list[RawArticle], processes: int):
             yield from batch
 
 
-SHAPE_SOURCES = ("record_shape.py", "model.py", "dates.py", "quotes.py")  # what the record's schema is made from
-
-
 @lru_cache(maxsize=1)
 def _checked_key() -> str:
     """The cache key of the list of records (by SHA-256) already found of the right shape, for this schema."""
-    folder = Path(__file__).parent
-    return key("annotation records of the right shape", RULES_VERSION,
-               [sha256((folder / name).read_bytes()) for name in SHAPE_SOURCES])
+    return key("annotation records of the right shape", rules_id())  # record_shape.py is one of the rule files
 
 
 def _record(payload: bytes, content_hash: str, checked: set[str]) -> dict | None:
