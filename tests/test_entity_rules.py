@@ -289,3 +289,63 @@ def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
         read |= set(re.findall(r'"([A-Z_]+)"', group))
     assert {"PERSON", "MONEY", "LAW", "NORP", "GPE", "ORG"} <= read
     assert read - {"CARDINAL", "QUANTITY"} <= entities._READ_LABELS
+
+
+def test_a_name_glued_to_the_next_sentence_or_a_bracket_is_cut_and_a_function_word_is_never_a_name(nlp):
+    from newsreader.core.entities import _pieces  # noqa: PLC0415
+    from newsreader.core.entity_names import is_function_word  # noqa: PLC0415
+
+    def span(doc, text):
+        start = doc.text.index(text)
+        return doc.char_span(start, start + len(text), alignment_mode="expand")
+
+    doc = nlp("We spoke with Tomas Velkner. He said no.")
+    assert [p.text for p in _pieces(span(doc, "Tomas Velkner. He"))] == ["Tomas Velkner"]  # one span of the model
+    doc = nlp("Then Orla Brenn] Maddox agreed and [W]e left.")
+    assert [p.text for p in _pieces(span(doc, "Orla Brenn] Maddox"))] == ["Orla Brenn", "Maddox"]
+    assert _pieces(span(doc, "W]e")) == []
+    doc = nlp("Gov. Ilse Varga of Pa. Kestrel Mills said so.")
+    assert [p.text for p in _pieces(doc[:])] == [doc.text]  # a title's or a state's full stop ends no sentence
+    assert is_function_word("The") and is_function_word("He") and is_function_word("I") and is_function_word("But")
+    assert not is_function_word("US") and not is_function_word("IT") and not is_function_word("Tomas")
+    found = entities_in(["The talks were led by Marta Quillon. He was there too. He left early.",
+                         "Quillon said the talks went well."], nlp)
+    assert not any(m.text in {"He", "The", "But"} for e in found.values() for m in e.mentions)
+    assert "He" not in [a for e in found.values() for a in e.aliases]
+
+
+def test_a_number_between_two_names_separates_them_and_sports_listings_name_teams(nlp):
+    found = entities_in(["Dunmore Rovers beat Castel Harbour on Saturday.", "Kestrel 3 Ashwick 1",
+                         "Tarnby 2 Oldmere 2, Wexcombe 1 Brindle 0", "Pellham Town 4 3 1 0 9 3 10",
+                         "ASHWICK 71 64 .526 3 1/2", "KESTREL AT TARNBY"], nlp)
+    for team in ("Kestrel", "Ashwick", "Tarnby", "Oldmere", "Wexcombe", "Brindle", "Pellham Town", "ASHWICK", "KESTREL"):
+        assert any(m.text == team for e in found.values() if e.type == "organization" for m in e.mentions), team
+    assert not any(any(ch.isdigit() for ch in e.name) for e in found.values() if e.type == "organization")
+
+
+def test_names_in_capitals_are_the_names_the_article_writes_in_normal_case(nlp):
+    found = entities_in(["ROWING - DUNMORE ROVERS SHOCK FAVOURITES AS VELKNER STARS",
+                         "MADRID 2024-05-04",
+                         "Dunmore Rovers beat the holders on Saturday, and their captain Tomas Velkner said it was a "
+                         "good day."], nlp)
+    assert "MADRID" in found["Madrid"].aliases and found["Madrid"].type == "place"
+    assert "DUNMORE ROVERS" in found["Dunmore Rovers"].aliases
+    assert "VELKNER" in found["Tomas Velkner"].aliases and found["Tomas Velkner"].type == "person"
+    assert not any(name.isupper() for name in found)
+
+
+def test_us_state_short_forms_and_postal_codes_after_a_city_are_the_state(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+
+    aliases = load()
+    assert aliases.place("Fla.") == "Florida" and aliases.place("N.J.") == "New Jersey" and aliases.place("Pa.") == "Pennsylvania"
+    assert aliases.place("Georgia") == "Georgia" and aliases.capital_of("Washington") == "United States"
+    assert aliases.postal_state("PA", "from Millbrook, ") == "Pennsylvania"
+    assert aliases.postal_state("VA", "a report by the ") is None and aliases.postal_state("IN", "LIVE ") is None
+    found = entities_in(["The plant in Brackton, Pa., closed, and a store in Millview, Fla., opened."], nlp)
+    assert {"Pennsylvania", "Florida"} <= set(found)
+
+
+def test_a_known_country_the_model_calls_a_person_is_a_place(nlp):
+    found = entities_in(["Austria 2-1 was the score when the whistle went."], nlp)
+    assert all(e.type == "place" for e in found.values() if e.name == "Austria")

@@ -19,7 +19,7 @@ import re
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .candidate import Candidate, resolve_overlaps
-from .entity_names import acronym_key, is_dotted_acronym, is_generic
+from .entity_names import ABBREVIATIONS, acronym_key, is_dotted_acronym, is_function_word, is_generic
 from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
@@ -116,6 +116,44 @@ def _trailing_junk(token, alone: bool) -> bool:
     return token.is_punct or token.lower_ in {"'s", "’s"} or (not alone and _SCORE.match(token.text) is not None)
 
 
+# Where one span the model found holds several names: a bracket ("Pike] Smith", "[W]e"), a sentence's full stop
+# ("Smith. The"), a semicolon or colon, or a number between two capitalised words ("Tigers 5 Hawks 2").
+_CUT = re.compile(
+    r"\s*[\[\]{}()|;:\"“”]\s*"
+    r"|(?<=[A-Za-z]{2})(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)\.\s+(?=[A-Z])"
+    r"|(?<=\w)\s+[-+]?\d[\d.,/]*\s+(?=[A-Z])"
+)
+_NOT_A_SENTENCE_END = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(a.rstrip('.') for a in ABBREVIATIONS))})\.$", re.I)
+
+
+def _pieces(span) -> list:
+    """The names in one span of the model: cut where :data:`_CUT` says, each piece kept when it is a name
+    (a capital, a letter more than an initial, no closed-class word alone: "The" of "Smith. The")."""
+    text = span.text
+    cuts = [m for m in _CUT.finditer(text)
+            if not (m.group(0).lstrip().startswith(".") and _NOT_A_SENTENCE_END.search(text[:m.start() + 1]))]
+    if not cuts:
+        return [] if is_function_word(text) else [span]
+    bounds, at = [], 0
+    for m in cuts:
+        bounds.append((at, m.start()))
+        at = m.end()
+    bounds.append((at, len(text)))
+    out = []
+    for a, b in bounds:
+        piece = text[a:b].strip(" .,'’-")
+        if not piece:
+            continue
+        a = text.index(piece, a)
+        letters = sum(ch.isalpha() for ch in piece)
+        if letters < 2 or not piece[:1].isupper() or is_function_word(piece):
+            continue
+        sub = span.doc.char_span(span.start_char + a, span.start_char + a + len(piece), alignment_mode="contract")
+        if sub is not None and len(sub) and sub.text == piece:
+            out.append(sub)
+    return out
+
+
 def _quantity(span, doc):
     """ "28,500 American troops" -> (end token index, "28,500 troops"), or None."""
     words = [t.text for t in span if t.lower_ not in {"more", "than", "about", "some", "nearly", "almost", "over", "around", "up", "to"}]
@@ -181,63 +219,70 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             continue
         if label not in _READ_LABELS:
             continue  # DATE, TIME, PERCENT…: the dates are timex's
-        span = _trim(ent)
-        if span is None:
-            continue
-        text = span.text
-        if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text):
-            continue
-        if label in _NAME_LABELS and not any(w[:1].isupper() for w in text.split()):
-            continue  # "the central bank", "police": a common noun, not a name
-        if label != "PERSON" and all(w.lower() in TITLES for w in text.split()):
-            continue  # "Interior" of "Interior Minister Joseph Kamau"
-        start, end = span.start_char, span.end_char
-        if label == "MONEY":
-            amount = parse_money(ent.text)
-            out.append(Candidate(start, end, "money", amount.name if amount else text, "ner"))
-        elif label == "PERSON":
-            title, name = split_title(span)
-            if name is None or name.text.lower() in WEEKDAYS_MONTHS:
+        trimmed = _trim(ent)
+        for span in (_pieces(trimmed) if label in _NAME_LABELS else [trimmed]) if trimmed is not None else ():
+            text = span.text
+            if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text):
                 continue
-            name = whole_name(name, aliases)
-            if name.text.split()[-1] in NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
-                out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
+            if label in _NAME_LABELS and not any(w[:1].isupper() for w in text.split()):
+                continue  # "the central bank", "police": a common noun, not a name
+            if label != "PERSON" and all(w.lower() in TITLES for w in text.split()):
+                continue  # "Interior" of "Interior Minister Joseph Kamau"
+            start, end = span.start_char, span.end_char
+            state = aliases.postal_state(text, doc.text[:start]) if len(text) == 2 and text.isupper() else None
+            if state:  # "Tampa, FL": the state, whatever the model's label
+                out.append(Candidate(start, end, "place", state, "ner"))
                 continue
-            roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
-            if not roles and name.root.dep_ == "pobj" and name.root.head.lower_ in _LOCATIVE:  # "resume in Kraków"
-                out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text) or name.text, "ner"))
-                continue
-            out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
-                                 evidence=bool(roles) or pronoun_follows(name)))
-        elif label == "NORP":
-            place = aliases.demonym(text)
-            if place:
-                out.append(Candidate(start, end, "place", place, "ner", nationality=True))
-        elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
-            out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
-                                 actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
-        elif label in {"GPE", "LOC", "FAC"}:
-            if is_generic(text):  # "Police" tagged a place
-                out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
-            elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS and " " in text:  # "from Aston Villa", "Kell Shipping"
-                out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
-            elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
-                out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
-            elif aliases.organization(text) or (not aliases.place(text) and _company_context(span)):
-                out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
-            else:
-                out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
-        elif label == "ORG":
-            if text in acronyms:
-                continue  # handled by the acronym rule
-            if aliases.place(text):
-                out.append(Candidate(start, end, "place", aliases.place(text), "ner"))
-            elif _agreement_type(text):
+            if label == "MONEY":
+                amount = parse_money(ent.text)
+                out.append(Candidate(start, end, "money", amount.name if amount else text, "ner"))
+            elif label == "PERSON":
+                title, name = split_title(span)
+                if name is None or name.text.lower() in WEEKDAYS_MONTHS:
+                    continue
+                name = whole_name(name, aliases)
+                if name.text.split()[-1] in NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
+                    out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
+                    continue
+                roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
+                if not roles and (aliases.place(name.text) or aliases.capital_of(name.text)):  # "Austria 2-1"
+                    out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text)
+                                         or surface_key(name.text), "ner"))
+                    continue
+                if not roles and name.root.dep_ == "pobj" and name.root.head.lower_ in _LOCATIVE:  # "resume in Kraków"
+                    out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text) or name.text, "ner"))
+                    continue
+                out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
+                                     evidence=bool(roles) or pronoun_follows(name)))
+            elif label == "NORP":
+                place = aliases.demonym(text)
+                if place:
+                    out.append(Candidate(start, end, "place", place, "ner", nationality=True))
+            elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
+                out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
+                                     actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
+            elif label in {"GPE", "LOC", "FAC"}:
+                if is_generic(text):  # "Police" tagged a place
+                    out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
+                elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS and " " in text:  # "from Aston Villa", "Kell Shipping"
+                    out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
+                elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
+                    out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
+                elif aliases.organization(text) or (not aliases.place(text) and _company_context(span)):
+                    out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
+                else:
+                    out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
+            elif label == "ORG":
+                if text in acronyms:
+                    continue  # handled by the acronym rule
+                if aliases.place(text):
+                    out.append(Candidate(start, end, "place", aliases.place(text), "ner"))
+                elif _agreement_type(text):
+                    out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
+                else:
+                    out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
+            elif label == "LAW":
                 out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
-            else:
-                out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
-        elif label == "LAW":
-            out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
     return out
 
 
@@ -274,8 +319,32 @@ def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[
     return text, start
 
 
+# Sports listings name teams: a result ("Tigers 3 Hawks 1", several to a line), a standings row (a name then
+# five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS AT HAWKS").
+_TEAM = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+_RESULT = re.compile(rf"(?:^|(?<=[,;] ))(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}(?= ?[,;(.]|$)")
+_STANDING = re.compile(rf"^(?P<a>{_TEAM})(?: \d{{1,3}}){{5,}} ?$|^(?P<b>{_TEAM})(?: \d{{1,3}}){{1,3}} \.\d{{3}}\b")
+_FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?:AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
+
+
+def _teams(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """Teams named by a sports listing line: organisations, whatever the model made of a city or a county."""
+    if not any(ch.isdigit() for ch in paragraph) and " AT " not in paragraph and " v" not in paragraph:
+        return []
+    out = []
+    line = paragraph.strip()
+    for match in (*_RESULT.finditer(line), *_STANDING.finditer(line), *_FIXTURE.finditer(line)):
+        for group in ("a", "b"):
+            name = match.group(group)
+            if name and not is_function_word(name) and not name.isdigit():
+                start = match.start(group) + (len(paragraph) - len(paragraph.lstrip()))
+                out.append(Candidate(start, start + len(name), "organization", aliases.organization(name) or name,
+                                     "organization"))
+    return out
+
+
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
-    out: list[Candidate] = []
+    out: list[Candidate] = _teams(paragraph, aliases)
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
@@ -305,6 +374,58 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         named = sorted(name for name in org_like if name.startswith(direction + " "))
         if len(named) == 1:  # "the South" is South Korea only when one South X is in the article
             out.append(Candidate(match.start("dir"), match.end("dir"), "place", named[0], "direction"))
+    return out
+
+
+_CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’&.-]*[A-Z.](?![\w'’-])")
+_CAPS_TYPES = ("person", "organization", "place")
+
+
+def _known_names(cands: list[Candidate], paragraphs_text: dict[int, str]) -> dict[str, tuple[str, str]]:
+    """{NAME IN CAPITALS: (type, name)} of the names an article writes in normal case, and of the one
+    full-name person each surname stands for: what a dateline or a headline in capitals refers to."""
+    known: dict[str, tuple[str, str]] = {}
+    surnames: dict[str, set[str]] = {}
+    for cand in cands:
+        written = paragraphs_text.get(id(cand), cand.name)
+        if cand.type not in _CAPS_TYPES or written.isupper() or cand.name.isupper():
+            continue
+        known.setdefault(cand.name.upper(), (cand.type, cand.name))
+        known.setdefault(surface_key(written).upper(), (cand.type, cand.name))
+        if cand.type == "person" and " " in cand.name:
+            surnames.setdefault(cand.name.split()[-1].upper(), set()).add(cand.name)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            known.setdefault(surname, ("person", owners.pop()))
+    return known
+
+
+def _capitals(paragraph: str, known: dict[str, tuple[str, str]], aliases: AliasTable) -> list[Candidate]:
+    """A name in capitals ("BERLIN 2024-05-01", "KESTREL WIN TITLE") is the name the article writes in normal
+    case, or a known place or organisation: "BERLIN" is Berlin; an unknown word in capitals is left alone."""
+    words = list(_CAPS_WORD.finditer(paragraph))
+    out: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i, -1):
+            if any(paragraph[words[k].end():words[k + 1].start()] != " " for k in range(i, j - 1)):
+                continue  # one run of words in capitals, one space apart
+            start, end = words[i].start(), words[j - 1].end()
+            written = paragraph[start:end].rstrip(".")
+            end = start + len(written)
+            if sum(ch.isalpha() for ch in written) < 3 or is_function_word(written.title()):
+                continue
+            found = known.get(written)
+            if found is None and not (aliases.place(written) or aliases.organization(written)):
+                title = " ".join(w.capitalize() for w in written.split())
+                place = aliases.place(title) or (title if aliases.capital_of(title) else None)
+                found = ("place", place) if place else (("organization", aliases.organization(title))
+                                                        if aliases.organization(title) else None)
+            if found:
+                out.append(Candidate(start, end, found[0], found[1], "capitals"))
+                i = j - 1
+                break
+        i += 1
     return out
 
 
@@ -339,6 +460,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
     owners = surname_owners(full_names)
+    written = {id(c): paragraph[c.start:c.end] for paragraph, cands in zip(paragraphs, per_paragraph) for c in cands}
+    known = _known_names(ner_all + [c for cs in titled for c in cs], written)
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
@@ -346,6 +469,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
         for cand in alone:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
         rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title
+        if _CAPS_WORD.search(paragraph):
+            rules += _capitals(paragraph, known, aliases)
         if p_index == 1 and skip:
             rules = [c for c in rules if c.start >= skip]
         found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules))
@@ -363,6 +488,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
         s_start = cand.start - sentence.offset
         s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
         mention = Mention(sentence.id, s_start, s_end, sentence.text[s_start:s_end], nationality=cand.nationality)
+        if is_function_word(mention.text):
+            continue  # "He", "The": never a mention, whatever rule proposed it
         if cand.type == "person":
             if " " not in cand.name and joined_name(cand.name, people) == cand.name:
                 pending_surnames.append((cand.name, mention, cand.roles))

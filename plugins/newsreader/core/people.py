@@ -6,7 +6,7 @@ import re
 
 from .aliases import AliasTable
 from .candidate import Candidate
-from .entity_names import person_key
+from .entity_names import is_function_word, person_key
 from .model import Entity
 from .roles import PERSON_TITLES, TITLES
 
@@ -70,7 +70,8 @@ def surname_owners(full_names: set[str]) -> dict[str, str]:
     tails: dict[str, list[str]] = {}
     for full in full_names:
         tails.setdefault(full.split()[-1], []).append(full)
-    return {surname: owners[0] for surname, owners in tails.items() if len(owners) == 1 and len(surname) >= 2}
+    return {surname: owners[0] for surname, owners in tails.items()
+            if len(owners) == 1 and len(surname) >= 2 and not is_function_word(surname)}
 
 
 def surnames(paragraph: str, owners: dict[str, str], ner: list[Candidate]) -> list[Candidate]:
