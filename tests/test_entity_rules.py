@@ -349,3 +349,20 @@ def test_us_state_short_forms_and_postal_codes_after_a_city_are_the_state(nlp):
 def test_a_known_country_the_model_calls_a_person_is_a_place(nlp):
     found = entities_in(["Austria 2-1 was the score when the whistle went."], nlp)
     assert all(e.type == "place" for e in found.values() if e.name == "Austria")
+
+
+def test_a_title_before_a_surname_ending_a_sentence_takes_no_word_of_the_next(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.people import titled_names  # noqa: PLC0415
+
+    assert titled_names("The voters backed Mrs. Ferrand. And the rest followed.", load()) == []
+    assert [c.name for c in titled_names("It was Sen. Oskar Lindqvist. He left.", load())] == ["Oskar Lindqvist"]
+    found = entities_in(["Many voters backed Mrs. Ferrand. And then they left. He said so."], nlp)
+    assert not any(". " in name for name in found)
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_person_the_article_names_in_full(nlp):
+    found = entities_in(["Tomas Velkner met the board on Monday. Velkner told reporters the deal was done, and the "
+                         "Velkner campaign agreed."], nlp)
+    assert found["Tomas Velkner"].type == "person" and len(found["Tomas Velkner"].mentions) == 2
+    assert "Velkner" not in found

@@ -19,7 +19,7 @@ import re
 from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .candidate import Candidate, resolve_overlaps
-from .entity_names import ABBREVIATIONS, acronym_key, is_dotted_acronym, is_function_word, is_generic
+from .entity_names import ABBREVIATIONS, acronym_key, person_key, is_dotted_acronym, is_function_word, is_generic
 from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
@@ -429,6 +429,25 @@ def _capitals(paragraph: str, known: dict[str, tuple[str, str]], aliases: AliasT
     return out
 
 
+def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], aliases: AliasTable) -> None:
+    """ "Velkner" the model calls an organisation or a place, in an article that names one person "Tomas
+    Velkner": that person; with two people of that surname, a person named by the surname alone (a known
+    place or organisation, or a name in capitals, keeps its type)."""
+    people = [c.name for c in ner_all if c.type == "person" and " " in c.name] + [c.name for cs in titled for c in cs]
+    tails: dict[str, set[str]] = {}
+    for name in people:
+        tails.setdefault(name.split()[-1], set()).add(person_key(name))
+    for cand in ner_all:
+        if cand.type not in {"organization", "place"} or " " in cand.name or cand.name.isupper():
+            continue
+        owners = tails.get(cand.name)
+        if owners and not (aliases.place(cand.name) or aliases.capital_of(cand.name)
+                           or aliases.organization(cand.name) or aliases.demonym(cand.name)):
+            # Two people bear it: a person still, the surname alone (joined to no one).
+            cand.type, cand.capital_of = "person", None
+            cand.name = next(iter(owners)) if len(owners) == 1 else cand.name
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
@@ -460,6 +479,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
     owners = surname_owners(full_names)
+    _surname_as_person(ner_all, titled, aliases)
     written = {id(c): paragraph[c.start:c.end] for paragraph, cands in zip(paragraphs, per_paragraph) for c in cands}
     known = _known_names(ner_all + [c for cs in titled for c in cs], written)
 

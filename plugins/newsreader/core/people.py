@@ -147,6 +147,9 @@ def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             if (bare.lower() in TITLES or bare.lower() in WEEKDAYS_MONTHS or aliases.place(bare)
                     or aliases.demonym(bare) or aliases.capital_of(bare) or aliases.organization(bare)):
                 break
+            if bare.endswith(".") and len(bare) > 2:  # "Mrs. Ferrand. And": a full stop ends the name, not an initial
+                kept.append(bare[:-1])
+                break
             kept.append(bare)
             if bare != word:
                 break
