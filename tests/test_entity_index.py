@@ -77,3 +77,27 @@ def test_related_counts_pairs_of_mentions_whether_an_entity_is_in_one_article_or
     # In two: pairs summed over both (Town3 is with Alma Veress in each), figures left out.
     assert people["alma-veress"]["related"][:2] == ["town3", "town0"]
     assert people["town3"]["related"][0] == "alma-veress"
+
+
+def test_spellings_of_one_name_are_one_entity_named_in_normal_case():
+    index = build([("a", [e("BRACKTON", "place")]), ("b", [e("Brackton", "place", 2)]), ("c", [e("Brackton", "place")]),
+                   ("d", [e("Orvelle-Dane", "organization")]), ("e", [e("Orvelle Dane", "organization", 2)]),
+                   ("f", [e("Ilse K.L. Varga", "person")]), ("g", [e("Ilse KL Varga", "person")]),
+                   ("h", [e("Dunmore party", "organization")]), ("i", [e("Dunmore Party", "organization")]),
+                   ("j", [e("TELVANO", "organization", 2)]), ("k", [e("Telvano", "person")]),
+                   ("l", [e("IT", "organization")]), ("m", [e("It", "organization")])])
+    names = {rec["name"]: rec for rec in index["entities"].values()}
+    assert names["Brackton"]["mentions"] == 4 and names["Brackton"]["aliases"] == ["BRACKTON"]
+    assert names["Orvelle Dane"]["mentions"] == 3 and "Orvelle-Dane" in names["Orvelle Dane"]["aliases"]
+    assert len([n for n in names if "Varga" in n]) == 1 and len([n for n in names if "Dunmore" in n]) == 1
+    assert "Telvano" in names and "TELVANO" not in names  # capitals count a quarter when the name is chosen
+    assert {"IT", "It"} <= set(names)  # three letters or fewer: an acronym stays apart
+
+
+def test_a_lone_surname_typed_person_somewhere_is_a_person_even_when_two_people_bear_it():
+    index = build([("a", [e("Haldane", "organization", 2)]), ("b", [e("Haldane", "person", 1)]),
+                   ("c", [e("Ivo Haldane", "person")]), ("d", [e("Mara Haldane", "person")]),
+                   ("e", [e("Brackford", "organization", 5)]), ("f", [e("Brackford", "person")]),
+                   ("g", [e("Lena Brackford", "person")]), ("h", [e("Olaf Brackford", "person")])])
+    assert index["entities"]["haldane"]["type"] == "person"
+    assert index["entities"]["brackford"]["type"] == "organization"  # a person by too few of its votes
