@@ -429,12 +429,13 @@ def _capitals(paragraph: str, known: dict[str, tuple[str, str]], aliases: AliasT
     return out
 
 
-def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], aliases: AliasTable) -> None:
+def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], aliases: AliasTable) -> set[int]:
     """ "Velkner" the model calls an organisation or a place, in an article that names one person "Tomas
     Velkner": that person; with two people of that surname, a person named by the surname alone (a known
     place or organisation, or a name in capitals, keeps its type)."""
     people = [c.name for c in ner_all if c.type == "person" and " " in c.name] + [c.name for cs in titled for c in cs]
     tails: dict[str, set[str]] = {}
+    made = set()
     for name in people:
         tails.setdefault(name.split()[-1], set()).add(person_key(name))
     for cand in ner_all:
@@ -446,6 +447,8 @@ def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], 
             # Two people bear it: a person still, the surname alone (joined to no one).
             cand.type, cand.capital_of = "person", None
             cand.name = next(iter(owners)) if len(owners) == 1 else cand.name
+            made.add(id(cand))
+    return made  # the candidates made people: their roles are read with the others'
 
 
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
@@ -479,14 +482,14 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
     owners = surname_owners(full_names)
-    _surname_as_person(ner_all, titled, aliases)
+    made_people = _surname_as_person(ner_all, titled, aliases)
     written = {id(c): paragraph[c.start:c.end] for paragraph, cands in zip(paragraphs, per_paragraph) for c in cands}
     known = _known_names(ner_all + [c for cs in titled for c in cs], written)
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
         alone = surnames(paragraph, owners, ner + by_title)
-        for cand in alone:
+        for cand in alone + [c for c in ner if id(c) in made_people]:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
         rules = _from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title
         if _CAPS_WORD.search(paragraph):
