@@ -366,3 +366,9 @@ def test_a_surname_the_model_calls_an_organisation_is_the_person_the_article_nam
                          "Velkner campaign agreed."], nlp)
     assert found["Tomas Velkner"].type == "person" and len(found["Tomas Velkner"].mentions) == 2
     assert "Velkner" not in found
+
+
+def test_a_team_named_by_its_city_is_not_the_city(nlp):
+    found = entities_in(["Fans gathered in Brackton on Sunday.", "Brackton 4 Kestrel 2", "OHIO 70 62 .530 -"], nlp)
+    assert found["Brackton"].type == "place" and texts(found["Brackton"]) == ["Brackton"]
+    assert found["Brackton (team)"].type == "organization" and found["Ohio (team)"].type == "organization"

@@ -327,8 +327,18 @@ _STANDING = re.compile(rf"^(?P<a>{_TEAM})(?: \d{{1,3}}){{5,}} ?$|^(?P<b>{_TEAM})
 _FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?:AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
 
 
-def _teams(paragraph: str, aliases: AliasTable) -> list[Candidate]:
-    """Teams named by a sports listing line: organisations, whatever the model made of a city or a county."""
+def _team_name(name: str, places: set[str], aliases: AliasTable) -> str:
+    """A team named by its city is not the city: "Kestrel" stays "Kestrel", "BERLIN" the team is "Berlin (team)"
+    (a place the article or the table knows), so that the city's page keeps its type."""
+    title = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+    if title.upper() in places or aliases.place(title) or aliases.capital_of(title):
+        return f"{title} (team)"
+    return aliases.organization(name) or name
+
+
+def _teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -> list[Candidate]:
+    """Teams named by a sports listing line: organisations, whatever the model made of a city or a county
+    (``places``: the article's place names in capitals)."""
     if not any(ch.isdigit() for ch in paragraph) and " AT " not in paragraph and " v" not in paragraph:
         return []
     out = []
@@ -338,13 +348,13 @@ def _teams(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             name = match.group(group)
             if name and not is_function_word(name) and not name.isdigit():
                 start = match.start(group) + (len(paragraph) - len(paragraph.lstrip()))
-                out.append(Candidate(start, start + len(name), "organization", aliases.organization(name) or name,
+                out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
                                      "organization"))
     return out
 
 
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
-    out: list[Candidate] = _teams(paragraph, aliases)
+    out: list[Candidate] = _teams(paragraph, aliases, {name.upper() for name in org_like})
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
