@@ -372,3 +372,23 @@ def test_a_team_named_by_its_city_is_not_the_city(nlp):
     found = entities_in(["Fans gathered in Brackton on Sunday.", "Brackton 4 Kestrel 2", "OHIO 70 62 .530 -"], nlp)
     assert found["Brackton"].type == "place" and texts(found["Brackton"]) == ["Brackton"]
     assert found["Brackton (team)"].type == "organization" and found["Ohio (team)"].type == "organization"
+
+
+def test_a_role_names_a_position_not_an_address_an_age_an_amount_a_place_or_a_fragment():
+    from newsreader.core.roles import clean_role  # noqa: PLC0415
+
+    for kept in ("Foreign Minister", "chief negotiator", "State Department", "Dr.", "police chief", "Arizona Sen.",
+                 "former engineer", "senior fellow at the Brackton Institute"):
+        assert clean_role(kept) == kept, kept
+    for dropped in ("Mr.", "Mrs.", "Jr.", "trade bill Mr.", "way Sen.", "41", "43-year-old farmer", "$5 million",
+                    "12%", "D-N.J.", "R-Ohio", "D", "Ohio", "Fla.", "EDT", "all times", "former", "herself"):
+        assert clean_role(dropped) is None, dropped
+    assert clean_role("economist who served on the board") == "economist"
+    assert clean_role("analyst at Brackton Bank, which lends to farmers") == "analyst at Brackton Bank"
+
+
+def test_roles_read_from_the_sentence_are_positions(nlp):
+    found = entities_in(["Mr. Ilan Varga, 52, said so.", "Her Republican rival Sen. Oskar Lindqvist, R-Ohio, agreed.",
+                         "Lindqvist, who chairs the panel, left."], nlp)
+    assert all(not any(ch.isdigit() for ch in r) for e in found.values() for r in e.roles)
+    assert "Mr." not in found["Ilan Varga"].roles and "R-Ohio" not in found["Oskar Lindqvist"].roles

@@ -25,7 +25,7 @@ from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
                      surname_owners, surnames, titled_names, whole_name)
-from .roles import TITLES, person_roles, split_title
+from .roles import TITLES, clean_role, person_roles, split_title
 from .sentences import SentenceLocator
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -561,9 +561,9 @@ def _add(entities: dict[str, Entity], votes: dict[str, dict[str, int]], name: st
     if entity is None:
         entity = entities[name] = Entity(name=name, type=type_)
         votes[name] = {}
-    votes[name][type_] = votes[name].get(type_, 0) + 1 + len(roles)
+    votes[name][type_] = votes[name].get(type_, 0) + 1 + len(roles)  # "Mr." is evidence of a person, if no role
     entity.mentions.append(mention)
-    for role in roles:
-        if role and role not in entity.roles:
+    for role in filter(None, map(clean_role, roles)):
+        if role not in entity.roles:
             entity.roles.append(role)
     return entity
