@@ -39,7 +39,7 @@ _NOT_A_HEAD = frozenset(
     """
     former acting deputy vice ex then late current new top senior junior interim
     edt est edst cdt cst mdt mst pdt pst gmt utc bst cet time times day days week weeks month months year years
-    morning afternoon evening night today tonight tomorrow yesterday percent cent
+    morning afternoon evening night today tonight tomorrow yesterday percent cent way place thing lot kind part
     """.split()
 )
 _PARTY_STATE = re.compile(r"^[RDI](?:-[A-Z][\w. ]*)?$")  # "R-Ohio", "D-N.J.", "D": an affiliation, not a role
@@ -59,6 +59,8 @@ def clean_role(role: str) -> str | None:
     last = words[-1].lower()
     if last in HONORIFICS or last in _NOT_A_HEAD or _PARTY_STATE.match(role) or role.lower() in _FUNCTION_ROLES:
         return None
+    if last.endswith("s") and last[-2:] not in {"ss", "us", "is"} and not last.endswith("ics") and words[-1].islower():
+        return None  # "derogatory comments", "conspirators": a plural names no one person's position
     if len(words) > 1 and words[-1].endswith(".") and last in TITLES and not words[0][:1].isupper():
         return None  # "way Sen.", "bill Rep.": a lower-case fragment before a title
     from .aliases import load  # noqa: PLC0415 - the alias table is loaded once, when a role is first read
