@@ -393,3 +393,12 @@ def test_roles_read_from_the_sentence_are_positions(nlp):
                          "Lindqvist, who chairs the panel, left."], nlp)
     assert all(not any(ch.isdigit() for ch in r) for e in found.values() for r in e.roles)
     assert "Mr." not in found["Ilan Varga"].roles and "R-Ohio" not in found["Oskar Lindqvist"].roles
+
+
+def test_a_name_the_model_calls_an_organisation_or_place_is_a_person_when_the_text_says_so(nlp):
+    found = entities_in(['"We are ready," said Helena Marsh. She added that the vote was close.'], nlp)
+    assert found["Helena Marsh"].type == "person"
+    found = entities_in(["Mr. Okonkwo arrived late.", "Okonkwo, 45, said he was tired."], nlp)
+    assert all(e.type == "person" for e in found.values() if "Okonkwo" in e.name)
+    found = entities_in(["Washington said the talks would go on. He did not say more."], nlp)
+    assert found["United States"].type == "place"  # a known place: only a title or an age make it a person

@@ -25,7 +25,7 @@ from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
                      surname_owners, surnames, titled_names, whole_name)
-from .roles import TITLES, clean_role, person_roles, split_title
+from .roles import HONORIFICS, PERSON_TITLES, TITLES, clean_role, person_roles, split_title
 from .sentences import SentenceLocator
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -177,7 +177,30 @@ def _from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candid
         cand.speaks = span is not None and len(span) > 0 and speaks(span)
         if span is not None and len(span) and cand.type in {"place", "organization"}:
             cand.the = _capital_the(span)
+            cand.person_evidence = _person_evidence(span, cand, aliases)
     return out
+
+
+_AGE_AFTER = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
+_PERSON_TITLE_BEFORE = PERSON_TITLES | HONORIFICS | {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt."}
+_NOT_A_PERSON_WORD = re.compile(rf"\b(?:{ORG_WORDS}|{'|'.join(sorted(NOT_A_SURNAME))})\b")
+
+
+def _person_evidence(span, cand: Candidate, aliases: AliasTable) -> bool:
+    """A name the model calls an organisation or a place that the text shows to be a person: a title only
+    people hold right before it ("Mr. Okafor"), an age after it ("Okafor, 45,"); for a name no table knows,
+    also the subject of a speech verb with "he" or "she" in the next sentences ("Okafor said ... he")."""
+    text = span.text
+    if text.isupper() or any(ch.isdigit() for ch in text) or len(span) > 3 or _NOT_A_PERSON_WORD.search(text):
+        return False
+    if not all(w[:1].isupper() for w in text.split()):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _PERSON_TITLE_BEFORE or _AGE_AFTER.match(doc.text[span.end_char:span.end_char + 12]):
+        return True
+    known = aliases.place(text) or aliases.capital_of(text) or aliases.organization(text) or aliases.demonym(text)
+    return not known and cand.speaks and pronoun_follows(span)
 
 
 def _capital_the(span) -> str:
@@ -493,6 +516,10 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
     owners = surname_owners(full_names)
     made_people = _surname_as_person(ner_all, titled, aliases)
+    evident = {c.name for c in ner_all if c.person_evidence}
+    for cand in ner_all:  # one name, one type in an article: every mention of a name shown to be a person's
+        if cand.name in evident and cand.type in {"organization", "place"}:
+            cand.type, cand.capital_of, cand.nationality = "person", None, False
     written = {id(c): paragraph[c.start:c.end] for paragraph, cands in zip(paragraphs, per_paragraph) for c in cands}
     known = _known_names(ner_all + [c for cs in titled for c in cs], written)
 
