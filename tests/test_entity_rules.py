@@ -402,3 +402,17 @@ def test_a_name_the_model_calls_an_organisation_or_place_is_a_person_when_the_te
     assert all(e.type == "person" for e in found.values() if "Okonkwo" in e.name)
     found = entities_in(["Washington said the talks would go on. He did not say more."], nlp)
     assert found["United States"].type == "place"  # a known place: only a title or an age make it a person
+
+
+def test_a_name_starts_and_ends_with_a_capitalised_word(nlp):
+    from newsreader.core.entities import _lower_case_edges  # noqa: PLC0415
+
+    doc = nlp("Reports from the Brackton news agency and the pro-reform CFU union and Ana de Souza came in.")
+    def span(text):
+        start = doc.text.index(text)
+        return doc.char_span(start, start + len(text))
+    assert _lower_case_edges(span("Brackton news agency")).text == "Brackton"
+    assert _lower_case_edges(span("pro-reform CFU union")).text == "CFU"
+    assert _lower_case_edges(span("de Souza")).text == "de Souza"
+    found = entities_in(["The Velmar news agency said on Friday that talks had ended."], nlp)
+    assert not any(" agency" in m.text for e in found.values() for m in e.mentions)

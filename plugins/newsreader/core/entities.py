@@ -133,7 +133,8 @@ def _pieces(span) -> list:
     cuts = [m for m in _CUT.finditer(text)
             if not (m.group(0).lstrip().startswith(".") and _NOT_A_SENTENCE_END.search(text[:m.start() + 1]))]
     if not cuts:
-        return [] if is_function_word(text) else [span]
+        span = _lower_case_edges(span)
+        return [] if span is None or is_function_word(span.text) else [span]
     bounds, at = [], 0
     for m in cuts:
         bounds.append((at, m.start()))
@@ -150,8 +151,26 @@ def _pieces(span) -> list:
             continue
         sub = span.doc.char_span(span.start_char + a, span.start_char + a + len(piece), alignment_mode="contract")
         if sub is not None and len(sub) and sub.text == piece:
-            out.append(sub)
+            sub = _lower_case_edges(sub)
+            if sub is not None and not is_function_word(sub.text):
+                out.append(sub)
     return out
+
+
+_PARTICLES = frozenset("de van von al el da di du la le der den ter bin ibn del dos das af zu".split())
+
+
+def _lower_case_edges(span):
+    """A name starts and ends with a capitalised word: "Brackton news agency" -> "Brackton", "pro-reform
+    CFU union" -> "CFU" (a particle may open a name: "de Souza", "al-Amin"). None when no word is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and doc[end - 1].text[:1].islower() and doc[end - 1].is_alpha:
+        end -= 1
+    while start < end and not any(ch.isupper() for ch in doc[start].text) and doc[start].lower_ not in _PARTICLES \
+            and not doc[start].lower_.startswith(("al-", "el-")):
+        start += 1  # "pro", "-", "1=": no capital letter
+    return doc[start:end] if end > start else None
 
 
 def _quantity(span, doc):
