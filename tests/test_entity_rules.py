@@ -416,3 +416,12 @@ def test_a_name_starts_and_ends_with_a_capitalised_word(nlp):
     assert _lower_case_edges(span("de Souza")).text == "de Souza"
     found = entities_in(["The Velmar news agency said on Friday that talks had ended."], nlp)
     assert not any(" agency" in m.text for e in found.values() for m in e.mentions)
+
+
+def test_a_results_list_ranks_people_with_their_country_in_brackets(nlp):
+    found = entities_in(["3. Ilse Varga (Austria) 11.20", "4. Tomas Velkner ( Chile ) 11.31",
+                         "2 - Mara Oyelaran (Nigeria) beat Lena Brackford (Norway) 6-2 6-3",
+                         "Kestrel Rovers ( Norway ) 92 Dunmore ( Chile ) 81"], nlp)
+    for person in ("Ilse Varga", "Tomas Velkner", "Mara Oyelaran", "Lena Brackford"):
+        assert found[person].type == "person", person
+    assert "Kestrel Rovers" not in found or found["Kestrel Rovers"].type != "person"  # no rank: no person

@@ -395,8 +395,30 @@ def _teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) 
     return out
 
 
+# A results list ranks people with their country in brackets: "3. Ana Ruiz ( Chile ) 11.20", "2 - Ana Ruiz (Chile)
+# beat Mia Holt (Norway) 6-2": a rank then a dot, "=" or dash, or "beat", before two to four names.
+_RANKED_PERSON = re.compile(
+    r"(?:(?:^|(?<=\s))\d{1,3}(?:[.=]|\s+-)\s+|\bbeat\s+)"
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|der|le|la|di)){1,3})\s*\(\s*(?P<place>[^()]{2,30}?)\s*\)"
+)
+
+
+def _ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """People of a results list: a ranked or beaten name with a known country in brackets after it."""
+    out = []
+    for match in _RANKED_PERSON.finditer(paragraph):
+        place = match.group("place")
+        if aliases.place(place) or aliases.capital_of(place) or aliases.demonym(place):
+            name = match.group("name")
+            if name.split()[-1] not in NOT_A_SURNAME:
+                out.append(Candidate(match.start("name"), match.end("name"), "person", name, "listing"))
+    return out
+
+
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = _teams(paragraph, aliases, {name.upper() for name in org_like})
+    if "(" in paragraph and any(ch.isdigit() for ch in paragraph) or "beat " in paragraph:
+        out += _ranked_people(paragraph, aliases)
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         if len(text.split()) >= 2:
