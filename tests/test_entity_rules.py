@@ -425,3 +425,39 @@ def test_a_results_list_ranks_people_with_their_country_in_brackets(nlp):
     for person in ("Ilse Varga", "Tomas Velkner", "Mara Oyelaran", "Lena Brackford"):
         assert found[person].type == "person", person
     assert "Kestrel Rovers" not in found or found["Kestrel Rovers"].type != "person"  # no rank: no person
+
+
+def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_person(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+
+    doc = nlp("Voters saw Carla Ferrone throw her support behind the bill.")
+    doc.ents = [Span(doc, 3, 4, label="ORG")]  # "Ferrone" alone, as the model sometimes reads it
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("person", "Carla Ferrone")]
+    doc = nlp("Voters saw the OSCE Kestrelia mission, and he left.")
+    doc.ents = [Span(doc, 4, 5, label="GPE")]  # an acronym is no first name
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("place", "Kestrelia")]
+    doc = nlp("Voters saw Carla Ferrone throw the bill away.")
+    doc.ents = [Span(doc, 3, 4, label="ORG")]  # no "he", "she" nor speech verb: left to the model
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Ferrone")]
+
+
+def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acronym_ends_no_persons_name(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+
+    doc = nlp("Photo by Tomas Velkner / Brackton Wire, and Lindqvist's Ohio voters and the Ohio GOP and John Doe III.")
+    def ents(*texts):
+        spans = []
+        for text in texts:
+            start = doc.text.index(text)
+            spans.append(doc.char_span(start, start + len(text)))
+        doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in spans]
+        return {(c.type, doc.text[c.start:c.end]) for c in _ner_candidates(doc, load(), {})}
+    assert ("person", "Tomas Velkner") in ents("Tomas Velkner / Brackton Wire")
+    assert ("person", "Lindqvist") in ents("Lindqvist's Ohio")
+    assert ents("Ohio GOP") == {("organization", "Ohio GOP")}
+    assert ents("John Doe III") == {("person", "John Doe III")}
+    doc2 = nlp("The OSCE Kestrelia mission met.")
+    doc2.ents = [Span(doc2, 1, 3, label="PERSON")]
+    assert not [c for c in _ner_candidates(doc2, load(), {}) if c.type == "person"]

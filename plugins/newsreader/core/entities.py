@@ -117,9 +117,11 @@ def _trailing_junk(token, alone: bool) -> bool:
 
 
 # Where one span the model found holds several names: a bracket ("Pike] Smith", "[W]e"), a sentence's full stop
-# ("Smith. The"), a semicolon or colon, or a number between two capitalised words ("Tigers 5 Hawks 2").
+# ("Smith. The"), a semicolon, colon or slash, a possessive ("Ruiz's Ohio"), or a number between two
+# capitalised words ("Tigers 5 Hawks 2").
 _CUT = re.compile(
-    r"\s*[\[\]{}()|;:\"“”]\s*"
+    r"\s*[\[\]{}()|;:\"“”/]\s*"
+    r"|(?<=\w)(?:'s|’s)\s+(?=[A-Z])"
     r"|(?<=[A-Za-z]{2})(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)\.\s+(?=[A-Z])"
     r"|(?<=\w)\s+[-+]?\d[\d.,/]*\s+(?=[A-Z])"
 )
@@ -275,6 +277,11 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             if state:  # "Tampa, FL": the state, whatever the model's label
                 out.append(Candidate(start, end, "place", state, "ner"))
                 continue
+            first = _first_name_before(span, aliases) if label in {"ORG", "GPE", "LOC", "FAC"} else None
+            if first is not None:  # "Carla Ferrone" the model read as "Ferrone", an organisation: a person
+                out.append(Candidate(first.start_char, first.end_char, "person", first.text, "ner",
+                                     tuple(person_roles(doc, first.start_char, first.end_char)), evidence=True))
+                continue
             if label == "MONEY":
                 amount = parse_money(ent.text)
                 out.append(Candidate(start, end, "money", amount.name if amount else text, "ner"))
@@ -283,7 +290,13 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                 if name is None or name.text.lower() in WEEKDAYS_MONTHS:
                     continue
                 name = whole_name(name, aliases)
-                if name.text.split()[-1] in NOT_A_SURNAME or "&" in name.text:  # "Leeds United", "Marks & Spencer"
+                last = name.text.split()[-1]
+                head = name.text.split()[0]
+                if len(head) >= 2 and head.isalpha() and head.isupper() and not name.text.isupper():
+                    continue  # "OSCE Kestrelia": an acronym opens no person's name (the acronym is its own)
+                if last in NOT_A_SURNAME or "&" in name.text \
+                        or (len(last) >= 2 and last.isupper() and not name.text.isupper()
+                            and not re.fullmatch(r"[IVX]+", last)):  # "Ohio GOP", "Leeds United"; not "John Doe III"
                     out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
                     continue
                 roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
@@ -326,6 +339,20 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             elif label == "LAW":
                 out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
     return out
+
+
+def _first_name_before(span, aliases: AliasTable):
+    """The span of "Carla Ferrone" when the model tagged only "Ferrone", as an organisation or a place, and
+    the sentence shows a person: an untagged capitalised word right before it (see :func:`whole_name`), and
+    "he" or "she" after it or a speech verb it is the subject of. None otherwise."""
+    if len(span) != 1 or span.text.isupper() or aliases.place(span.text) or aliases.organization(span.text) \
+            or aliases.capital_of(span.text) or aliases.demonym(span.text) or span.text in NOT_A_SURNAME:
+        return None
+    name = whole_name(span, aliases)
+    if len(name) != 2 or name[0].ent_type_ or not name[0].text[1:].islower() \
+            or not (pronoun_follows(name) or speaks(name)):  # "Carla", not "OSCE"
+        return None
+    return name
 
 
 _COMPANY_REFERENCE = re.compile(r"\b(?:the|a) (?:company|firm|carmaker|retailer|lender|insurer|group)\b", re.I)
@@ -466,7 +493,7 @@ def _known_names(cands: list[Candidate], paragraphs_text: dict[int, str]) -> dic
             continue
         known.setdefault(cand.name.upper(), (cand.type, cand.name))
         known.setdefault(surface_key(written).upper(), (cand.type, cand.name))
-        if cand.type == "person" and " " in cand.name:
+        if cand.type == "person" and " " in cand.name and not re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", cand.name.split()[-1]):
             surnames.setdefault(cand.name.split()[-1].upper(), set()).add(cand.name)
     for surname, owners in surnames.items():
         if len(owners) == 1:
