@@ -461,3 +461,14 @@ def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acrony
     doc2 = nlp("The OSCE Kestrelia mission met.")
     doc2.ents = [Span(doc2, 1, 3, label="PERSON")]
     assert not [c for c in _ner_candidates(doc2, load(), {}) if c.type == "person"]
+
+
+def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+
+    from spacy.tokens import Doc  # noqa: PLC0415
+
+    doc = nlp(Doc(nlp.vocab, words=["Then", "Ferrone’s", "van", "left", "early", "."]))  # one token, as it may be
+    doc.ents = [Span(doc, 1, 2, label="PERSON")]
+    assert [(c.name, doc.text[c.start:c.end]) for c in _ner_candidates(doc, load(), {})] == [("Ferrone", "Ferrone")]

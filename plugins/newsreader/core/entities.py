@@ -338,6 +338,10 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                     out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif label == "LAW":
                 out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
+    for cand in out:  # "Ruiz’s" the tokenizer kept whole: the name is "Ruiz"
+        if cand.type in _CAPS_TYPES and doc.text[cand.start:cand.end].endswith(("'s", "’s")) and cand.length > 3:
+            cand.end -= 2
+            cand.name = cand.name[:-2] if cand.name.endswith(("'s", "’s")) else cand.name
     return out
 
 
