@@ -472,3 +472,15 @@ def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
     doc = nlp(Doc(nlp.vocab, words=["Then", "Ferrone’s", "van", "left", "early", "."]))  # one token, as it may be
     doc.ents = [Span(doc, 1, 2, label="PERSON")]
     assert [(c.name, doc.text[c.start:c.end]) for c in _ner_candidates(doc, load(), {})] == [("Ferrone", "Ferrone")]
+
+
+def test_a_dateline_paragraph_and_a_country_the_model_missed_are_places(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities import _countries, _date_line  # noqa: PLC0415
+
+    assert [(c.name, c.type) for c in _date_line("BRACKTON , Kestrelia 2024-05-04")] == [("Brackton", "place"),
+                                                                                       ("Kestrelia", "place")]
+    assert [c.name for c in _date_line("MADRID, May 4")] == ["Madrid"]
+    assert _date_line("BRACKTON WINS THE CUP") == []
+    found = [(c.name, c.start) for c in _countries("Leaders of Belarus and Chad Varga met in Slovenia.", load())]
+    assert [name for name, _ in found] == ["Belarus", "Slovenia"]  # "Chad" of "Chad Varga" is a first name

@@ -446,8 +446,48 @@ def _ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     return out
 
 
+# A dateline standing as its own paragraph, without the dash of :func:`metonyms.dateline`: "BRACKTON 2024-05-04",
+# "BRACKTON , Kestrelia 2024-05-04", "BRACKTON, May 4": the place (and its country) are places.
+_DATE_LINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: ?, (?P<country>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}))?"
+    r",? (?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*$"
+)
+# A country's name, written with capitals and standing alone (no capitalised word joined to it, as in "Chad
+# Varga"): a place even where the model saw nothing; a known table or the ISO list says which names are countries.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![\w'’-]| [A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+
+
+def _date_line(paragraph: str) -> list[Candidate]:
+    match = _DATE_LINE.match(paragraph.strip())
+    if not match:
+        return []
+    lead = len(paragraph) - len(paragraph.lstrip())
+    out = []
+    for group in ("city", "country"):
+        if match.group(group):
+            written = match.group(group)
+            name = " ".join(w.capitalize() for w in written.split()) if written.isupper() else written
+            out.append(Candidate(lead + match.start(group), lead + match.end(group), "place", name, "capitals"))
+    return out
+
+
+def _countries(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """Countries the model missed ("talks with Kestrelia and Ruritania"), as the weakest candidates."""
+    out = []
+    for match in _CAPITALISED.finditer(paragraph):
+        text = match.group(0)
+        if text.startswith("The ") or _CAPITALISED_BEFORE.search(paragraph[max(0, match.start() - 30):match.start()]):
+            continue  # "The United States" is the model's to read; "Varga Chad" is a name
+        place = len(text) >= 4 and aliases.place(text)
+        if place and not aliases.capital_of(text):
+            out.append(Candidate(match.start(), match.end(), "place", place, "ner"))
+    return out
+
+
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = _teams(paragraph, aliases, {name.upper() for name in org_like})
+    out += _date_line(paragraph) + _countries(paragraph, aliases)
     if "(" in paragraph and any(ch.isdigit() for ch in paragraph) or "beat " in paragraph:
         out += _ranked_people(paragraph, aliases)
     for match in _ORGANIZATION.finditer(paragraph):
