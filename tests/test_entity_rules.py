@@ -484,3 +484,11 @@ def test_a_dateline_paragraph_and_a_country_the_model_missed_are_places(nlp):
     assert _date_line("BRACKTON WINS THE CUP") == []
     found = [(c.name, c.start) for c in _countries("Leaders of Belarus and Chad Varga met in Slovenia.", load())]
     assert [name for name, _ in found] == ["Belarus", "Slovenia"]  # "Chad" of "Chad Varga" is a first name
+
+
+def test_a_bank_named_after_its_country_keeps_its_name_and_an_abbreviation_alone_is_no_place(nlp):
+    found = entities_in(["Bank of America and the Supreme Court of Japan disagreed, said Sen. Ana Ruiz (R-Ga.)."], nlp)
+    assert "Bank of America" in found and "Supreme Court (Japan)" in found
+    assert not any(name.startswith("Bank (") for name in found)
+    found = entities_in(["The debate is in St., Louis, and Joseph R. Biden, Jr., will watch."], nlp)
+    assert not {"St", "Jr", "St.", "Jr."} & set(found)

@@ -272,6 +272,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                 continue  # "the central bank", "police": a common noun, not a name
             if label != "PERSON" and all(w.lower() in TITLES for w in text.split()):
                 continue  # "Interior" of "Interior Minister Joseph Kamau"
+            if text.rstrip(".").lower() in ABBREVIATIONS and not aliases.place(text):
+                continue  # "St." of "St., Louis", "Jr.": an abbreviation alone names nothing
             start, end = span.start_char, span.end_char
             state = aliases.postal_state(text, doc.text[:start]) if len(text) == 2 and text.isupper() else None
             if state:  # "Tampa, FL": the state, whatever the model's label
