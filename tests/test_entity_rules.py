@@ -492,3 +492,9 @@ def test_a_bank_named_after_its_country_keeps_its_name_and_an_abbreviation_alone
     assert not any(name.startswith("Bank (") for name in found)
     found = entities_in(["The debate is in St., Louis, and Joseph R. Biden, Jr., will watch."], nlp)
     assert not {"St", "Jr", "St.", "Jr."} & set(found)
+
+
+def test_an_owners_name_is_no_part_of_a_body_a_rule_finds(nlp):
+    found = entities_in(["Ana Ruiz's Budget Committee met, and the court's Dunmore United ruling stood."], nlp)
+    assert not any("'s" in name for name in found)
+    assert "Budget Committee" in found or not any("Committee" in n for n in found)

@@ -487,6 +487,17 @@ def _countries(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     return out
 
 
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)\s+")
+
+
+def _after_possessive(text: str, start: int) -> tuple[str, int]:
+    """ "Ruiz's Senate Committee" -> "Senate Committee": an owner's name is no part of the body's."""
+    cut = None
+    for cut in _POSSESSIVE.finditer(text):
+        pass
+    return (text[cut.end():], start + cut.end()) if cut else (text, start)
+
+
 def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
     out: list[Candidate] = _teams(paragraph, aliases, {name.upper() for name in org_like})
     out += _date_line(paragraph) + _countries(paragraph, aliases)
@@ -494,13 +505,16 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
         out += _ranked_people(paragraph, aliases)
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
+        text, start = _after_possessive(text, start)
         if len(text.split()) >= 2:
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
     clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
     for pattern in (*clubs, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
         for match in pattern.finditer(paragraph):
-            out.append(Candidate(match.start(), match.end(), "organization", match.group(0), "organization"))
+            text, start = _after_possessive(match.group(0), match.start())
+            if len(text.split()) >= 2:
+                out.append(Candidate(start, start + len(text), "organization", text, "organization"))
     agreements = _AGREEMENT.finditer(paragraph) if _AGREEMENT_WORD.search(paragraph) else ()
     for match in agreements:
         text = match.group(0)
