@@ -85,13 +85,18 @@ def test_spellings_of_one_name_are_one_entity_named_in_normal_case():
                    ("f", [e("Ilse K.L. Varga", "person")]), ("g", [e("Ilse KL Varga", "person")]),
                    ("h", [e("Dunmore party", "organization")]), ("i", [e("Dunmore Party", "organization")]),
                    ("j", [e("TELVANO", "organization", 2)]), ("k", [e("Telvano", "person")]),
-                   ("l", [e("IT", "organization")]), ("m", [e("It", "organization")])])
+                   ("l", [e("IT", "organization")]), ("m", [e("It", "organization")]),
+                   ("n", [e("Ana O’Velkner", "person")]), ("o", [e("Ana O'Velkner", "person")]),
+                   ("p", [e("KestrelMart", "organization")]), ("q", [e("Kestrel-Mart", "organization")]),
+                   ("r", [e("José Brack", "person")]), ("s", [e("Jose Brack", "person")])])
     names = {rec["name"]: rec for rec in index["entities"].values()}
     assert names["Brackton"]["mentions"] == 4 and names["Brackton"]["aliases"] == ["BRACKTON"]
     assert names["Orvelle Dane"]["mentions"] == 3 and "Orvelle-Dane" in names["Orvelle Dane"]["aliases"]
     assert len([n for n in names if "Varga" in n]) == 1 and len([n for n in names if "Dunmore" in n]) == 1
     assert "Telvano" in names and "TELVANO" not in names  # capitals count a quarter when the name is chosen
     assert {"IT", "It"} <= set(names)  # three letters or fewer: an acronym stays apart
+    assert len([n for n in names if "Velkner" in n]) == 1 and len([n for n in names if "Mart" in n]) == 1
+    assert {"José Brack", "Jose Brack"} <= set(names)  # accents are letters of their own
 
 
 def test_a_lone_surname_typed_person_somewhere_is_a_person_even_when_two_people_bear_it():

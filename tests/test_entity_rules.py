@@ -498,3 +498,12 @@ def test_an_owners_name_is_no_part_of_a_body_a_rule_finds(nlp):
     found = entities_in(["Ana Ruiz's Budget Committee met, and the court's Dunmore United ruling stood."], nlp)
     assert not any("'s" in name for name in found)
     assert "Budget Committee" in found or not any("Committee" in n for n in found)
+
+
+def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+
+    doc = nlp("The Kestrel Times reported the story first.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Kestrel Times")]

@@ -36,10 +36,10 @@ def _plain_key(entity: dict) -> str:
 
 
 def spelling_key(key: str) -> str:
-    """What two spellings of one name share: case, dots, hyphens and runs of spaces aside ("WASHINGTON" and
-    "Washington", "Coca-Cola" and "Coca Cola", "George H.W. Bush" and "George HW Bush", "DonaldTrump")."""
-    key = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key.replace(".", ""))
-    return " ".join(re.sub(r"[-‐‑–—_]+", " ", key).split()).strip(" '’\"").casefold()
+    """What two spellings of one name share: case, punctuation and spaces aside ("WASHINGTON" and "Washington",
+    "Coca-Cola" and "Coca Cola", "George H.W. Bush" and "George HW Bush", "O’Brien" and "O'Brien", "JPMorgan"
+    and "JP Morgan"); letters with accents stay themselves ("José" is not "Jose")."""
+    return "".join(ch for ch in key.casefold() if ch.isalnum())
 
 
 def _spellings(page_entities: list[dict]) -> dict[str, str]:

@@ -23,7 +23,9 @@ COMPANY_WORDS = frozenset(
     "Shipping Capital Foods Industries Securities Energy Technologies Systems Insurance Investments Pharmaceuticals "
     "Logistics Mining Steel Telecom Enterprises Ventures Semiconductors Chemicals Electronics".split()
 )
-NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | frozenset(
+# Last words of newspapers and broadcasters: "Kestrel Times", "Brackton Herald" are no one's name.
+MEDIA_WORDS = frozenset("Times News Journal Tribune Gazette Herald Magazine Network Channel Radio Television".split())
+NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS | frozenset(
     "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
     "Inc Ltd LLC".split()
 )
