@@ -507,3 +507,18 @@ def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
     doc = nlp("The Kestrel Times reported the story first.")
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
     assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Kestrel Times")]
+
+
+def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organisation(nlp):
+    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+
+    doc = nlp("Velmar said profits rose, and the company expects more.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Velmar")]
+    doc = nlp("Velmar said he expects more.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [c.type for c in _ner_candidates(doc, load(), {})] == ["person"]
+    doc = nlp("Rebels shelled the city of Ostrava on Monday.")
+    doc.ents = [Span(doc, 5, 6, label="ORG")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("place", "Ostrava")]

@@ -309,12 +309,18 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                 if not roles and name.root.dep_ == "pobj" and name.root.head.lower_ in _LOCATIVE:  # "resume in Kraków"
                     out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text) or name.text, "ner"))
                     continue
+                evidence = bool(roles) or pronoun_follows(name)
+                if not evidence and len(name) == 1 and _company_context(name):  # "Velmar ... the company said"
+                    out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
+                    continue
                 out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
-                                     evidence=bool(roles) or pronoun_follows(name)))
+                                     evidence=evidence))
             elif label == "NORP":
                 place = aliases.demonym(text)
                 if place:
                     out.append(Candidate(start, end, "place", place, "ner", nationality=True))
+            elif label == "ORG" and _SETTLEMENT_OF.search(doc.text[max(0, start - 40):start]) and " " not in text:
+                out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
                 out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
                                      actor=label == "ORG" or span.root.dep_ in _SPEECH_OR_ACTION_DEPS))
@@ -361,6 +367,9 @@ def _first_name_before(span, aliases: AliasTable):
     return name
 
 
+# "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb) of\s+$",
+                            re.I)
 _COMPANY_REFERENCE = re.compile(r"\b(?:the|a) (?:company|firm|carmaker|retailer|lender|insurer|group)\b", re.I)
 _SPOKESPERSON_FOR = re.compile(r"\b(?:(?:spokes(?:wo)?man|spokesperson) for|shares (?:of|in)|(?:chief executive|CEO) of)\s+$", re.I)
 
