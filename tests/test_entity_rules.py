@@ -522,3 +522,15 @@ def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organis
     doc = nlp("Rebels shelled the city of Ostrava on Monday.")
     doc.ents = [Span(doc, 5, 6, label="ORG")]
     assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("place", "Ostrava")]
+
+
+def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_names(nlp):
+    found = entities_in(["Ban Ki-moon met the Brackton Tribune staff in Charleston, W.Va. on Monday."], nlp)
+    assert "Ban Ki-moon" in found and found["Brackton Tribune"].type == "organization"
+    assert found["West Virginia"].type == "place"
+    from newsreader.core.entities import _pieces  # noqa: PLC0415
+
+    doc = nlp("Reporters from Politico, Democratic aides and others came.")
+    start = doc.text.index("Politico")
+    assert [p.text for p in _pieces(doc.char_span(start, start + len("Politico, Democratic")))] == ["Politico",
+                                                                                                   "Democratic"]

@@ -97,6 +97,7 @@ def load(path: Path = DATA) -> AliasTable:
             places[name] = name
         for alias in entry.get("aliases", []):
             places.setdefault(surface_key(alias), name)
+            places.setdefault(alias.rstrip("."), name)  # "N.J" and "W.Va" as a tokenizer may leave them
         postal[entry["postal"]] = name
     for name, entry in data.get("organizations", {}).items():
         for alias in [name, *entry.get("aliases", [])]:

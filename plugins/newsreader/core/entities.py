@@ -23,7 +23,7 @@ from .entity_names import ABBREVIATIONS, acronym_key, person_key, is_dotted_acro
 from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .people import (CLUB_WORDS, COMPANY_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
+from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
                      surname_owners, surnames, titled_names, whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, clean_role, person_roles, split_title
 from .sentences import SentenceLocator
@@ -117,10 +117,10 @@ def _trailing_junk(token, alone: bool) -> bool:
 
 
 # Where one span the model found holds several names: a bracket ("Pike] Smith", "[W]e"), a sentence's full stop
-# ("Smith. The"), a semicolon, colon or slash, a possessive ("Ruiz's Ohio"), or a number between two
+# ("Smith. The"), a comma, semicolon, colon or slash, a possessive ("Ruiz's Ohio"), or a number between two
 # capitalised words ("Tigers 5 Hawks 2").
 _CUT = re.compile(
-    r"\s*[\[\]{}()|;:\"“”/]\s*"
+    r"\s*[\[\]{}()|;:\"“”/]\s*|,\s+"
     r"|(?<=\w)(?:'s|’s)\s+(?=[A-Z])"
     r"|(?<=[A-Za-z]{2})(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)\.\s+(?=[A-Z])"
     r"|(?<=\w)\s+[-+]?\d[\d.,/]*\s+(?=[A-Z])"
@@ -167,8 +167,8 @@ def _lower_case_edges(span):
     CFU union" -> "CFU" (a particle may open a name: "de Souza", "al-Amin"). None when no word is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while end > start and doc[end - 1].text[:1].islower() and doc[end - 1].is_alpha:
-        end -= 1
+    while end - 1 > start and doc[end - 1].text[:1].islower() and doc[end - 1].is_alpha and doc[end - 2].whitespace_:
+        end -= 1  # a word of its own, not the "moon" of "Ban Ki-moon"
     while start < end and not any(ch.isupper() for ch in doc[start].text) and doc[start].lower_ not in _PARTICLES \
             and not doc[start].lower_.startswith(("al-", "el-")):
         start += 1  # "pro", "-", "1=": no capital letter
@@ -327,7 +327,7 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             elif label in {"GPE", "LOC", "FAC"}:
                 if is_generic(text):  # "Police" tagged a place
                     out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
-                elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS and " " in text:  # "from Aston Villa", "Kell Shipping"
+                elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS and " " in text:  # "Aston Villa", "Kell Shipping"
                     out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
                 elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
                     out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
