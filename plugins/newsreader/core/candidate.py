@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Higher wins when candidate spans overlap.
-PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "title": 4, "organization": 3, "listing": 3, "direction": 2, "capitals": 2, "ner": 1}
+PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "title": 4, "organization": 3, "listing": 3, "direction": 2,
+            "capitals": 2, "ner": 1}
 
 
 @dataclass

@@ -23,8 +23,8 @@ from .entity_names import ABBREVIATIONS, acronym_key, person_key, is_dotted_acro
 from .metonyms import dateline, generic_words, qualify_generic
 from .model import Entity, Mention, Sentence
 from .numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name, pronoun_follows, speaks,
-                     surname_owners, surnames, titled_names, whole_name)
+from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, joined_name,
+                     pronoun_follows, speaks, surname_owners, surnames, titled_names, whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, clean_role, person_roles, split_title
 from .sentences import SentenceLocator
 
