@@ -534,3 +534,13 @@ def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_n
     start = doc.text.index("Politico")
     assert [p.text for p in _pieces(doc.char_span(start, start + len("Politico, Democratic")))] == ["Politico",
                                                                                                    "Democratic"]
+
+
+def test_a_numbered_team_sheet_names_people(nlp):
+    from newsreader.core.entities import _lineup  # noqa: PLC0415
+
+    sheet = "Kestrelia - 1 - Ivo Lang , 2 - Mia Holt ( 14 - Ola Berg 60th ) , 3 - Tomas de Velk , 4 - Brack"
+    assert [c.name for c in _lineup(sheet)] == ["Ivo Lang", "Mia Holt", "Ola Berg", "Tomas de Velk", "Brack"]
+    assert _lineup("Scores: 1 - Ivo Lang won, 2 - Mia Holt lost") == []  # two numbered names make no team sheet
+    found = entities_in([sheet], nlp)
+    assert all(found[name].type == "person" for name in ("Ivo Lang", "Mia Holt", "Ola Berg"))

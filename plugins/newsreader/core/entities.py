@@ -445,6 +445,22 @@ _RANKED_PERSON = re.compile(
 )
 
 
+# A team sheet numbers its players: "1 - Ana Ruiz , 2 - Mia Holt ( 14 - Ola Berg 60th ) , 3 - Ivo Lang": three
+# or more numbered names in one paragraph are people.
+_LINEUP_ITEM = re.compile(
+    r"(?:^|(?<=[\s(]))\d{1,2} ?- ?(?P<name>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|van|von|da|del|der|le|la|di|dos)){0,3})"
+    r"(?= ?[,;.()]| \d| ?$)"
+)
+
+
+def _lineup(paragraph: str) -> list[Candidate]:
+    items = list(_LINEUP_ITEM.finditer(paragraph))
+    if len(items) < 3:
+        return []
+    return [Candidate(m.start("name"), m.end("name"), "person", m.group("name"), "listing") for m in items
+            if m.group("name").split()[-1] not in NOT_A_SURNAME and not is_function_word(m.group("name"))]
+
+
 def _ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     """People of a results list: a ranked or beaten name with a known country in brackets after it."""
     out = []
@@ -512,6 +528,8 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
     out += _date_line(paragraph) + _countries(paragraph, aliases)
     if "(" in paragraph and any(ch.isdigit() for ch in paragraph) or "beat " in paragraph:
         out += _ranked_people(paragraph, aliases)
+    if paragraph.count(" - ") + paragraph.count(" -") >= 3:
+        out += _lineup(paragraph)
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         text, start = _after_possessive(text, start)
