@@ -544,3 +544,21 @@ def test_a_numbered_team_sheet_names_people(nlp):
     assert _lineup("Scores: 1 - Ivo Lang won, 2 - Mia Holt lost") == []  # two numbered names make no team sheet
     found = entities_in([sheet], nlp)
     assert all(found[name].type == "person" for name in ("Ivo Lang", "Mia Holt", "Ola Berg"))
+
+
+def test_two_surnames_glued_from_a_list_are_two_people_and_an_undotted_title_is_no_name(nlp):
+    from newsreader.core.entities import _listed_surnames  # noqa: PLC0415
+    from newsreader.core.candidate import Candidate  # noqa: PLC0415
+
+    owners = {"Velkner": "Tomas Velkner", "Oyelaran": "Mara Oyelaran"}
+    split = _listed_surnames([Candidate(10, 26, "person", "Velkner Oyelaran", "ner")], owners)
+    assert [(c.name, c.start, c.end) for c in split] == [("Tomas Velkner", 10, 17), ("Mara Oyelaran", 18, 26)]
+    assert len(_listed_surnames([Candidate(0, 13, "person", "Tomas Velkner", "ner")], owners)) == 1
+    found = entities_in(["Gov Ilse Varga signed the bill."], nlp)
+    assert not any(name.startswith("Gov") for name in found)
+
+
+def test_an_acronym_defined_in_spaced_brackets_joins_its_long_form(nlp):
+    found = entities_in(["The Union of Kestrel Farmers in Ostra ( UKFO ) met on Friday. The UKFO said it was ready."],
+                        nlp)
+    assert texts(found["Union of Kestrel Farmers in Ostra"]).count("UKFO") == 2

@@ -32,7 +32,11 @@ AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Chart
 _AGREEMENT = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]*|of|on|for|and|the)\s+){{0,7}}?(?:[A-Z][\w'’-]*\s+)(?:{AGREEMENT_WORDS})\b"
 )
-_ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de)\s+)?){1,8})\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+# "Movement for Democratic Renewal (MDR)", "Union of Kestrel Farmers in Ostra ( UKFO )": a long form, its acronym.
+_ACRONYM_DEF = re.compile(
+    r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de|in)\s+(?:the\s+)?)?){1,8})"
+    r"\(\s?(?P<short>[A-Z][A-Za-z]{1,9})\s?\)"
+)
 ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliament|Assembly|Court|Bank|Police|"
              r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet|"
              r"League|Front|Movement|Organi[sz]ation|Federation|Association")
@@ -617,6 +621,22 @@ def _capitals(paragraph: str, known: dict[str, tuple[str, str]], aliases: AliasT
     return out
 
 
+def _listed_surnames(cands: list[Candidate], owners: dict[str, str]) -> list[Candidate]:
+    """ "Velkner Oyelaran" the model read as one person, from a list written without commas, where both words
+    are surnames of people the article names in full: two people."""
+    out = []
+    for cand in cands:
+        words = cand.name.split()
+        if cand.type == "person" and len(words) == 2 and cand.name not in owners.values() \
+                and all(w in owners for w in words) and owners[words[0]] != owners[words[1]]:
+            second = cand.start + cand.length - len(words[1])
+            out.append(Candidate(cand.start, cand.start + len(words[0]), "person", owners[words[0]], "ner"))
+            out.append(Candidate(second, cand.end, "person", owners[words[1]], "ner"))
+        else:
+            out.append(cand)
+    return out
+
+
 def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], aliases: AliasTable) -> set[int]:
     """ "Velkner" the model calls an organisation or a place, in an article that names one person "Tomas
     Velkner": that person; with two people of that surname, a person named by the surname alone (a known
@@ -680,6 +700,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
+        ner = _listed_surnames(ner, owners)
         alone = surnames(paragraph, owners, ner + by_title)
         for cand in alone + [c for c in ner if id(c) in made_people]:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))

@@ -21,6 +21,7 @@ TITLES = frozenset(
     striker midfielder defender goalkeeper keeper winger forward coach manager skipper batsman bowler opener
     pitcher quarterback champion veteran rookie leader director economist analyst strategist trader dealer
     officer inspector detective commissioner superintendent president-elect opposition rebel
+    gov sen rep sens reps gen lt col capt sgt adm cmdr supt
     """.split()
 )
 # Titles only a person holds: a name after one is a person's even when the model says otherwise.
@@ -29,6 +30,7 @@ PERSON_TITLES = frozenset(
     mr mr. mrs mrs. ms ms. dr dr. sir dame president minister secretary chancellor premier governor senator
     sen. congressman congresswoman mayor judge ambassador spokesman spokeswoman spokesperson envoy negotiator
     chairman chairwoman striker midfielder defender goalkeeper coach manager
+    gov gov. sen rep rep. congressman-elect senator-elect
     """.split()
 )
 _ROLE_POS = {"PROPN", "NOUN", "ADJ"}
