@@ -106,3 +106,13 @@ def test_a_lone_surname_typed_person_somewhere_is_a_person_even_when_two_people_
                    ("g", [e("Lena Brackford", "person")]), ("h", [e("Olaf Brackford", "person")])])
     assert index["entities"]["haldane"]["type"] == "person"
     assert index["entities"]["brackford"]["type"] == "organization"  # a person by too few of its votes
+
+
+def test_an_acronym_one_article_defines_joins_its_long_form_in_articles_that_never_spell_it_out():
+    index = build([("a", [e("Union of Kestrel Farmers", "organization", 2, ["UKF"])]),
+                   ("b", [e("UKF", "organization", 3)]), ("c", [e("UKF", "organization")]),
+                   ("d", [e("ZQX", "organization", 2)])])
+    names = {rec["name"]: rec for rec in index["entities"].values()}
+    assert set(names) >= {"ZQX"} and len(names) == 2
+    ukf = next(rec for rec in names.values() if "UKF" in rec["aliases"] or rec["name"] == "UKF")
+    assert ukf["mentions"] == 6 and ukf["articles"] == ["a", "b", "c"]

@@ -71,6 +71,21 @@ def _surname_owners(entities: list[dict], spelling: dict[str, str]) -> tuple[dic
     return unique, lone_people, set(owners)
 
 
+def _long_forms(page_entities: list[dict], spelling: dict[str, str]) -> dict[str, str]:
+    """{acronym: key of its long form}: an organisation one article names in full with the acronym among its
+    aliases (defined there in brackets) and whose capitals spell it; only an acronym with one long form."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for e in page_entities:
+        key = spelling[_plain_key(e)]
+        if e["type"] != "organization" or " " not in key:
+            continue
+        initials = "".join(w[0] for w in key.split() if w[:1].isupper())
+        for alias in e["aliases"]:
+            if alias.isupper() and " " not in alias and len(alias) >= 2 and alias == initials:
+                found[alias].add(key)
+    return {acronym: next(iter(keys)) for acronym, keys in found.items() if len(keys) == 1}
+
+
 def _grouping(articles) -> tuple[dict[tuple, str], set[str]]:
     """Site-wide key of each (type, name): figures by type and name, other entities by name alone; and the
     keys that are a person's surname typed person somewhere (their type is the person's, see :func:`build`)."""
@@ -80,12 +95,15 @@ def _grouping(articles) -> tuple[dict[tuple, str], set[str]]:
     from .aliases import load as load_aliases  # noqa: PLC0415 - yaml and pycountry: only when the index is made
 
     aliases = load_aliases()
+    long_forms = _long_forms(page_entities, spelling)
     groups = {}
     for e in page_entities:
         key = spelling[_plain_key(e)]
         if " " not in key and key in owners and (e["type"] == "person" or key in lone_people) \
                 and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
             key = owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
+        elif key in long_forms and not (aliases.place(key) or aliases.organization(key)):
+            key = long_forms[key]  # "UKFO" of an article that never spells it out -> the long form another defines
         groups[(e["type"], e["name"])] = key
     surnames = {k for k in lone_people & all_surnames
                 if not (aliases.place(k) or aliases.capital_of(k) or aliases.organization(k))}
