@@ -562,3 +562,8 @@ def test_an_acronym_defined_in_spaced_brackets_joins_its_long_form(nlp):
     found = entities_in(["The Union of Kestrel Farmers in Ostra ( UKFO ) met on Friday. The UKFO said it was ready."],
                         nlp)
     assert texts(found["Union of Kestrel Farmers in Ostra"]).count("UKFO") == 2
+
+
+def test_a_country_whose_name_ends_in_an_organisation_word_is_a_place(nlp):
+    found = entities_in(["Leaders of the Russian Federation met on Monday."], nlp)
+    assert found["Russia"].type == "place" and not any(e.type == "organization" for e in found.values())

@@ -537,7 +537,7 @@ def _from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], al
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         text, start = _after_possessive(text, start)
-        if len(text.split()) >= 2:
+        if len(text.split()) >= 2 and not aliases.place(text):  # "Russian Federation" is a country
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
     clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
