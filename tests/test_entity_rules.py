@@ -516,6 +516,9 @@ def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organis
     doc = nlp("Velmar said profits rose, and the company expects more.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
     assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Velmar")]
+    doc = nlp("Velmar 's shares rose on Friday.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Velmar")]
     doc = nlp("Velmar said he expects more.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
     assert [c.type for c in _ner_candidates(doc, load(), {})] == ["person"]

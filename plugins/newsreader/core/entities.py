@@ -314,7 +314,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                     out.append(Candidate(name.start_char, name.end_char, "place", aliases.place(name.text) or name.text, "ner"))
                     continue
                 evidence = bool(roles) or pronoun_follows(name)
-                if not evidence and len(name) == 1 and _company_context(name):  # "Velmar ... the company said"
+                if not evidence and len(name) == 1 and (_company_context(name) or _BUSINESS.search(name.sent.text)):
+                    # "Velmar ... the company said", "Velmar's shares rose": a company
                     out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
                     continue
                 out.append(Candidate(name.start_char, name.end_char, "person", name.text, "ner", roles,
@@ -374,6 +375,9 @@ def _first_name_before(span, aliases: AliasTable):
 # "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb) of\s+$",
                             re.I)
+# Words of a company's news: a lone "person" without a title, role or pronoun in such a sentence is a company.
+_BUSINESS = re.compile(r"\b(?:shares|profits?|revenues?|earnings|subsidiary|acquisition|merger|takeover|"
+                       r"shareholders?|dividends?|net loss|net income)\b", re.I)
 _COMPANY_REFERENCE = re.compile(r"\b(?:the|a) (?:company|firm|carmaker|retailer|lender|insurer|group)\b", re.I)
 _SPOKESPERSON_FOR = re.compile(r"\b(?:(?:spokes(?:wo)?man|spokesperson) for|shares (?:of|in)|(?:chief executive|CEO) of)\s+$", re.I)
 
