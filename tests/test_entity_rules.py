@@ -570,3 +570,8 @@ def test_an_acronym_defined_in_spaced_brackets_joins_its_long_form(nlp):
 def test_a_country_whose_name_ends_in_an_organisation_word_is_a_place(nlp):
     found = entities_in(["Leaders of the Russian Federation met on Monday."], nlp)
     assert found["Russia"].type == "place" and not any(e.type == "organization" for e in found.values())
+
+
+def test_a_vague_amount_without_a_figure_is_no_money_entity(nlp):
+    found = entities_in(["The campaign spent millions of dollars and $4 million more on a multimillion-dollar ad."], nlp)
+    assert [e.name for e in found.values() if e.type == "money"] == ["$4 million"]

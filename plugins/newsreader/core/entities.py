@@ -290,6 +290,8 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                 continue
             if label == "MONEY":
                 amount = parse_money(ent.text)
+                if amount is None and not any(ch.isdigit() for ch in text):
+                    continue  # "millions of dollars", "multimillion-dollar": no figure to name
                 out.append(Candidate(start, end, "money", amount.name if amount else text, "ner"))
             elif label == "PERSON":
                 title, name = split_title(span)
