@@ -77,3 +77,42 @@ def test_related_counts_pairs_of_mentions_whether_an_entity_is_in_one_article_or
     # In two: pairs summed over both (Town3 is with Alma Veress in each), figures left out.
     assert people["alma-veress"]["related"][:2] == ["town3", "town0"]
     assert people["town3"]["related"][0] == "alma-veress"
+
+
+def test_spellings_of_one_name_are_one_entity_named_in_normal_case():
+    index = build([("a", [e("BRACKTON", "place")]), ("b", [e("Brackton", "place", 2)]), ("c", [e("Brackton", "place")]),
+                   ("d", [e("Orvelle-Dane", "organization")]), ("e", [e("Orvelle Dane", "organization", 2)]),
+                   ("f", [e("Ilse K.L. Varga", "person")]), ("g", [e("Ilse KL Varga", "person")]),
+                   ("h", [e("Dunmore party", "organization")]), ("i", [e("Dunmore Party", "organization")]),
+                   ("j", [e("TELVANO", "organization", 2)]), ("k", [e("Telvano", "person")]),
+                   ("l", [e("IT", "organization")]), ("m", [e("It", "organization")]),
+                   ("n", [e("Ana O’Velkner", "person")]), ("o", [e("Ana O'Velkner", "person")]),
+                   ("p", [e("KestrelMart", "organization")]), ("q", [e("Kestrel-Mart", "organization")]),
+                   ("r", [e("José Brack", "person")]), ("s", [e("Jose Brack", "person")])])
+    names = {rec["name"]: rec for rec in index["entities"].values()}
+    assert names["Brackton"]["mentions"] == 4 and names["Brackton"]["aliases"] == ["BRACKTON"]
+    assert names["Orvelle Dane"]["mentions"] == 3 and "Orvelle-Dane" in names["Orvelle Dane"]["aliases"]
+    assert len([n for n in names if "Varga" in n]) == 1 and len([n for n in names if "Dunmore" in n]) == 1
+    assert "Telvano" in names and "TELVANO" not in names  # capitals count a quarter when the name is chosen
+    assert {"IT", "It"} <= set(names)  # three letters or fewer: an acronym stays apart
+    assert len([n for n in names if "Velkner" in n]) == 1 and len([n for n in names if "Mart" in n]) == 1
+    assert {"José Brack", "Jose Brack"} <= set(names)  # accents are letters of their own
+
+
+def test_a_lone_surname_typed_person_somewhere_is_a_person_even_when_two_people_bear_it():
+    index = build([("a", [e("Haldane", "organization", 2)]), ("b", [e("Haldane", "person", 1)]),
+                   ("c", [e("Ivo Haldane", "person")]), ("d", [e("Mara Haldane", "person")]),
+                   ("e", [e("Brackford", "organization", 5)]), ("f", [e("Brackford", "person")]),
+                   ("g", [e("Lena Brackford", "person")]), ("h", [e("Olaf Brackford", "person")])])
+    assert index["entities"]["haldane"]["type"] == "person"
+    assert index["entities"]["brackford"]["type"] == "organization"  # a person by too few of its votes
+
+
+def test_an_acronym_one_article_defines_joins_its_long_form_in_articles_that_never_spell_it_out():
+    index = build([("a", [e("Union of Kestrel Farmers", "organization", 2, ["UKF"])]),
+                   ("b", [e("UKF", "organization", 3)]), ("c", [e("UKF", "organization")]),
+                   ("d", [e("ZQX", "organization", 2)])])
+    names = {rec["name"]: rec for rec in index["entities"].values()}
+    assert set(names) >= {"ZQX"} and len(names) == 2
+    ukf = next(rec for rec in names.values() if "UKF" in rec["aliases"] or rec["name"] == "UKF")
+    assert ukf["mentions"] == 6 and ukf["articles"] == ["a", "b", "c"]

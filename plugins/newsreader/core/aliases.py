@@ -7,7 +7,8 @@ names of countries the table does not list, also matched exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,12 +34,16 @@ def surface_key(text: str) -> str:
     return text
 
 
+_AFTER_CITY = re.compile(r"[A-Z][a-z'’.-]+,\s*$")
+
+
 @dataclass(frozen=True)
 class AliasTable:
     places: dict[str, str]  # surface -> canonical place
     demonyms: dict[str, str]  # "American" -> "United States"
     capitals: dict[str, str]  # "Seoul" -> "South Korea"
     organizations: dict[str, str]  # "UN" -> "United Nations"
+    postal: dict[str, str] = field(default_factory=dict)  # "FL" -> "Florida": only after "City, " (see postal_state)
 
     def place(self, text: str) -> str | None:
         key = surface_key(text)
@@ -52,6 +57,13 @@ class AliasTable:
 
     def organization(self, text: str) -> str | None:
         return self.organizations.get(surface_key(text))
+
+    def postal_state(self, text: str, before: str) -> str | None:
+        """ "FL" of "Tampa, FL" -> "Florida": a two-letter postal code is a state only after a capitalised
+        word and a comma (``before`` is the text before it); alone it may be a word ("IN") or a body ("VA")."""
+        if not _AFTER_CITY.search(before):
+            return None
+        return self.postal.get(text.strip())
 
 
 @lru_cache(maxsize=4096)
@@ -79,7 +91,15 @@ def load(path: Path = DATA) -> AliasTable:
             demonyms[demonym] = name
         if entry.get("capital"):
             capitals[entry["capital"]] = name
+    postal = {}
+    for name, entry in data.get("us_states", {}).items():
+        if name not in places and name not in capitals:  # "Georgia" stays the country; "Washington" the capital
+            places[name] = name
+        for alias in entry.get("aliases", []):
+            places.setdefault(surface_key(alias), name)
+            places.setdefault(alias.rstrip("."), name)  # "N.J" and "W.Va" as a tokenizer may leave them
+        postal[entry["postal"]] = name
     for name, entry in data.get("organizations", {}).items():
         for alias in [name, *entry.get("aliases", [])]:
             orgs[surface_key(alias)] = name
-    return AliasTable(places, demonyms, capitals, orgs)
+    return AliasTable(places, demonyms, capitals, orgs, postal)

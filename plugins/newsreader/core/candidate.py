@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Higher wins when candidate spans overlap.
-PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "title": 4, "organization": 3, "direction": 2, "ner": 1}
+PRIORITY = {"acronym": 6, "agreement": 5, "surname": 4, "title": 4, "organization": 3, "listing": 3, "direction": 2,
+            "capitals": 2, "ner": 1}
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Candidate:
     actor: bool = False  # used as an actor ("Seoul said"), so standing for its country
     evidence: bool = False  # a person by a title, a role or a pronoun, not only by the model's label
     speaks: bool = False  # the subject of a speech verb ("Tanaka said"): a person's evidence
+    person_evidence: bool = False  # typed otherwise, but the text says a person: "Mr. Tanaka", "Tanaka, 45,"
     the: str = ""  # a capitalised "The" right before it: "mid" inside a sentence ("in The Hague"), "start" opening it
 
     @property

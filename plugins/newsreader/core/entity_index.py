@@ -35,34 +35,79 @@ def _plain_key(entity: dict) -> str:
     return acronym_key(person_key(name))
 
 
-def _surname_owners(entities: list[dict]) -> tuple[dict[str, str], set[str]]:
-    """Lone surnames that name the one full-name person of the site who bears them: {surname: key}."""
+def spelling_key(key: str) -> str:
+    """What two spellings of one name share: case, punctuation and spaces aside ("WASHINGTON" and "Washington",
+    "Coca-Cola" and "Coca Cola", "George H.W. Bush" and "George HW Bush", "O’Brien" and "O'Brien", "JPMorgan"
+    and "JP Morgan"); letters with accents stay themselves ("José" is not "Jose")."""
+    return "".join(ch for ch in key.casefold() if ch.isalnum())
+
+
+def _spellings(page_entities: list[dict]) -> dict[str, str]:
+    """{plain key: the one key of its spelling}: the spelling met in most entity dicts, one not in capitals
+    first (a dateline's "WASHINGTON" joins "Washington"). Keys of three characters or fewer stay apart."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for e in page_entities:
+        key = _plain_key(e)
+        counts[spelling_key(key) if len(key) > 3 else key][key] += 1
+    chosen = {}
+    for spelled in counts.values():
+        best = min(spelled, key=lambda k: (k.isupper(), -spelled[k], k))
+        chosen.update({k: best for k in spelled})
+    return chosen
+
+
+def _surname_owners(entities: list[dict], spelling: dict[str, str]) -> tuple[dict[str, str], set[str], set[str]]:
+    """Lone surnames that name the one full-name person of the site who bears them: {surname: key}; the
+    lone names typed person somewhere; the surnames of every full-name person."""
     owners: dict[str, set[str]] = defaultdict(set)
     lone_people = set()
     for e in entities:
-        key = _plain_key(e)
+        key = spelling[_plain_key(e)]
         if e["type"] == "person" and " " in key:
             owners[key.split()[-1]].add(key)
         elif e["type"] == "person":
             lone_people.add(key)
-    return {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}, lone_people
+    unique = {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}
+    return unique, lone_people, set(owners)
 
 
-def _grouping(articles) -> dict[tuple, str]:
-    """Site-wide key of each (type, name): figures by type and name, other entities by name alone."""
+def _long_forms(page_entities: list[dict], spelling: dict[str, str]) -> dict[str, str]:
+    """{acronym: key of its long form}: an organisation one article names in full with the acronym among its
+    aliases (defined there in brackets) and whose capitals spell it; only an acronym with one long form."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for e in page_entities:
+        key = spelling[_plain_key(e)]
+        if e["type"] != "organization" or " " not in key:
+            continue
+        initials = "".join(w[0] for w in key.split() if w[:1].isupper())
+        for alias in e["aliases"]:
+            if alias.isupper() and " " not in alias and len(alias) >= 2 and alias == initials:
+                found[alias].add(key)
+    return {acronym: next(iter(keys)) for acronym, keys in found.items() if len(keys) == 1}
+
+
+def _grouping(articles) -> tuple[dict[tuple, str], set[str]]:
+    """Site-wide key of each (type, name): figures by type and name, other entities by name alone; and the
+    keys that are a person's surname typed person somewhere (their type is the person's, see :func:`build`)."""
     page_entities = [e for _, ents in articles for e in ents if e["type"] in PAGE_TYPES and not is_local(e)]
-    owners, lone_people = _surname_owners(page_entities)
+    spelling = _spellings(page_entities)
+    owners, lone_people, all_surnames = _surname_owners(page_entities, spelling)
     from .aliases import load as load_aliases  # noqa: PLC0415 - yaml and pycountry: only when the index is made
 
     aliases = load_aliases()
+    long_forms = _long_forms(page_entities, spelling)
     groups = {}
     for e in page_entities:
-        key = _plain_key(e)
+        key = spelling[_plain_key(e)]
         if " " not in key and key in owners and (e["type"] == "person" or key in lone_people) \
                 and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
             key = owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
+        elif key in long_forms and not (aliases.place(key) or aliases.organization(key)):
+            key = long_forms[key]  # "UKFO" of an article that never spells it out -> the long form another defines
         groups[(e["type"], e["name"])] = key
-    return groups
+    surnames = {k for k in lone_people & all_surnames
+                if not (aliases.place(k) or aliases.capital_of(k) or aliases.organization(k))}
+    return groups, surnames
 
 
 def _unique_ids(keys: list[str], prefix: str = "") -> dict[str, str]:
@@ -109,7 +154,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     Records list their articles in the order given, the total mention count, merged aliases and
     roles, and the entities they share articles with most often.
     """
-    groups = _grouping(articles)
+    groups, surnames = _grouping(articles)
     figures = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents if e["type"] not in PAGE_TYPES})
     page_ids = _unique_ids(sorted(set(groups.values())))
     ids: dict[tuple, str] = {k: page_ids[g] for k, g in groups.items()}
@@ -143,9 +188,13 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             names[eid][e["name"]] += len(e["mentions"])
             present[at].append(eid)
             appearances[eid].append(at)
+    person_surnames = {page_ids[k] for k in surnames if k in page_ids}
     for eid, rec in records.items():
         rec["type"] = min(votes[eid], key=lambda t: (-votes[eid][t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
-        rec["name"] = min(names[eid], key=lambda n: (-names[eid][n], n))
+        if eid in person_surnames and 3 * votes[eid]["person"] >= sum(votes[eid].values()):
+            rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
+        # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
+        rec["name"] = min(names[eid], key=lambda n: (-names[eid][n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
         rec["url"] = url_pattern.format(id=eid) if rec["type"] in PAGE_TYPES and not rec["local"] else None
     related = _related(records, present, appearances)
     for eid, rec in records.items():

@@ -39,6 +39,46 @@ GENERIC_HEADS = frozenset(
 NEVER_QUALIFIED = frozenset("state pac party opposition authorities administration".split())
 
 
+# Closed-class words (articles, pronouns, conjunctions, prepositions, auxiliaries, sentence adverbs): never a
+# name, an alias or a surname on their own, whatever their capital ("The", "But", "He" opening a sentence).
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those some any each every all both either neither no such what which who whom whose
+    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs one ones
+    myself yourself himself herself itself ourselves themselves
+    and but or nor so yet for if as than then because though although while whereas unless until since when where
+    whether why how
+    of in on at by to from with without into onto upon about above below over under after before during through
+    between among against along across around behind beyond near off out up down via per within toward towards
+    is am are was were be been being do does did done have has had having will would shall should can could
+    may might must ought not
+    also even just only still there here now however meanwhile moreover instead indeed perhaps yes oh well
+    """.split()
+)
+
+
+# Abbreviations a full stop ends without ending the sentence: titles, company words, US states' short forms.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st ste mt ft gen col capt sgt lt adm maj cmdr gov sen rep reps sens pres supt insp det
+    rev hon messrs inc corp co ltd bros no vs ave blvd dept univ
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore
+    pa penn tenn tex va vt wash wis wisc wyo
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+
+
+def is_function_word(text: str) -> bool:
+    """ "The", "But", "He", "I": a closed-class word alone (an acronym in capitals, "US", "IT", is not one)."""
+    text = text.strip(" .,;:'’\"“”")
+    if " " in text or not text:
+        return False
+    if len(text) >= 2 and text.isupper():
+        return False
+    return text.lower() in FUNCTION_WORDS
+
+
 def person_key(name: str) -> str:
     """ "Donald J. Trump" -> "Donald Trump"; a first or last initial is kept ("J. Smith")."""
     words = name.split()

@@ -83,7 +83,9 @@ def _body_and_tie(paragraph: str, cand, places, aliases) -> tuple[str, str | Non
     if is_generic(cand.name):
         return cand.name, tie_of(paragraph, cand, places, aliases)
     match = _OF_PLACE.match(cand.name)
-    if match and is_generic(match.group("body")) and country_of(match.group("place"), aliases):
+    if match and is_generic(match.group("body")) and country_of(match.group("place"), aliases) \
+            and (" " in match.group("body") or _ONE_WORD_BODY.fullmatch(match.group("body"))):
+        # "Supreme Court of Japan", "Parliament of Kenya"; "Bank of Kestrelia" is a bank's own name
         return match.group("body"), country_of(match.group("place"), aliases)
     return None
 

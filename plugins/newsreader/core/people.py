@@ -6,7 +6,7 @@ import re
 
 from .aliases import AliasTable
 from .candidate import Candidate
-from .entity_names import person_key
+from .entity_names import is_function_word, person_key
 from .model import Entity
 from .roles import PERSON_TITLES, TITLES
 
@@ -23,7 +23,9 @@ COMPANY_WORDS = frozenset(
     "Shipping Capital Foods Industries Securities Energy Technologies Systems Insurance Investments Pharmaceuticals "
     "Logistics Mining Steel Telecom Enterprises Ventures Semiconductors Chemicals Electronics".split()
 )
-NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | frozenset(
+# Last words of newspapers and broadcasters: "Kestrel Times", "Brackton Herald" are no one's name.
+MEDIA_WORDS = frozenset("Times News Journal Tribune Gazette Herald Magazine Network Channel Radio Television".split())
+NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS | frozenset(
     "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
     "Inc Ltd LLC".split()
 )
@@ -70,7 +72,8 @@ def surname_owners(full_names: set[str]) -> dict[str, str]:
     tails: dict[str, list[str]] = {}
     for full in full_names:
         tails.setdefault(full.split()[-1], []).append(full)
-    return {surname: owners[0] for surname, owners in tails.items() if len(owners) == 1 and len(surname) >= 2}
+    return {surname: owners[0] for surname, owners in tails.items()
+            if len(owners) == 1 and len(surname) >= 2 and not is_function_word(surname)}
 
 
 def surnames(paragraph: str, owners: dict[str, str], ner: list[Candidate]) -> list[Candidate]:
@@ -145,6 +148,9 @@ def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             bare = re.sub(r"(?:'s|’s)$", "", word)
             if (bare.lower() in TITLES or bare.lower() in WEEKDAYS_MONTHS or aliases.place(bare)
                     or aliases.demonym(bare) or aliases.capital_of(bare) or aliases.organization(bare)):
+                break
+            if bare.endswith(".") and len(bare) > 2:  # "Mrs. Ferrand. And": a full stop ends the name, not an initial
+                kept.append(bare[:-1])
                 break
             kept.append(bare)
             if bare != word:

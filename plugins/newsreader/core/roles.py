@@ -9,6 +9,8 @@ A title is never part of the name.
 
 from __future__ import annotations
 
+import re
+
 TITLES = frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice prime minister secretary chancellor
@@ -19,6 +21,7 @@ TITLES = frozenset(
     striker midfielder defender goalkeeper keeper winger forward coach manager skipper batsman bowler opener
     pitcher quarterback champion veteran rookie leader director economist analyst strategist trader dealer
     officer inspector detective commissioner superintendent president-elect opposition rebel
+    gov sen rep sens reps gen lt col capt sgt adm cmdr supt
     """.split()
 )
 # Titles only a person holds: a name after one is a person's even when the model says otherwise.
@@ -27,9 +30,50 @@ PERSON_TITLES = frozenset(
     mr mr. mrs mrs. ms ms. dr dr. sir dame president minister secretary chancellor premier governor senator
     sen. congressman congresswoman mayor judge ambassador spokesman spokeswoman spokesperson envoy negotiator
     chairman chairwoman striker midfielder defender goalkeeper coach manager
+    gov gov. sen rep rep. congressman-elect senator-elect
     """.split()
 )
 _ROLE_POS = {"PROPN", "NOUN", "ADJ"}
+# Forms of address, not positions: "Mr." is no role, nor is "... Mr." (a fragment ending in one).
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. sir dame messrs messrs. jr jr. sr sr.".split())
+# Words a role never ends with: a modifier waiting for its noun ("former"), a time ("EDT", "all times").
+_NOT_A_HEAD = frozenset(
+    """
+    former acting deputy vice ex then late current new top senior junior interim
+    edt est edst cdt cst mdt mst pdt pst gmt utc bst cet time times day days week weeks month months year years
+    morning afternoon evening night today tonight tomorrow yesterday percent cent way place thing lot kind part
+    """.split()
+)
+_PARTY_STATE = re.compile(r"^[RDI](?:-[A-Z][\w. ]*)?$")  # "R-Ohio", "D-N.J.", "D": an affiliation, not a role
+_CLAUSE = re.compile(r",|;|\s(?:who|whose|which|that|where|when|and is|and was)\s")
+_MAX_ROLE_WORDS = 12
+
+
+def clean_role(role: str) -> str | None:
+    """A role is a noun phrase naming a position, office or occupation: "Foreign Minister", "chief negotiator",
+    "State Department". Else None: a form of address ("Mr."), a fragment ending in one ("trade bill Mr."), an
+    age, a percentage or an amount (any digit), a party and state ("D-N.J."), a place alone ("Ohio"), a time
+    ("EDT"), a modifier alone ("former"), a pronoun. A relative clause or a second clause is cut off."""
+    role = _CLAUSE.split(role, maxsplit=1)[0].strip(" -–—'\"“”‘’")
+    words = role.split()
+    if not words or len(words) > _MAX_ROLE_WORDS or any(ch.isdigit() for ch in role) or "$" in role or "%" in role:
+        return None
+    last = words[-1].lower()
+    if last in HONORIFICS or last in _NOT_A_HEAD or _PARTY_STATE.match(role) or role.lower() in _FUNCTION_ROLES:
+        return None
+    if last.endswith("s") and last[-2:] not in {"ss", "us", "is"} and not last.endswith("ics") and words[-1].islower():
+        return None  # "derogatory comments", "conspirators": a plural names no one person's position
+    if len(words) > 1 and words[-1].endswith(".") and last in TITLES and not words[0][:1].isupper():
+        return None  # "way Sen.", "bill Rep.": a lower-case fragment before a title
+    from .aliases import load  # noqa: PLC0415 - the alias table is loaded once, when a role is first read
+
+    aliases = load()
+    if aliases.place(role) or aliases.capital_of(role) or aliases.demonym(role):
+        return None  # "Ohio" of "Sen. Ana Ruiz, Ohio": where a person is from
+    return role
+
+
+_FUNCTION_ROLES = frozenset("he him his she her hers herself himself they them it its one someone".split())
 _STOP_ENTS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "PERCENT"}
 
 
@@ -56,7 +100,9 @@ def _premodifier(doc, first_token: int) -> str | None:
     last = run[-1]
     if last.pos_ != "NOUN" and last.lower_ not in TITLES:
         return None
-    return run.text
+    while len(run) and run[0].pos_ == "VERB":  # "close loopholes Ana Ruiz": a verb opens no role
+        run = run[1:]
+    return run.text if len(run) else None
 
 
 def _apposition(root) -> list[str]:
@@ -66,7 +112,7 @@ def _apposition(root) -> list[str]:
             words = [t for t in child.subtree if not t.is_punct]
             while words and words[0].lower_ in {"the", "a", "an"}:
                 words = words[1:]
-            if words:
+            if words and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ not in _STOP_ENTS:
                 out.append(root.doc[words[0].i:words[-1].i + 1].text)
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
