@@ -92,7 +92,7 @@ def test_one_name_one_entity_middle_initials_and_dotted_acronyms(nlp):
 
 
 def test_surnames_join_only_people_by_evidence_not_clubs_or_companies(nlp):
-    found = entities_in(["Aston Villa beat Leeds United, and Morgan Stanley and Marks & Spencer shares rose.",
+    found = entities_in(["Harlow Villa beat Brackton United, and Dorsey Stanley and Quill & Sons shares rose.",
                          "Villa won again. Stanley was not mentioned."], nlp)
     assert not any(e.type == "person" for e in found.values()), {n: e.type for n, e in found.items()}
     found = entities_in(["Finance Minister Alma Veress spoke.", "Veress said no."], nlp)
@@ -138,9 +138,9 @@ def test_a_title_word_alone_is_no_organisation(nlp):
 
 def test_scores_and_clubs_tagged_as_places_in_sports_copy(nlp):
     found = entities_in(["Striker Marco Vellani scored twice as FC Porto beat Benfica 3-1 in Lisbon.",
-                         "Vellani joined the club from Aston Villa last year."], nlp)
+                         "Vellani joined the club from Harlow Villa last year."], nlp)
     assert not any(any(ch.isdigit() for ch in n) for n in found)  # "Benfica 3-1" -> "Benfica"
-    assert found["Aston Villa"].type == "organization"
+    assert found["Harlow Villa"].type == "organization"
 
 
 def test_a_name_after_a_title_only_people_hold_is_a_person_even_if_tagged_an_organisation(nlp):
@@ -377,7 +377,7 @@ def test_a_team_named_by_its_city_is_not_the_city(nlp):
 def test_a_role_names_a_position_not_an_address_an_age_an_amount_a_place_or_a_fragment():
     from newsreader.core.roles import clean_role  # noqa: PLC0415
 
-    for kept in ("Foreign Minister", "chief negotiator", "State Department", "Dr.", "police chief", "Arizona Sen.",
+    for kept in ("Foreign Minister", "chief negotiator", "State Department", "Dr.", "police chief", "Oregon Sen.",
                  "former engineer", "senior fellow at the Brackton Institute", "boss", "Sierra Books"):
         assert clean_role(kept) == kept, kept
     for dropped in ("Mr.", "Mrs.", "Jr.", "trade bill Mr.", "way Sen.", "41", "43-year-old farmer", "$5 million",
@@ -490,7 +490,7 @@ def test_a_bank_named_after_its_country_keeps_its_name_and_an_abbreviation_alone
     found = entities_in(["Bank of America and the Supreme Court of Japan disagreed, said Sen. Ana Ruiz (R-Ga.)."], nlp)
     assert "Bank of America" in found and "Supreme Court (Japan)" in found
     assert not any(name.startswith("Bank (") for name in found)
-    found = entities_in(["The debate is in St., Louis, and Joseph R. Biden, Jr., will watch."], nlp)
+    found = entities_in(["The forum is in St., Louis, and Marcus T. Delane, Jr., will watch."], nlp)
     assert not {"St", "Jr", "St.", "Jr."} & set(found)
 
 
@@ -528,8 +528,8 @@ def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organis
 
 
 def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_names(nlp):
-    found = entities_in(["Ban Ki-moon met the Brackton Tribune staff in Charleston, W.Va. on Monday."], nlp)
-    assert "Ban Ki-moon" in found and found["Brackton Tribune"].type == "organization"
+    found = entities_in(["Ryu Jae-won met the Brackton Tribune staff in Charleston, W.Va. on Monday."], nlp)
+    assert "Ryu Jae-won" in found and found["Brackton Tribune"].type == "organization"
     assert found["West Virginia"].type == "place"
     from newsreader.core.entities import _pieces  # noqa: PLC0415
 

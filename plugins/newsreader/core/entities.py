@@ -172,7 +172,7 @@ def _lower_case_edges(span):
     start, end = span.start, span.end
     doc = span.doc
     while end - 1 > start and doc[end - 1].text[:1].islower() and doc[end - 1].is_alpha and doc[end - 2].whitespace_:
-        end -= 1  # a word of its own, not the "moon" of "Ban Ki-moon"
+        end -= 1  # a word of its own, not the "won" of "Ryu Jae-won"
     while start < end and not any(ch.isupper() for ch in doc[start].text) and doc[start].lower_ not in _PARTICLES \
             and not doc[start].lower_.startswith(("al-", "el-")):
         start += 1  # "pro", "-", "1=": no capital letter
@@ -304,7 +304,7 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                     continue  # "OSCE Kestrelia": an acronym opens no person's name (the acronym is its own)
                 if last in NOT_A_SURNAME or "&" in name.text \
                         or (len(last) >= 2 and last.isupper() and not name.text.isupper()
-                            and not re.fullmatch(r"[IVX]+", last)):  # "Ohio GOP", "Leeds United"; not "John Doe III"
+                            and not re.fullmatch(r"[IVX]+", last)):  # "Ohio GOP", "Brackton United"; not "John Doe III"
                     out.append(Candidate(name.start_char, name.end_char, "organization", surface_key(name.text), "ner"))
                     continue
                 roles = ((title,) if title else ()) + tuple(person_roles(doc, name.start_char, name.end_char))
@@ -334,7 +334,7 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             elif label in {"GPE", "LOC", "FAC"}:
                 if is_generic(text):  # "Police" tagged a place
                     out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
-                elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS and " " in text:  # "Aston Villa", "Kell Shipping"
+                elif text.split()[-1] in CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS and " " in text:  # "Harlow Rovers", "Kell Shipping"
                     out.append(Candidate(start, end, "organization", surface_key(text), "ner"))
                 elif is_dotted_acronym(surface_key(text)) and len(surface_key(text)) >= 6 and not aliases.place(text):
                     out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))

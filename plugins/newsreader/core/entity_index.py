@@ -37,8 +37,8 @@ def _plain_key(entity: dict) -> str:
 
 def spelling_key(key: str) -> str:
     """What two spellings of one name share: case, punctuation and spaces aside ("WASHINGTON" and "Washington",
-    "Coca-Cola" and "Coca Cola", "George H.W. Bush" and "George HW Bush", "O’Brien" and "O'Brien", "JPMorgan"
-    and "JP Morgan"); letters with accents stay themselves ("José" is not "Jose")."""
+    "Fizz-Co" and "Fizz Co", "Walter K.D. Renn" and "Walter KD Renn", "O’Dell" and "O'Dell", "BrightPath"
+    and "Bright Path"); letters with accents stay themselves ("José" is not "Jose")."""
     return "".join(ch for ch in key.casefold() if ch.isalnum())
 
 

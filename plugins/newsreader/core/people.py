@@ -15,8 +15,8 @@ WEEKDAYS_MONTHS = frozenset(
     "august september october november december".split()
 )
 _PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
-# Last words of clubs and companies that the model may tag as people ("Leeds United", "Morgan Stanley")
-# or, for clubs, as places ("Aston Villa").
+# Last words of clubs and companies that the model may tag as people ("Brackton United", "Dorsey Stanley")
+# or, for clubs, as places ("Harlow Villa").
 CLUB_WORDS = frozenset("United Villa Rovers Athletic Athletico Wanderers Albion Hotspur Rangers".split())
 # Last words of company names: "Halvorsen Shipping" is a company whatever the model says.
 COMPANY_WORDS = frozenset(
@@ -67,7 +67,7 @@ def surname_owners(full_names: set[str]) -> dict[str, str]:
     """{surname: full name} of an article, for :func:`surnames`: a surname two people share is left to the model.
 
     ``full_names`` holds only names that are people by evidence (a title, a role, a pronoun), so the
-    "Villa" of "Aston Villa" or the "Stanley" of "Morgan Stanley" is never made a person.
+    "Villa" of "Harlow Villa" or the "Stanley" of "Dorsey Stanley" is never made a person.
     """
     tails: dict[str, list[str]] = {}
     for full in full_names:
