@@ -17,8 +17,9 @@ from datetime import date, datetime
 from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
+from .timex_calendar import ZONES
 from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
-from .timex_rules import _COUNT, _HEDGE, _U, Context, Resolution, resolve
+from .timex_rules import _COUNT, _HEDGE, _U, PERSON_NOUNS, Context, Resolution, resolve
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
@@ -99,6 +100,7 @@ _PATTERNS = [
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
      r"Boxing\s+Day)(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b"),
     ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
+    (ZONES + " hours hrs local", rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
@@ -112,6 +114,11 @@ _PATTERNS = [
      r"day|decade))"),
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
+    # a results report's periods: "the year-ago quarter", "the year-earlier period", "a year-earlier loss"
+    ("period quarter half ago earlier latest recent",
+     r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|(?:1[6-9]|20)\d\d)"
+     r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
+    ("ago earlier", r"\byear-(?:ago|earlier)\b"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
 _CASED = {_MONTH_WORDS, _WEEKDAY_WORDS, "#year"}  # month and weekday names count only with a capital
@@ -136,6 +143,8 @@ def _matches(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             spans.append(m.span("t") if "t" in pattern.groupindex else m.span())
     for unit in _UNIT.finditer(text):
+        if text[unit.end():unit.end() + 1] == "-":
+            continue  # "a year-earlier loss", "a week-long strike": part of a compound adjective
         count = _COUNT_BEFORE.search(text, max(0, unit.start() - 60), unit.start())
         if count:
             spans.append((count.start(), unit.end()))
@@ -197,6 +206,8 @@ def direction(span) -> str | None:
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
             return "future"
         if index == 0:
+            if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "relcl", "amod"}:
+                return "past"  # "the quarter ended Sept. 30", "shares issued in July": a reduced relative clause
             if (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and prep is not None
                     and prep.lower_ in _FUTURE_PREPS):
                 return "future"  # "voted in September to extend the mandate until June": the end lies ahead
@@ -210,6 +221,72 @@ def direction(span) -> str | None:
             if verb.tag_ in {"VBZ", "VBP"} or bare or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
                 return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
     return None
+
+
+_REPORTING = {"say", "tell", "add", "report", "announce", "state", "note", "write", "claim", "insist", "confirm",
+              "deny", "warn", "explain", "argue", "declare", "predict", "suggest", "indicate", "estimate"}
+_FUTURE_CUES = _FUTURE_AUX | _FUTURE_WORDS | {"would", "could", "might", "may", "until", "effective", "deadline"}
+
+
+def sentence_tense(span) -> str | None:
+    """When the clause gives no direction: "past" if the sentence tells of the past (a past-tense verb other than
+    one of saying, and nothing pointing ahead), else None."""
+    past = False
+    for token in span.sent:
+        if token.lower_ in _FUTURE_CUES:
+            return None
+        if token.tag_ == "VBD" and token.lemma_ not in _REPORTING:
+            past = True
+    return "past" if past else None
+
+
+_NON_PERSON_NAMES = {"ORG", "FAC", "GPE", "LOC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"}
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ess", "ee", "ant")
+_MORE_PEOPLE = frozenset("""
+    president resident student agent parent patient infant toddler youth youngster adult citizen national native mom
+    dad chef priest monk nun judge cop guard star pope bishop cardinal king queen prince princess monarch chief
+    executive official candidate immigrant defendant assistant attendant servant descendant tenant applicant
+    democrat republican lawmaker senator actor actress athlete goalkeeper striker captain coach widow widower
+    grandmother grandfather grandson granddaughter mother-of-three father-of-two individual survivor hostage
+    prisoner detainee inmate guy lady gentleman male female twin sibling cousin niece nephew uncle aunt fan
+    pensioner retiree scientist artist novelist poet musician lieutenant corporal colonel private general admiral
+    resident president student agent parent opponent dissident correspondent adolescent
+""".split()) | PERSON_NOUNS
+
+
+def _is_person_word(token) -> bool:
+    if token.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    if token.pos_ == "PROPN":
+        return token.ent_type_ not in _NON_PERSON_NAMES
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (word in _MORE_PEOPLE or token.lower_ in _MORE_PEOPLE
+                                     or word.endswith(_PERSON_SUFFIXES))
+
+
+def _aged_person(span) -> str | None:
+    """Whose age is it ("45-year-old", "52 years old")? ``"named"``: it modifies a person ("a 29-year-old army
+    sergeant", "6-year-old Tom Reed"), a person's description rather than a time; ``"alone"``: no noun follows ("The
+    27-year-old, who…", "Smith, 52 years old"), a duration but a person's; None: a thing's ("the 66-year-old
+    alliance"), which dates the thing."""
+    doc = span.doc
+    head = span.root.head if span.root.head.i >= span.end else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        head = next((t for t in doc[span.end:span.end + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return "alone"
+    between = [t for t in doc[span.end:head.i + 1] if t.pos_ in {"NOUN", "PROPN"}]
+    return "named" if any(_is_person_word(t) for t in between) or _is_person_word(head) else None
+
+
+_CLOCK_AFTER = set(ZONES.split()) | {"hours", "hrs", "local"}
+
+
+def _clock_number(span) -> bool:
+    """"at 1630 GMT", "0930 hours": four digits that tell the time, not a year."""
+    doc = span.doc
+    return (len(span) == 1 and len(span.text) == 4 and span.text.isdigit() and span.end < len(doc)
+            and doc[span.end].lower_ in _CLOCK_AFTER)
 
 
 def _over(doc, start: int) -> bool:
@@ -228,7 +305,8 @@ def _quantity_before(doc, start: int) -> bool:
 
 
 _RESULTS = {"profit", "profits", "loss", "losses", "earnings", "revenue", "revenues", "sales", "results", "output",
-            "growth", "economy", "dividend", "margin", "margins", "inflation", "demand", "shipments", "deliveries"}
+            "growth", "economy", "dividend", "margin", "margins", "inflation", "demand", "shipments", "deliveries",
+            "net", "income", "earned"}
 
 
 def _reports_results(span) -> bool:
@@ -281,19 +359,22 @@ class Finder:
         self.last_day: date | None = None
         self.reference: Reference | None = None  # the time the text last named (timex_narrative)
         self.reference_paragraph = 0
+        self.period: str | None = None  # the last quarter or half named: what a results report is about
         self.found: list[Found] = []
 
     def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span) or _counted(span):
+        if span is None or not len(span) or _counted(span) or _clock_number(span):
             return None
         low = text[start:end].lower()
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
-        ctx = Context(self.anchor, direction(span), self.last_day, _quantity_before(doc, span.start), _noun_after(span),
+        ctx = Context(self.anchor, direction(span) or sentence_tense(span), self.last_day,
+                      _quantity_before(doc, span.start), _noun_after(span),
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
-                      self.reference, _over(doc, span.start))
+                      self.reference, _over(doc, span.start), "old" in low and _aged_person(span),
+                      "year" in low and _reports_results(span), self.period)
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
@@ -344,12 +425,18 @@ class Finder:
         out = []
         for start, end, resolution in found:
             words = text[start:end]
-            if _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
+            if _REPORT_WORDS.search(words):  # "the year-ago quarter": of the period the article names
+                resolution = self._resolve(doc, text, start, end)
+                if resolution is None or resolution.value.startswith("XXXX"):
+                    continue
+            elif _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
                 resolution = self._resolve(doc, text, start, end) or resolution
             out.append((start, end, resolution))
-            if resolution.type in {"DATE", "TIME"}:
-                self.reference = reference_of(resolution.value, words)
+            if resolution.type in {"DATE", "TIME"} and not _COMPARISON.search(words):
+                self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
                 self.reference_paragraph = p_index
+                if _PERIOD.match(resolution.value):
+                    self.period = resolution.value
         return out
 
     def paragraph(self, p_index: int, doc) -> None:
@@ -370,9 +457,13 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
+_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|\b(?:period|latest|most\s+recent|year\s+ago)\b|\d{4}\s+(?:quarter|period|half)|"
+                           r"\d{4}\s+(?:first|second|third|fourth)", re.I)
+_COMPARISON = re.compile(r"year-(?:ago|earlier)|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
 _NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",
                        re.I)
 # "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half
+_PERIOD = re.compile(r"^\d{4}-[QH]\d$")
 _PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d{2})$")
 _YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)
 
@@ -407,8 +498,8 @@ _NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LO
 def _in_a_name(doc, start: int, end: int) -> bool:
     """"the Sunday Times", "the Good Friday Agreement": a date word inside a name is no date."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
+    if span is None or (span[0].like_num and len(span) <= 3 and span[-1].lower_ in _CLOCK_AFTER | {"time"}):
+        return False  # "1630 GMT": spaCy takes the zone for an organisation
     if any(t.ent_type_ in _NAMES for t in span):
         ent = span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
         return not (ent and timex_holidays.is_holiday(span.text))  # "over Easter" read as a place is a holiday

@@ -36,6 +36,10 @@ _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:be
                    r"after))\s+)?"
                    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|"
                    r"[a-z]{2,4}t))?$", re.I)
+# a 24-hour clock written as four digits, which needs its zone or "hours": "0930 GMT", "1800 hours", "0530 local time"
+ZONES = "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst hkt sgt aest aedt"
+_MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours|hrs|h|z|local\s+time|"
+                       rf"{'|'.join(ZONES.split())})$", re.I)
 _PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
                          r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
@@ -63,6 +67,9 @@ class Context:
     business: bool = False  # the sentence reports results ("loss for the first half"), not a match or a speech
     reference: Reference | None = None  # the time the text last named ("two years later")
     over: bool = False  # after "over", "during", "within", "for", "in", "throughout": a stretch of time
+    person: str | None = None  # an age that is a person's: "named" (modifies a person) or "alone" (no noun after)
+    results: bool = False  # the sentence reports figures ("net income … a year earlier")
+    period: str | None = None  # the quarter or half the article last named ("2019-Q3"): what a results report is about
 
 
 
@@ -84,6 +91,18 @@ def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool 
     before, after = max(past), min(future)
     return after if (after - anchor) < (anchor - before) else before
 
+
+
+def pick_year(candidates: list[date], anchor: date, tense: str | None) -> date:
+    """A day or month named without its year: :func:`pick`'s choice, unless that lies in another year more than
+    eight months away while this year's is within six weeks ("the offer was extended to Nov. 16", written late in
+    October): news copy names the year of a day that is not in the current one."""
+    chosen = pick(candidates, anchor, tense)
+    this_year = [c for c in candidates if c.year == anchor.year]
+    if (chosen.year != anchor.year and this_year and abs((chosen - anchor).days) > 240
+            and abs((this_year[0] - anchor).days) <= 45):
+        return this_year[0]
+    return chosen
 
 
 def day_event(d: date, text: str, how: str, part: str | None = None, clock: str | None = None) -> Resolution:
@@ -113,6 +132,9 @@ def _split_part(low: str) -> tuple[str, str | None, str | None]:
 def _clock(words: str) -> str | None:
     if words in _NAMED_TIMES:
         return _NAMED_TIMES[words]
+    military = _MILITARY.match(words)
+    if military:
+        return f"{military.group('h')}:{military.group('m')}"
     m = _TIME.match(words)
     if not m:
         return None
@@ -283,8 +305,11 @@ def read_decade(low, text, ctx):
     if not m:
         return None
     if m.group("s") is not None:
+        if "'" not in low and not low.startswith("the"):
+            return None  # "in his 30s": an age, not a decade
         digit = m.group("s")
-        century = "19" if digit != "0" and (ctx.anchor is None or int(digit) * 10 > ctx.anchor.year % 100) else "20"
+        # "the '80s": the latest such decade that has begun by publication (the 1980s before 2080)
+        century = "20" if ctx.anchor is not None and 2000 + int(digit) * 10 <= ctx.anchor.year else "19"
         value = f"{century}{digit}"
     else:
         value = f"{m.group('c')}{m.group('d')}"
@@ -356,7 +381,7 @@ def read_calendar(low, text, ctx):
                 continue
         if not candidates:
             return False
-        chosen = pick(candidates, ctx.anchor, ctx.tense)
+        chosen = pick_year(candidates, ctx.anchor, ctx.tense)
         side = "after" if chosen > ctx.anchor else "before"
         how = f"'{text}', the nearest such day {side} {human_anchor(ctx.anchor)}"
         return day_event(chosen, text, how)
@@ -379,7 +404,7 @@ def read_calendar(low, text, ctx):
         elif which == "this":
             chosen = date(ctx.anchor.year, mo, 1)
         else:
-            chosen = pick(candidates, first, ctx.tense)
+            chosen = pick_year(candidates, first, ctx.tense)
         direction = "on or after" if chosen > ctx.anchor.replace(day=1) else "on or before"
         value = tv.month(chosen.year, mo)
         how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {human_anchor(ctx.anchor)}"

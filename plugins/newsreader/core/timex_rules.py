@@ -102,11 +102,11 @@ def _age(low, text, ctx):
     if not m:
         return None
     n, unit = count(m.group("n")), _unit(m.group("unit"))
-    if n is None or n > 1000:
-        return False
+    if n is None or n > 1000 or ctx.person == "named":
+        return False  # "a 29-year-old sergeant": a description of a person, not a time of the story
     res = Resolution("DURATION", tv.duration(n, unit))
     noun = ctx.noun_after
-    if ctx.anchor is None or unit not in {"year", "decade"} or noun is None or noun in PERSON_NOUNS or (
+    if ctx.person or ctx.anchor is None or unit not in {"year", "decade"} or noun is None or noun in PERSON_NOUNS or (
             noun.endswith(("er", "or", "ist", "ian"))):
         return res  # a person's age is no event
     years = int(n) * (10 if unit == "decade" else 1)
@@ -133,6 +133,10 @@ def _ago(low, text, ctx):
         return False  # "89,300 week ago": a table column, not a date
     forward = m.group("dir") in {"later", "after", "from now", "hence"}
     narrated = m.group("dir") not in {"ago", "back", "from now", "hence"}  # counts from the story's time
+    if unit == "year" and float(n).is_integer():
+        compared = _compared_period(text, ctx, int(n) if forward else -int(n), narrated)
+        if compared is not None:
+            return compared
     if narrated and ctx.reference is not None and unit in narrative.UNKNOWN and float(n).is_integer():
         return _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
     if ctx.anchor is None or unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
@@ -146,6 +150,57 @@ def _ago(low, text, ctx):
     how = f"'{text}', {n} {unit}{'s' if n != 1 else ''} {'after' if forward else 'before'} {human_anchor(ctx.anchor)}"
     return _derived(*found, how)
 
+
+
+def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | None:
+    """"Profit rose in the third quarter … from $3 million a year earlier": ``n`` years from the quarter, half or
+    month the text last named, at its grain (2018-Q3). "A year ago" counts so only in a sentence reporting figures
+    about the period the article is about."""
+    ref = ctx.reference
+    if narrated and ref is not None:
+        value = narrative.years_from_period(ref, n)
+        how = narrative.describe(text, n, "year", ref)
+    elif not narrated and n == -1 and ctx.results and ctx.period and ctx.anchor is not None and (
+            ctx.anchor.year - 1 <= int(ctx.period[:4]) <= ctx.anchor.year):
+        value = f"{int(ctx.period[:4]) - 1}{ctx.period[4:]}"
+        how = f"'{text}', the same period a year before the {ctx.period} the report is about"
+    else:
+        return None
+    if value is None:
+        return None
+    event = (value, "month", True, how) if re.fullmatch(r"\d{4}-\d{2}", value) else (value[:4], "year", True, how)
+    return Resolution("DATE", value, event)
+
+
+_REPORT = re.compile(r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<ago>year[-\s](?:ago|earlier))|"
+                     r"(?P<latest>latest|most\s+recent)|(?P<year>1\d{3}|20\d{2}))(?:\s+(?P<ord>first|second|third|"
+                     r"fourth)[\s-]quarter|\s+(?P<what>period|quarter|half))?$")
+
+
+def _report_period(low, text, ctx):
+    """A results report's periods: "the year-ago quarter", "the year-earlier period", "the latest period", "the 2018
+    period", and the adjective "year-earlier" ("a year-earlier loss"): the period the article last named (a quarter
+    or half), a year before it or in the named year. Unread when the article has named no such period."""
+    m = _REPORT.match(low)
+    if not m or (m.group("ord") is None and m.group("what") is None and not (m.group("ago") and "-" in low)):
+        return None
+    base = ctx.period
+    if m.group("ord"):
+        year = int(base[:4]) if base else (ctx.anchor.year if ctx.anchor else None)
+        if year is None:
+            return Resolution("DATE", "XXXX-XX")
+        base = f"{year}-Q{tv.ORDINALS[m.group('ord')]}"
+    if base is None and m.group("latest"):
+        return None  # "the latest quarter" without a named one: read_quarter's
+    if base is None:
+        return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known; dropped if still unknown
+    if (m.group("what") == "quarter" and "Q" not in base) or (m.group("what") == "half" and "H" not in base):
+        return False
+    if m.group("ago"):
+        return Resolution("DATE", f"{int(base[:4]) - 1}{base[4:]}")
+    if m.group("year"):
+        return Resolution("DATE", f"{m.group('year')}{base[4:]}")
+    return Resolution("DATE", base)
 
 
 def _derived(value: str, precision: str, how: str) -> Resolution:
@@ -389,6 +444,6 @@ def _duration(low, text, ctx):
 
 
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
+_RULES = (_ref, _age, _report_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
           read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month, read_quarter, read_half, read_fiscal,
           read_season, read_decade, read_century, read_year, read_movable_holiday, read_calendar, _duration)
