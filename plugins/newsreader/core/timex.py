@@ -169,6 +169,8 @@ _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
 _FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "expects", "expect", "forecasts", "planned",
                  "poised", "upcoming", "next", "coming", "plans", "plan", "intends", "aims", "hopes", "going"}
+_PLANNING = {"plan", "schedule", "set", "expect", "due", "intend", "aim", "hope", "prepare", "promise", "vow",
+             "poise", "slate", "threaten"}
 _FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
 _GENERIC_DAY_NEXT = {"when", "that", "of", "which", "where", "he", "she", "they", "we", "i", "it"}
 
@@ -191,6 +193,8 @@ def direction(span) -> str | None:
     before = span.doc[max(0, span.start - 2):span.start]
     if any(t.lower_ in {"upcoming", "next", "coming"} for t in before):
         return "future"
+    if span.doc[max(0, span.start - 3):span.start].text.lower() in {"as soon as", "as early as"}:
+        return "future"  # "could arrive as early as Tuesday"
     lead = before[-1] if len(before) and before[-1].lower_ != "on" else (before[0] if len(before) == 2 else None)
     if lead is not None and lead.tag_ == "VBD":
         return "past"  # "said on Monday it would...": the day is the saying's, whatever the parser attached it to
@@ -206,6 +210,10 @@ def direction(span) -> str | None:
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
             return "future"
         if index == 0:
+            if verb.lemma_ == "schedule" or (
+                    verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and verb.head is not verb
+                    and (verb.head.lemma_ in _PLANNING or (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"}))):
+                return "future"  # "planned to leave on Thursday", "is to resume trading Tuesday", "has scheduled…"
             if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "relcl", "amod"}:
                 return "past"  # "the quarter ended Sept. 30", "shares issued in July": a reduced relative clause
             if (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and prep is not None
@@ -469,14 +477,23 @@ _YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)
 
 
 def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
-    """"at midnight on Sunday", "7:45 a.m. Friday": the clock time is on the day that follows it."""
-    out = list(found)
-    for i, ((_, end, first), (start, _, second)) in enumerate(zip(found, found[1:])):
+    """"at midnight on Sunday", "7:45 a.m. Friday": the clock time is on the day that follows it. Written right
+    before the day ("noon Thursday", "5 p.m. EST, Nov. 6") the two are one expression."""
+    out: list[tuple[int, int, Resolution] | None] = list(found)
+    for i, ((_, end, first), (start, second_end, second)) in enumerate(zip(found, found[1:])):
         if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
-                and second.event[1] == "day" and _CLOCK_GAP.fullmatch(text[end:start])):
-            event = (second.event[0], "day", False, f"'{text[out[i][0]:end]}' on {second.event[3]}")
-            out[i] = (out[i][0], out[i][1], Resolution("TIME", f"{second.event[0]}T{first.time}", event, first.time))
-    return out
+                and second.event[1] == "day" and out[i] is not None and _CLOCK_GAP.fullmatch(text[end:start])):
+            joined = _JOINED_GAP.fullmatch(text[end:start]) is not None and second.type == "DATE"
+            phrase = text[out[i][0]:second_end if joined else end]
+            event = (second.event[0], "day", False, f"'{phrase}' on {second.event[3]}")
+            out[i] = (out[i][0], second_end if joined else end,
+                      Resolution("TIME", f"{second.event[0]}T{first.time}", event, first.time))
+            if joined:
+                out[i + 1] = None
+    return [item for item in out if item is not None]
+
+
+_JOINED_GAP = re.compile(r"\s*,?\s*")
 
 
 def _counted(span) -> bool:
