@@ -652,3 +652,122 @@ def test_an_infinitive_until_a_month_points_ahead(nlp):
 def test_every_season_is_a_set(nlp):
     has(nlp, "The river floods every spring. Each winter the pass closes.", TUE_2019_11_19,
         ("every spring", "SET", "XXXX-SP"), ("Each winter", "SET", "XXXX-WI"))
+
+
+# --- error classes reported on real news (sentences written for these tests) ------------------------------------
+
+WED_2019_10_30 = datetime(2019, 10, 30, 9, 0)
+WED_2019_11_20 = datetime(2019, 11, 20, 9, 0)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("Markets in Tokyo closed at 0630 GMT.", ("0630 GMT", "TIME", "2019-11-19T06:30"), None),
+    ("Polls close at 1900 GMT.", ("1900 GMT", "TIME", "2019-11-19T19:00"), ("1900", "DATE", "1900")),
+    ("The ferry sailed at 1630 local time.", ("1630 local time", "TIME", "2019-11-19T16:30"), ("1630", "DATE", "1630")),
+    ("The convoy left at 0400 hours.", ("0400 hours", "TIME", "2019-11-19T04:00"), ("0400 hours", "DURATION", "PT400H")),
+])
+def test_a_24_hour_clock_is_no_year(nlp, text, expected, not_expected):
+    found = has(nlp, text, TUE_2019_11_19, expected)
+    assert not_expected not in found
+    assert not any(t == "DATE" and v.isdigit() for _, t, v in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "A 34-year-old nurse was injured in the blast.",
+    "A 29-year-old Army sergeant died in the crash.",
+    "Police questioned the 41-year-old Tom Reed on Monday.",
+    "The 27-year-old, who turned professional in 2014, won again.",
+    "Mr. Lund, 52 years old, will retire.",
+])
+def test_a_persons_age_makes_no_birth_year(nlp, text):
+    _, events = annotate(nlp, text, TUE_2019_11_19)
+    assert not any(e.precision == "year" and e.derived for e in events), events
+
+
+def test_an_age_modifying_a_person_is_no_timex_and_a_things_age_dates_it(nlp):
+    assert timexes(nlp, "A 34-year-old nurse was injured.", TUE_2019_11_19) == []
+    assert ("27-year-old", "DURATION", "P27Y") in timexes(nlp, "The 27-year-old, who won in 2014, lost.", TUE_2019_11_19)
+    _, events = annotate(nlp, "The 120-year-old bridge was closed for repairs.", TUE_2019_11_19)
+    assert [(e.date, e.derived) for e in events] == [("1899", True)]
+    _, events = annotate(nlp, "The 30-year-old ceasefire agreement collapsed.", TUE_2019_11_19)
+    assert [(e.date, e.derived) for e in events] == [("1989", True)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The offer was extended to Nov. 20.", datetime(2019, 11, 5), ("Nov. 20", "DATE", "2019-11-20")),
+    ("The vote was postponed until December.", TUE_2019_11_19, ("December", "DATE", "2019-12")),
+    ("Repayments are due by Jan. 14.", datetime(2020, 1, 15), ("Jan. 14", "DATE", "2020-01-14")),
+])
+def test_a_day_or_month_without_year_a_year_off_but_near_in_this_year(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares, at a high in March, fell sharply.", ("March", "DATE", "2019-03")),
+    ("The sale, a record for an auction house in March, drew crowds.", ("March", "DATE", "2019-03")),
+    ("Revenue in the year ended March 31 rose 4%.", ("March 31", "DATE", "2019-03-31")),
+])
+def test_a_bare_month_in_a_past_sentence_is_not_next_year(nlp, text, expected):
+    has(nlp, text, WED_2019_10_30, expected)
+
+
+def test_decades_written_short(nlp):
+    has(nlp, "Sales peaked in the '80s.", datetime(1989, 11, 1), ("the '80s", "DATE", "198"))
+    has(nlp, "Sales peaked in the '80s.", TUE_2019_11_19, ("the '80s", "DATE", "198"))
+    assert timexes(nlp, "He moved to Lyon in his 30s.", TUE_2019_11_19) == []
+
+
+def test_later_after_a_time_without_calendar_value_stays_unresolved(nlp):
+    found = has(nlp, "Output peaked in the 1990s. Five years later, the plant closed.", TUE_2019_11_19,
+                ("Five years later", "DATE", "XXXX"))
+    assert ("Five years later", "DATE", "2024") not in found
+    _, events = annotate(nlp, "Output peaked in the 1990s. Five years later, the plant closed.", TUE_2019_11_19)
+    assert all(e.phrase != "Five years later" for e in events)
+    has(nlp, "The mine reopened in the summer of 2015. Two years later it closed.", TUE_2019_11_19,
+        ("Two years later", "DATE", "2017"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Net income rose to $5 million in the third quarter. Revenue was $9 million, up from $8 million a year earlier.",
+     ("a year earlier", "DATE", "2018-Q3")),
+    ("Profit rose in the third quarter. In the year-ago quarter, the bank lost $2 million.",
+     ("the year-ago quarter", "DATE", "2018-Q3")),
+    ("Profit rose in the third quarter, compared with a year-earlier loss of $3 million.",
+     ("year-earlier", "DATE", "2018-Q3")),
+    ("Sales rose in the third quarter. Net income was $3 million, up from $2 million a year ago.",
+     ("a year ago", "DATE", "2018-Q3")),
+])
+def test_a_results_report_compares_with_the_same_period_a_year_before(nlp, text, expected):
+    has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+def test_a_year_ago_period_without_a_period_named_is_not_guessed(nlp):
+    found = timexes(nlp, "In the year-ago period, the bank lost $2 million.", datetime(2019, 10, 25))
+    assert all("period" not in text for text, _, _ in found), found
+    assert all(not text.startswith("a year") for text, _, _ in
+               timexes(nlp, "The firm posted a year-earlier loss.", datetime(2019, 10, 25)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks broke off at noon Thursday.", ("noon Thursday", "TIME", "2019-11-14T12:00")),
+    ("The offer expires at 5 p.m. EST, Nov. 26.", ("5 p.m. EST, Nov. 26", "TIME", "2019-11-26T17:00")),
+])
+def test_a_clock_time_right_before_its_day_is_one_expression(nlp, text, expected):
+    found = has(nlp, text, TUE_2019_11_19, expected)
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team planned to leave Nairobi on Thursday.", ("Thursday", "DATE", "2019-11-21")),
+    ("Troops could arrive as early as Tuesday.", ("Tuesday", "DATE", "2019-11-26")),
+    ("The company has scheduled a news conference Thursday.", ("Thursday", "DATE", "2019-11-21")),
+])
+def test_plans_and_earliest_dates_point_ahead(nlp, text, expected):
+    has(nlp, text, WED_2019_11_20, expected)
+
+
+def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
+    paragraphs = ["9:40 a.m.", "Trains stopped across the city."]
+    found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)
+    assert [t.text for t in found] == ["9:40 a.m."]
+    assert events == []

@@ -11,11 +11,14 @@ names the timex it came from (``timex``) and, for a time of day, the time (``tim
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from .model import Sentence, Timex, flat_dict
+
+_BARE = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
             continue
         value, precision, derived, how = resolution.event
         sentence = by_id[timex.sentence]
+        if _BARE.sub("", sentence.text) == _BARE.sub("", timex.text):
+            continue  # a sentence that is only its time ("9:40 a.m." heading a live report): nothing to show
         event = Event(date=value, precision=precision, phrase=timex.text, anchor=anchor, derived=derived,
                       sentence=timex.sentence, text=_clause(sentence, timex.start, timex.end), explanation=how,
                       timex=timex.id, time=resolution.time)

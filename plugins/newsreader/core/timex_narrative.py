@@ -20,7 +20,7 @@ from . import timex_values as tv
 from .timex_calendar import day_event, human_anchor, pick
 
 # How fine a reference is; an expression needs at least its own unit's fineness ("a week later" needs a day).
-_RANK = {"unknown": -1, "year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4}
+_RANK = {"unknown": -1, "year": 0, "half": 1, "quarter": 1, "season": 1, "month": 2, "week": 3, "day": 4}
 _NEEDS = {"century": 0, "decade": 0, "year": 0, "month": 2, "week": 3, "weekend": 3, "day": 4, "night": 4}
 UNKNOWN = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX", "day": "XXXX-XX-XX", "night": "XXXX-XX-XX"}
@@ -49,8 +49,8 @@ def unknown(text: str) -> Reference:
 
 
 def reference_of(value: str, text: str) -> Reference:
-    """The reference a TIMEX3 value sets: ``2012`` -> 1 Jan 2012 (year); ``2016-06-03T09:00`` -> that day; a season
-    counts as a quarter; anything else (``PRESENT_REF``, ``XXXX``, a decade) is an unknown time."""
+    """The reference a TIMEX3 value sets: ``2012`` -> 1 Jan 2012 (year); ``2016-06-03T09:00`` -> that day; a season is
+    about as fine as a quarter; anything else (``PRESENT_REF``, ``XXXX``, a decade) is an unknown time."""
     m = _VALUE.match(value)
     if not m:
         return unknown(text)
@@ -67,7 +67,7 @@ def reference_of(value: str, text: str) -> Reference:
         if m["h"]:
             return Reference(date(year, 6 * int(m["h"]) - 5, 1), "half", text)
         if m["s"]:
-            return Reference(date(year, _SEASON_MONTH[m["s"]], 1), "quarter", text)
+            return Reference(date(year, _SEASON_MONTH[m["s"]], 1), "season", text)
     except ValueError:
         return unknown(text)
     return Reference(date(year, 1, 1), "year", text)
