@@ -771,3 +771,31 @@ def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
     found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)
     assert [t.text for t in found] == ["9:40 a.m."]
     assert events == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The lenders must wait at least 30 days before the sale closes.", ("at least 30 days", "DURATION", "P30D")),
+    ("The strike may last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
+    ("The refugees lived in tents for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("The hearing lasted about 5 1/2 hours.", ("about 5 1/2 hours", "DURATION", "PT5H30M")),
+    ("The siege lasted two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+])
+def test_durations_with_at_least_and_halves(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, expected)
+
+
+def test_a_holiday_followed_by_a_lower_case_word(nlp):
+    has(nlp, "The sailor was rescued on Thanksgiving Day and flown home.", datetime(2020, 1, 10),
+        ("Thanksgiving Day", "DATE", "2019-11-28"))
+    assert timexes(nlp, "The Good Friday Agreement held.", TUE_2019_11_19) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales fell 5% in the latest quarter, the retailer said.", ("the latest quarter", "DATE", "2019-Q3")),
+    ("Profit rose in the third quarter. For the quarter a year ago, the bank earned $2 million.",
+     ("the quarter a year ago", "DATE", "2018-Q3")),
+    ("Profit rose in the third quarter. The company will hire staff during the quarter.",
+     ("the quarter", "DATE", "2019-Q3")),
+])
+def test_the_quarter_of_a_report(nlp, text, expected):
+    has(nlp, text, datetime(2019, 10, 25), expected)

@@ -118,6 +118,7 @@ _PATTERNS = [
     ("period quarter half ago earlier latest recent",
      r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|(?:1[6-9]|20)\d\d)"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
+    ("quarter period", r"\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
     ("ago earlier", r"\byear-(?:ago|earlier)\b"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
@@ -157,7 +158,7 @@ def _matches(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-_LEADING = re.compile(r"^(?:(?:on|in|at|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
+_LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
                       r"after|into|of|between|as\s+of|as\s+early\s+as|as\s+late\s+as|around\s+(?=\d{1,2}(?::|\s*[ap]))|"
                       r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
 _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
@@ -465,7 +466,7 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
-_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|\b(?:period|latest|most\s+recent|year\s+ago)\b|\d{4}\s+(?:quarter|period|half)|"
+_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|\d{4}\s+(?:quarter|period|half)|"
                            r"\d{4}\s+(?:first|second|third|fourth)", re.I)
 _COMPARISON = re.compile(r"year-(?:ago|earlier)|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
 _NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",

@@ -255,8 +255,12 @@ def _period(low, ctx, pattern, count_of, size, letter):
 
 def read_quarter(low, text, ctx):
     if low in {"the quarter", "the latest quarter", "the most recent quarter", "the recent quarter"} and ctx.anchor:
-        # the quarter a report is about: the last one completed, unless the clause points at the present one
-        index = ctx.anchor.year * 4 + tv.quarter_of(ctx.anchor) - 1 - (0 if ctx.tense in {"present", "future"} else 1)
+        if ctx.period and "Q" in ctx.period and ctx.anchor.year - 1 <= int(ctx.period[:4]) <= ctx.anchor.year:
+            return Resolution("DATE", ctx.period)  # the quarter the article reports on
+        # the quarter a report is about: the last one completed, unless the clause points at the present one (never
+        # "the latest quarter": one that is over)
+        present = ctx.tense in {"present", "future"} and low == "the quarter"
+        index = ctx.anchor.year * 4 + tv.quarter_of(ctx.anchor) - 1 - (0 if present else 1)
         return Resolution("DATE", f"{index // 4}-Q{index % 4 + 1}")
     return _period(low, ctx, _QUARTER, lambda m: int(m.group("qn") or tv.ORDINALS[m.group("ord")]), 3, "Q")
 

@@ -35,7 +35,7 @@ _MOVABLE = {
     "good friday": lambda y: easter(y) - timedelta(days=2),
 }
 PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)" \
-          r"(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b(?!\s+[A-Z][a-z])"  # not "the Good Friday Agreement"
+          r"(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b(?!\s+(?-i:[A-Z][a-z]))"  # not "the Good Friday Agreement"
 _NAMED = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _MOVABLE) + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 
 

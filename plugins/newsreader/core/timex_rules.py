@@ -31,7 +31,7 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 _U = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
-_N = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+_N = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       r"ninety|hundred|dozen|half|several|few|many|couple|some)")
 _COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
@@ -177,12 +177,17 @@ _REPORT = re.compile(r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(
                      r"fourth)[\s-]quarter|\s+(?P<what>period|quarter|half))?$")
 
 
+# "the quarter a year ago": the same groups as _REPORT, those it lacks matching empty
+_REPORT_AGO = re.compile(r"^the\s+(?P<what>quarter|period|half)\s+(?P<ago>a\s+year\s+(?:ago|earlier))"
+                         r"(?P<latest>)(?P<year>)(?P<ord>)$")
+
+
 def _report_period(low, text, ctx):
     """A results report's periods: "the year-ago quarter", "the year-earlier period", "the latest period", "the 2018
     period", and the adjective "year-earlier" ("a year-earlier loss"): the period the article last named (a quarter
     or half), a year before it or in the named year. Unread when the article has named no such period."""
-    m = _REPORT.match(low)
-    if not m or (m.group("ord") is None and m.group("what") is None and not (m.group("ago") and "-" in low)):
+    m = _REPORT.match(low) or _REPORT_AGO.match(low)
+    if not m or (not m.group("ord") and m.group("what") is None and not (m.group("ago") and "-" in low)):
         return None
     base = ctx.period
     if m.group("ord"):
