@@ -799,3 +799,28 @@ def test_a_holiday_followed_by_a_lower_case_word(nlp):
 ])
 def test_the_quarter_of_a_report(nlp, text, expected):
     has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+@pytest.mark.parametrize("text", [
+    'The minister, speaking on the "Sunday Week" programme, said the plan was legal.',
+    'She told the "60 Minutes" audience that she would stay.',
+    "The standoff reminded viewers of the film High Noon.",
+])
+def test_a_time_word_with_a_capital_inside_a_sentence_is_a_title(nlp, text):
+    assert timexes(nlp, text, TUE_2019_11_19) == []
+
+
+def test_a_time_word_with_a_capital_at_the_start_is_still_a_time(nlp):
+    has(nlp, "This week, prices rose.", TUE_2019_11_19, ("This week", "DATE", "2019-W47"))
+    has(nlp, "Crowds gathered on New Year's Eve.", TUE_2019_11_19, ("New Year's Eve", "DATE", "2018-12-31"))
+
+
+def test_the_day_before_a_clause_is_not_counted_from_the_story_day(nlp):
+    found = timexes(nlp, "She was last seen on Nov. 3, the day before police issued a warrant.", datetime(2020, 5, 7))
+    assert ("the day before", "DATE", "2019-11-02") not in found
+    has(nlp, "She was seen on Nov. 3. The day before, police had searched the house.", datetime(2020, 5, 7),
+        ("The day before", "DATE", "2019-11-02"))
+
+
+def test_a_past_event_on_a_day_just_ahead_in_the_calendar_is_last_years(nlp):
+    has(nlp, "The meeting took place on Nov. 16.", WED_2019_10_30, ("Nov. 16", "DATE", "2018-11-16"))

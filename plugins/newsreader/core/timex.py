@@ -288,6 +288,20 @@ def _aged_person(span) -> str | None:
     return "named" if any(_is_person_word(t) for t in between) or _is_person_word(head) else None
 
 
+_LIMIT_PREPS = {"to", "until", "till", "through", "by"}
+_LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "adjourn", "schedule", "give", "reschedule"}
+
+
+def _deadline(span) -> bool:
+    """Is the expression a time limit ("extended to Nov. 16", "until mid-November", "set Nov. 10 as the deadline")?"""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in _LIMIT_PREPS:
+        return True
+    head = span.root.head
+    return head.lemma_ in _LIMIT_VERBS or (head.head.lemma_ in _LIMIT_VERBS and head.dep_ == "prep")
+
+
 _CLOCK_AFTER = set(ZONES.split()) | {"hours", "hrs", "local"}
 
 
@@ -379,11 +393,19 @@ class Finder:
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
+        anchored_elsewhere = (low.endswith((" before", " after")) and span.end < len(doc)
+                              and (doc[span.end].is_alpha or doc[span.end].like_num))
+        if anchored_elsewhere:  # "the day before authorities issued a warrant": counted from that event, not known
+            ctx = Context(self.anchor, direction(span))
+            try:
+                return resolve(text[start:end], ctx)
+            except (ValueError, OverflowError, KeyError, IndexError):
+                return None
         ctx = Context(self.anchor, direction(span) or sentence_tense(span), self.last_day,
                       _quantity_before(doc, span.start), _noun_after(span),
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
                       self.reference, _over(doc, span.start), "old" in low and _aged_person(span),
-                      "year" in low and _reports_results(span), self.period)
+                      "year" in low and _reports_results(span), self.period, _deadline(span))
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
@@ -399,6 +421,8 @@ class Finder:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             start, end = _trim(text, ent.start_char, ent.end_char)
+            if _titled(doc, start, end):
+                continue
             found = self._resolve(doc, text, start, end)
             if found is not None:
                 kept.append((start, end, found))
@@ -411,7 +435,7 @@ class Finder:
         spacy_spans = list(kept)
         for start, end in _matches(text):
             start, end = _trim(text, start, end)
-            if start >= end or not _cased(text[start:end]) or _in_a_name(doc, start, end):
+            if start >= end or not _cased(text[start:end]) or _in_a_name(doc, start, end) or _titled(doc, start, end):
                 continue
             inside = [k for k in spacy_spans if start <= k[0] and k[1] <= end and (k[0], k[1]) != (start, end)]
             clash = [k for k in kept if k[0] < end and start < k[1]]
@@ -526,7 +550,33 @@ def _in_a_name(doc, start: int, end: int) -> bool:
     if len(span) != 1 or before is None or after is None:
         return False
     named_after = after.is_title and not after.is_sent_start and not _NAME.fullmatch(after.text)
-    return named_after and (before.lower_ == "the" or (before.is_title and not before.is_sent_start))
+    return named_after and (before.lower_ == "the" or before.is_quote or (before.is_title and not before.is_sent_start))
+
+
+_LOWER_CASE_TIME_WORDS = frozenset("""
+    week weeks weekend minute minutes hour hours noon midnight year years month months morning night evening afternoon
+    now today tonight tomorrow yesterday ago earlier later quarter decade century future recently currently
+""".split())
+
+
+def _titled(doc, start: int, end: int) -> bool:
+    """"ABC's "This Week"", "60 Minutes", "High Noon": a time word written with a capital inside a sentence is part
+    of a title or a name (a programme, a film), not a time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if token.lower_ not in _LOWER_CASE_TIME_WORDS or not token.is_title:
+            continue
+        before = doc[token.i - 1] if token.i else None
+        if token.is_sent_start or before is None or (before.is_punct and not before.is_quote) or (
+                before.is_quote and (before.i == 0 or before.is_sent_start or doc[before.i - 1].is_punct)):
+            continue  # the first word of a sentence or of a quoted one
+        if before.text == "New" or token.i == span.start and before.is_title and not before.is_sent_start:
+            if before.text == "New":
+                continue  # "New Year's Day"
+        return True
+    return False
 
 
 def _cased(piece: str) -> bool:

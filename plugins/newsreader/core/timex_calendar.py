@@ -70,6 +70,7 @@ class Context:
     person: str | None = None  # an age that is a person's: "named" (modifies a person) or "alone" (no noun after)
     results: bool = False  # the sentence reports figures ("net income … a year earlier")
     period: str | None = None  # the quarter or half the article last named ("2019-Q3"): what a results report is about
+    deadline: bool = False  # "extended to Nov. 16", "until mid-November", "set Nov. 10 as the deadline": a time limit
 
 
 
@@ -93,13 +94,14 @@ def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool 
 
 
 
-def pick_year(candidates: list[date], anchor: date, tense: str | None) -> date:
+def pick_year(candidates: list[date], anchor: date, tense: str | None, deadline: bool = False) -> date:
     """A day or month named without its year: :func:`pick`'s choice, unless that lies in another year more than
-    eight months away while this year's is within six weeks ("the offer was extended to Nov. 16", written late in
-    October): news copy names the year of a day that is not in the current one."""
+    eight months away while this year's is within six weeks, and the clause does not simply tell of the past (a
+    time limit may be set in the past: "the offer was extended to Nov. 16", written late in October). News copy
+    names the year of a day that is not in the current one."""
     chosen = pick(candidates, anchor, tense)
     this_year = [c for c in candidates if c.year == anchor.year]
-    if (chosen.year != anchor.year and this_year and abs((chosen - anchor).days) > 240
+    if (tense != "past" or deadline) and (chosen.year != anchor.year and this_year and abs((chosen - anchor).days) > 240
             and abs((this_year[0] - anchor).days) <= 45):
         return this_year[0]
     return chosen
@@ -385,7 +387,7 @@ def read_calendar(low, text, ctx):
                 continue
         if not candidates:
             return False
-        chosen = pick_year(candidates, ctx.anchor, ctx.tense)
+        chosen = pick_year(candidates, ctx.anchor, ctx.tense, ctx.deadline)
         side = "after" if chosen > ctx.anchor else "before"
         how = f"'{text}', the nearest such day {side} {human_anchor(ctx.anchor)}"
         return day_event(chosen, text, how)
@@ -408,7 +410,7 @@ def read_calendar(low, text, ctx):
         elif which == "this":
             chosen = date(ctx.anchor.year, mo, 1)
         else:
-            chosen = pick_year(candidates, first, ctx.tense)
+            chosen = pick_year(candidates, first, ctx.tense, ctx.deadline)
         direction = "on or after" if chosen > ctx.anchor.replace(day=1) else "on or before"
         value = tv.month(chosen.year, mo)
         how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {human_anchor(ctx.anchor)}"
