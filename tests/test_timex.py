@@ -824,3 +824,26 @@ def test_the_day_before_a_clause_is_not_counted_from_the_story_day(nlp):
 
 def test_a_past_event_on_a_day_just_ahead_in_the_calendar_is_last_years(nlp):
     has(nlp, "The meeting took place on Nov. 16.", WED_2019_10_30, ("Nov. 16", "DATE", "2018-11-16"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Directors approved a split, payable Dec. 7 to holders of record Nov. 22.", WED_2019_10_30,
+     ("Nov. 22", "DATE", "2019-11-22")),
+    ("The firm extended its offer until 5 p.m. EST Nov. 9.", WED_2019_10_30,
+     ("5 p.m. EST Nov. 9", "TIME", "2019-11-09T17:00")),
+    ("The agency gave no reason for the Jan. 14 deadline.", datetime(2020, 1, 5), ("Jan. 14", "DATE", "2020-01-14")),
+    ("They discussed the minister's visit slated for September.", datetime(2019, 8, 26),
+     ("September", "DATE", "2019-09")),
+])
+def test_a_date_set_for_something_in_a_past_clause_may_lie_ahead(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_a_weekday_with_a_date_chooses_the_year(nlp):
+    has(nlp, "The court will meet on Saturday, April 25.", datetime(1998, 4, 24),
+        ("Saturday, April 25", "DATE", "1998-04-25"))
+    has(nlp, "The court met on Saturday, April 26.", datetime(1998, 4, 24), ("Saturday, April 26", "DATE", "1997-04-26"))
+
+
+def test_a_quoted_today_is_still_today(nlp):
+    has(nlp, "``Today is a sad day,'' he said.", datetime(2020, 1, 5), ("Today", "DATE", "2020-01-05"))

@@ -289,17 +289,32 @@ def _aged_person(span) -> str | None:
 
 
 _LIMIT_PREPS = {"to", "until", "till", "through", "by"}
+_SET_FOR = {"payable", "effective", "record", "due"}
 _LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "adjourn", "schedule", "give", "reschedule"}
 
 
 def _deadline(span) -> bool:
-    """Is the expression a time limit ("extended to Nov. 16", "until mid-November", "set Nov. 10 as the deadline")?"""
+    """Is the expression a time limit or a date set for something ("extended to Nov. 16", "until 5 p.m. Nov. 9",
+    "set Nov. 10 as the deadline", "payable Dec. 7", "the Jan. 14 deadline", "the visit slated for September",
+    "called to testify on Feb. 10")? Such a date may be named in a past-tense clause and still lie ahead."""
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
-    if before is not None and before.lower_ in _LIMIT_PREPS:
+    if before is not None and before.lower_ in _LIMIT_PREPS | _SET_FOR:
+        return True
+    for token in reversed(doc[max(0, span.start - 5):span.start]):
+        if token.is_punct and token.text != ",":
+            break
+        if token.lower_ in {"until", "till", "by", "through"}:
+            return True  # "until 5 p.m. EST Nov. 9"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in {"deadline", "date"}:
         return True
     head = span.root.head
-    return head.lemma_ in _LIMIT_VERBS or (head.head.lemma_ in _LIMIT_VERBS and head.dep_ == "prep")
+    verb = head.head if head.dep_ == "prep" else head
+    if verb.lemma_ in _LIMIT_VERBS | _PLANNING or verb.lower_ in _FUTURE_WORDS or any(
+            c.lower_ in _FUTURE_WORDS for c in verb.children if c.dep_ in {"amod", "acomp", "advmod"}):
+        return True
+    return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)
 
 
 _CLOCK_AFTER = set(ZONES.split()) | {"hours", "hrs", "local"}
@@ -569,12 +584,10 @@ def _titled(doc, start: int, end: int) -> bool:
         if token.lower_ not in _LOWER_CASE_TIME_WORDS or not token.is_title:
             continue
         before = doc[token.i - 1] if token.i else None
-        if token.is_sent_start or before is None or (before.is_punct and not before.is_quote) or (
-                before.is_quote and (before.i == 0 or before.is_sent_start or doc[before.i - 1].is_punct)):
-            continue  # the first word of a sentence or of a quoted one
-        if before.text == "New" or token.i == span.start and before.is_title and not before.is_sent_start:
-            if before.text == "New":
-                continue  # "New Year's Day"
+        if token.is_sent_start or before is None or before.is_punct or before.is_quote or before.text in {"``", "`"}:
+            continue  # the first word of a sentence or of a quotation
+        if before.text == "New":
+            continue  # "New Year's Day"
         return True
     return False
 

@@ -343,7 +343,7 @@ def read_year(low, text, ctx):
         return None
     return Resolution("DATE", m.group("year"), (m.group("year"), "year", False, f"'{text}'"))
 
-_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|"
+_MONTH_DAY = re.compile(r"^(?:(?P<wd>mon|tues|wednes|thurs|fri|satur|"
                         r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
                         r"(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|this\s+year|next\s+year))?$")
@@ -385,6 +385,9 @@ def read_calendar(low, text, ctx):
                 candidates.append(date(y, mo, d))
             except ValueError:
                 continue
+        if m.group("wd"):  # "Saturday, April 25": the year in which that day is a Saturday
+            weekday = WEEKDAYS.index(m.group("wd") + "day")
+            candidates = [c for c in candidates if c.weekday() == weekday] or candidates
         if not candidates:
             return False
         chosen = pick_year(candidates, ctx.anchor, ctx.tense, ctx.deadline)
