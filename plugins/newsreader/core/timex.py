@@ -18,6 +18,7 @@ from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
 from .timex_calendar import ZONES
+from .timex_values import MODIFIER_WORDS, YEAR
 from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
 from .timex_rules import _COUNT, _HEDGE, _U, PERSON_NOUNS, Context, Resolution, resolve
 
@@ -25,12 +26,12 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_YEAR = r"(?:1[6-9]\d{2}|20\d{2})"
+_YEAR = YEAR
 _PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
          r"that)[ ]")
 _YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_MOD = r"(?:(?:early|mid|late|(?:earlier|later)\s+in|the\s+(?:end|beginning|start|middle|close|rest)\s+of)[\s-]+)"
+_MOD = rf"(?:(?:{MODIFIER_WORDS})[\s-]+)"
 _YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
 _UNIT_WORD = rf"\b{_U}\b"
 _MONTH_WORDS = "january february march april may june july august september october november december " \
@@ -98,7 +99,7 @@ _PATTERNS = [
     # times of day
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
-     r"Boxing\s+Day)(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b"),
+     rf"Boxing\s+Day)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
     (ZONES + " hours hrs local", rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
     ("am pm m",
@@ -116,7 +117,7 @@ _PATTERNS = [
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
     # a results report's periods: "the year-ago quarter", "the year-earlier period", "a year-earlier loss"
     ("period quarter half ago earlier latest recent",
-     r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|(?:1[6-9]|20)\d\d)"
+     rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{_YEAR})"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
     ("quarter period", r"\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
     ("ago earlier", r"\byear-(?:ago|earlier)\b"),

@@ -31,7 +31,7 @@ _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|
                      re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
 _CENTURY_WORDS = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
-_YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<year>1\d{3}|20\d{2})$", re.I)
+_YEAR = re.compile(rf"^(?:the\s+year\s+)?(?P<year>{tv.YEAR})$", re.I)
 _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
                    r"after))\s+)?"
                    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|"
@@ -346,11 +346,11 @@ def read_year(low, text, ctx):
 _MONTH_DAY = re.compile(r"^(?:(?P<wd>mon|tues|wednes|thurs|fri|satur|"
                         r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
-                        r"(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|this\s+year|next\s+year))?$")
+                        rf"(?:,?\s+(?:of\s+)?(?P<year>{tv.YEAR}|last\s+year|this\s+year|next\s+year))?$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
-                         r"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|"
+                         rf"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>{tv.YEAR}|last\s+year|"
                          r"this\s+year|next\s+year))?$")
-_ISO = re.compile(r"^(?P<y>1\d{3}|20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_ISO = re.compile(rf"^(?P<y>{tv.YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})$")
 
 
 _HOLIDAYS = {"christmas": "december 25", "christmas day": "december 25", "christmas eve": "december 24",
@@ -418,7 +418,7 @@ def read_calendar(low, text, ctx):
         value = tv.month(chosen.year, mo)
         how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {human_anchor(ctx.anchor)}"
         return Resolution("DATE", value, (value, "month", False, how))
-    if any(ch.isdigit() for ch in low) and re.search(r"\b(1\d{3}|20\d{2})\b", low) and any(
+    if any(ch.isdigit() for ch in low) and re.search(rf"\b{tv.YEAR}\b", low) and any(
             month_number(w) for w in re.findall(r"[a-z]+\.?", low)):
         data = _explicit_parser().get_date_data(text)
         if data.date_obj is not None:

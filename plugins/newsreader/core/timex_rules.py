@@ -35,8 +35,7 @@ _N = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|
       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       r"ninety|hundred|dozen|half|several|few|many|couple|some)")
 _COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
-_HEDGE = (r"(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
-          r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|another|a\s+further)\s+)*")
+_HEDGE = rf"(?:(?:{tv.HEDGE_WORDS})\s+)*"
 _AGE = re.compile(r"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
 _AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|"
                   rf"back|"
@@ -60,9 +59,7 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_
          "the foreseeable future": "FUTURE_REF", "years ago": "PAST_REF", "decades ago": "PAST_REF",
          "months ago": "PAST_REF", "centuries ago": "PAST_REF", "the coming years": "FUTURE_REF",
          "the years ahead": "FUTURE_REF", "the coming decades": "FUTURE_REF"}
-_MOD = re.compile(r"^(?:(?:early|earlier|late|later|mid|middle|the\s+(?:end|beginning|start|middle|close|turn|"
-                  r"rest)\s+of)"
-                  r"(?:\s+|-))+(?=\S)", re.I)
+_MOD = re.compile(rf"^(?:(?:{tv.MODIFIER_WORDS})(?:\s+|-))+(?=\S)", re.I)
 _REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
                   r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
@@ -173,7 +170,7 @@ def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | Non
 
 
 _REPORT = re.compile(r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<ago>year[-\s](?:ago|earlier))|"
-                     r"(?P<latest>latest|most\s+recent)|(?P<year>1\d{3}|20\d{2}))(?:\s+(?P<ord>first|second|third|"
+                     rf"(?P<latest>latest|most\s+recent)|(?P<year>{tv.YEAR}))(?:\s+(?P<ord>first|second|third|"
                      r"fourth)[\s-]quarter|\s+(?P<what>period|quarter|half))?$")
 
 

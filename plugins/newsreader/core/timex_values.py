@@ -33,10 +33,16 @@ _NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "half": 0.5, "single": 1,
 }
+# The temporal vocabulary the finder (timex), the readers (timex_rules, timex_calendar) and counts share.
+YEAR = r"(?:1\d{3}|20\d{2})"  # a year written in digits: 1000-2099
+HEDGE_WORDS = (r"just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|more\s+than|"
+               r"less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|another|"
+               r"a\s+further")
+# "early", "mid-", "later in", "the end of": what a period's part is named with ("early December", "mid-2011")
+MODIFIER_WORDS = r"early|mid|middle|late|(?:earlier|later)(?:\s+in)?|the\s+(?:end|beginning|start|middle|close|turn|rest)\s+of"
 HEDGES = re.compile(
-    r"^(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
-    r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|"
-    r"another|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|previous)\s+)+",
+    rf"^(?:(?:{HEDGE_WORDS}|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|"
+    r"previous)\s+)+",
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
