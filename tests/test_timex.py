@@ -847,3 +847,15 @@ def test_a_weekday_with_a_date_chooses_the_year(nlp):
 
 def test_a_quoted_today_is_still_today(nlp):
     has(nlp, "``Today is a sad day,'' he said.", datetime(2020, 1, 5), ("Today", "DATE", "2020-01-05"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The merger could close as early as next year's first quarter.", ("next year's first quarter", "DATE", "2020-Q1")),
+    ("Net sales for this year's third quarter were $14 million.", ("this year's third quarter", "DATE", "2019-Q3")),
+    ("Profit rose in the third quarter. Exports for last year's quarter were $3 million.",
+     ("last year's quarter", "DATE", "2018-Q3")),
+    ("Sales in the 2017 second quarter fell.", ("the 2017 second quarter", "DATE", "2017-Q2")),
+])
+def test_a_quarter_of_a_named_year(nlp, text, expected):
+    found = has(nlp, text, datetime(2019, 10, 31), expected)
+    assert not any(t == "DATE" and v in {"2019", "2020", "2018"} for _, t, v in found), found

@@ -120,6 +120,8 @@ _PATTERNS = [
      rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{_YEAR})"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
     ("quarter period", r"\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
+    ("quarter period half", rf"\b(?:(?:this|last|next)\s+year|{_YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
+                            r"(?:quarter|half|period)\b"),
     ("ago earlier", r"\byear-(?:ago|earlier)\b"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
@@ -506,7 +508,7 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
-_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|\d{4}\s+(?:quarter|period|half)|"
+_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|period|half)|\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|\d{4}\s+(?:quarter|period|half)|"
                            r"\d{4}\s+(?:first|second|third|fourth)", re.I)
 _COMPARISON = re.compile(r"year-(?:ago|earlier)|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
 _NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",

@@ -179,6 +179,35 @@ _REPORT_AGO = re.compile(r"^the\s+(?P<what>quarter|period|half)\s+(?P<ago>a\s+ye
                          r"(?P<latest>)(?P<year>)(?P<ord>)$")
 
 
+_YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{tv.YEAR}))'s\s+(?:(?P<ord>first|second|third|"
+                           r"fourth)[\s-](?P<what>quarter|half)|(?P<bare>quarter|period|half))$")
+
+
+def _years_period(low, text, ctx):
+    """"next year's first quarter" (2020-Q1), "last year's quarter" (the quarter the article reports on, a year
+    before), "2018's second half"."""
+    m = _YEARS_PERIOD.match(low)
+    if not m:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.anchor is not None:
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+    else:
+        return False
+    if m.group("ord"):
+        n = tv.ORDINALS[m.group("ord")]
+        if m.group("what") == "half" and n > 2:
+            return False
+        return Resolution("DATE", f"{year}-{'Q' if m.group('what') == 'quarter' else 'H'}{n}")
+    base = ctx.period
+    if base is None:
+        return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known
+    if m.group("bare") != "period" and m.group("bare")[0].upper() != base[5]:
+        return False
+    return Resolution("DATE", f"{year}{base[4:]}")
+
+
 def _report_period(low, text, ctx):
     """A results report's periods: "the year-ago quarter", "the year-earlier period", "the latest period", "the 2018
     period", and the adjective "year-earlier" ("a year-earlier loss"): the period the article last named (a quarter
@@ -446,6 +475,6 @@ def _duration(low, text, ctx):
 
 
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _report_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
+_RULES = (_ref, _age, _report_period, _years_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
           read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month, read_quarter, read_half, read_fiscal,
           read_season, read_decade, read_century, read_year, read_movable_holiday, read_calendar, _duration)
