@@ -859,3 +859,21 @@ def test_a_quoted_today_is_still_today(nlp):
 def test_a_quarter_of_a_named_year(nlp, text, expected):
     found = has(nlp, text, datetime(2019, 10, 31), expected)
     assert not any(t == "DATE" and v in {"2019", "2020", "2018"} for _, t, v in found), found
+
+
+def test_the_day_of_a_report_is_not_the_story_time(nlp):
+    found = has(nlp, "The plant closed in 2012, the company said on Tuesday. Two years later it reopened.",
+                TUE_2019_11_19, ("Two years later", "DATE", "2014"))
+    assert ("Two years later", "DATE", "2021") not in found
+
+
+def test_later_than_the_story_time_but_after_publication_in_a_past_clause_is_unresolved(nlp):
+    found = has(nlp, "The mayor resigned on Monday. Two days later, her deputy took over.", TUE_2019_11_19,
+                ("Two days later", "DATE", "XXXX-XX-XX"))
+    _, events = annotate(nlp, "The mayor resigned on Monday. Two days later, her deputy took over.", TUE_2019_11_19)
+    assert [e.phrase for e in events] == ["Monday"]
+
+
+def test_a_clock_time_later_in_the_sentence_leaves_the_days_phrase(nlp):
+    _, events = annotate(nlp, "On Friday, at 9:40 a.m., the train left the station.", TUE_2019_11_19)
+    assert [(e.date, e.phrase, e.time) for e in events] == [("2019-11-15", "Friday", "09:40")]

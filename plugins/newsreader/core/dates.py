@@ -12,7 +12,7 @@ names the timex it came from (``timex``) and, for a time of day, the time (``tim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -106,8 +106,11 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
                       sentence=timex.sentence, text=_clause(sentence, timex.start, timex.end), explanation=how,
                       timex=timex.id, time=resolution.time)
         key = (value, precision, timex.sentence)  # one event per date per sentence, with its time of day if given
-        if key not in events or (event.time and not events[key].time):
+        if key not in events:
             events[key] = event
+        elif event.time and not events[key].time:
+            # "On Friday, at 9:40 a.m., …": the day's event takes the time; its phrase stays the day's, not the clock's
+            events[key] = replace(events[key], time=event.time)
     return [item.timex for item in found], sorted(events.values(), key=Event.sort_key)
 
 

@@ -483,7 +483,8 @@ class Finder:
             elif _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
                 resolution = self._resolve(doc, text, start, end) or resolution
             out.append((start, end, resolution))
-            if resolution.type in {"DATE", "TIME"} and not _COMPARISON.search(words):
+            if resolution.type in {"DATE", "TIME"} and not _COMPARISON.search(words) and not _reporting_day(
+                    doc, start, end, words):
                 self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
                 self.reference_paragraph = p_index
                 if _PERIOD.match(resolution.value):
@@ -510,6 +511,23 @@ class Finder:
 
 _REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|period|half)|\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|\d{4}\s+(?:quarter|period|half)|"
                            r"\d{4}\s+(?:first|second|third|fourth)", re.I)
+_REPORT_DAY = re.compile(rf"^(?:(?:on\s+)?{_WEEKDAY}|today|yesterday)$", re.I)
+
+
+def _reporting_day(doc, start: int, end: int, words: str) -> bool:
+    """"…, the ministry said on Tuesday": the day of the report, not a time of the story ("The plant closed in 2012,
+    the firm said Tuesday. Two years later…" counts from 2012)."""
+    if not _REPORT_DAY.match(words):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    return head.lemma_ in _REPORTING
+
+
 _COMPARISON = re.compile(r"year-(?:ago|earlier)|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
 _NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",
                        re.I)

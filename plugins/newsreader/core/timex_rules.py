@@ -135,7 +135,11 @@ def _ago(low, text, ctx):
         if compared is not None:
             return compared
     if narrated and ctx.reference is not None and unit in narrative.UNKNOWN and float(n).is_integer():
-        return _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
+        found = _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
+        if found and forward and ctx.tense == "past" and ctx.anchor is not None and (
+                narrative.reference_of(found.value, text).day > ctx.anchor):
+            return Resolution("DATE", narrative.UNKNOWN[unit])  # told in the past, after publication: a wrong anchor
+        return found
     if ctx.anchor is None or unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
         return Resolution("DATE", "XXXX-XX-XX")
     if not float(n).is_integer():
