@@ -877,3 +877,11 @@ def test_later_than_the_story_time_but_after_publication_in_a_past_clause_is_unr
 def test_a_clock_time_later_in_the_sentence_leaves_the_days_phrase(nlp):
     _, events = annotate(nlp, "On Friday, at 9:40 a.m., the train left the station.", TUE_2019_11_19)
     assert [(e.date, e.phrase, e.time) for e in events] == [("2019-11-15", "Friday", "09:40")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Lund, 52 years old, will retire in March.",
+    "Workers 55 years old or older may take the offer.",
+])
+def test_an_age_in_years_old_is_no_timex(nlp, text):
+    assert all("old" not in t and "years" not in t for t, _, _ in timexes(nlp, text, TUE_2019_11_19))

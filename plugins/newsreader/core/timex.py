@@ -407,6 +407,8 @@ class Finder:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span) or _counted(span) or _clock_number(span):
             return None
+        if span.end < len(doc) and doc[span.end].lower_ == "old" and span[-1].lower_ in {"years", "months"}:
+            return None  # "Smith, 52 years old": an age (read with "old" when the span holds it)
         low = text[start:end].lower()
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
