@@ -885,3 +885,9 @@ def test_a_clock_time_later_in_the_sentence_leaves_the_days_phrase(nlp):
 ])
 def test_an_age_in_years_old_is_no_timex(nlp, text):
     assert all("old" not in t and "years" not in t for t, _, _ in timexes(nlp, text, TUE_2019_11_19))
+
+
+def test_today_of_a_generic_noun_is_the_present_not_a_day(nlp):
+    found, events = annotate(nlp, "Fathers in today's world share the housework.", TUE_2019_11_19)
+    assert [(t.text, t.value) for t in found] == [("today", "PRESENT_REF")] and events == []
+    has(nlp, "Today's vote was delayed.", TUE_2019_11_19, ("Today", "DATE", "2019-11-19"))

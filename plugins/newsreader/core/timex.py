@@ -320,6 +320,20 @@ def _deadline(span) -> bool:
     return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)
 
 
+_GENERIC = frozenset("""
+    world youth society generation child kid culture economy politics standard term dollar technology computer time age
+    era people family woman man student worker parent consumer market industry business life reader voter
+""".split())
+
+
+def _generic_possessor(doc, span) -> bool:
+    """"today's youth", "tomorrow's world": the present or the future in general, not a day."""
+    if span.end >= len(doc) or doc[span.end].text not in {"'s", "\u2019s"}:
+        return False
+    noun = next((t for t in doc[span.end + 1:span.end + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
+    return noun is not None and noun.lemma_.lower() in _GENERIC
+
+
 _CLOCK_AFTER = set(ZONES.split()) | {"hours", "hrs", "local"}
 
 
@@ -413,6 +427,8 @@ class Finder:
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
+        if low in {"today", "tomorrow"} and _generic_possessor(doc, span):
+            return Resolution("DATE", "PRESENT_REF" if low == "today" else "FUTURE_REF")  # "today's youth": no day
         anchored_elsewhere = (low.endswith((" before", " after")) and span.end < len(doc)
                               and (doc[span.end].is_alpha or doc[span.end].like_num))
         if anchored_elsewhere:  # "the day before authorities issued a warrant": counted from that event, not known
