@@ -109,7 +109,7 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
         if key not in events:
             events[key] = event
         elif event.time and not events[key].time:
-            # "On Friday, at 9:40 a.m., …": the day's event takes the time; its phrase stays the day's, not the clock's
+            # "On Friday, at 9:40 a.m., …": the day's event takes the time and keeps its phrase
             events[key] = replace(events[key], time=event.time)
     return [item.timex for item in found], sorted(events.values(), key=Event.sort_key)
 

@@ -101,7 +101,8 @@ _PATTERNS = [
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
      rf"Boxing\s+Day)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
-    (ZONES + " hours hrs local", rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
+    (ZONES + " hours hrs local",
+     rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
@@ -120,8 +121,9 @@ _PATTERNS = [
      rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{_YEAR})"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
     ("quarter period", r"\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
-    ("quarter period half", rf"\b(?:(?:this|last|next)\s+year|{_YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
-                            r"(?:quarter|half|period)\b"),
+    ("quarter period half",
+     rf"\b(?:(?:this|last|next)\s+year|{_YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
+     r"(?:quarter|half|period)\b"),
     ("ago earlier", r"\byear-(?:ago|earlier)\b"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
@@ -161,7 +163,8 @@ def _matches(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-_LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|during|until|till|by|from|for|to|through|throughout|over|within|before|"
+_LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|during|until|till|by|from|for|to|through|"
+                      r"throughout|over|within|before|"
                       r"after|into|of|between|as\s+of|as\s+early\s+as|as\s+late\s+as|around\s+(?=\d{1,2}(?::|\s*[ap]))|"
                       r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
 _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
@@ -214,9 +217,11 @@ def direction(span) -> str | None:
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
             return "future"
         if index == 0:
+            governor = verb.head
             if verb.lemma_ == "schedule" or (
-                    verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and verb.head is not verb
-                    and (verb.head.lemma_ in _PLANNING or (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"}))):
+                    verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
+                    and (governor.lemma_ in _PLANNING
+                         or (governor.lemma_ == "be" and governor.tag_ in {"VBZ", "VBP"}))):
                 return "future"  # "planned to leave on Thursday", "is to resume trading Tuesday", "has scheduled…"
             if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "relcl", "amod"}:
                 return "past"  # "the quarter ended Sept. 30", "shares issued in July": a reduced relative clause
@@ -293,7 +298,8 @@ def _aged_person(span) -> str | None:
 
 _LIMIT_PREPS = {"to", "until", "till", "through", "by"}
 _SET_FOR = {"payable", "effective", "record", "due"}
-_LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "adjourn", "schedule", "give", "reschedule"}
+_LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "adjourn", "schedule", "give",
+                "reschedule"}
 
 
 def _deadline(span) -> bool:
@@ -527,7 +533,9 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
-_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|period|half)|\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|\d{4}\s+(?:quarter|period|half)|"
+_REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|period|half)|"
+                           r"\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|"
+                           r"\d{4}\s+(?:quarter|period|half)|"
                            r"\d{4}\s+(?:first|second|third|fourth)", re.I)
 _REPORT_DAY = re.compile(rf"^(?:(?:on\s+)?{_WEEKDAY}|today|yesterday)$", re.I)
 

@@ -25,8 +25,8 @@ _NEEDS = {"century": 0, "decade": 0, "year": 0, "month": 2, "week": 3, "weekend"
 UNKNOWN = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX", "day": "XXXX-XX-XX", "night": "XXXX-XX-XX"}
 
-_VALUE = re.compile(r"^(?:FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])|"
-                    r"(?P<s>SP|SU|FA|WI)))?(?:T.*)?$")
+_VALUE = re.compile(r"^(?:FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|"
+                    r"H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 

@@ -183,8 +183,9 @@ _REPORT_AGO = re.compile(r"^the\s+(?P<what>quarter|period|half)\s+(?P<ago>a\s+ye
                          r"(?P<latest>)(?P<year>)(?P<ord>)$")
 
 
-_YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{tv.YEAR}))'s\s+(?:(?P<ord>first|second|third|"
-                           r"fourth)[\s-](?P<what>quarter|half)|(?P<bare>quarter|period|half))$")
+_YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{tv.YEAR}))'s\s+"
+                           r"(?:(?P<ord>first|second|third|fourth)[\s-](?P<what>quarter|half)|"
+                           r"(?P<bare>quarter|period|half))$")
 
 
 def _years_period(low, text, ctx):
@@ -228,7 +229,7 @@ def _report_period(low, text, ctx):
     if base is None and m.group("latest"):
         return None  # "the latest quarter" without a named one: read_quarter's
     if base is None:
-        return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known; dropped if still unknown
+        return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known (dropped if not)
     if (m.group("what") == "quarter" and "Q" not in base) or (m.group("what") == "half" and "H" not in base):
         return False
     if m.group("ago"):
@@ -479,6 +480,7 @@ def _duration(low, text, ctx):
 
 
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _report_period, _years_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
-          read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month, read_quarter, read_half, read_fiscal,
-          read_season, read_decade, read_century, read_year, read_movable_holiday, read_calendar, _duration)
+_RULES = (_ref, _age, _report_period, _years_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day,
+          read_relative_day, read_time_of_day, read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month,
+          read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year, read_movable_holiday,
+          read_calendar, _duration)

@@ -39,7 +39,8 @@ HEDGE_WORDS = (r"just|about|around|nearly|almost|some|roughly|approximately|only
                r"less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|another|"
                r"a\s+further")
 # "early", "mid-", "later in", "the end of": what a period's part is named with ("early December", "mid-2011")
-MODIFIER_WORDS = r"early|mid|middle|late|(?:earlier|later)(?:\s+in)?|the\s+(?:end|beginning|start|middle|close|turn|rest)\s+of"
+MODIFIER_WORDS = (r"early|mid|middle|late|(?:earlier|later)(?:\s+in)?|"
+                  r"the\s+(?:end|beginning|start|middle|close|turn|rest)\s+of")
 HEDGES = re.compile(
     rf"^(?:(?:{HEDGE_WORDS}|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|"
     r"previous)\s+)+",
