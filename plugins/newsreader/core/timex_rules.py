@@ -481,6 +481,6 @@ def _duration(low, text, ctx):
 
 # In this order: the first rule that recognises the expression reads it.
 _RULES = (_ref, _age, _report_period, _years_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day,
-          read_relative_day, read_time_of_day, read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month,
-          read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year, read_movable_holiday,
+          read_relative_day, read_time_of_day, read_weekday, _week_of, _modified, _relative,
+          narrative.read_day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year, read_movable_holiday,
           read_calendar, _duration)
