@@ -677,7 +677,7 @@ def test_a_24_hour_clock_is_no_year(nlp, text, expected, not_expected):
     "A 29-year-old Army sergeant died in the crash.",
     "Police questioned the 41-year-old Tom Reed on Monday.",
     "The 27-year-old, who turned professional in 2014, won again.",
-    "Mr. Lund, 52 years old, will retire.",
+    "Ms. Varga, 61 years old, will step down.",
 ])
 def test_a_persons_age_makes_no_birth_year(nlp, text):
     _, events = annotate(nlp, text, TUE_2019_11_19)
@@ -694,7 +694,7 @@ def test_an_age_modifying_a_person_is_no_timex_and_a_things_age_dates_it(nlp):
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("The offer was extended to Nov. 20.", datetime(2019, 11, 5), ("Nov. 20", "DATE", "2019-11-20")),
+    ("The bid deadline was pushed back to Nov. 21.", datetime(2019, 11, 5), ("Nov. 21", "DATE", "2019-11-21")),
     ("The vote was postponed until December.", TUE_2019_11_19, ("December", "DATE", "2019-12")),
     ("Repayments are due by Jan. 14.", datetime(2020, 1, 15), ("Jan. 14", "DATE", "2020-01-14")),
 ])
@@ -749,8 +749,8 @@ def test_a_year_ago_period_without_a_period_named_is_not_guessed(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Talks broke off at noon Thursday.", ("noon Thursday", "TIME", "2019-11-14T12:00")),
-    ("The offer expires at 5 p.m. EST, Nov. 26.", ("5 p.m. EST, Nov. 26", "TIME", "2019-11-26T17:00")),
+    ("The ferry service resumed at noon Saturday.", ("noon Saturday", "TIME", "2019-11-16T12:00")),
+    ("Voting closes at 8 p.m. CST, Dec. 3.", ("8 p.m. CST, Dec. 3", "TIME", "2019-12-03T20:00")),
 ])
 def test_a_clock_time_right_before_its_day_is_one_expression(nlp, text, expected):
     found = has(nlp, text, TUE_2019_11_19, expected)
@@ -759,7 +759,7 @@ def test_a_clock_time_right_before_its_day_is_one_expression(nlp, text, expected
 
 @pytest.mark.parametrize("text, expected", [
     ("The team planned to leave Nairobi on Thursday.", ("Thursday", "DATE", "2019-11-21")),
-    ("Troops could arrive as early as Tuesday.", ("Tuesday", "DATE", "2019-11-26")),
+    ("The rescue team could land as early as Sunday.", ("Sunday", "DATE", "2019-11-24")),
     ("The company has scheduled a news conference Thursday.", ("Thursday", "DATE", "2019-11-21")),
 ])
 def test_plans_and_earliest_dates_point_ahead(nlp, text, expected):
@@ -774,10 +774,10 @@ def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The lenders must wait at least 30 days before the sale closes.", ("at least 30 days", "DURATION", "P30D")),
-    ("The strike may last at least two more weeks.", ("at least two more weeks", "DURATION", "P2W")),
-    ("The refugees lived in tents for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
-    ("The hearing lasted about 5 1/2 hours.", ("about 5 1/2 hours", "DURATION", "PT5H30M")),
+    ("The buyers must wait at least 45 days before the deal closes.", ("at least 45 days", "DURATION", "P45D")),
+    ("The closure may last at least three more weeks.", ("at least three more weeks", "DURATION", "P3W")),
+    ("The families lived in shelters for 3 1/2 years.", ("3 1/2 years", "DURATION", "P3Y6M")),
+    ("The debate ran about 7 1/2 hours.", ("about 7 1/2 hours", "DURATION", "PT7H30M")),
     ("The siege lasted two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
 ])
 def test_durations_with_at_least_and_halves(nlp, text, expected):
@@ -792,8 +792,8 @@ def test_a_holiday_followed_by_a_lower_case_word(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Sales fell 5% in the latest quarter, the retailer said.", ("the latest quarter", "DATE", "2019-Q3")),
-    ("Profit rose in the third quarter. For the quarter a year ago, the bank earned $2 million.",
-     ("the quarter a year ago", "DATE", "2018-Q3")),
+    ("Margins grew in the second quarter. In the quarter a year earlier, the lender earned $4 million.",
+     ("the quarter a year earlier", "DATE", "2018-Q2")),
     ("Profit rose in the third quarter. The company will hire staff during the quarter.",
      ("the quarter", "DATE", "2019-Q3")),
 ])
@@ -803,8 +803,8 @@ def test_the_quarter_of_a_report(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     'The minister, speaking on the "Sunday Week" programme, said the plan was legal.',
-    'She told the "60 Minutes" audience that she would stay.',
-    "The standoff reminded viewers of the film High Noon.",
+    'She told the "Forty Minutes" audience that she would stay.',
+    "The quarrel reminded readers of the novel Broken Noon.",
 ])
 def test_a_time_word_with_a_capital_inside_a_sentence_is_a_title(nlp, text):
     assert timexes(nlp, text, TUE_2019_11_19) == []
@@ -816,10 +816,11 @@ def test_a_time_word_with_a_capital_at_the_start_is_still_a_time(nlp):
 
 
 def test_the_day_before_a_clause_is_not_counted_from_the_story_day(nlp):
-    found = timexes(nlp, "She was last seen on Nov. 3, the day before police issued a warrant.", datetime(2020, 5, 7))
-    assert ("the day before", "DATE", "2019-11-02") not in found
-    has(nlp, "She was seen on Nov. 3. The day before, police had searched the house.", datetime(2020, 5, 7),
-        ("The day before", "DATE", "2019-11-02"))
+    found = timexes(nlp, "The truck was last spotted on March 8, the day before officers raided the depot.",
+                    datetime(2020, 5, 7))
+    assert ("the day before", "DATE", "2020-03-07") not in found
+    has(nlp, "The truck was spotted on March 8. The day before, officers had searched the depot.", datetime(2020, 5, 7),
+        ("The day before", "DATE", "2020-03-07"))
 
 
 def test_a_past_event_on_a_day_just_ahead_in_the_calendar_is_last_years(nlp):
@@ -827,11 +828,11 @@ def test_a_past_event_on_a_day_just_ahead_in_the_calendar_is_last_years(nlp):
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("Directors approved a split, payable Dec. 7 to holders of record Nov. 22.", WED_2019_10_30,
-     ("Nov. 22", "DATE", "2019-11-22")),
-    ("The firm extended its offer until 5 p.m. EST Nov. 9.", WED_2019_10_30,
-     ("5 p.m. EST Nov. 9", "TIME", "2019-11-09T17:00")),
-    ("The agency gave no reason for the Jan. 14 deadline.", datetime(2020, 1, 5), ("Jan. 14", "DATE", "2020-01-14")),
+    ("The board declared a dividend, payable Jan. 9 to shareholders of record Dec. 12.", WED_2019_10_30,
+     ("Dec. 12", "DATE", "2019-12-12")),
+    ("The group kept its bid open until 6 p.m. EDT Nov. 12.", WED_2019_10_30,
+     ("6 p.m. EDT Nov. 12", "TIME", "2019-11-12T18:00")),
+    ("The ministry did not explain the Feb. 3 deadline.", datetime(2020, 1, 5), ("Feb. 3", "DATE", "2020-02-03")),
     ("They discussed the minister's visit slated for September.", datetime(2019, 8, 26),
      ("September", "DATE", "2019-09")),
 ])
@@ -840,9 +841,9 @@ def test_a_date_set_for_something_in_a_past_clause_may_lie_ahead(nlp, text, publ
 
 
 def test_a_weekday_with_a_date_chooses_the_year(nlp):
-    has(nlp, "The court will meet on Saturday, April 25.", datetime(1998, 4, 24),
-        ("Saturday, April 25", "DATE", "1998-04-25"))
-    has(nlp, "The court met on Saturday, April 26.", datetime(1998, 4, 24), ("Saturday, April 26", "DATE", "1997-04-26"))
+    has(nlp, "The panel will meet on Sunday, March 3.", datetime(2002, 3, 1),
+        ("Sunday, March 3", "DATE", "2002-03-03"))
+    has(nlp, "The panel met on Sunday, March 4.", datetime(2002, 3, 1), ("Sunday, March 4", "DATE", "2001-03-04"))
 
 
 def test_a_quoted_today_is_still_today(nlp):
@@ -850,9 +851,9 @@ def test_a_quoted_today_is_still_today(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The merger could close as early as next year's first quarter.", ("next year's first quarter", "DATE", "2020-Q1")),
-    ("Net sales for this year's third quarter were $14 million.", ("this year's third quarter", "DATE", "2019-Q3")),
-    ("Profit rose in the third quarter. Exports for last year's quarter were $3 million.",
+    ("The plant may open in next year's second quarter.", ("next year's second quarter", "DATE", "2020-Q2")),
+    ("Orders in this year's second quarter reached 900 units.", ("this year's second quarter", "DATE", "2019-Q2")),
+    ("Margins widened in the third quarter. Shipments in last year's quarter totaled 4,000 tons.",
      ("last year's quarter", "DATE", "2018-Q3")),
     ("Sales in the 2017 second quarter fell.", ("the 2017 second quarter", "DATE", "2017-Q2")),
 ])
@@ -880,8 +881,8 @@ def test_a_clock_time_later_in_the_sentence_leaves_the_days_phrase(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Mr. Lund, 52 years old, will retire in March.",
-    "Workers 55 years old or older may take the offer.",
+    "Ms. Varga, 61 years old, will step down in June.",
+    "Drivers 67 years old or older must renew their licences.",
 ])
 def test_an_age_in_years_old_is_no_timex(nlp, text):
     assert all("old" not in t and "years" not in t for t, _, _ in timexes(nlp, text, TUE_2019_11_19))

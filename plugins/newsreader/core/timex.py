@@ -224,7 +224,7 @@ def direction(span) -> str | None:
                          or (governor.lemma_ == "be" and governor.tag_ in {"VBZ", "VBP"}))):
                 return "future"  # "planned to leave on Thursday", "is to resume trading Tuesday", "has scheduled…"
             if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "relcl", "amod"}:
-                return "past"  # "the quarter ended Sept. 30", "shares issued in July": a reduced relative clause
+                return "past"  # "the half ended June 28", "shares issued in July": a reduced relative clause
             if (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and prep is not None
                     and prep.lower_ in _FUTURE_PREPS):
                 return "future"  # "voted in September to extend the mandate until June": the end lies ahead
@@ -303,8 +303,8 @@ _LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "
 
 
 def _deadline(span) -> bool:
-    """Is the expression a time limit or a date set for something ("extended to Nov. 16", "until 5 p.m. Nov. 9",
-    "set Nov. 10 as the deadline", "payable Dec. 7", "the Jan. 14 deadline", "the visit slated for September",
+    """Is the expression a time limit or a date set for something ("pushed back to Nov. 21", "until 6 p.m. Nov. 12",
+    "set March 2 as the deadline", "payable Jan. 9", "the Feb. 3 deadline", "the visit slated for September",
     "called to testify on Feb. 10")? Such a date may be named in a past-tense clause and still lie ahead."""
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
@@ -314,7 +314,7 @@ def _deadline(span) -> bool:
         if token.is_punct and token.text != ",":
             break
         if token.lower_ in {"until", "till", "by", "through"}:
-            return True  # "until 5 p.m. EST Nov. 9"
+            return True  # "until 6 p.m. EDT Nov. 12"
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in {"deadline", "date"}:
         return True
@@ -565,7 +565,7 @@ _YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)
 
 def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
     """"at midnight on Sunday", "7:45 a.m. Friday": the clock time is on the day that follows it. Written right
-    before the day ("noon Thursday", "5 p.m. EST, Nov. 6") the two are one expression."""
+    before the day ("noon Saturday", "8 p.m. CST, Dec. 3") the two are one expression."""
     out: list[tuple[int, int, Resolution] | None] = list(found)
     for i, ((_, end, first), (start, second_end, second)) in enumerate(zip(found, found[1:])):
         if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
@@ -622,7 +622,7 @@ _LOWER_CASE_TIME_WORDS = frozenset("""
 
 
 def _titled(doc, start: int, end: int) -> bool:
-    """"ABC's "This Week"", "60 Minutes", "High Noon": a time word written with a capital inside a sentence is part
+    """"the "Sunday Week" programme", "Forty Minutes", "Broken Noon": a time word written with a capital inside a sentence is part
     of a title or a name (a programme, a film), not a time."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:

@@ -178,7 +178,7 @@ _REPORT = re.compile(r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(
                      r"fourth)[\s-]quarter|\s+(?P<what>period|quarter|half))?$")
 
 
-# "the quarter a year ago": the same groups as _REPORT, those it lacks matching empty
+# "the quarter a year earlier": the same groups as _REPORT, those it lacks matching empty
 _REPORT_AGO = re.compile(r"^the\s+(?P<what>quarter|period|half)\s+(?P<ago>a\s+year\s+(?:ago|earlier))"
                          r"(?P<latest>)(?P<year>)(?P<ord>)$")
 

@@ -119,7 +119,7 @@ def duration(n: float | None, unit: str) -> str:
     letter, timed = UNIT_CODES[unit]
     smaller = _SMALLER.get(unit)
     if n is not None and not float(n).is_integer() and smaller and float(n * smaller[0]).is_integer():
-        whole, rest = int(n), int(round((n - int(n)) * smaller[0]))  # "2 1/2 years": P2Y6M, "5 1/2 hours": PT5H30M
+        whole, rest = int(n), int(round((n - int(n)) * smaller[0]))  # "2 1/2 years": P2Y6M, "7 1/2 hours": PT7H30M
         return f"P{'T' if timed else ''}{whole}{letter}{rest}{smaller[1]}" if whole else duration(rest, smaller[2])
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     if unit == "weekend":
