@@ -240,13 +240,20 @@ def test_a_time_of_day_is_carried_to_its_event(nlp):
 def test_a_day_relative_to_another_event_is_left_unresolved(nlp):
     found, events = annotate(nlp, "The day before the vote, protesters gathered. The following day, police left.",
                              SAT_2022_10_15)
-    assert [(t.text, t.value) for t in found] == [("The day before", "XXXX-XX-XX"), ("The following day", "XXXX-XX-XX")]
-    assert events == []
+    assert found == [] and events == []  # no value a reader could place: not output (was XXXX-XX-XX)
 
 
 def test_that_day_without_a_named_day_is_unresolved_not_the_publication_day(nlp):
     found, events = annotate(nlp, "That day, police were absent.", SAT_2022_10_15)
-    assert [(t.text, t.value) for t in found] == [("That day", "XXXX-XX-XX")] and events == []
+    assert found == [] and events == []  # not output rather than XXXX-XX-XX
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry sank. Just over an hour later, divers reached the hull.", ("Just over an hour later", "DURATION", "PT1H")),
+    ("Nobody knows when the well ran dry. Three days later, the village left.", ("Three days later", "DURATION", "P3D")),
+])
+def test_a_distance_from_a_time_without_a_date_is_a_duration(nlp, text, expected):
+    has(nlp, text, SAT_2022_10_15, expected)
 
 
 def test_a_generic_day_is_no_expression(nlp):
@@ -298,7 +305,7 @@ The day before the vote, that day, the following day, the 66-year-old alliance, 
 @pytest.mark.parametrize("published", [TUE_2019_11_19, MON_2021_01_04, WED_2020_03_11, SAT_2022_10_15, None])
 def test_every_value_written_parses_back(nlp, published):
     found, events = annotate(nlp, ALL_SENTENCES, published)
-    assert len(found) > 30
+    assert len(found) > (30 if published else 15)  # without a publication date, relative expressions are not output
     for t in found:
         timex_values.read(t.value)
         assert t.type in {"DATE", "TIME", "DURATION", "SET"}
@@ -354,7 +361,7 @@ def test_an_article_before_a_count_is_not_part_of_it(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("The firm was sold a couple of weeks ago.", ("a couple of weeks ago", "DATE", "2022-W39")),
-    ("A few days later, the minister resigned.", ("A few days later", "DATE", "FUTURE_REF")),
+    ("A few days later, the minister resigned.", ("A few days later", "DURATION", "PXD")),
     ("The road was built some years ago.", ("some years ago", "DATE", "PAST_REF")),
 ])
 def test_vague_and_word_counts_before_ago(nlp, text, expected):
@@ -379,8 +386,6 @@ def test_vague_and_word_counts_before_ago(nlp, text, expected):
     ("Mid-March, the government announced a lockdown.", datetime(2024, 4, 18), ("Mid-March", "DATE", "2024-03")),
     ("The law takes effect at the start of next year.", datetime(2024, 4, 18),
      ("the start of next year", "DATE", "2025")),
-    ("The ruling came the same week the parliament voted.", datetime(2024, 4, 18),
-     ("the same week", "DATE", "XXXX-WXX")),
     ("Both sides met for the first time in five years.", datetime(2024, 4, 18), ("five years", "DURATION", "P5Y")),
     ("The event happens every four years.", datetime(2024, 4, 18), ("every four years", "SET", "P4Y")),
 ])
@@ -534,8 +539,14 @@ def test_the_following_unit_steps_from_the_last_named_day(nlp, text, expected):
     has(nlp, text, datetime(2024, 11, 25), expected)
 
 
-def test_the_following_week_without_a_named_day_stays_unresolved(nlp):
-    has(nlp, "The team has a bye the following week.", datetime(2024, 11, 25), ("the following week", "DATE", "XXXX-WXX"))
+@pytest.mark.parametrize("text", [
+    "The team has a bye the following week.",
+    "The ruling came the same week the parliament voted.",
+    "Her lawyer filed the appeal the day after a judge refused bail.",
+])
+def test_a_week_or_day_without_a_named_time_is_not_output(nlp, text):
+    """Once XXXX-WXX, XXXX-XX-XX: a value no reader can place is not shown as a date."""
+    assert timexes(nlp, text, datetime(2024, 11, 25)) == []
 
 
 @pytest.mark.parametrize("text, published, expected", [
@@ -593,7 +604,7 @@ def test_ago_and_from_now_still_count_from_publication(nlp):
 def test_a_story_time_too_coarse_for_the_unit_stays_unresolved(nlp):
     """"In 2012 … a month later": which month is unknown, and publication is certainly not the anchor."""
     found = has(nlp, "The talks failed in 2012. A month later, they resumed.", TUE_2019_11_19,
-                ("A month later", "DATE", "XXXX-XX"))
+                ("A month later", "DURATION", "P1M"))  # the distance the text gives, not a month
     assert all(value != "2019-12" for _, _, value in found)
 
 
@@ -609,7 +620,7 @@ def test_the_story_time_carries_one_paragraph_and_no_further(nlp):
         "The plant closed in 2012.", "Workers protested outside.", "Officials met to discuss it.",
         "Two years later the site was sold.",
     ], TUE_2019_11_19)
-    assert ("Two years later", "DATE", "2021") in found  # no story time left: publication, as before
+    assert ("Two years later", "DURATION", "P2Y") in found  # no story time left, and told in the past: not 2021
 
 
 def test_the_next_year_in_a_past_story_is_the_year_after(nlp):
@@ -719,7 +730,7 @@ def test_decades_written_short(nlp):
 
 def test_later_after_a_time_without_calendar_value_stays_unresolved(nlp):
     found = has(nlp, "Output peaked in the 1990s. Five years later, the plant closed.", TUE_2019_11_19,
-                ("Five years later", "DATE", "XXXX"))
+                ("Five years later", "DURATION", "P5Y"))
     assert ("Five years later", "DATE", "2024") not in found
     _, events = annotate(nlp, "Output peaked in the 1990s. Five years later, the plant closed.", TUE_2019_11_19)
     assert all(e.phrase != "Five years later" for e in events)
@@ -870,7 +881,7 @@ def test_the_day_of_a_report_is_not_the_story_time(nlp):
 
 def test_later_than_the_story_time_but_after_publication_in_a_past_clause_is_unresolved(nlp):
     found = has(nlp, "The mayor resigned on Monday. Two days later, her deputy took over.", TUE_2019_11_19,
-                ("Two days later", "DATE", "XXXX-XX-XX"))
+                ("Two days later", "DURATION", "P2D"))
     _, events = annotate(nlp, "The mayor resigned on Monday. Two days later, her deputy took over.", TUE_2019_11_19)
     assert [e.phrase for e in events] == ["Monday"]
 

@@ -521,7 +521,7 @@ class Finder:
         compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
-            if sentence is None:
+            if sentence is None or _unplaced(resolution):
                 continue
             period = _PERIOD_VALUE.match(resolution.value)
             if compared and compared[0] == sentence.id and _YEAR_EARLIER.fullmatch(text[start:end]):
@@ -531,6 +531,13 @@ class Finder:
             timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
                           text[start:end], resolution.type, resolution.value)
             self.found.append(Found(timex, resolution, start))
+
+
+def _unplaced(resolution: Resolution) -> bool:
+    """A date or time whose value could not be worked out ("the day before the vote", "that day" with no day
+    named, XXXX-XX-XX): not shown as a dated expression, since a reader can place it no better than with none.
+    A recurrence ("each Thursday", XXXX-WXX-4) is complete as it is."""
+    return resolution.type != "SET" and resolution.value.startswith("X")
 
 
 _REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|period|half)|"

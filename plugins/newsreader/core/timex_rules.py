@@ -124,7 +124,9 @@ def _ago(low, text, ctx):
         forward = m.group("dir") in {"later", "after", "from now", "hence"}
         if m.group("n") is None and not (unit in {"year", "decade", "century", "month"} and m.group("dir") == "ago"):
             return False
-        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")  # "years ago", "a few days later"
+        if m.group("n") is not None and m.group("dir") in {"later", "earlier", "after", "before", "previously"}:
+            return _distance(None, unit)  # "a few days later": a vague distance from the story's time, no date
+        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")  # "years ago"
     n = count(m.group("n"))
     if m.group("n").strip()[0].isdigit() and n != 1 and not m.group("unit").lower().endswith("s"):
         return False  # "89,300 week ago": a table column, not a date
@@ -138,19 +140,29 @@ def _ago(low, text, ctx):
         found = _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
         if found and forward and ctx.tense == "past" and ctx.anchor is not None and (
                 narrative.reference_of(found.value, text).day > ctx.anchor):
-            return Resolution("DATE", narrative.UNKNOWN[unit])  # told in the past, after publication: a wrong anchor
-        return found
+            return _distance(n, unit)  # told in the past, after publication: a wrong anchor
+        return _distance(n, unit) if found and found.value.startswith("X") else found
+    if narrated and unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
+        return _distance(n, unit)  # "just over an hour later": the distance, not a time of an unknown day
     if ctx.anchor is None or unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
         return Resolution("DATE", "XXXX-XX-XX")
     if not float(n).is_integer():
         return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")
     n = int(n)
+    if narrated and forward and ctx.tense == "past":
+        return _distance(n, unit)  # "three days later" told in the past, from no named time: not after publication
     found = tv.back(ctx.anchor, -n if forward else n, unit)
     if found is None:
         return False
     how = f"'{text}', {n} {unit}{'s' if n != 1 else ''} {'after' if forward else 'before'} {human_anchor(ctx.anchor)}"
     return _derived(*found, how)
 
+
+
+def _distance(n: float | None, unit: str) -> Resolution:
+    """"Three days later", "just over an hour later" where the time it counts from has no calendar value: the
+    distance the text states (TimeML's DURATION, P3D), not a date that would be a guess."""
+    return Resolution("DURATION", tv.duration(n, unit))
 
 
 def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | None:
