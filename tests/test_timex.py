@@ -151,7 +151,10 @@ def test_present_past_future_references(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("They have lived there for years.", ("years", "DURATION", "PXY")),
-    ("The dispute has lasted more than a decade.", ("more than a decade", "DURATION", "P1DE")),
+    ("The dispute has lasted more than a decade.", ("more than a decade", "DURATION", "P10Y")),
+    ("The feud lasted two decades.", ("two decades", "DURATION", "P20Y")),
+    ("The vault stayed sealed for three centuries.", ("three centuries", "DURATION", "P300Y")),
+    ("The embargo has stood for decades.", ("decades", "DURATION", "PXDE")),
     ("The strike went on for two weeks.", ("two weeks", "DURATION", "P2W")),
     ("The meeting lasted just about an hour.", ("just about an hour", "DURATION", "PT1H")),
     ("The three-day summit opened.", ("three-day", "DURATION", "P3D")),
