@@ -289,7 +289,13 @@ def _aged_person(span) -> str | None:
     doc = span.doc
     head = span.root.head if span.root.head.i >= span.end else None
     if head is None or head.pos_ not in {"NOUN", "PROPN"}:
-        head = next((t for t in doc[span.end:span.end + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
+        head = None
+        for token in doc[span.end:span.end + 4]:  # "a 41-year-old [army] sergeant"; not "a 9-year-old after the match"
+            if token.pos_ in {"NOUN", "PROPN"}:
+                head = token
+                break
+            if token.pos_ not in {"ADJ", "ADV", "PUNCT"} or token.text in {",", ".", ";", ":"}:
+                break
     if head is None:
         return "alone"
     between = [t for t in doc[span.end:head.i + 1] if t.pos_ in {"NOUN", "PROPN"}]

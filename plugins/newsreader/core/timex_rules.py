@@ -99,8 +99,8 @@ def _age(low, text, ctx):
     if not m:
         return None
     n, unit = count(m.group("n")), _unit(m.group("unit"))
-    if n is None or n > 1000 or ctx.person == "named" or (ctx.person and "-" not in low):
-        return False  # "a 29-year-old sergeant", "Smith, 52 years old": a description of a person, not a time
+    if n is None or n > 1000 or ctx.person:
+        return False  # "a 29-year-old sergeant", "Smith, 61 years old", "the 27-year-old, who…": a person, not a time
     res = Resolution("DURATION", tv.duration(n, unit))
     noun = ctx.noun_after
     if ctx.person or ctx.anchor is None or unit not in {"year", "decade"} or noun is None or noun in PERSON_NOUNS or (
