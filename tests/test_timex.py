@@ -908,3 +908,15 @@ def test_today_of_a_generic_noun_is_the_present_not_a_day(nlp):
     found, events = annotate(nlp, "Fathers in today's world share the housework.", TUE_2019_11_19)
     assert [(t.text, t.value) for t in found] == [("today", "PRESENT_REF")] and events == []
     has(nlp, "Today's vote was delayed.", TUE_2019_11_19, ("Today", "DATE", "2019-11-19"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Margins grew in the third quarter. The firm expects a fourth-quarter charge. Sales fell in the latest quarter.",
+     ("the latest quarter", "DATE", "2019-Q3")),
+    ("Margins grew in the third quarter. The firm expects a fourth-quarter charge. Sales were flat a year ago.",
+     ("a year ago", "DATE", "2018-Q3")),
+    ("Profit rose in the second quarter. In the 2017 period, it lost money. Revenue doubled in the quarter.",
+     ("the quarter", "DATE", "2019-Q2")),
+])
+def test_the_reported_period_is_not_a_compared_or_coming_one(nlp, text, expected):
+    has(nlp, text, datetime(2019, 10, 25), expected)

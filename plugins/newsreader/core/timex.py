@@ -517,9 +517,21 @@ class Finder:
                     doc, start, end, words):
                 self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
                 self.reference_paragraph = p_index
-                if _PERIOD.match(resolution.value):
+                if _PERIOD.match(resolution.value) and self._reported(resolution.value, words):
                     self.period = resolution.value
         return out
+
+    def _reported(self, value: str, words: str) -> bool:
+        """Can the quarter or half ``value`` be the period a results report is about? Not one named by its relation
+        to that period ("the 2018 period", "the year-ago quarter"), and, once a period is known, not one still under
+        way or ahead at publication ("expects a fourth-quarter charge" in a report on the third)."""
+        if _REPORT_WORDS.search(words):
+            return False
+        if self.period is None or self.anchor is None:
+            return True
+        year, n = int(value[:4]), int(value[6])
+        last_month = n * (3 if value[5] == "Q" else 6)
+        return (year, last_month) < (self.anchor.year, self.anchor.month)
 
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
