@@ -920,3 +920,29 @@ def test_today_of_a_generic_noun_is_the_present_not_a_day(nlp):
 ])
 def test_the_reported_period_is_not_a_compared_or_coming_one(nlp, text, expected):
     has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+def test_a_clock_time_takes_a_day_named_in_its_paragraph_or_the_one_before(nlp):
+    found, _ = paragraphs_timexes(nlp, ["The bridge was closed on Friday.", "Engineers came from the capital.",
+                                        "A cyclist saw the crack at 6 a.m."], TUE_2019_11_19)
+    assert all(text != "6 a.m." for text, _, _ in found), found  # no day of its own: not dated with Friday's
+    has(nlp, "The bridge was closed on Friday. A cyclist saw the crack at 6 a.m.", TUE_2019_11_19,
+        ("6 a.m.", "TIME", "2019-11-15T06:00"))
+    has(nlp, "A cyclist saw the crack at 6 a.m.", TUE_2019_11_19, ("6 a.m.", "TIME", "2019-11-19T06:00"))
+
+
+def test_a_clock_time_restated_in_brackets_is_one_time(nlp):
+    found = timexes(nlp, "The quake struck at 4:10 p.m. (0910 GMT) on Sunday.", TUE_2019_11_19)
+    assert [text for text, _, _ in found if "GMT" in text] == [], found
+    found, _ = paragraphs_timexes(nlp, ["Rescuers left on Monday.", "Crews rested.",
+                                        "The quake had struck at 4:10 p.m. (0910 GMT) on Sunday."], TUE_2019_11_19)
+    assert ("4:10 p.m.", "TIME", "2019-11-17T16:10") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator extended the deadline until 9 a.m. Thursday.",
+    "The court gave the airline until Thursday to answer.",
+])
+def test_a_limit_given_until_a_weekday_lies_ahead(nlp, text):
+    found = timexes(nlp, text, TUE_2019_11_19)
+    assert any(value.startswith("2019-11-21") for _, _, value in found), found

@@ -171,7 +171,7 @@ _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
 _YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
 _NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
-_CLOCK_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.I)
+_CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "10:35 a.m. (0735 GMT) Friday"
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
 _FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "expects", "expect", "forecasts", "planned",
@@ -424,6 +424,8 @@ class Finder:
         self.anchor: date | None = published.date() if published else None
         self.locate = SentenceLocator(sentences)
         self.last_day: date | None = None
+        self.last_day_paragraph = 0
+        self.p_index = 0
         self.reference: Reference | None = None  # the time the text last named (timex_narrative)
         self.reference_paragraph = 0
         self.period: str | None = None  # the last quarter or half named: what a results report is about
@@ -453,13 +455,15 @@ class Finder:
                       _quantity_before(doc, span.start), _noun_after(span),
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
                       self.reference, _over(doc, span.start), "old" in low and _aged_person(span),
-                      "year" in low and _reports_results(span), self.period, _deadline(span))
+                      "year" in low and _reports_results(span), self.period, _deadline(span),
+                      self.last_day is not None and self.last_day_paragraph < self.p_index - 1, _limit_ahead(span))
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
             return None
         if found is not None and found.event and found.event[1] == "day" and not found.event[2]:
             self.last_day = date.fromisoformat(found.event[0])  # what "the day" refers back to
+            self.last_day_paragraph = self.p_index
         return found
 
     def _candidates(self, doc, text: str) -> list[tuple[int, int, Resolution]]:
@@ -535,6 +539,7 @@ class Finder:
 
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
+        self.p_index = p_index
         found = _clock_days(text, self._narrated(p_index, doc, text, self._candidates(doc, text)))
         compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
@@ -591,6 +596,9 @@ _YEAR_EARLIER = re.compile(r"(?:a|one)\s+year\s+(?:earlier|ago|before)", re.I)
 def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
     """"at midnight on Sunday", "7:45 a.m. Friday": the clock time is on the day that follows it. Written right
     before the day ("noon Saturday", "8 p.m. CST, Dec. 3") the two are one expression."""
+    found = [item for i, item in enumerate(found) if not (
+        i and item[2].type == "TIME" and found[i - 1][2].type == "TIME" and found[i - 1][2].time and item[2].time
+        and _RESTATED.fullmatch(text[found[i - 1][1]:item[0]]))]  # "10:35 a.m. (0735 GMT)": the same moment again
     out: list[tuple[int, int, Resolution] | None] = list(found)
     for i, ((_, end, first), (start, second_end, second)) in enumerate(zip(found, found[1:])):
         if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
@@ -606,6 +614,16 @@ def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tup
 
 
 _JOINED_GAP = re.compile(r"\s*,?\s*")
+_RESTATED = re.compile(r"\s*[(\[]\s*")
+
+
+def _limit_ahead(span) -> bool:
+    """"extended its deadline until 9 a.m. Tuesday", "gave the firm until Friday to answer": a limit given or moved,
+    which lies ahead even when told in the past tense."""
+    doc = span.doc
+    if not any(t.lower_ in {"until", "till"} for t in doc[max(0, span.start - 5):span.start]):
+        return False
+    return any(a.lemma_ in _LIMIT_VERBS for a in list(span.root.ancestors)[:4])
 
 
 def _counted(span) -> bool:

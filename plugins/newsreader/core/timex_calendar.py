@@ -71,6 +71,8 @@ class Context:
     results: bool = False  # the sentence reports figures ("net income … a year earlier")
     period: str | None = None  # the quarter or half the article last named ("2019-Q3"): what a results report is about
     deadline: bool = False  # "pushed back to Nov. 21", "until mid-November", "set March 2 as the deadline": a time limit
+    day_elsewhere: bool = False  # the last day (``last_day``) was named before the previous paragraph
+    limit_ahead: bool = False  # a limit given or moved: "extended the deadline until Tuesday", "gave them until Friday"
 
 
 
@@ -173,9 +175,11 @@ def read_time_of_day(low, text, ctx):
     clock = _clock(low)
     if clock is None:
         return None
+    if ctx.day_elsewhere:  # a day named paragraphs before is not reliably this clock time's: unknown unless
+        return Resolution("TIME", f"XXXX-XX-XXT{clock}", None, clock)  # its own sentence names one (timex._clock_days)
     d = ctx.last_day or ctx.anchor
     if d is None:
-        return Resolution("TIME", f"XXXX-XX-XXT{clock}")
+        return Resolution("TIME", f"XXXX-XX-XXT{clock}", None, clock)
     how = f"'{text}' on {human_anchor(d)}, the day the text is about"
     return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
 
@@ -206,7 +210,7 @@ def read_weekday(low, text, ctx):
     else:
         ahead = anchor + timedelta(days=(target - anchor.weekday()) % 7)
         behind = anchor - timedelta(days=(anchor.weekday() - target) % 7)
-        d = pick([behind, ahead], anchor, ctx.tense, weekday=True)
+        d = pick([behind, ahead], anchor, "future" if ctx.limit_ahead else ctx.tense, weekday=True)
         if d == ahead and d != anchor:
             how = f"'{text}', the next {name} on or after {human_anchor(anchor)} (future tense)"
         else:
