@@ -150,11 +150,11 @@ def test_present_past_future_references(nlp, text, expected):
 # --- durations and sets ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("They have lived there for years.", ("years", "DURATION", "PXY")),
+    ("They have lived there for some years.", ("some years", "DURATION", "PXY")),
     ("The dispute has lasted more than a decade.", ("more than a decade", "DURATION", "P10Y")),
     ("The feud lasted two decades.", ("two decades", "DURATION", "P20Y")),
     ("The vault stayed sealed for three centuries.", ("three centuries", "DURATION", "P300Y")),
-    ("The embargo has stood for decades.", ("decades", "DURATION", "PXDE")),
+    ("The embargo has stood for several decades.", ("several decades", "DURATION", "PXDE")),
     ("The strike went on for two weeks.", ("two weeks", "DURATION", "P2W")),
     ("The meeting lasted just about an hour.", ("just about an hour", "DURATION", "PT1H")),
     ("The three-day summit opened.", ("three-day", "DURATION", "P3D")),
@@ -946,3 +946,13 @@ def test_a_clock_time_restated_in_brackets_is_one_time(nlp):
 def test_a_limit_given_until_a_weekday_lies_ahead(nlp, text):
     found = timexes(nlp, text, TUE_2019_11_19)
     assert any(value.startswith("2019-11-21") for _, _, value in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "They have lived there for years.",
+    "The embargo has stood for decades.",
+    "Weeks of talks ended without a deal.",
+    "Police watched the house in the days before the raid.",
+])
+def test_a_bare_plural_unit_is_no_timex(nlp, text):
+    assert timexes(nlp, text, TUE_2019_11_19) == []

@@ -476,6 +476,8 @@ def _duration(low, text, ctx):
             return None  # "year", "the week": not a duration
         if not plural:
             return Resolution("DURATION", tv.duration(1, unit)) if low.startswith("a ") or "a " in low else None
+        if re.fullmatch(r"(?:the\s+)?[a-z]+", low):
+            return False  # "for years", "weeks of talks", "in the days before": no length and no time a reader can use
         return Resolution("DURATION", tv.duration(None, unit))
     n = count(raw)
     if n is None:
