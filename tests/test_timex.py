@@ -160,8 +160,6 @@ def test_present_past_future_references(nlp, text, expected):
     ("The three-day summit opened.", ("three-day", "DURATION", "P3D")),
     ("The 10-year plan was agreed.", ("10-year", "DURATION", "P10Y")),
     ("The deal has been renewed for the past 10 years.", ("the past 10 years", "DURATION", "P10Y")),
-    ("Seoul must pay five billion dollars a year.", ("a year", "SET", "P1Y")),
-    ("Output reached 300,000 barrels a day.", ("a day", "SET", "P1D")),
     ("The committee meets every week.", ("every week", "SET", "P1W")),
     ("The board meets twice a year.", ("twice a year", "SET", "P1Y")),
     ("The index is published annually.", ("annually", "SET", "P1Y")),
@@ -324,7 +322,6 @@ def test_seed_timexes_exactly(nlp):
         ("s2", "just about an hour", "DURATION", "PT1H"),
         ("s2", "the day", "DATE", "2019-11-19"),
         ("s3", "the past 28 years", "DURATION", "P28Y"),
-        ("s5", "a year", "SET", "P1Y"),
         ("s5", "this year", "DATE", "2019"),
         ("s9", "Tuesday", "DATE", "2019-11-19"),
         ("s11", "this week", "DATE", "2019-W47"),
@@ -955,4 +952,14 @@ def test_a_limit_given_until_a_weekday_lies_ahead(nlp, text):
     "Police watched the house in the days before the raid.",
 ])
 def test_a_bare_plural_unit_is_no_timex(nlp, text):
+    assert timexes(nlp, text, TUE_2019_11_19) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul must pay five billion dollars a year.",
+    "Output reached 300,000 barrels a day.",
+    "The firm expects sales to grow 6% annually.",
+    "Rooms cost $80 a night.",
+])
+def test_a_rate_after_an_amount_is_no_timex(nlp, text):
     assert timexes(nlp, text, TUE_2019_11_19) == []

@@ -306,6 +306,8 @@ def _set(low, text, ctx):
     if low == "quarterly" and ctx.noun_after:
         return False  # "quarterly results": a report's kind, not a recurrence
     if low in _SET_ADV:
+        if ctx.quantity_before:
+            return False  # "rose 8.5% annually", "10,000 units annually": a rate, part of the amount, no time
         return Resolution("SET", _SET_ADV[low])
     season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
     if season:
@@ -314,8 +316,10 @@ def _set(low, text, ctx):
     if not m:
         return None
     every = re.match(r"(?:(?:\S+\s+times|once|twice|thrice)\s+)?(every|each|per)\b", low)
-    if not every and not (ctx.quantity_before or m.group("n")):
-        return None  # "a year" alone is a duration
+    if not every and not m.group("n"):
+        # "five billion dollars a year", "300,000 barrels a day": a rate, part of the amount, not a time a reader can
+        # place; "a year" alone is a duration
+        return False if ctx.quantity_before else None
     if m.group("wd"):
         return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}")
     k = m.group("k")
