@@ -52,6 +52,7 @@ _PATTERNS = [
      r"decades)\b"),
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
     ("every each", r"\b(?:every|each)\s+(?:spring|summer|autumn|fall|winter)\b"),
+    ("every each", rf"\b(?:[Ee]very|[Ee]ach)\s+{_FULL_MONTH}\b"),
     ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
     # "pays a dividend quarterly": the adverb only, not the adjective of "quarterly results"
@@ -442,7 +443,7 @@ class Finder:
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
         if low in {"today", "tomorrow"} and _generic_possessor(doc, span):
-            return Resolution("DATE", "PRESENT_REF" if low == "today" else "FUTURE_REF")  # "today's youth": no day
+            return None  # "today's youth", "tomorrow's world": the present or the future in general, no time to place
         anchored_elsewhere = (low.endswith((" before", " after")) and span.end < len(doc)
                               and (doc[span.end].is_alpha or doc[span.end].like_num))
         if anchored_elsewhere:  # "the day before authorities issued a warrant": counted from that event, not known

@@ -312,6 +312,9 @@ def _set(low, text, ctx):
     season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
     if season:
         return Resolution("SET", f"XXXX-{tv.SEASONS[season.group(1)]}")  # "every spring"
+    month = re.fullmatch(r"(?:every|each)\s+([a-z]+)", low)
+    if month and month.group(1) in tv.MONTHS:
+        return Resolution("SET", f"XXXX-{tv.MONTHS.index(month.group(1)) + 1:02d}")  # "each July": not this July
     m = _SET.match(low)
     if not m:
         return None
