@@ -973,3 +973,12 @@ def test_a_rate_after_an_amount_is_no_timex(nlp, text):
 def test_each_month_is_a_recurrence_not_one_month(nlp, text, expected):
     found = has(nlp, text, TUE_2019_11_19, expected)
     assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Engineers believe the comet will one day return.", [("one day", "DATE", "FUTURE_REF")]),
+    ("The boy hopes he one day plays for the national team.", []),
+    ("The minister had been in office only one day.", [("only one day", "DURATION", "P1D")]),
+])
+def test_one_day_as_an_adverb_is_no_length(nlp, text, expected):
+    assert timexes(nlp, text, TUE_2019_11_19) == expected

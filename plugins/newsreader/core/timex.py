@@ -339,6 +339,14 @@ _GENERIC = frozenset("""
 """.split())
 
 
+def _indefinite_day(doc, span) -> bool:
+    """"Islam will one day be…", "she hopes he one day follows…": "one day" as an adverb of a verb, some unnamed day,
+    not the length of one day ("in the job one day", "followed by one day")."""
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.tag_ == "MD") or (after is not None and after.pos_ in {"VERB", "AUX"})
+
+
 def _generic_possessor(doc, span) -> bool:
     """"today's youth", "tomorrow's world": the present or the future in general, not a day."""
     if span.end >= len(doc) or doc[span.end].text not in {"'s", "\u2019s"}:
@@ -442,6 +450,10 @@ class Finder:
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
+        if low in {"one day", "some day"} and _indefinite_day(doc, span):
+            before = doc[span.start - 1] if span.start else None
+            # "will one day be": some time ahead; "he one day followed": a day the text does not place
+            return Resolution("DATE", "FUTURE_REF") if before is not None and before.tag_ == "MD" else None
         if low in {"today", "tomorrow"} and _generic_possessor(doc, span):
             return None  # "today's youth", "tomorrow's world": the present or the future in general, no time to place
         anchored_elsewhere = (low.endswith((" before", " after")) and span.end < len(doc)
