@@ -982,3 +982,12 @@ def test_each_month_is_a_recurrence_not_one_month(nlp, text, expected):
 ])
 def test_one_day_as_an_adverb_is_no_length(nlp, text, expected):
     assert timexes(nlp, text, TUE_2019_11_19) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The merger follows Tuesday's announcement by the rival bidder.", ("Tuesday", "DATE", "2019-11-12")),
+    ("Its stake before Friday's purchases is small.", ("Friday", "DATE", "2019-11-15")),
+    ("Investors are wary ahead of Sunday's election.", ("Sunday", "DATE", "2019-11-24")),
+])
+def test_a_weekdays_event_in_a_present_clause_has_happened(nlp, text, expected):
+    has(nlp, text, datetime(2019, 11, 18), expected)

@@ -339,6 +339,18 @@ _GENERIC = frozenset("""
 """.split())
 
 
+_WEEKDAY_NAME = re.compile(rf"^{_WEEKDAY}$", re.I)
+_AHEAD_WORDS = {"ahead", "upcoming", "until", "till", "coming", "next", "for", "by", "await", "awaits", "awaiting"}
+
+
+def _past_possessive_day(doc, span) -> bool:
+    """"The merger follows Tuesday's announcement", "Friday's trading volume totaled…": a weekday's event named in a
+    present-tense clause has happened, unless something points ahead ("ahead of Sunday's election")."""
+    if not _WEEKDAY_NAME.match(span.text) or span.end >= len(doc) or doc[span.end].text not in {"'s", "\u2019s"}:
+        return False
+    return not any(t.lower_ in _AHEAD_WORDS or t.tag_ == "MD" for t in doc[max(0, span.start - 4):span.start])
+
+
 def _indefinite_day(doc, span) -> bool:
     """"Islam will one day be…", "she hopes he one day follows…": "one day" as an adverb of a verb, some unnamed day,
     not the length of one day ("in the job one day", "followed by one day")."""
@@ -464,7 +476,10 @@ class Finder:
                 return resolve(text[start:end], ctx)
             except (ValueError, OverflowError, KeyError, IndexError):
                 return None
-        ctx = Context(self.anchor, direction(span) or sentence_tense(span), self.last_day,
+        tense = direction(span) or sentence_tense(span)
+        if tense in {"present", None} and _past_possessive_day(doc, span):
+            tense = "past"
+        ctx = Context(self.anchor, tense, self.last_day,
                       _quantity_before(doc, span.start), _noun_after(span),
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
                       self.reference, _over(doc, span.start), "old" in low and _aged_person(span),
