@@ -991,3 +991,11 @@ def test_one_day_as_an_adverb_is_no_length(nlp, text, expected):
 ])
 def test_a_weekdays_event_in_a_present_clause_has_happened(nlp, text, expected):
     has(nlp, text, datetime(2019, 11, 18), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The tender had been due to close Friday evening.", ("Friday evening", "TIME", "2019-11-15TEV")),
+    ("The vote had been scheduled to take place on Thursday.", ("Thursday", "DATE", "2019-11-14")),
+])
+def test_a_plan_in_the_past_perfect_lies_before_publication(nlp, text, expected):
+    has(nlp, text, datetime(2019, 11, 18), expected)

@@ -219,6 +219,9 @@ def direction(span) -> str | None:
             return "future"
         if index == 0:
             governor = verb.head
+            if any(a.lower_ == "had" for a in auxes) or (governor is not verb and any(
+                    c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for c in governor.children)):
+                return "past"  # "had been due to expire Friday", "had been scheduled to meet Monday": a superseded plan
             if verb.lemma_ == "schedule" or (
                     verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
                     and (governor.lemma_ in _PLANNING
