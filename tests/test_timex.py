@@ -999,3 +999,11 @@ def test_a_weekdays_event_in_a_present_clause_has_happened(nlp, text, expected):
 ])
 def test_a_plan_in_the_past_perfect_lies_before_publication(nlp, text, expected):
     has(nlp, text, datetime(2019, 11, 18), expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Two ferries collided last April.", datetime(2021, 5, 3), ("last April", "DATE", "2020-04")),
+    ("Two ferries collided last April.", datetime(2021, 9, 3), ("last April", "DATE", "2021-04")),
+])
+def test_last_and_the_month_just_ended_is_a_year_back(nlp, text, published, expected):
+    has(nlp, text, published, expected)

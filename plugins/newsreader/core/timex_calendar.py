@@ -412,6 +412,8 @@ def read_calendar(low, text, ctx):
         which = m.group("which")
         if which in {"last", "past"}:
             chosen = max(c for c in candidates if c < first)
+            if which == "last" and tv.shift_month(chosen.year, chosen.month, 1) == (first.year, first.month):
+                chosen = chosen.replace(year=chosen.year - 1)  # "last February" in March: not "last month", a year back
         elif which in {"next", "coming"}:
             chosen = min(c for c in candidates if c > first)
         elif which == "this":
