@@ -172,7 +172,7 @@ _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
 _YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
 _NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
-_CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "10:35 a.m. (0735 GMT) Friday"
+_CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "4:10 p.m. (0910 GMT) on Sunday"
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
 _FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "expects", "expect", "forecasts", "planned",
@@ -347,16 +347,16 @@ _AHEAD_WORDS = {"ahead", "upcoming", "until", "till", "coming", "next", "for", "
 
 
 def _past_possessive_day(doc, span) -> bool:
-    """"The merger follows Tuesday's announcement", "Friday's trading volume totaled…": a weekday's event named in a
-    present-tense clause has happened, unless something points ahead ("ahead of Sunday's election")."""
+    """"The merger follows Tuesday's announcement", "Sunday's crossing is the talk of the port": a weekday's event
+    named in a present-tense clause has happened, unless something points ahead ("ahead of Sunday's election")."""
     if not _WEEKDAY_NAME.match(span.text) or span.end >= len(doc) or doc[span.end].text not in {"'s", "\u2019s"}:
         return False
     return not any(t.lower_ in _AHEAD_WORDS or t.tag_ == "MD" for t in doc[max(0, span.start - 4):span.start])
 
 
 def _indefinite_day(doc, span) -> bool:
-    """"Islam will one day be…", "she hopes he one day follows…": "one day" as an adverb of a verb, some unnamed day,
-    not the length of one day ("in the job one day", "followed by one day")."""
+    """"The comet will one day return", "he hopes he one day plays…": "one day" as an adverb of a verb, some
+    unnamed day, not the length of one day ("in office only one day", "the fair lasted one day")."""
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
     return (before is not None and before.tag_ == "MD") or (after is not None and after.pos_ in {"VERB", "AUX"})
@@ -629,7 +629,7 @@ def _clock_days(text: str, found: list[tuple[int, int, Resolution]]) -> list[tup
     before the day ("noon Saturday", "8 p.m. CST, Dec. 3") the two are one expression."""
     found = [item for i, item in enumerate(found) if not (
         i and item[2].type == "TIME" and found[i - 1][2].type == "TIME" and found[i - 1][2].time and item[2].time
-        and _RESTATED.fullmatch(text[found[i - 1][1]:item[0]]))]  # "10:35 a.m. (0735 GMT)": the same moment again
+        and _RESTATED.fullmatch(text[found[i - 1][1]:item[0]]))]  # "4:10 p.m. (0910 GMT)": the same moment again
     out: list[tuple[int, int, Resolution] | None] = list(found)
     for i, ((_, end, first), (start, second_end, second)) in enumerate(zip(found, found[1:])):
         if (first.type == "TIME" and first.time and re.fullmatch(r"\d{2}:\d{2}", first.time) and second.event
@@ -649,8 +649,8 @@ _RESTATED = re.compile(r"\s*[(\[]\s*")
 
 
 def _limit_ahead(span) -> bool:
-    """"extended its deadline until 9 a.m. Tuesday", "gave the firm until Friday to answer": a limit given or moved,
-    which lies ahead even when told in the past tense."""
+    """"pushed the cut-off back until 11 a.m. Thursday", "gave the airline until Thursday to answer": a limit given
+    or moved, which lies ahead even when told in the past tense."""
     doc = span.doc
     if not any(t.lower_ in {"until", "till"} for t in doc[max(0, span.start - 5):span.start]):
         return False
@@ -696,8 +696,8 @@ _LOWER_CASE_TIME_WORDS = frozenset("""
 
 
 def _titled(doc, start: int, end: int) -> bool:
-    """"the "Sunday Week" programme", "Forty Minutes", "Broken Noon": a time word written with a capital inside a sentence is part
-    of a title or a name (a programme, a film), not a time."""
+    """"the "Sunday Week" programme", "Forty Minutes", "Broken Noon": a time word written with a capital inside a
+    sentence is part of a title or a name (a programme, a film), not a time."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False

@@ -70,9 +70,9 @@ class Context:
     person: str | None = None  # an age that is a person's: "named" (modifies a person) or "alone" (no noun after)
     results: bool = False  # the sentence reports figures ("net income … a year earlier")
     period: str | None = None  # the quarter or half the article last named ("2019-Q3"): what a results report is about
-    deadline: bool = False  # "pushed back to Nov. 21", "until mid-November", "set March 2 as the deadline": a time limit
+    deadline: bool = False  # "pushed back to Nov. 21", "until mid-November", "set March 2 as the deadline": a limit
     day_elsewhere: bool = False  # the last day (``last_day``) was named before the previous paragraph
-    limit_ahead: bool = False  # a limit given or moved: "extended the deadline until Tuesday", "gave them until Friday"
+    limit_ahead: bool = False  # a limit given or moved: "pushed the cut-off back until Thursday"
 
 
 
@@ -99,7 +99,7 @@ def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool 
 def pick_year(candidates: list[date], anchor: date, tense: str | None, deadline: bool = False) -> date:
     """A day or month named without its year: :func:`pick`'s choice, unless that lies in another year more than
     eight months away while this year's is within six weeks, and the clause does not simply tell of the past (a
-    time limit may be set in the past: "the bid deadline was pushed back to Nov. 21", written early in November). News copy
+    time limit may be set in the past: "the deadline was pushed back to Nov. 21", written early in November). News copy
     names the year of a day that is not in the current one."""
     chosen = pick(candidates, anchor, tense)
     this_year = [c for c in candidates if c.year == anchor.year]

@@ -116,7 +116,7 @@ _SMALLER = {"year": (12, "M", "month"), "hour": (60, "M", "minute"), "minute": (
 
 def duration(n: float | None, unit: str) -> str:
     """``P28Y``, ``PT1H``, ``P10Y`` (a decade), ``PXY`` (a vague count), ``P1.5Y``. Counted decades and centuries
-    are written in years ("two decades": P20Y), as ISO 8601 does; only a vague count keeps its unit ("decades": PXDE)."""
+    are written in years ("two decades": P20Y), as ISO 8601 does; a vague count keeps its unit ("decades": PXDE)."""
     if n is not None and unit in {"decade", "century"}:
         return duration(n * (10 if unit == "decade" else 100), "year")
     letter, timed = UNIT_CODES[unit]
