@@ -150,15 +150,16 @@ def test_present_past_future_references(nlp, text, expected):
 # --- durations and sets ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("They have lived there for years.", ("years", "DURATION", "PXY")),
-    ("The dispute has lasted more than a decade.", ("more than a decade", "DURATION", "P1DE")),
+    ("They have lived there for some years.", ("some years", "DURATION", "PXY")),
+    ("The dispute has lasted more than a decade.", ("more than a decade", "DURATION", "P10Y")),
+    ("The feud lasted two decades.", ("two decades", "DURATION", "P20Y")),
+    ("The vault stayed sealed for three centuries.", ("three centuries", "DURATION", "P300Y")),
+    ("The embargo has stood for several decades.", ("several decades", "DURATION", "PXDE")),
     ("The strike went on for two weeks.", ("two weeks", "DURATION", "P2W")),
     ("The meeting lasted just about an hour.", ("just about an hour", "DURATION", "PT1H")),
     ("The three-day summit opened.", ("three-day", "DURATION", "P3D")),
     ("The 10-year plan was agreed.", ("10-year", "DURATION", "P10Y")),
     ("The deal has been renewed for the past 10 years.", ("the past 10 years", "DURATION", "P10Y")),
-    ("Seoul must pay five billion dollars a year.", ("a year", "SET", "P1Y")),
-    ("Output reached 300,000 barrels a day.", ("a day", "SET", "P1D")),
     ("The committee meets every week.", ("every week", "SET", "P1W")),
     ("The board meets twice a year.", ("twice a year", "SET", "P1Y")),
     ("The index is published annually.", ("annually", "SET", "P1Y")),
@@ -240,13 +241,22 @@ def test_a_time_of_day_is_carried_to_its_event(nlp):
 def test_a_day_relative_to_another_event_is_left_unresolved(nlp):
     found, events = annotate(nlp, "The day before the vote, protesters gathered. The following day, police left.",
                              SAT_2022_10_15)
-    assert [(t.text, t.value) for t in found] == [("The day before", "XXXX-XX-XX"), ("The following day", "XXXX-XX-XX")]
-    assert events == []
+    assert found == [] and events == []  # no value a reader could place: not output (was XXXX-XX-XX)
 
 
 def test_that_day_without_a_named_day_is_unresolved_not_the_publication_day(nlp):
     found, events = annotate(nlp, "That day, police were absent.", SAT_2022_10_15)
-    assert [(t.text, t.value) for t in found] == [("That day", "XXXX-XX-XX")] and events == []
+    assert found == [] and events == []  # not output rather than XXXX-XX-XX
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry sank. Just over an hour later, divers reached the hull.",
+     ("Just over an hour later", "DURATION", "PT1H")),
+    ("Nobody knows when the well ran dry. Three days later, the village left.",
+     ("Three days later", "DURATION", "P3D")),
+])
+def test_a_distance_from_a_time_without_a_date_is_a_duration(nlp, text, expected):
+    has(nlp, text, SAT_2022_10_15, expected)
 
 
 def test_a_generic_day_is_no_expression(nlp):
@@ -298,7 +308,7 @@ The day before the vote, that day, the following day, the 66-year-old alliance, 
 @pytest.mark.parametrize("published", [TUE_2019_11_19, MON_2021_01_04, WED_2020_03_11, SAT_2022_10_15, None])
 def test_every_value_written_parses_back(nlp, published):
     found, events = annotate(nlp, ALL_SENTENCES, published)
-    assert len(found) > 30
+    assert len(found) > (30 if published else 15)  # without a publication date, relative expressions are not output
     for t in found:
         timex_values.read(t.value)
         assert t.type in {"DATE", "TIME", "DURATION", "SET"}
@@ -314,7 +324,6 @@ def test_seed_timexes_exactly(nlp):
         ("s2", "just about an hour", "DURATION", "PT1H"),
         ("s2", "the day", "DATE", "2019-11-19"),
         ("s3", "the past 28 years", "DURATION", "P28Y"),
-        ("s5", "a year", "SET", "P1Y"),
         ("s5", "this year", "DATE", "2019"),
         ("s9", "Tuesday", "DATE", "2019-11-19"),
         ("s11", "this week", "DATE", "2019-W47"),
@@ -354,7 +363,7 @@ def test_an_article_before_a_count_is_not_part_of_it(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("The firm was sold a couple of weeks ago.", ("a couple of weeks ago", "DATE", "2022-W39")),
-    ("A few days later, the minister resigned.", ("A few days later", "DATE", "FUTURE_REF")),
+    ("A few days later, the minister resigned.", ("A few days later", "DURATION", "PXD")),
     ("The road was built some years ago.", ("some years ago", "DATE", "PAST_REF")),
 ])
 def test_vague_and_word_counts_before_ago(nlp, text, expected):
@@ -379,8 +388,6 @@ def test_vague_and_word_counts_before_ago(nlp, text, expected):
     ("Mid-March, the government announced a lockdown.", datetime(2024, 4, 18), ("Mid-March", "DATE", "2024-03")),
     ("The law takes effect at the start of next year.", datetime(2024, 4, 18),
      ("the start of next year", "DATE", "2025")),
-    ("The ruling came the same week the parliament voted.", datetime(2024, 4, 18),
-     ("the same week", "DATE", "XXXX-WXX")),
     ("Both sides met for the first time in five years.", datetime(2024, 4, 18), ("five years", "DURATION", "P5Y")),
     ("The event happens every four years.", datetime(2024, 4, 18), ("every four years", "SET", "P4Y")),
 ])
@@ -534,8 +541,14 @@ def test_the_following_unit_steps_from_the_last_named_day(nlp, text, expected):
     has(nlp, text, datetime(2024, 11, 25), expected)
 
 
-def test_the_following_week_without_a_named_day_stays_unresolved(nlp):
-    has(nlp, "The team has a bye the following week.", datetime(2024, 11, 25), ("the following week", "DATE", "XXXX-WXX"))
+@pytest.mark.parametrize("text", [
+    "The team has a bye the following week.",
+    "The ruling came the same week the parliament voted.",
+    "Her lawyer filed the appeal the day after a judge refused bail.",
+])
+def test_a_week_or_day_without_a_named_time_is_not_output(nlp, text):
+    """Once XXXX-WXX, XXXX-XX-XX: a value no reader can place is not shown as a date."""
+    assert timexes(nlp, text, datetime(2024, 11, 25)) == []
 
 
 @pytest.mark.parametrize("text, published, expected", [
@@ -593,7 +606,7 @@ def test_ago_and_from_now_still_count_from_publication(nlp):
 def test_a_story_time_too_coarse_for_the_unit_stays_unresolved(nlp):
     """"In 2012 … a month later": which month is unknown, and publication is certainly not the anchor."""
     found = has(nlp, "The talks failed in 2012. A month later, they resumed.", TUE_2019_11_19,
-                ("A month later", "DATE", "XXXX-XX"))
+                ("A month later", "DURATION", "P1M"))  # the distance the text gives, not a month
     assert all(value != "2019-12" for _, _, value in found)
 
 
@@ -609,7 +622,7 @@ def test_the_story_time_carries_one_paragraph_and_no_further(nlp):
         "The plant closed in 2012.", "Workers protested outside.", "Officials met to discuss it.",
         "Two years later the site was sold.",
     ], TUE_2019_11_19)
-    assert ("Two years later", "DATE", "2021") in found  # no story time left: publication, as before
+    assert ("Two years later", "DURATION", "P2Y") in found  # no story time left, and told in the past: not 2021
 
 
 def test_the_next_year_in_a_past_story_is_the_year_after(nlp):
@@ -652,3 +665,347 @@ def test_an_infinitive_until_a_month_points_ahead(nlp):
 def test_every_season_is_a_set(nlp):
     has(nlp, "The river floods every spring. Each winter the pass closes.", TUE_2019_11_19,
         ("every spring", "SET", "XXXX-SP"), ("Each winter", "SET", "XXXX-WI"))
+
+
+# --- error classes reported on real news (sentences written for these tests) ------------------------------------
+
+WED_2019_10_30 = datetime(2019, 10, 30, 9, 0)
+WED_2019_11_20 = datetime(2019, 11, 20, 9, 0)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("Markets in Tokyo closed at 0630 GMT.", ("0630 GMT", "TIME", "2019-11-19T06:30"), None),
+    ("Polls close at 1900 GMT.", ("1900 GMT", "TIME", "2019-11-19T19:00"), ("1900", "DATE", "1900")),
+    ("The ferry sailed at 1630 local time.", ("1630 local time", "TIME", "2019-11-19T16:30"), ("1630", "DATE", "1630")),
+    ("The convoy left at 0400 hours.", ("0400 hours", "TIME", "2019-11-19T04:00"), ("0400 hours", "DURATION", "PT400H")),
+])
+def test_a_24_hour_clock_is_no_year(nlp, text, expected, not_expected):
+    found = has(nlp, text, TUE_2019_11_19, expected)
+    assert not_expected not in found
+    assert not any(t == "DATE" and v.isdigit() for _, t, v in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "A 34-year-old nurse was injured in the blast.",
+    "A 29-year-old Army sergeant died in the crash.",
+    "Police questioned the 41-year-old Tom Reed on Monday.",
+    "The 27-year-old, who turned professional in 2014, won again.",
+    "Ms. Varga, 61 years old, will step down.",
+])
+def test_a_persons_age_makes_no_birth_year(nlp, text):
+    _, events = annotate(nlp, text, TUE_2019_11_19)
+    assert not any(e.precision == "year" and e.derived for e in events), events
+
+
+def test_an_age_modifying_a_person_is_no_timex_and_a_things_age_dates_it(nlp):
+    assert timexes(nlp, "A 34-year-old nurse was injured.", TUE_2019_11_19) == []
+    assert timexes(nlp, "The 27-year-old, who won in 2014, lost.", TUE_2019_11_19) == [("2014", "DATE", "2014")]
+    assert timexes(nlp, "The coach spoke to a 9-year-old after the match.", TUE_2019_11_19) == []
+    assert timexes(nlp, "She learned to sail as a 12-year-old.", TUE_2019_11_19) == []
+    _, events = annotate(nlp, "The 120-year-old bridge was closed for repairs.", TUE_2019_11_19)
+    assert [(e.date, e.derived) for e in events] == [("1899", True)]
+    _, events = annotate(nlp, "The 30-year-old ceasefire agreement collapsed.", TUE_2019_11_19)
+    assert [(e.date, e.derived) for e in events] == [("1989", True)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The bid deadline was pushed back to Nov. 21.", datetime(2019, 11, 5), ("Nov. 21", "DATE", "2019-11-21")),
+    ("The vote was postponed until December.", TUE_2019_11_19, ("December", "DATE", "2019-12")),
+    ("Repayments are due by Jan. 14.", datetime(2020, 1, 15), ("Jan. 14", "DATE", "2020-01-14")),
+])
+def test_a_day_or_month_without_year_a_year_off_but_near_in_this_year(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares, at a high in March, fell sharply.", ("March", "DATE", "2019-03")),
+    ("The sale, a record for an auction house in March, drew crowds.", ("March", "DATE", "2019-03")),
+    ("Revenue in the year ended March 31 rose 4%.", ("March 31", "DATE", "2019-03-31")),
+])
+def test_a_bare_month_in_a_past_sentence_is_not_next_year(nlp, text, expected):
+    has(nlp, text, WED_2019_10_30, expected)
+
+
+def test_decades_written_short(nlp):
+    has(nlp, "Sales peaked in the '80s.", datetime(1989, 11, 1), ("the '80s", "DATE", "198"))
+    has(nlp, "Sales peaked in the '80s.", TUE_2019_11_19, ("the '80s", "DATE", "198"))
+    assert timexes(nlp, "He moved to Lyon in his 30s.", TUE_2019_11_19) == []
+
+
+def test_later_after_a_time_without_calendar_value_stays_unresolved(nlp):
+    found = has(nlp, "Output peaked in the 1990s. Five years later, the plant closed.", TUE_2019_11_19,
+                ("Five years later", "DURATION", "P5Y"))
+    assert ("Five years later", "DATE", "2024") not in found
+    _, events = annotate(nlp, "Output peaked in the 1990s. Five years later, the plant closed.", TUE_2019_11_19)
+    assert all(e.phrase != "Five years later" for e in events)
+    has(nlp, "The mine reopened in the summer of 2015. Two years later it closed.", TUE_2019_11_19,
+        ("Two years later", "DATE", "2017"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Net income rose to $5 million in the third quarter. Revenue was $9 million, up from $8 million a year earlier.",
+     ("a year earlier", "DATE", "2018-Q3")),
+    ("Profit rose in the third quarter. In the year-ago quarter, the bank lost $2 million.",
+     ("the year-ago quarter", "DATE", "2018-Q3")),
+    ("Profit rose in the third quarter, compared with a year-earlier loss of $3 million.",
+     ("year-earlier", "DATE", "2018-Q3")),
+    ("Sales rose in the third quarter. Net income was $3 million, up from $2 million a year ago.",
+     ("a year ago", "DATE", "2018-Q3")),
+])
+def test_a_results_report_compares_with_the_same_period_a_year_before(nlp, text, expected):
+    has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+def test_a_year_ago_period_without_a_period_named_is_not_guessed(nlp):
+    found = timexes(nlp, "In the year-ago period, the bank lost $2 million.", datetime(2019, 10, 25))
+    assert all("period" not in text for text, _, _ in found), found
+    assert all(not text.startswith("a year") for text, _, _ in
+               timexes(nlp, "The firm posted a year-earlier loss.", datetime(2019, 10, 25)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry service resumed at noon Saturday.", ("noon Saturday", "TIME", "2019-11-16T12:00")),
+    ("Voting closes at 8 p.m. CST, Dec. 3.", ("8 p.m. CST, Dec. 3", "TIME", "2019-12-03T20:00")),
+])
+def test_a_clock_time_right_before_its_day_is_one_expression(nlp, text, expected):
+    found = has(nlp, text, TUE_2019_11_19, expected)
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team planned to leave Nairobi on Thursday.", ("Thursday", "DATE", "2019-11-21")),
+    ("The rescue team could land as early as Sunday.", ("Sunday", "DATE", "2019-11-24")),
+    ("The company has scheduled a news conference Thursday.", ("Thursday", "DATE", "2019-11-21")),
+])
+def test_plans_and_earliest_dates_point_ahead(nlp, text, expected):
+    has(nlp, text, WED_2019_11_20, expected)
+
+
+def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
+    paragraphs = ["9:40 a.m.", "Trains stopped across the city."]
+    found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)
+    assert [t.text for t in found] == ["9:40 a.m."]
+    assert events == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The buyers must wait at least 45 days before the deal closes.", ("at least 45 days", "DURATION", "P45D")),
+    ("The closure may last at least three more weeks.", ("at least three more weeks", "DURATION", "P3W")),
+    ("The families lived in shelters for 3 1/2 years.", ("3 1/2 years", "DURATION", "P3Y6M")),
+    ("The debate ran about 7 1/2 hours.", ("about 7 1/2 hours", "DURATION", "PT7H30M")),
+    ("The siege lasted two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+])
+def test_durations_with_at_least_and_halves(nlp, text, expected):
+    has(nlp, text, TUE_2019_11_19, expected)
+
+
+def test_a_holiday_followed_by_a_lower_case_word(nlp):
+    has(nlp, "The sailor was rescued on Thanksgiving Day and flown home.", datetime(2020, 1, 10),
+        ("Thanksgiving Day", "DATE", "2019-11-28"))
+    assert timexes(nlp, "The Good Friday Agreement held.", TUE_2019_11_19) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales fell 5% in the latest quarter, the retailer said.", ("the latest quarter", "DATE", "2019-Q3")),
+    ("Margins grew in the second quarter. In the quarter a year earlier, the lender earned $4 million.",
+     ("the quarter a year earlier", "DATE", "2018-Q2")),
+    ("Profit rose in the third quarter. The company will hire staff during the quarter.",
+     ("the quarter", "DATE", "2019-Q3")),
+])
+def test_the_quarter_of_a_report(nlp, text, expected):
+    has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+@pytest.mark.parametrize("text", [
+    'The minister, speaking on the "Sunday Week" programme, said the plan was legal.',
+    'She told the "Forty Minutes" audience that she would stay.',
+    "The quarrel reminded readers of the novel Broken Noon.",
+])
+def test_a_time_word_with_a_capital_inside_a_sentence_is_a_title(nlp, text):
+    assert timexes(nlp, text, TUE_2019_11_19) == []
+
+
+def test_a_time_word_with_a_capital_at_the_start_is_still_a_time(nlp):
+    has(nlp, "This week, prices rose.", TUE_2019_11_19, ("This week", "DATE", "2019-W47"))
+    has(nlp, "Crowds gathered on New Year's Eve.", TUE_2019_11_19, ("New Year's Eve", "DATE", "2018-12-31"))
+
+
+def test_the_day_before_a_clause_is_not_counted_from_the_story_day(nlp):
+    found = timexes(nlp, "The truck was last spotted on March 8, the day before officers raided the depot.",
+                    datetime(2020, 5, 7))
+    assert ("the day before", "DATE", "2020-03-07") not in found
+    has(nlp, "The truck was spotted on March 8. The day before, officers had searched the depot.", datetime(2020, 5, 7),
+        ("The day before", "DATE", "2020-03-07"))
+
+
+def test_a_past_event_on_a_day_just_ahead_in_the_calendar_is_last_years(nlp):
+    has(nlp, "The meeting took place on Nov. 16.", WED_2019_10_30, ("Nov. 16", "DATE", "2018-11-16"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The board declared a dividend, payable Jan. 9 to shareholders of record Dec. 12.", WED_2019_10_30,
+     ("Dec. 12", "DATE", "2019-12-12")),
+    ("The group kept its bid open until 6 p.m. EDT Nov. 12.", WED_2019_10_30,
+     ("6 p.m. EDT Nov. 12", "TIME", "2019-11-12T18:00")),
+    ("The ministry did not explain the Feb. 3 deadline.", datetime(2020, 1, 5), ("Feb. 3", "DATE", "2020-02-03")),
+    ("They discussed the minister's visit slated for September.", datetime(2019, 8, 26),
+     ("September", "DATE", "2019-09")),
+])
+def test_a_date_set_for_something_in_a_past_clause_may_lie_ahead(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_a_weekday_with_a_date_chooses_the_year(nlp):
+    has(nlp, "The panel will meet on Sunday, March 3.", datetime(2002, 3, 1),
+        ("Sunday, March 3", "DATE", "2002-03-03"))
+    has(nlp, "The panel met on Sunday, March 4.", datetime(2002, 3, 1), ("Sunday, March 4", "DATE", "2001-03-04"))
+
+
+def test_a_quoted_today_is_still_today(nlp):
+    has(nlp, "``Today is a sad day,'' he said.", datetime(2020, 1, 5), ("Today", "DATE", "2020-01-05"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant may open in next year's second quarter.", ("next year's second quarter", "DATE", "2020-Q2")),
+    ("Orders in this year's second quarter reached 900 units.", ("this year's second quarter", "DATE", "2019-Q2")),
+    ("Margins widened in the third quarter. Shipments in last year's quarter totaled 4,000 tons.",
+     ("last year's quarter", "DATE", "2018-Q3")),
+    ("Sales in the 2017 second quarter fell.", ("the 2017 second quarter", "DATE", "2017-Q2")),
+])
+def test_a_quarter_of_a_named_year(nlp, text, expected):
+    found = has(nlp, text, datetime(2019, 10, 31), expected)
+    assert not any(t == "DATE" and v in {"2019", "2020", "2018"} for _, t, v in found), found
+
+
+def test_the_day_of_a_report_is_not_the_story_time(nlp):
+    found = has(nlp, "The plant closed in 2012, the company said on Tuesday. Two years later it reopened.",
+                TUE_2019_11_19, ("Two years later", "DATE", "2014"))
+    assert ("Two years later", "DATE", "2021") not in found
+
+
+def test_later_than_the_story_time_but_after_publication_in_a_past_clause_is_unresolved(nlp):
+    found = has(nlp, "The mayor resigned on Monday. Two days later, her deputy took over.", TUE_2019_11_19,
+                ("Two days later", "DURATION", "P2D"))
+    _, events = annotate(nlp, "The mayor resigned on Monday. Two days later, her deputy took over.", TUE_2019_11_19)
+    assert [e.phrase for e in events] == ["Monday"]
+
+
+def test_a_clock_time_later_in_the_sentence_leaves_the_days_phrase(nlp):
+    _, events = annotate(nlp, "On Friday, at 9:40 a.m., the train left the station.", TUE_2019_11_19)
+    assert [(e.date, e.phrase, e.time) for e in events] == [("2019-11-15", "Friday", "09:40")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Varga, 61 years old, will step down in June.",
+    "Drivers 67 years old or older must renew their licences.",
+])
+def test_an_age_in_years_old_is_no_timex(nlp, text):
+    assert all("old" not in t and "years" not in t for t, _, _ in timexes(nlp, text, TUE_2019_11_19))
+
+
+def test_today_of_a_generic_noun_is_the_present_not_a_day(nlp):
+    found, events = annotate(nlp, "Fathers in today's world share the housework.", TUE_2019_11_19)
+    assert found == [] and events == []  # the present in general: no time to place (was PRESENT_REF)
+    assert timexes(nlp, "Schools must prepare tomorrow's workers.", TUE_2019_11_19) == []
+    has(nlp, "Today's vote was delayed.", TUE_2019_11_19, ("Today", "DATE", "2019-11-19"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Margins grew in the third quarter. The firm expects a fourth-quarter charge. Sales fell in the latest quarter.",
+     ("the latest quarter", "DATE", "2019-Q3")),
+    ("Margins grew in the third quarter. The firm expects a fourth-quarter charge. Sales were flat a year ago.",
+     ("a year ago", "DATE", "2018-Q3")),
+    ("Profit rose in the second quarter. In the 2017 period, it lost money. Revenue doubled in the quarter.",
+     ("the quarter", "DATE", "2019-Q2")),
+])
+def test_the_reported_period_is_not_a_compared_or_coming_one(nlp, text, expected):
+    has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+def test_a_clock_time_takes_a_day_named_in_its_paragraph_or_the_one_before(nlp):
+    found, _ = paragraphs_timexes(nlp, ["The bridge was closed on Friday.", "Engineers came from the capital.",
+                                        "A cyclist saw the crack at 6 a.m."], TUE_2019_11_19)
+    assert all(text != "6 a.m." for text, _, _ in found), found  # no day of its own: not dated with Friday's
+    has(nlp, "The bridge was closed on Friday. A cyclist saw the crack at 6 a.m.", TUE_2019_11_19,
+        ("6 a.m.", "TIME", "2019-11-15T06:00"))
+    has(nlp, "A cyclist saw the crack at 6 a.m.", TUE_2019_11_19, ("6 a.m.", "TIME", "2019-11-19T06:00"))
+
+
+def test_a_clock_time_restated_in_brackets_is_one_time(nlp):
+    found = timexes(nlp, "The quake struck at 4:10 p.m. (0910 GMT) on Sunday.", TUE_2019_11_19)
+    assert [text for text, _, _ in found if "GMT" in text] == [], found
+    found, _ = paragraphs_timexes(nlp, ["Rescuers left on Monday.", "Crews rested.",
+                                        "The quake had struck at 4:10 p.m. (0910 GMT) on Sunday."], TUE_2019_11_19)
+    assert ("4:10 p.m.", "TIME", "2019-11-17T16:10") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator pushed the cut-off back until 11 a.m. Thursday.",
+    "The court gave the airline until Thursday to answer.",
+])
+def test_a_limit_given_until_a_weekday_lies_ahead(nlp, text):
+    found = timexes(nlp, text, TUE_2019_11_19)
+    assert any(value.startswith("2019-11-21") for _, _, value in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "They have lived there for years.",
+    "The embargo has stood for decades.",
+    "Weeks of talks ended without a deal.",
+    "Police watched the house in the days before the raid.",
+])
+def test_a_bare_plural_unit_is_no_timex(nlp, text):
+    assert timexes(nlp, text, TUE_2019_11_19) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul must pay five billion dollars a year.",
+    "Output reached 300,000 barrels a day.",
+    "The firm expects sales to grow 6% annually.",
+    "Rooms cost $80 a night.",
+])
+def test_a_rate_after_an_amount_is_no_timex(nlp, text):
+    assert timexes(nlp, text, TUE_2019_11_19) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pilgrims climb the hill each July.", ("each July", "SET", "XXXX-07")),
+    ("The fair returns every September.", ("every September", "SET", "XXXX-09")),
+])
+def test_each_month_is_a_recurrence_not_one_month(nlp, text, expected):
+    found = has(nlp, text, TUE_2019_11_19, expected)
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Engineers believe the comet will one day return.", [("one day", "DATE", "FUTURE_REF")]),
+    ("The boy hopes he one day plays for the national team.", []),
+    ("The minister had been in office only one day.", [("only one day", "DURATION", "P1D")]),
+])
+def test_one_day_as_an_adverb_is_no_length(nlp, text, expected):
+    assert timexes(nlp, text, TUE_2019_11_19) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The merger follows Tuesday's announcement by the rival bidder.", ("Tuesday", "DATE", "2019-11-12")),
+    ("Her share prior to Friday's auction is small.", ("Friday", "DATE", "2019-11-15")),
+    ("Investors are wary ahead of Sunday's election.", ("Sunday", "DATE", "2019-11-24")),
+])
+def test_a_weekdays_event_in_a_present_clause_has_happened(nlp, text, expected):
+    has(nlp, text, datetime(2019, 11, 18), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The tender had been due to close Friday evening.", ("Friday evening", "TIME", "2019-11-15TEV")),
+    ("The vote had been scheduled to take place on Thursday.", ("Thursday", "DATE", "2019-11-14")),
+])
+def test_a_plan_in_the_past_perfect_lies_before_publication(nlp, text, expected):
+    has(nlp, text, datetime(2019, 11, 18), expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Two ferries collided last April.", datetime(2021, 5, 3), ("last April", "DATE", "2020-04")),
+    ("Two ferries collided last April.", datetime(2021, 9, 3), ("last April", "DATE", "2021-04")),
+])
+def test_last_and_the_month_just_ended_is_a_year_back(nlp, text, published, expected):
+    has(nlp, text, published, expected)

@@ -11,11 +11,14 @@ names the timex it came from (``timex``) and, for a time of day, the time (``tim
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
 from .model import Sentence, Timex, flat_dict
+
+_BARE = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,17 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
             continue
         value, precision, derived, how = resolution.event
         sentence = by_id[timex.sentence]
+        if _BARE.sub("", sentence.text) == _BARE.sub("", timex.text):
+            continue  # a sentence that is only its time ("9:40 a.m." heading a live report): nothing to show
         event = Event(date=value, precision=precision, phrase=timex.text, anchor=anchor, derived=derived,
                       sentence=timex.sentence, text=_clause(sentence, timex.start, timex.end), explanation=how,
                       timex=timex.id, time=resolution.time)
         key = (value, precision, timex.sentence)  # one event per date per sentence, with its time of day if given
-        if key not in events or (event.time and not events[key].time):
+        if key not in events:
             events[key] = event
+        elif event.time and not events[key].time:
+            # "On Friday, at 9:40 a.m., …": the day's event takes the time and keeps its phrase
+            events[key] = replace(events[key], time=event.time)
     return [item.timex for item in found], sorted(events.values(), key=Event.sort_key)
 
 

@@ -31,11 +31,15 @@ _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|
                      re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
 _CENTURY_WORDS = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
-_YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<year>1\d{3}|20\d{2})$", re.I)
+_YEAR = re.compile(rf"^(?:the\s+year\s+)?(?P<year>{tv.YEAR})$", re.I)
 _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
                    r"after))\s+)?"
                    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|"
                    r"[a-z]{2,4}t))?$", re.I)
+# a 24-hour clock written as four digits, which needs its zone or "hours": "0930 GMT", "1800 hours", "0530 local time"
+ZONES = "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst hkt sgt aest aedt"
+_MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours|hrs|h|z|local\s+time|"
+                       rf"{'|'.join(ZONES.split())})$", re.I)
 _PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
                          r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
@@ -63,6 +67,12 @@ class Context:
     business: bool = False  # the sentence reports results ("loss for the first half"), not a match or a speech
     reference: Reference | None = None  # the time the text last named ("two years later")
     over: bool = False  # after "over", "during", "within", "for", "in", "throughout": a stretch of time
+    person: str | None = None  # an age that is a person's: "named" (modifies a person) or "alone" (no noun after)
+    results: bool = False  # the sentence reports figures ("net income … a year earlier")
+    period: str | None = None  # the quarter or half the article last named ("2019-Q3"): what a results report is about
+    deadline: bool = False  # "pushed back to Nov. 21", "until mid-November", "set March 2 as the deadline": a limit
+    day_elsewhere: bool = False  # the last day (``last_day``) was named before the previous paragraph
+    limit_ahead: bool = False  # a limit given or moved: "pushed the cut-off back until Thursday"
 
 
 
@@ -84,6 +94,19 @@ def pick(candidates: list[date], anchor: date, tense: str | None, weekday: bool 
     before, after = max(past), min(future)
     return after if (after - anchor) < (anchor - before) else before
 
+
+
+def pick_year(candidates: list[date], anchor: date, tense: str | None, deadline: bool = False) -> date:
+    """A day or month named without its year: :func:`pick`'s choice, unless that lies in another year more than
+    eight months away while this year's is within six weeks, and the clause does not simply tell of the past (a
+    time limit may be set in the past: "the deadline was pushed back to Nov. 21", written early in November). News copy
+    names the year of a day that is not in the current one."""
+    chosen = pick(candidates, anchor, tense)
+    this_year = [c for c in candidates if c.year == anchor.year]
+    if (tense != "past" or deadline) and (chosen.year != anchor.year and this_year and abs((chosen - anchor).days) > 240
+            and abs((this_year[0] - anchor).days) <= 45):
+        return this_year[0]
+    return chosen
 
 
 def day_event(d: date, text: str, how: str, part: str | None = None, clock: str | None = None) -> Resolution:
@@ -113,6 +136,9 @@ def _split_part(low: str) -> tuple[str, str | None, str | None]:
 def _clock(words: str) -> str | None:
     if words in _NAMED_TIMES:
         return _NAMED_TIMES[words]
+    military = _MILITARY.match(words)
+    if military:
+        return f"{military.group('h')}:{military.group('m')}"
     m = _TIME.match(words)
     if not m:
         return None
@@ -149,9 +175,11 @@ def read_time_of_day(low, text, ctx):
     clock = _clock(low)
     if clock is None:
         return None
+    if ctx.day_elsewhere:  # a day named paragraphs before is not reliably this clock time's: unknown unless
+        return Resolution("TIME", f"XXXX-XX-XXT{clock}", None, clock)  # its own sentence names one (timex._clock_days)
     d = ctx.last_day or ctx.anchor
     if d is None:
-        return Resolution("TIME", f"XXXX-XX-XXT{clock}")
+        return Resolution("TIME", f"XXXX-XX-XXT{clock}", None, clock)
     how = f"'{text}' on {human_anchor(d)}, the day the text is about"
     return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
 
@@ -182,7 +210,7 @@ def read_weekday(low, text, ctx):
     else:
         ahead = anchor + timedelta(days=(target - anchor.weekday()) % 7)
         behind = anchor - timedelta(days=(anchor.weekday() - target) % 7)
-        d = pick([behind, ahead], anchor, ctx.tense, weekday=True)
+        d = pick([behind, ahead], anchor, "future" if ctx.limit_ahead else ctx.tense, weekday=True)
         if d == ahead and d != anchor:
             how = f"'{text}', the next {name} on or after {human_anchor(anchor)} (future tense)"
         else:
@@ -233,8 +261,12 @@ def _period(low, ctx, pattern, count_of, size, letter):
 
 def read_quarter(low, text, ctx):
     if low in {"the quarter", "the latest quarter", "the most recent quarter", "the recent quarter"} and ctx.anchor:
-        # the quarter a report is about: the last one completed, unless the clause points at the present one
-        index = ctx.anchor.year * 4 + tv.quarter_of(ctx.anchor) - 1 - (0 if ctx.tense in {"present", "future"} else 1)
+        if ctx.period and "Q" in ctx.period and ctx.anchor.year - 1 <= int(ctx.period[:4]) <= ctx.anchor.year:
+            return Resolution("DATE", ctx.period)  # the quarter the article reports on
+        # the quarter a report is about: the last one completed, unless the clause points at the present one (never
+        # "the latest quarter": one that is over)
+        present = ctx.tense in {"present", "future"} and low == "the quarter"
+        index = ctx.anchor.year * 4 + tv.quarter_of(ctx.anchor) - 1 - (0 if present else 1)
         return Resolution("DATE", f"{index // 4}-Q{index % 4 + 1}")
     return _period(low, ctx, _QUARTER, lambda m: int(m.group("qn") or tv.ORDINALS[m.group("ord")]), 3, "Q")
 
@@ -283,8 +315,11 @@ def read_decade(low, text, ctx):
     if not m:
         return None
     if m.group("s") is not None:
+        if "'" not in low and not low.startswith("the"):
+            return None  # "in his 30s": an age, not a decade
         digit = m.group("s")
-        century = "19" if digit != "0" and (ctx.anchor is None or int(digit) * 10 > ctx.anchor.year % 100) else "20"
+        # "the '80s": the latest such decade that has begun by publication (the 1980s before 2080)
+        century = "20" if ctx.anchor is not None and 2000 + int(digit) * 10 <= ctx.anchor.year else "19"
         value = f"{century}{digit}"
     else:
         value = f"{m.group('c')}{m.group('d')}"
@@ -312,14 +347,14 @@ def read_year(low, text, ctx):
         return None
     return Resolution("DATE", m.group("year"), (m.group("year"), "year", False, f"'{text}'"))
 
-_MONTH_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|"
+_MONTH_DAY = re.compile(r"^(?:(?P<wd>mon|tues|wednes|thurs|fri|satur|"
                         r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
-                        r"(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|this\s+year|next\s+year))?$")
+                        rf"(?:,?\s+(?:of\s+)?(?P<year>{tv.YEAR}|last\s+year|this\s+year|next\s+year))?$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
-                         r"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>1\d{3}|20\d{2}|last\s+year|"
+                         rf"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>{tv.YEAR}|last\s+year|"
                          r"this\s+year|next\s+year))?$")
-_ISO = re.compile(r"^(?P<y>1\d{3}|20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_ISO = re.compile(rf"^(?P<y>{tv.YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})$")
 
 
 _HOLIDAYS = {"christmas": "december 25", "christmas day": "december 25", "christmas eve": "december 24",
@@ -354,9 +389,12 @@ def read_calendar(low, text, ctx):
                 candidates.append(date(y, mo, d))
             except ValueError:
                 continue
+        if m.group("wd"):  # "Sunday, March 3": the year in which that day is a Saturday
+            weekday = WEEKDAYS.index(m.group("wd") + "day")
+            candidates = [c for c in candidates if c.weekday() == weekday] or candidates
         if not candidates:
             return False
-        chosen = pick(candidates, ctx.anchor, ctx.tense)
+        chosen = pick_year(candidates, ctx.anchor, ctx.tense, ctx.deadline)
         side = "after" if chosen > ctx.anchor else "before"
         how = f"'{text}', the nearest such day {side} {human_anchor(ctx.anchor)}"
         return day_event(chosen, text, how)
@@ -374,17 +412,19 @@ def read_calendar(low, text, ctx):
         which = m.group("which")
         if which in {"last", "past"}:
             chosen = max(c for c in candidates if c < first)
+            if which == "last" and tv.shift_month(chosen.year, chosen.month, 1) == (first.year, first.month):
+                chosen = chosen.replace(year=chosen.year - 1)  # "last February" in March: not "last month", a year back
         elif which in {"next", "coming"}:
             chosen = min(c for c in candidates if c > first)
         elif which == "this":
             chosen = date(ctx.anchor.year, mo, 1)
         else:
-            chosen = pick(candidates, first, ctx.tense)
+            chosen = pick_year(candidates, first, ctx.tense, ctx.deadline)
         direction = "on or after" if chosen > ctx.anchor.replace(day=1) else "on or before"
         value = tv.month(chosen.year, mo)
         how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {human_anchor(ctx.anchor)}"
         return Resolution("DATE", value, (value, "month", False, how))
-    if any(ch.isdigit() for ch in low) and re.search(r"\b(1\d{3}|20\d{2})\b", low) and any(
+    if any(ch.isdigit() for ch in low) and re.search(rf"\b{tv.YEAR}\b", low) and any(
             month_number(w) for w in re.findall(r"[a-z]+\.?", low)):
         data = _explicit_parser().get_date_data(text)
         if data.date_obj is not None:

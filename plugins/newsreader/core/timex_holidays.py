@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from .timex_calendar import day_event, human_anchor, pick
-from .timex_values import day
+from .timex_values import YEAR, day
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -35,7 +35,7 @@ _MOVABLE = {
     "good friday": lambda y: easter(y) - timedelta(days=2),
 }
 PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)" \
-          r"(?:\s+(?:of\s+)?(?:1[6-9]|20)\d\d)?\b(?!\s+[A-Z][a-z])"  # not "the Good Friday Agreement"
+          rf"(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?-i:[A-Z][a-z]))"  # not "the Good Friday Agreement"
 _NAMED = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _MOVABLE) + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 
 

@@ -20,13 +20,14 @@ from . import timex_values as tv
 from .timex_calendar import day_event, human_anchor, pick
 
 # How fine a reference is; an expression needs at least its own unit's fineness ("a week later" needs a day).
-_RANK = {"year": 0, "half": 1, "quarter": 1, "month": 2, "week": 3, "day": 4}
+_RANK = {"unknown": -1, "year": 0, "half": 1, "quarter": 1, "season": 1, "month": 2, "week": 3, "day": 4}
 _NEEDS = {"century": 0, "decade": 0, "year": 0, "month": 2, "week": 3, "weekend": 3, "day": 4, "night": 4}
 UNKNOWN = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
            "weekend": "XXXX-WXX", "day": "XXXX-XX-XX", "night": "XXXX-XX-XX"}
 
-_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])))?"
-                    r"(?:T.*)?$")
+_VALUE = re.compile(r"^(?:FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|"
+                    r"H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,18 @@ class Reference:
         return _RANK[self.precision] >= _NEEDS.get(unit, 5)
 
 
-def reference_of(value: str, text: str) -> Reference | None:
-    """The reference a TIMEX3 value sets: ``2012`` -> 1 Jan 2012 (year); ``2016-06-03T09:00`` -> that day."""
+def unknown(text: str) -> Reference:
+    """The story is at a time without a calendar value ("now", "the 1990s", "that week" of an unknown time): what
+    counts from it ("two years later") stays unresolved rather than counted from publication."""
+    return Reference(date.min, "unknown", text)
+
+
+def reference_of(value: str, text: str) -> Reference:
+    """The reference a TIMEX3 value sets: ``2012`` -> 1 Jan 2012 (year); ``2016-06-03T09:00`` -> that day; a season is
+    about as fine as a quarter; anything else (``PRESENT_REF``, ``XXXX``, a decade) is an unknown time."""
     m = _VALUE.match(value)
     if not m:
-        return None
+        return unknown(text)
     year = int(m["y"])
     try:
         if m["d"]:
@@ -58,8 +66,10 @@ def reference_of(value: str, text: str) -> Reference | None:
             return Reference(date(year, 3 * int(m["q"]) - 2, 1), "quarter", text)
         if m["h"]:
             return Reference(date(year, 6 * int(m["h"]) - 5, 1), "half", text)
+        if m["s"]:
+            return Reference(date(year, _SEASON_MONTH[m["s"]], 1), "season", text)
     except ValueError:
-        return None
+        return unknown(text)
     return Reference(date(year, 1, 1), "year", text)
 
 
@@ -72,6 +82,23 @@ def shifted(ref: Reference, n: int, unit: str) -> tuple[str, str] | None:
         d = ref.day + timedelta(weeks=n)
         return (tv.week(d), "week") if tv.plausible_year(d.year, ref.day) else None
     return tv.back(ref.day, -n, unit)
+
+
+def years_from_period(ref: Reference, n: int) -> str | None:
+    """``n`` years after a quarter, half or month reference, at its grain: "a year earlier" than the third quarter of
+    2019 is the third quarter of 2018 (the period a results report compares with)."""
+    if ref.precision not in {"quarter", "half", "month"} or not tv.plausible_year(ref.day.year + n, ref.day):
+        return None
+    return f"{ref.day.year + n}{period_value(ref)[4:]}"
+
+
+def period_value(ref: Reference) -> str:
+    """The TIMEX3 value of a quarter, half or month reference: ``2019-Q3``, ``2019-H1``, ``2019-07``."""
+    if ref.precision == "month":
+        return tv.month(ref.day.year, ref.day.month)
+    if ref.precision == "half":
+        return f"{ref.day.year}-H{(ref.day.month - 1) // 6 + 1}"
+    return f"{ref.day.year}-Q{(ref.day.month - 1) // 3 + 1}"
 
 
 def describe(text: str, n: int, unit: str, ref: Reference) -> str:

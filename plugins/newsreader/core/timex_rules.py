@@ -31,12 +31,11 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 _U = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
-_N = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+_N = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
       r"ninety|hundred|dozen|half|several|few|many|couple|some)")
 _COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
-_HEDGE = (r"(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
-          r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|another|a\s+further)\s+)*")
+_HEDGE = rf"(?:(?:{tv.HEDGE_WORDS})\s+)*"
 _AGE = re.compile(r"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
 _AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|"
                   rf"back|"
@@ -60,9 +59,7 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_
          "the foreseeable future": "FUTURE_REF", "years ago": "PAST_REF", "decades ago": "PAST_REF",
          "months ago": "PAST_REF", "centuries ago": "PAST_REF", "the coming years": "FUTURE_REF",
          "the years ahead": "FUTURE_REF", "the coming decades": "FUTURE_REF"}
-_MOD = re.compile(r"^(?:(?:early|earlier|late|later|mid|middle|the\s+(?:end|beginning|start|middle|close|turn|"
-                  r"rest)\s+of)"
-                  r"(?:\s+|-))+(?=\S)", re.I)
+_MOD = re.compile(rf"^(?:(?:{tv.MODIFIER_WORDS})(?:\s+|-))+(?=\S)", re.I)
 _REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
                   r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
@@ -102,11 +99,11 @@ def _age(low, text, ctx):
     if not m:
         return None
     n, unit = count(m.group("n")), _unit(m.group("unit"))
-    if n is None or n > 1000:
-        return False
+    if n is None or n > 1000 or ctx.person:
+        return False  # "a 29-year-old sergeant", "Smith, 61 years old", "the 27-year-old, who…": a person, not a time
     res = Resolution("DURATION", tv.duration(n, unit))
     noun = ctx.noun_after
-    if ctx.anchor is None or unit not in {"year", "decade"} or noun is None or noun in PERSON_NOUNS or (
+    if ctx.person or ctx.anchor is None or unit not in {"year", "decade"} or noun is None or noun in PERSON_NOUNS or (
             noun.endswith(("er", "or", "ist", "ian"))):
         return res  # a person's age is no event
     years = int(n) * (10 if unit == "decade" else 1)
@@ -127,25 +124,131 @@ def _ago(low, text, ctx):
         forward = m.group("dir") in {"later", "after", "from now", "hence"}
         if m.group("n") is None and not (unit in {"year", "decade", "century", "month"} and m.group("dir") == "ago"):
             return False
-        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")  # "years ago", "a few days later"
+        if m.group("n") is not None and m.group("dir") in {"later", "earlier", "after", "before", "previously"}:
+            return _distance(None, unit)  # "a few days later": a vague distance from the story's time, no date
+        return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")  # "years ago"
     n = count(m.group("n"))
     if m.group("n").strip()[0].isdigit() and n != 1 and not m.group("unit").lower().endswith("s"):
         return False  # "89,300 week ago": a table column, not a date
     forward = m.group("dir") in {"later", "after", "from now", "hence"}
     narrated = m.group("dir") not in {"ago", "back", "from now", "hence"}  # counts from the story's time
+    if unit == "year" and float(n).is_integer():
+        compared = _compared_period(text, ctx, int(n) if forward else -int(n), narrated)
+        if compared is not None:
+            return compared
     if narrated and ctx.reference is not None and unit in narrative.UNKNOWN and float(n).is_integer():
-        return _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
+        found = _from_reference(text, ctx.reference, int(n) if forward else -int(n), unit)
+        if found and forward and ctx.tense == "past" and ctx.anchor is not None and (
+                narrative.reference_of(found.value, text).day > ctx.anchor):
+            return _distance(n, unit)  # told in the past, after publication: a wrong anchor
+        return _distance(n, unit) if found and found.value.startswith("X") else found
+    if narrated and unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
+        return _distance(n, unit)  # "just over an hour later": the distance, not a time of an unknown day
     if ctx.anchor is None or unit not in {"year", "decade", "century", "month", "week", "day", "night"}:
         return Resolution("DATE", "XXXX-XX-XX")
     if not float(n).is_integer():
         return Resolution("DATE", "FUTURE_REF" if forward else "PAST_REF")
     n = int(n)
+    if narrated and forward and ctx.tense == "past":
+        return _distance(n, unit)  # "three days later" told in the past, from no named time: not after publication
     found = tv.back(ctx.anchor, -n if forward else n, unit)
     if found is None:
         return False
     how = f"'{text}', {n} {unit}{'s' if n != 1 else ''} {'after' if forward else 'before'} {human_anchor(ctx.anchor)}"
     return _derived(*found, how)
 
+
+
+def _distance(n: float | None, unit: str) -> Resolution:
+    """"Three days later", "just over an hour later" where the time it counts from has no calendar value: the
+    distance the text states (TimeML's DURATION, P3D), not a date that would be a guess."""
+    return Resolution("DURATION", tv.duration(n, unit))
+
+
+def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | None:
+    """"Profit rose in the third quarter … from $3 million a year earlier": ``n`` years from the quarter, half or
+    month the text last named, at its grain (2018-Q3). "A year ago" counts so only in a sentence reporting figures
+    about the period the article is about."""
+    ref = ctx.reference
+    if narrated and ref is not None:
+        value = narrative.years_from_period(ref, n)
+        how = narrative.describe(text, n, "year", ref)
+    elif not narrated and n == -1 and ctx.results and ctx.period and ctx.anchor is not None and (
+            ctx.anchor.year - 1 <= int(ctx.period[:4]) <= ctx.anchor.year):
+        value = f"{int(ctx.period[:4]) - 1}{ctx.period[4:]}"
+        how = f"'{text}', the same period a year before the {ctx.period} the report is about"
+    else:
+        return None
+    if value is None:
+        return None
+    event = (value, "month", True, how) if re.fullmatch(r"\d{4}-\d{2}", value) else (value[:4], "year", True, how)
+    return Resolution("DATE", value, event)
+
+
+_REPORT = re.compile(r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<ago>year[-\s](?:ago|earlier))|"
+                     rf"(?P<latest>latest|most\s+recent)|(?P<year>{tv.YEAR}))(?:\s+(?P<ord>first|second|third|"
+                     r"fourth)[\s-]quarter|\s+(?P<what>period|quarter|half))?$")
+
+
+# "the quarter a year earlier": the same groups as _REPORT, those it lacks matching empty
+_REPORT_AGO = re.compile(r"^the\s+(?P<what>quarter|period|half)\s+(?P<ago>a\s+year\s+(?:ago|earlier))"
+                         r"(?P<latest>)(?P<year>)(?P<ord>)$")
+
+
+_YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{tv.YEAR}))'s\s+"
+                           r"(?:(?P<ord>first|second|third|fourth)[\s-](?P<what>quarter|half)|"
+                           r"(?P<bare>quarter|period|half))$")
+
+
+def _years_period(low, text, ctx):
+    """"next year's first quarter" (2020-Q1), "last year's quarter" (the quarter the article reports on, a year
+    before), "2018's second half"."""
+    m = _YEARS_PERIOD.match(low)
+    if not m:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.anchor is not None:
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+    else:
+        return False
+    if m.group("ord"):
+        n = tv.ORDINALS[m.group("ord")]
+        if m.group("what") == "half" and n > 2:
+            return False
+        return Resolution("DATE", f"{year}-{'Q' if m.group('what') == 'quarter' else 'H'}{n}")
+    base = ctx.period
+    if base is None:
+        return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known
+    if m.group("bare") != "period" and m.group("bare")[0].upper() != base[5]:
+        return False
+    return Resolution("DATE", f"{year}{base[4:]}")
+
+
+def _report_period(low, text, ctx):
+    """A results report's periods: "the year-ago quarter", "the year-earlier period", "the latest period", "the 2018
+    period", and the adjective "year-earlier" ("a year-earlier loss"): the period the article last named (a quarter
+    or half), a year before it or in the named year. Unread when the article has named no such period."""
+    m = _REPORT.match(low) or _REPORT_AGO.match(low)
+    if not m or (not m.group("ord") and m.group("what") is None and not (m.group("ago") and "-" in low)):
+        return None
+    base = ctx.period
+    if m.group("ord"):
+        year = int(base[:4]) if base else (ctx.anchor.year if ctx.anchor else None)
+        if year is None:
+            return Resolution("DATE", "XXXX-XX")
+        base = f"{year}-Q{tv.ORDINALS[m.group('ord')]}"
+    if base is None and m.group("latest"):
+        return None  # "the latest quarter" without a named one: read_quarter's
+    if base is None:
+        return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known (dropped if not)
+    if (m.group("what") == "quarter" and "Q" not in base) or (m.group("what") == "half" and "H" not in base):
+        return False
+    if m.group("ago"):
+        return Resolution("DATE", f"{int(base[:4]) - 1}{base[4:]}")
+    if m.group("year"):
+        return Resolution("DATE", f"{m.group('year')}{base[4:]}")
+    return Resolution("DATE", base)
 
 
 def _derived(value: str, precision: str, how: str) -> Resolution:
@@ -203,16 +306,23 @@ def _set(low, text, ctx):
     if low == "quarterly" and ctx.noun_after:
         return False  # "quarterly results": a report's kind, not a recurrence
     if low in _SET_ADV:
+        if ctx.quantity_before:
+            return False  # "rose 8.5% annually", "10,000 units annually": a rate, part of the amount, no time
         return Resolution("SET", _SET_ADV[low])
     season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
     if season:
         return Resolution("SET", f"XXXX-{tv.SEASONS[season.group(1)]}")  # "every spring"
+    month = re.fullmatch(r"(?:every|each)\s+([a-z]+)", low)
+    if month and month.group(1) in tv.MONTHS:
+        return Resolution("SET", f"XXXX-{tv.MONTHS.index(month.group(1)) + 1:02d}")  # "each July": not this July
     m = _SET.match(low)
     if not m:
         return None
     every = re.match(r"(?:(?:\S+\s+times|once|twice|thrice)\s+)?(every|each|per)\b", low)
-    if not every and not (ctx.quantity_before or m.group("n")):
-        return None  # "a year" alone is a duration
+    if not every and not m.group("n"):
+        # "five billion dollars a year", "300,000 barrels a day": a rate, part of the amount, not a time a reader can
+        # place; "a year" alone is a duration
+        return False if ctx.quantity_before else None
     if m.group("wd"):
         return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}")
     k = m.group("k")
@@ -373,6 +483,8 @@ def _duration(low, text, ctx):
             return None  # "year", "the week": not a duration
         if not plural:
             return Resolution("DURATION", tv.duration(1, unit)) if low.startswith("a ") or "a " in low else None
+        if re.fullmatch(r"(?:the\s+)?[a-z]+", low):
+            return False  # "for years", "weeks of talks", "in the days before": no length and no time a reader can use
         return Resolution("DURATION", tv.duration(None, unit))
     n = count(raw)
     if n is None:
@@ -389,6 +501,7 @@ def _duration(low, text, ctx):
 
 
 # In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, _age, _ago, _year_of_results, _unresolved, _span, _set, _the_day, read_relative_day, read_time_of_day,
-          read_weekday, _week_of, _modified, _relative, narrative.read_day_of_month, read_quarter, read_half, read_fiscal,
-          read_season, read_decade, read_century, read_year, read_movable_holiday, read_calendar, _duration)
+_RULES = (_ref, _age, _report_period, _years_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day,
+          read_relative_day, read_time_of_day, read_weekday, _week_of, _modified, _relative,
+          narrative.read_day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year, read_movable_holiday,
+          read_calendar, _duration)

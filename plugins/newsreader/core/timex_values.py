@@ -33,10 +33,17 @@ _NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "half": 0.5, "single": 1,
 }
+# The temporal vocabulary the finder (timex), the readers (timex_rules, timex_calendar) and counts share.
+YEAR = r"(?:1\d{3}|20\d{2})"  # a year written in digits: 1000-2099
+HEDGE_WORDS = (r"just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|more\s+than|"
+               r"less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|another|"
+               r"a\s+further")
+# "early", "mid-", "later in", "the end of": what a period's part is named with ("early December", "mid-2011")
+MODIFIER_WORDS = (r"early|mid|middle|late|(?:earlier|later)(?:\s+in)?|"
+                  r"the\s+(?:end|beginning|start|middle|close|turn|rest)\s+of")
 HEDGES = re.compile(
-    r"^(?:(?:just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|"
-    r"more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|"
-    r"another|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|previous)\s+)+",
+    rf"^(?:(?:{HEDGE_WORDS}|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|"
+    r"previous)\s+)+",
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -50,6 +57,7 @@ def count(words: str) -> float | None:
     """1 for "a", 28 for "28" or "twenty-eight", 2.5 for "two and a half", None for "several" (vague)."""
     words = HEDGES.sub("", words.strip().lower())
     words = re.sub(r"^an?\s+couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
+    words = re.sub(r"\band\s+an?\s+half\b", "half", words)  # "two and a half": 2.5, not 3.5
     total, parts = 0.0, words.split()
     if not parts:
         return None
@@ -58,6 +66,8 @@ def count(words: str) -> float | None:
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", part):
             total += float(part)
+        elif part == "1/2" and total:
+            total += 0.5  # "2 1/2 years"
         elif part == "half" and total:
             total += 0.5
         elif part == "hundred" and total:
@@ -100,9 +110,20 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+# a unit -> (how many of the next smaller unit it holds, that unit's letter, its name) for fractional counts
+_SMALLER = {"year": (12, "M", "month"), "hour": (60, "M", "minute"), "minute": (60, "S", "second")}
+
+
 def duration(n: float | None, unit: str) -> str:
-    """``P28Y``, ``PT1H``, ``P1DE``, ``PXY`` (a vague count), ``P1.5Y``."""
+    """``P28Y``, ``PT1H``, ``P10Y`` (a decade), ``PXY`` (a vague count), ``P1.5Y``. Counted decades and centuries
+    are written in years ("two decades": P20Y), as ISO 8601 does; a vague count keeps its unit ("decades": PXDE)."""
+    if n is not None and unit in {"decade", "century"}:
+        return duration(n * (10 if unit == "decade" else 100), "year")
     letter, timed = UNIT_CODES[unit]
+    smaller = _SMALLER.get(unit)
+    if n is not None and not float(n).is_integer() and smaller and float(n * smaller[0]).is_integer():
+        whole, rest = int(n), int(round((n - int(n)) * smaller[0]))  # "2 1/2 years": P2Y6M, "7 1/2 hours": PT7H30M
+        return f"P{'T' if timed else ''}{whole}{letter}{rest}{smaller[1]}" if whole else duration(rest, smaller[2])
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     if unit == "weekend":
         return f"P{amount}WE"
@@ -139,7 +160,7 @@ def back(anchor: date, n: int, unit: str) -> tuple[str, str] | None:
 _VALUE = re.compile(
     r"""^(?:
       (?P<ref>PRESENT_REF|PAST_REF|FUTURE_REF)
-    | (?P<dur>P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|WE)|T(?:\d+(?:\.\d+)?|X)[HMS]))
+    | (?P<dur>P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|WE)|\d+Y\d+M|T(?:(?:\d+(?:\.\d+)?|X)[HMS]|\d+H\d+M|\d+M\d+S)))
     | (?P<fy>FY\d{4})
     | (?P<century>\d{2}) | (?P<decade>\d{3}) | (?P<year>\d{4}|XXXX)
     | (?P<y2>\d{4}|XXXX)-(?:
