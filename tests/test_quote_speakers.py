@@ -247,3 +247,23 @@ def test_the_company_is_the_organisation_the_text_made_its_subject(nlp):
     assert found == {"We will appeal": "Brightwell Foods"}
     found = speakers(["Regulators fined a shipping company on Monday.", '"We will appeal," the company said.'], nlp)
     assert found == {"We will appeal": "company"}  # no organisation named: the words, not a guess
+
+
+def test_a_quote_of_several_sentences_takes_the_attribution_after_its_last(nlp):
+    found = speakers([
+        "Harbour master Olle Brink opened the meeting.",
+        '"The pier is unsafe. We close it on Friday," Selma Quist said.',
+    ], nlp)
+    assert found == {"The pier is": "Selma Quist"}
+    found = speakers(['"We ran out of money. Nobody warned us in time," wrote Tobias Ferre on his blog.'], nlp)
+    assert found == {"We ran out": "Tobias Ferre"}
+
+
+def test_a_bare_attribution_after_a_question_or_exclamation_is_the_speaker(nlp):
+    found = speakers(["Councillor Abe Linden spoke first.", '"Who will pay for this?" Greta Holm asked.'], nlp)
+    assert found == {"Who will pay": "Greta Holm"}
+    found = speakers(['"Not again!" shouted the driver, Mika Roos.'], nlp)
+    assert found == {"Not again!": "Mika Roos"}
+    # A sentence that reports something of its own is no attribution of the question before it.
+    found = speakers(['"Who will pay for this?" Greta Holm said the town would.'], nlp)
+    assert found == {"Who will pay": None}

@@ -143,6 +143,14 @@ def _appositions(token):
             yield from (a for o in child.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos")
 
 
+def _inverted(verb, quote_spans) -> bool:
+    """Whether a speech verb comes right after a closing quote ('"…," said X'): its subject follows it."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct and not inside(verb.doc[before], quote_spans):
+        before -= 1
+    return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
+
+
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
@@ -161,6 +169,9 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     for verb in outside:
         if speakers.is_speech_verb(verb):
             subject = speakers.subject_of(verb, unquoted)
+            if subject is None and _inverted(verb, quote_spans):
+                # '"…!" shouted the driver': the parser often takes the inverted subject for an object
+                subject = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i), None)
             if subject is None:  # a misparse left the verb without one: the name right before or after it
                 subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
@@ -174,6 +185,31 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                 if subject is not None:
                     yield subject
                     break
+
+
+_TAIL_MAX_WORDS = 12
+_AUDIENCE = frozenset({"reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "crowd", "audience"})
+
+
+def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int, locate: SentenceLocator):
+    """The sentence right after a quote that ends its sentence, when it is a bare attribution ("Ines Maro
+    asked.", "she said, smiling."): short, without quotes of its own and with a speech verb that takes no
+    clause of its own ("She said the plan would fail" reports something else)."""
+    if paragraph[group[-1][1]:c_hi].strip(" \"”’'.,!?…)"):
+        return None  # words after the quote in its own sentence: not a quote that closes it
+    at = c_hi
+    while at < len(paragraph) and paragraph[at].isspace():
+        at += 1
+    tail = locate.at(p_index, at) if at < len(paragraph) else None
+    if tail is None or any(tail.offset <= a < tail.offset + len(tail.text) for a, _ in spans):
+        return None
+    if len(re.findall(r"\w+", tail.text)) > _TAIL_MAX_WORDS:
+        return None
+    verbs = [t for t in doc.char_span(tail.offset, tail.offset + len(tail.text), alignment_mode="expand") or ()
+             if speakers.is_speech_verb(t)]
+    if not verbs or any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.lower_ not in _AUDIENCE for v in verbs for c in v.children):
+        return None
+    return tail
 
 
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
@@ -245,12 +281,23 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             words = text.split()
             partial = text[0].islower() or (len(words) <= PARTIAL_MAX_WORDS and first[0] - 1 > sentence.offset)
             s_lo, s_hi = sentence.offset, sentence.offset + len(sentence.text)
+            # A quote of several sentences is attributed after its last one ('"… . …," X said'): look as far as
+            # the end of the sentence that holds its closing mark.
+            last = locate.at(p_index, min(group[-1][1], len(paragraph) - 1)) or locate.at(p_index, group[-1][1] - 1)
+            c_hi = max(s_hi, last.offset + len(last.text)) if last is not None else s_hi
             found, attributed = None, False
-            for token in _candidates(doc, spans, s_lo, s_hi, group, partial):
+            for token in _candidates(doc, spans, s_lo, c_hi, group, partial):
                 attributed = True
                 found = resolve(token)
                 if found is not None:
                     break
+            tail = _attribution_tail(doc, paragraph, p_index, group, spans, c_hi, locate) if not attributed else None
+            if tail is not None:  # '"Why now?" Ines Maro asked.': the splitter ended the sentence at the "?"
+                for token in _candidates(doc, spans, tail.offset, tail.offset + len(tail.text), group, False):
+                    attributed = True
+                    found = resolve(token)
+                    if found is not None:
+                        break
             name, key = found or (None, None)
             at_start = not partial and first[0] - 1 <= s_lo + 1 and _words_outside(sentence, group, s_lo) <= 3
             if not found and not attributed and at_start:

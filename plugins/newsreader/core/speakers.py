@@ -31,6 +31,9 @@ SPEECH_VERBS = frozenset(
     continue conclude urge accuse describe call admit acknowledge affirm agree assert believe charge comment
     complain confirm contend deny emphasize emphasise estimate recall remark report reiterate reveal suggest
     testify tweet vow predict promise maintain observe point order pledge quote cite
+    shout yell scream exclaim proclaim quip joke retort concede boast brag lament muse whisper plead demand
+    caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
+    interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email
     """.split()
 )
 # Passive speech verbs whose subject is the speaker ("X was quoted as saying", "X is said to have told").
