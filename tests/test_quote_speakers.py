@@ -267,3 +267,20 @@ def test_a_bare_attribution_after_a_question_or_exclamation_is_the_speaker(nlp):
     # A sentence that reports something of its own is no attribution of the question before it.
     found = speakers(['"Who will pay for this?" Greta Holm said the town would.'], nlp)
     assert found == {"Who will pay": None}
+
+
+def test_a_colon_after_a_name_or_a_clause_introduces_its_subjects_words(nlp):
+    assert speakers(['Ivo Marsh: "I never signed that contract."'], nlp) == {"I never signed": "Ivo Marsh"}
+    found = speakers(['Senator Petra Lind went further: "If the port closes, the town dies."'], nlp)
+    assert found == {"If the port": "Petra Lind"}
+    # Hearing or reading someone's words is no speaking them.
+    found = speakers(['The inspectors then heard from the treasurer: "The accounts do not balance."'], nlp)
+    assert found == {"The accounts do": None}
+
+
+def test_a_name_inside_an_earlier_quote_is_no_antecedent_for_she(nlp):
+    found = speakers([
+        '"Dana Whitlow is a fine judge and she knows it," the mayor said.',
+        '"She will lose anyway," she said.',
+    ], nlp)
+    assert found == {"Dana Whitlow is": "mayor", "She will lose": None}

@@ -151,6 +151,32 @@ def _inverted(verb, quote_spans) -> bool:
     return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
 
 
+_HEARING = frozenset({"hear", "listen", "read", "receive", "get", "see", "watch", "learn", "find", "show", "include"})
+
+
+def _colon_introducer(doc, quote_spans, lo: int, group):
+    """Who a colon right before the quote introduces: the name before it ('Ines Maro: "…"') or the subject of
+    the clause it ends ('The minister went further: "…"'); None when no colon comes right before the quote."""
+    opening = group[0][0] - 1
+    before = doc.text[lo:opening].rstrip()
+    if not before.endswith(":") or any(lo <= a < opening for a, _ in quote_spans):
+        return None
+    stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
+    if not stretch:
+        return None
+    ids = {t.i for t in stretch}
+    heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
+    head = heads[-1] if heads else None
+    if head is None:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in _HEARING or any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
+            return None  # "The panel heard from the auditor:", "She received a letter from him:"
+        subject = speakers.subject_of(head)
+        return subject if subject is not None and subject.i in ids else None
+    return head if head.pos_ in {"PROPN", "NOUN"} else None
+
+
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
@@ -177,6 +203,9 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject
+    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
+        yield introducer
     if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
@@ -224,8 +253,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
         spans = all_spans[p_index - 1]
         dateline = article.datelines[p_index - 1]
 
-        def skip(pp, a, spans=spans, p_index=p_index):
-            return pp == p_index and any(x <= a < y for x, y in spans)
+        def skip(pp, a):  # a name inside a quote never speaks it (in this paragraph or one before)
+            return 1 <= pp <= len(all_spans) and any(x <= a < y for x, y in all_spans[pp - 1])
 
         def resolve(token):
             """(name, key) for a candidate token; None to try the next one; False when the speaker is unknown."""

@@ -38,7 +38,11 @@ class ArticleContext:
     @cached_property
     def subjects(self) -> list[tuple[int, int, int, dict, bool]]:
         """The mentions, each with whether it is a sentence subject (computed when a pronoun needs it)."""
-        return [(p, a, b, e, self._is_subject(*where)) for p, a, b, e, where in self.mentions]
+        return [(p, a, b, e, self._is_subject(*where) and not self._quoted(p, a)) for p, a, b, e, where in self.mentions]
+
+    def _quoted(self, p: int, a: int) -> bool:
+        """Whether a mention sits inside a quote: the quoted words' subject is never the one who speaks them."""
+        return any(x <= a < y for x, y in self.quote_spans[p - 1])
 
     @cached_property
     def genders(self) -> dict[str, str]:
