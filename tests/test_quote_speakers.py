@@ -284,3 +284,23 @@ def test_a_name_inside_an_earlier_quote_is_no_antecedent_for_she(nlp):
         '"She will lose anyway," she said.',
     ], nlp)
     assert found == {"Dana Whitlow is": "mayor", "She will lose": None}
+
+
+def test_the_one_who_reports_a_characterisation_is_its_speaker(nlp):
+    found = speakers(['At one point, Mayor Odile Faure said harbour officials were calling "every ten minutes."'], nlp)
+    assert found == {"every ten minutes.": "Odile Faure"}
+
+
+def test_a_governing_subject_that_cannot_speak_leaves_the_speaker_unknown(nlp):
+    # Not the person named inside the subject ("X's account"), not the subject of the clause the quote sits in.
+    found = speakers(['The audit said that Inspector Piet Vos\'s account of the night was "not credible."'], nlp)
+    assert found == {"not credible.": None}
+    found = speakers(['In a statement, the network said that Piet Vos\'s account was "false."'], nlp)
+    assert found == {"false.": "network"}
+
+
+def test_a_label_modifying_a_noun_is_no_ones_words_without_attribution(nlp):
+    found = speakers(['The crowd cheered Senator Ruth Calloway and her "fair deal" plan.'], nlp)
+    assert found == {"fair deal": None}
+    found = speakers(['Councillor Brita Holm defended the "harbour first" budget on Monday.'], nlp)
+    assert found == {"harbour first": None}

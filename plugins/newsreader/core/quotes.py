@@ -116,6 +116,18 @@ def own_words(t, head) -> bool:
     return True
 
 
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
+GOVERNED = object()  # marks the end of the governing speech verb's candidates
+
+def _possessor(t, head) -> bool:
+    """Whether ``t`` sits in a possessive under ``head`` ("X's account": the account is not X)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
+
+
 _NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY"})
 
 
@@ -130,7 +142,11 @@ def _governing_speech_verb(doc, group):
     if not words:
         return None
     root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
-    return next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
+    verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
+    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution
+    while verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+        verb = verb.head
+    return verb
 
 
 def _appositions(token):
@@ -189,6 +205,7 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         subject = speakers.subject_of(governing, unquoted)
         if subject is not None:
             yield subject
+            yield GOVERNED  # the verb the quote hangs on has a subject: no other attribution is looked for
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
@@ -208,6 +225,10 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         yield introducer
     if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
+        words = [t for t in quoted if not t.is_punct]
+        root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
+        if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
+            quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
                 subject = speakers.subject_of(ancestor, unquoted)
@@ -283,6 +304,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                                if e is not None and e["type"] == "person"), None)
             if entity is None:  # the head may sit after a title ("Chief US negotiator James DeHart")
                 entity = next((e for t in token.subtree if own_words(t, token) and not inside(t, spans)
+                               and not _possessor(t, token)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)
             if entity is not None:
@@ -317,12 +339,17 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             found, attributed = None, False
             for token in _candidates(doc, spans, s_lo, c_hi, group, partial):
                 attributed = True
+                if token is GOVERNED:
+                    found = False  # its subject is no one who speaks ("the report said it was 'flawed'")
+                    break
                 found = resolve(token)
                 if found is not None:
                     break
             tail = _attribution_tail(doc, paragraph, p_index, group, spans, c_hi, locate) if not attributed else None
             if tail is not None:  # '"Why now?" Ines Maro asked.': the splitter ended the sentence at the "?"
                 for token in _candidates(doc, spans, tail.offset, tail.offset + len(tail.text), group, False):
+                    if token is GOVERNED:
+                        break
                     attributed = True
                     found = resolve(token)
                     if found is not None:

@@ -56,6 +56,7 @@ SPEAKER_NOUNS = frozenset(
     regulator watchdog board cabinet parliament congress senate assembly coalition opposition palace embassy
     consulate regime junta mission secretariat headquarters employee refugee trustee nominee detainee retiree
     attendee victim patient neighbor neighbour resident local nurse fan mother son daughter wife husband child
+    network newspaper broadcaster station channel outlet magazine
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
