@@ -304,3 +304,16 @@ def test_a_label_modifying_a_noun_is_no_ones_words_without_attribution(nlp):
     assert found == {"fair deal": None}
     found = speakers(['Councillor Brita Holm defended the "harbour first" budget on Monday.'], nlp)
     assert found == {"harbour first": None}
+
+
+def test_a_participle_saying_speaks_for_the_one_who_issued_the_text(nlp):
+    found = speakers(['On Saturday, Mayor Odile Faure issued a statement saying that Piet Vos was "a fine public servant."'], nlp)
+    assert found == {"a fine public": "Odile Faure"}
+    found = speakers(['The harbour union sent a message to its members saying: "We won the vote!"'], nlp)
+    assert found == {"We won the": "harbour union"}
+
+
+def test_phrasal_speech_verbs_attribute_the_quote(nlp):
+    assert speakers(['"That is simply false," Piet Vos fired back.'], nlp) == {"That is simply": "Piet Vos"}
+    found = speakers(['"You know, it happens," Piet Vos went on. "But you get over it."'], nlp)
+    assert found == {"You know, it": "Piet Vos", "But you get": "Piet Vos"}

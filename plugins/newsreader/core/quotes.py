@@ -223,7 +223,7 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
     if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
         yield introducer
-    if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
+    if partial and governing is None:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
         words = [t for t in quoted if not t.is_punct]
         root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
@@ -253,11 +253,20 @@ def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int
     tail = locate.at(p_index, at) if at < len(paragraph) else None
     if tail is None or any(tail.offset <= a < tail.offset + len(tail.text) for a, _ in spans):
         return None
-    if len(re.findall(r"\w+", tail.text)) > _TAIL_MAX_WORDS:
+    tokens = [t for t in doc.char_span(tail.offset, tail.offset + len(tail.text), alignment_mode="expand") or ()
+              if not t.is_punct]
+    if not tokens:
         return None
-    verbs = [t for t in doc.char_span(tail.offset, tail.offset + len(tail.text), alignment_mode="expand") or ()
-             if speakers.is_speech_verb(t)]
-    if not verbs or any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.lower_ not in _AUDIENCE for v in verbs for c in v.children):
+    # The speech verb opens the sentence ("asked X, who …") or follows its subject's words right away ("X, a
+    # teacher, asked"); a long sentence of its own is no attribution of the quote before it.
+    verb = next((t for t in tokens[:_TAIL_MAX_WORDS] if speakers.is_speech_verb(t)), None)
+    if verb is None or verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        return None
+    subject = speakers.subject_of(verb)
+    opening = {t.i for t in subject.subtree} if subject is not None else set()
+    if any(t.i not in opening for t in tokens if t.i < verb.i and t.dep_ not in {"advmod", "neg"}):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.lower_ not in _AUDIENCE for c in verb.children):
         return None
     return tail
 

@@ -33,9 +33,12 @@ SPEECH_VERBS = frozenset(
     testify tweet vow predict promise maintain observe point order pledge quote cite
     shout yell scream exclaim proclaim quip joke retort concede boast brag lament muse whisper plead demand
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
-    interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email
+    interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
     """.split()
 )
+# Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
+PHRASAL_SPEECH = frozenset({("go", "on"), ("fire", "back"), ("shoot", "back"), ("hit", "back"), ("cut", "in"),
+                            ("push", "back"), ("chime", "in"), ("weigh", "in")})
 # Passive speech verbs whose subject is the speaker ("X was quoted as saying", "X is said to have told").
 PASSIVE_SPEAKERS = frozenset({"quote", "cite", "report", "say"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -119,7 +122,11 @@ def is_agent_noun(token) -> bool:
 
 
 def is_speech_verb(token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any(
+        (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod"} and c.i == token.i + 1)
 
 
 def is_document(token) -> bool:
@@ -174,4 +181,11 @@ def subject_of(verb, outside=lambda token: True):
             return None  # "X was told …", "X was urged …": X is the one spoken to
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head is not verb:
+        # "a statement saying …": the one who issued it; "a video of X saying …": X
+        noun = verb.head
+        if not is_document(noun) and not (noun.dep_ in {"pobj", "dative"} and noun.head.lower_ in {"to", "for"}):
+            return noun if noun.pos_ in {"PROPN", "NOUN", "PRON"} else None
+        clause = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return subject_of(clause, outside) if clause is not None else None
     return None
