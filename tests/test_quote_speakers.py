@@ -317,3 +317,11 @@ def test_phrasal_speech_verbs_attribute_the_quote(nlp):
     assert speakers(['"That is simply false," Piet Vos fired back.'], nlp) == {"That is simply": "Piet Vos"}
     found = speakers(['"You know, it happens," Piet Vos went on. "But you get over it."'], nlp)
     assert found == {"You know, it": "Piet Vos", "But you get": "Piet Vos"}
+
+
+def test_the_one_called_names_is_not_the_speaker(nlp):
+    found = speakers(['Mayor Lina Storr, speaking on a local radio show, called Tom Reyes a "blowhard," and said '
+                      'his remarks were unfair.'], nlp)
+    assert found == {"blowhard": "Lina Storr"}
+    found = speakers(['Dana Whitlow, a Reyes ally, called Valdoria\'s standards "strong."'], nlp)
+    assert found == {"strong.": None}

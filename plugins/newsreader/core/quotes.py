@@ -193,6 +193,12 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     return head if head.pos_ in {"PROPN", "NOUN"} else None
 
 
+def _object_of(t, verb) -> bool:
+    """Whether ``t`` is the one a characterisation is about ('called X a "…"'): the verb has a second object."""
+    return any(c.dep_ == "oprd" for c in verb.children) and any(
+        c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
+
+
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
@@ -215,8 +221,10 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             if subject is None and _inverted(verb, quote_spans):
                 # '"…!" shouted the driver': the parser often takes the inverted subject for an object
                 subject = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i), None)
-            if subject is None:  # a misparse left the verb without one: the name right before or after it
-                subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
+            if subject is None:  # a misparse left the verb without one: the name right before it (after it only
+                # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
+                subject = next((t for t in (doc[verb.i - 1] if verb.i else None,
+                                            doc[verb.i + 1] if verb.i + 1 < len(doc) and (_inverted(verb, quote_spans) or not _object_of(doc[verb.i + 1], verb)) else None)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject

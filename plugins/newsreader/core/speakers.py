@@ -181,7 +181,7 @@ def subject_of(verb, outside=lambda token: True):
             return None  # "X was told …", "X was urged …": X is the one spoken to
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head is not verb:
+    if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
         # "a statement saying …": the one who issued it; "a video of X saying …": X
         noun = verb.head
         if not is_document(noun) and not (noun.dep_ in {"pobj", "dative"} and noun.head.lower_ in {"to", "for"}):
