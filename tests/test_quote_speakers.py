@@ -325,3 +325,14 @@ def test_the_one_called_names_is_not_the_speaker(nlp):
     assert found == {"blowhard": "Lina Storr"}
     found = speakers(['Dana Whitlow, a Reyes ally, called Valdoria\'s standards "strong."'], nlp)
     assert found == {"strong.": None}
+
+
+def test_a_subordinate_clauses_subject_does_not_take_over_the_next_quote(nlp):
+    found = speakers(['"They are not cancellable," harbour spokesman Ivo Brandt told the Fixture Herald in July, after '
+                      'Mayor Lina Storr stated an interest in ending the deal. "The contracts are binding."'], nlp)
+    assert found == {"They are not": "Ivo Brandt", "The contracts are": "Ivo Brandt"}
+
+
+def test_told_an_outlet_after_a_question_names_the_speaker(nlp):
+    found = speakers(['"Will we have good relations? Who knows?" Tom Reyes told the Valdoria Broadcasting Service.'], nlp)
+    assert found == {"Will we have": "Tom Reyes"}

@@ -274,7 +274,8 @@ def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int
     opening = {t.i for t in subject.subtree} if subject is not None else set()
     if any(t.i not in opening for t in tokens if t.i < verb.i and t.dep_ not in {"advmod", "neg"}):
         return None
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.lower_ not in _AUDIENCE for c in verb.children):
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.lower_ not in _AUDIENCE
+           and not (c.dep_ == "dobj" and verb.lemma_.lower() in {"tell", "ask"}) for c in verb.children):
         return None
     return tail
 

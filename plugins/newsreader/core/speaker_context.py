@@ -141,9 +141,23 @@ class ArticleContext:
         return None
 
     def subject_between(self, start: tuple[int, int], end: tuple[int, int]) -> dict | None:
-        """The latest person who is a sentence subject between two (paragraph, offset) places."""
-        found = [e for pp, a, _, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"]
+        """The latest person who is a main clause's subject between two (paragraph, offset) places (not "after X
+        stated …" inside the previous quote's attribution)."""
+        found = [e for pp, a, b, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"
+                 and self._main_subject(self.docs[pp - 1], a, b)]
         return found[-1] if found else None
+
+    @staticmethod
+    def _main_subject(doc, a: int, b: int) -> bool:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        verb = span.root
+        while verb.dep_ in {"appos", "compound", "flat", "nsubj", "nsubjpass"} and verb.head is not verb:
+            verb = verb.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def subject_person(self, p: int) -> dict | None:
         """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
