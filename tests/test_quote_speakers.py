@@ -336,3 +336,15 @@ def test_a_subordinate_clauses_subject_does_not_take_over_the_next_quote(nlp):
 def test_told_an_outlet_after_a_question_names_the_speaker(nlp):
     found = speakers(['"Will we have good relations? Who knows?" Tom Reyes told the Valdoria Broadcasting Service.'], nlp)
     assert found == {"Will we have": "Tom Reyes"}
+
+
+def test_a_clause_the_parser_took_for_a_subject_gives_way_to_the_inverted_speaker(nlp):
+    found = speakers(['The ban signals "the beginning of the end" for the port, said Ivo Brandt, founder of the Harbour Party.'], nlp)
+    assert found == {"the beginning of": "Ivo Brandt"}
+
+
+def test_more_people_nouns_and_ways_of_saying(nlp):
+    assert speakers(['"How big is that wall?" asked the boy, who wore a red hat.'], nlp) == {"How big is": "boy"}
+    assert speakers(['"We will see," the host laughed.'], nlp) == {"We will see": "host"}
+    found = speakers(['As the Norfield Courier put it, "Hello, it is the mayor again."'], nlp)
+    assert found == {"Hello, it is": "Norfield Courier"}
