@@ -348,3 +348,10 @@ def test_more_people_nouns_and_ways_of_saying(nlp):
     assert speakers(['"We will see," the host laughed.'], nlp) == {"We will see": "host"}
     found = speakers(['As the Norfield Courier put it, "Hello, it is the mayor again."'], nlp)
     assert found == {"Hello, it is": "Norfield Courier"}
+
+
+def test_a_bare_attribution_after_a_quote_of_several_sentences(nlp):
+    found = speakers(['"Well, yes. I will look at a lot of people\u2026" Lina Storr said. "Even you?" Tom Reyes asked.'], nlp)
+    assert found == {"Well, yes. I": "Lina Storr", "Even you?": "Tom Reyes"}
+    found = speakers(["Union leader Mary Dunn spoke first.", '"But the governor won anyway,\u201d Tom Reyes said.'], nlp)
+    assert found == {"But the governor": "Tom Reyes"}

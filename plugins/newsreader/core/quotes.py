@@ -57,6 +57,10 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
             j = paragraph.find(close, i + 1)
             if ch == "“" and j == -1:
                 j = paragraph.find('"', i + 1)
+            if ch == '"':  # a straight mark closed by a curly one ('"…,” X said'): copy mixing both styles
+                curly = paragraph.find("”", i + 1)
+                if curly != -1 and (j == -1 or curly < j):
+                    j = curly
             end = n if j == -1 else j  # left open: runs to the paragraph's end
             if end > i + 1:
                 spans.append((i + 1, end))
@@ -274,7 +278,7 @@ def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int
     opening = {t.i for t in subject.subtree} if subject is not None else set()
     if any(t.i not in opening for t in tokens if t.i < verb.i and t.dep_ not in {"advmod", "neg"}):
         return None
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.lower_ not in _AUDIENCE
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.idx >= tail.offset and c.lower_ not in _AUDIENCE
            and not (c.dep_ == "dobj" and verb.lemma_.lower() in {"tell", "ask"}) for c in verb.children):
         return None
     return tail
