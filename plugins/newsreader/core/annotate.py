@@ -18,7 +18,7 @@ from .entity_index import salience
 from .model import RawArticle, flat_dict
 
 # Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-4;dates-4;quotes-4;figures-2"
+RULES_VERSION = "entities-4;dates-4;quotes-5;figures-2"
 
 
 def cache_key(article: RawArticle) -> str:
