@@ -355,3 +355,13 @@ def test_a_bare_attribution_after_a_quote_of_several_sentences(nlp):
     assert found == {"Well, yes. I": "Lina Storr", "Even you?": "Tom Reyes"}
     found = speakers(["Union leader Mary Dunn spoke first.", '"But the governor won anyway,\u201d Tom Reyes said.'], nlp)
     assert found == {"But the governor": "Tom Reyes"}
+
+
+def test_a_short_scare_quote_under_a_verb_that_says_nothing_has_no_speaker(nlp):
+    found = speakers(['Senator Ruth Calloway backed the "green deal" last week.'], nlp)
+    assert found == {"green deal": None}
+    found = speakers(['Mayor Lina Storr has joined the "clean harbour" coalition.'], nlp)
+    assert found == {"clean harbour": None}
+    # A verb that judges in someone's words keeps its subject as the label's speaker.
+    found = speakers(['Senator Ruth Calloway dismissed the plan as "pure fantasy" on Monday.'], nlp)
+    assert found == {"pure fantasy": "Ruth Calloway"}

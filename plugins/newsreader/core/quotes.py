@@ -120,6 +120,13 @@ def own_words(t, head) -> bool:
     return True
 
 
+# Verbs that characterise or judge in someone's words: a short quote under them is that someone's label.
+_CHARACTERISING = frozenset("""
+    attribute blame praise criticise criticize slam blast hail dismiss reject label dub brand term deem tout
+    denounce condemn decry defend laud mock ridicule deride portray characterise characterize depict cast view
+    regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
+    rate use cry
+    """.split())
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
 
@@ -241,8 +248,11 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
         if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
             quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
+        short = len(words) <= PARTIAL_MAX_WORDS
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
+                if short and ancestor.lemma_.lower() not in _CHARACTERISING:
+                    break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
                 subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:
                     yield subject
