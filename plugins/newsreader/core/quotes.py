@@ -62,6 +62,9 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
                 if curly != -1 and (j == -1 or curly < j):
                     j = curly
             end = n if j == -1 else j  # left open: runs to the paragraph's end
+            if i and paragraph[i - 1] == "=" and j != -1:
+                i = end + 1  # a markup attribute's value ('<tweet id="…">'), not a quotation
+                continue
             if end > i + 1:
                 spans.append((i + 1, end))
             i = end + 1
