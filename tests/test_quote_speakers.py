@@ -365,3 +365,17 @@ def test_a_short_scare_quote_under_a_verb_that_says_nothing_has_no_speaker(nlp):
     # A verb that judges in someone's words keeps its subject as the label's speaker.
     found = speakers(['Senator Ruth Calloway dismissed the plan as "pure fantasy" on Monday.'], nlp)
     assert found == {"pure fantasy": "Ruth Calloway"}
+
+
+def test_a_name_signed_after_a_dash_is_the_speaker(nlp):
+    found = speakers(['"We will win," Mayor Lina Storr said.',
+                      '"The harbour is safe now." \u2014 Tom Reyes (@tomreyes) March 3, 2016'], nlp)
+    assert found == {"We will win": "Lina Storr", "The harbour is": "Tom Reyes"}
+    assert speakers(['"Prices rose again" - the third time this year - and shoppers noticed.'], nlp) == {
+        "Prices rose again": None}
+
+
+def test_a_question_is_answered_not_continued_by_the_next_paragraphs_quote(nlp):
+    found = speakers(['"Is the bridge safe?" the host of the harbour debate, Lina Storr, asked.',
+                      '"Nobody can promise that."'], nlp)
+    assert found == {"Is the bridge": "Lina Storr", "Nobody can promise": None}

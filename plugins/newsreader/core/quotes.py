@@ -262,6 +262,7 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                     break
 
 
+_DASH_AFTER = re.compile(r"[ ,.]*(?:[—–]|--?(?= ))\s*")
 _TAIL_MAX_WORDS = 12
 _AUDIENCE = frozenset({"reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "crowd", "audience"})
 
@@ -389,6 +390,12 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                     found = resolve(token)
                     if found is not None:
                         break
+            if not attributed and group[-1][1] < len(paragraph):
+                # '"…" — Ines Maro (@imaro)', '"…," - Ines Maro, a pilot': a name signed after a dash
+                dash = _DASH_AFTER.match(paragraph, group[-1][1] + 1)
+                entity = article.entity_at(p_index, dash.end(), dash.end() + 1) if dash else None
+                if entity is not None and entity["type"] in {"person", "organization"}:
+                    found, attributed = (entity["name"], f"{entity['type']}:{entity['name']}"), True
             name, key = found or (None, None)
             at_start = not partial and first[0] - 1 <= s_lo + 1 and _words_outside(sentence, group, s_lo) <= 3
             if not found and not attributed and at_start:
@@ -397,7 +404,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 # unless that paragraph introduces it with a colon ("The e-mail read:", a transcript, a document):
                 # then only a person or body who "said:" it is its speaker.
                 introduced = p_index > 1 and paragraphs[p_index - 2].rstrip().endswith(":")
-                if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline):
+                # A question closing the paragraph before is answered, not continued, by the next paragraph's quote.
+                asked = paragraphs[last_quote_end[0] - 1][:last_quote_end[1]].rstrip(" \"”’'").endswith("?")
+                if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline and not asked):
                     # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
                     name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
