@@ -379,3 +379,12 @@ def test_a_question_is_answered_not_continued_by_the_next_paragraphs_quote(nlp):
     found = speakers(['"Is the bridge safe?" the host of the harbour debate, Lina Storr, asked.',
                       '"Nobody can promise that."'], nlp)
     assert found == {"Is the bridge": "Lina Storr", "Nobody can promise": None}
+
+
+def test_an_unattributed_quote_continues_only_the_last_sentences_subject(nlp):
+    found = speakers(["Harbour master Tom Reyes closed the pier on Monday. The storm damaged three boats.",
+                      '"Nobody saw it coming."'], nlp)
+    assert found == {"Nobody saw it": None}
+    found = speakers(["The storm damaged three boats. Harbour master Tom Reyes closed the pier on Monday.",
+                      '"Nobody saw it coming."'], nlp)
+    assert found == {"Nobody saw it": "Tom Reyes"}

@@ -160,8 +160,11 @@ class ArticleContext:
         return verb.dep_ == "ROOT"
 
     def subject_person(self, p: int) -> dict | None:
-        """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
-        found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
+        """The person who is the main subject of paragraph ``p``'s last sentence (whom a following quote continues);
+        a subject of an earlier sentence or of a subordinate clause is too far from the quote to vouch for it."""
+        last = list(self.docs[p - 1].sents)[-1]
+        found = [e for pp, a, b, e, subject in self.subjects if pp == p and subject and e["type"] == "person"
+                 and a >= last.start_char and self._main_subject(self.docs[p - 1], a, b)]
         return found[-1] if found else None
 
 
