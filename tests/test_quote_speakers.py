@@ -388,3 +388,12 @@ def test_an_unattributed_quote_continues_only_the_last_sentences_subject(nlp):
     found = speakers(["The storm damaged three boats. Harbour master Tom Reyes closed the pier on Monday.",
                       '"Nobody saw it coming."'], nlp)
     assert found == {"Nobody saw it": "Tom Reyes"}
+
+
+def test_he_or_she_is_the_main_subject_not_the_last_name_mentioned(nlp):
+    found = speakers(['Senator Ruth Calloway said that after Governor Ana Lutz vetoed the bill, the state lost '
+                      'millions. "It was a disaster," she said.'], nlp)
+    assert found == {"It was a": "Ruth Calloway"}
+    found = speakers(["Mayor Tom Reyes argued that Paul Menard had misled the council.",
+                      '"He knew the figures," he said.'], nlp)
+    assert found == {"He knew the": "Tom Reyes"}

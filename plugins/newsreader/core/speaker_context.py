@@ -89,15 +89,18 @@ class ArticleContext:
     def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
         """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
         gender = speakers.pronoun_gender(pronoun)
-        before = [(pp, a, e, subject) for pp, a, b, e, subject in self.subjects
+        # subject: 2 for a main clause's subject (or a speaker), 1 for a subordinate clause's, 0 for any other mention
+        before = [(pp, a, e, (2 if self._main_subject(self.docs[pp - 1], a, b) else 1) if subject else 0)
+                  for pp, a, b, e, subject in self.subjects
                   if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
-        before += [(pp, a, e, True) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
+        before += [(pp, a, e, 2) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
         before.sort(key=lambda m: (m[0], m[1]))
-        # Subjects before objects; a person known to fit the pronoun before one whose gender is not known.
-        for want_subject, want_known in ((True, True), (True, False), (False, True), (False, False)):
+        # Main subjects before other subjects before objects ("X said that after Y vetoed it … she said": X); a
+        # person known to fit the pronoun before one whose gender is not known.
+        for want_subject, want_known in ((2, True), (2, False), (1, True), (1, False), (0, True), (0, False)):
             for _, _, e, subject in reversed(before):
                 known = self.genders.get(e["name"])
-                if (subject or not want_subject) and (known == gender if want_known else known is None):
+                if subject >= want_subject and (known == gender if want_known else known is None):
                     return e
         earlier = [e for _, _, e in self.said if self.genders.get(e["name"], gender) == gender]
         return earlier[-1] if earlier else None
