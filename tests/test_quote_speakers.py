@@ -397,3 +397,11 @@ def test_he_or_she_is_the_main_subject_not_the_last_name_mentioned(nlp):
     found = speakers(["Mayor Tom Reyes argued that Paul Menard had misled the council.",
                       '"He knew the figures," he said.'], nlp)
     assert found == {"He knew the": "Tom Reyes"}
+
+
+def test_a_speaker_the_model_took_for_a_title_is_still_named(nlp):
+    # The small model tags these names as works of art; as the subject of a speech verb they are speakers.
+    found = speakers(['"Who is the real crook here?" Ivo Marsh, a harbour pilot, asked.'], nlp)
+    assert found == {"Who is the": "Ivo Marsh"}
+    found = speakers(['"Gun owners should leave their weapons at home," opined the Fixture Herald.'], nlp)
+    assert found == {"Gun owners should": "Fixture Herald"}

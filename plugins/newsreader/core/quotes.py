@@ -142,7 +142,7 @@ def _possessor(t, head) -> bool:
     return False
 
 
-_NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY"})
+_NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
 
 
 def _quoted(doc, span: tuple[int, int]) -> list:
