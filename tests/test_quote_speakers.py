@@ -247,3 +247,161 @@ def test_the_company_is_the_organisation_the_text_made_its_subject(nlp):
     assert found == {"We will appeal": "Brightwell Foods"}
     found = speakers(["Regulators fined a shipping company on Monday.", '"We will appeal," the company said.'], nlp)
     assert found == {"We will appeal": "company"}  # no organisation named: the words, not a guess
+
+
+def test_a_quote_of_several_sentences_takes_the_attribution_after_its_last(nlp):
+    found = speakers([
+        "Harbour master Olle Brink opened the meeting.",
+        '"The pier is unsafe. We close it on Friday," Selma Quist said.',
+    ], nlp)
+    assert found == {"The pier is": "Selma Quist"}
+    found = speakers(['"We ran out of money. Nobody warned us in time," wrote Tobias Ferre on his blog.'], nlp)
+    assert found == {"We ran out": "Tobias Ferre"}
+
+
+def test_a_bare_attribution_after_a_question_or_exclamation_is_the_speaker(nlp):
+    found = speakers(["Councillor Abe Linden spoke first.", '"Who will pay for this?" Greta Holm asked.'], nlp)
+    assert found == {"Who will pay": "Greta Holm"}
+    found = speakers(['"Not again!" shouted the driver, Mika Roos.'], nlp)
+    assert found == {"Not again!": "Mika Roos"}
+    # A sentence that reports something of its own is no attribution of the question before it.
+    found = speakers(['"Who will pay for this?" Greta Holm said the town would.'], nlp)
+    assert found == {"Who will pay": None}
+
+
+def test_a_colon_after_a_name_or_a_clause_introduces_its_subjects_words(nlp):
+    assert speakers(['Ivo Marsh: "I never signed that contract."'], nlp) == {"I never signed": "Ivo Marsh"}
+    found = speakers(['Senator Petra Lind went further: "If the port closes, the town dies."'], nlp)
+    assert found == {"If the port": "Petra Lind"}
+    # Hearing or reading someone's words is no speaking them.
+    found = speakers(['The inspectors then heard from the treasurer: "The accounts do not balance."'], nlp)
+    assert found == {"The accounts do": None}
+
+
+def test_a_name_inside_an_earlier_quote_is_no_antecedent_for_she(nlp):
+    found = speakers([
+        '"Dana Whitlow is a fine judge and she knows it," the mayor said.',
+        '"She will lose anyway," she said.',
+    ], nlp)
+    assert found == {"Dana Whitlow is": "mayor", "She will lose": None}
+
+
+def test_the_one_who_reports_a_characterisation_is_its_speaker(nlp):
+    found = speakers(['At one point, Mayor Odile Faure said harbour officials were calling "every ten minutes."'], nlp)
+    assert found == {"every ten minutes.": "Odile Faure"}
+
+
+def test_a_governing_subject_that_cannot_speak_leaves_the_speaker_unknown(nlp):
+    # Not the person named inside the subject ("X's account"), not the subject of the clause the quote sits in.
+    found = speakers(['The audit said that Inspector Piet Vos\'s account of the night was "not credible."'], nlp)
+    assert found == {"not credible.": None}
+    found = speakers(['In a statement, the network said that Piet Vos\'s account was "false."'], nlp)
+    assert found == {"false.": "network"}
+
+
+def test_a_label_modifying_a_noun_is_no_ones_words_without_attribution(nlp):
+    found = speakers(['The crowd cheered Senator Ruth Calloway and her "fair deal" plan.'], nlp)
+    assert found == {"fair deal": None}
+    found = speakers(['Councillor Brita Holm defended the "harbour first" budget on Monday.'], nlp)
+    assert found == {"harbour first": None}
+
+
+def test_a_participle_saying_speaks_for_the_one_who_issued_the_text(nlp):
+    found = speakers(['On Saturday, Mayor Odile Faure issued a statement saying that Piet Vos was "a fine public servant."'], nlp)
+    assert found == {"a fine public": "Odile Faure"}
+    found = speakers(['The harbour union sent a message to its members saying: "We won the vote!"'], nlp)
+    assert found == {"We won the": "harbour union"}
+
+
+def test_phrasal_speech_verbs_attribute_the_quote(nlp):
+    assert speakers(['"That is simply false," Piet Vos fired back.'], nlp) == {"That is simply": "Piet Vos"}
+    found = speakers(['"You know, it happens," Piet Vos went on. "But you get over it."'], nlp)
+    assert found == {"You know, it": "Piet Vos", "But you get": "Piet Vos"}
+
+
+def test_the_one_called_names_is_not_the_speaker(nlp):
+    found = speakers(['Mayor Lina Storr, speaking on a local radio show, called Tom Reyes a "blowhard," and said '
+                      'his remarks were unfair.'], nlp)
+    assert found == {"blowhard": "Lina Storr"}
+    found = speakers(['Dana Whitlow, a Reyes ally, called Valdoria\'s standards "strong."'], nlp)
+    assert found == {"strong.": None}
+
+
+def test_a_subordinate_clauses_subject_does_not_take_over_the_next_quote(nlp):
+    found = speakers(['"They are not cancellable," harbour spokesman Ivo Brandt told the Fixture Herald in July, after '
+                      'Mayor Lina Storr stated an interest in ending the deal. "The contracts are binding."'], nlp)
+    assert found == {"They are not": "Ivo Brandt", "The contracts are": "Ivo Brandt"}
+
+
+def test_told_an_outlet_after_a_question_names_the_speaker(nlp):
+    found = speakers(['"Will we have good relations? Who knows?" Tom Reyes told the Valdoria Broadcasting Service.'], nlp)
+    assert found == {"Will we have": "Tom Reyes"}
+
+
+def test_a_clause_the_parser_took_for_a_subject_gives_way_to_the_inverted_speaker(nlp):
+    found = speakers(['The ban signals "the beginning of the end" for the port, said Ivo Brandt, founder of the Harbour Party.'], nlp)
+    assert found == {"the beginning of": "Ivo Brandt"}
+
+
+def test_more_people_nouns_and_ways_of_saying(nlp):
+    assert speakers(['"How big is that wall?" asked the boy, who wore a red hat.'], nlp) == {"How big is": "boy"}
+    assert speakers(['"We will see," the host laughed.'], nlp) == {"We will see": "host"}
+    found = speakers(['As the Norfield Courier put it, "Hello, it is the mayor again."'], nlp)
+    assert found == {"Hello, it is": "Norfield Courier"}
+
+
+def test_a_bare_attribution_after_a_quote_of_several_sentences(nlp):
+    found = speakers(['"Well, yes. I will look at a lot of people\u2026" Lina Storr said. "Even you?" Tom Reyes asked.'], nlp)
+    assert found == {"Well, yes. I": "Lina Storr", "Even you?": "Tom Reyes"}
+    found = speakers(["Union leader Mary Dunn spoke first.", '"But the governor won anyway,\u201d Tom Reyes said.'], nlp)
+    assert found == {"But the governor": "Tom Reyes"}
+
+
+def test_a_short_scare_quote_under_a_verb_that_says_nothing_has_no_speaker(nlp):
+    found = speakers(['Senator Ruth Calloway backed the "green deal" last week.'], nlp)
+    assert found == {"green deal": None}
+    found = speakers(['Mayor Lina Storr has joined the "clean harbour" coalition.'], nlp)
+    assert found == {"clean harbour": None}
+    # A verb that judges in someone's words keeps its subject as the label's speaker.
+    found = speakers(['Senator Ruth Calloway dismissed the plan as "pure fantasy" on Monday.'], nlp)
+    assert found == {"pure fantasy": "Ruth Calloway"}
+
+
+def test_a_name_signed_after_a_dash_is_the_speaker(nlp):
+    found = speakers(['"We will win," Mayor Lina Storr said.',
+                      '"The harbour is safe now." \u2014 Tom Reyes (@tomreyes) March 3, 2016'], nlp)
+    assert found == {"We will win": "Lina Storr", "The harbour is": "Tom Reyes"}
+    assert speakers(['"Prices rose again" - the third time this year - and shoppers noticed.'], nlp) == {
+        "Prices rose again": None}
+
+
+def test_a_question_is_answered_not_continued_by_the_next_paragraphs_quote(nlp):
+    found = speakers(['"Is the bridge safe?" the host of the harbour debate, Lina Storr, asked.',
+                      '"Nobody can promise that."'], nlp)
+    assert found == {"Is the bridge": "Lina Storr", "Nobody can promise": None}
+
+
+def test_an_unattributed_quote_continues_only_the_last_sentences_subject(nlp):
+    found = speakers(["Harbour master Tom Reyes closed the pier on Monday. The storm damaged three boats.",
+                      '"Nobody saw it coming."'], nlp)
+    assert found == {"Nobody saw it": None}
+    found = speakers(["The storm damaged three boats. Harbour master Tom Reyes closed the pier on Monday.",
+                      '"Nobody saw it coming."'], nlp)
+    assert found == {"Nobody saw it": "Tom Reyes"}
+
+
+def test_he_or_she_is_the_main_subject_not_the_last_name_mentioned(nlp):
+    found = speakers(['Senator Ruth Calloway said that after Governor Ana Lutz vetoed the bill, the state lost '
+                      'millions. "It was a disaster," she said.'], nlp)
+    assert found == {"It was a": "Ruth Calloway"}
+    found = speakers(["Mayor Tom Reyes argued that Paul Menard had misled the council.",
+                      '"He knew the figures," he said.'], nlp)
+    assert found == {"He knew the": "Tom Reyes"}
+
+
+def test_a_speaker_the_model_took_for_a_title_is_still_named(nlp):
+    # The small model tags these names as works of art; as the subject of a speech verb they are speakers.
+    found = speakers(['"Who is the real crook here?" Ivo Marsh, a harbour pilot, asked.'], nlp)
+    assert found == {"Who is the": "Ivo Marsh"}
+    found = speakers(['"Gun owners should leave their weapons at home," opined the Fixture Herald.'], nlp)
+    assert found == {"Gun owners should": "Fixture Herald"}

@@ -84,3 +84,16 @@ def test_quote_marks_and_apostrophes():
     assert find_quote_spans("“Open” and \"closed\"") == [(1, 5), (12, 18)]
     assert find_quote_spans("\"Left open to the end") == [(1, 21)]
     assert find_quote_spans("Rock 'n' roll and the 90's") == []
+
+
+def test_a_straight_quote_mark_closed_by_a_curly_one():
+    from newsreader.core.quotes import find_quote_spans
+    text = '"But the governor won anyway,\u201d Tom Reyes said. "Next year."'
+    spans = find_quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["But the governor won anyway,", "Next year."]
+
+
+def test_markup_attribute_values_are_no_quotes():
+    from newsreader.core.quotes import find_quote_spans
+    text = '<post id="88120" author="@harbourwatch">The ferry is late again, "as always" says the captain.</post>'
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["as always"]

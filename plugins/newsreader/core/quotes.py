@@ -57,7 +57,14 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
             j = paragraph.find(close, i + 1)
             if ch == "“" and j == -1:
                 j = paragraph.find('"', i + 1)
+            if ch == '"':  # a straight mark closed by a curly one ('"…,” X said'): copy mixing both styles
+                curly = paragraph.find("”", i + 1)
+                if curly != -1 and (j == -1 or curly < j):
+                    j = curly
             end = n if j == -1 else j  # left open: runs to the paragraph's end
+            if i and paragraph[i - 1] == "=" and j != -1:
+                i = end + 1  # a markup attribute's value ('<tweet id="…">'), not a quotation
+                continue
             if end > i + 1:
                 spans.append((i + 1, end))
             i = end + 1
@@ -116,7 +123,26 @@ def own_words(t, head) -> bool:
     return True
 
 
-_NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY"})
+# Verbs that characterise or judge in someone's words: a short quote under them is that someone's label.
+_CHARACTERISING = frozenset("""
+    attribute blame praise criticise criticize slam blast hail dismiss reject label dub brand term deem tout
+    denounce condemn decry defend laud mock ridicule deride portray characterise characterize depict cast view
+    regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
+    rate use cry
+    """.split())
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
+GOVERNED = object()  # marks the end of the governing speech verb's candidates
+
+def _possessor(t, head) -> bool:
+    """Whether ``t`` sits in a possessive under ``head`` ("X's account": the account is not X)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
+
+
+_NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
 
 
 def _quoted(doc, span: tuple[int, int]) -> list:
@@ -130,7 +156,11 @@ def _governing_speech_verb(doc, group):
     if not words:
         return None
     root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
-    return next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
+    verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
+    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution
+    while verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+        verb = verb.head
+    return verb
 
 
 def _appositions(token):
@@ -141,6 +171,46 @@ def _appositions(token):
             yield child
         elif child.dep_ == "prep":
             yield from (a for o in child.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos")
+
+
+def _inverted(verb, quote_spans) -> bool:
+    """Whether a speech verb comes right after a closing quote ('"…," said X'): its subject follows it."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct and not inside(verb.doc[before], quote_spans):
+        before -= 1
+    return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
+
+
+_HEARING = frozenset({"hear", "listen", "read", "receive", "get", "see", "watch", "learn", "find", "show", "include"})
+
+
+def _colon_introducer(doc, quote_spans, lo: int, group):
+    """Who a colon right before the quote introduces: the name before it ('Ines Maro: "…"') or the subject of
+    the clause it ends ('The minister went further: "…"'); None when no colon comes right before the quote."""
+    opening = group[0][0] - 1
+    before = doc.text[lo:opening].rstrip()
+    if not before.endswith(":") or any(lo <= a < opening for a, _ in quote_spans):
+        return None
+    stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
+    if not stretch:
+        return None
+    ids = {t.i for t in stretch}
+    heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
+    head = heads[-1] if heads else None
+    if head is None:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in _HEARING or any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
+            return None  # "The panel heard from the auditor:", "She received a letter from him:"
+        subject = speakers.subject_of(head)
+        return subject if subject is not None and subject.i in ids else None
+    return head if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+def _object_of(t, verb) -> bool:
+    """Whether ``t`` is the one a characterisation is about ('called X a "…"'): the verb has a second object."""
+    return any(c.dep_ == "oprd" for c in verb.children) and any(
+        c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
 
 
 def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
@@ -155,25 +225,77 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         subject = speakers.subject_of(governing, unquoted)
         if subject is not None:
             yield subject
+            yield GOVERNED  # the verb the quote hangs on has a subject: no other attribution is looked for
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
     for verb in outside:
         if speakers.is_speech_verb(verb):
             subject = speakers.subject_of(verb, unquoted)
-            if subject is None:  # a misparse left the verb without one: the name right before or after it
-                subject = next((t for t in (doc[verb.i - 1] if verb.i else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None)
+            if subject is None and _inverted(verb, quote_spans):
+                # '"…!" shouted the driver': the parser often takes the inverted subject for an object
+                subject = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i), None)
+            if subject is None:  # a misparse left the verb without one: the name right before it (after it only
+                # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
+                subject = next((t for t in (doc[verb.i - 1] if verb.i else None,
+                                            doc[verb.i + 1] if verb.i + 1 < len(doc) and (_inverted(verb, quote_spans) or not _object_of(doc[verb.i + 1], verb)) else None)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject
-    if partial:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
+    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
+        yield introducer
+    if partial and governing is None:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
+        words = [t for t in quoted if not t.is_punct]
+        root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
+        if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
+            quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
+        short = len(words) <= PARTIAL_MAX_WORDS
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
+                if short and ancestor.lemma_.lower() not in _CHARACTERISING:
+                    break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
                 subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:
                     yield subject
                     break
+
+
+_DASH_AFTER = re.compile(r"[ ,.]*(?:[—–]|--?(?= ))\s*")
+_TAIL_MAX_WORDS = 12
+_AUDIENCE = frozenset({"reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "crowd", "audience"})
+
+
+def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int, locate: SentenceLocator):
+    """The sentence right after a quote that ends its sentence, when it is a bare attribution ("Ines Maro
+    asked.", "she said, smiling."): short, without quotes of its own and with a speech verb that takes no
+    clause of its own ("She said the plan would fail" reports something else)."""
+    if paragraph[group[-1][1]:c_hi].strip(" \"”’'.,!?…)"):
+        return None  # words after the quote in its own sentence: not a quote that closes it
+    at = c_hi
+    while at < len(paragraph) and paragraph[at].isspace():
+        at += 1
+    tail = locate.at(p_index, at) if at < len(paragraph) else None
+    if tail is None or any(tail.offset <= a < tail.offset + len(tail.text) for a, _ in spans):
+        return None
+    tokens = [t for t in doc.char_span(tail.offset, tail.offset + len(tail.text), alignment_mode="expand") or ()
+              if not t.is_punct]
+    if not tokens:
+        return None
+    # The speech verb opens the sentence ("asked X, who …") or follows its subject's words right away ("X, a
+    # teacher, asked"); a long sentence of its own is no attribution of the quote before it.
+    verb = next((t for t in tokens[:_TAIL_MAX_WORDS] if speakers.is_speech_verb(t)), None)
+    if verb is None or verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        return None
+    subject = speakers.subject_of(verb)
+    opening = {t.i for t in subject.subtree} if subject is not None else set()
+    if any(t.i not in opening for t in tokens if t.i < verb.i and t.dep_ not in {"advmod", "neg"}):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.idx >= tail.offset and c.lower_ not in _AUDIENCE
+           and not (c.dep_ == "dobj" and verb.lemma_.lower() in {"tell", "ask"}) for c in verb.children):
+        return None
+    return tail
 
 
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
@@ -188,8 +310,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
         spans = all_spans[p_index - 1]
         dateline = article.datelines[p_index - 1]
 
-        def skip(pp, a, spans=spans, p_index=p_index):
-            return pp == p_index and any(x <= a < y for x, y in spans)
+        def skip(pp, a):  # a name inside a quote never speaks it (in this paragraph or one before)
+            return 1 <= pp <= len(all_spans) and any(x <= a < y for x, y in all_spans[pp - 1])
 
         def resolve(token):
             """(name, key) for a candidate token; None to try the next one; False when the speaker is unknown."""
@@ -218,6 +340,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                                if e is not None and e["type"] == "person"), None)
             if entity is None:  # the head may sit after a title ("Chief US negotiator James DeHart")
                 entity = next((e for t in token.subtree if own_words(t, token) and not inside(t, spans)
+                               and not _possessor(t, token)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)
             if entity is not None:
@@ -245,12 +368,34 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
             words = text.split()
             partial = text[0].islower() or (len(words) <= PARTIAL_MAX_WORDS and first[0] - 1 > sentence.offset)
             s_lo, s_hi = sentence.offset, sentence.offset + len(sentence.text)
+            # A quote of several sentences is attributed after its last one ('"… . …," X said'): look as far as
+            # the end of the sentence that holds its closing mark.
+            last = locate.at(p_index, min(group[-1][1], len(paragraph) - 1)) or locate.at(p_index, group[-1][1] - 1)
+            c_hi = max(s_hi, last.offset + len(last.text)) if last is not None else s_hi
             found, attributed = None, False
-            for token in _candidates(doc, spans, s_lo, s_hi, group, partial):
+            for token in _candidates(doc, spans, s_lo, c_hi, group, partial):
                 attributed = True
+                if token is GOVERNED:
+                    found = False  # its subject is no one who speaks ("the report said it was 'flawed'")
+                    break
                 found = resolve(token)
                 if found is not None:
                     break
+            tail = _attribution_tail(doc, paragraph, p_index, group, spans, c_hi, locate) if not attributed else None
+            if tail is not None:  # '"Why now?" Ines Maro asked.': the splitter ended the sentence at the "?"
+                for token in _candidates(doc, spans, tail.offset, tail.offset + len(tail.text), group, False):
+                    if token is GOVERNED:
+                        break
+                    attributed = True
+                    found = resolve(token)
+                    if found is not None:
+                        break
+            if not attributed and group[-1][1] < len(paragraph):
+                # '"…" — Ines Maro (@imaro)', '"…," - Ines Maro, a pilot': a name signed after a dash
+                dash = _DASH_AFTER.match(paragraph, group[-1][1] + 1)
+                entity = article.entity_at(p_index, dash.end(), dash.end() + 1) if dash else None
+                if entity is not None and entity["type"] in {"person", "organization"}:
+                    found, attributed = (entity["name"], f"{entity['type']}:{entity['name']}"), True
             name, key = found or (None, None)
             at_start = not partial and first[0] - 1 <= s_lo + 1 and _words_outside(sentence, group, s_lo) <= 3
             if not found and not attributed and at_start:
@@ -259,7 +404,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 # unless that paragraph introduces it with a colon ("The e-mail read:", a transcript, a document):
                 # then only a person or body who "said:" it is its speaker.
                 introduced = p_index > 1 and paragraphs[p_index - 2].rstrip().endswith(":")
-                if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline):
+                # A question closing the paragraph before is answered, not continued, by the next paragraph's quote.
+                asked = paragraphs[last_quote_end[0] - 1][:last_quote_end[1]].rstrip(" \"”’'").endswith("?")
+                if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline and not asked):
                     # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
                     name, key = (other["name"], f"person:{other['name']}") if other else last_speaker

@@ -38,7 +38,11 @@ class ArticleContext:
     @cached_property
     def subjects(self) -> list[tuple[int, int, int, dict, bool]]:
         """The mentions, each with whether it is a sentence subject (computed when a pronoun needs it)."""
-        return [(p, a, b, e, self._is_subject(*where)) for p, a, b, e, where in self.mentions]
+        return [(p, a, b, e, self._is_subject(*where) and not self._quoted(p, a)) for p, a, b, e, where in self.mentions]
+
+    def _quoted(self, p: int, a: int) -> bool:
+        """Whether a mention sits inside a quote: the quoted words' subject is never the one who speaks them."""
+        return any(x <= a < y for x, y in self.quote_spans[p - 1])
 
     @cached_property
     def genders(self) -> dict[str, str]:
@@ -85,15 +89,18 @@ class ArticleContext:
     def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
         """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
         gender = speakers.pronoun_gender(pronoun)
-        before = [(pp, a, e, subject) for pp, a, b, e, subject in self.subjects
+        # subject: 2 for a main clause's subject (or a speaker), 1 for a subordinate clause's, 0 for any other mention
+        before = [(pp, a, e, (2 if self._main_subject(self.docs[pp - 1], a, b) else 1) if subject else 0)
+                  for pp, a, b, e, subject in self.subjects
                   if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
-        before += [(pp, a, e, True) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
+        before += [(pp, a, e, 2) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
         before.sort(key=lambda m: (m[0], m[1]))
-        # Subjects before objects; a person known to fit the pronoun before one whose gender is not known.
-        for want_subject, want_known in ((True, True), (True, False), (False, True), (False, False)):
+        # Main subjects before other subjects before objects ("X said that after Y vetoed it … she said": X); a
+        # person known to fit the pronoun before one whose gender is not known.
+        for want_subject, want_known in ((2, True), (2, False), (1, True), (1, False), (0, True), (0, False)):
             for _, _, e, subject in reversed(before):
                 known = self.genders.get(e["name"])
-                if (subject or not want_subject) and (known == gender if want_known else known is None):
+                if subject >= want_subject and (known == gender if want_known else known is None):
                     return e
         earlier = [e for _, _, e in self.said if self.genders.get(e["name"], gender) == gender]
         return earlier[-1] if earlier else None
@@ -137,13 +144,30 @@ class ArticleContext:
         return None
 
     def subject_between(self, start: tuple[int, int], end: tuple[int, int]) -> dict | None:
-        """The latest person who is a sentence subject between two (paragraph, offset) places."""
-        found = [e for pp, a, _, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"]
+        """The latest person who is a main clause's subject between two (paragraph, offset) places (not "after X
+        stated …" inside the previous quote's attribution)."""
+        found = [e for pp, a, b, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"
+                 and self._main_subject(self.docs[pp - 1], a, b)]
         return found[-1] if found else None
 
+    @staticmethod
+    def _main_subject(doc, a: int, b: int) -> bool:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        verb = span.root
+        while verb.dep_ in {"appos", "compound", "flat", "nsubj", "nsubjpass"} and verb.head is not verb:
+            verb = verb.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return verb.dep_ == "ROOT"
+
     def subject_person(self, p: int) -> dict | None:
-        """The last person who is a sentence subject in paragraph ``p`` (whom a following quote continues)."""
-        found = [e for pp, _, _, e, subject in self.subjects if pp == p and subject and e["type"] == "person"]
+        """The person who is the main subject of paragraph ``p``'s last sentence (whom a following quote continues);
+        a subject of an earlier sentence or of a subordinate clause is too far from the quote to vouch for it."""
+        last = list(self.docs[p - 1].sents)[-1]
+        found = [e for pp, a, b, e, subject in self.subjects if pp == p and subject and e["type"] == "person"
+                 and a >= last.start_char and self._main_subject(self.docs[p - 1], a, b)]
         return found[-1] if found else None
 
 

@@ -31,8 +31,15 @@ SPEECH_VERBS = frozenset(
     continue conclude urge accuse describe call admit acknowledge affirm agree assert believe charge comment
     complain confirm contend deny emphasize emphasise estimate recall remark report reiterate reveal suggest
     testify tweet vow predict promise maintain observe point order pledge quote cite
+    shout yell scream exclaim proclaim quip joke retort concede boast brag lament muse whisper plead demand
+    caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
+    interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
+    opine riff gush fume scold laugh sigh
     """.split()
 )
+# Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
+PHRASAL_SPEECH = frozenset({("go", "on"), ("fire", "back"), ("shoot", "back"), ("hit", "back"), ("cut", "in"),
+                            ("push", "back"), ("chime", "in"), ("weigh", "in"), ("put", "it")})
 # Passive speech verbs whose subject is the speaker ("X was quoted as saying", "X is said to have told").
 PASSIVE_SPEAKERS = frozenset({"quote", "cite", "report", "say"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -53,6 +60,8 @@ SPEAKER_NOUNS = frozenset(
     regulator watchdog board cabinet parliament congress senate assembly coalition opposition palace embassy
     consulate regime junta mission secretariat headquarters employee refugee trustee nominee detainee retiree
     attendee victim patient neighbor neighbour resident local nurse fan mother son daughter wife husband child
+    network newspaper broadcaster station channel outlet magazine boy girl kid guy lady teen teenager youth host
+    anchor pastor priest pope rabbi imam cleric bishop guest veteran hopeful sheriff deputy
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
@@ -115,7 +124,11 @@ def is_agent_noun(token) -> bool:
 
 
 def is_speech_verb(token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any(
+        (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
 
 def is_document(token) -> bool:
@@ -163,11 +176,20 @@ def subject_of(verb, outside=lambda token: True):
     objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
     if objects:
         return objects[0]
-    for child in verb.children:
+    children = list(verb.children)  # a clause the parser took for a subject ('The ban signals "…", said X') last
+    children.sort(key=lambda c: c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"})
+    for child in children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS):
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X was told …", "X was urged …": X is the one spoken to
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
+    if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
+        # "a statement saying …": the one who issued it; "a video of X saying …": X
+        noun = verb.head
+        if not is_document(noun) and not (noun.dep_ in {"pobj", "dative"} and noun.head.lower_ in {"to", "for"}):
+            return noun if noun.pos_ in {"PROPN", "NOUN", "PRON"} else None
+        clause = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return subject_of(clause, outside) if clause is not None else None
     return None
