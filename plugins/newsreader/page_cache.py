@@ -35,7 +35,6 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from jinja2 import BytecodeCache
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -129,41 +128,6 @@ def list_key(template_name, context: dict, kwargs: dict) -> str | None:
     category = kwargs.get("category")
     return key(site, "list", template_name, kwargs.get("page_name"), kwargs.get("blog"), lists, sources,
                (category.name, category.slug, category.url) if category else None)
-
-
-class TemplateCodeCache(BytecodeCache):
-    """Jinja's compiled templates, kept in the page cache: every generator's environment would compile them again.
-
-    An entry is named by the template's name and file, the Jinja version and the environment's options (what
-    compiling depends on); Jinja itself rejects an entry made from other template source (its checksum), and
-    the cache a damaged one. The folder is looked up on first use, after the build has found it writable.
-    """
-
-    def __init__(self, settings: dict):
-        self.settings = settings
-        self.store: Cache | None = None
-
-    def _key(self, bucket) -> str:
-        options = {k: v for k, v in self.settings.get("JINJA_ENVIRONMENT", {}).items() if k != "bytecode_cache"}
-        return key("template code", metadata.version("jinja2"), sys.version_info[:2], _stable(options),
-                   sorted(bucket.environment.filters), sorted(bucket.environment.tests), bucket.key)
-
-    def _cache(self) -> Cache:
-        if self.store is None:
-            folder = self.settings.get("NEWSREADER_CACHE_PATH")
-            self.store = Cache(Path(folder) / PAGES if folder else None)
-        return self.store
-
-    def load_bytecode(self, bucket) -> None:
-        payload = self._cache().get_bytes(self._key(bucket), ".code", touch=True)
-        if payload is not None:
-            try:
-                bucket.bytecode_from_string(payload)
-            except Exception:  # noqa: BLE001 - an entry Jinja cannot read is a miss: the template is compiled
-                bucket.reset()
-
-    def dump_bytecode(self, bucket) -> None:
-        self._cache().put_bytes(self._key(bucket), bucket.bytecode_to_string(), ".code")
 
 
 class CachingWriter(Writer):

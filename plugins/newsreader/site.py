@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from . import slugs
 from .core.body_html import typographic
-from .page_cache import TemplateCodeCache
 from .reader import RawNewsReader
 
 logger = logging.getLogger(__name__)
@@ -80,10 +79,8 @@ def default_settings(pelican) -> None:
         pelican.settings.setdefault(key, value)
     # Headlines and quotes in templates are shown like the body: `{{ text|typographic }}`.
     pelican.settings["JINJA_FILTERS"] = {"typographic": shown, **pelican.settings.get("JINJA_FILTERS", {})}
-    # Compiled templates are kept in the page cache (each generator's environment would compile them again).
-    jinja = pelican.settings.get("JINJA_ENVIRONMENT") or {}
-    if pelican.settings.get("NEWSREADER_PAGE_CACHE") and "bytecode_cache" not in jinja:
-        pelican.settings["JINJA_ENVIRONMENT"] = {**jinja, "bytecode_cache": TemplateCodeCache(pelican.settings)}
+    # Compiled templates are not cached: Jinja's cache entries are pickled code, and nothing read from the cache
+    # may ever be run (a CI cache can be written by other runs). Compiling them costs about 40 ms a build.
 
 
 def add_reader(readers) -> None:
