@@ -69,6 +69,32 @@ def collector_paused(freeze: bool):
             gc.enable()
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
+def is_digest(value) -> bool:
+    """Whether ``value`` is a key as :func:`key` makes them (64 hex digits): what a record may name an entry by."""
+    return type(value) is str and len(value) == 64 and _HEX.issuperset(value)
+
+
+def is_relative(path) -> bool:
+    """Whether ``path``, read from a record, is a plain relative path that stays inside any folder it is joined to.
+
+    A record can come from anywhere (a restored CI cache): nothing absolute, no ``..`` or ``.`` part, no empty
+    part (``a//b``), no NUL. (Run on every record of the output manifest: the common case is one test.)
+    """
+    if type(path) is not str or not path or path[0] == "/" or "\0" in path or "//" in path or path[-1] == "/":
+        return False
+    return "/." not in path and path[0] != "." or all(part not in {".", ".."} for part in path.split("/"))
+
+
+def inside(root: str | os.PathLike, path: str | os.PathLike) -> bool:
+    """Whether ``path`` (its folder resolved, symbolic links followed) is within ``root`` (resolved too)."""
+    real_root = os.path.realpath(root)
+    real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    return os.path.commonpath([real_root, real]) == real_root and real != real_root
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -36,7 +36,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from .cache import Cache, collector_paused, key, remove, sha256, write_atomic
+from .cache import Cache, collector_paused, inside, is_relative, key, remove, sha256, write_atomic
 
 STAGING = ".newsreader-staging"
 _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
@@ -59,14 +59,14 @@ def _valid_folders(value) -> bool:
     """Whether ``value`` maps relative paths to folder records ``[mtime, ctime, inode]`` (one plain loop: it is
     run on tens of thousands of records)."""
     return isinstance(value, dict) and all(
-        type(rel) is str and type(r) is list and len(r) == 3 and type(r[0]) is int and type(r[1]) is int
-        and type(r[2]) is int for rel, r in value.items())
+        type(rel) is str and (rel == "" or is_relative(rel)) and type(r) is list and len(r) == 3 and type(r[0]) is int
+        and type(r[1]) is int and type(r[2]) is int for rel, r in value.items())
 
 
 def _valid_manifest(value) -> bool:
     """Whether ``value`` maps relative paths to file records ``[SHA-256, size, mtime, ctime, inode, entry or None]``."""
     return isinstance(value, dict) and all(
-        type(rel) is str and type(r) is list and len(r) == 6 and type(r[0]) is str and type(r[1]) is int
+        is_relative(rel) and type(r) is list and len(r) == 6 and type(r[0]) is str and type(r[1]) is int
         and type(r[2]) is int and type(r[3]) is int and type(r[4]) is int and (r[5] is None or type(r[5]) is str)
         for rel, r in value.items())
 
@@ -285,6 +285,8 @@ class Publisher:
         removed = 0
         for rel in sorted(stale):
             path = self.real / rel
+            if not is_relative(rel) or not inside(self.real, path):
+                continue  # never outside the output folder (a record is checked when read; a link inside it, too)
             if path.is_file() or path.is_symlink():
                 remove(path)
                 removed += 1
