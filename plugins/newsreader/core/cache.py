@@ -221,8 +221,8 @@ class Cache:
     def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
         """Store an entry; returns the payload's SHA-256, None when nothing was stored.
 
-        Written in place, not by rename: a reader that meets a half-written entry (or one a killed
-        build left) finds its size or hash wrong and takes it as a miss, so no temporary file is needed.
+        Written to a temporary file and renamed: a build killed at any moment leaves the old entry or the new
+        one, never half of one (a record such as the output manifest is then never lost to a crash).
         """
         if self.folder is None or not self.writable:
             return None
@@ -232,7 +232,7 @@ class Cache:
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
-            path.write_bytes(blob)
+            write_atomic(path, blob)
         except OSError as err:
             self._failed(err)
             return None

@@ -46,6 +46,42 @@ class BuildLocked(RuntimeError):
     exitcode = 75  # EX_TEMPFAIL: try again later
 
 
+def _let_go_in_child() -> None:
+    """A forked process (annotation workers, the render helper, the search files) does not hold the lock: it is
+    the build's alone, so that the kernel releases it the moment the build dies, whatever its children do."""
+    for fd in _HELD.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_let_go_in_child)
+
+
+def lock_holder(path: str | os.PathLike) -> int | None:
+    """The pid of the process holding an ``flock`` on ``path`` (from Linux's ``/proc/locks``), if it can be told."""
+    try:
+        st = os.stat(path)
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            lines = locks.read().splitlines()
+    except OSError:
+        return None
+    for line in lines:  # "1: FLOCK  ADVISORY  WRITE 19316 fe:00:1665294 0 EOF" (a waiter's has "->" after "1:")
+        fields = [f for f in line.split() if f != "->"]
+        if len(fields) < 6 or fields[1] != "FLOCK" or fields[5].count(":") != 2:
+            continue
+        major, minor, inode = fields[5].split(":")
+        try:
+            if int(inode) == st.st_ino and os.makedev(int(major, 16), int(minor, 16)) == st.st_dev:
+                return int(fields[4])
+        except ValueError:
+            continue
+    return None
+
+
 def _same_file(st: os.stat_result, record: list) -> bool:
     return (st.st_ino == record[4] and st.st_mtime_ns == record[2] and st.st_ctime_ns == record[3]
             and st.st_size == record[1] and stat.S_ISREG(st.st_mode))
@@ -85,10 +121,14 @@ class Publisher:
         self.manifests = Cache(Path(cache_root) / "output" if cache_root else None)
         self.name = key("output folder", str(self.real))
         with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
-            self.old: dict[str, list] = self.manifests.get(self.name, valid=_valid_manifest) or {}
+            manifest = self.manifests.get(self.name, valid=_valid_manifest)
+            self.old: dict[str, list] = manifest or {}
             # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
+            # Trusted only beside a good manifest: without it (torn, removed, another cache) every folder is listed,
+            # so that files of deleted articles a matching folder record would hide are found and removed.
             self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders)
-                                                 or {} if self.delete_unknown and check == "stat" else {})
+                                                 or {} if self.delete_unknown and check == "stat" and manifest is not None
+                                                 else {})
         self.new: dict[str, list] = {}  # path -> record, for files that needed no write
         self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
         self.staging: Path | None = None
@@ -101,12 +141,15 @@ class Publisher:
         where = str(self.real)
         if where in _HELD:
             return  # this process's earlier build (Pelican's autoreload) failed without releasing it
-        fd = os.open(where, os.O_RDONLY)
+        fd = os.open(where, os.O_RDONLY | os.O_CLOEXEC)  # never passed to a program the build runs
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise BuildLocked(f"another build is running into {self.output}; try again when it has finished") from None
+            holder = lock_holder(where)
+            by = f" (process {holder})" if holder else ""
+            raise BuildLocked(f"another build{by} is running into {self.output}; try again when it has finished "
+                              "(the lock goes when that process ends)") from None
         _HELD[where] = fd
 
     def unlock(self) -> None:
