@@ -147,8 +147,8 @@ class Publisher:
         except BlockingIOError:
             os.close(fd)
             holder = lock_holder(where)
-            by = f" (process {holder})" if holder else ""
-            raise BuildLocked(f"another build{by} is running into {self.output}; try again when it has finished "
+            by = f", process {holder} holds it" if holder else ""
+            raise BuildLocked(f"another build is running into {self.output}{by}; try again when it has finished "
                               "(the lock goes when that process ends)") from None
         _HELD[where] = fd
 
