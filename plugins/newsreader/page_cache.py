@@ -52,6 +52,9 @@ NOT_OUTPUT_SETTINGS = {
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
     "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_GC_THRESHOLD",
     "NEWSREADER_PARALLEL_FROM", "NEWSREADER_PAGE_STORE", "NEWSREADER_WRITER",
+    # Where the theme, the templates, the plugins and lunr.js are: what is there is hashed (templates, plugin code)
+    # or copied, so a checkout moved elsewhere keeps its cache.
+    "THEME", "THEME_TEMPLATES_OVERRIDES", "EXTRA_TEMPLATES_PATHS", "PLUGIN_PATHS", "NEWSREADER_LUNR_JS",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -112,7 +115,7 @@ def content_key(item) -> str:
     found = getattr(item, "render_key", None)
     if found:
         return found
-    return key("content", item.source_path, item.url, item.save_as, item.status, str(item._content),
+    return key("content", getattr(item, "relative_source_path", None) or item.source_path, item.url, item.save_as, item.status, str(item._content),
                {k: str(v) for k, v in item.metadata.items()})
 
 
