@@ -170,3 +170,15 @@ def test_a_full_cache_disk_costs_one_warning(warm, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert warnings_about_the_cache(result) == 1, result.stdout + result.stderr
     assert different(reference, tmp_path / "out") == []
+
+
+def test_a_full_cache_disk_is_reported_with_the_path_that_could_not_be_written(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = tmp_path / "small-cache"
+    cache.mkdir()
+    prefix = mounted(f"mount -t tmpfs -o size=96k tmpfs '{cache}'")
+    result = pelican(corpus, tmp_path / "out", cache, (*prefix, "x"))
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert f"(No space left on device: {cache}/" in log, log
+    assert different(reference, tmp_path / "out") == []

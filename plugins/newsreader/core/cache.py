@@ -106,13 +106,31 @@ def remove(path: str | os.PathLike) -> None:
         pass
 
 
+def named(err: OSError, path: str | os.PathLike) -> OSError:
+    """``err`` naming ``path`` when it names no file (a full disk fails a write, which names nothing)."""
+    if err.filename is None:
+        return type(err)(err.errno, err.strerror or str(err), os.fspath(path))
+    return err
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """``Path(path).write_bytes(data)``, whose error (a full disk, say) names the path."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as err:
+        raise named(err, path) from None
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        write_bytes(tmp, data)
         os.replace(tmp, path)
+    except OSError as err:
+        remove(tmp)
+        raise named(err, path) from None
     except BaseException:
         remove(tmp)
         raise
@@ -215,8 +233,9 @@ class Cache:
         self.writable = False
         if not _REPORTED and os.getpid() == _BUILD_PID:
             _REPORTED.append(True)
-            logger.warning("cache %s cannot be written (%s); the build goes on without storing to it", self.folder,
-                           err.strerror or err)
+            where = f": {err.filename}" if err.filename else ""
+            logger.warning("cache %s cannot be written (%s%s); the build goes on without storing to it", self.folder,
+                           err.strerror or err, where)
 
     def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
         """Store an entry; returns the payload's SHA-256, None when nothing was stored.

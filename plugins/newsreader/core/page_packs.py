@@ -25,7 +25,7 @@ import os
 import secrets
 import time
 
-from .cache import STALE_TMP, Cache, _unwrap, is_digest, key, remove, wrap
+from .cache import STALE_TMP, Cache, _unwrap, is_digest, key, named, remove, wrap
 
 PACKS = "packs"  # sub-folder of the cache's folder
 PACKED = ".out"  # the entries kept in packs: rendered pages, feeds and data files
@@ -68,12 +68,13 @@ class PackedCache(Cache):
         if self.folder is None or not self.writable:
             return None
         blob, content_hash = wrap(payload)
+        pack = None
         try:
             pack = self._pack()
             pack["file"].write(blob)
             pack["file"].flush()  # nothing left in the buffer: a fork cannot write it twice
         except OSError as err:
-            self._failed(err)
+            self._failed(named(err, pack["path"]) if pack else err)
             return None
         name = f"{digest}{suffix}"
         pack["index"][name] = [pack["size"], len(blob), content_hash]

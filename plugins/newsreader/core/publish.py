@@ -36,7 +36,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from .cache import Cache, collector_paused, inside, is_relative, key, remove, sha256, write_atomic
+from .cache import Cache, collector_paused, inside, is_relative, key, remove, sha256, write_atomic, write_bytes
 
 STAGING = ".newsreader-staging"
 _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
@@ -232,7 +232,7 @@ class Publisher:
             self.new[rel] = self._record(rel, content_hash, entry)
             return str(self.real / rel)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-        Path(target).write_bytes(payload)
+        write_bytes(target, payload)
         if rel is not None:
             self.staged[rel] = (content_hash, entry)
         return str(target)
