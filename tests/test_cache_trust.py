@@ -8,6 +8,7 @@ the output, or published under another page's name.
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import pickle
@@ -190,3 +191,25 @@ def test_the_readme_and_the_workflow_say_what_a_restored_cache_can_do():
         assert "slower, never harmful" in " ".join(text.split()), text[:200]
     assert "verified when read, so an older cache is safe" not in " ".join(workflow.split())
     assert "Jinja's compiled templates are not cached" in readme
+
+
+def test_entity_page_urls_from_the_cache_never_leave_the_output(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    store = Cache(cache)
+    planted = 0
+    for path in cache.glob("*/*.json"):
+        value = store.get(path.stem)
+        if isinstance(value, dict) and {"entities", "local", "ids"} <= set(value):  # the site-wide entity index
+            for eid, record in value["entities"].items():
+                if record.get("url"):
+                    record["url"] = f"../../../../../../../../{str(tmp_path).lstrip('/')}/escaped/{eid}/"
+            store.put_text(path.stem, json.dumps(value))
+            planted += 1
+    assert planted
+    for path in cache.glob(f"*/*{article_memo.SUFFIX}"):
+        path.unlink()  # the index is read from its entry
+    result = build(corpus, tmp_path / "out", cache=cache)
+    assert not (tmp_path / "escaped").exists()
+    assert "Traceback" not in result.stdout + result.stderr
+    assert different(reference, tmp_path / "out") == []
