@@ -213,3 +213,18 @@ def test_entity_page_urls_from_the_cache_never_leave_the_output(warm, tmp_path):
     assert not (tmp_path / "escaped").exists()
     assert "Traceback" not in result.stdout + result.stderr
     assert different(reference, tmp_path / "out") == []
+
+
+def test_records_nested_past_the_parsers_depth_are_misses(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    out = tmp_path / "out"
+    build(corpus, out, cache=cache)  # a manifest and folder records for this output folder
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for folder in (cache, cache / "pages", cache / "output"):
+        store = Cache(folder)
+        for path in folder.glob("*/*.json"):
+            store.put_bytes(path.stem, deep)  # a right header
+    result = build(corpus, out, cache=cache)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert different(reference, out) == []

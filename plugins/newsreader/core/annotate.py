@@ -133,7 +133,7 @@ def _record(payload: bytes, content_hash: str, checked: set[str]) -> dict | None
             return None
     try:
         return json.loads(payload)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

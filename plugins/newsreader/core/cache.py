@@ -273,7 +273,7 @@ class Cache:
             return None
         try:
             value = load_json(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
             return None
         return value if valid is None or valid(value) else None
 
