@@ -39,7 +39,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .core.cache import Cache, key, text_key
+from .core.cache import Cache, key, named, text_key
 from .core.page_packs import PackedCache
 
 logger = logging.getLogger(__name__)
@@ -330,8 +330,11 @@ class KeptText(io.StringIO):
     def close(self) -> None:
         if not self.closed:
             text = self.getvalue()
-            with self.file:
-                self.file.write(text)
+            try:
+                with self.file:
+                    self.file.write(text)
+            except OSError as err:  # a full disk: say which file
+                raise named(err, self.file.name) from None
             self.kept[self.file.name] = text
         super().close()
 
