@@ -228,3 +228,25 @@ def test_records_nested_past_the_parsers_depth_are_misses(warm, tmp_path):
     result = build(corpus, out, cache=cache)
     assert "Traceback" not in result.stdout + result.stderr
     assert different(reference, out) == []
+
+
+def test_a_memo_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    digest = the_memo(cache)
+    store = Cache(cache)
+    memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
+    raw = store.get_bytes(digest, article_memo.SUFFIX)
+    value = json.loads(raw) if article_memo.SUFFIX != ".marshal" else marshal.loads(raw)
+    for article in value["articles"]:
+        article["entities"] = [5]  # the outline is right; what is inside is not
+    payload = json.dumps(value).encode() if article_memo.SUFFIX != ".marshal" else marshal.dumps(value, 4)
+    store.put_bytes(digest, payload, article_memo.SUFFIX)
+    store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # its record agrees with it
+    first = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)  # may fail
+    second = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)
+    assert second.returncode == 0, (first.stdout + first.stderr)[-2000:] + (second.stdout + second.stderr)[-2000:]
+    assert different(reference, tmp_path / "out") == []
+    third = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)
+    assert third.returncode == 0
+    assert not list(cache.glob("*/*.trial"))  # each finished build removed its mark

@@ -134,6 +134,7 @@ def _annotate_articles(generator) -> None:
     memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])
+    settings["NEWSREADER_MEMO_TRIAL"] = article_memo.trial(cache, slot)  # removed when the build has finished
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
         found = article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
             name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits)))])

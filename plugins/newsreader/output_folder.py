@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from . import page_cache
+from .core.cache import remove
 from .core.publish import Publisher
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,9 @@ def finish(pelican) -> None:
     if publisher is None:
         return
     counts = publisher.commit()
+    trial = settings.pop("NEWSREADER_MEMO_TRIAL", None)
+    if trial:  # the build finished: the memo it used (if any) is sound
+        remove(trial)
     pelican.output_path = settings["OUTPUT_PATH"]
     logger.info("Output: %d files written, %d unchanged, %d stale files removed",
                 counts["written"], counts["unchanged"], counts["removed"])
