@@ -16,9 +16,9 @@ ones are of no use. A side entry records the memo's key and the SHA-256 of the
 memo as this code wrote it; the memo is used only when both agree, besides the
 header check every entry has (size and SHA-256), so an entry of any other
 content, even with a right header, is a miss and everything is made again from
-the annotation records. Only the memo's outline is checked (a full check would cost what the memo saves): a
-build that uses the memo marks it on trial, and the build's end removes the mark, so a memo that makes a build
-fail (one this code did not write) is not used by the next build, which makes it again.
+the annotation records. Only the memo's outline is checked (a full check would cost what the memo saves): each
+build marks the slot on trial and its end removes the mark, so a memo that makes a build fail (one this code did
+not write) is not used by the next build, which makes it again (:func:`on_trial`).
 
 The memo is JSON, like every other record: the cache may come from anywhere (a CI
 cache other runs can write), and a SHA-256 recorded beside an entry proves only that
@@ -37,7 +37,7 @@ from .core.cache import Cache, load_json, text_key
 
 FIELDS = ("entities", "events", "timexes", "quotes", "figures", "comparisons")
 SUFFIX = ".memo"
-TRIAL = ".trial"  # present while a build that uses the memo has not finished (removed by output_folder.finish)
+TRIAL = ".trial"  # present while a build of the content folder has not finished (removed by output_folder.finish)
 HASH = ".sha256"  # the side entry: the memo's key and the SHA-256 of the memo as written
 TOUCH_EVERY = 86400  # seconds: how often a hit marks the entries it stands for as used (for Cache.prune)
 
@@ -73,8 +73,6 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
     ``stands_for()`` gives the cache keys the memo replaces reading; they are marked as used (touched) at most
     once a day, so that the cache's pruning does not remove entries a rebuild still relies on.
     """
-    if cache.has(where, TRIAL):  # the last build that used this memo did not finish: it is made again
-        return None
     side = cache.get_text(where, HASH)
     if side is None or side.partition(" ")[0] != wanted:
         return None
@@ -90,8 +88,6 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
     value["index"] = entity_index.from_json(value["index"])
     if value["index"] is None:
         return None
-    if cache.put_text(where, "", TRIAL) is None:  # a build that cannot say it tried the memo does not use it
-        return None
     if cache.writable and _older_than(cache, where, TOUCH_EVERY):
         for name in stands_for():
             cache.touch(name)
@@ -100,9 +96,20 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
     return value
 
 
-def trial(cache: Cache, where: str) -> str | None:
-    """Where the memo's trial mark is (for the build's end to remove), when there is a cache."""
-    return str(cache.path_of(where, TRIAL)) if cache.folder is not None else None
+def on_trial(cache: Cache, where: str) -> tuple[bool, str | None]:
+    """Mark the slot's build as begun; returns whether the last build begun there did not finish (or no mark can
+    be made), and the mark's path (for the build's end to remove).
+
+    After a build that did not finish, the next trusts none of the records a rebuild takes whole from the cache
+    (this memo, the entity index, the entity pages' plan), only checks their outline: one that made the build
+    fail is made again, not used again.
+    """
+    if cache.folder is None:
+        return False, None
+    path = cache.path_of(where, TRIAL)
+    unfinished = path.exists()
+    marked = cache.put_text(where, "", TRIAL) is not None
+    return unfinished or not marked, str(path) if marked else None
 
 
 def _older_than(cache: Cache, digest: str, seconds: float) -> bool:
