@@ -250,3 +250,24 @@ def test_a_memo_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
     third = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)
     assert third.returncode == 0
     assert not list(cache.glob("*/*.trial"))  # each finished build removed its mark
+
+
+def test_an_entity_index_entry_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+    store = Cache(cache)
+    planted = 0
+    for path in cache.glob("*/*.json"):
+        value = store.get(path.stem)
+        if isinstance(value, dict) and {"entities", "local", "ids"} <= set(value):  # the site-wide entity index
+            for record in value["entities"].values():
+                record["articles"] = 5  # the outline is right; what is inside is not
+            store.put_text(path.stem, json.dumps(value))
+            planted += 1
+    assert planted
+    for path in cache.glob(f"*/*{article_memo.SUFFIX}"):
+        path.unlink()  # the index is read from its entry
+    first = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)  # may fail
+    second = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)
+    assert second.returncode == 0, (first.stdout + first.stderr)[-2000:] + (second.stdout + second.stderr)[-2000:]
+    assert different(reference, tmp_path / "out") == []
