@@ -30,8 +30,8 @@ def site(tmp_path_factory):
 def searched(visit: Visit, query: str) -> str:
     visit.page.fill("#site-search-q", query)
     visit.page.wait_for_function("([status, query]) => { const text = document.querySelector(status).textContent;"
-                                 " return text.includes('\u201c' + query + '\u201d') || text.includes('unavailable'); }",
-                                 arg=[STATUS, query])
+                                 " return text.includes('\u201c' + query + '\u201d')"
+                                 " || text.includes('unavailable'); }", arg=[STATUS, query])
     return visit.page.inner_text(STATUS)
 
 
@@ -50,7 +50,8 @@ def test_proto_constructor_and_emoji_queries_answer_as_lunr_js(browser, site):
             assert status.startswith("No articles match"), (query, status)
             assert visit.page.locator(".search-panel .search-results li:not(.search-entity)").count() == 0
         visit.page.goto(f"{site['base']}/search/?q=__proto__")
-        visit.page.wait_for_function("document.querySelector('.search-page .search-status').textContent.includes('proto')")
+        visit.page.wait_for_function(
+            "document.querySelector('.search-page .search-status').textContent.includes('proto')")
         assert visit.page.inner_text(".search-page .search-status").startswith("1 article")
         assert visit.errors == [] and visit.outside == []
     finally:

@@ -36,12 +36,14 @@ def deep_nesting() -> str:
 def merge_chain(cycle: bool) -> str:
     lines = ["entities:"]
     for n in range(10_000):
-        lines += [f"  - name: Synthetic Name {n}", f"    merge_into: Synthetic Name {(n + 1) % 10_000 if cycle else n + 1}"]
+        target = (n + 1) % 10_000 if cycle else n + 1
+        lines += [f"  - name: Synthetic Name {n}", f"    merge_into: Synthetic Name {target}"]
     return "\n".join(lines) + "\n"
 
 
 ATTACKS = {"billion laughs": (billion_laughs, "aliases expand"), "deep nesting": (deep_nesting, "nested more than"),
-           "merge chain": (lambda: merge_chain(False), None), "merge cycle": (lambda: merge_chain(True), "makes a cycle")}
+           "merge chain": (lambda: merge_chain(False), None),
+           "merge cycle": (lambda: merge_chain(True), "makes a cycle")}
 
 LOAD = textwrap.dedent("""
     import sys

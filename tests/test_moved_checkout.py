@@ -16,7 +16,7 @@ def test_the_theme_and_lunr_js_elsewhere_reuse_every_page(warm, tmp_path):
     shutil.copytree(ROOT / "theme", moved / "theme")
     (moved / "lunr").mkdir()
     shutil.copyfile(ROOT / "node_modules" / "lunr" / "lunr.min.js", moved / "lunr" / "lunr.min.js")
-    result = build(corpus, tmp_path / "out", cache=cache,
-                   args=("-v", "-e", f'THEME="{moved / "theme"}"', f'NEWSREADER_LUNR_JS="{moved / "lunr" / "lunr.min.js"}"'))
+    settings = (f'THEME="{moved / "theme"}"', f'NEWSREADER_LUNR_JS="{moved / "lunr" / "lunr.min.js"}"')
+    result = build(corpus, tmp_path / "out", cache=cache, args=("-v", "-e", *settings))
     assert cache_report(result)[1] == 0, "pages were rendered again"
     assert different(reference, tmp_path / "out") == []

@@ -81,7 +81,8 @@ def test_an_edited_memo_with_a_right_header_is_a_miss(warm, tmp_path):
     for article in edited["articles"]:
         for entity in article["entities"]:
             entity["href"] = "/elsewhere/"
-    store.put_bytes(digest, json.dumps(edited).encode(), article_memo.SUFFIX)  # a valid header: only the recorded SHA-256 disagrees
+    # a valid header: only the recorded SHA-256 disagrees
+    store.put_bytes(digest, json.dumps(edited).encode(), article_memo.SUFFIX)
     build(corpus, tmp_path / "out", cache=cache)
     assert different(reference, tmp_path / "out") == []
     remade = store.get_bytes(digest, article_memo.SUFFIX)
@@ -134,6 +135,7 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
     payload = json.dumps(value).encode()
     store.put_bytes("memo", payload, article_memo.SUFFIX)
     store.put_text("memo", f"key {sha256(payload)}", article_memo.HASH)
+    loaded = dict(value, index={"entities": {}, "local": {}, "ids": {}})  # the index's ids come back as a dict
     old = time.time() - 10 * 86400
     paths = [store.path_of("record"), store.path_of("rows"), store.path_of("memo", article_memo.SUFFIX)]
     for path in paths:
@@ -144,9 +146,9 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
         asked.append(True)
         return ["record", "rows"]
 
-    assert article_memo.load(store, "memo", "key", 1, stands_for) == dict(value, index={"entities": {}, "local": {}, "ids": {}})
+    assert article_memo.load(store, "memo", "key", 1, stands_for) == loaded
     assert asked and all(path.stat().st_mtime > old + 86400 for path in paths)
-    assert article_memo.load(store, "memo", "key", 1, stands_for) == dict(value, index={"entities": {}, "local": {}, "ids": {}})
+    assert article_memo.load(store, "memo", "key", 1, stands_for) == loaded
     assert len(asked) == 1  # touched a moment ago: not again
     assert article_memo.load(store, "memo", "key", 2, stands_for) is None  # another number of articles
     assert article_memo.load(store, "memo", "other key", 1, stands_for) is None  # another memo

@@ -13,12 +13,12 @@ FAKE = "\n[00:00:00] WARNING  all is well"
 
 def test_odd_names_are_read_or_reported_and_every_file_name_fits(tmp_path):
     news = tmp_path / "corpus" / "news"
-    write_raw(news, "long.txt", "Synthetic talks end with a very long name", "Synthetic Wire", "Synthetic, March 3, 2021",
+    write_raw(news, "long.txt", "Synthetic talks end with a very long name", "Synthetic Wire", "2021-03-03 10:00",
               [f"Spokesperson Alma {LONG} said on Monday that the talks in Lisbon would resume.",
                f"{LONG} told reporters in Lisbon that the Trade Council agreed."])
-    write_raw(news, "..txt", "Synthetic dots only article", "Synthetic Wire", "Synthetic, March 4, 2021",
+    write_raw(news, "..txt", "Synthetic dots only article", "Synthetic Wire", "2021-03-04 10:00",
               ["Officials in Portugal said the Trade Council met on Tuesday."])
-    write_raw(news, "-dash.txt", "Synthetic dash article", "Synthetic Wire", "Synthetic, March 5, 2021",
+    write_raw(news, "-dash.txt", "Synthetic dash article", "Synthetic Wire", "2021-03-05 10:00",
               ["Officials in Kenya said the Water Board met on Wednesday."])
     (news / f"link{FAKE}.txt").symlink_to(tmp_path / "outside.txt")
     result = build(tmp_path / "corpus", tmp_path / "out", cache=tmp_path / "cache")

@@ -148,8 +148,8 @@ def _annotate_articles(generator) -> None:
         index, problems = found["index"], found["problems"]
         shown = [results["entities_key"] for results in found["articles"]]
     else:
-        index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path, edits,
-                                                       distrust)
+        index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path,
+                                                       edits, distrust)
         shown = [entities_key(article.entities) for article in articles]
         if not failed:
             article_memo.store(cache, slot, memo, articles, problems, shown, index)
@@ -169,8 +169,8 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
     relative path that stays in the output: a page is written there."""
     try:
         return all(rec.get("url") is None or (
-            type(rec["url"]) is str and rec["url"] == url_pattern.format(id=eid) and is_relative(rec["url"].rstrip("/")))
-            for eid, rec in index["entities"].items())
+            type(rec["url"]) is str and rec["url"] == url_pattern.format(id=eid)
+            and is_relative(rec["url"].rstrip("/"))) for eid, rec in index["entities"].items())
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return False
 

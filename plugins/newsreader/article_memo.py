@@ -57,8 +57,8 @@ def slot(content_path: str) -> str:
 def _valid(value, count: int) -> bool:
     index = value.get("index") if isinstance(value, dict) else None
     return (isinstance(index, dict) and all(isinstance(index.get(part), dict) for part in ("entities", "local"))
-            and isinstance(index.get("ids"), list) and all(isinstance(i, list) and len(i) == 2 and isinstance(i[0], list)
-                                                          for i in index["ids"])
+            and isinstance(index.get("ids"), list)
+            and all(isinstance(i, list) and len(i) == 2 and isinstance(i[0], list) for i in index["ids"])
             and isinstance(value.get("problems"), list)
             and all(isinstance(p, str) for p in value["problems"])
             and isinstance(value.get("articles"), list) and len(value["articles"]) == count

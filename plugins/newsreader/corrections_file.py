@@ -40,5 +40,6 @@ class EditorCorrections:
         found = self.found + self.module.unused(self.rules + self.event_rules, str(self.path))
         if len(found) > MAX_PROBLEMS:
             more = len(found) - MAX_PROBLEMS + 1
-            found = [*found[:MAX_PROBLEMS - 1], type(found[0])(str(self.path), f"and {more:,} more problems (not shown)")]
+            rest = type(found[0])(str(self.path), f"and {more:,} more problems (not shown)")
+            found = [*found[:MAX_PROBLEMS - 1], rest]
         return found

@@ -115,7 +115,8 @@ def content_key(item) -> str:
     found = getattr(item, "render_key", None)
     if found:
         return found
-    return key("content", getattr(item, "relative_source_path", None) or item.source_path, item.url, item.save_as, item.status, str(item._content),
+    source = getattr(item, "relative_source_path", None) or item.source_path  # not where the project is
+    return key("content", source, item.url, item.save_as, item.status, str(item._content),
                {k: str(v) for k, v in item.metadata.items()})
 
 

@@ -200,7 +200,9 @@ def _without_merge_cycles(rules: list[Rule], path: str) -> tuple[list[Rule], lis
             if article == scope and name in cycles:
                 cycle, at = cycles[name]
                 names = [cycle[(at + n) % len(cycle)] for n in range(min(len(cycle), CHAIN_SHOWN))]
-                shown = names if len(cycle) <= CHAIN_SHOWN else [*names[:-1], f"… {len(cycle) - CHAIN_SHOWN + 1} more"]
+                if len(cycle) > CHAIN_SHOWN:
+                    names[-1] = f"… {len(cycle) - CHAIN_SHOWN + 1} more"
+                shown = names
                 looping.append((rule, " → ".join([*shown, name])))
     looping.sort(key=lambda found: found[0].number)
     problems = [Problem(path, f"{rule.describe()}: merge_into makes a cycle ({chain}); entry ignored", rule.line)

@@ -126,9 +126,9 @@ class Publisher:
             # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
             # Trusted only beside a good manifest: without it (torn, removed, another cache) every folder is listed,
             # so that files of deleted articles a matching folder record would hide are found and removed.
+            trusted = self.delete_unknown and check == "stat" and manifest is not None
             self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders)
-                                                 or {} if self.delete_unknown and check == "stat" and manifest is not None
-                                                 else {})
+                                                 or {} if trusted else {})
         self.new: dict[str, list] = {}  # path -> record, for files that needed no write
         self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
         self.staging: Path | None = None
