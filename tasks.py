@@ -7,12 +7,14 @@
     invoke test         run every test (unit, build, HTML validity, browser)
     invoke bench        time a synthetic corpus against plain Pelican
     invoke gh-pages     publish output/ to the gh-pages branch
+    invoke site-size    the size of output/ against GitHub Pages' limits (--check: fail over 1 GB)
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import os
 import shlex
@@ -52,6 +54,35 @@ def _ensure_node_modules(c):
             c.run("npm ci --no-audit --no-fund", pty=False)
 
 
+def _site_size():
+    """plugins/newsreader/site_size.py, loaded alone (importing the plugin package would load Pelican)."""
+    name = "newsreader_site_size"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "plugins" / "newsreader" / "site_size.py")
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def _report_size():
+    """The site's size and its three largest folders; a warning past 80 % of GitHub Pages' limits."""
+    sizes = _site_size()
+    size = sizes.measure(OUTPUT)
+    print(sizes.summary(size))
+    for warning in sizes.warnings(size):
+        print(f"warning: {warning}", file=sys.stderr)
+    return size
+
+
+@task(name="site-size")
+def site_size(c, check=False):
+    """Print the size of output/ by folder; with --check, fail (exit 1) when GitHub Pages would refuse it."""
+    size = _report_size()
+    refused = _site_size().refusal(size)
+    if check and refused:
+        sys.exit(f"site-size: {refused}")
+
+
 @task
 def build(c, siteurl=None, check="stat"):
     """Build the site into output/ (SITEURL from --siteurl or the environment).
@@ -63,6 +94,7 @@ def build(c, siteurl=None, check="stat"):
     _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(f"{PELICAN} -e NEWSREADER_OUTPUT_CHECK='\"{check}\"'", env=_env(SITEURL=siteurl), pty=sys.stdout.isatty())
+    _report_size()
 
 
 @task
@@ -135,16 +167,19 @@ def test(c, k=None):
 
 
 @task
-def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news", repeat=3):
+def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news", repeat=3, site_size=""):
     """Build N synthetic articles with this project and with plain Pelican; print times, sizes and ratios.
 
     --shape entity-rich: about 40 entities per article, nearly all its own (entity pages outnumber articles).
     --repeat N: runs of each build, the median printed (3 by default).
+    --site-size N,M: instead, the site's bytes and files per article by folder at each size (entity-rich),
+    projected to 10,000 and 50,000 articles.
     """
     _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(f"{sys.executable} scripts/bench.py --articles {int(articles)} --search-scale {search_scale!r}"
-              f" --shape {shape!r} --repeat {int(repeat)}" + (" --keep" if keep else ""), pty=sys.stdout.isatty())
+              f" --shape {shape!r} --repeat {int(repeat)} --site-size {site_size!r}" + (" --keep" if keep else ""),
+              pty=sys.stdout.isatty())
 
 
 @task(name="gh-pages")
@@ -155,6 +190,9 @@ def gh_pages(c, siteurl=None):
         sys.exit("gh-pages: give the published address, e.g. --siteurl https://user.github.io/repo")
     clean(c)
     build(c, siteurl=siteurl)
+    refused = _site_size().refusal(_site_size().measure(OUTPUT))
+    if refused:
+        sys.exit(f"gh-pages: {refused}")
     (OUTPUT / ".nojekyll").touch()
     with c.cd(str(ROOT)):
         c.run(f"{sys.executable} -m ghp_import -b gh-pages -n -p -m 'Publish site' {OUTPUT}")

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_search import search_scale  # noqa: E402
+from bench_size import site_sizes  # noqa: E402
 from synthetic import SHAPES, write_markdown, write_raw  # noqa: E402
 
 
@@ -95,10 +96,17 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the corpus and outputs in ./bench/")
     parser.add_argument("--search-scale", default="1000,10000",
                         help="article counts for the search-index figures (comma-separated; empty to skip)")
+    parser.add_argument("--site-size", default="",
+                        help="article counts (comma-separated) for the site-size figures only (entity-rich corpus)")
     args = parser.parse_args()
 
     work = ROOT / "bench" if args.keep else Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
     shutil.rmtree(work, ignore_errors=True)
+    if args.site_size:
+        site_sizes([int(n) for n in args.site_size.split(",") if n.strip()], work)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     raw, md = work / "raw", work / "markdown"
     write_raw(raw / "news", args.articles, shape=args.shape)
     write_markdown(md, args.articles, shape=args.shape)

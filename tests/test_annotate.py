@@ -19,7 +19,7 @@ def test_cache_key_changes_with_text_date_and_rules(monkeypatch):
     moved.published = moved.published.replace(day=20)
     assert annotate_module.cache_key(a) != annotate_module.cache_key(moved)
     before = annotate_module.cache_key(a)
-    monkeypatch.setattr(annotate_module, "RULES_VERSION", "changed")
+    monkeypatch.setattr(annotate_module, "rules_id", lambda: "other rules")
     assert annotate_module.cache_key(a) != before
 
 

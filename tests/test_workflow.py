@@ -12,7 +12,8 @@ def test_the_pages_workflow_restores_the_cache_before_the_readmes_build_command(
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = re.search(r"python3 -m pip install -r requirements\.txt && invoke build", readme)[0]
+    build_line = r"^python3 -m venv \.venv && .*python3 -m pip install -r requirements\.txt && invoke build$"
+    command = re.search(build_line, readme, re.M)[0]
     build = next(n for n, step in enumerate(steps) if step.get("run") == command)
     cache = next(n for n, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/cache@"))
     assert cache < build

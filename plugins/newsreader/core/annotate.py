@@ -1,8 +1,8 @@
 """Annotate a batch of articles: entities, events, quotes and figures in one record per article.
 
 Results are plain JSON-able dicts, cached by a hash of the article text, its
-publication date, the model and the rules version, so a rebuild where nothing
-changed never loads spaCy.
+publication date, the model and the rules' own code (``rules_id``: no version to bump by hand), so a
+rebuild where nothing changed never loads spaCy.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from . import nlp as nlp_module
 from .cache import Cache, key
 from .entity_index import salience
 from .model import RawArticle, flat_dict
+from .rules_id import rules_id
 
-# Bump whenever a rule changes what annotation produces.
-RULES_VERSION = "entities-4;dates-4;quotes-4;figures-2"
 
 
 def cache_key(article: RawArticle) -> str:
     published = article.published.isoformat() if article.published else None
-    return key(RULES_VERSION, nlp_module.model_id(), published, article.paragraphs)
+    return key(rules_id(), nlp_module.model_id(), published, article.paragraphs)
 
 
 EMPTY = {"entities": [], "events": [], "timexes": [], "quotes": [], "figures": [], "comparisons": []}

@@ -204,6 +204,44 @@
     });
   }
 
+  // The entities index: a filter box narrows every type's list to the names holding what is typed (accents and
+  // case aside); lists folded away ("named in one article only") open while they hold a match.
+  var filter = document.getElementById("entity-filter");
+  if (filter) {
+    var fold = function (text) {
+      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+    };
+    var items = Array.prototype.map.call(document.querySelectorAll(".entity-index li"), function (li) {
+      var name = li.querySelector("a, .entity-name") || li.firstChild;
+      return { li: li, name: fold(name.textContent || "") };
+    });
+    var sections = document.querySelectorAll("section.entity-type");
+    var folds = document.querySelectorAll("details.entity-once");
+    var wasOpen = Array.prototype.map.call(folds, function (d) { return d.open; });
+    var counter = document.getElementById("entity-filter-count");
+    var none = document.querySelector(".entity-filter-none");
+    filter.form.hidden = false;
+    filter.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var apply = function () {
+      var query = fold(filter.value);
+      var shown = 0;
+      items.forEach(function (item) {
+        item.li.hidden = query !== "" && item.name.indexOf(query) < 0;
+        if (!item.li.hidden) shown += 1;
+      });
+      sections.forEach(function (section) {
+        section.hidden = query !== "" && !section.querySelector(".entity-index li:not([hidden])");
+      });
+      folds.forEach(function (details, i) {
+        details.open = query === "" ? wasOpen[i] : details.querySelector("li:not([hidden])") !== null;
+      });
+      if (none) none.hidden = query === "" || shown > 0;
+      if (counter) counter.textContent = query === "" ? "" : shown + (shown === 1 ? " entity" : " entities");
+    };
+    filter.addEventListener("input", apply);
+    if (filter.value) apply();  // a value the browser restored
+  }
+
   document.addEventListener("click", function (event) {
     var anchor = event.target.closest && event.target.closest("a.sentence-link");
     if (!anchor || !navigator.clipboard) return;
