@@ -258,6 +258,9 @@ class Publisher:
         whole, by one rename.
         """
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
+        # Pages that replace pages go in after every new file, and stale files go last: a build killed while it
+        # publishes leaves no page linking to a page not yet there or already gone (only a mix of old and new).
+        deferred: list[tuple[str, str, str, str | None]] = []
         for folder, dirs, names in os.walk(self.staging):
             base = folder[len(self._prefix):] + os.sep if folder != str(self.staging) else ""
             for name in list(dirs):
@@ -276,10 +279,17 @@ class Publisher:
                         rel, size, lambda source=source: Path(source).read_bytes()):
                     os.unlink(source)
                     counts["unchanged"] += 1
+                elif name.endswith(".html") and os.path.lexists(self._out + rel):
+                    deferred.append((source, rel, content_hash, entry))
+                    continue
                 else:
                     self._move(source, rel)
                     counts["written"] += 1
                 self.new[rel] = self._record(rel, content_hash, entry)
+        for source, rel, content_hash, entry in deferred:
+            self._move(source, rel)
+            counts["written"] += 1
+            self.new[rel] = self._record(rel, content_hash, entry)
         counts["removed"] = self._remove_stale()
         if self.new != self.old:
             self.manifests.put(self.name, self.new)
