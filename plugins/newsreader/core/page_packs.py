@@ -5,9 +5,9 @@ an entity-rich site renders tens of thousands of pages, each written twice (the
 staging folder, the cache): the cache's file per page was a third of the time
 spent writing output. :class:`PackedCache` is the page cache with its rendered
 files (``.out`` entries) appended to a *pack*, one per process, each wrapped
-with its size and SHA-256 like any entry. When the process has finished
+with its size, SHA-256 and MAC (of its name: authenticated like any entry). When the process has finished
 (:meth:`PackedCache.seal`), the pack's index (entry name → offset and length)
-is stored as an ordinary, verified cache entry named after the pack. A pack
+is stored as an ordinary, verified and authenticated cache entry named after the pack. A pack
 without an index (its build failed) is never read, and goes after an hour.
 
 The first lookup reads every pack's index (one per build that rendered
@@ -67,7 +67,8 @@ class PackedCache(Cache):
             return super().put_bytes(digest, payload, suffix)
         if self.folder is None or not self.writable:
             return None
-        blob, content_hash = wrap(payload)
+        name = f"{digest}{suffix}"
+        blob, content_hash = wrap(payload, name)
         pack = None
         try:
             pack = self._pack()
@@ -76,7 +77,6 @@ class PackedCache(Cache):
         except OSError as err:
             self._failed(named(err, pack["path"]) if pack else err)
             return None
-        name = f"{digest}{suffix}"
         pack["index"][name] = [pack["size"], len(blob), content_hash]
         if self._known is not None:
             self._known[name] = (pack["path"], pack["size"], len(blob), content_hash)
@@ -114,7 +114,8 @@ class PackedCache(Cache):
     def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
         if suffix != PACKED or self.folder is None:
             return super().get_checked(digest, suffix, touch)
-        where = self._where(f"{digest}{suffix}")  # only packs are looked in: a cold build asks for every page
+        name = f"{digest}{suffix}"
+        where = self._where(name)  # only packs are looked in: a cold build asks for every page
         if where is None:
             return None
         path, offset, length, wanted = where
@@ -127,7 +128,7 @@ class PackedCache(Cache):
                 self._touched.add(path)
         except OSError:
             return None
-        found = _unwrap(blob)
+        found = _unwrap(blob, name)  # the MAC: written with the secret, for this name
         return found if found is not None and found[1] == wanted else None  # the bytes the index names, not others
 
     def has(self, digest: str, suffix: str = ".json") -> bool:

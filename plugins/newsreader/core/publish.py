@@ -36,7 +36,8 @@ import shutil
 import stat
 from pathlib import Path
 
-from .cache import Cache, collector_paused, inside, is_relative, key, remove, sha256, write_atomic, write_bytes
+from .cache import (Cache, collector_paused, inside, is_relative, key, remove, sha256, use_secret, write_atomic,
+                    write_bytes)
 
 STAGING = ".newsreader-staging"
 _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
@@ -430,6 +431,7 @@ def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> in
     Returns how many files were removed (-1 for a whole folder).
     """
     output = Path(output)
+    use_secret(cache_root)
     publisher = Publisher(output, cache_root)
     publisher.lock()
     try:
