@@ -1,9 +1,9 @@
 """A cache restored from anywhere can make a build slower, never wrong and never harmful.
 
-The Pages workflow restores ``.cache/newsreader`` from the CI cache, which other workflow runs can write. An
-entry's header (size and SHA-256) only proves that the entry is whole, not who wrote it: each test here writes
-entries with right headers, as an attacker could, and checks that nothing in them is run, used as a path outside
-the output, or published under another page's name.
+The Pages workflow restores ``.cache/newsreader`` from the CI cache, which other workflow runs can write. Entries
+are authenticated (a MAC keyed by a secret not in the cache: tests/test_cache_secret.py forges entries without
+it); these tests go further and write entries *with* the secret and right headers, and check that even then
+nothing in them is run, used as a path outside the output, or published under another page's name.
 """
 
 from __future__ import annotations
@@ -188,7 +188,13 @@ def test_the_readme_and_the_workflow_say_what_a_restored_cache_can_do():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     for text in (readme, workflow):
-        assert "slower, never harmful" in " ".join(text.split()), text[:200]
+        said = " ".join(word for word in text.split() if word != "#")  # the workflow's comment, as one text
+        assert "a restored cache can make a build slower, never wrong and never harmful" in said.lower(), text[:200]
+        assert "entries are authenticated with a secret that is not in the cache" in said
+        assert "NEWSREADER_CACHE_SECRET" in said
+        assert "without it, each deploy rebuilds from scratch" in said.lower()
+        for unsaid in ("not who wrote it", "restore caches only from runs you trust", "slower, never harmful"):
+            assert unsaid not in said, unsaid
     assert "verified when read, so an older cache is safe" not in " ".join(workflow.split())
     assert "Jinja's compiled templates are not cached" in readme
 

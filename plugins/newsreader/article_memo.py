@@ -21,9 +21,10 @@ build marks the slot on trial and its end removes the mark, so a memo that makes
 not write) is not used by the next build, which makes it again (:func:`on_trial`).
 
 The memo is JSON, like every other record: the cache may come from anywhere (a CI
-cache other runs can write), and a SHA-256 recorded beside an entry proves only that
-the two agree, not who wrote them. JSON makes no code objects, and what it builds is
-bounded by the entry's size (a memo nested too deep for the parser is a miss).
+cache other runs can write). Entries are authenticated (``core/cache.py``: a MAC keyed
+by a secret not in the cache), and even so nothing read is trusted to be code: JSON
+makes no code objects, and what it builds is bounded by the entry's size (a memo nested
+too deep for the parser is a miss).
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ keys of the lists they get (:func:`list_key`). :class:`CachingWriter` is
 Pelican's writer plus that lookup. Output is byte-identical either way; the
 tests build with a cold and a warm cache, and after edits, and compare.
 
-Cache entries are verified when read (``core/cache.py``: size and SHA-256 in
-each entry's header); a damaged entry, or a list-page entry of the wrong shape,
+Cache entries are verified when read (``core/cache.py``: size, SHA-256 and a MAC
+keyed by a secret not in the cache, in each entry's header); a damaged or forged entry, or a list-page entry of the wrong shape,
 is a miss and the page is rendered again. Nothing is ever linked: the output
 folder gets copies, and only of files that differ from what it holds
 (``core/publish.py``), so editing ``output/`` by hand cannot change the cache.
