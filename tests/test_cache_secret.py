@@ -14,8 +14,8 @@ import os
 import shutil
 import stat
 
-from conftest import build
-from newsreader.core.cache import Cache, key
+from conftest import build, make_fixture_corpus
+from newsreader.core.cache import Cache, key, use_secret
 from newsreader.core.page_packs import PackedCache
 from test_cache_damage import copied_cache, entries, warm  # noqa: F401 - the fixture
 from test_page_cache import cache_report, different
@@ -160,3 +160,26 @@ def test_without_the_variable_the_secret_is_kept_beside_the_cache(warm, tmp_path
     assert different(reference, tmp_path / "restored-out") == []
     assert os.path.getsize(tmp_path / "restored" / "cache.key") == 32
     assert (tmp_path / "restored" / "cache.key").read_bytes() != secret
+
+
+def test_forked_processes_use_the_builds_secret(tmp_path, monkeypatch):
+    """Entity pages rendered by the forked helper and search files made by the forked search worker, with the key
+    file's secret: the next build reuses them all."""
+    monkeypatch.delenv("NEWSREADER_CACHE_SECRET")
+    corpus = make_fixture_corpus(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    one = build(corpus, tmp_path / "out", cache=cache, args=("-v", "-e", "NEWSREADER_PARALLEL_FROM=1"),
+                NEWSREADER_PROCESSES="2")
+    assert "in two processes" in one.stdout + one.stderr
+    use_secret(cache)  # this process reads the cache with the key file's secret, as the build did
+    try:
+        packs = entries(cache / "pages" / "packs", "*.pack")
+        assert len(packs) >= 2 and all(PackedCache(cache / "pages").index_of(pack) for pack in packs)  # helper's too
+        assert all(Cache(cache).get(path.stem) for path in entries(cache, "*/search-*.json"))  # the search worker's
+    finally:
+        monkeypatch.undo()
+        use_secret(None)
+    monkeypatch.delenv("NEWSREADER_CACHE_SECRET")
+    again = build(corpus, tmp_path / "out", cache=cache, args=("-v",), NEWSREADER_PROCESSES="2")
+    assert "Output: 0 files written" in again.stdout + again.stderr
+    assert cache_report(again) == (cache_report(one)[1], 0)
