@@ -285,7 +285,8 @@ COMPARE = """async ([queries, base]) => {
     const whole = lunr.Index.load(await get(base + 'lunr-index.json'));
     const options = {maxShards: 1e6};
     const session = new lunrShards.ShardedIndex(m, base, get, options);
-    const out = {whole: {}, fresh: {}, session: {}};
+    const store = () => Object.create(null);  // keyed by query: "__proto__" must be a key like any other
+    const out = {whole: store(), fresh: store(), session: store()};
     const shown = (rs) => rs.map((r) => [r.ref, r.score]);
     for (const q of queries) {
         try { out.whole[q] = shown(whole.search(q)); } catch (e) { out.whole[q] = {error: e.name}; }

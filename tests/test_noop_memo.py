@@ -8,7 +8,7 @@ byte for byte, what it gave before, and that a no-op build really takes everythi
 from __future__ import annotations
 
 import copy
-import marshal
+import json
 import os
 import pickle
 import time
@@ -76,16 +76,17 @@ def test_an_edited_memo_with_a_right_header_is_a_miss(warm, tmp_path):
     cache = copied_cache(warm, tmp_path)
     digest = the_memo(cache)
     store = Cache(cache)
-    original = marshal.loads(store.get_bytes(digest, article_memo.SUFFIX))
+    original = json.loads(store.get_bytes(digest, article_memo.SUFFIX))
     edited = copy.deepcopy(original)
     for article in edited["articles"]:
         for entity in article["entities"]:
             entity["href"] = "/elsewhere/"
-    store.put_bytes(digest, marshal.dumps(edited, 4), article_memo.SUFFIX)  # a valid header: only the recorded SHA-256 disagrees
+    # a valid header: only the recorded SHA-256 disagrees
+    store.put_bytes(digest, json.dumps(edited).encode(), article_memo.SUFFIX)
     build(corpus, tmp_path / "out", cache=cache)
     assert different(reference, tmp_path / "out") == []
     remade = store.get_bytes(digest, article_memo.SUFFIX)
-    assert marshal.loads(remade) == original  # made again
+    assert json.loads(remade) == original  # made again
     assert store.get_text(digest, article_memo.HASH).split(" ")[1] == sha256(remade)
 
 
@@ -99,9 +100,9 @@ def test_a_truncated_memo_and_one_of_the_wrong_shape_are_misses(warm, tmp_path):
     assert different(reference, tmp_path / "cut") == []
     store = Cache(cache)
     memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
-    wrong_shapes = [marshal.dumps(v, 4) for v in ({"articles": 5, "problems": []}, {"articles": [], "problems": []},
+    wrong_shapes = [json.dumps(v).encode() for v in ({"articles": 5, "problems": []}, {"articles": [], "problems": []},
                                                    [1, 2], {"problems": [5]}, {"index": {"entities": 1}})]
-    for payload in [*wrong_shapes, b"not marshal data", marshal.dumps({"articles": [1]}, 4)[:-3]]:
+    for payload in [*wrong_shapes, b"not JSON data", json.dumps({"articles": [1]}).encode()[:-3]]:
         store.put_bytes(digest, payload, article_memo.SUFFIX)
         store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # even its record agrees
         result = build(corpus, tmp_path / "out", cache=cache)
@@ -130,10 +131,11 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
     for name in ("record", "rows"):
         store.put(name, {"x": 1})
     value = {"articles": [dict({f: [] for f in article_memo.FIELDS}, entities_key="k")], "problems": ["a problem"],
-             "index": {"entities": {}, "local": {}, "ids": {}}}
-    payload = marshal.dumps(value, 4)
+             "index": {"entities": {}, "local": {}, "ids": []}}
+    payload = json.dumps(value).encode()
     store.put_bytes("memo", payload, article_memo.SUFFIX)
     store.put_text("memo", f"key {sha256(payload)}", article_memo.HASH)
+    loaded = dict(value, index={"entities": {}, "local": {}, "ids": {}})  # the index's ids come back as a dict
     old = time.time() - 10 * 86400
     paths = [store.path_of("record"), store.path_of("rows"), store.path_of("memo", article_memo.SUFFIX)]
     for path in paths:
@@ -144,9 +146,9 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
         asked.append(True)
         return ["record", "rows"]
 
-    assert article_memo.load(store, "memo", "key", 1, stands_for) == value
+    assert article_memo.load(store, "memo", "key", 1, stands_for) == loaded
     assert asked and all(path.stat().st_mtime > old + 86400 for path in paths)
-    assert article_memo.load(store, "memo", "key", 1, stands_for) == value
+    assert article_memo.load(store, "memo", "key", 1, stands_for) == loaded
     assert len(asked) == 1  # touched a moment ago: not again
     assert article_memo.load(store, "memo", "key", 2, stands_for) is None  # another number of articles
     assert article_memo.load(store, "memo", "other key", 1, stands_for) is None  # another memo

@@ -285,3 +285,28 @@ def test_a_build_collects_garbage_less_often_and_restores_the_thresholds(tmp_pat
         assert gc.get_freeze_count() > 0  # the exit's full collection skips the build's objects
     finally:
         gc.unfreeze()  # this test process goes on
+
+
+def test_changed_pages_are_published_after_the_new_files_they_may_link_to(tmp_path, monkeypatch):
+    """A build killed while it publishes leaves no page linking to one not yet there: new files go first, pages
+    that replace pages after them, stale files last."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    publish(out, cache, {"index.html": b"old home", "a/index.html": b"a", "gone/index.html": b"gone", "z.json": b"1"})
+    order = []
+    for name in ("replace", "rename", "unlink"):
+        real = getattr(publish_module.os, name)
+
+        def recorded(*args, _real=real, _name=name, **kwargs):
+            target = os.fspath(args[-1] if _name != "unlink" else args[0])
+            if target.startswith(os.path.join(str(out), "")):
+                order.append((_name, os.path.relpath(target, out)))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(publish_module.os, name, recorded)
+    publish(out, cache, {"index.html": b"new home, links to b and c", "a/index.html": b"a changed",
+                         "b/index.html": b"b", "c.html": b"c", "z.json": b"2"})
+    moved = [rel for how, rel in order if how in {"replace", "rename"}]
+    assert set(moved) == {"index.html", "a/index.html", "b", "c.html", "z.json"}
+    assert max(moved.index("b"), moved.index("c.html"), moved.index("z.json")) < min(
+        moved.index("index.html"), moved.index("a/index.html"))
+    assert order[-1] == ("unlink", "gone/index.html")

@@ -58,7 +58,7 @@ def test_an_edited_or_truncated_pack_and_a_damaged_index_are_misses(tmp_path):
     store.put_text(B, "second page " * 20, ".out")
     store.seal()
     pack = packs(tmp_path)[0]
-    offset, length = PackedCache(tmp_path).index_of(pack)[f"{A}.out"]
+    offset, length, _ = PackedCache(tmp_path).index_of(pack)[f"{A}.out"]
     with pack.open("r+b") as f:
         f.seek(offset + length - 5)
         f.write(b"#")

@@ -35,6 +35,8 @@ WORDS = [
     # ordinary words and names
     "DeHart", "negotiators", "negotiator", "alliance", "Pentagon", "talks", "Korea", "troops", "dollars",
     "agreed", "running", "generalization", "happily", "relational", "conditional", "hopeful", "goodness",
+    # words that are names of every JavaScript object's properties, and queries with no word at all
+    "__proto__", "constructor", "hasOwnProperty", "toString", "*proto*", "__proto*", "constr*", "\U0001F642", "!!!",
     # lunr query syntax a reader may type
     "title:military", "militar*", "+military -alliance", "military^10", "talks~1", "krak*", "-talks",
 ]
@@ -68,6 +70,8 @@ def fixture_documents() -> list[dict]:
     ]
     docs += [{"title": t, "entities": "", "source": "Fixture Wire", "body": b} for t, b in DIACRITICS]
     docs += [{k: v for k, v in d.items() if k != "ref"} for d in search_corpus(40)[0]]
+    docs += [{"title": "Synthetic fixture: object properties", "entities": "", "source": "Fixture Wire",
+              "body": "The __proto__ field, its constructor and hasOwnProperty, toString and valueOf; the prototype."}]
     return [{"ref": str(i), **d} for i, d in enumerate(docs)]
 
 
@@ -229,7 +233,9 @@ def query_set(index, docs: list[dict], rng: random.Random) -> list[str]:
     q += [f"{a}^10 {b}" for a, b in zip(pick(mid, 6), pick(common, 6))] + [f"{a}^3 {b}^0.5" for a, b in zip(pick(rare, 4), pick(mid, 4))]
     q += ["zzyzxabsent", "qwertyuiopabsent talks", "+zzyzxabsent " + common[0], "-zzyzxabsent", "absentword~1"]
     q += ["Kraków", "Krakow", "Łódź", "Lodz", "Żmijewski", "Zmijewski", "Sao Paulo", "São Paulo", "krak*", "lódz~1",
-          "DeHart", "Tuesday", "U.S.", "title:fixture", "+Tuesday -Kraków", "military^10 talks", "negotiator~2"]
+          "DeHart", "Tuesday", "U.S.", "title:fixture", "+Tuesday -Kraków", "military^10 talks", "negotiator~2",
+          "__proto__", "constructor", "hasOwnProperty", "toString", "valueOf", "*proto*", "__proto*", "proto~2",
+          "__proto__ talks", "+__proto__ -constructor", "title:constructor", "\U0001F642", "!!!"]
     q = list(dict.fromkeys(q))
     pool = common + mid + rare
     while len(q) < 220:  # a small vocabulary repeats itself: more combinations

@@ -21,3 +21,5 @@ def test_the_pages_workflow_restores_the_cache_before_the_readmes_build_command(
     # A key per commit saves each deploy's cache; the prefix restores the latest one.
     assert steps[cache]["with"]["restore-keys"].strip() and steps[cache]["with"]["key"].startswith(
         steps[cache]["with"]["restore-keys"].strip())
+    # Entries are authenticated with the repository secret: without it, a restored cache is all misses.
+    assert steps[build]["env"]["NEWSREADER_CACHE_SECRET"] == "${{ secrets.NEWSREADER_CACHE_SECRET }}"

@@ -13,6 +13,7 @@ from . import annotate, content_files, generators, output_folder, page_cache, se
 
 def register():
     site.guard_forks()
+    content_files.escape_logs()
     signals.initialized.connect(site.default_settings)
     signals.readers_init.connect(site.add_reader)
     signals.generator_init.connect(content_files.guard_walk)

@@ -6,6 +6,7 @@ so entities can be merged across the whole site before any page is written.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import stat
@@ -22,7 +23,7 @@ from .core import entity_index
 from .core.annotate import annotate_all, cache_key
 from .core.body_html import article_body
 from .core.html_text import hand_written
-from .core.cache import Cache, collector_paused, key
+from .core.cache import Cache, collector_paused, is_relative, key
 from .core.timeline_entry import unique
 from .site import processes as build_processes
 
@@ -134,16 +135,21 @@ def _annotate_articles(generator) -> None:
     memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])
+    distrust, settings["NEWSREADER_MEMO_TRIAL"] = article_memo.on_trial(cache, slot)  # mark removed by finish()
+    generator.context["newsreader_distrust"] = distrust
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
-        found = article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
+        found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
             name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits)))])
+    if found and not sound_urls(found["index"], settings["ENTITY_URL"]):
+        found = None  # a memo this code did not write: made again
     if found:  # nothing changed: what the loop below made last time
         for article, results in zip(articles, found["articles"]):
             _attach(article, results["entities"], results["events"], results)
         index, problems = found["index"], found["problems"]
         shown = [results["entities_key"] for results in found["articles"]]
     else:
-        index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path, edits)
+        index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path,
+                                                       edits, distrust)
         shown = [entities_key(article.entities) for article in articles]
         if not failed:
             article_memo.store(cache, slot, memo, articles, problems, shown, index)
@@ -156,6 +162,17 @@ def _annotate_articles(generator) -> None:
     generator.context["newsreader_index"] = index
     generator.context["newsreader_index_key"] = index_key
     generator.context["newsreader_articles"] = articles
+
+
+def sound_urls(index: dict, url_pattern: str) -> bool:
+    """Whether every entity page's URL in ``index`` (which may come from the cache) is the one its id gives, and a
+    relative path that stays in the output: a page is written there."""
+    try:
+        return all(rec.get("url") is None or (
+            type(rec["url"]) is str and rec["url"] == url_pattern.format(id=eid)
+            and is_relative(rec["url"].rstrip("/"))) for eid, rec in index["entities"].items())
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return False
 
 
 def _kind(path: Path) -> str:
@@ -192,7 +209,7 @@ def _body(raw, entities: list[dict], quotes: list[dict], marks) -> str:
 
 
 def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[str], corrections_path: Path,
-              edits: str) -> tuple[str, dict, list[str], bool]:
+              edits: str, distrust: bool = False) -> tuple[str, dict, list[str], bool]:
     """Annotate (from the cache, else spaCy), apply the corrections, give entities their site-wide ids.
 
     Returns the index's key, the index, the corrections file's problems, and whether an article's
@@ -215,7 +232,13 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
     failed = any(r.get("error") for r in results)
     index_key = entity_index_key(site, settings, edits,
                                  [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
-    index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
+    if distrust:  # the last build did not finish: the index is made again, and replaces its entry
+        index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
+        cache.put_text(index_key, json.dumps(entity_index.to_json(index), ensure_ascii=False))
+    else:
+        index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
+    if not sound_urls(index, settings["ENTITY_URL"]):  # an entry this code did not write: made here, not stored
+        index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         local_types = {id(entity): entity["type"] for entity in entities}

@@ -16,24 +16,29 @@ ones are of no use. A side entry records the memo's key and the SHA-256 of the
 memo as this code wrote it; the memo is used only when both agree, besides the
 header check every entry has (size and SHA-256), so an entry of any other
 content, even with a right header, is a miss and everything is made again from
-the annotation records.
+the annotation records. Only the memo's outline is checked (a full check would cost what the memo saves): each
+build marks the slot on trial and its end removes the mark, so a memo that makes a build fail (one this code did
+not write) is not used by the next build, which makes it again (:func:`on_trial`).
 
-The memo is written with :mod:`marshal` rather than JSON: it reads in about half
-the time, and keeps the values exactly as they were (tuples stay tuples). marshal
-is not meant for bytes of unknown origin; the memo's bytes are only ever unmarshalled
-after their SHA-256 has been found equal to the one recorded when this code wrote them.
+The memo is JSON, like every other record: the cache may come from anywhere (a CI
+cache other runs can write). Entries are authenticated (``core/cache.py``: a MAC keyed
+by a secret not in the cache), and even so nothing read is trusted to be code: JSON
+makes no code objects, and what it builds is bounded by the entry's size (a memo nested
+too deep for the parser is a miss).
 """
 
 from __future__ import annotations
 
-import marshal
+import json
 import os
 import time
 
-from .core.cache import Cache, collector_paused, text_key
+from .core import entity_index
+from .core.cache import Cache, load_json, text_key
 
 FIELDS = ("entities", "events", "timexes", "quotes", "figures", "comparisons")
-SUFFIX = ".marshal"
+SUFFIX = ".memo"
+TRIAL = ".trial"  # present while a build of the content folder has not finished (removed by output_folder.finish)
 HASH = ".sha256"  # the side entry: the memo's key and the SHA-256 of the memo as written
 TOUCH_EVERY = 86400  # seconds: how often a hit marks the entries it stands for as used (for Cache.prune)
 
@@ -52,7 +57,9 @@ def slot(content_path: str) -> str:
 
 def _valid(value, count: int) -> bool:
     index = value.get("index") if isinstance(value, dict) else None
-    return (isinstance(index, dict) and all(isinstance(index.get(part), dict) for part in ("entities", "local", "ids"))
+    return (isinstance(index, dict) and all(isinstance(index.get(part), dict) for part in ("entities", "local"))
+            and isinstance(index.get("ids"), list)
+            and all(isinstance(i, list) and len(i) == 2 and isinstance(i[0], list) for i in index["ids"])
             and isinstance(value.get("problems"), list)
             and all(isinstance(p, str) for p in value["problems"])
             and isinstance(value.get("articles"), list) and len(value["articles"]) == count
@@ -74,11 +81,13 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
     if entry is None or side.partition(" ")[2] != entry[1]:
         return None
     try:
-        with collector_paused(freeze=False):
-            value = marshal.loads(entry[0])
-    except (ValueError, EOFError, TypeError):
+        value = load_json(entry[0])
+    except (ValueError, RecursionError):
         return None
     if not _valid(value, count):
+        return None
+    value["index"] = entity_index.from_json(value["index"])
+    if value["index"] is None:
         return None
     if cache.writable and _older_than(cache, where, TOUCH_EVERY):
         for name in stands_for():
@@ -86,6 +95,22 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
         cache.touch(where, SUFFIX)
         cache.touch(where, HASH)
     return value
+
+
+def on_trial(cache: Cache, where: str) -> tuple[bool, str | None]:
+    """Mark the slot's build as begun; returns whether the last build begun there did not finish (or no mark can
+    be made), and the mark's path (for the build's end to remove).
+
+    After a build that did not finish, the next trusts none of the records a rebuild takes whole from the cache
+    (this memo, the entity index, the entity pages' plan), only checks their outline: one that made the build
+    fail is made again, not used again.
+    """
+    if cache.folder is None:
+        return False, None
+    path = cache.path_of(where, TRIAL)
+    unfinished = path.exists()
+    marked = cache.put_text(where, "", TRIAL) is not None
+    return unfinished or not marked, str(path) if marked else None
 
 
 def _older_than(cache: Cache, digest: str, seconds: float) -> bool:
@@ -101,11 +126,11 @@ def store(cache: Cache, where: str, memo: str, articles: list, problems: list[st
     value = {"articles": [{"entities": a.entities, "events": a.events, "timexes": a.timexes, "quotes": a.quotes,
                            "figures": a.figures, "comparisons": a.all_comparisons, "entities_key": shown}
                           for a, shown in zip(articles, entities_keys)],
-             "problems": problems, "index": index}
+             "problems": problems, "index": entity_index.to_json(index)}
     try:
-        payload = marshal.dumps(value, 4)
-    except ValueError:
-        return  # something marshal cannot hold: no memo (every build makes the results, as before)
+        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError):
+        return  # something JSON cannot hold: no memo (every build makes the results, as before)
     content_hash = cache.put_bytes(where, payload, SUFFIX)
     if content_hash:  # written after the memo: a build stopped between the two leaves a mismatch, a miss
         cache.put_text(where, f"{memo} {content_hash}", HASH)

@@ -18,6 +18,33 @@ from types import MethodType
 logger = logging.getLogger(__name__)
 
 
+def printable(text) -> str:
+    """``text`` with every character that is not printable escaped (``\\n``, ``\\x1b``…): a file name with a
+    newline or a terminal escape cannot fake a log line."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+class EscapedArguments(logging.Filter):
+    """On the plugin's loggers: the arguments of every message (file names, problems) go through :func:`printable`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and record.args:
+            record.args = tuple(a if isinstance(a, (int, float)) else printable(a) for a in record.args)
+        return True
+
+
+def escape_logs() -> None:
+    """Every logger of this plugin escapes the arguments of its messages (called once, at ``register``)."""
+    names = [name for name in logging.Logger.manager.loggerDict if name.split(".")[0] == __name__.split(".")[0]]
+    for name in names:
+        found = logging.getLogger(name)
+        if not any(isinstance(f, EscapedArguments) for f in found.filters):
+            found.addFilter(EscapedArguments())
+
+
 def _inside(real: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
@@ -51,6 +78,15 @@ def get_files(self, paths, exclude=None, extensions=None) -> set[str]:
     files: set[str] = set()
 
     def admit(full: str, relative: str) -> None:
+        name = os.path.basename(relative)
+        if not os.path.splitext(name)[1] and name.startswith(".") and name.strip("."):
+            # "..txt": Python's splitext sees no extension (leading dots), so Pelican would skip it silently.
+            if any(fnmatch.fnmatch(name, i) for i in ignores):
+                return
+            wanted = extensions if extensions is not None else self.readers.extensions
+            if wanted and name.rpartition(".")[2] in wanted:
+                logger.warning("%s: a name of only dots before its extension cannot be read; skipped (rename it)", full)
+            return
         if self._include_path(relative, extensions):
             why = refusal(full, root_real)
             if why:

@@ -10,6 +10,9 @@ import os
 from pathlib import Path
 
 
+MAX_PROBLEMS = 100  # problems reported for the file; the rest are counted in one line
+
+
 class EditorCorrections:
     """The corrections file's rules (``core/corrections.py``); with no file, nothing is loaded (nor jsonschema)."""
 
@@ -34,4 +37,9 @@ class EditorCorrections:
         """Problems with the file, then its entries that matched nothing (call after applying)."""
         if not self.module:
             return []
-        return self.found + self.module.unused(self.rules + self.event_rules, str(self.path))
+        found = self.found + self.module.unused(self.rules + self.event_rules, str(self.path))
+        if len(found) > MAX_PROBLEMS:
+            more = len(found) - MAX_PROBLEMS + 1
+            rest = type(found[0])(str(self.path), f"and {more:,} more problems (not shown)")
+            found = [*found[:MAX_PROBLEMS - 1], rest]
+        return found

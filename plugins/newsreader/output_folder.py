@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from . import page_cache
+from .core.cache import remove, use_secret
 from .core.publish import Publisher
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,9 @@ def start(pelican):
     earlier = settings.pop("NEWSREADER_PUBLISHER", None)
     if earlier is not None:  # the previous build in this process failed (autoreload)
         earlier.discard()
-    publisher = Publisher(settings["OUTPUT_PATH"], _writable_cache(settings), settings.get("OUTPUT_RETENTION", ()),
+    folder = _writable_cache(settings)
+    use_secret(folder)  # before any entry is read; the processes this build forks inherit it
+    publisher = Publisher(settings["OUTPUT_PATH"], folder, settings.get("OUTPUT_RETENTION", ()),
                           delete_unknown=_deletes_unknown(settings), check=settings.get("NEWSREADER_OUTPUT_CHECK", "stat"))
     publisher.lock()
     pelican.output_path = str(publisher.stage())
@@ -86,6 +89,9 @@ def finish(pelican) -> None:
     if publisher is None:
         return
     counts = publisher.commit()
+    trial = settings.pop("NEWSREADER_MEMO_TRIAL", None)
+    if trial:  # the build finished: the memo it used (if any) is sound
+        remove(trial)
     pelican.output_path = settings["OUTPUT_PATH"]
     logger.info("Output: %d files written, %d unchanged, %d stale files removed",
                 counts["written"], counts["unchanged"], counts["removed"])

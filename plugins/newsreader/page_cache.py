@@ -10,8 +10,8 @@ keys of the lists they get (:func:`list_key`). :class:`CachingWriter` is
 Pelican's writer plus that lookup. Output is byte-identical either way; the
 tests build with a cold and a warm cache, and after edits, and compare.
 
-Cache entries are verified when read (``core/cache.py``: size and SHA-256 in
-each entry's header); a damaged entry, or a list-page entry of the wrong shape,
+Cache entries are verified when read (``core/cache.py``: size, SHA-256 and a MAC
+keyed by a secret not in the cache, in each entry's header); a damaged or forged entry, or a list-page entry of the wrong shape,
 is a miss and the page is rendered again. Nothing is ever linked: the output
 folder gets copies, and only of files that differ from what it holds
 (``core/publish.py``), so editing ``output/`` by hand cannot change the cache.
@@ -35,12 +35,11 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from jinja2 import BytecodeCache
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .core.cache import Cache, key, text_key
+from .core.cache import Cache, key, named, text_key
 from .core.page_packs import PackedCache
 
 logger = logging.getLogger(__name__)
@@ -52,7 +51,10 @@ NOT_OUTPUT_SETTINGS = {
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
     "NEWSREADER_PAGE_CACHE_STATS", "NEWSREADER_PUBLISHER", "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_GC_THRESHOLD",
-    "NEWSREADER_PARALLEL_FROM", "NEWSREADER_PAGE_STORE", "NEWSREADER_WRITER",
+    "NEWSREADER_PARALLEL_FROM", "NEWSREADER_PAGE_STORE", "NEWSREADER_WRITER", "NEWSREADER_MEMO_TRIAL",
+    # Where the theme, the templates, the plugins and lunr.js are: what is there is hashed (templates, plugin code)
+    # or copied, so a checkout moved elsewhere keeps its cache.
+    "THEME", "THEME_TEMPLATES_OVERRIDES", "EXTRA_TEMPLATES_PATHS", "PLUGIN_PATHS", "NEWSREADER_LUNR_JS",
 }
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "feedgenerator")
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
@@ -113,7 +115,8 @@ def content_key(item) -> str:
     found = getattr(item, "render_key", None)
     if found:
         return found
-    return key("content", item.source_path, item.url, item.save_as, item.status, str(item._content),
+    source = getattr(item, "relative_source_path", None) or item.source_path  # not where the project is
+    return key("content", source, item.url, item.save_as, item.status, str(item._content),
                {k: str(v) for k, v in item.metadata.items()})
 
 
@@ -129,41 +132,6 @@ def list_key(template_name, context: dict, kwargs: dict) -> str | None:
     category = kwargs.get("category")
     return key(site, "list", template_name, kwargs.get("page_name"), kwargs.get("blog"), lists, sources,
                (category.name, category.slug, category.url) if category else None)
-
-
-class TemplateCodeCache(BytecodeCache):
-    """Jinja's compiled templates, kept in the page cache: every generator's environment would compile them again.
-
-    An entry is named by the template's name and file, the Jinja version and the environment's options (what
-    compiling depends on); Jinja itself rejects an entry made from other template source (its checksum), and
-    the cache a damaged one. The folder is looked up on first use, after the build has found it writable.
-    """
-
-    def __init__(self, settings: dict):
-        self.settings = settings
-        self.store: Cache | None = None
-
-    def _key(self, bucket) -> str:
-        options = {k: v for k, v in self.settings.get("JINJA_ENVIRONMENT", {}).items() if k != "bytecode_cache"}
-        return key("template code", metadata.version("jinja2"), sys.version_info[:2], _stable(options),
-                   sorted(bucket.environment.filters), sorted(bucket.environment.tests), bucket.key)
-
-    def _cache(self) -> Cache:
-        if self.store is None:
-            folder = self.settings.get("NEWSREADER_CACHE_PATH")
-            self.store = Cache(Path(folder) / PAGES if folder else None)
-        return self.store
-
-    def load_bytecode(self, bucket) -> None:
-        payload = self._cache().get_bytes(self._key(bucket), ".code", touch=True)
-        if payload is not None:
-            try:
-                bucket.bytecode_from_string(payload)
-            except Exception:  # noqa: BLE001 - an entry Jinja cannot read is a miss: the template is compiled
-                bucket.reset()
-
-    def dump_bytecode(self, bucket) -> None:
-        self._cache().put_bytes(self._key(bucket), bucket.bytecode_to_string(), ".code")
 
 
 class CachingWriter(Writer):
@@ -363,8 +331,11 @@ class KeptText(io.StringIO):
     def close(self) -> None:
         if not self.closed:
             text = self.getvalue()
-            with self.file:
-                self.file.write(text)
+            try:
+                with self.file:
+                    self.file.write(text)
+            except OSError as err:  # a full disk: say which file
+                raise named(err, self.file.name) from None
             self.kept[self.file.name] = text
         super().close()
 

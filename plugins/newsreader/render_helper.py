@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 
 from pelican import signals
 
@@ -62,8 +63,14 @@ def _changes(writer: CachingWriter, before: dict) -> dict:
     }
 
 
-def _run(writer: CachingWriter, work, sender) -> None:
-    """In the helper process: do the work, send back its bookkeeping (or why it failed)."""
+def _run(writer: CachingWriter, work, sender, receiver, parent: int) -> None:
+    """In the helper process: do the work, send back its bookkeeping (or why it failed).
+
+    The helper dies with the build (a build killed mid-render must leave no process behind, holding its console),
+    and holds no reading end of its own pipe: were the build gone, a send would fail, not wait for ever.
+    """
+    site.die_with_parent(parent)
+    receiver.close()
     try:
         before = _state(writer)
         work()
@@ -123,7 +130,8 @@ class Helper:
         # Objects made so far are moved out of the collector's sight: the helper's collections then do not
         # touch (and so copy) the whole shared heap. The parent's build ends soon; finish() freezes them anyway.
         gc.freeze()
-        self.process = context.Process(target=_run, args=(writer, work, sender), daemon=True)
+        self.process = context.Process(target=_run, args=(writer, work, sender, self.receiver, os.getpid()),
+                                       daemon=True)
         self.process.start()
         sender.close()  # the helper holds the only sending end: its exit ends the pipe
 

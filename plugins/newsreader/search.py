@@ -20,7 +20,7 @@ from pelican.generators import Generator
 
 from . import annotate
 from .core import search_shards
-from .core.cache import Cache, key, replace_text, text_key
+from .core.cache import Cache, inside, is_digest, is_relative, key, replace_text, text_key
 from .core.search_index import build_index, index_key, serialize
 
 logger = logging.getLogger(__name__)
@@ -105,13 +105,21 @@ def _build_into(folder: str, name: str, docs: list[dict], store: dict) -> None:
     _cache_files(Cache(folder), name, search_files(docs, store))
 
 
+def _valid_listing(listing) -> bool:
+    """A listing names relative paths (nothing absolute, nothing climbing out of ``search/``) and entry keys."""
+    return isinstance(listing, dict) and bool(listing) and all(
+        is_relative(path) and is_digest(digest) for path, digest in listing.items())
+
+
 def _link_from_cache(cache: Cache, name: str, out: Path) -> bool:
-    listing = cache.get(name, touch=True)
-    if not isinstance(listing, dict) or not all(cache.has(d, ".txt") for d in listing.values()):
+    listing = cache.get(name, touch=True, valid=_valid_listing)
+    if listing is None or not all(cache.has(d, ".txt") for d in listing.values()):
         return False
     folders = set()
     for path, digest in listing.items():
         target = out / path
+        if not inside(out, target):  # through a symbolic link, say
+            return False
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)

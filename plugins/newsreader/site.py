@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from . import slugs
 from .core.body_html import typographic
-from .page_cache import TemplateCodeCache
 from .reader import RawNewsReader
 
 logger = logging.getLogger(__name__)
@@ -52,11 +51,41 @@ def own_consoles_after_fork() -> None:
         handler.console = Console(file=handler.console.file)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_FORKED_BY: list[int] = [0]  # the pid of the process that is forking (set just before each fork)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked child: be killed when ``parent`` dies (Linux ``PR_SET_PDEATHSIG``), and exit now if it
+    already has. A build killed by the OOM killer must not leave a helper running (holding the console, or
+    blocked writing into a pipe nobody reads); elsewhere the child finds out when its pipe closes."""
+    try:
+        import ctypes  # noqa: PLC0415
+        import signal  # noqa: PLC0415
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if parent and os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
+def _before_fork() -> None:
+    _FORKED_BY[0] = os.getpid()
+
+
+def _after_fork_in_child() -> None:
+    die_with_parent(_FORKED_BY[0])
+    own_consoles_after_fork()
+
+
 @lru_cache(maxsize=1)  # once per process
 def guard_forks() -> None:
-    """:func:`own_consoles_after_fork` in every forked child (where processes are forked: not on Windows)."""
+    """In every forked child (where processes are forked: not on Windows): :func:`die_with_parent` and
+    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``core/publish.py``.)"""
     if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=own_consoles_after_fork)
+        os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
 
 def processes(settings: dict) -> int:
@@ -80,10 +109,8 @@ def default_settings(pelican) -> None:
         pelican.settings.setdefault(key, value)
     # Headlines and quotes in templates are shown like the body: `{{ text|typographic }}`.
     pelican.settings["JINJA_FILTERS"] = {"typographic": shown, **pelican.settings.get("JINJA_FILTERS", {})}
-    # Compiled templates are kept in the page cache (each generator's environment would compile them again).
-    jinja = pelican.settings.get("JINJA_ENVIRONMENT") or {}
-    if pelican.settings.get("NEWSREADER_PAGE_CACHE") and "bytecode_cache" not in jinja:
-        pelican.settings["JINJA_ENVIRONMENT"] = {**jinja, "bytecode_cache": TemplateCodeCache(pelican.settings)}
+    # Compiled templates are not cached: Jinja's cache entries are pickled code, and nothing read from the cache
+    # may ever be run (a CI cache can be written by other runs). Compiling them costs about 40 ms a build.
 
 
 def add_reader(readers) -> None:

@@ -23,7 +23,7 @@ const jsIndex = lunr(function () {
 const ours = lunr.Index.load(input.index);
 
 function answer(index) {
-  const results = {};
+  const results = Object.create(null); // keyed by query: "__proto__" must be a key like any other
   for (const q of input.queries) {
     try {
       results[q] = index.search(q).map((r) => [r.ref, Math.round(r.score * 1e6) / 1e6]);
@@ -34,7 +34,7 @@ function answer(index) {
   return { terms: Object.keys(index.invertedIndex).sort(), results };
 }
 
-const fold = {};
+const fold = Object.create(null);
 for (const w of input.words || []) {
   fold[w] = { terms: shards.indexTerms(w), key: shards.aliasKey(w), bucket: shards.bucket(shards.aliasKey(w), 7) };
 }

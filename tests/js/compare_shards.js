@@ -18,11 +18,12 @@ const whole = lunr.Index.load(JSON.parse(fs.readFileSync(base + "lunr-index.json
 const manifest = JSON.parse(fs.readFileSync(base + "manifest.json", "utf8"));
 const options = { naive: Boolean(input.naive), maxShards: input.maxShards, prefetch: Boolean(input.prefetch) };
 
-const approximate = {};
+const store = () => Object.create(null); // keyed by query: "__proto__" must be a key like any other
+const approximate = store();
 const shown = (results, q) => { if (results.approximate) approximate[q] = true; return results.map((r) => [r.ref, r.score]); };
 
 async function main() {
-  const out = { whole: {}, fresh: {}, session: {}, files: {}, prefetched: {} };
+  const out = { whole: store(), fresh: store(), session: store(), files: store(), prefetched: store() };
   const session = new shards.ShardedIndex(manifest, base, read, options);
   for (const q of input.queries) {
     try { out.whole[q] = shown(whole.search(q)); } catch (err) { out.whole[q] = { error: err.name }; }

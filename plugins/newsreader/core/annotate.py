@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from functools import lru_cache
 
 from . import nlp as nlp_module
 from .cache import Cache, key
@@ -107,26 +106,20 @@ def _annotated(articles: list[RawArticle], processes: int):
             yield from batch
 
 
-@lru_cache(maxsize=1)
-def _checked_key() -> str:
-    """The cache key of the list of records (by SHA-256) already found of the right shape, for this schema."""
-    return key("annotation records of the right shape", rules_id())  # record_shape.py is one of the rule files
-
-
-def _record(payload: bytes, content_hash: str, checked: set[str]) -> dict | None:
+def _record(payload: bytes) -> dict | None:
     """A cached record's value, or None when it is not of the record's shape.
 
-    The shape is checked (pydantic-core, ``record_shape.py``) once per distinct record: a payload
-    whose SHA-256 was found of the right shape before is the same bytes, so it is parsed only.
+    The shape is checked (pydantic-core, ``record_shape.py``) every time a record is read: a list of records
+    found of the right shape before would be one more cache entry to trust, and a cache restored from elsewhere
+    could list a record of any shape in it. (A rebuild where nothing changed reads no record: the memo.)
     """
-    if content_hash not in checked:
-        from .record_shape import is_annotation_record  # noqa: PLC0415 - only when a record is new to the check
+    from .record_shape import is_annotation_record  # noqa: PLC0415 - only when a record is read
 
-        if not is_annotation_record(payload):
-            return None
+    if not is_annotation_record(payload):
+        return None
     try:
         return json.loads(payload)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -136,27 +129,18 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
 
     ``digests`` are the articles' :func:`cache_key` values when the caller has them already.
     """
-    found = cache.get(_checked_key())
-    checked = {h for h in found if isinstance(h, str)} if isinstance(found, list) else set()
-    good: set[str] = set()
     results: list[dict | None] = []
     todo: list[tuple[int, RawArticle, str]] = []
     for index, article in enumerate(articles):
         digest = digests[index] if digests else cache_key(article)
         entry = cache.get_checked(digest, touch=True)  # touch: used, for Cache.prune
-        cached = _record(*entry, checked) if entry else None
+        cached = _record(entry[0]) if entry else None
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))
-        else:
-            good.add(entry[1])
     done = _annotated([a for _, a, _ in todo], processes)
     for (index, _, digest), result in zip(todo, progress(done, len(todo)) if progress and todo else done):
         results[index] = result
         if "error" not in result:
-            stored = cache.put_text(digest, json.dumps(result, sort_keys=True, ensure_ascii=False))
-            if stored:
-                good.add(stored)  # made here: of the right shape
-    if good != checked:
-        cache.put(_checked_key(), sorted(good))
+            cache.put_text(digest, json.dumps(result, sort_keys=True, ensure_ascii=False))
     return results  # type: ignore[return-value]

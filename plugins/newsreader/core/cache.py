@@ -4,10 +4,14 @@ A key is a SHA-256 of everything the value depends on, so an entry is never
 stale: when an input changes, the key changes and the old entry is simply not
 asked for again. ``prune`` removes entries that no build has used for a while.
 
-Every entry starts with a header line, ``newsreader-cache-1 <sha256> <size>``,
-giving the size and SHA-256 of the bytes after it. A read checks both: an
-entry that is unreadable, truncated or edited is a miss, and the caller makes
-the value again. Entries are never linked to: whoever needs an entry's bytes
+Every entry starts with a header line, ``newsreader-cache-2 <sha256> <size> <mac>``,
+giving the size and SHA-256 of the bytes after it, and an HMAC-SHA256 of the
+entry's name (its key and suffix), that SHA-256 and that size, keyed by a secret
+that is never in the cache folder (:func:`use_secret`). A read checks all three
+(the MAC in constant time): an entry that is unreadable, truncated or edited,
+written by anyone without the secret, or copied under another key is a miss,
+and the caller makes the value again. So a cache restored from anywhere can make
+a build slower, never wrong. Entries are never linked to: whoever needs an entry's bytes
 elsewhere gets a copy (:meth:`Cache.link_to`), so nothing done to a copy can
 change the cache. When the cache cannot be written (a read-only or full disk),
 the build goes on without storing, after one warning.
@@ -17,9 +21,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import hmac
 import json
 import logging
 import os
+import secrets
 import stat
 import time
 from contextlib import contextmanager
@@ -27,7 +33,9 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-MAGIC = b"newsreader-cache-1"
+MAGIC = b"newsreader-cache-2"  # -1 entries had no MAC: misses, made again
+SECRET_ENV = "NEWSREADER_CACHE_SECRET"  # the secret entries are authenticated with, when set (the Pages workflow)
+SECRET_BYTES = 32
 STALE_TMP = 3600  # seconds after which a left-over temporary file is removed by prune()
 _REPORTED: list[bool] = []  # a write failure was reported: one warning per build
 _BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
@@ -69,6 +77,32 @@ def collector_paused(freeze: bool):
             gc.enable()
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
+def is_digest(value) -> bool:
+    """Whether ``value`` is a key as :func:`key` makes them (64 hex digits): what a record may name an entry by."""
+    return type(value) is str and len(value) == 64 and _HEX.issuperset(value)
+
+
+def is_relative(path) -> bool:
+    """Whether ``path``, read from a record, is a plain relative path that stays inside any folder it is joined to.
+
+    A record can come from anywhere (a restored CI cache): nothing absolute, no ``..`` or ``.`` part, no empty
+    part (``a//b``), no NUL. (Run on every record of the output manifest: the common case is one test.)
+    """
+    if type(path) is not str or not path or path[0] == "/" or "\0" in path or "//" in path or path[-1] == "/":
+        return False
+    return "/." not in path and path[0] != "." or all(part not in {".", ".."} for part in path.split("/"))
+
+
+def inside(root: str | os.PathLike, path: str | os.PathLike) -> bool:
+    """Whether ``path`` (its folder resolved, symbolic links followed) is within ``root`` (resolved too)."""
+    real_root = os.path.realpath(root)
+    real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    return os.path.commonpath([real_root, real]) == real_root and real != real_root
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -80,13 +114,31 @@ def remove(path: str | os.PathLike) -> None:
         pass
 
 
+def named(err: OSError, path: str | os.PathLike) -> OSError:
+    """``err`` naming ``path`` when it names no file (a full disk fails a write, which names nothing)."""
+    if err.filename is None:
+        return type(err)(err.errno, err.strerror or str(err), os.fspath(path))
+    return err
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """``Path(path).write_bytes(data)``, whose error (a full disk, say) names the path."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as err:
+        raise named(err, path) from None
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        write_bytes(tmp, data)
         os.replace(tmp, path)
+    except OSError as err:
+        remove(tmp)
+        raise named(err, path) from None
     except BaseException:
         remove(tmp)
         raise
@@ -97,27 +149,111 @@ def replace_text(path: str | os.PathLike, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-def unwrap(blob: bytes) -> bytes | None:
-    """An entry's payload if its header's size and hash match it; otherwise None."""
-    found = _unwrap(blob)
+# -- the secret ----------------------------------------------------------------------------------------------
+_SECRET: dict = {}  # "for": (cache folder, environment's secret) it was found for; "secret": the bytes
+
+
+def key_file(root: str | os.PathLike) -> Path:
+    """Where the secret of the cache folder ``root`` is kept without ``NEWSREADER_CACHE_SECRET``: beside the
+    folder (``.cache/newsreader.key``), never inside it, so a cache restored or copied alone does not bring it."""
+    root = Path(os.path.abspath(root))
+    return root.with_name(root.name + ".key")
+
+
+def use_secret(root: str | os.PathLike | None) -> None:
+    """Authenticate this process's entries with the secret for the cache folder ``root`` (each build calls this
+    as it starts; found once per process and folder; the processes a build forks inherit it).
+
+    The secret is ``NEWSREADER_CACHE_SECRET`` when set; otherwise 32 random bytes kept in :func:`key_file`,
+    created the first time (mode 0600, by rename: whole or absent).
+    """
+    where = (os.path.abspath(root) if root else None, os.environ.get(SECRET_ENV) or None)
+    if _SECRET.get("for") != where:
+        _SECRET["secret"] = _find_secret(*where)
+        _SECRET["for"] = where
+
+
+def _secret() -> bytes:
+    found = _SECRET.get("secret")
+    if found is None:  # no build set one up (a tool, a test): the environment's, else this process's own
+        use_secret(None)
+        found = _SECRET["secret"]
+    return found
+
+
+def _find_secret(root: str | None, from_env: str | None) -> bytes:
+    if from_env:
+        return from_env.encode("utf-8")
+    fresh = secrets.token_bytes(SECRET_BYTES)
+    if root is None:
+        return fresh  # nothing another process wrote authenticates: misses, never wrong
+    path = key_file(root)
+    try:
+        kept = path.read_bytes()
+        if len(kept) == SECRET_BYTES:
+            return kept
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return fresh  # an unreadable key file: this build's entries are misses for the next; none is wrong
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(descriptor, fresh)
+        finally:
+            os.close(descriptor)
+        try:
+            os.link(tmp, path)  # created once: a build that made one meanwhile keeps it
+        except FileExistsError:
+            kept = path.read_bytes()
+            if len(kept) == SECRET_BYTES:
+                return kept
+            os.replace(tmp, path)  # a damaged key file: a new secret (every entry made again)
+    except OSError:
+        pass  # cannot be kept (a read-only disk): this build's own secret
+    finally:
+        remove(tmp)
+    return fresh
+
+
+def _mac(name: str, content_hash: bytes, size: bytes) -> bytes:
+    """HMAC-SHA256 of an entry's name and of its payload's SHA-256 and size: who wrote it, under which key."""
+    message = b"%s\0%s\0%s" % (name.encode("utf-8"), content_hash, size)
+    return hmac.new(_secret(), message, hashlib.sha256).hexdigest().encode()
+
+
+# -- entries ---------------------------------------------------------------------------------------------------
+def unwrap(blob: bytes, name: str) -> bytes | None:
+    """An entry's payload if its header's size, hash and MAC (for the entry ``name``) match it; otherwise None."""
+    found = _unwrap(blob, name)
     return found[0] if found else None
 
 
-def _unwrap(blob: bytes) -> tuple[bytes, str] | None:
-    """An entry's payload and its SHA-256, if its header's size and hash match it; otherwise None."""
+def _unwrap(blob: bytes, name: str) -> tuple[bytes, str] | None:
+    """An entry's payload and its SHA-256, if its header's size, hash and MAC match it; otherwise None.
+
+    ``name`` is the entry's key and suffix: the MAC binds them, so an entry copied to another key is a miss.
+    """
     head, newline, payload = blob.partition(b"\n")
     parts = head.split(b" ")
-    if not newline or len(parts) != 3 or parts[0] != MAGIC:
+    if not newline or len(parts) != 4 or parts[0] != MAGIC:
         return None
     content_hash = sha256(payload)
-    if parts[2] != str(len(payload)).encode() or parts[1] != content_hash.encode():
+    size = str(len(payload)).encode()
+    if parts[2] != size or parts[1] != content_hash.encode():
+        return None
+    if not hmac.compare_digest(parts[3], _mac(name, parts[1], size)):
         return None
     return payload, content_hash
 
 
-def wrap(payload: bytes) -> tuple[bytes, str]:
+def wrap(payload: bytes, name: str) -> tuple[bytes, str]:
+    """The entry ``name`` (key and suffix) holding ``payload``, and the payload's SHA-256."""
     digest = sha256(payload)
-    return b"%s %s %d\n" % (MAGIC, digest.encode(), len(payload)) + payload, digest
+    size = str(len(payload)).encode()
+    return b"%s %s %s %s\n" % (MAGIC, digest.encode(), size, _mac(name, digest.encode(), size)) + payload, digest
 
 
 class Cache:
@@ -152,7 +288,7 @@ class Cache:
             return None
         path = self.path_of(digest, suffix)
         try:
-            found = _unwrap(path.read_bytes())
+            found = _unwrap(path.read_bytes(), f"{digest}{suffix}")
             if found is not None and touch and self.writable:
                 os.utime(path)  # marks the entry as used, for prune()
         except OSError:
@@ -189,24 +325,25 @@ class Cache:
         self.writable = False
         if not _REPORTED and os.getpid() == _BUILD_PID:
             _REPORTED.append(True)
-            logger.warning("cache %s cannot be written (%s); the build goes on without storing to it", self.folder,
-                           err.strerror or err)
+            where = f": {err.filename}" if err.filename else ""
+            logger.warning("cache %s cannot be written (%s%s); the build goes on without storing to it", self.folder,
+                           err.strerror or err, where)
 
     def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
         """Store an entry; returns the payload's SHA-256, None when nothing was stored.
 
-        Written in place, not by rename: a reader that meets a half-written entry (or one a killed
-        build left) finds its size or hash wrong and takes it as a miss, so no temporary file is needed.
+        Written to a temporary file and renamed: a build killed at any moment leaves the old entry or the new
+        one, never half of one (a record such as the output manifest is then never lost to a crash).
         """
         if self.folder is None or not self.writable:
             return None
         path = self.path_of(digest, suffix)
-        blob, content_hash = wrap(payload)
+        blob, content_hash = wrap(payload, f"{digest}{suffix}")
         try:
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
-            path.write_bytes(blob)
+            write_atomic(path, blob)
         except OSError as err:
             self._failed(err)
             return None
@@ -228,7 +365,7 @@ class Cache:
             return None
         try:
             value = load_json(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
             return None
         return value if valid is None or valid(value) else None
 

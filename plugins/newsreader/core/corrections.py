@@ -164,20 +164,51 @@ def load(path: str | Path) -> tuple[list[Rule], list[Problem]]:
     return rules, sorted(problems + entry_problems + cycle_problems, key=lambda p: p.line or 0)
 
 
+CHAIN_SHOWN = 6  # names of a cycle printed in its problem
+
+
 def _without_merge_cycles(rules: list[Rule], path: str) -> tuple[list[Rule], list[Problem]]:
-    """Rules less those whose ``merge_into`` leads back to their own name (in the same scope), each reported."""
+    """Rules less those whose ``merge_into`` leads back to their own name (in the same scope), each reported.
+
+    From a rule of an article, ``merge_into`` leads to that article's rule for the target, else to the site-wide
+    one: each scope is a graph where every name leads to at most one other, and a rule loops when its name is on a
+    cycle of its scope's graph. Each name is walked once per scope (linear, whatever the chains' length).
+    """
     into = {(rule.article, rule.name): rule for rule in rules if "merge_into" in rule.ops}
+
+    def step(scope, name):
+        at = into.get((scope, name)) or into.get((None, name))
+        return at.ops["merge_into"] if at is not None else None
+
     looping = []
-    for rule in into.values():
-        seen, at = [rule.name], rule
-        while at is not None and at.ops["merge_into"] not in seen:
-            seen.append(at.ops["merge_into"])
-            at = into.get((rule.article, at.ops["merge_into"])) or into.get((None, at.ops["merge_into"]))
-        if at is not None and at.ops["merge_into"] == rule.name:
-            looping.append((rule, " → ".join([*seen, rule.name])))
+    for scope in {article for article, _ in into}:
+        state: dict[str, int] = {}  # 1: on the walk now, 2: done
+        cycles: dict[str, tuple[list[str], int]] = {}  # name on a cycle -> the cycle, and where the name is in it
+        for start in (name for article, name in into if article == scope):
+            walk, name = [], start
+            while name is not None and name not in state:
+                state[name] = 1
+                walk.append(name)
+                name = step(scope, name)
+            if name is not None and state[name] == 1:  # this walk closed a cycle: name .. end of walk
+                cycle = walk[walk.index(name):]
+                for n, member in enumerate(cycle):
+                    cycles[member] = (cycle, n)
+            for name in walk:
+                state[name] = 2
+        for (article, name), rule in into.items():
+            if article == scope and name in cycles:
+                cycle, at = cycles[name]
+                names = [cycle[(at + n) % len(cycle)] for n in range(min(len(cycle), CHAIN_SHOWN))]
+                if len(cycle) > CHAIN_SHOWN:
+                    names[-1] = f"… {len(cycle) - CHAIN_SHOWN + 1} more"
+                shown = names
+                looping.append((rule, " → ".join([*shown, name])))
+    looping.sort(key=lambda found: found[0].number)
     problems = [Problem(path, f"{rule.describe()}: merge_into makes a cycle ({chain}); entry ignored", rule.line)
                 for rule, chain in looping]
-    return [r for r in rules if all(r is not rule for rule, _ in looping)], problems
+    out = {id(rule) for rule, _ in looping}
+    return [r for r in rules if id(r) not in out], problems
 
 
 def _matches(rule: Rule, entity: dict) -> bool:

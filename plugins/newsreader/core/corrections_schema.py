@@ -84,8 +84,30 @@ def event_date(value) -> bool:
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=FORMATS)
 
 
+MAX_BYTES = 2 << 20  # a corrections file larger than this is not read (one problem says so)
+MAX_DEPTH = 32  # nesting of lists and mappings; the schema's deepest is 4
+MAX_NODES = 200_000  # values in the file once its aliases are expanded ("billion laughs" is 10**9)
+
+
 class _Loader(yaml.SafeLoader):
-    """YAML as written: dates stay strings (``2019-08-01``), so the schema sees what the editor wrote."""
+    """YAML as written: dates stay strings (``2019-08-01``), so the schema sees what the editor wrote.
+
+    Bounded before anything is built from the file: nesting deeper than :data:`MAX_DEPTH` stops the composer
+    (which recurses per level), and a document whose aliases expand to more than :data:`MAX_NODES` values is
+    refused before it is constructed or checked (what is built from aliases is shared, but walking it is not).
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise Unreadable(f"cannot be read: nested more than {MAX_DEPTH} deep", mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -111,9 +133,15 @@ def read(path: Path):
     if not stat.S_ISREG(mode):
         raise Unreadable("cannot be read: not a file (a folder?)")
     try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as file:
+            blob = file.read(MAX_BYTES + 1)
+        if len(blob) > MAX_BYTES:
+            raise Unreadable(f"cannot be read: larger than {MAX_BYTES >> 20} MiB")
+        loader = _Loader(blob.decode("utf-8"))
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _check_size(node)
             return (loader.construct_document(node) if node is not None else None), node
         finally:
             loader.dispose()
@@ -123,6 +151,30 @@ def read(path: Path):
         mark = getattr(err, "problem_mark", None)
         raise Unreadable(f"cannot be read: not valid YAML ({getattr(err, 'problem', None) or err})",
                          mark.line + 1 if mark else None) from None
+
+
+def _check_size(root) -> None:
+    """:class:`Unreadable` when the node graph, its aliases expanded, holds more than :data:`MAX_NODES` values.
+
+    Each node's expanded size is counted once (aliases are shared nodes), so this is linear in the file.
+    """
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = ([n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode)
+                    else node.value if isinstance(node, yaml.SequenceNode) else [])
+        if not done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(child), 1) for child in children)
+        sizes[id(node)] = total
+        if total > MAX_NODES:
+            raise Unreadable(f"cannot be read: its aliases expand to more than {MAX_NODES:,} values",
+                             node.start_mark.line + 1)
 
 
 @dataclass(frozen=True)

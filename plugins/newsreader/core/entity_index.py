@@ -22,8 +22,15 @@ def salience(entity: dict) -> tuple:
     return (-len(entity["mentions"]), first, entity["name"])
 
 
+ID_MAX = 100  # characters (ASCII) of a slug: an id is a folder name, which may have at most 255 bytes
+
+
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "entity"
+    """The slug of a name; one longer than :data:`ID_MAX` is cut and ends with a digest of the whole name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "entity"
+    if len(slug) > ID_MAX:
+        slug = f"{slug[:ID_MAX - 9].rstrip('-')}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+    return slug
 
 
 def _plain_key(entity: dict) -> str:

@@ -5,9 +5,9 @@ an entity-rich site renders tens of thousands of pages, each written twice (the
 staging folder, the cache): the cache's file per page was a third of the time
 spent writing output. :class:`PackedCache` is the page cache with its rendered
 files (``.out`` entries) appended to a *pack*, one per process, each wrapped
-with its size and SHA-256 like any entry. When the process has finished
+with its size, SHA-256 and MAC (of its name: authenticated like any entry). When the process has finished
 (:meth:`PackedCache.seal`), the pack's index (entry name → offset and length)
-is stored as an ordinary, verified cache entry named after the pack. A pack
+is stored as an ordinary, verified and authenticated cache entry named after the pack. A pack
 without an index (its build failed) is never read, and goes after an hour.
 
 The first lookup reads every pack's index (one per build that rendered
@@ -25,7 +25,7 @@ import os
 import secrets
 import time
 
-from .cache import STALE_TMP, Cache, _unwrap, key, remove, wrap
+from .cache import STALE_TMP, Cache, _unwrap, is_digest, key, named, remove, wrap
 
 PACKS = "packs"  # sub-folder of the cache's folder
 PACKED = ".out"  # the entries kept in packs: rendered pages, feeds and data files
@@ -36,9 +36,11 @@ def _index_name(pack: str) -> str:
 
 
 def _valid_index(value) -> bool:
+    """entry name -> [offset, length, SHA-256 of the entry's payload]: the hash binds the bytes at that place to
+    the name (two entries of one length swapped in the pack each check out by their own header, not by this)."""
     return isinstance(value, dict) and all(
-        isinstance(name, str) and isinstance(at, list) and len(at) == 2 and all(type(n) is int and n >= 0 for n in at)
-        for name, at in value.items())
+        isinstance(name, str) and isinstance(at, list) and len(at) == 3 and type(at[0]) is int and at[0] >= 0
+        and type(at[1]) is int and at[1] >= 0 and is_digest(at[2]) for name, at in value.items())
 
 
 class PackedCache(Cache):
@@ -47,7 +49,7 @@ class PackedCache(Cache):
     def __init__(self, folder):
         super().__init__(folder)
         self._writing: dict | None = None  # this process's pack: pid, path, file, size, index
-        self._known: dict[str, tuple[str, int, int]] | None = None  # entry name -> pack path, offset, length
+        self._known: dict[str, tuple[str, int, int, str]] | None = None  # entry name -> pack, offset, length, SHA-256
         self._readers: dict[str, int] = {}  # pack path -> open descriptor (read with pread: safe after a fork)
         self._touched: set[str] = set()
 
@@ -65,18 +67,19 @@ class PackedCache(Cache):
             return super().put_bytes(digest, payload, suffix)
         if self.folder is None or not self.writable:
             return None
-        blob, content_hash = wrap(payload)
+        name = f"{digest}{suffix}"
+        blob, content_hash = wrap(payload, name)
+        pack = None
         try:
             pack = self._pack()
             pack["file"].write(blob)
             pack["file"].flush()  # nothing left in the buffer: a fork cannot write it twice
         except OSError as err:
-            self._failed(err)
+            self._failed(named(err, pack["path"]) if pack else err)
             return None
-        name = f"{digest}{suffix}"
-        pack["index"][name] = [pack["size"], len(blob)]
+        pack["index"][name] = [pack["size"], len(blob), content_hash]
         if self._known is not None:
-            self._known[name] = (pack["path"], pack["size"], len(blob))
+            self._known[name] = (pack["path"], pack["size"], len(blob), content_hash)
         pack["size"] += len(blob)
         return content_hash
 
@@ -96,25 +99,26 @@ class PackedCache(Cache):
             remove(pack["path"])
 
     # -- reading ---------------------------------------------------------------------------------------------
-    def _where(self, name: str) -> tuple[str, int, int] | None:
+    def _where(self, name: str) -> tuple[str, int, int, str] | None:
         if self._known is None:
             self._known = {}
             folder = self.folder / PACKS
             for path in sorted(folder.glob("*.pack")) if folder.is_dir() else ():
-                for entry, (offset, length) in (self.index_of(path) or {}).items():
-                    self._known[entry] = (str(path), offset, length)
+                for entry, (offset, length, content_hash) in (self.index_of(path) or {}).items():
+                    self._known[entry] = (str(path), offset, length, content_hash)
             if self._writing is not None and self._writing["pid"] == os.getpid():
-                for entry, (offset, length) in self._writing["index"].items():
-                    self._known[entry] = (self._writing["path"], offset, length)
+                for entry, (offset, length, content_hash) in self._writing["index"].items():
+                    self._known[entry] = (self._writing["path"], offset, length, content_hash)
         return self._known.get(name)
 
     def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
         if suffix != PACKED or self.folder is None:
             return super().get_checked(digest, suffix, touch)
-        where = self._where(f"{digest}{suffix}")  # only packs are looked in: a cold build asks for every page
+        name = f"{digest}{suffix}"
+        where = self._where(name)  # only packs are looked in: a cold build asks for every page
         if where is None:
             return None
-        path, offset, length = where
+        path, offset, length, wanted = where
         try:
             if path not in self._readers:
                 self._readers[path] = os.open(path, os.O_RDONLY)
@@ -124,7 +128,8 @@ class PackedCache(Cache):
                 self._touched.add(path)
         except OSError:
             return None
-        return _unwrap(blob)
+        found = _unwrap(blob, name)  # the MAC: written with the secret, for this name
+        return found if found is not None and found[1] == wanted else None  # the bytes the index names, not others
 
     def has(self, digest: str, suffix: str = ".json") -> bool:
         if suffix == PACKED and self.folder is not None:
@@ -138,8 +143,8 @@ class PackedCache(Cache):
         own = self._writing["path"] if self._writing else None
         return any(str(path) != own for path in (self.folder / PACKS).glob("*.pack"))
 
-    def index_of(self, pack: str | os.PathLike) -> dict[str, list[int]] | None:
-        """A sealed pack's index: entry name -> [offset, length]; None for a pack without a good one."""
+    def index_of(self, pack: str | os.PathLike) -> dict[str, list] | None:
+        """A sealed pack's index: entry name -> [offset, length, SHA-256]; None for a pack without a good one."""
         return self.get(_index_name(os.path.basename(pack)), valid=_valid_index)
 
     def close(self) -> None:

@@ -36,7 +36,8 @@ import shutil
 import stat
 from pathlib import Path
 
-from .cache import Cache, collector_paused, key, remove, sha256, write_atomic
+from .cache import (Cache, collector_paused, inside, is_relative, key, remove, sha256, use_secret, write_atomic,
+                    write_bytes)
 
 STAGING = ".newsreader-staging"
 _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
@@ -44,6 +45,42 @@ _HELD: dict[str, int] = {}  # output folders this process holds the lock of -> t
 
 class BuildLocked(RuntimeError):
     exitcode = 75  # EX_TEMPFAIL: try again later
+
+
+def _let_go_in_child() -> None:
+    """A forked process (annotation workers, the render helper, the search files) does not hold the lock: it is
+    the build's alone, so that the kernel releases it the moment the build dies, whatever its children do."""
+    for fd in _HELD.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_let_go_in_child)
+
+
+def lock_holder(path: str | os.PathLike) -> int | None:
+    """The pid of the process holding an ``flock`` on ``path`` (from Linux's ``/proc/locks``), if it can be told."""
+    try:
+        st = os.stat(path)
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            lines = locks.read().splitlines()
+    except OSError:
+        return None
+    for line in lines:  # "1: FLOCK  ADVISORY  WRITE 19316 fe:00:1665294 0 EOF" (a waiter's has "->" after "1:")
+        fields = [f for f in line.split() if f != "->"]
+        if len(fields) < 6 or fields[1] != "FLOCK" or fields[5].count(":") != 2:
+            continue
+        major, minor, inode = fields[5].split(":")
+        try:
+            if int(inode) == st.st_ino and os.makedev(int(major, 16), int(minor, 16)) == st.st_dev:
+                return int(fields[4])
+        except ValueError:
+            continue
+    return None
 
 
 def _same_file(st: os.stat_result, record: list) -> bool:
@@ -59,14 +96,14 @@ def _valid_folders(value) -> bool:
     """Whether ``value`` maps relative paths to folder records ``[mtime, ctime, inode]`` (one plain loop: it is
     run on tens of thousands of records)."""
     return isinstance(value, dict) and all(
-        type(rel) is str and type(r) is list and len(r) == 3 and type(r[0]) is int and type(r[1]) is int
-        and type(r[2]) is int for rel, r in value.items())
+        type(rel) is str and (rel == "" or is_relative(rel)) and type(r) is list and len(r) == 3 and type(r[0]) is int
+        and type(r[1]) is int and type(r[2]) is int for rel, r in value.items())
 
 
 def _valid_manifest(value) -> bool:
     """Whether ``value`` maps relative paths to file records ``[SHA-256, size, mtime, ctime, inode, entry or None]``."""
     return isinstance(value, dict) and all(
-        type(rel) is str and type(r) is list and len(r) == 6 and type(r[0]) is str and type(r[1]) is int
+        is_relative(rel) and type(r) is list and len(r) == 6 and type(r[0]) is str and type(r[1]) is int
         and type(r[2]) is int and type(r[3]) is int and type(r[4]) is int and (r[5] is None or type(r[5]) is str)
         for rel, r in value.items())
 
@@ -85,10 +122,14 @@ class Publisher:
         self.manifests = Cache(Path(cache_root) / "output" if cache_root else None)
         self.name = key("output folder", str(self.real))
         with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
-            self.old: dict[str, list] = self.manifests.get(self.name, valid=_valid_manifest) or {}
+            manifest = self.manifests.get(self.name, valid=_valid_manifest)
+            self.old: dict[str, list] = manifest or {}
             # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
+            # Trusted only beside a good manifest: without it (torn, removed, another cache) every folder is listed,
+            # so that files of deleted articles a matching folder record would hide are found and removed.
+            trusted = self.delete_unknown and check == "stat" and manifest is not None
             self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders)
-                                                 or {} if self.delete_unknown and check == "stat" else {})
+                                                 or {} if trusted else {})
         self.new: dict[str, list] = {}  # path -> record, for files that needed no write
         self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
         self.staging: Path | None = None
@@ -101,12 +142,15 @@ class Publisher:
         where = str(self.real)
         if where in _HELD:
             return  # this process's earlier build (Pelican's autoreload) failed without releasing it
-        fd = os.open(where, os.O_RDONLY)
+        fd = os.open(where, os.O_RDONLY | os.O_CLOEXEC)  # never passed to a program the build runs
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise BuildLocked(f"another build is running into {self.output}; try again when it has finished") from None
+            holder = lock_holder(where)
+            by = f", process {holder} holds it" if holder else ""
+            raise BuildLocked(f"another build is running into {self.output}{by}; try again when it has finished "
+                              "(the lock goes when that process ends)") from None
         _HELD[where] = fd
 
     def unlock(self) -> None:
@@ -189,7 +233,7 @@ class Publisher:
             self.new[rel] = self._record(rel, content_hash, entry)
             return str(self.real / rel)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-        Path(target).write_bytes(payload)
+        write_bytes(target, payload)
         if rel is not None:
             self.staged[rel] = (content_hash, entry)
         return str(target)
@@ -215,6 +259,9 @@ class Publisher:
         whole, by one rename.
         """
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
+        # Pages that replace pages go in after every new file, and stale files go last: a build killed while it
+        # publishes leaves no page linking to a page not yet there or already gone (only a mix of old and new).
+        deferred: list[tuple[str, str, str, str | None]] = []
         for folder, dirs, names in os.walk(self.staging):
             base = folder[len(self._prefix):] + os.sep if folder != str(self.staging) else ""
             for name in list(dirs):
@@ -233,10 +280,17 @@ class Publisher:
                         rel, size, lambda source=source: Path(source).read_bytes()):
                     os.unlink(source)
                     counts["unchanged"] += 1
+                elif name.endswith(".html") and os.path.lexists(self._out + rel):
+                    deferred.append((source, rel, content_hash, entry))
+                    continue
                 else:
                     self._move(source, rel)
                     counts["written"] += 1
                 self.new[rel] = self._record(rel, content_hash, entry)
+        for source, rel, content_hash, entry in deferred:
+            self._move(source, rel)
+            counts["written"] += 1
+            self.new[rel] = self._record(rel, content_hash, entry)
         counts["removed"] = self._remove_stale()
         if self.new != self.old:
             self.manifests.put(self.name, self.new)
@@ -285,6 +339,8 @@ class Publisher:
         removed = 0
         for rel in sorted(stale):
             path = self.real / rel
+            if not is_relative(rel) or not inside(self.real, path):
+                continue  # never outside the output folder (a record is checked when read; a link inside it, too)
             if path.is_file() or path.is_symlink():
                 remove(path)
                 removed += 1
@@ -375,6 +431,7 @@ def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> in
     Returns how many files were removed (-1 for a whole folder).
     """
     output = Path(output)
+    use_secret(cache_root)
     publisher = Publisher(output, cache_root)
     publisher.lock()
     try:

@@ -5,8 +5,8 @@ other code under the same key — is treated as a miss and made again. The schem
 is derived from the dataclasses the record is made from (``Entity``, ``Mention``,
 ``Event``, ``Timex``, ``Quote``) and checked by pydantic-core's validator, built on first use; plain
 pydantic would cost a build several tenths of a second in imports and schema
-generation, for the same check. ``core/annotate.py`` checks each distinct record once (by
-its SHA-256), so a rebuild whose records were all checked before never imports this module.
+generation, for the same check. ``core/annotate.py`` checks a record each time it reads one (no cache entry
+vouches for another); a rebuild where nothing changed reads none (the memo) and never imports this module.
 """
 
 from __future__ import annotations

@@ -67,10 +67,10 @@
     this.invertedIndex = Object.create(null);
     this.terms = Object.create(null);
     this.entries = Object.create(null);
-    this.shardTerms = {};
-    this.pending = {};
+    this.shardTerms = Object.create(null);
+    this.pending = Object.create(null);
     this.tokenSet = lunr.TokenSet.fromArray([]);
-    this.cache = {};
+    this.cache = Object.create(null);
     this.fetched = [];
   }
 
@@ -100,7 +100,7 @@
 
   ShardedIndex.prototype.plan = function (q) {
     var query = new lunr.Query(this.fields), self = this;
-    var plan = { shards: {}, extra: {}, vocab: [], lookups: [], clauses: [] };
+    var plan = { shards: Object.create(null), extra: Object.create(null), vocab: [], lookups: [], clauses: [] };
     new lunr.QueryParser(q, query).parse();
     plan.negated = query.isNegated();
     function mark(set) { return function (n) { set[n] = true; }; }
@@ -174,7 +174,7 @@
     var fields = this.fields, entry = this.entries[term], number = entry[1], posting = { _index: number };
     var keys = [], vectors = [];
     for (var f = 0; f < fields.length; f++) {
-      var docs = {}, flat = numbers(entry[2 + f]), weight = 0, prefix = fields[f] + "/";
+      var docs = Object.create(null), flat = numbers(entry[2 + f]), weight = 0, prefix = fields[f] + "/";
       for (var k = 0; k < flat.length;) {
         weight += flat[k];
         var end = k + 2 + flat[k + 1], ref = 0, shared = new lunr.Vector([number, weight / 1000]);
@@ -202,7 +202,7 @@
   }
 
   ShardedIndex.prototype.expanded = function (plan) {
-    var self = this, scored = {};
+    var self = this, scored = Object.create(null); // terms: "__proto__" is a term like any other
     plan.clauses.forEach(function (c) {
       var prohibited = c.clause.presence === lunr.Query.presence.PROHIBITED;
       c.terms.forEach(function (term) {
@@ -219,7 +219,7 @@
 
   ShardedIndex.prototype.vectors = function (terms) {
     var own = terms.map(function (t) { return this.terms[t]; }, this);
-    if (own.length < 2) return own.length ? byKey(own[0]) : {};
+    if (own.length < 2) return own.length ? byKey(own[0]) : Object.create(null);
     var big = own.reduce(function (a, b) { return b.keys.length > a.keys.length ? b : a; }), out = Object.create(byKey(big));
     own.forEach(function (term) {
       for (var k = 0; term !== big && k < term.keys.length; k++) {
@@ -236,7 +236,7 @@
   };
 
   ShardedIndex.prototype.likelyFirst = function (plan, terms) {
-    var n = this.fields.length, sums = {}, best = null;
+    var n = this.fields.length, sums = Object.create(null), best = null;
     if (!plan.clauses.every(function (c) { return c.clause.presence === 1 && c.clause.boost === 1 && c.clause.fields.length === n; })) return null;
     terms.forEach(function (t) {
       var term = this.terms[t];

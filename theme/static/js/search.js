@@ -73,6 +73,8 @@
     var typed = String(raw).slice(0, MAX_QUERY);
     var plain = cleaned(typed);
     var syntax = /[:~^*]/.test(typed) ? typed : plain;
+    // No word at all (an emoji, punctuation): no results, as lunr.js gives (an empty query would match everything).
+    if (!syntax.trim()) return Promise.resolve({ results: [], entities: [] });
     var entities = index.entities(typed).catch(function () { return []; });
     var results = index.search(syntax).catch(function () { return index.search(plain); });
     return Promise.all([results, entities]).then(function (parts) {
@@ -87,7 +89,7 @@
   }
 
   function matchedTerms(result) {
-    var wanted = {};
+    var wanted = Object.create(null); // terms: "__proto__" or "constructor" are terms like any other
     Object.keys(result.matchData.metadata).forEach(function (t) { wanted[t] = true; });
     return wanted;
   }
@@ -100,7 +102,7 @@
   function bestSentence(sentences, wanted) {
     var best = null, bestCount = 0;
     sentences.forEach(function (s) {
-      var seen = {};
+      var seen = Object.create(null);
       s[1].split(/[\s\-]+/).forEach(function (w) {
         window.lunrShards.indexTerms(w).forEach(function (t) { if (wanted[t]) seen[t] = true; });
       });
@@ -228,6 +230,7 @@
       if (isCurrent()) fitPanel();
     }).catch(function (err) {
       if (!isCurrent()) return;
+      panelList.textContent = ""; // no earlier query's results under this message
       say(panelStatus, "Search is unavailable right now.");
       if (window.console) console.error(err);
     });
@@ -386,6 +389,10 @@
       found = { raw: raw, results: parts[0].results, entities: parts[0].entities };
       return renderPage();
     }).catch(function (err) {
+      if (seq !== pageSeq) return;
+      found = null;
+      pageList.textContent = ""; // no earlier query's results under this message
+      more.hidden = true;
       say(pageStatus, "Search is unavailable right now. Try reloading the page.");
       if (window.console) console.error(err);
     });
