@@ -199,22 +199,32 @@ def test_the_readme_and_the_workflow_say_what_a_restored_cache_can_do():
     assert "Jinja's compiled templates are not cached" in readme
 
 
-def test_entity_page_urls_from_the_cache_never_leave_the_output(warm, tmp_path):
-    corpus, _, reference = warm
-    cache = copied_cache(warm, tmp_path)
+def edit_entity_indexes(cache, edit) -> None:
+    """``edit(id, record)`` on each record of the site-wide entity index entries in ``cache`` (with right headers);
+    the memo is removed, so that the next build reads the index from its entry."""
     store = Cache(cache)
     planted = 0
     for path in cache.glob("*/*.json"):
         value = store.get(path.stem)
         if isinstance(value, dict) and {"entities", "local", "ids"} <= set(value):  # the site-wide entity index
             for eid, record in value["entities"].items():
-                if record.get("url"):
-                    record["url"] = f"../../../../../../../../{str(tmp_path).lstrip('/')}/escaped/{eid}/"
+                edit(eid, record)
             store.put_text(path.stem, json.dumps(value))
             planted += 1
     assert planted
     for path in cache.glob(f"*/*{article_memo.SUFFIX}"):
-        path.unlink()  # the index is read from its entry
+        path.unlink()
+
+
+def test_entity_page_urls_from_the_cache_never_leave_the_output(warm, tmp_path):
+    corpus, _, reference = warm
+    cache = copied_cache(warm, tmp_path)
+
+    def escape(eid, record):
+        if record.get("url"):
+            record["url"] = f"../../../../../../../../{str(tmp_path).lstrip('/')}/escaped/{eid}/"
+
+    edit_entity_indexes(cache, escape)
     result = build(corpus, tmp_path / "out", cache=cache)
     assert not (tmp_path / "escaped").exists()
     assert "Traceback" not in result.stdout + result.stderr
@@ -261,18 +271,7 @@ def test_a_memo_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
 def test_an_entity_index_entry_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
-    store = Cache(cache)
-    planted = 0
-    for path in cache.glob("*/*.json"):
-        value = store.get(path.stem)
-        if isinstance(value, dict) and {"entities", "local", "ids"} <= set(value):  # the site-wide entity index
-            for record in value["entities"].values():
-                record["articles"] = 5  # the outline is right; what is inside is not
-            store.put_text(path.stem, json.dumps(value))
-            planted += 1
-    assert planted
-    for path in cache.glob(f"*/*{article_memo.SUFFIX}"):
-        path.unlink()  # the index is read from its entry
+    edit_entity_indexes(cache, lambda eid, record: record.update(articles=5))  # the outline right, not the inside
     first = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)  # may fail
     second = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)
     assert second.returncode == 0, (first.stdout + first.stderr)[-2000:] + (second.stdout + second.stderr)[-2000:]
