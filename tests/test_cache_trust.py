@@ -18,9 +18,10 @@ import sys
 
 from conftest import ROOT, build
 from newsreader import article_memo
-from newsreader.core.cache import Cache, key, sha256
+from newsreader.core.cache import Cache, key
 from newsreader.core.page_packs import PackedCache
 from test_cache_damage import copied_cache, entries, warm  # noqa: F401 - the fixture
+from test_noop_memo import plant_memo, the_memo
 from test_page_cache import different
 
 # Run in the build process (and inherited by the processes it forks): every unpickling of a class and every
@@ -94,18 +95,10 @@ def test_nothing_read_from_the_cache_is_unpickled_unmarshalled_or_run(warm, tmp_
     assert not log.exists(), log.read_text()
 
 
-def the_memo(cache) -> str:
-    found = list(cache.glob(f"*/*{article_memo.SUFFIX}"))
-    assert len(found) == 1, found
-    return found[0].name.partition(".")[0]
-
-
 def test_a_crafted_memo_is_a_miss_within_bounded_memory(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
     digest = the_memo(cache)
-    store = Cache(cache)
-    memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
     crafted = [
         marshal.dumps(compile("import os; os.mkdir('x')", "memo", "exec")),  # a code object
         b"[" + (0x7FFFFFFF).to_bytes(4, "little"),  # a list header of two thousand million items
@@ -113,8 +106,7 @@ def test_a_crafted_memo_is_a_miss_within_bounded_memory(warm, tmp_path):
         b"[" * 100_000 + b"]" * 100_000,
     ]
     for payload in crafted:
-        store.put_bytes(digest, payload, article_memo.SUFFIX)
-        store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # its record agrees with it
+        plant_memo(cache, digest, payload)  # its record agrees with it
         result = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=120)
         assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
         assert "Traceback" not in result.stdout + result.stderr
@@ -250,15 +242,10 @@ def test_a_memo_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
     digest = the_memo(cache)
-    store = Cache(cache)
-    memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
-    raw = store.get_bytes(digest, article_memo.SUFFIX)
-    value = json.loads(raw) if article_memo.SUFFIX != ".marshal" else marshal.loads(raw)
+    value = json.loads(Cache(cache).get_bytes(digest, article_memo.SUFFIX))
     for article in value["articles"]:
         article["entities"] = [5]  # the outline is right; what is inside is not
-    payload = json.dumps(value).encode() if article_memo.SUFFIX != ".marshal" else marshal.dumps(value, 4)
-    store.put_bytes(digest, payload, article_memo.SUFFIX)
-    store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # its record agrees with it
+    plant_memo(cache, digest, json.dumps(value).encode())  # its record agrees with it
     first = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)  # may fail
     second = audited_build(corpus, tmp_path / "out", cache, tmp_path / "audit.log", timeout=300)
     assert second.returncode == 0, (first.stdout + first.stderr)[-2000:] + (second.stdout + second.stderr)[-2000:]

@@ -45,6 +45,14 @@ def the_memo(cache) -> str:
     return found[0].name.partition(".")[0]
 
 
+def plant_memo(cache, digest: str, payload: bytes) -> None:
+    """Write ``payload`` as the memo of slot ``digest``, with a side record that agrees with it (right headers)."""
+    store = Cache(cache)
+    memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
+    store.put_bytes(digest, payload, article_memo.SUFFIX)
+    store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)
+
+
 def annotation_records(cache) -> list:
     """Annotation records and the entity index: the cache's JSON entries of their shapes."""
     records = []
@@ -98,13 +106,10 @@ def test_a_truncated_memo_and_one_of_the_wrong_shape_are_misses(warm, tmp_path):
     os.truncate(path, path.stat().st_size // 2)
     build(corpus, tmp_path / "cut", cache=cache)
     assert different(reference, tmp_path / "cut") == []
-    store = Cache(cache)
-    memo_key = store.get_text(digest, article_memo.HASH).split(" ")[0]
     wrong_shapes = [json.dumps(v).encode() for v in ({"articles": 5, "problems": []}, {"articles": [], "problems": []},
                                                    [1, 2], {"problems": [5]}, {"index": {"entities": 1}})]
     for payload in [*wrong_shapes, b"not JSON data", json.dumps({"articles": [1]}).encode()[:-3]]:
-        store.put_bytes(digest, payload, article_memo.SUFFIX)
-        store.put_text(digest, f"{memo_key} {sha256(payload)}", article_memo.HASH)  # even its record agrees
+        plant_memo(cache, digest, payload)  # even its record agrees
         result = build(corpus, tmp_path / "out", cache=cache)
         assert "Traceback" not in result.stdout + result.stderr
         assert different(reference, tmp_path / "out") == []
