@@ -6,7 +6,6 @@ so entities can be merged across the whole site before any page is written.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import stat
@@ -23,7 +22,7 @@ from .core import entity_index
 from .core.annotate import annotate_all, cache_key
 from .core.body_html import article_body
 from .core.html_text import hand_written
-from .core.cache import Cache, collector_paused, is_relative, key
+from .core.cache import Cache, collector_paused, key
 from .core.timeline_entry import unique
 from .site import processes as build_processes
 
@@ -140,7 +139,7 @@ def _annotate_articles(generator) -> None:
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
         found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
             name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits)))])
-    if found and not sound_urls(found["index"], settings["ENTITY_URL"]):
+    if found and not entity_index.sound_urls(found["index"], settings["ENTITY_URL"]):
         found = None  # a memo this code did not write: made again
     if found:  # nothing changed: what the loop below made last time
         for article, results in zip(articles, found["articles"]):
@@ -162,17 +161,6 @@ def _annotate_articles(generator) -> None:
     generator.context["newsreader_index"] = index
     generator.context["newsreader_index_key"] = index_key
     generator.context["newsreader_articles"] = articles
-
-
-def sound_urls(index: dict, url_pattern: str) -> bool:
-    """Whether every entity page's URL in ``index`` (which may come from the cache) is the one its id gives, and a
-    relative path that stays in the output: a page is written there."""
-    try:
-        return all(rec.get("url") is None or (
-            type(rec["url"]) is str and rec["url"] == url_pattern.format(id=eid)
-            and is_relative(rec["url"].rstrip("/"))) for eid, rec in index["entities"].items())
-    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
-        return False
 
 
 def _kind(path: Path) -> str:
@@ -232,13 +220,9 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
     failed = any(r.get("error") for r in results)
     index_key = entity_index_key(site, settings, edits,
                                  [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
-    if distrust:  # the last build did not finish: the index is made again, and replaces its entry
-        index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
-        cache.put_text(index_key, json.dumps(entity_index.to_json(index), ensure_ascii=False))
-    else:
-        index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"])
-    if not sound_urls(index, settings["ENTITY_URL"]):  # an entry this code did not write: made here, not stored
-        index = entity_index.build(per_article, url_pattern=settings["ENTITY_URL"])
+    # When the last build did not finish, the index is made again and replaces its entry.
+    index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"],
+                                      reuse=not distrust)
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         local_types = {id(entity): entity["type"] for entity in entities}

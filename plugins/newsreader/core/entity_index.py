@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 
 from unidecode import unidecode
 
+from .cache import is_relative
 from .entity_names import acronym_key, is_generic, person_key
 
 PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
@@ -265,11 +266,26 @@ def from_json(value) -> dict | None:
     return {"entities": entities, "local": local, "ids": ids}
 
 
-def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/") -> dict:
-    """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``)."""
-    found = cache.get(digest, touch=True)
+def sound_urls(index: dict, url_pattern: str) -> bool:
+    """Whether every entity page's URL in ``index`` (which may come from the cache) is the one its id gives, and a
+    relative path that stays in the output: a page is written there."""
+    try:
+        return all(rec.get("url") is None or (
+            type(rec["url"]) is str and rec["url"] == url_pattern.format(id=eid)
+            and is_relative(rec["url"].rstrip("/"))) for eid, rec in index["entities"].items())
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return False
+
+
+def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True) -> dict:
+    """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
+
+    An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
+    replaced; so is any entry when ``reuse`` is false (the last build did not finish).
+    """
+    found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
-    if index is None:
+    if index is None or not sound_urls(index, url_pattern):
         index = build(articles, url_pattern=url_pattern)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
