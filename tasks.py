@@ -64,21 +64,18 @@ def _site_size():
     return sys.modules[name]
 
 
-def _report_size():
-    """The site's size and its three largest folders; a warning past 80 % of GitHub Pages' limits."""
+@task(name="site-size")
+def site_size(c, check=False):
+    """Print the size of output/ by folder; with --check, fail (exit 1) when GitHub Pages would refuse it.
+
+    (A build reports its size itself, from what it published.)
+    """
     sizes = _site_size()
     size = sizes.measure(OUTPUT)
     print(sizes.summary(size))
     for warning in sizes.warnings(size):
         print(f"warning: {warning}", file=sys.stderr)
-    return size
-
-
-@task(name="site-size")
-def site_size(c, check=False):
-    """Print the size of output/ by folder; with --check, fail (exit 1) when GitHub Pages would refuse it."""
-    size = _report_size()
-    refused = _site_size().refusal(size)
+    refused = sizes.refusal(size)
     if check and refused:
         sys.exit(f"site-size: {refused}")
 
@@ -94,7 +91,6 @@ def build(c, siteurl=None, check="stat"):
     _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(f"{PELICAN} -e NEWSREADER_OUTPUT_CHECK='\"{check}\"'", env=_env(SITEURL=siteurl), pty=sys.stdout.isatty())
-    _report_size()
 
 
 @task

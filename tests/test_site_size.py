@@ -66,10 +66,15 @@ def test_a_site_over_1_gb_is_refused_with_its_largest_folders(tmp_path):
     assert refused and "1.1 GB" in refused and "over the 1 GB" in refused and "data/" in refused
 
 
-def test_a_build_prints_the_size(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(tasks, "OUTPUT", _site(tmp_path))
-    tasks.build(MockContext(run=Result(), repeat=True))
-    assert "Site size: 11.5 kB in 6 files" in capsys.readouterr().out
+def test_a_build_reports_the_size_of_what_it_published(fixture_site):
+    out, result = fixture_site
+    on_disk = site_size.summary(site_size.measure(out))  # the walk, for comparison
+    assert on_disk.startswith("Site size: ") and on_disk in " ".join((result.stdout + result.stderr).split())
+
+
+def test_the_tally_counts_relative_paths_by_top_level_folder():
+    size = site_size.tally([("index.html", 10), ("news/a/index.html", 5), ("news/b/index.html", 7)])
+    assert (size.bytes, size.files, size.folders) == (22, 3, {"(top level)": [10, 1], "news/": [12, 2]})
 
 
 def _gh_pages(tmp_path, monkeypatch, big):

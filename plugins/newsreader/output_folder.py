@@ -17,7 +17,9 @@ import logging
 import os
 from pathlib import Path
 
-from . import page_cache
+from pelican.log import console
+
+from . import page_cache, site_size
 from .core.cache import remove, use_secret
 from .core.publish import Publisher
 
@@ -95,4 +97,8 @@ def finish(pelican) -> None:
     pelican.output_path = settings["OUTPUT_PATH"]
     logger.info("Output: %d files written, %d unchanged, %d stale files removed",
                 counts["written"], counts["unchanged"], counts["removed"])
+    size = site_size.tally((rel, record[1]) for rel, record in publisher.new.items())  # no walk: the manifest's sizes
+    console.print(site_size.summary(size), markup=False, highlight=False)  # beside Pelican's own "Done:" line
+    for warning in site_size.warnings(size):
+        logger.warning("%s", warning)
     page_cache.report(pelican, keep=publisher.entries())

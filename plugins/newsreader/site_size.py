@@ -1,7 +1,7 @@
 """How big the built site is, against the limits of where it is published.
 
 GitHub Pages refuses to publish a site over 1 GB; a site with very many files is slow to deploy (and GitLab
-Pages stops at 200,000). ``invoke build`` prints the size with its three largest folders and warns past 80 % of
+Pages stops at 200,000). Every build reports the size with its three largest folders and warns past 80 % of
 either limit; ``invoke gh-pages`` and the Pages workflow (``invoke site-size --check``) refuse a site over 1 GB.
 Plain Python: no Pelican.
 """
@@ -40,21 +40,29 @@ def _walk(folder: str):
                     yield entry.path, entry.stat(follow_symlinks=False)
 
 
-def measure(output: Path) -> SiteSize:
-    """Bytes and files of the site in ``output`` (itself possibly a link), by top-level folder."""
+def tally(files) -> SiteSize:
+    """The size of a site from ``(relative path, bytes)`` of each of its files."""
     size = SiteSize()
+    for rel, count in files:
+        top, sep, _ = rel.replace(os.sep, "/").partition("/")
+        folder = size.folders.setdefault(top + "/" if sep else "(top level)", [0, 0])
+        folder[0] += count
+        folder[1] += 1
+        size.bytes += count
+        size.files += 1
+    return size
+
+
+def measure(output: Path) -> SiteSize:
+    """Bytes and files of the site in ``output`` (itself possibly a link), by top-level folder, read from disk.
+
+    A build reports its size from its own record of what it published (``output_folder.finish``), without this
+    walk; ``invoke gh-pages`` and ``invoke site-size`` walk the folder as it will be uploaded.
+    """
     root = os.path.realpath(output)
     if not os.path.isdir(root):
-        return size
-    for path, stat in _walk(root):
-        parts = os.path.relpath(path, root).split(os.sep)
-        name = parts[0] + "/" if len(parts) > 1 else "(top level)"
-        size.bytes += stat.st_size
-        size.files += 1
-        folder = size.folders.setdefault(name, [0, 0])
-        folder[0] += stat.st_size
-        folder[1] += 1
-    return size
+        return SiteSize()
+    return tally((os.path.relpath(path, root), stat.st_size) for path, stat in _walk(root))
 
 
 def human(count: int) -> str:
