@@ -49,14 +49,22 @@ class ArticleContext:
         return self._genders(*self._text)
 
     @staticmethod
-    def _is_subject(doc, a: int, b: int) -> bool:
+    def _climb(token, deps: set[str]):
+        """``token``, or the first head above it whose own relation is not in ``deps``."""
+        while token.dep_ in deps and token.head is not token:
+            token = token.head
+        return token
+
+    @classmethod
+    def _name_root(cls, doc, a: int, b: int):
+        """The token that stands for the name at ``a:b`` in the parse (past appositions and name parts), or None."""
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        root = span.root
-        while root.dep_ in {"appos", "compound", "flat"} and root.head is not root:
-            root = root.head
-        return root.dep_ in {"nsubj", "nsubjpass"}
+        return cls._climb(span.root, {"appos", "compound", "flat"}) if span is not None and len(span) else None
+
+    @classmethod
+    def _is_subject(cls, doc, a: int, b: int) -> bool:
+        root = cls._name_root(doc, a, b)
+        return root is not None and root.dep_ in {"nsubj", "nsubjpass"}
 
     def _genders(self, paragraphs, sentences) -> dict[str, str]:
         votes: dict[str, list[str]] = {}
@@ -150,16 +158,12 @@ class ArticleContext:
                  and self._main_subject(self.docs[pp - 1], a, b)]
         return found[-1] if found else None
 
-    @staticmethod
-    def _main_subject(doc, a: int, b: int) -> bool:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span):
+    @classmethod
+    def _main_subject(cls, doc, a: int, b: int) -> bool:
+        root = cls._name_root(doc, a, b)
+        if root is None:
             return False
-        verb = span.root
-        while verb.dep_ in {"appos", "compound", "flat", "nsubj", "nsubjpass"} and verb.head is not verb:
-            verb = verb.head
-        while verb.dep_ == "conj" and verb.head is not verb:
-            verb = verb.head
+        verb = cls._climb(cls._climb(root, {"appos", "compound", "flat", "nsubj", "nsubjpass"}), {"conj"})
         return verb.dep_ == "ROOT"
 
     def subject_person(self, p: int) -> dict | None:
