@@ -167,6 +167,7 @@ def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news",
     """Build N synthetic articles with this project and with plain Pelican; print times, sizes and ratios.
 
     --shape entity-rich: about 40 entities per article, nearly all its own (entity pages outnumber articles).
+    --shape archive: a newsroom archive (a recurring cast, most names met once, quotes and dated events; article 0 is long).
     --repeat N: runs of each build, the median printed (3 by default).
     --site-size N,M: instead, the site's bytes and files per article by folder at each size (entity-rich),
     projected to 10,000 and 50,000 articles.
