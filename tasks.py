@@ -154,12 +154,19 @@ def screenshots(c, folder="screenshots", query="military"):
 
 
 @task
-def test(c, k=None):
-    """Install the pinned JavaScript test dependencies if needed, then run pytest."""
+def test(c, k=None, fast=False, serial=False):
+    """Install the pinned JavaScript test dependencies if needed, then run pytest on every core (pytest-xdist).
+
+    -k EXPR: only the matching tests; --fast: leave out the tests marked slow (the long end-to-end builds);
+    --serial: one process (easier to read a failure or to debug with pdb).
+    """
     with c.cd(str(ROOT)):
         _ensure_node_modules(c)
         select = f" -k {k!r}" if k else ""
-        c.run(f"{sys.executable} -m pytest{select}", pty=sys.stdout.isatty())
+        select += ' -m "not slow"' if fast else ""
+        # One test file stays in one worker, so its module fixtures (a built site) are built once.
+        workers = "" if serial else " -n auto --dist loadfile"
+        c.run(f"{sys.executable} -m pytest{workers}{select}", pty=sys.stdout.isatty())
 
 
 @task
