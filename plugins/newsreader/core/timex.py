@@ -18,7 +18,7 @@ from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
 from .timex_calendar import ZONES
-from .timex_values import MODIFIER_WORDS, YEAR
+from .timex_values import MODIFIER_WORDS, SPELLED_YEAR, THE_YEAR_2000S, YEAR
 from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
 from .timex_rules import _COUNT, _HEDGE, _U, PERSON_NOUNS, Context, Resolution, resolve
 
@@ -44,7 +44,8 @@ _PATTERNS = [
     ("#year", rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])"),
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
     ("old", r"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
-    ("ago earlier later now", rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b"),
+    ("ago earlier later now",
+     rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|later|from\s+now)\b"),
     ("past last previous next coming first",
      rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
     ("the",
@@ -97,6 +98,11 @@ _PATTERNS = [
     (_WEEKDAY_WORDS,
      rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
+    # years in words, as transcripts spell them: "in nineteen ninety-six", "January nineteen ninety-seven"
+    ("seventeen eighteen nineteen",
+     rf"\b(?:(?:{_FULL_MONTH}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s+)?{SPELLED_YEAR}\b"
+     r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand)\b)"),
+    ("thousand", rf"\b{THE_YEAR_2000S}\b"),
     # times of day
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
@@ -113,8 +119,9 @@ _PATTERNS = [
     ("now currently nowadays presently present days recently lately",
      r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b"),
     ("future past",
-     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|"
-     r"day|decade))"),
+     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|couple|year|month|"
+     r"week|day|decade|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|twenty|"
+     r"thirty|forty|fifty)\b)"),
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
     # a results report's periods: "the year-ago quarter", "the year-earlier period", "a year-earlier loss"
@@ -135,6 +142,7 @@ _WORDS = re.compile(r"[a-z]+|\d+")
 # Durations ("two weeks", "more than a decade", "a year"): found from the unit back to its count, as trying a
 # count at every word of a paragraph costs more than all other patterns together.
 _UNIT = re.compile(_UNIT_WORD, re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _COUNT_BEFORE = re.compile(rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
 
 
@@ -154,7 +162,8 @@ def _matches(text: str) -> list[tuple[int, int]]:
             continue  # "a year-earlier loss", "a week-long strike": part of a compound adjective
         count = _COUNT_BEFORE.search(text, max(0, unit.start() - 60), unit.start())
         if count:
-            spans.append((count.start(), unit.end()))
+            half = _AND_A_HALF.match(text, unit.end())  # "a minute and a half"
+            spans.append((count.start(), half.end() if half else unit.end()))
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept, reach = [], -1
     for start, end in spans:
@@ -212,15 +221,16 @@ def direction(span) -> str | None:
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ in _FUTURE_AUX):
             return "future"
         perfect = any(a.lemma_ == "have" for a in auxes)
-        present = not perfect and verb.tag_ != "VBD" and not any("Past" in a.morph.get("Tense") for a in auxes)
+        present = (not perfect and verb.tag_ != "VBD" and not any("Past" in a.morph.get("Tense") for a in auxes)
+                   and not _invariant_past(verb))
         cue = verb.lower_ in _FUTURE_WORDS or any(c.lower_ in _FUTURE_WORDS and c.dep_ in {"acomp", "advmod", "amod"}
                                                    for c in verb.children)
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
             return "future"
         if index == 0:
             governor = verb.head
-            if any(a.lower_ == "had" for a in auxes) or (governor is not verb and any(
-                    c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for c in governor.children)):
+            if any(a.lower_ == "had" for a in auxes) or any(
+                    c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for up in _governors(verb) for c in up.children):
                 return "past"  # "had been due to expire Friday", "had been scheduled to meet Monday": a superseded plan
             if verb.lemma_ == "schedule" or (
                     verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
@@ -242,6 +252,27 @@ def direction(span) -> str | None:
             if verb.tag_ in {"VBZ", "VBP"} or bare or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
                 return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
     return None
+
+
+def _governors(verb) -> list:
+    """The verb's governor and the one above it when the verb completes them ("had been due [to expire]")."""
+    out, token = [], verb
+    while token.dep_ in {"xcomp", "acomp"} and token.head is not token and len(out) < 2:
+        token = token.head
+        out.append(token)
+    return out
+
+
+_SAME_PAST = frozenset("hurt cut set put hit cost let shut spread quit cast burst split upset offset undercut bid".split())
+
+
+def _invariant_past(verb) -> bool:
+    """"Weakness in chip stocks hurt the index on Friday": a verb whose past is spelled as its base form (hurt, cut,
+    set, hit, put) tagged present although its subject is one singular noun, which the present would give an -s
+    ("hurts"): the past, as the grammar leaves no other reading."""
+    return verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST and any(
+        c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children)
 
 
 _REPORTING = {"say", "tell", "add", "report", "announce", "state", "note", "write", "claim", "insist", "confirm",
@@ -306,6 +337,7 @@ def _aged_person(span) -> str | None:
     return "named" if any(_is_person_word(t) for t in between) or _is_person_word(head) else None
 
 
+_TERMS_SET = {"payable", "effective"}  # a date set by terms: the nearest such day, whatever the clause's tense
 _LIMIT_PREPS = {"to", "until", "till", "through", "by"}
 _SET_FOR = {"payable", "effective", "record", "due"}
 _LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "adjourn", "schedule", "give",
@@ -482,6 +514,8 @@ class Finder:
         tense = direction(span) or sentence_tense(span)
         if tense in {"present", None} and _past_possessive_day(doc, span):
             tense = "past"
+        if span.start and doc[span.start - 1].lower_ in _TERMS_SET:
+            tense = None  # "declared a dividend, payable Dec. 15": the date the terms set, not the declaring's tense
         ctx = Context(self.anchor, tense, self.last_day,
                       _quantity_before(doc, span.start), _noun_after(span),
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
@@ -552,21 +586,24 @@ class Finder:
                     doc, start, end, words):
                 self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
                 self.reference_paragraph = p_index
-                if _PERIOD.match(resolution.value) and self._reported(resolution.value, words):
+                fiscal = text[max(0, start - 8):start].lower().rstrip(" -").endswith("fiscal") or "fiscal" in words.lower()
+                if _PERIOD.match(resolution.value) and self._reported(resolution.value, words, fiscal):
                     self.period = resolution.value
         return out
 
-    def _reported(self, value: str, words: str) -> bool:
+    def _reported(self, value: str, words: str, fiscal: bool) -> bool:
         """Can the quarter or half ``value`` be the period a results report is about? Not one named by its relation
         to that period ("the 2018 period", "the year-ago quarter"), and, once a period is known, not one still under
-        way or ahead at publication ("expects a fourth-quarter charge" in a report on the third)."""
+        way or ahead at publication ("expects a fourth-quarter charge" in a report on the third), nor one that ended
+        before it ("after a weak second quarter" in a report on the third: background), unless it is named as a
+        fiscal period (another company's year, numbered its own way)."""
         if _REPORT_WORDS.search(words):
             return False
         if self.period is None or self.anchor is None:
             return True
-        year, n = int(value[:4]), int(value[6])
-        last_month = n * (3 if value[5] == "Q" else 6)
-        return (year, last_month) < (self.anchor.year, self.anchor.month)
+        if not fiscal and _period_end(value) < _period_end(self.period):
+            return False
+        return _period_end(value) < (self.anchor.year, self.anchor.month)
 
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
@@ -585,6 +622,11 @@ class Finder:
             timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
                           text[start:end], resolution.type, resolution.value)
             self.found.append(Found(timex, resolution, start))
+
+
+def _period_end(value: str) -> tuple[int, int]:
+    """The year and last month of a quarter or half ("2019-Q3" -> (2019, 9))."""
+    return int(value[:4]), int(value[6]) * (3 if value[5] == "Q" else 6)
 
 
 def _unplaced(resolution: Resolution) -> bool:

@@ -71,6 +71,11 @@ _UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\
                          re.I)
 
 
+# "a minute and a half", "two hours and a half": read as "one and a half minutes"
+_HALF_AFTER = re.compile(r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(second|minute|hour|day|week|"
+                         r"month|year)s?\s+and\s+a\s+half\b")
+
+
 def _unit(word: str) -> str:
     word = word.lower()
     return tv.UNIT_WORDS.get(word, tv.UNIT_WORDS.get(word.rstrip("s"), word))
@@ -80,7 +85,8 @@ def _unit(word: str) -> str:
 def resolve(text: str, ctx: Context) -> Resolution | None:
     """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
-    low = re.sub(r"'s$", "", low)
+    low = tv.spelled_years(re.sub(r"'s$", "", low))  # "in nineteen ninety-six": read as 1996
+    low = _HALF_AFTER.sub(lambda m: f"{'one' if m[1] in {'a', 'an'} else m[1]} and a half {m[2]}s", low)
     for rule in _RULES:
         found = rule(low, text, ctx)
         if found is not None:

@@ -46,6 +46,42 @@ HEDGES = re.compile(
     r"previous)\s+)+",
     re.I,
 )
+# A year written in words, as broadcast transcripts spell it: "nineteen ninety-six", "eighteen twelve", "the year two
+# thousand" ("two thousand" alone is a count, so the finder asks for "the year" before it).
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_CENTURIES = {"seventeen": 17, "eighteen": 18, "nineteen": 19}
+SPELLED_YEAR = (rf"(?:(?:{'|'.join(_CENTURIES)})[\s-]+(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?|"
+                rf"(?:{'|'.join(_TEENS)})))")
+THE_YEAR_2000S = rf"the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(_UNITS + _TEENS)}))?"
+_SPELLED = re.compile(rf"\b(?:{SPELLED_YEAR}|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(_UNITS + _TEENS)}))?)"
+                      rf"\b(?![\s-]+(?:{'|'.join(_UNITS + _TEENS + _TENS)}|hundred|thousand)\b)", re.I)
+
+
+def _spelled_value(words: str) -> int:
+    parts = words.lower().replace("-", " ").split()
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        return 2000 + (_number_word(rest[0]) if rest else 0)
+    tail = parts[1:]
+    return _CENTURIES[parts[0]] * 100 + sum(_number_word(p) for p in tail)
+
+
+def _number_word(word: str) -> int:
+    if word in _UNITS:
+        return _UNITS.index(word) + 1
+    if word in _TEENS:
+        return _TEENS.index(word) + 10
+    return (_TENS.index(word) + 2) * 10
+
+
+def spelled_years(text: str) -> str:
+    """Years written in words as digits: "in nineteen ninety-six" -> "in 1996", "the year two thousand" -> "the year
+    2000"."""
+    return _SPELLED.sub(lambda m: str(_spelled_value(m.group())), text)
+
+
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
             "final": 4, "last": 4}
 
@@ -56,7 +92,7 @@ MAX_AHEAD = 50  # ... and so are derived dates more than this many years after p
 def count(words: str) -> float | None:
     """1 for "a", 28 for "28" or "twenty-eight", 2.5 for "two and a half", None for "several" (vague)."""
     words = HEDGES.sub("", words.strip().lower())
-    words = re.sub(r"^an?\s+couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
+    words = re.sub(r"^(?:an?\s+)?couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
     words = re.sub(r"\band\s+an?\s+half\b", "half", words)  # "two and a half": 2.5, not 3.5
     total, parts = 0.0, words.split()
     if not parts:
