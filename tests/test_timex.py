@@ -1084,3 +1084,18 @@ def test_a_past_told_in_a_verb_spelled_like_its_present(nlp, text, expected):
 ])
 def test_a_subjunctive_and_a_distant_had_tell_no_past(nlp, text, expected):
     has(nlp, text, datetime(2000, 2, 24), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Air West's profit rose to a record in the fiscal first quarter. For the quarter ended Sept. 30, it earned "
+    "$133 million, up from $100 million a year earlier. Traffic jumped 14% in the quarter.",
+    "Orbex reported a loss for its fourth quarter ended Sept. 30. In the year-ago period it earned $2 million.",
+])
+def test_what_refers_back_to_a_fiscal_quarter_is_left_unplaced(nlp, text):
+    found = timexes(nlp, text, WED_2019_10_30)
+    assert [t for t in found if t[0].lower() in {"the quarter", "a year earlier", "the year-ago period"}] == [], found
+
+
+def test_a_calendar_quarter_is_still_what_the_report_refers_back_to(nlp):
+    has(nlp, "Orbex posted a 12% gain in third-quarter profit, to $5 million from $4 million a year earlier. Traffic "
+        "rose in the quarter.", WED_2019_10_30, ("a year earlier", "DATE", "2018-Q3"), ("the quarter", "DATE", "2019-Q3"))

@@ -18,7 +18,7 @@ from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
 from .timex_calendar import ZONES
-from .timex_values import MODIFIER_WORDS, SPELLED_YEAR, THE_YEAR_2000S, YEAR
+from .timex_values import MODIFIER_WORDS, SPELLED_YEAR, THE_YEAR_2000S, YEAR, month_number
 from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
 from .timex_rules import _COUNT, _HEDGE, _U, PERSON_NOUNS, Context, Resolution, resolve
 
@@ -485,6 +485,7 @@ class Finder:
         self.reference: Reference | None = None  # the time the text last named (timex_narrative)
         self.reference_paragraph = 0
         self.period: str | None = None  # the last quarter or half named: what a results report is about
+        self.fiscal = False  # ... named as a fiscal one, whose months are not known
         self.found: list[Found] = []
 
     def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
@@ -521,7 +522,8 @@ class Finder:
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
                       self.reference, _over(doc, span.start), "old" in low and _aged_person(span),
                       "year" in low and _reports_results(span), self.period, _deadline(span),
-                      self.last_day is not None and self.last_day_paragraph < self.p_index - 1, _limit_ahead(span))
+                      self.last_day is not None and self.last_day_paragraph < self.p_index - 1, _limit_ahead(span),
+                      self.fiscal)
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
@@ -586,9 +588,9 @@ class Finder:
                     doc, start, end, words):
                 self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
                 self.reference_paragraph = p_index
-                fiscal = text[max(0, start - 8):start].lower().rstrip(" -").endswith("fiscal") or "fiscal" in words.lower()
+                fiscal = _fiscal(text, start, end, resolution.value)
                 if _PERIOD.match(resolution.value) and self._reported(resolution.value, words, fiscal):
-                    self.period = resolution.value
+                    self.period, self.fiscal = resolution.value, fiscal
         return out
 
     def _reported(self, value: str, words: str, fiscal: bool) -> bool:
@@ -622,6 +624,21 @@ class Finder:
             timex = Timex(f"t{len(self.found) + 1}", sentence.id, start - sentence.offset, end - sentence.offset,
                           text[start:end], resolution.type, resolution.value)
             self.found.append(Found(timex, resolution, start))
+
+
+_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?(?P<month>{_MONTH})", re.I)
+
+
+def _fiscal(text: str, start: int, end: int, value: str) -> bool:
+    """Is the quarter or half at ``text[start:end]`` numbered by a fiscal year ("the fiscal first quarter", "its first
+    quarter ended Sept. 30"), so that its number does not say which months it covers?"""
+    if "fiscal" in text[max(0, start - 8):end].lower():
+        return True
+    ended = _ENDED.match(text, end)
+    if not ended or not _PERIOD_VALUE.match(value) or value[5] not in "QH":
+        return False
+    month = month_number(ended.group("month"))
+    return month is not None and month != int(value[6]) * (3 if value[5] == "Q" else 6)
 
 
 def _period_end(value: str) -> tuple[int, int]:

@@ -73,6 +73,7 @@ class Context:
     deadline: bool = False  # "pushed back to Nov. 21", "until mid-November", "set March 2 as the deadline": a limit
     day_elsewhere: bool = False  # the last day (``last_day``) was named before the previous paragraph
     limit_ahead: bool = False  # a limit given or moved: "pushed the cut-off back until Thursday"
+    fiscal: bool = False  # ``period`` is a fiscal one ("the fiscal first quarter"): its months are not known
 
 
 
@@ -261,6 +262,8 @@ def _period(low, ctx, pattern, count_of, size, letter):
 
 def read_quarter(low, text, ctx):
     if low in {"the quarter", "the latest quarter", "the most recent quarter", "the recent quarter"} and ctx.anchor:
+        if ctx.fiscal:
+            return Resolution("DATE", "XXXX-QX")  # a fiscal quarter's months are not known: left unplaced
         if ctx.period and "Q" in ctx.period and ctx.anchor.year - 1 <= int(ctx.period[:4]) <= ctx.anchor.year:
             return Resolution("DATE", ctx.period)  # the quarter the article reports on
         # the quarter a report is about: the last one completed, unless the clause points at the present one (never

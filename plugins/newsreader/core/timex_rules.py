@@ -176,6 +176,8 @@ def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | Non
     month the text last named, at its grain (2018-Q3). "A year ago" counts so only in a sentence reporting figures
     about the period the article is about."""
     ref = ctx.reference
+    if ctx.fiscal and (narrated or ctx.results):
+        return Resolution("DATE", "XXXX")  # a year before a fiscal period: its months are not known, left unplaced
     if narrated and ref is not None:
         value = narrative.years_from_period(ref, n)
         how = narrative.describe(text, n, "year", ref)
@@ -224,7 +226,7 @@ def _years_period(low, text, ctx):
             return False
         return Resolution("DATE", f"{year}-{'Q' if m.group('what') == 'quarter' else 'H'}{n}")
     base = ctx.period
-    if base is None:
+    if base is None or ctx.fiscal:
         return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known
     if m.group("bare") != "period" and m.group("bare")[0].upper() != base[5]:
         return False
@@ -238,6 +240,8 @@ def _report_period(low, text, ctx):
     m = _REPORT.match(low) or _REPORT_AGO.match(low)
     if not m or (not m.group("ord") and m.group("what") is None and not (m.group("ago") and "-" in low)):
         return None
+    if ctx.fiscal and not m.group("ord"):
+        return Resolution("DATE", "XXXX-XX")  # "the year-ago period" of a fiscal quarter: its months are not known
     base = ctx.period
     if m.group("ord"):
         year = int(base[:4]) if base else (ctx.anchor.year if ctx.anchor else None)
