@@ -17,44 +17,39 @@ from datetime import date, datetime
 from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
-from .timex_calendar import ZONES
-from .timex_values import MODIFIER_WORDS, SPELLED_YEAR, THE_YEAR_2000S, YEAR, month_number
-from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
-from .timex_rules import _COUNT, _HEDGE, _U, PERSON_NOUNS, Context, Resolution, resolve
+from .timex_values import month_number
+from .timex_calendar import DAY_OF_MONTH
+from .timex_narrative import Reference, reference_of
+from .timex_rules import PERSON_NOUNS, Context, Resolution, resolve
+from .timex_vocabulary import (
+    COUNT, FULL_MONTH, HEDGE, MODIFIER, MONTH_NAME, MONTH_TRIGGERS, SPELLED_YEAR, THE_YEAR_2000S, UNIT,
+    WEEKDAY_NAME, WEEKDAY_TRIGGERS, YEAR, ZONES,
+)
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_YEAR = YEAR
 _PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
          r"that)[ ]")
 _YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_MOD = rf"(?:(?:{MODIFIER_WORDS})[\s-]+)"
-_YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
-_UNIT_WORD = rf"\b{_U}\b"
-_MONTH_WORDS = "january february march april may june july august september october november december " \
-               "jan feb mar apr jun jul aug sep sept oct nov dec"
-_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
+_YEAR_REF = rf"(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
+_UNIT_WORD = rf"\b{UNIT}\b"
 # (trigger words, pattern): a pattern is tried only on paragraphs that have one of its words ("#year": a
 # number that may be a year), which is cheap; a pattern's group ``t``, when it has one, is the expression.
 _PATTERNS = [
     # ranges of years, split later: "2009-2010"
-    ("#year", rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])"),
+    ("#year", rf"\b{YEAR}[-–](?:{YEAR}|\d{{2}})\b(?![-–\d])"),
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
     ("old", r"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
     ("ago earlier later now",
-     rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|later|from\s+now)\b"),
+     rf"\b{HEDGE}(?:{COUNT}\s+)?(?:more\s+)?{UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|later|from\s+now)\b"),
     ("past last previous next coming first",
-     rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
+     rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{HEDGE}{COUNT}\s+{UNIT}\b"),
     ("the",
      r"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
      r"decades)\b"),
-    ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
+    ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{COUNT}\s+)?(?:{UNIT}|{WEEKDAY_NAME}s?)\b"),
     ("every each", r"\b(?:every|each)\s+(?:spring|summer|autumn|fall|winter)\b"),
-    ("every each", rf"\b(?:[Ee]very|[Ee]ach)\s+{_FULL_MONTH}\b"),
-    ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
+    ("every each", rf"\b(?:[Ee]very|[Ee]ach)\s+{FULL_MONTH}\b"),
+    ("once twice times", rf"\b(?:once|twice|{COUNT}\s+times)\s+an?\s+{UNIT}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
     # "pays a dividend quarterly": the adverb only, not the adjective of "quarterly results"
     ("quarterly", r"\bquarterly\b(?=\s*(?:[.,;:)]|$|(?:and|or|but|since|from|in|on|at|to|by|until)\b))"),
@@ -67,16 +62,20 @@ _PATTERNS = [
      r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
     # quarters, halves, fiscal years
     ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
-    ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
+    ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{YEAR})?\b"),
     ("quarter", r"\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?-i:quarter)\b(?!\s+of\b)"),
     ("half", rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
     ("half", r"\b(?:first|second)-half\b"),
-    ("h1 h2", rf"\bH[12]\s+{_YEAR}\b"),
-    ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
+    ("h1 h2", rf"\bH[12]\s+{YEAR}\b"),
+    ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{YEAR}|FY\s?(?:{YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
     ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
+    # a results report's year: "in the first nine months of the year", "for the year ended Sept. 30"
+    ("year", r"\b(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending)\b"),
+    ("year", r"\b(?:for|of)\s+(?P<t>the\s+(?:full\s+)?year)\b(?!['\u2019]|\s+(?:ago|earlier|later|before|after|"
+             r"when|that|in|of|to|and|or|\d))"),
     # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
     ("early mid late earlier later end beginning start middle close rest",
-     rf"\b{_MOD}+(?:(?:this|last|next|the)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|"
+     rf"\b{MODIFIER}+(?:(?:this|last|next|the)\s+)?(?:{FULL_MONTH}|{YEAR}|year|month|week|decade|century|summer|winter|"
      rf"spring|autumn)\b"),
     ("this last next coming current earlier later",
      r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|"
@@ -84,29 +83,30 @@ _PATTERNS = [
      r"autumn|fall|decade|century)\b"),
     # seasons, decades, centuries
     ("spring summer autumn winter fall", rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
-     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR})?)\b"),
-    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b"),
+     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{YEAR})?)\b"),
+    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{YEAR}\b"),
     ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
     ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
     # calendar dates
-    (_MONTH_WORDS,
-     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?"
-     rf"(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
-    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    (_MONTH_WORDS, rf"\b{_FULL_MONTH},?\s+{_YEAR}\b"),
-    (_MONTH_WORDS, rf"(?i:{_PREP})(?P<t>{_FULL_MONTH})\b"),
-    (_WEEKDAY_WORDS,
-     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
+    (MONTH_TRIGGERS,
+     rf"\b(?:{WEEKDAY_NAME},?\s+)?{MONTH_NAME}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?"
+     rf"(?:,?\s+{YEAR})?\b(?![-:.]?\d)"),
+    (MONTH_TRIGGERS,
+     rf"\b(?:{WEEKDAY_NAME},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+{YEAR})?\b"),
+    (MONTH_TRIGGERS, rf"\b{FULL_MONTH},?\s+{YEAR}\b"),
+    (MONTH_TRIGGERS, rf"(?i:{_PREP})(?P<t>{FULL_MONTH})\b"),
+    (WEEKDAY_TRIGGERS,
+     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{YEAR})\b(?![-–,.]?\d)"),
     # years in words, as transcripts spell them: "in nineteen ninety-six", "January nineteen ninety-seven"
     ("seventeen eighteen nineteen",
-     rf"\b(?:(?:{_FULL_MONTH}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s+)?{SPELLED_YEAR}\b"
+     rf"\b(?:(?:{FULL_MONTH}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s+)?{SPELLED_YEAR}\b"
      r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand)\b)"),
     ("thousand", rf"\b{THE_YEAR_2000S}\b"),
     # times of day
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
-     rf"Boxing\s+Day)(?:\s+(?:of\s+)?{_YEAR})?\b"),
+     rf"Boxing\s+Day)(?:\s+(?:of\s+)?{YEAR})?\b"),
     ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
     (ZONES + " hours hrs local",
      rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
@@ -126,16 +126,16 @@ _PATTERNS = [
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
     # a results report's periods: "the year-ago quarter", "the year-earlier period", "a year-earlier loss"
     ("period quarter half ago earlier latest recent",
-     rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{_YEAR})"
+     rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{YEAR})"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
     ("quarter period", r"\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
     ("quarter period half",
-     rf"\b(?:(?:this|last|next)\s+year|{_YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
+     rf"\b(?:(?:this|last|next)\s+year|{YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
      r"(?:quarter|half|period)\b"),
     ("ago earlier", r"\byear-(?:ago|earlier)\b"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
-_CASED = {_MONTH_WORDS, _WEEKDAY_WORDS, "#year"}  # month and weekday names count only with a capital
+_CASED = {MONTH_TRIGGERS, WEEKDAY_TRIGGERS, "#year"}  # month and weekday names count only with a capital
 _FINDERS = [(frozenset(words.split()), re.compile(pattern, 0 if words in _CASED else re.I))
             for words, pattern in _PATTERNS]
 _WORDS = re.compile(r"[a-z]+|\d+")
@@ -143,7 +143,7 @@ _WORDS = re.compile(r"[a-z]+|\d+")
 # count at every word of a paragraph costs more than all other patterns together.
 _UNIT = re.compile(_UNIT_WORD, re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
-_COUNT_BEFORE = re.compile(rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
+_COUNT_BEFORE = re.compile(rf"\b{HEDGE}(?:{COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
 
 
 def _matches(text: str) -> list[tuple[int, int]]:
@@ -179,8 +179,8 @@ _LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|during|unti
                       r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
 _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
-_YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
-_NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
+_YEAR_RANGE = re.compile(rf"^(?P<a>{YEAR})[-–](?P<b>{YEAR}|\d{{2}})$")
+_NAME = re.compile(rf"{MONTH_NAME}|{WEEKDAY_NAME}|Q[1-4]|H[12]|FY", re.I)
 _CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "4:10 p.m. (0910 GMT) on Sunday"
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
@@ -263,7 +263,8 @@ def _governors(verb) -> list:
     return out
 
 
-_SAME_PAST = frozenset("hurt cut set put hit cost let shut spread quit cast burst split upset offset undercut bid".split())
+_SAME_PAST = frozenset("hurt cut set put hit cost let shut spread quit cast burst split upset offset undercut bid"
+                       .split())
 
 
 def _invariant_past(verb) -> bool:
@@ -337,6 +338,7 @@ def _aged_person(span) -> str | None:
     return "named" if any(_is_person_word(t) for t in between) or _is_person_word(head) else None
 
 
+_ENDING = {"ended", "ending"}
 _TERMS_SET = {"payable", "effective"}  # a date set by terms: the nearest such day, whatever the clause's tense
 _LIMIT_PREPS = {"to", "until", "till", "through", "by"}
 _SET_FOR = {"payable", "effective", "record", "due"}
@@ -374,7 +376,7 @@ _GENERIC = frozenset("""
 """.split())
 
 
-_WEEKDAY_NAME = re.compile(rf"^{_WEEKDAY}$", re.I)
+_WEEKDAY_NAME = re.compile(rf"^{WEEKDAY_NAME}$", re.I)
 _AHEAD_WORDS = {"ahead", "upcoming", "until", "till", "coming", "next", "for", "by", "await", "awaits", "awaiting"}
 
 
@@ -495,6 +497,8 @@ class Finder:
         if span.end < len(doc) and doc[span.end].lower_ == "old" and span[-1].lower_ in {"years", "months"}:
             return None  # "Smith, 52 years old": an age (read with "old" when the span holds it)
         low = text[start:end].lower()
+        if low in {"the year", "the fiscal year"} and span.end < len(doc) and doc[span.end].lower_ in _ENDING:
+            return Resolution("DURATION", "P1Y")  # "for the year ended Sept. 30": twelve months to that day
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
@@ -626,7 +630,7 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
-_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?(?P<month>{_MONTH})", re.I)
+_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?(?P<month>{MONTH_NAME})", re.I)
 
 
 def _fiscal(text: str, start: int, end: int, value: str) -> bool:
@@ -657,7 +661,7 @@ _REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|pe
                            r"\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|"
                            r"\d{4}\s+(?:quarter|period|half)|"
                            r"\d{4}\s+(?:first|second|third|fourth)", re.I)
-_REPORT_DAY = re.compile(rf"^(?:(?:on\s+)?{_WEEKDAY}|today|yesterday)$", re.I)
+_REPORT_DAY = re.compile(rf"^(?:(?:on\s+)?{WEEKDAY_NAME}|today|yesterday)$", re.I)
 
 
 def _reporting_day(doc, start: int, end: int, words: str) -> bool:
