@@ -71,7 +71,7 @@ _PATTERNS = [
     ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
     # a results report's year: "in the first nine months of the year", "for the year ended Sept. 30"
     ("year", r"\b(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending)\b"),
-    ("year", r"\b(?:for|of)\s+(?P<t>the\s+(?:full\s+)?year)\b(?!['\u2019]|\s+(?:ago|earlier|later|before|after|"
+    ("year", r"\b(?:for|of)\s+(?P<t>the\s+(?:full\s+)?year)\b(?!['\u2019-]|\s+(?:ago|earlier|later|before|after|"
              r"when|that|in|of|to|and|or|\d))"),
     # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
     ("early mid late earlier later end beginning start middle close rest",
