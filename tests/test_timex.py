@@ -1122,3 +1122,20 @@ def test_a_results_report_s_year(nlp, text, expected):
                                   "Net for the year-earlier nine months included a gain."])
 def test_the_year_outside_a_results_report_is_not_read(nlp, text):
     assert [t for t in timexes(nlp, text, WED_2019_10_30) if t[0] == "the year"] == []
+
+
+def test_a_quarter_ending_in_a_month_that_ends_no_calendar_quarter_is_left_unplaced(nlp):
+    found = timexes(nlp, "In the quarter ended July 31, the retailer had 5.6 million shares outstanding.",
+                    WED_2019_10_30)
+    assert [t for t in found if t[0] == "the quarter"] == [], found
+    assert ("July 31", "DATE", "2019-07-31") in found
+    has(nlp, "In the quarter ended Sept. 30, the retailer had 5.6 million shares outstanding.", WED_2019_10_30,
+        ("the quarter", "DATE", "2019-Q3"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Orders slowed this past spring.", WED_2019_10_30, ("this past spring", "DATE", "2019-SP")),
+    ("Storms hit the coast this past weekend.", datetime(2019, 11, 18), ("this past weekend", "DATE", "2019-W46-WE")),
+])
+def test_this_past_season_or_weekend_is_the_last_one(nlp, text, published, expected):
+    has(nlp, text, published, expected)

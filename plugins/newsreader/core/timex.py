@@ -78,7 +78,8 @@ _PATTERNS = [
      rf"\b{MODIFIER}+(?:(?:this|last|next|the)\s+)?(?:{FULL_MONTH}|{YEAR}|year|month|week|decade|century|summer|winter|"
      rf"spring|autumn)\b"),
     ("this last next coming current earlier later",
-     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|"
+     r"\b(?:(?:earlier|later)\s+)?(?:this\s+past|this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|"
+     r"summer|"
      r"winter|spring|"
      r"autumn|fall|decade|century)\b"),
     # seasons, decades, centuries
@@ -587,7 +588,9 @@ class Finder:
                     continue
             elif _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
                 resolution = self._resolve(doc, text, start, end) or resolution
-            out.append((start, end, resolution))
+            if not (_PERIOD.match(resolution.value) and not _NUMBERED.search(words)
+                    and _fiscal(text, start, end, resolution.value)):
+                out.append((start, end, resolution))  # not "the quarter ended July 31": May to July, no quarter
             if resolution.type in {"DATE", "TIME"} and not _COMPARISON.search(words) and not _reporting_day(
                     doc, start, end, words):
                 self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
@@ -630,6 +633,7 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
+_NUMBERED = re.compile(r"first|second|third|fourth|final|1st|2nd|3rd|4th|\bQ[1-4]\b|\bH[12]\b|fiscal", re.I)
 _ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?(?P<month>{MONTH_NAME})", re.I)
 
 

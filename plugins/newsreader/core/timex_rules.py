@@ -442,6 +442,7 @@ def _week_of(low, text, ctx):
 
 def _relative(low, text, ctx):
     low = re.sub(r"^(?:earlier|later)\s+(?=this|last|next)", "", low)
+    low = re.sub(r"^this\s+past\s+(?=spring|summer|autumn|fall|winter|week)", "past ", low)  # "this past spring"
     if low == "the weekend" and ctx.anchor is not None:  # the coming one when the clause points forward
         low = "next weekend" if ctx.tense == "future" and ctx.anchor.weekday() < 5 else (
             "this weekend" if ctx.anchor.weekday() >= 5 or ctx.tense == "future" else "last weekend")
