@@ -1139,3 +1139,10 @@ def test_a_quarter_ending_in_a_month_that_ends_no_calendar_quarter_is_left_unpla
 ])
 def test_this_past_season_or_weekend_is_the_last_one(nlp, text, published, expected):
     has(nlp, text, published, expected)
+
+
+def test_year_earlier_before_a_count_of_months_is_those_months(nlp):
+    found = timexes(nlp, "Orbex posted a 12% gain in third-quarter profit. Net for the year-earlier nine months "
+                         "included a gain.", WED_2019_10_30)
+    assert ("nine months", "DURATION", "P9M") in found
+    assert [t for t in found if t[0].lower().startswith("year-earlier")] == [], found

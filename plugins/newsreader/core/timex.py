@@ -133,7 +133,8 @@ _PATTERNS = [
     ("quarter period half",
      rf"\b(?:(?:this|last|next)\s+year|{YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
      r"(?:quarter|half|period)\b"),
-    ("ago earlier", r"\byear-(?:ago|earlier)\b"),
+    # "a year-earlier loss"; not "the year-earlier nine months", which is those months (a duration) again
+    ("ago earlier", rf"\byear-(?:ago|earlier)\b(?!\s+{COUNT}\s+{UNIT}\b)"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
 _CASED = {MONTH_TRIGGERS, WEEKDAY_TRIGGERS, "#year"}  # month and weekday names count only with a capital
