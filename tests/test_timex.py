@@ -1009,3 +1009,140 @@ def test_a_plan_in_the_past_perfect_lies_before_publication(nlp, text, expected)
 ])
 def test_last_and_the_month_just_ended_is_a_year_back(nlp, text, published, expected):
     has(nlp, text, published, expected)
+
+
+# --- measured on real news (issue 21): years in words, terms' dates, a report's background period ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The first attack came in nineteen eighty-six, outside a theatre.", ("nineteen eighty-six", "DATE", "1986")),
+    ("March nineteen ninety-one. A second blast wrecks the depot.", ("March nineteen ninety-one", "DATE", "1991-03")),
+    ("Sales had not been that weak since the summer of nineteen seventy-four.",
+     ("the summer of nineteen seventy-four", "DATE", "1974-SU")),
+    ("Planners looked ahead to the year two thousand.", ("the year two thousand", "DATE", "2000")),
+])
+def test_a_year_spelled_in_words_is_a_year(nlp, text, expected):
+    has(nlp, text, datetime(1998, 5, 4), expected)
+
+
+@pytest.mark.parametrize("text", ["Nineteen miners were rescued.", "The dam took two thousand workers to build."])
+def test_a_count_in_words_is_no_year(nlp, text):
+    assert timexes(nlp, text, datetime(1998, 5, 4)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill declared a special dividend, payable Dec. 20 to holders of record.",
+     ("Dec. 20", "DATE", "2019-12-20")),
+    ("The bank named a new treasurer, effective Feb. 3.", ("Feb. 3", "DATE", "2020-02-03")),
+])
+def test_a_date_set_by_terms_is_the_nearest_such_day(nlp, text, expected):
+    has(nlp, text, WED_2019_10_30, expected)
+
+
+def test_a_period_named_in_passing_does_not_replace_the_one_reported(nlp):
+    text = ("Orbex posted a 12% gain in third-quarter profit. After a sluggish second quarter, the company credited "
+            "cheaper freight. Charges taken in the year-earlier period also weighed. In the 2019 period, its tax rate "
+            "was lower than a year ago.")
+    has(nlp, text, WED_2019_10_30, ("second quarter", "DATE", "2019-Q2"),
+        ("the year-earlier period", "DATE", "2018-Q3"), ("the 2019 period", "DATE", "2019-Q3"),
+        ("a year ago", "DATE", "2018-Q3"))
+
+
+def test_a_fiscal_period_named_later_is_reported_on(nlp):
+    """An earlier quarter named as fiscal (another company's) does replace the period: "the quarter" is then that
+    fiscal quarter, whose months are not known, so it is left unplaced rather than read as the third quarter."""
+    text = ("Orbex posted a 12% gain in third-quarter profit. Separately, Dunmore Mills reported profit for the fiscal "
+            "second quarter of $4 million. In the quarter, the mill also sold a warehouse.")
+    found = timexes(nlp, text, WED_2019_10_30)
+    assert ("second quarter", "DATE", "2019-Q2") in found
+    assert [t for t in found if t[0] == "the quarter"] == [], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices won't recover for a couple of years.", ("a couple of years", "DURATION", "P2Y")),
+    ("The hearing lasted an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
+    ("A minute and a half later, the tower lost contact.", ("A minute and a half later", "DURATION", "PT1M30S")),
+])
+def test_a_couple_and_a_half_are_counted(nlp, text, expected):
+    has(nlp, text, WED_2019_10_30, expected)
+
+
+@pytest.mark.parametrize("text", ["The club has lost in the past three seasons.",
+                                  "The firm has had losses in the past two quarters."])
+def test_the_past_before_a_count_is_not_the_past_in_general(nlp, text):
+    assert ("the past", "DATE", "PAST_REF") not in timexes(nlp, text, WED_2019_10_30)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Weakness in bank shares hurt the index on Friday.", ("Friday", "DATE", "2019-10-25")),
+    ("A late rally cut the loss on Friday.", ("Friday", "DATE", "2019-10-25")),
+    ("The rival offer had been due to expire Friday.", ("Friday", "DATE", "2019-10-25")),
+])
+def test_a_past_told_in_a_verb_spelled_like_its_present(nlp, text, expected):
+    has(nlp, text, WED_2019_10_30, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The judge rejected an order that the witness remain in custody until March 6.",
+     ("March 6", "DATE", "2000-03-06")),
+    ("The union still had not signed a pledge to end the strike if members lose when the case is heard in May.",
+     ("May", "DATE", "2000-05")),
+])
+def test_a_subjunctive_and_a_distant_had_tell_no_past(nlp, text, expected):
+    has(nlp, text, datetime(2000, 2, 24), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Air West's profit rose to a record in the fiscal first quarter. For the quarter ended Sept. 30, it earned "
+    "$133 million, up from $100 million a year earlier. Traffic jumped 14% in the quarter.",
+    "Orbex reported a loss for its fourth quarter ended Sept. 30. In the year-ago period it earned $2 million.",
+])
+def test_what_refers_back_to_a_fiscal_quarter_is_left_unplaced(nlp, text):
+    found = timexes(nlp, text, WED_2019_10_30)
+    assert [t for t in found if t[0].lower() in {"the quarter", "a year earlier", "the year-ago period"}] == [], found
+
+
+def test_a_calendar_quarter_is_still_what_the_report_refers_back_to(nlp):
+    has(nlp, "Orbex posted a 12% gain in third-quarter profit, to $5 million from $4 million a year earlier. Traffic "
+        "rose in the quarter.", WED_2019_10_30, ("a year earlier", "DATE", "2018-Q3"),
+        ("the quarter", "DATE", "2019-Q3"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit fell 5% in the first nine months of the year.", ("the year", "DATE", "2019")),
+    ("Sales for the year rose 4%, the company said.", ("the year", "DATE", "2019")),
+    ("For the year ended June 30, the brewer earned $40 million.", ("the year", "DURATION", "P1Y")),
+    ("In the fiscal year ending March 31, revenue fell.", ("the fiscal year", "DURATION", "P1Y")),
+])
+def test_a_results_report_s_year(nlp, text, expected):
+    has(nlp, text, WED_2019_10_30, expected)
+
+
+@pytest.mark.parametrize("text", ["It was the worst storm of the year, officials said.",
+                                  "She was named player of the year.",
+                                  "Net for the year-earlier nine months included a gain."])
+def test_the_year_outside_a_results_report_is_not_read(nlp, text):
+    assert [t for t in timexes(nlp, text, WED_2019_10_30) if t[0] == "the year"] == []
+
+
+def test_a_quarter_ending_in_a_month_that_ends_no_calendar_quarter_is_left_unplaced(nlp):
+    found = timexes(nlp, "In the quarter ended July 31, the retailer had 5.6 million shares outstanding.",
+                    WED_2019_10_30)
+    assert [t for t in found if t[0] == "the quarter"] == [], found
+    assert ("July 31", "DATE", "2019-07-31") in found
+    has(nlp, "In the quarter ended Sept. 30, the retailer had 5.6 million shares outstanding.", WED_2019_10_30,
+        ("the quarter", "DATE", "2019-Q3"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Orders slowed this past spring.", WED_2019_10_30, ("this past spring", "DATE", "2019-SP")),
+    ("Storms hit the coast this past weekend.", datetime(2019, 11, 18), ("this past weekend", "DATE", "2019-W46-WE")),
+])
+def test_this_past_season_or_weekend_is_the_last_one(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+def test_year_earlier_before_a_count_of_months_is_those_months(nlp):
+    found = timexes(nlp, "Orbex posted a 12% gain in third-quarter profit. Net for the year-earlier nine months "
+                         "included a gain.", WED_2019_10_30)
+    assert ("nine months", "DURATION", "P9M") in found
+    assert [t for t in found if t[0].lower().startswith("year-earlier")] == [], found

@@ -17,43 +17,39 @@ from datetime import date, datetime
 from . import timex_holidays
 from .model import Sentence, Timex
 from .sentences import SentenceLocator
-from .timex_calendar import ZONES
-from .timex_values import MODIFIER_WORDS, YEAR
-from .timex_narrative import DAY_OF_MONTH, Reference, reference_of
-from .timex_rules import _COUNT, _HEDGE, _U, PERSON_NOUNS, Context, Resolution, resolve
+from .timex_values import month_number
+from .timex_calendar import DAY_OF_MONTH
+from .timex_narrative import Reference, reference_of
+from .timex_rules import PERSON_NOUNS, Context, Resolution, resolve
+from .timex_vocabulary import (
+    COUNT, FULL_MONTH, HEDGE, MODIFIER, MONTH_NAME, MONTH_TRIGGERS, SPELLED_YEAR, THE_YEAR_2000S, UNIT,
+    WEEKDAY_NAME, WEEKDAY_TRIGGERS, YEAR, ZONES,
+)
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_YEAR = YEAR
 _PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
          r"that)[ ]")
 _YEAR_PREP = r"\b(?:in|since|by|until|from|before|after|during|through|early|late|mid-)[ ]"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_MOD = rf"(?:(?:{MODIFIER_WORDS})[\s-]+)"
-_YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
-_UNIT_WORD = rf"\b{_U}\b"
-_MONTH_WORDS = "january february march april may june july august september october november december " \
-               "jan feb mar apr jun jul aug sep sept oct nov dec"
-_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
+_YEAR_REF = rf"(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)"
+_UNIT_WORD = rf"\b{UNIT}\b"
 # (trigger words, pattern): a pattern is tried only on paragraphs that have one of its words ("#year": a
 # number that may be a year), which is cheap; a pattern's group ``t``, when it has one, is the expression.
 _PATTERNS = [
     # ranges of years, split later: "2009-2010"
-    ("#year", rf"\b{_YEAR}[-–](?:{_YEAR}|\d{{2}})\b(?![-–\d])"),
+    ("#year", rf"\b{YEAR}[-–](?:{YEAR}|\d{{2}})\b(?![-–\d])"),
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
     ("old", r"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
-    ("ago earlier later now", rf"\b{_HEDGE}(?:{_COUNT}\s+)?(?:more\s+)?{_U}\s+(?:ago|earlier|later|from\s+now)\b"),
+    ("ago earlier later now",
+     rf"\b{HEDGE}(?:{COUNT}\s+)?(?:more\s+)?{UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|later|from\s+now)\b"),
     ("past last previous next coming first",
-     rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{_HEDGE}{_COUNT}\s+{_U}\b"),
+     rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{HEDGE}{COUNT}\s+{UNIT}\b"),
     ("the",
      r"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
      r"decades)\b"),
-    ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{_COUNT}\s+)?(?:{_U}|{_WEEKDAY}s?)\b"),
+    ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{COUNT}\s+)?(?:{UNIT}|{WEEKDAY_NAME}s?)\b"),
     ("every each", r"\b(?:every|each)\s+(?:spring|summer|autumn|fall|winter)\b"),
-    ("every each", rf"\b(?:[Ee]very|[Ee]ach)\s+{_FULL_MONTH}\b"),
-    ("once twice times", rf"\b(?:once|twice|{_COUNT}\s+times)\s+an?\s+{_U}\b"),
+    ("every each", rf"\b(?:[Ee]very|[Ee]ach)\s+{FULL_MONTH}\b"),
+    ("once twice times", rf"\b(?:once|twice|{COUNT}\s+times)\s+an?\s+{UNIT}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
     # "pays a dividend quarterly": the adverb only, not the adjective of "quarterly results"
     ("quarterly", r"\bquarterly\b(?=\s*(?:[.,;:)]|$|(?:and|or|but|since|from|in|on|at|to|by|until)\b))"),
@@ -66,41 +62,52 @@ _PATTERNS = [
      r"\bthe\s+(?:next|following|previous|preceding)\s+(?:day|week|month|year|morning|evening)\b"),
     # quarters, halves, fiscal years
     ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
-    ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
+    ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{YEAR})?\b"),
     ("quarter", r"\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?-i:quarter)\b(?!\s+of\b)"),
     ("half", rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
     ("half", r"\b(?:first|second)-half\b"),
-    ("h1 h2", rf"\bH[12]\s+{_YEAR}\b"),
-    ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{_YEAR}|FY\s?(?:{_YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
+    ("h1 h2", rf"\bH[12]\s+{YEAR}\b"),
+    ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{YEAR}|FY\s?(?:{YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
     ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
+    # a results report's year: "in the first nine months of the year", "for the year ended Sept. 30"
+    ("year", r"\b(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending)\b"),
+    ("year", r"\b(?:for|of)\s+(?P<t>the\s+(?:full\s+)?year)\b(?!['\u2019-]|\s+(?:ago|earlier|later|before|after|"
+             r"when|that|in|of|to|and|or|\d))"),
     # modifiers and relative units: "early December", "mid-2011", "late last year", "this year's"
     ("early mid late earlier later end beginning start middle close rest",
-     rf"\b{_MOD}+(?:(?:this|last|next|the)\s+)?(?:{_FULL_MONTH}|{_YEAR}|year|month|week|decade|century|summer|winter|"
+     rf"\b{MODIFIER}+(?:(?:this|last|next|the)\s+)?(?:{FULL_MONTH}|{YEAR}|year|month|week|decade|century|summer|winter|"
      rf"spring|autumn)\b"),
     ("this last next coming current earlier later",
-     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|summer|"
+     r"\b(?:(?:earlier|later)\s+)?(?:this\s+past|this|last|next|coming|current)\s+(?:year|month|week|weekend|quarter|"
+     r"summer|"
      r"winter|spring|"
      r"autumn|fall|decade|century)\b"),
     # seasons, decades, centuries
     ("spring summer autumn winter fall", rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
-     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{_YEAR})?)\b"),
-    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b"),
+     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{YEAR})?)\b"),
+    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{YEAR}\b"),
     ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
     ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
     # calendar dates
-    (_MONTH_WORDS,
-     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?"
-     rf"(?:,?\s+{_YEAR})?\b(?![-:.]?\d)"),
-    (_MONTH_WORDS, rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    (_MONTH_WORDS, rf"\b{_FULL_MONTH},?\s+{_YEAR}\b"),
-    (_MONTH_WORDS, rf"(?i:{_PREP})(?P<t>{_FULL_MONTH})\b"),
-    (_WEEKDAY_WORDS,
-     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{_YEAR})\b(?![-–,.]?\d)"),
+    (MONTH_TRIGGERS,
+     rf"\b(?:{WEEKDAY_NAME},?\s+)?{MONTH_NAME}\s?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}\b)?"
+     rf"(?:,?\s+{YEAR})?\b(?![-:.]?\d)"),
+    (MONTH_TRIGGERS,
+     rf"\b(?:{WEEKDAY_NAME},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+{YEAR})?\b"),
+    (MONTH_TRIGGERS, rf"\b{FULL_MONTH},?\s+{YEAR}\b"),
+    (MONTH_TRIGGERS, rf"(?i:{_PREP})(?P<t>{FULL_MONTH})\b"),
+    (WEEKDAY_TRIGGERS,
+     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{YEAR})\b(?![-–,.]?\d)"),
+    # years in words, as transcripts spell them: "in nineteen ninety-six", "January nineteen ninety-seven"
+    ("seventeen eighteen nineteen",
+     rf"\b(?:(?:{FULL_MONTH}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s+)?{SPELLED_YEAR}\b"
+     r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand)\b)"),
+    ("thousand", rf"\b{THE_YEAR_2000S}\b"),
     # times of day
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
-     rf"Boxing\s+Day)(?:\s+(?:of\s+)?{_YEAR})?\b"),
+     rf"Boxing\s+Day)(?:\s+(?:of\s+)?{YEAR})?\b"),
     ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
     (ZONES + " hours hrs local",
      rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
@@ -113,29 +120,32 @@ _PATTERNS = [
     ("now currently nowadays presently present days recently lately",
      r"\b(?:right\s+now|now(?![-\u2011])|currently|nowadays|presently|at\s+present|these\s+days|recently|lately)\b"),
     ("future past",
-     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|year|month|week|"
-     r"day|decade))"),
+     r"\bthe\s+(?:(?:near|distant|foreseeable|recent)\s+)?(?:future|past)\b(?!\s+(?:\d|few|several|couple|year|month|"
+     r"week|day|decade|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|twenty|"
+     r"thirty|forty|fifty)\b)"),
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
     # a results report's periods: "the year-ago quarter", "the year-earlier period", "a year-earlier loss"
     ("period quarter half ago earlier latest recent",
-     rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{_YEAR})"
+     rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{YEAR})"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),
     ("quarter period", r"\bthe\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
     ("quarter period half",
-     rf"\b(?:(?:this|last|next)\s+year|{_YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
+     rf"\b(?:(?:this|last|next)\s+year|{YEAR})['\u2019]s\s+(?:(?:first|second|third|fourth)[\s-])?"
      r"(?:quarter|half|period)\b"),
-    ("ago earlier", r"\byear-(?:ago|earlier)\b"),
+    # "a year-earlier loss"; not "the year-earlier nine months", which is those months (a duration) again
+    ("ago earlier", rf"\byear-(?:ago|earlier)\b(?!\s+{COUNT}\s+{UNIT}\b)"),
     ("for", r"\bfor\s+(?P<t>years|months|decades|weeks|days|hours)\b"),
 ]
-_CASED = {_MONTH_WORDS, _WEEKDAY_WORDS, "#year"}  # month and weekday names count only with a capital
+_CASED = {MONTH_TRIGGERS, WEEKDAY_TRIGGERS, "#year"}  # month and weekday names count only with a capital
 _FINDERS = [(frozenset(words.split()), re.compile(pattern, 0 if words in _CASED else re.I))
             for words, pattern in _PATTERNS]
 _WORDS = re.compile(r"[a-z]+|\d+")
 # Durations ("two weeks", "more than a decade", "a year"): found from the unit back to its count, as trying a
 # count at every word of a paragraph costs more than all other patterns together.
 _UNIT = re.compile(_UNIT_WORD, re.I)
-_COUNT_BEFORE = re.compile(rf"\b{_HEDGE}(?:{_COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_COUNT_BEFORE = re.compile(rf"\b{HEDGE}(?:{COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
 
 
 def _matches(text: str) -> list[tuple[int, int]]:
@@ -154,7 +164,8 @@ def _matches(text: str) -> list[tuple[int, int]]:
             continue  # "a year-earlier loss", "a week-long strike": part of a compound adjective
         count = _COUNT_BEFORE.search(text, max(0, unit.start() - 60), unit.start())
         if count:
-            spans.append((count.start(), unit.end()))
+            half = _AND_A_HALF.match(text, unit.end())  # "a minute and a half"
+            spans.append((count.start(), half.end() if half else unit.end()))
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept, reach = [], -1
     for start, end in spans:
@@ -170,8 +181,8 @@ _LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|during|unti
                       r"starting|beginning|ending|past(?=\s+(?:mid|noon|midnight)))\s+)+", re.I)
 _TRAILING = re.compile(r"(?:'s|\u2019s|(?<![ap]\.[m])\.|[\s,;:!?)\"'\u201d])+$")
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:[-–—]|\s(?:to|through|until|till|and|or)\s)\s*(?P<b>.+)$", re.I)
-_YEAR_RANGE = re.compile(rf"^(?P<a>{_YEAR})[-–](?P<b>{_YEAR}|\d{{2}})$")
-_NAME = re.compile(rf"{_MONTH}|{_WEEKDAY}|Q[1-4]|H[12]|FY", re.I)
+_YEAR_RANGE = re.compile(rf"^(?P<a>{YEAR})[-–](?P<b>{YEAR}|\d{{2}})$")
+_NAME = re.compile(rf"{MONTH_NAME}|{WEEKDAY_NAME}|Q[1-4]|H[12]|FY", re.I)
 _CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "4:10 p.m. (0910 GMT) on Sunday"
 _VERB_LAST = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|not|n't)\s+$", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "\u2019ll"}
@@ -212,15 +223,16 @@ def direction(span) -> str | None:
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.lower_ in _FUTURE_AUX):
             return "future"
         perfect = any(a.lemma_ == "have" for a in auxes)
-        present = not perfect and verb.tag_ != "VBD" and not any("Past" in a.morph.get("Tense") for a in auxes)
+        present = (not perfect and verb.tag_ != "VBD" and not any("Past" in a.morph.get("Tense") for a in auxes)
+                   and not _invariant_past(verb))
         cue = verb.lower_ in _FUTURE_WORDS or any(c.lower_ in _FUTURE_WORDS and c.dep_ in {"acomp", "advmod", "amod"}
                                                    for c in verb.children)
         if present and cue and (auxes or verb.tag_ in {"VBZ", "VBP", "JJ"} or verb.lower_ == "due"):
             return "future"
         if index == 0:
             governor = verb.head
-            if any(a.lower_ == "had" for a in auxes) or (governor is not verb and any(
-                    c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for c in governor.children)):
+            if any(a.lower_ == "had" for a in auxes) or any(
+                    c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for up in _governors(verb) for c in up.children):
                 return "past"  # "had been due to expire Friday", "had been scheduled to meet Monday": a superseded plan
             if verb.lemma_ == "schedule" or (
                     verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
@@ -242,6 +254,28 @@ def direction(span) -> str | None:
             if verb.tag_ in {"VBZ", "VBP"} or bare or any(a.tag_ in {"VBZ", "VBP", "MD"} for a in auxes):
                 return "future" if prep is not None and prep.lower_ in _FUTURE_PREPS else "present"
     return None
+
+
+def _governors(verb) -> list:
+    """The verb's governor and the one above it when the verb completes them ("had been due [to expire]")."""
+    out, token = [], verb
+    while token.dep_ in {"xcomp", "acomp"} and token.head is not token and len(out) < 2:
+        token = token.head
+        out.append(token)
+    return out
+
+
+_SAME_PAST = frozenset("hurt cut set put hit cost let shut spread quit cast burst split upset offset undercut bid"
+                       .split())
+
+
+def _invariant_past(verb) -> bool:
+    """"Weakness in chip stocks hurt the index on Friday": a verb whose past is spelled as its base form (hurt, cut,
+    set, hit, put) tagged present although its subject is one singular noun, which the present would give an -s
+    ("hurts"): the past, as the grammar leaves no other reading."""
+    return verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST and any(
+        c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children)
 
 
 _REPORTING = {"say", "tell", "add", "report", "announce", "state", "note", "write", "claim", "insist", "confirm",
@@ -306,6 +340,8 @@ def _aged_person(span) -> str | None:
     return "named" if any(_is_person_word(t) for t in between) or _is_person_word(head) else None
 
 
+_ENDING = {"ended", "ending"}
+_TERMS_SET = {"payable", "effective"}  # a date set by terms: the nearest such day, whatever the clause's tense
 _LIMIT_PREPS = {"to", "until", "till", "through", "by"}
 _SET_FOR = {"payable", "effective", "record", "due"}
 _LIMIT_VERBS = {"set", "extend", "postpone", "delay", "move", "push", "defer", "adjourn", "schedule", "give",
@@ -342,7 +378,7 @@ _GENERIC = frozenset("""
 """.split())
 
 
-_WEEKDAY_NAME = re.compile(rf"^{_WEEKDAY}$", re.I)
+_WEEKDAY_NAME = re.compile(rf"^{WEEKDAY_NAME}$", re.I)
 _AHEAD_WORDS = {"ahead", "upcoming", "until", "till", "coming", "next", "for", "by", "await", "awaits", "awaiting"}
 
 
@@ -453,6 +489,7 @@ class Finder:
         self.reference: Reference | None = None  # the time the text last named (timex_narrative)
         self.reference_paragraph = 0
         self.period: str | None = None  # the last quarter or half named: what a results report is about
+        self.fiscal = False  # ... named as a fiscal one, whose months are not known
         self.found: list[Found] = []
 
     def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
@@ -462,6 +499,8 @@ class Finder:
         if span.end < len(doc) and doc[span.end].lower_ == "old" and span[-1].lower_ in {"years", "months"}:
             return None  # "Smith, 52 years old": an age (read with "old" when the span holds it)
         low = text[start:end].lower()
+        if low in {"the year", "the fiscal year"} and span.end < len(doc) and doc[span.end].lower_ in _ENDING:
+            return Resolution("DURATION", "P1Y")  # "for the year ended Sept. 30": twelve months to that day
         if low in {"the day", "the same day"} and (span.root.dep_ in {"nsubj", "nsubjpass"} or (
                 span.end < len(doc) and doc[span.end].lower_ in _GENERIC_DAY_NEXT)):
             return None  # "the day may come", "the day when…": no particular day
@@ -482,12 +521,15 @@ class Finder:
         tense = direction(span) or sentence_tense(span)
         if tense in {"present", None} and _past_possessive_day(doc, span):
             tense = "past"
+        if span.start and doc[span.start - 1].lower_ in _TERMS_SET:
+            tense = None  # "declared a dividend, payable Dec. 15": the date the terms set, not the declaring's tense
         ctx = Context(self.anchor, tense, self.last_day,
                       _quantity_before(doc, span.start), _noun_after(span),
                       ("half" in low or low in {"the year", "the full year"}) and _reports_results(span),
                       self.reference, _over(doc, span.start), "old" in low and _aged_person(span),
                       "year" in low and _reports_results(span), self.period, _deadline(span),
-                      self.last_day is not None and self.last_day_paragraph < self.p_index - 1, _limit_ahead(span))
+                      self.last_day is not None and self.last_day_paragraph < self.p_index - 1, _limit_ahead(span),
+                      self.fiscal)
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
@@ -547,26 +589,31 @@ class Finder:
                     continue
             elif _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
                 resolution = self._resolve(doc, text, start, end) or resolution
-            out.append((start, end, resolution))
+            if not (_PERIOD.match(resolution.value) and not _NUMBERED.search(words)
+                    and _fiscal(text, start, end, resolution.value)):
+                out.append((start, end, resolution))  # not "the quarter ended July 31": May to July, no quarter
             if resolution.type in {"DATE", "TIME"} and not _COMPARISON.search(words) and not _reporting_day(
                     doc, start, end, words):
                 self.reference = reference_of(resolution.value, words)  # a report's comparison is no story time
                 self.reference_paragraph = p_index
-                if _PERIOD.match(resolution.value) and self._reported(resolution.value, words):
-                    self.period = resolution.value
+                fiscal = _fiscal(text, start, end, resolution.value)
+                if _PERIOD.match(resolution.value) and self._reported(resolution.value, words, fiscal):
+                    self.period, self.fiscal = resolution.value, fiscal
         return out
 
-    def _reported(self, value: str, words: str) -> bool:
+    def _reported(self, value: str, words: str, fiscal: bool) -> bool:
         """Can the quarter or half ``value`` be the period a results report is about? Not one named by its relation
         to that period ("the 2018 period", "the year-ago quarter"), and, once a period is known, not one still under
-        way or ahead at publication ("expects a fourth-quarter charge" in a report on the third)."""
+        way or ahead at publication ("expects a fourth-quarter charge" in a report on the third), nor one that ended
+        before it ("after a weak second quarter" in a report on the third: background), unless it is named as a
+        fiscal period (another company's year, numbered its own way)."""
         if _REPORT_WORDS.search(words):
             return False
         if self.period is None or self.anchor is None:
             return True
-        year, n = int(value[:4]), int(value[6])
-        last_month = n * (3 if value[5] == "Q" else 6)
-        return (year, last_month) < (self.anchor.year, self.anchor.month)
+        if not fiscal and _period_end(value) < _period_end(self.period):
+            return False
+        return _period_end(value) < (self.anchor.year, self.anchor.month)
 
     def paragraph(self, p_index: int, doc) -> None:
         text = doc.text
@@ -587,6 +634,27 @@ class Finder:
             self.found.append(Found(timex, resolution, start))
 
 
+_NUMBERED = re.compile(r"first|second|third|fourth|final|1st|2nd|3rd|4th|\bQ[1-4]\b|\bH[12]\b|fiscal", re.I)
+_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?(?P<month>{MONTH_NAME})", re.I)
+
+
+def _fiscal(text: str, start: int, end: int, value: str) -> bool:
+    """Is the quarter or half at ``text[start:end]`` numbered by a fiscal year ("the fiscal first quarter", "its first
+    quarter ended Sept. 30"), so that its number does not say which months it covers?"""
+    if "fiscal" in text[max(0, start - 8):end].lower():
+        return True
+    ended = _ENDED.match(text, end)
+    if not ended or not _PERIOD_VALUE.match(value) or value[5] not in "QH":
+        return False
+    month = month_number(ended.group("month"))
+    return month is not None and month != int(value[6]) * (3 if value[5] == "Q" else 6)
+
+
+def _period_end(value: str) -> tuple[int, int]:
+    """The year and last month of a quarter or half ("2019-Q3" -> (2019, 9))."""
+    return int(value[:4]), int(value[6]) * (3 if value[5] == "Q" else 6)
+
+
 def _unplaced(resolution: Resolution) -> bool:
     """A date or time whose value could not be worked out ("the day before the vote", "that day" with no day
     named, XXXX-XX-XX): not shown as a dated expression, since a reader can place it no better than with none.
@@ -598,7 +666,7 @@ _REPORT_WORDS = re.compile(r"year-(?:ago|earlier)|year['\u2019]s\s+(?:quarter|pe
                            r"\b(?:period|latest|most\s+recent|year\s+ago|the\s+quarter)\b|"
                            r"\d{4}\s+(?:quarter|period|half)|"
                            r"\d{4}\s+(?:first|second|third|fourth)", re.I)
-_REPORT_DAY = re.compile(rf"^(?:(?:on\s+)?{_WEEKDAY}|today|yesterday)$", re.I)
+_REPORT_DAY = re.compile(rf"^(?:(?:on\s+)?{WEEKDAY_NAME}|today|yesterday)$", re.I)
 
 
 def _reporting_day(doc, start: int, end: int, words: str) -> bool:

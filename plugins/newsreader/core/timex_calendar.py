@@ -7,6 +7,7 @@ bare weekday is the most recent one unless the clause points forward.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -14,7 +15,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import timex_values as tv
-from .timex_values import MONTHS, WEEKDAYS, month_number
+from . import timex_vocabulary as voc
+from .timex_values import month_number
+from .timex_vocabulary import MONTHS, WEEKDAYS, ZONES
 
 if TYPE_CHECKING:
     from .timex_narrative import Reference
@@ -31,13 +34,12 @@ _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|
                      re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
 _CENTURY_WORDS = {"first": 1, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
-_YEAR = re.compile(rf"^(?:the\s+year\s+)?(?P<year>{tv.YEAR})$", re.I)
+_YEAR = re.compile(rf"^(?:the\s+year\s+)?(?P<year>{voc.YEAR})$", re.I)
 _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
                    r"after))\s+)?"
                    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s+(?:local\s+time|gmt|utc|"
                    r"[a-z]{2,4}t))?$", re.I)
 # a 24-hour clock written as four digits, which needs its zone or "hours": "0930 GMT", "1800 hours", "0530 local time"
-ZONES = "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst hkt sgt aest aedt"
 _MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours|hrs|h|z|local\s+time|"
                        rf"{'|'.join(ZONES.split())})$", re.I)
 _PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
@@ -73,6 +75,7 @@ class Context:
     deadline: bool = False  # "pushed back to Nov. 21", "until mid-November", "set March 2 as the deadline": a limit
     day_elsewhere: bool = False  # the last day (``last_day``) was named before the previous paragraph
     limit_ahead: bool = False  # a limit given or moved: "pushed the cut-off back until Thursday"
+    fiscal: bool = False  # ``period`` is a fiscal one ("the fiscal first quarter"): its months are not known
 
 
 
@@ -113,7 +116,7 @@ def day_event(d: date, text: str, how: str, part: str | None = None, clock: str 
     if clock:
         return Resolution("TIME", f"{tv.day(d)}T{clock}", (tv.day(d), "day", False, how), clock)
     if part:
-        return Resolution("TIME", f"{tv.day(d)}T{part}", (tv.day(d), "day", False, how), tv.PART_NAMES[part])
+        return Resolution("TIME", f"{tv.day(d)}T{part}", (tv.day(d), "day", False, how), voc.PART_NAMES[part])
     return Resolution("DATE", tv.day(d), (tv.day(d), "day", False, how))
 
 
@@ -129,7 +132,7 @@ def _split_part(low: str) -> tuple[str, str | None, str | None]:
     clock = _clock(m.group("clock")) if m.group("clock") else None
     if m.group("clock") and clock is None:
         return low, None, None
-    return m.group("rest"), (tv.PARTS_OF_DAY[m.group("part")] if m.group("part") else None), clock
+    return m.group("rest"), (voc.PARTS_OF_DAY[m.group("part")] if m.group("part") else None), clock
 
 
 
@@ -158,10 +161,10 @@ def _clock(words: str) -> str | None:
 def read_relative_day(low, text, ctx):
     rest, part, clock = _split_part(low)
     if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
-        rest, part = ("yesterday" if low.startswith("last") else "today"), tv.PARTS_OF_DAY[low.split()[-1]]
+        rest, part = ("yesterday" if low.startswith("last") else "today"), voc.PARTS_OF_DAY[low.split()[-1]]
     if low in {"the morning", "the afternoon", "the evening", "the night"} and ctx.anchor is not None:
         day = ctx.last_day or ctx.anchor  # the part of the day the text is about
-        return Resolution("TIME", f"{tv.day(day)}T{tv.PARTS_OF_DAY[low[4:]]}", None, low[4:])
+        return Resolution("TIME", f"{tv.day(day)}T{voc.PARTS_OF_DAY[low[4:]]}", None, low[4:])
     if rest not in _RELATIVE_DAYS or ctx.anchor is None:
         return None
     if low in {"tonight", "overnight"}:
@@ -217,12 +220,11 @@ def read_weekday(low, text, ctx):
             how = f"'{text}', the most recent {name} on or before {human_anchor(anchor)}"
     return day_event(d, text, how, part, clock)
 
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def season_value(code: str, which: str, anchor: date) -> str:
     """Last summer: the latest one over by publication; this summer: the one of this year; next: the first ahead."""
-    starts = [date(y, _SEASON_START[code], 21) for y in range(anchor.year - 2, anchor.year + 2)]
+    starts = [date(y, voc.SEASON_START_MONTH[code], 21) for y in range(anchor.year - 2, anchor.year + 2)]
     if which in {"last", "past", "previous"}:
         start = max(s for s in starts if tv.shift_month(s.year, s.month, 3) <= (anchor.year, anchor.month))
     elif which in {"next", "coming"}:
@@ -261,6 +263,8 @@ def _period(low, ctx, pattern, count_of, size, letter):
 
 def read_quarter(low, text, ctx):
     if low in {"the quarter", "the latest quarter", "the most recent quarter", "the recent quarter"} and ctx.anchor:
+        if ctx.fiscal:
+            return Resolution("DATE", "XXXX-QX")  # a fiscal quarter's months are not known: left unplaced
         if ctx.period and "Q" in ctx.period and ctx.anchor.year - 1 <= int(ctx.period[:4]) <= ctx.anchor.year:
             return Resolution("DATE", ctx.period)  # the quarter the article reports on
         # the quarter a report is about: the last one completed, unless the clause points at the present one (never
@@ -268,7 +272,7 @@ def read_quarter(low, text, ctx):
         present = ctx.tense in {"present", "future"} and low == "the quarter"
         index = ctx.anchor.year * 4 + tv.quarter_of(ctx.anchor) - 1 - (0 if present else 1)
         return Resolution("DATE", f"{index // 4}-Q{index % 4 + 1}")
-    return _period(low, ctx, _QUARTER, lambda m: int(m.group("qn") or tv.ORDINALS[m.group("ord")]), 3, "Q")
+    return _period(low, ctx, _QUARTER, lambda m: int(m.group("qn") or voc.ORDINALS[m.group("ord")]), 3, "Q")
 
 
 
@@ -276,7 +280,7 @@ def read_half(low, text, ctx):
     m = _HALF.match(low)
     if m and m.group("year") is None and not m.group("hn") and "-" not in low and not ctx.business:
         return None  # "the first half" of a match or of a speech
-    return _period(low, ctx, _HALF, lambda m: int(m.group("hn") or tv.ORDINALS[m.group("ord")]), 6, "H")
+    return _period(low, ctx, _HALF, lambda m: int(m.group("hn") or voc.ORDINALS[m.group("ord")]), 6, "H")
 
 
 
@@ -295,12 +299,12 @@ def read_season(low, text, ctx):
     m = _SEASON.match(low)
     if not m:
         return None
-    code = tv.SEASONS[m.group("season")]
+    code = voc.SEASONS[m.group("season")]
     if m.group("year"):
         return Resolution("DATE", f"{m.group('year')}-{code}")
     if ctx.anchor is None or (m.group("season") == "fall" and not low.startswith("the")):
         return False if m.group("season") == "fall" else Resolution("DATE", f"XXXX-{code}")
-    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+    starts = voc.SEASON_START_MONTH
     candidates = [date(y, starts[code], 21) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
     if code == "WI" and ctx.anchor.month <= 3:
         candidates.append(ctx.anchor)
@@ -350,11 +354,11 @@ def read_year(low, text, ctx):
 _MONTH_DAY = re.compile(r"^(?:(?P<wd>mon|tues|wednes|thurs|fri|satur|"
                         r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
-                        rf"(?:,?\s+(?:of\s+)?(?P<year>{tv.YEAR}|last\s+year|this\s+year|next\s+year))?$")
+                        rf"(?:,?\s+(?:of\s+)?(?P<year>{voc.YEAR}|last\s+year|this\s+year|next\s+year))?$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
-                         rf"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>{tv.YEAR}|last\s+year|"
+                         rf"past)\s+)?(?P<m>[a-z]+\.?)(?:,?\s+(?:of\s+)?(?P<year>{voc.YEAR}|last\s+year|"
                          r"this\s+year|next\s+year))?$")
-_ISO = re.compile(rf"^(?P<y>{tv.YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})$")
+_ISO = re.compile(rf"^(?P<y>{voc.YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})$")
 
 
 _HOLIDAYS = {"christmas": "december 25", "christmas day": "december 25", "christmas eve": "december 24",
@@ -424,7 +428,7 @@ def read_calendar(low, text, ctx):
         value = tv.month(chosen.year, mo)
         how = f"'{text}', the nearest {MONTHS[mo - 1].capitalize()} {direction} {human_anchor(ctx.anchor)}"
         return Resolution("DATE", value, (value, "month", False, how))
-    if any(ch.isdigit() for ch in low) and re.search(rf"\b{tv.YEAR}\b", low) and any(
+    if any(ch.isdigit() for ch in low) and re.search(rf"\b{voc.YEAR}\b", low) and any(
             month_number(w) for w in re.findall(r"[a-z]+\.?", low)):
         data = _explicit_parser().get_date_data(text)
         if data.date_obj is not None:
@@ -446,3 +450,32 @@ def _explicit_parser():
     return DateDataParser(languages=["en"], settings={"PARSERS": ["absolute-time"], "RETURN_TIME_AS_PERIOD": True,
                                                         "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"})
 
+
+DAY_OF_MONTH = re.compile(r"^the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|that|last|next|the)\s+month)?$")
+_MONTH_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+def read_day_of_month(low, text, ctx):
+    """"on the 14th": that day of the month the story is in, else of the month around publication in the
+    clause's direction."""
+    m = DAY_OF_MONTH.match(low)
+    if not m:
+        return None
+    n, ref, which = int(m.group(1)), ctx.reference, m.group(2)
+    if which in _MONTH_STEP and ctx.anchor is not None:  # "the 14th of next month"
+        y, mo = tv.shift_month(ctx.anchor.year, ctx.anchor.month, _MONTH_STEP[which])
+        if n > calendar.monthrange(y, mo)[1]:
+            return False
+        return day_event(date(y, mo, n), text, f"'{text}', from {human_anchor(ctx.anchor)}")
+    if ref is not None and ref.serves("month"):
+        try:
+            d = date(ref.day.year, ref.day.month, n)
+        except ValueError:
+            return False
+        return day_event(d, text, f"'{text}' of {ref.day:%B %Y}, the month the text last named")
+    if ctx.anchor is None:
+        return None
+    months = [tv.shift_month(ctx.anchor.year, ctx.anchor.month, k) for k in (-1, 0, 1)]
+    candidates = [date(y, mo, n) for y, mo in months if n <= calendar.monthrange(y, mo)[1]]
+    d = pick(candidates, ctx.anchor, ctx.tense)
+    return day_event(d, text, f"'{text}', the nearest such day to {human_anchor(ctx.anchor)} in the clause's direction")

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from .timex_calendar import day_event, human_anchor, pick
-from .timex_values import YEAR, day
+from .timex_values import day
+from .timex_vocabulary import YEAR
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

@@ -11,13 +11,12 @@ counting from publication would certainly be wrong.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_values as tv
-from .timex_calendar import day_event, human_anchor, pick
+from . import timex_vocabulary as voc
 
 # How fine a reference is; an expression needs at least its own unit's fineness ("a week later" needs a day).
 _RANK = {"unknown": -1, "year": 0, "half": 1, "quarter": 1, "season": 1, "month": 2, "week": 3, "day": 4}
@@ -27,7 +26,6 @@ UNKNOWN = {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-X
 
 _VALUE = re.compile(r"^(?:FY)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|"
                     r"H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ def reference_of(value: str, text: str) -> Reference:
         if m["h"]:
             return Reference(date(year, 6 * int(m["h"]) - 5, 1), "half", text)
         if m["s"]:
-            return Reference(date(year, _SEASON_MONTH[m["s"]], 1), "season", text)
+            return Reference(date(year, voc.SEASON_START_MONTH[m["s"]], 1), "season", text)
     except ValueError:
         return unknown(text)
     return Reference(date(year, 1, 1), "year", text)
@@ -108,34 +106,3 @@ def describe(text: str, n: int, unit: str, ref: Reference) -> str:
     plural = "s" if abs(n) != 1 else ""
     return (f"'{text}', {abs(n)} {unit}{plural} {'after' if n > 0 else 'before'} '{ref.text}' "
             f"(the time the text last named)")
-
-
-DAY_OF_MONTH = re.compile(r"^the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(this|that|last|next|the)\s+month)?$")
-_MONTH_STEP = {"this": 0, "last": -1, "next": 1}
-
-
-def read_day_of_month(low, text, ctx):
-    """"on the 14th": that day of the month the story is in, else of the month around publication in the
-    clause's direction."""
-    m = DAY_OF_MONTH.match(low)
-    if not m:
-        return None
-    n, ref, which = int(m.group(1)), ctx.reference, m.group(2)
-    if which in _MONTH_STEP and ctx.anchor is not None:  # "the 14th of next month"
-        y, mo = tv.shift_month(ctx.anchor.year, ctx.anchor.month, _MONTH_STEP[which])
-        if n > calendar.monthrange(y, mo)[1]:
-            return False
-        return day_event(date(y, mo, n), text, f"'{text}', from {human_anchor(ctx.anchor)}")
-    if ref is not None and ref.serves("month"):
-        try:
-            d = date(ref.day.year, ref.day.month, n)
-        except ValueError:
-            return False
-        return day_event(d, text, f"'{text}' of {ref.day:%B %Y}, the month the text last named")
-    if ctx.anchor is None:
-        return None
-    months = [tv.shift_month(ctx.anchor.year, ctx.anchor.month, k) for k in (-1, 0, 1)]
-    candidates = [date(y, mo, n) for y, mo in months if n <= calendar.monthrange(y, mo)[1]]
-    d = pick(candidates, ctx.anchor, ctx.tense)
-    return day_event(d, text, f"'{text}', the nearest such day to {human_anchor(ctx.anchor)} in the clause's direction")
-

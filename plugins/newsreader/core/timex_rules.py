@@ -14,12 +14,15 @@ from datetime import date, timedelta
 
 from . import timex_narrative as narrative
 from . import timex_values as tv
+from . import timex_vocabulary as voc
 from .timex_calendar import (
-    Context, Resolution, read_calendar, read_century, read_decade, read_fiscal, read_half, human_anchor, read_quarter,
+    Context, Resolution, read_calendar, read_century, read_day_of_month, read_decade, read_fiscal, read_half,
+    human_anchor, read_quarter,
     read_relative_day, read_season, season_value, read_time_of_day, read_weekday, read_year,
 )
 from .timex_holidays import read_movable_holiday
-from .timex_values import WEEKDAYS, count
+from .timex_values import count
+from .timex_vocabulary import COUNT, HEDGE, MODIFIER_WORDS, UNIT, WEEKDAYS
 
 __all__ = ["Context", "Resolution", "resolve"]
 
@@ -30,24 +33,18 @@ PERSON_NOUNS = frozenset(
     migrant refugee farmer protester activist journalist reporter pilot sailor marine nurse doctor patient tourist
     """.split()
 )
-_U = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
-_N = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-      r"ninety|hundred|dozen|half|several|few|many|couple|some)")
-_COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{_N}(?:[\s-]+(?:and\s+a\s+half|{_N}))*|an?)"
-_HEDGE = rf"(?:(?:{tv.HEDGE_WORDS})\s+)*"
 _AGE = re.compile(r"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|decade)s?[-\s]old$", re.I)
-_AGO = re.compile(rf"^{_HEDGE}(?P<n>{_COUNT}\s+)?(?:more\s+)?(?P<unit>{_U})\s+(?P<dir>ago|earlier|before|previously|"
+_AGO = re.compile(rf"^{HEDGE}(?P<n>{COUNT}\s+)?(?:more\s+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|previously|"
                   rf"back|"
                   r"later|after|from\s+now|hence)$", re.I)
-_SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first|final|recent|following)\s+{_HEDGE}"
-                   rf"(?P<n>{_COUNT}\s+)?(?P<unit>{_U})$", re.I)
-_DURATION = re.compile(rf"^(?:the\s+|a\s+)?{_HEDGE}(?P<n>{_COUNT}[\s-]+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
-                       rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{_U})(?:\s+(?:long|"
+_SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first|final|recent|following)\s+{HEDGE}"
+                   rf"(?P<n>{COUNT}\s+)?(?P<unit>{UNIT})$", re.I)
+_DURATION = re.compile(rf"^(?:the\s+|a\s+)?{HEDGE}(?P<n>{COUNT}[\s-]+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
+                       rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{UNIT})(?:\s+(?:long|"
                        rf"straight|running|in\s+a\s+row))?$", re.I)
-_SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{_COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
-                  rf"{_COUNT}\s+)?"
-                  rf"(?P<unit>{_U}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
+_SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
+                  rf"{COUNT}\s+)?"
+                  rf"(?P<unit>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
             "quarterly": "P3M",
             "nightly": "P1D"}
@@ -59,7 +56,7 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_
          "the foreseeable future": "FUTURE_REF", "years ago": "PAST_REF", "decades ago": "PAST_REF",
          "months ago": "PAST_REF", "centuries ago": "PAST_REF", "the coming years": "FUTURE_REF",
          "the years ahead": "FUTURE_REF", "the coming decades": "FUTURE_REF"}
-_MOD = re.compile(rf"^(?:(?:{tv.MODIFIER_WORDS})(?:\s+|-))+(?=\S)", re.I)
+_MOD = re.compile(rf"^(?:(?:{MODIFIER_WORDS})(?:\s+|-))+(?=\S)", re.I)
 _REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
                   r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
@@ -71,16 +68,22 @@ _UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\
                          re.I)
 
 
+# "a minute and a half", "two hours and a half": read as "one and a half minutes"
+_HALF_AFTER = re.compile(r"\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(second|minute|hour|day|week|"
+                         r"month|year)s?\s+and\s+a\s+half\b")
+
+
 def _unit(word: str) -> str:
     word = word.lower()
-    return tv.UNIT_WORDS.get(word, tv.UNIT_WORDS.get(word.rstrip("s"), word))
+    return voc.UNIT_WORDS.get(word, voc.UNIT_WORDS.get(word.rstrip("s"), word))
 
 
 
 def resolve(text: str, ctx: Context) -> Resolution | None:
     """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
-    low = re.sub(r"'s$", "", low)
+    low = tv.spelled_years(re.sub(r"'s$", "", low))  # "in nineteen ninety-six": read as 1996
+    low = _HALF_AFTER.sub(lambda m: f"{'one' if m[1] in {'a', 'an'} else m[1]} and a half {m[2]}s", low)
     for rule in _RULES:
         found = rule(low, text, ctx)
         if found is not None:
@@ -170,6 +173,8 @@ def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | Non
     month the text last named, at its grain (2018-Q3). "A year ago" counts so only in a sentence reporting figures
     about the period the article is about."""
     ref = ctx.reference
+    if ctx.fiscal and (narrated or ctx.results):
+        return Resolution("DATE", "XXXX")  # a year before a fiscal period: its months are not known, left unplaced
     if narrated and ref is not None:
         value = narrative.years_from_period(ref, n)
         how = narrative.describe(text, n, "year", ref)
@@ -186,7 +191,7 @@ def _compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | Non
 
 
 _REPORT = re.compile(r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<ago>year[-\s](?:ago|earlier))|"
-                     rf"(?P<latest>latest|most\s+recent)|(?P<year>{tv.YEAR}))(?:\s+(?P<ord>first|second|third|"
+                     rf"(?P<latest>latest|most\s+recent)|(?P<year>{voc.YEAR}))(?:\s+(?P<ord>first|second|third|"
                      r"fourth)[\s-]quarter|\s+(?P<what>period|quarter|half))?$")
 
 
@@ -195,7 +200,7 @@ _REPORT_AGO = re.compile(r"^the\s+(?P<what>quarter|period|half)\s+(?P<ago>a\s+ye
                          r"(?P<latest>)(?P<year>)(?P<ord>)$")
 
 
-_YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{tv.YEAR}))'s\s+"
+_YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{voc.YEAR}))'s\s+"
                            r"(?:(?P<ord>first|second|third|fourth)[\s-](?P<what>quarter|half)|"
                            r"(?P<bare>quarter|period|half))$")
 
@@ -213,12 +218,12 @@ def _years_period(low, text, ctx):
     else:
         return False
     if m.group("ord"):
-        n = tv.ORDINALS[m.group("ord")]
+        n = voc.ORDINALS[m.group("ord")]
         if m.group("what") == "half" and n > 2:
             return False
         return Resolution("DATE", f"{year}-{'Q' if m.group('what') == 'quarter' else 'H'}{n}")
     base = ctx.period
-    if base is None:
+    if base is None or ctx.fiscal:
         return Resolution("DATE", "XXXX-XX")  # read again once the article's periods are known
     if m.group("bare") != "period" and m.group("bare")[0].upper() != base[5]:
         return False
@@ -232,12 +237,14 @@ def _report_period(low, text, ctx):
     m = _REPORT.match(low) or _REPORT_AGO.match(low)
     if not m or (not m.group("ord") and m.group("what") is None and not (m.group("ago") and "-" in low)):
         return None
+    if ctx.fiscal and not m.group("ord"):
+        return Resolution("DATE", "XXXX-XX")  # "the year-ago period" of a fiscal quarter: its months are not known
     base = ctx.period
     if m.group("ord"):
         year = int(base[:4]) if base else (ctx.anchor.year if ctx.anchor else None)
         if year is None:
             return Resolution("DATE", "XXXX-XX")
-        base = f"{year}-Q{tv.ORDINALS[m.group('ord')]}"
+        base = f"{year}-Q{voc.ORDINALS[m.group('ord')]}"
     if base is None and m.group("latest"):
         return None  # "the latest quarter" without a named one: read_quarter's
     if base is None:
@@ -311,10 +318,10 @@ def _set(low, text, ctx):
         return Resolution("SET", _SET_ADV[low])
     season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
     if season:
-        return Resolution("SET", f"XXXX-{tv.SEASONS[season.group(1)]}")  # "every spring"
+        return Resolution("SET", f"XXXX-{voc.SEASONS[season.group(1)]}")  # "every spring"
     month = re.fullmatch(r"(?:every|each)\s+([a-z]+)", low)
-    if month and month.group(1) in tv.MONTHS:
-        return Resolution("SET", f"XXXX-{tv.MONTHS.index(month.group(1)) + 1:02d}")  # "each July": not this July
+    if month and month.group(1) in voc.MONTHS:
+        return Resolution("SET", f"XXXX-{voc.MONTHS.index(month.group(1)) + 1:02d}")  # "each July": not this July
     m = _SET.match(low)
     if not m:
         return None
@@ -351,14 +358,14 @@ def _unresolved(low, text, ctx):
     ref = ctx.reference
     if ref is None and ctx.last_day is not None:
         ref = narrative.Reference(ctx.last_day, "day", tv.day(ctx.last_day))
-    part = tv.PARTS_OF_DAY.get(unit)
+    part = voc.PARTS_OF_DAY.get(unit)
     grain = "day" if part else unit  # "the next morning" steps by a day
     found = narrative.shifted(ref, delta, grain) if delta is not None and ref is not None and ref.serves(grain) else None
     if found is not None:
         value, precision = found
         how = narrative.describe(text, delta, grain, ref)
         if part:
-            return Resolution("TIME", f"{value}T{part}", (value, "day", True, how), tv.PART_NAMES[part])
+            return Resolution("TIME", f"{value}T{part}", (value, "day", True, how), voc.PART_NAMES[part])
         return Resolution("DATE", value, (value, precision, True, how))
     if part:
         return Resolution("TIME", f"XXXX-XX-XXT{part}")
@@ -435,6 +442,7 @@ def _week_of(low, text, ctx):
 
 def _relative(low, text, ctx):
     low = re.sub(r"^(?:earlier|later)\s+(?=this|last|next)", "", low)
+    low = re.sub(r"^this\s+past\s+(?=spring|summer|autumn|fall|winter|week)", "past ", low)  # "this past spring"
     if low == "the weekend" and ctx.anchor is not None:  # the coming one when the clause points forward
         low = "next weekend" if ctx.tense == "future" and ctx.anchor.weekday() < 5 else (
             "this weekend" if ctx.anchor.weekday() >= 5 or ctx.tense == "future" else "last weekend")
@@ -468,7 +476,7 @@ def _relative(low, text, ctx):
         return Resolution("DATE", f"{anchor.year // 10 + delta:03d}")
     if unit == "century":
         return Resolution("DATE", f"{anchor.year // 100 + delta:02d}")
-    return Resolution("DATE", season_value(tv.SEASONS[unit], which, anchor))
+    return Resolution("DATE", season_value(voc.SEASONS[unit], which, anchor))
 
 
 
@@ -479,7 +487,7 @@ def _duration(low, text, ctx):
     unit, plural = _unit(m.group("unit")), m.group("unit").lower().endswith("s")
     raw = (m.group("n") or "").strip()
     if not raw:
-        if not plural and not re.match(r"^(?:the\s+)?" + _HEDGE, low).group().strip() and not low.startswith("a "):
+        if not plural and not re.match(r"^(?:the\s+)?" + HEDGE, low).group().strip() and not low.startswith("a "):
             return None  # "year", "the week": not a duration
         if not plural:
             return Resolution("DURATION", tv.duration(1, unit)) if low.startswith("a ") or "a " in low else None
@@ -503,5 +511,5 @@ def _duration(low, text, ctx):
 # In this order: the first rule that recognises the expression reads it.
 _RULES = (_ref, _age, _report_period, _years_period, _ago, _year_of_results, _unresolved, _span, _set, _the_day,
           read_relative_day, read_time_of_day, read_weekday, _week_of, _modified, _relative,
-          narrative.read_day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year, read_movable_holiday,
-          read_calendar, _duration)
+          read_day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year,
+          read_movable_holiday, read_calendar, _duration)

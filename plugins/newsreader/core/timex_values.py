@@ -11,43 +11,44 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-# A duration unit -> (TIMEX3 letter, whether it needs the ``T`` time designator).
-UNIT_CODES = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-              "night": ("D", False), "week": ("W", False), "month": ("M", False), "year": ("Y", False),
-              "decade": ("DE", False), "century": ("CE", False), "quarter": ("Q", False),
-              "weekend": ("WE", False)}
-UNIT_WORDS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "nights": "night",
-              "weeks": "week", "months": "month", "years": "year", "decades": "decade", "centuries": "century",
-              "quarters": "quarter", "weekends": "weekend"} | {u: u for u in UNIT_CODES}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    "half": 0.5, "single": 1,
-}
-# The temporal vocabulary the finder (timex), the readers (timex_rules, timex_calendar) and counts share.
-YEAR = r"(?:1\d{3}|20\d{2})"  # a year written in digits: 1000-2099
-HEDGE_WORDS = (r"just|about|around|nearly|almost|some|roughly|approximately|only|barely|fully|over|under|more\s+than|"
-               r"less\s+than|fewer\s+than|at\s+least|up\s+to|close\s+to|well\s+over|a\s+little\s+over|another|"
-               r"a\s+further")
-# "early", "mid-", "later in", "the end of": what a period's part is named with ("early December", "mid-2011")
-MODIFIER_WORDS = (r"early|mid|middle|late|(?:earlier|later)(?:\s+in)?|"
-                  r"the\s+(?:end|beginning|start|middle|close|turn|rest)\s+of")
+from .timex_vocabulary import (
+    HEDGE_WORDS, MONTH_ABBR, MONTHS, NUMBER_TENS, NUMBER_TEENS, NUMBER_UNITS, NUMBER_WORDS, SPELLED_YEAR, UNIT_CODES,
+    YEAR_CENTURIES,
+)
+
 HEDGES = re.compile(
     rf"^(?:(?:{HEDGE_WORDS}|the\s+past|the\s+last|the\s+next|the\s+first|the\s+previous|past|last|next|first|"
     r"previous)\s+)+",
     re.I,
 )
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-            "final": 4, "last": 4}
+_SPELLED = re.compile(rf"\b(?:{SPELLED_YEAR}|(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?"
+                      rf"(?:{'|'.join(NUMBER_UNITS + NUMBER_TEENS)}))?)"
+                      rf"\b(?![\s-]+(?:{'|'.join(NUMBER_UNITS + NUMBER_TEENS + NUMBER_TENS)}|hundred|thousand)\b)",
+                      re.I)
+
+
+def _spelled_value(words: str) -> int:
+    parts = words.lower().replace("-", " ").split()
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        return 2000 + (_number_word(rest[0]) if rest else 0)
+    tail = parts[1:]
+    return YEAR_CENTURIES[parts[0]] * 100 + sum(_number_word(p) for p in tail)
+
+
+def _number_word(word: str) -> int:
+    if word in NUMBER_UNITS:
+        return NUMBER_UNITS.index(word) + 1
+    if word in NUMBER_TEENS:
+        return NUMBER_TEENS.index(word) + 10
+    return (NUMBER_TENS.index(word) + 2) * 10
+
+
+def spelled_years(text: str) -> str:
+    """Years written in words as digits: "in nineteen ninety-six" -> "in 1996", "the year two thousand" -> "the year
+    2000"."""
+    return _SPELLED.sub(lambda m: str(_spelled_value(m.group())), text)
+
 
 MIN_YEAR = 1000  # derived dates before this are arithmetic gone wrong (unless the year is written)
 MAX_AHEAD = 50  # ... and so are derived dates more than this many years after publication
@@ -56,7 +57,7 @@ MAX_AHEAD = 50  # ... and so are derived dates more than this many years after p
 def count(words: str) -> float | None:
     """1 for "a", 28 for "28" or "twenty-eight", 2.5 for "two and a half", None for "several" (vague)."""
     words = HEDGES.sub("", words.strip().lower())
-    words = re.sub(r"^an?\s+couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
+    words = re.sub(r"^(?:an?\s+)?couple(?:\s+of)?$", "two", words.replace("-", " ").replace(",", ""))
     words = re.sub(r"\band\s+an?\s+half\b", "half", words)  # "two and a half": 2.5, not 3.5
     total, parts = 0.0, words.split()
     if not parts:
@@ -72,8 +73,8 @@ def count(words: str) -> float | None:
             total += 0.5
         elif part == "hundred" and total:
             total *= 100
-        elif part in _NUMBER_WORDS:
-            total += _NUMBER_WORDS[part]
+        elif part in NUMBER_WORDS:
+            total += NUMBER_WORDS[part]
         else:
             return None
     return total
