@@ -99,7 +99,7 @@
 
   // A marked name's sidebar entry is the one linking to the same page (nothing per mention names it).
   var entries = {};
-  document.querySelectorAll(".entity-list a.entity-name").forEach(function (a) {
+  document.querySelectorAll(".entity-list > li > a:first-child").forEach(function (a) {
     entries[a.getAttribute("href")] = a.closest("li");
   });
 
@@ -112,7 +112,7 @@
     var href = trigger.getAttribute("href");
     var about = entries[href];
     card.textContent = "";
-    var name = about ? about.querySelector(".entity-name").textContent : trigger.textContent;
+    var name = about ? about.firstElementChild.textContent : trigger.textContent;
     card.appendChild(text("span", "card-name", name));
     var kind = (trigger.className.match(/\bent-(person|organization|place|agreement|money|quantity)\b/) || [])[1];
     var type = TYPES[kind] || "Name";
