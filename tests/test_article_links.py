@@ -88,3 +88,32 @@ def test_the_article_page_is_cached_under_its_page_key(tmp_path):
     article.page_key = "with links"
     writer.write_file("news/a/index.html", None, {}, article=article)
     assert len(written) == 2 and written[0] != written[1]
+
+
+def test_a_new_article_renders_its_neighbours_and_related_pages_again(tmp_path):
+    """Built with a warm cache after an article is added, the pages that link on to it show it, as a cold build does."""
+    from conftest import build, write_raw  # noqa: PLC0415 - a site build, unlike the tests above
+    from test_page_cache import different
+
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    write_raw(corpus / "news", "a.txt", "Synthetic fixture alpha", "Fixture Wire", "3 May 2021",
+              ["Minister Alma Veress visited Lisbon on Monday."])
+    write_raw(corpus / "news", "b.txt", "Synthetic fixture beta", "Fixture Wire", "4 May 2021",
+              ["Trade Commissioner Daniel Obuya left Nairobi on Tuesday."])
+    write_raw(corpus / "news", "c.txt", "Synthetic fixture gamma", "Other Wire", "5 May 2021",
+              ["Minister Alma Veress spoke in Lisbon again."])
+    build(corpus, tmp_path / "before", cache=cache)
+    beta = (tmp_path / "before" / "news" / "synthetic-fixture-beta" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="/news/synthetic-fixture-alpha/"' in beta and 'rel="next"' not in beta
+    # Delta shares no entity with beta (whose render key, which counts its entities' articles, stays the same),
+    # and some with gamma.
+    write_raw(corpus / "news", "d.txt", "Synthetic fixture delta", "Fixture Wire", "6 May 2021",
+              ["Minister Alma Veress returned to Lisbon on Friday."])
+    build(corpus, tmp_path / "after", cache=cache)
+    build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache")
+    assert different(tmp_path / "after", tmp_path / "cold") == []
+    beta = (tmp_path / "after" / "news" / "synthetic-fixture-beta" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="next" href="/news/synthetic-fixture-delta/"' in beta
+    gamma = (tmp_path / "after" / "news" / "synthetic-fixture-gamma" / "index.html").read_text(encoding="utf-8")
+    related = gamma.split('class="read-on-list related"')[1]
+    assert "/news/synthetic-fixture-delta/" in related and "/news/synthetic-fixture-alpha/" in related
