@@ -117,3 +117,18 @@ def test_a_new_article_renders_its_neighbours_and_related_pages_again(tmp_path):
     gamma = (tmp_path / "after" / "news" / "synthetic-fixture-gamma" / "index.html").read_text(encoding="utf-8")
     related = gamma.split('class="read-on-list related"')[1]
     assert "/news/synthetic-fixture-delta/" in related and "/news/synthetic-fixture-alpha/" in related
+
+
+def test_the_choice_is_cached_and_an_entry_naming_other_articles_is_made_again(tmp_path, monkeypatch):
+    articles = [made("a", 1, entities=["ana"]), made("b", 2), made("c", 3, entities=["ana"])]
+    context = {"articles": articles, "SITEURL": "", "NEWSREADER_CACHE_PATH": str(tmp_path), "newsreader_site_key": "s"}
+    article_links.attach(context)
+    made_once = {a.slug: a.page_key for a in articles}
+    monkeypatch.setattr(article_links, "_choose", lambda articles: (_ for _ in ()).throw(AssertionError("not cached")))
+    article_links.attach(context)  # reused: nothing chosen again
+    assert {a.slug: a.page_key for a in articles} == made_once
+    digest = article_links.key("s", "article links", [a.render_key for a in articles])
+    article_links.Cache(str(tmp_path)).put(digest, {"a": [None, "elsewhere", []], "b": ["a", "c", []], "c": ["b", None, []]})
+    monkeypatch.undo()
+    article_links.attach(context)  # a slug the site does not have: the entry is not used
+    assert {a.slug: a.page_key for a in articles} == made_once

@@ -2,8 +2,9 @@
 
 Related articles are those sharing the most entities that have a page of their own (people, organisations,
 places, agreements met elsewhere on the site); ties go to the article nearest in time, then to the slug, so the
-choice is the same on every build. An entity named in very many articles (``COMMON``) says little about what two
-articles share and would make the count quadratic in the archive: it is left out of the count.
+choice is the same on every build. An entity named in very many articles (more than ``COMMON``) says little about
+what two articles share and would make the count quadratic in the archive: it is left out of the count (10,000
+articles of 40 entities each take about a second).
 
 Runs when the articles are annotated (``annotate.annotated``). Each article's page key (``page_key``, read by
 ``page_cache.py`` for the article's page only) is its render key plus what these links show (each linked
@@ -13,12 +14,15 @@ change, and feeds, the export and the search files, which show none of this, kee
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
+
 from markupsafe import Markup
 
-from .core.cache import key
+from .core.cache import Cache, key
 
 RELATED = 3
-COMMON = 40  # an entity in more articles than this (or a tenth of them, if more) is not counted
+COMMON = 40  # an entity in more articles than this is not counted
 
 
 def _card(article, siteurl: str) -> dict:
@@ -58,23 +62,45 @@ def related(articles: list, count: int = RELATED, skip: dict[str, set[str]] | No
     for slug, ids in entities.items():
         for entity in ids:
             holders.setdefault(entity, []).append(slug)
-    common = max(COMMON, len(articles) // 10)
     day = {a.slug: a.date.toordinal() for a in articles}
     out = {}
     for slug, ids in entities.items():
-        shared: dict[str, int] = {}
+        shared: Counter = Counter()
         for entity in ids:
             others = holders[entity]
-            if len(others) > common:
-                continue
-            for other in others:
-                shared[other] = shared.get(other, 0) + 1
+            if len(others) <= COMMON:
+                shared.update(others)  # counted in C: the cost is the postings of the article's entities
         shared.pop(slug, None)
         for other in skip.get(slug, ()):
             shared.pop(other, None)
-        ranked = sorted(shared, key=lambda other: (-shared[other], abs(day[other] - day[slug]), other))
-        out[slug] = ranked[:count]
+        out[slug] = [other for other, _ in heapq.nsmallest(
+            count, shared.items(), key=lambda item: (-item[1], abs(day[item[0]] - day[slug]), item[0]))]
     return out
+
+
+def _choose(articles: list) -> dict[str, list]:
+    around = neighbours(articles)
+    near = related(articles, skip={slug: {s for s in pair if s} for slug, pair in around.items()})
+    return {a.slug: [*around[a.slug], near[a.slug]] for a in articles}
+
+
+def _chosen(context, articles: list) -> dict[str, list]:
+    """Slug → [previous, next, related]: cached under the articles' render keys (which name their slugs, dates,
+    sources and entities) and the code (the site key), as a 10,000-article site spends seconds choosing."""
+    store = Cache(context.get("NEWSREADER_CACHE_PATH") if context.get("NEWSREADER_PAGE_CACHE", True) else None)
+    digest = key(context.get("newsreader_site_key", ""), "article links", [a.render_key for a in articles])
+    slugs = {a.slug for a in articles}
+
+    def valid(found) -> bool:  # what the glue would make: the same slugs, each naming only slugs of the site
+        return isinstance(found, dict) and found.keys() == slugs and all(
+            isinstance(v, list) and len(v) == 3 and all(x is None or x in slugs for x in v[:2])
+            and isinstance(v[2], list) and all(x in slugs for x in v[2]) for v in found.values())
+
+    found = None if context.get("newsreader_distrust") else store.get(digest, touch=True, valid=valid)
+    if found is None:
+        found = _choose(articles)
+        store.put(digest, found)
+    return found
 
 
 def attach(context) -> None:
@@ -84,14 +110,13 @@ def attach(context) -> None:
         return
     siteurl = context.get("SITEURL", "")
     cards = {a.slug: _card(a, siteurl) for a in articles}
-    around = neighbours(articles)
-    near = related(articles, skip={slug: {s for s in pair if s} for slug, pair in around.items()})
+    chosen = _chosen(context, articles)
     for article in articles:
-        previous, following = around[article.slug]
+        previous, following, near = chosen[article.slug]
         links = {
             "previous": cards[previous] if previous else None,
             "next": cards[following] if following else None,
-            "related": [cards[s] for s in near[article.slug]],
+            "related": [cards[s] for s in near],
         }
         article.links = links
         article.page_key = key(article.render_key, "article links", links)
