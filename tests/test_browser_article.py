@@ -146,6 +146,7 @@ def test_quiet_marks_only_the_first_mention_of_an_entity_in_a_paragraph(visit, a
     assert repeat.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
     page.get_by_role("radio", name="Labelled").check()
     assert repeat.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    assert repeat.evaluate("e => getComputedStyle(e, '::after').content") == "none"  # the type is said once
 
 
 def test_tab_stops_in_the_text_land_only_on_marked_mentions(visit, archive):
