@@ -53,14 +53,14 @@ def test_attach_sets_links_and_a_page_key_that_follows_what_the_links_show():
     def keys(articles):
         context = {"articles": articles, "SITEURL": "https://example.org/sub"}
         article_links.attach(context)
-        return {a.slug: a.page_key for a in articles}
+        return {a.slug: a.page_render_key for a in articles}
 
     base = [made("a", 1, entities=["ana"]), made("b", 2, entities=["ana"]), made("c", 3), made("d", 4, source="Wire B")]
     first = keys(base)
     a = base[0]
-    assert a.links["previous"] is None and a.links["next"]["href"] == "https://example.org/sub/news/b/"
-    assert a.links["next"]["title"] == "Headline & b" and a.links["next"]["date"] == "3 January 2020"
-    assert [card["href"] for card in base[1].links["related"]] == []  # its only related article is its previous one
+    assert a.read_on["previous"] is None and a.read_on["next"]["href"] == "https://example.org/sub/news/b/"
+    assert a.read_on["next"]["title"] == "Headline & b" and a.read_on["next"]["date"] == "3 January 2020"
+    assert [card["href"] for card in base[1].read_on["related"]] == []  # its only related article is its previous one
     assert all(k != f"key-{slug}" for slug, k in first.items())
     # A neighbour's new headline changes the pages that link to it, and only those.
     renamed = [made("a", 1, entities=["ana"]), made("b", 2, entities=["ana"], title="A new headline"), made("c", 3),
@@ -85,7 +85,7 @@ def test_the_article_page_is_cached_under_its_page_key(tmp_path):
     writer = Recording(str(tmp_path), settings={"NEWSREADER_CACHE_PATH": str(tmp_path / "cache")})
     article = made("a", 1)
     writer.write_file("news/a/index.html", None, {}, article=article)
-    article.page_key = "with links"
+    article.page_render_key = "with links"
     writer.write_file("news/a/index.html", None, {}, article=article)
     assert len(written) == 2 and written[0] != written[1]
 
@@ -123,12 +123,12 @@ def test_the_choice_is_cached_and_an_entry_naming_other_articles_is_made_again(t
     articles = [made("a", 1, entities=["ana"]), made("b", 2), made("c", 3, entities=["ana"])]
     context = {"articles": articles, "SITEURL": "", "NEWSREADER_CACHE_PATH": str(tmp_path), "newsreader_site_key": "s"}
     article_links.attach(context)
-    made_once = {a.slug: a.page_key for a in articles}
+    made_once = {a.slug: a.page_render_key for a in articles}
     monkeypatch.setattr(article_links, "_choose", lambda articles: (_ for _ in ()).throw(AssertionError("not cached")))
     article_links.attach(context)  # reused: nothing chosen again
-    assert {a.slug: a.page_key for a in articles} == made_once
+    assert {a.slug: a.page_render_key for a in articles} == made_once
     digest = article_links.key("s", "article links", [a.render_key for a in articles])
     article_links.Cache(str(tmp_path)).put(digest, {"a": [None, "elsewhere", []], "b": ["a", "c", []], "c": ["b", None, []]})
     monkeypatch.undo()
     article_links.attach(context)  # a slug the site does not have: the entry is not used
-    assert {a.slug: a.page_key for a in articles} == made_once
+    assert {a.slug: a.page_render_key for a in articles} == made_once

@@ -4,9 +4,9 @@ Related articles are those sharing the most entities that have a page of their o
 places, agreements met elsewhere on the site); ties go to the article nearest in time, then to the slug, so the
 choice is the same on every build. An entity named in very many articles (more than ``COMMON``) says little about
 what two articles share and would make the count quadratic in the archive: it is left out of the count (10,000
-articles of 40 entities each take about a second).
+articles of 40 entities each take a few seconds, once: the choice is cached under the articles' render keys).
 
-Runs when the articles are annotated (``annotate.annotated``). Each article's page key (``page_key``, read by
+Runs when the articles are annotated (``annotate.annotated``); sets ``article.read_on`` for the template. Each article's page key (``page_render_key``, read by
 ``page_cache.py`` for the article's page only) is its render key plus what these links show (each linked
 article's URL, title, source and date), so a page is rendered again when its neighbours or related articles
 change, and feeds, the export and the search files, which show none of this, keep their keys.
@@ -104,7 +104,7 @@ def _chosen(context, articles: list) -> dict[str, list]:
 
 
 def attach(context) -> None:
-    """Set ``article.links`` ({"previous", "next", "related"}: article cards) and ``article.page_key``."""
+    """Set ``article.read_on`` ({"previous", "next", "related"}: article cards) and ``article.page_render_key``."""
     articles = [a for a in context.get("articles") or [] if getattr(a, "render_key", None)]
     if not articles:
         return
@@ -118,5 +118,5 @@ def attach(context) -> None:
             "next": cards[following] if following else None,
             "related": [cards[s] for s in near],
         }
-        article.links = links
-        article.page_key = key(article.render_key, "article links", links)
+        article.read_on = links
+        article.page_render_key = key(article.render_key, "article links", links)
