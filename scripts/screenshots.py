@@ -1,5 +1,5 @@
-"""Chromium screenshots of the built site for review: home, an article, an entity page, the timeline and
-search results, at 390 and 1,280 px wide, light and dark (``invoke screenshots``).
+"""Chromium screenshots of the built site for review: home, an article (and the longest one), an entity page, the
+timeline and search results, at 390 and 1,280 px wide, light and dark (``invoke screenshots``).
 
     python3 scripts/screenshots.py --output output --folder screenshots [--query military]
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -35,7 +36,21 @@ def pages(output: Path, query: str) -> dict[str, str]:
     found = {"home": "", "article": f"news/{article}/", "timeline": "timeline/", "search": f"search/?q={query}"}
     if entity:
         found["entity"] = f"entity/{entity}/"
+    longest = longest_article(output)
+    if longest and longest != found["article"]:
+        found["article-long"] = longest  # the article page at any length (issue 24)
     return found
+
+
+def longest_article(output: Path) -> str | None:
+    """The URL of the article with the most text, from the data export (``data/articles/<slug>.json``)."""
+    best = None
+    for path in sorted((output / "data" / "articles").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        size = sum(len(s["text"]) for s in record.get("sentences", []))
+        if best is None or size > best[0]:
+            best = (size, record["url"])
+    return best[1] if best else None
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -57,13 +57,17 @@ def test_entities_json(seed_site):
 def test_highlights_and_sidebar_on_the_article_page(seed_site):
     out, _ = seed_site
     html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a id="s7-m\d" class="ent ent-person" href="/entity/james-dehart/" data-type="person" data-label="person" data-entity="james-dehart">James DeHart</a>', html)
-    assert '<span id="s5-m' in html and 'class="ent ent-money"' in html  # figures are marked, not linked
+    # One mark per entity per paragraph, carrying nothing the script or the stylesheet can work out (issue 25).
+    assert '<a class="ent ent-person" href="/entity/james-dehart/">James DeHart</a>' in html
+    assert '<span class="ent ent-money">five billion dollars</span>' in html  # figures are marked, not linked
+    assert "data-entity=" not in html and "data-label=" not in html and "data-type=" not in html
     sidebar = html.split('<aside class="sidebar"')[1]
-    for group in ("People", "Organisations", "Places", "Agreements", "Money", "Quantities"):
+    for group in ("People", "Organisations", "Places", "Agreements", "Figures"):
         assert f">{group} <span class=\"count\">" in sidebar
+    for group in ("Money", "Quantities"):  # listed once, under Figures
+        assert f">{group} <span class=\"count\">" not in sidebar
     assert "Chief US negotiator" in sidebar and "extracted automatically" in sidebar
-    assert 'href="#s7-m' in sidebar  # jump to each mention
+    assert 'href="#s7-m' not in sidebar and "mention:" not in sidebar  # mention links are in the card (ui.js)
     assert "GlobalSecurity" not in html
 
 

@@ -31,7 +31,8 @@ def test_quotes_are_marked_with_their_speaker_and_listed(seed_site):
     assert "speaker unknown" not in html.split('<aside class="sidebar"')[0]
     section = html.split('id="quotes-heading"')[1].split("</details>")[0]
     assert 'href="/entity/james-dehart/">James DeHart</a>' in section and 'href="#s8-q4"' in section
-    assert "ruling party lawmakers" in section and "(partial)" in section
+    # A quote of a few words inside a sentence is shown as such, not tagged "(partial)".
+    assert "ruling party lawmakers" in section and "(partial)" not in section and "“…considerable gap…”" in section
 
 
 def test_figures_and_the_checked_comparison(seed_site):
@@ -41,7 +42,9 @@ def test_figures_and_the_checked_comparison(seed_site):
     (c,) = data["comparisons"]
     assert (c["a"], c["b"], c["consistent"]) == ("$5 billion", "$896 million", True)
     html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
-    assert "✓ Checked" in html and "5,000 / 896 ≈ 5.6×, consistent with “more than five times”" in html
+    # The check in words (issue 24), not "✓ Checked: $5 billion vs $896 million — 5,000 / 896 ≈ 5.6×".
+    assert "Figure checked:</span>\n      $5 billion is about 5.6 times $896 million, as <a href=\"#s5\">“more than five times”</a> says." in html
+    assert "✓" not in html and "≈" not in html
 
 
 def test_entity_page_lists_its_quotes(seed_site):

@@ -8,7 +8,7 @@ connects signal handlers; they live at module level, so Pelican's weak reference
 
 from pelican import signals
 
-from . import annotate, content_files, generators, output_folder, page_cache, search, site
+from . import annotate, article_links, content_files, generators, output_folder, page_cache, search, site
 
 
 def register():
@@ -20,6 +20,7 @@ def register():
     signals.article_generator_pretaxonomy.connect(site.dedupe_slugs)
     signals.article_generator_finalized.connect(site.attach_structured_data)
     signals.article_generator_finalized.connect(annotate.annotate_articles)
+    annotate.annotated.connect(article_links.attach)  # previous/next and related articles, once annotated
     signals.get_generators.connect(generators.get_generators)
     signals.get_generators.connect(search.get_generators)
     signals.get_generators.connect(output_folder.start)  # first thing in every build: lock, staging folder

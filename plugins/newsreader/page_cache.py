@@ -197,8 +197,8 @@ class CachingWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, render_key=None, lazy_kwargs=None, **kwargs):
-        if render_key is None and "article" in kwargs:
-            render_key = getattr(kwargs["article"], "render_key", None)
+        if render_key is None and "article" in kwargs:  # its page also shows links on (``article_links.py``)
+            render_key = getattr(kwargs["article"], "page_render_key", None) or getattr(kwargs["article"], "render_key", None)
         elif render_key is None and name and self.store.folder is not None:
             listed = list_key(template_name, context, kwargs)
             if listed:

@@ -135,8 +135,7 @@ def _jsonld(article, siteurl: str) -> dict:
     }
     if not getattr(article, "date_unknown", False):
         data["datePublished"] = article.date.isoformat()
-    if raw is not None:
-        data["articleBody"] = "\n\n".join(raw.paragraphs)
+    if raw is not None:  # no articleBody (optional in schema.org): the text is the page itself, not written twice
         data["wordCount"] = sum(len(p.split()) for p in raw.paragraphs)
     return data
 

@@ -15,8 +15,6 @@ from itertools import groupby
 
 from .model import Sentence
 
-TYPE_LABELS = {"person": "person", "organization": "org", "place": "place", "agreement": "agreement",
-               "money": "money", "quantity": "qty"}
 _OPENERS = set(" \t\n([{\u2014\u2013-/\u201c\u2018")
 _CHANGEABLE = re.compile(r"[\"'.-]")
 
@@ -71,11 +69,8 @@ def _marked_text(shown: list[str], marks: list[dict], start: int = 0, end: int |
 
 
 def render_sentence(sentence: Sentence, marks: list[dict] | None = None) -> str:
-    """One sentence as an anchored span, with a link a reader can copy (its "#" is drawn by CSS)."""
-    return (
-        f'<span class="sentence" id="{sentence.id}">{_marked_text(typographic(sentence.text), marks or [])}'
-        f'<a class="sentence-link" href="#{sentence.id}" aria-label="Link to sentence {sentence.id[1:]}"></a></span>'
-    )
+    """One sentence as an anchored span (ui.js adds the link a reader can copy: its "#" is drawn by CSS)."""
+    return f'<span class="sentence" id="{sentence.id}">{_marked_text(typographic(sentence.text), marks or [])}</span>'
 
 
 def _said_by(names: list[tuple[str, str | None]]) -> str:
@@ -100,21 +95,37 @@ def render_body(sentences: list[Sentence], marks: dict[str, list[dict]] | None =
     return "\n".join(paragraphs)
 
 
-def mention_marks(entities: list[dict], quotes: list[dict]) -> dict[str, list[dict]]:
-    """Marks per sentence: quotes, and entity mentions (a nationality word links to its country, labelled so)."""
+def mention_marks(entities: list[dict], quotes: list[dict],
+                  where: dict[str, tuple[int, int]] | None = None) -> dict[str, list[dict]]:
+    """Marks per sentence: quotes, and entity mentions (a nationality word links to its country, classed so).
+
+    ``where`` (sentence id → paragraph number, place in the text): only the first mention of an entity in a
+    paragraph is marked — a link to its page (a tab stop, with a card) or, with no page, a span — and its
+    repeats carry only their type's class (shown by the "labelled" highlights). Without it, every mention is
+    marked. Nothing the script or the stylesheet can work out is written per mention: the type is the class,
+    the entity is the link (ui.js finds its sidebar entry by the link).
+    """
     marks: dict[str, list[dict]] = {}
     for quote in quotes:
         marks.setdefault(quote["sentence"], []).append(
             {"start": quote["start"], "end": quote["end"], "id": quote["anchor"], "class": "quote"})
-    for entity in entities:
-        for mention in entity["mentions"]:
-            nationality = bool(mention.get("nationality"))
-            marks.setdefault(mention["sentence"], []).append({
-                "start": mention["start"], "end": mention["end"], "id": mention["anchor"],
-                "class": f"ent ent-{entity['type']}" + (" ent-nationality" if nationality else ""),
-                "href": entity.get("href"), "data-entity": entity.get("id"), "data-type": entity["type"],
-                "data-label": "nationality" if nationality else TYPE_LABELS.get(entity["type"], entity["type"]),
-            })
+    mentions = [(entity, mention) for entity in entities for mention in entity["mentions"]]
+    if where is not None:
+        mentions.sort(key=lambda em: (where.get(em[1]["sentence"], (0, 0)), em[1]["start"]))
+    seen: set = set()
+    for entity, mention in mentions:
+        if where is not None:
+            place = (where.get(mention["sentence"], (None,))[0], entity.get("id") or entity.get("name"))
+            if place in seen:
+                marks.setdefault(mention["sentence"], []).append(
+                    {"start": mention["start"], "end": mention["end"], "class": f"ent-{entity['type']}", "tag": "span"})
+                continue
+            seen.add(place)
+        nationality = " ent-nationality" if mention.get("nationality") else ""
+        marks.setdefault(mention["sentence"], []).append({
+            "start": mention["start"], "end": mention["end"], "href": entity.get("href"),
+            "class": f"ent ent-{entity['type']}{nationality}",
+        })
     return marks
 
 
@@ -153,7 +164,8 @@ def quote_speakers(sentences: list[Sentence], entities: list[dict], quotes: list
 def article_body(sentences: list[Sentence], entities: list[dict], quotes: list[dict],
                  inline: dict[str, list[dict]] | None = None) -> str:
     """The article body with its entity mentions and quotes marked, and unattributed speakers named."""
-    marks = mention_marks(entities, quotes)
+    where = {s.id: (s.paragraph, n) for n, s in enumerate(sentences)}
+    marks = mention_marks(entities, quotes, where)
     for sid, extra in (inline or {}).items():  # a hand-written article's emphasis and links
         marks.setdefault(sid, []).extend(extra)
     return render_body(sentences, marks, quote_speakers(sentences, entities, quotes))

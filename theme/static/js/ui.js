@@ -97,28 +97,43 @@
     return a;
   }
 
+  // A marked name's sidebar entry is the one linking to the same page (nothing per mention names it).
+  var entries = {};
+  document.querySelectorAll(".entity-list > li > a:first-child").forEach(function (a) {
+    entries[a.getAttribute("href")] = a.closest("li");
+  });
+
+  function sentenceOf(node) {
+    var sentence = node.closest(".sentence");
+    return sentence ? "#" + sentence.id : null;
+  }
+
   function fill(trigger) {
-    var about = document.getElementById("about-" + trigger.dataset.entity);
+    var href = trigger.getAttribute("href");
+    var about = entries[href];
     card.textContent = "";
-    var name = about ? about.querySelector(".entity-name").textContent : trigger.textContent;
+    var name = about ? about.firstElementChild.textContent : trigger.textContent;
     card.appendChild(text("span", "card-name", name));
-    var type = TYPES[trigger.dataset.type] || trigger.dataset.type;
+    var kind = (trigger.className.match(/\bent-(person|organization|place|agreement|money|quantity)\b/) || [])[1];
+    var type = TYPES[kind] || "Name";
     if (trigger.classList.contains("ent-nationality")) type = "Nationality (" + type.toLowerCase() + ")";
     card.appendChild(text("span", "card-type", type));
     if (!about) return;
     var roles = about.querySelector(".roles");
     if (roles) card.appendChild(text("p", "card-roles", roles.textContent));
-    var anchors = Array.prototype.map.call(about.querySelectorAll(".mention-links a"), function (a) { return a.getAttribute("href"); });
-    var articles = Number(about.dataset.articles || 1);
-    card.appendChild(text("p", "card-count", anchors.length + " mention" + (anchors.length === 1 ? "" : "s") + " here · in " +
+    var count = Number(about.dataset.n || 1);
+    var articles = Number(about.dataset.a || 1);
+    card.appendChild(text("p", "card-count", count + " mention" + (count === 1 ? "" : "s") + " here · in " +
       articles + " article" + (articles === 1 ? "" : "s")));
+    // The per-mention links live here, not in the sidebar: the next marked mention (the first in a later paragraph).
+    var marked = Array.prototype.filter.call(triggers, function (t) { return t.getAttribute("href") === href; });
     var links = text("span", "card-links", "");
-    var at = anchors.indexOf("#" + trigger.id);
-    if (anchors.length > 1) {
-      var next = anchors[(at + 1) % anchors.length];
-      links.appendChild(link(next, at + 1 < anchors.length ? "Next mention" : "First mention"));
+    var at = marked.indexOf(trigger);
+    if (marked.length > 1) {
+      var next = marked[(at + 1) % marked.length];
+      links.appendChild(link(sentenceOf(next) || "#", at + 1 < marked.length ? "Next paragraph naming it" : "First paragraph naming it"));
     }
-    if (trigger.getAttribute("href")) links.appendChild(link(trigger.getAttribute("href"), "Its page"));
+    if (href) links.appendChild(link(href, "Its page"));
     card.appendChild(links);
   }
 
@@ -163,7 +178,7 @@
     closing = window.setTimeout(close, 250);
   }
 
-  var triggers = document.querySelectorAll(".article-body a.ent[data-entity]");
+  var triggers = document.querySelectorAll(".article-body a.ent");
   if (triggers.length) {
     card = document.createElement("span");
     card.className = "entity-card";
@@ -240,6 +255,20 @@
     };
     filter.addEventListener("input", apply);
     if (filter.value) apply();  // a value the browser restored
+  }
+
+  // Each sentence gets its copy-a-link "#" here (the page does not carry one per sentence).
+  document.querySelectorAll(".article-body .sentence[id]").forEach(function (sentence) {
+    var a = document.createElement("a");
+    a.className = "sentence-link";
+    a.href = "#" + sentence.id;
+    a.setAttribute("aria-label", "Link to sentence " + sentence.id.slice(1));
+    sentence.appendChild(a);
+  });
+  // A link to a mention made by earlier builds (#s5-m4) lands on its sentence.
+  var legacy = /^#(s\d+)-m\d+$/.exec(window.location.hash);
+  if (legacy && !document.getElementById(window.location.hash.slice(1)) && document.getElementById(legacy[1])) {
+    window.location.replace("#" + legacy[1]);
   }
 
   document.addEventListener("click", function (event) {
