@@ -219,6 +219,7 @@
       var n = found.results.length;
       return renderResults(panelList, found.results.slice(0, PANEL_RESULTS), isCurrent, function () {
         panelList.textContent = "";
+        panelList.dataset.query = raw; // what the list shows results for (the bench and tests read it)
         found.entities.slice(0, 2).forEach(function (e) { panelList.appendChild(entityItem(e)); });
       }).then(function () {
         if (!isCurrent()) return;
