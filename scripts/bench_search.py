@@ -198,6 +198,9 @@ def chromium_figures(folder: Path, queries: list[str]):
                 out["prefix"].append(got["first"]["prefix"] if got["first"] else None)
                 out["last_bytes"].append(sum(gz(u) for u in got["last"]["urls"]))
                 out["last_ms"].append(got["last"]["ms"])
+                if os.environ.get("BENCH_VERBOSE"):  # each query's files, for looking into a figure
+                    print(f"    {q!r}: {out['last_bytes'][-1] / 1e3:.1f} kB:",
+                          " ".join(f"{urlsplit(u).path.rsplit('/', 1)[1]}({gz(u) / 1e3:.1f})" for u in got["last"]["urls"]))
                 out["refetched"] += sorted({u for u in got["last"]["urls"] if got["last"]["urls"].count(u) > 1})
                 if not got["last"]["found"]:
                     out["missed"].append(q)
@@ -233,8 +236,14 @@ def search_scale(count: int, site: Path, work: Path) -> None:
     shutil.copytree(site, served)
     shutil.rmtree(served / "search", ignore_errors=True)
     shard_seconds = write_search(served / "search", docs, store)
+    from newsreader.core.search_shards import script_bundle  # noqa: PLC0415
+
+    js = ROOT / "theme" / "static" / "js"
     for name in ("search.js", "search-shards.js"):  # this checkout's scripts, whatever site was copied
-        shutil.copyfile(ROOT / "theme" / "static" / "js" / name, served / "theme" / "js" / name)
+        shutil.copyfile(js / name, served / "theme" / "js" / name)
+    (served / "theme" / "js" / "search-lunr.js").write_text(script_bundle(
+        (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_text(encoding="utf-8"),
+        (js / "search-shards.js").read_text(encoding="utf-8")), encoding="utf-8")
     (served / "search" / "lunr-index.json").write_bytes(whole)  # the old build's files, for the whole-index figures
     lunr_gz = len(gzip.compress((ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes(), 6))
     store_gz = len(gzip.compress((served / "search" / "store.json").read_bytes(), 6))

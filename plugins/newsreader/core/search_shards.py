@@ -116,6 +116,16 @@ def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
     return keys, [dumps(group) for group in groups], terms
 
 
+def script_bundle(lunr_js_text: str, shards_js_text: str) -> str:
+    """lunr.min.js and search-shards.js as the one script a page fetches on focus (``search-lunr.js``).
+
+    search-shards.js goes in without its comment lines and indentation (it has no template
+    literals or multi-line strings, so nothing else changes)."""
+    lines = [line.strip() for line in shards_js_text.splitlines()]
+    compact = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return f"{lunr_js_text.rstrip()}\n;{compact}\n"
+
+
 def js_length(term: str) -> int:
     """A term's length as JavaScript counts it (UTF-16 code units), as lunr's fuzzy matching does."""
     return len(term.encode("utf-16-le", "surrogatepass")) // 2

@@ -95,7 +95,8 @@
   // Abort every fetch still under way that no URL of "keep" names: a prefix typed past, a stale result.
   ShardedIndex.prototype.cancel = function (keep) {
     for (var url in this.inflight) {
-      if (!keep[url]) { this.aborted.push(url); this.inflight[url].abort(); delete this.inflight[url]; }
+      // a term shard or key file is kept: it serves longer prefixes
+      if (!keep[url] && !/\/[tk]\d+\.json$/.test(url)) { this.aborted.push(url); this.inflight[url].abort(); delete this.inflight[url]; }
     }
   };
 
@@ -114,11 +115,21 @@
     return this.get(this.dir + "k" + g + ".json", seen).then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
 
-  // How many shards hold the terms that start with "prefix" (what "prefix*" fetches): the page adds a
-  // prefix clause while typing only when it is cheap.
-  ShardedIndex.prototype.prefixShards = function (prefix, seen) {
+  // How many terms start with "prefix" (what "prefix*" expands to), reading its shards; -1 without reading
+  // them when they are more than "limit": the page adds a prefix clause while typing only when it is cheap.
+  ShardedIndex.prototype.prefixTerms = function (prefix, limit, seen) {
+    var self = this;
     return Promise.all([this.shardOf(prefix, seen), this.shardOf(prefix + "\uffff", seen)]).then(function (range) {
-      return range[1] - range[0] + 1;
+      if (range[1] - range[0] + 1 > limit) return -1;
+      var numbers = [];
+      for (var n = range[0]; n <= range[1]; n++) numbers.push(n);
+      return self.load(numbers, seen).then(function () {
+        var count = 0;
+        numbers.forEach(function (n) {
+          self.shardTerms[n].forEach(function (t) { if (t.lastIndexOf(prefix, 0) === 0) count++; });
+        });
+        return count;
+      });
     });
   };
 
