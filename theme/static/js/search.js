@@ -299,8 +299,8 @@
       return "No articles match " + quoted(raw) + ". " + howFound(found, first) + " " + n + (n === 1 ? " article." : " articles.") + (more || "");
     }
     if (n) return n + (n === 1 ? " article matches " : " articles match ") + quoted(raw) + howFound(found, first) + (more || "");
-    if (found.early) return "Keep typing: " + (found.typedLast.length < 2 ? "one letter is not enough to search." :
-      "too many words start with \u201c" + found.typedLast + "\u201d.");
+    if (found.early) return "Keep typing: " + (found.typedLast.length < 2 ? "one letter is not enough to search " + quoted(raw) + "." :
+      "too many words start with \u201c" + found.typedLast + "\u201d to search " + quoted(raw) + " yet.");
     if (found.phrases && found.phrases.length) return "No articles match " + quoted(raw) + howFound(found, first) + ".";
     return null;
   }
