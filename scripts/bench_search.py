@@ -1,12 +1,15 @@
-"""Search at scale (``invoke bench --search-scale 1000,10000``): the sharded index against the whole one.
+"""Search at scale (``invoke bench --search-scale 1000,10000``, or ``python3 scripts/bench_search.py 1000``).
 
 For N synthetic 600-word articles it builds the whole index the old way (lunr.py)
 and the sharded files the project writes, then drives Chromium against a local
-server: for each query of QUERIES, a fresh page, focus the header box, type
-the query, and wait for the first result. It counts the gzip -6 size of every
-file the page fetched after focus until then (lunr.js included), and the time;
-the whole-index figures are those of fetching lunr-index.json + store.json +
-lunr.js and loading them. Figures only: nothing here asserts.
+server: for each query of QUERIES, a fresh browser context, focus the header box,
+and type the query one character every TYPING_MS (150 ms) as a reader does; it
+counts the gzip -6 size of every file the page fetched after focus until the first
+result of the whole query shows (the files fetched for its prefixes on the way
+included, lunr.js too), and the time. A second pass pastes each query at once
+(focus to first result). The whole-index figures are those of fetching
+lunr-index.json + store.json + lunr.js and loading them. Figures only: nothing
+here asserts.
 """
 
 from __future__ import annotations
@@ -223,13 +226,17 @@ def chromium_figures(folder: Path, queries: list[str]):
     return out
 
 
-def search_scale(count: int, site: Path, work: Path) -> None:
-    """Print the whole-index and the sharded figures for ``count`` articles, side by side."""
-    from newsreader.core.search_index import build_with_lunr_py  # noqa: PLC0415
+def search_scale(count: int, site: Path, work: Path, lunr_py: bool = True) -> None:
+    """Print the whole-index and the sharded figures for ``count`` articles, side by side.
+
+    ``lunr_py=False``: the whole index is the one the build writes (the same JSON: test_search_index.py), not
+    built again with lunr.py, and its build time is not shown."""
+    from newsreader.core.search_index import build_index, build_with_lunr_py, serialize  # noqa: PLC0415
 
     docs, store = search_corpus(count)
     start = time.perf_counter()
-    whole = json.dumps(build_with_lunr_py(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    whole = json.dumps((build_with_lunr_py if lunr_py else lambda d: serialize(build_index(d)))(docs), sort_keys=True,
+                       separators=(",", ":"), ensure_ascii=False).encode()
     whole_seconds = time.perf_counter() - start
     served = work / f"site-{count}"
     shutil.rmtree(served, ignore_errors=True)
@@ -256,7 +263,8 @@ def search_scale(count: int, site: Path, work: Path) -> None:
           f"{len(gzip.compress((served / 'search' / 'manifest.json').read_bytes(), 6)) / 1e3:.1f} kB gzip)")
     figures = chromium_figures(served, QUERIES + SYNTAX_QUERIES)
     plain = len(QUERIES)
-    rows = [("index build (s)", f"{whole_seconds:.1f} (lunr.py)", f"{shard_seconds:.1f} (index + shards + display files)")]
+    rows = [("index build (s)", f"{whole_seconds:.1f} (lunr.py)" if lunr_py else "(not built with lunr.py)",
+             f"{shard_seconds:.1f} (index + shards + display files)")]
     pct = lambda values: (f"median {statistics.median(values) / 1e3:.1f} kB, p95 {_percentile(values, 0.95) / 1e3:.1f} kB, "  # noqa: E731
                           f"max {max(values) / 1e3:.1f} kB")
     ms = lambda values: (f"median {statistics.median(values):.0f} ms, p95 {_percentile(values, 0.95):.0f} ms, "  # noqa: E731
@@ -312,13 +320,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", nargs="?", default="1000", help="article counts, comma-separated")
     parser.add_argument("--site", type=Path, help="a built site to serve (default: a three-article one built here)")
+    parser.add_argument("--no-lunr-py", action="store_true", help="skip building the whole index again with lunr.py")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     work = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))
     try:
         site = args.site or small_site(work)
         for count in [int(n) for n in args.counts.split(",") if n.strip()]:
-            search_scale(count, site, work)
+            search_scale(count, site, work, lunr_py=not args.no_lunr_py)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
