@@ -19,7 +19,7 @@
   var PAGE_STEP = 20;
   var PREFIX_SHARDS = 3; // a prefix clause while typing only when its terms fill at most this many shards
   var REST_DELAY = 300; // while typing, results after the first wait this long (ms) for the query to settle
-  var PHRASE_CHECKS = { panel: 40, page: 400 }; // display files read to find a quoted phrase
+  var PHRASE_CHECKS = { panel: 40, page: 100 }; // display files read to find a quoted phrase (about 2 kB each)
   var loading = null;
   var index = null; // lunrShards.ShardedIndex
 
