@@ -106,7 +106,9 @@
     if (word.length < 2) return Promise.resolve(null);
     var floor = Math.max(3, word.length - 4);
     function attempt(p) {
-      return index.prefixTerms(p, PREFIX_SHARDS, seen).then(function (count) {
+      // An index too big to list every shard's key in its manifest has heavier shards (a common term's
+      // postings alone can be 10 kB): there a prefix clause may cost one shard only.
+      return index.prefixTerms(p, index.manifest.keys ? PREFIX_SHARDS : 1, seen).then(function (count) {
         if (count > 0) return p;
         if (count < 0) return p === word ? null : "";
         return p.length > floor ? attempt(p.slice(0, -1)) : "";
