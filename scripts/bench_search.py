@@ -1,17 +1,21 @@
-"""Search at scale (``invoke bench --search-scale 1000,10000``): the sharded index against the whole one.
+"""Search at scale (``invoke bench --search-scale 1000,10000``, or ``python3 scripts/bench_search.py 1000``).
 
 For N synthetic 600-word articles it builds the whole index the old way (lunr.py)
 and the sharded files the project writes, then drives Chromium against a local
-server: for each query of QUERIES, a fresh page, focus the header box, type
-the query, and wait for the first result. It counts the gzip -6 size of every
-file the page fetched after focus until then (lunr.js included), and the time;
-the whole-index figures are those of fetching lunr-index.json + store.json +
-lunr.js and loading them. Figures only: nothing here asserts.
+server: for each query of QUERIES, a fresh browser context, focus the header box,
+and type the query one character every TYPING_MS (150 ms) as a reader does; it
+counts the gzip -6 size of every file the page fetched after focus until the first
+result of the whole query shows (the files fetched for its prefixes on the way
+included, lunr.js too), and the time. A second pass pastes each query at once
+(focus to first result). The whole-index figures are those of fetching
+lunr-index.json + store.json + lunr.js and loading them. Figures only: nothing
+here asserts.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import gzip
 import http.server
 import json
@@ -98,18 +102,35 @@ def _serve(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-FIRST_RESULT = """(query) => new Promise((resolve) => {
+TYPING_MS = int(os.environ.get("BENCH_TYPING_MS", "150"))  # between keystrokes: 150, a fast typist (80 words a minute)
+
+# Focus the header box, then type the query one character at a time (an input event per character, as a
+# keyboard gives), TYPING_MS apart. Recorded: when the first article result shows (for whatever prefix was
+# typed by then), and when the first result of the whole query shows (the list says which query it shows in
+# data-query); the files fetched after focus until each.
+TYPED = """([query, delay]) => new Promise((resolve) => {
     const box = document.querySelector('#site-search-q');
+    const status = document.querySelector('.search-panel .search-status');
     const t0 = performance.now();
-    box.focus(); box.value = query; box.dispatchEvent(new Event('input'));
+    let first = null, typed = 0;
+    box.focus();
+    const key = () => {  // delay < 0: the whole query at once (pasted)
+        typed = delay < 0 ? query.length : typed + 1;
+        box.value = query.slice(0, typed);
+        box.dispatchEvent(new Event('input'));
+        if (typed < query.length) setTimeout(key, delay);
+    };
+    setTimeout(key, Math.max(0, delay));
+    const urls = (t) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.responseEnd <= t)
+        .map((e) => e.name);
+    const list = document.querySelector('.search-panel .search-results');
     const tick = () => {
+        const now = performance.now();
         const li = document.querySelector('.search-panel .search-results li:not(.search-entity)');
-        const none = document.querySelector('.search-panel .search-status').textContent.startsWith('No ');
-        if (li || none || performance.now() - t0 > 20000) {
-            const t = performance.now();
-            const urls = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0 && e.responseEnd <= t)
-                .map((e) => e.name);
-            resolve({ms: t - t0, urls: urls, found: Boolean(li)});
+        if (li && first === null) first = {ms: now - t0, urls: urls(now), prefix: box.value};
+        const mine = typed === query.length && list.dataset.query === query;
+        if ((mine && li) || (mine && status.textContent.startsWith('No ')) || now - t0 > 30000) {
+            resolve({first: first, last: {ms: now - t0, urls: urls(now), found: Boolean(mine && li)}});
         } else requestAnimationFrame(tick);
     };
     tick();
@@ -154,25 +175,42 @@ def chromium_figures(folder: Path, queries: list[str]):
             gz_cache[path] = len(gzip.compress((folder / path.lstrip("/")).read_bytes(), 6))
         return gz_cache[path]
 
-    out = {"bytes": [], "ms": [], "files": [], "missed": []}
+    out = {"bytes": [], "ms": [], "files": [], "missed": [], "last_bytes": [], "last_ms": [], "prefix": [],
+           "refetched": [], "pasted_bytes": [], "pasted_ms": []}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--disable-background-networking",
                                                                         "--disable-component-update"])
-            for q in queries:
+            for q in queries:  # pasted: the whole query in one input event, focus to its first result
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(f"{base}/archives/")
-                got = page.evaluate(FIRST_RESULT, q)
-                out["bytes"].append(sum(gz(u) for u in got["urls"]))
-                out["ms"].append(got["ms"])
-                out["files"].append(len(got["urls"]))
-                if not got["found"]:
+                got = page.evaluate(TYPED, [q, -1])
+                out["pasted_bytes"].append(sum(gz(u) for u in got["last"]["urls"]))
+                out["pasted_ms"].append(got["last"]["ms"])
+                context.close()
+            for q in queries:  # typed one character at a time, in a fresh context each
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{base}/archives/")
+                got = page.evaluate(TYPED, [q, TYPING_MS])
+                first = got["first"] or got["last"]
+                out["bytes"].append(sum(gz(u) for u in first["urls"]))
+                out["ms"].append(first["ms"])
+                out["files"].append(len(first["urls"]))
+                out["prefix"].append(got["first"]["prefix"] if got["first"] else None)
+                out["last_bytes"].append(sum(gz(u) for u in got["last"]["urls"]))
+                out["last_ms"].append(got["last"]["ms"])
+                if os.environ.get("BENCH_VERBOSE"):  # each query's files, for looking into a figure
+                    print(f"    {q!r}: {out['last_bytes'][-1] / 1e3:.1f} kB:",
+                          " ".join(f"{urlsplit(u).path.rsplit('/', 1)[1]}({gz(u) / 1e3:.1f})" for u in got["last"]["urls"]))
+                out["refetched"] += sorted({u for u in got["last"]["urls"] if got["last"]["urls"].count(u) > 1})
+                if not got["last"]["found"]:
                     out["missed"].append(q)
                 context.close()
             page = browser.new_page()
             page.goto(f"{base}/archives/")
-            page.evaluate(FIRST_RESULT, queries[0])
+            page.evaluate(TYPED, [queries[0], -1])
             page.evaluate("""async () => {
                 const m = await (await fetch('/search/manifest.json')).json();
                 window.__shards = new lunrShards.ShardedIndex(m, '/search/', (u) => fetch(u).then((r) => r.json()));
@@ -188,20 +226,31 @@ def chromium_figures(folder: Path, queries: list[str]):
     return out
 
 
-def search_scale(count: int, site: Path, work: Path) -> None:
-    """Print the whole-index and the sharded figures for ``count`` articles, side by side."""
-    from newsreader.core.search_index import build_with_lunr_py  # noqa: PLC0415
+def search_scale(count: int, site: Path, work: Path, lunr_py: bool = True) -> None:
+    """Print the whole-index and the sharded figures for ``count`` articles, side by side.
+
+    ``lunr_py=False``: the whole index is the one the build writes (the same JSON: test_search_index.py), not
+    built again with lunr.py, and its build time is not shown."""
+    from newsreader.core.search_index import build_index, build_with_lunr_py, serialize  # noqa: PLC0415
 
     docs, store = search_corpus(count)
     start = time.perf_counter()
-    whole = json.dumps(build_with_lunr_py(docs), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    whole = json.dumps((build_with_lunr_py if lunr_py else lambda d: serialize(build_index(d)))(docs), sort_keys=True,
+                       separators=(",", ":"), ensure_ascii=False).encode()
     whole_seconds = time.perf_counter() - start
     served = work / f"site-{count}"
     shutil.rmtree(served, ignore_errors=True)
     shutil.copytree(site, served)
     shutil.rmtree(served / "search", ignore_errors=True)
     shard_seconds = write_search(served / "search", docs, store)
-    shutil.copyfile(ROOT / "theme" / "static" / "js" / "search-shards.js", served / "theme" / "js" / "search-shards.js")
+    from newsreader.core.search_shards import script_bundle  # noqa: PLC0415
+
+    js = ROOT / "theme" / "static" / "js"
+    for name in ("search.js", "search-shards.js"):  # this checkout's scripts, whatever site was copied
+        shutil.copyfile(js / name, served / "theme" / "js" / name)
+    (served / "theme" / "js" / "search-lunr.js").write_text(script_bundle(
+        (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_text(encoding="utf-8"),
+        (js / "search-shards.js").read_text(encoding="utf-8")), encoding="utf-8")
     (served / "search" / "lunr-index.json").write_bytes(whole)  # the old build's files, for the whole-index figures
     lunr_gz = len(gzip.compress((ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes(), 6))
     store_gz = len(gzip.compress((served / "search" / "store.json").read_bytes(), 6))
@@ -214,21 +263,31 @@ def search_scale(count: int, site: Path, work: Path) -> None:
           f"{len(gzip.compress((served / 'search' / 'manifest.json').read_bytes(), 6)) / 1e3:.1f} kB gzip)")
     figures = chromium_figures(served, QUERIES + SYNTAX_QUERIES)
     plain = len(QUERIES)
-    rows = [("index build (s)", f"{whole_seconds:.1f} (lunr.py)", f"{shard_seconds:.1f} (index + shards + display files)")]
-    rows.append(("fetched before the first result, gzip", f"{whole_gz / 1e3:.0f} kB every query",
-                 "" if not figures else f"median {statistics.median(figures['bytes'][:plain]) / 1e3:.1f} kB, "
-                 f"p95 {_percentile(figures['bytes'][:plain], 0.95) / 1e3:.1f} kB, max {max(figures['bytes'][:plain]) / 1e3:.1f} kB"))
+    rows = [("index build (s)", f"{whole_seconds:.1f} (lunr.py)" if lunr_py else "(not built with lunr.py)",
+             f"{shard_seconds:.1f} (index + shards + display files)")]
+    pct = lambda values: (f"median {statistics.median(values) / 1e3:.1f} kB, p95 {_percentile(values, 0.95) / 1e3:.1f} kB, "  # noqa: E731
+                          f"max {max(values) / 1e3:.1f} kB")
+    ms = lambda values: (f"median {statistics.median(values):.0f} ms, p95 {_percentile(values, 0.95):.0f} ms, "  # noqa: E731
+                         f"max {max(values):.0f} ms")
     if figures:
         rows += [
-            ("focus to first result in Chromium", f"{figures['whole_first']:.0f} ms (fetch + load + search)",
-             f"median {statistics.median(figures['ms'][:plain]):.0f} ms, p95 {_percentile(figures['ms'][:plain], 0.95):.0f} ms, "
-             f"max {max(figures['ms'][:plain]):.0f} ms (the query typed at once on focus)"),
+            (f"typed ({TYPING_MS} ms a key): fetched before the query's first result, gzip",
+             f"{whole_gz / 1e3:.0f} kB every query", pct(figures["last_bytes"][:plain])),
+            ("  ... focus to the query's first result", "", ms(figures["last_ms"][:plain])),
+            ("  ... before the first result for any prefix", "", pct(figures["bytes"][:plain])),
+            ("  ... focus to the first result for any prefix", "", ms(figures["ms"][:plain])),
+            ("  ... the prefix it was for", "", ", ".join(f"{p!r}" for p in figures["prefix"][:plain])),
+            ("  ... files fetched twice", "", ", ".join(figures["refetched"]) or "none"),
+            ("pasted at once: fetched before the first result", f"{whole_gz / 1e3:.0f} kB every query",
+             pct(figures["pasted_bytes"][:plain])),
+            ("  ... focus to first result in Chromium", f"{figures['whole_first']:.0f} ms (fetch + load + search)",
+             ms(figures["pasted_ms"][:plain])),
             ("query time, plain words, p95", f"{_percentile(figures['whole_times'], 0.95):.1f} ms",
              f"{_percentile(figures['warm'], 0.95):.1f} ms (shards in memory; median {statistics.median(figures['warm']):.1f} ms)"),
-            ("syntax queries, absent word (" + ", ".join(SYNTAX_QUERIES) + ")", "",
-             ", ".join(f"{b / 1e3:.1f} kB/{ms:.0f} ms" for b, ms in zip(figures["bytes"][plain:], figures["ms"][plain:]))),
+            ("syntax queries, absent word, typed (" + ", ".join(SYNTAX_QUERIES) + ")", "",
+             ", ".join(f"{b / 1e3:.1f} kB/{t:.0f} ms" for b, t in zip(figures["last_bytes"][plain:], figures["last_ms"][plain:]))),
         ]
-        slowest = sorted(zip(figures["ms"], figures["bytes"], QUERIES + SYNTAX_QUERIES), reverse=True)[:3]
+        slowest = sorted(zip(figures["pasted_ms"], figures["pasted_bytes"], QUERIES + SYNTAX_QUERIES), reverse=True)[:3]
         rows.append(("slowest queries", "", ", ".join(f"{q!r} {ms:.0f} ms/{b / 1e3:.1f} kB" for ms, b, q in slowest)))
         if figures["missed"]:
             rows.append(("queries with no result", "", ", ".join(figures["missed"])))
@@ -236,3 +295,42 @@ def search_scale(count: int, site: Path, work: Path) -> None:
     print(f"  {'':<{width}}  {'whole index':<32}  sharded")
     for name, old, new in rows:
         print(f"  {name:<{width}}  {old:<32}  {new}")
+
+
+def small_site(work: Path) -> Path:
+    """A three-article site built with the project (its pages, header and scripts; the search files are replaced)."""
+    import subprocess  # noqa: PLC0415
+
+    from synthetic import write_raw  # noqa: PLC0415
+
+    out = work / "small-site"
+    write_raw(work / "small-corpus" / "news", 3)
+    env = dict(os.environ, NEWSREADER_CONTENT=str(work / "small-corpus"), NEWSREADER_OUTPUT=str(out), SITEURL="",
+               NEWSREADER_CACHE=str(work / "small-cache"))
+    subprocess.run([sys.executable, "-m", "pelican", "-s", "pelican.conf.py"], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
+    return out
+
+
+def main() -> None:
+    """``python3 scripts/bench_search.py 1000,10000``: the search figures alone (``invoke bench`` runs them after its builds)."""
+    import argparse  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", nargs="?", default="1000", help="article counts, comma-separated")
+    parser.add_argument("--site", type=Path, help="a built site to serve (default: a three-article one built here)")
+    parser.add_argument("--no-lunr-py", action="store_true", help="skip building the whole index again with lunr.py")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    work = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))
+    try:
+        site = args.site or small_site(work)
+        for count in [int(n) for n in args.counts.split(",") if n.strip()]:
+            search_scale(count, site, work, lunr_py=not args.no_lunr_py)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

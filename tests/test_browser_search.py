@@ -33,7 +33,7 @@ def header_search(visit: Visit, base: str, query: str) -> str:
 
 
 def index_requests(visit: Visit) -> list[str]:
-    return [u for u in visit.requests if "/search/" in u or u.endswith(("lunr.min.js", "search-shards.js"))]
+    return [u for u in visit.requests if "/search/" in u or u.endswith(("lunr.min.js", "search-shards.js", "search-lunr.js"))]
 
 
 @pytest.fixture()
@@ -55,8 +55,8 @@ def test_index_is_fetched_only_when_the_box_is_focused(visit, subpath_server):
     visit.page.wait_for_function("window.lunrShards !== undefined")
     visit.page.wait_for_timeout(200)
     assert f"{base}/search/manifest.json" in index_requests(visit)
-    # Focus alone fetches lunr.js, the shard reader and the manifest: no shard, no whole index.
-    assert sorted(u.rsplit("/", 1)[1] for u in index_requests(visit)) == ["lunr.min.js", "manifest.json", "search-shards.js"]
+    # Focus alone fetches one script (lunr.js and the shard reader) and the manifest: no shard, no whole index.
+    assert sorted(u.rsplit("/", 1)[1] for u in index_requests(visit)) == ["manifest.json", "search-lunr.js"]
 
 
 def test_typing_lists_the_seed_and_the_result_opens_it(visit, subpath_server):

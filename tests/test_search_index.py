@@ -280,6 +280,29 @@ def test_shards_answer_like_the_whole_index_on_the_bench_corpus(bench_answers, t
     assert result["files"][queries[0]] == 1
 
 
+def test_a_fuzzy_term_reads_the_terms_of_its_lengths_only(bench_answers, tmp_path):
+    """Format 3: w~d reads v<len(w)-d>.json … v<len(w)+d>.json, never the whole vocabulary, and answers the same."""
+    queries, folder = bench_answers
+    fuzzy = [q for q in queries if "~" in q and "*" not in q]
+    result = run_node("compare_shards.js", {"dir": str(folder), "queries": fuzzy, "maxShards": 10**6}, tmp_path)
+    assert len(fuzzy) >= 15 and all(result["whole"][q] == result["fresh"][q] for q in fuzzy)
+    assert sum(1 for q in fuzzy if result["whole"][q]) >= 10
+    for q in fuzzy:
+        lengths = {int(n[1:-5]) for n in result["names"][q] if n.startswith("v") and n != "vocab.json"}
+        words = [w for w in q.split() if "~" in w]
+        assert "vocab.json" not in result["names"][q] and lengths, q
+        assert len(lengths) <= sum(2 * int(w.rsplit("~", 1)[1]) + 1 for w in words), q
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    vocab = json.loads((folder / manifest["dir"] / "vocab.json").read_text(encoding="utf-8"))
+    by_length = {}
+    for n in range(1, manifest["lengths"] + 1):
+        for shard, *terms in json.loads((folder / manifest["dir"] / f"v{n}.json").read_text(encoding="utf-8")):
+            for term in terms:
+                assert min(search_shards.js_length(term), manifest["lengths"]) == n and term in vocab[shard]
+                by_length[term] = n
+    assert len(by_length) == sum(len(terms) for terms in vocab)
+
+
 def test_a_huge_expansion_is_capped_and_says_so(bench_answers, tmp_path):
     queries, folder = bench_answers
     result = run_node("compare_shards.js", {"dir": str(folder), "queries": queries}, tmp_path)

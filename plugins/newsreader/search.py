@@ -189,7 +189,11 @@ class SearchGenerator(Generator):
         target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"
         if lunr_js.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(lunr_js, target)
+            shutil.copyfile(lunr_js, target)  # for pages of your own (README, "The shard format")
+            # What the site's pages fetch on focus: lunr.js and search-shards.js as one script.
+            shards_js = Path(settings["THEME"]) / "static" / "js" / "search-shards.js"
+            replace_text(target.with_name("search-lunr.js"), search_shards.script_bundle(
+                lunr_js.read_text(encoding="utf-8"), shards_js.read_text(encoding="utf-8")))
         else:
             logger.error("%s not found: run `npm ci` (invoke build does) so search can work", lunr_js)
         writer.write_file(settings["SEARCH_SAVE_AS"], self.get_template("search"), self.context,

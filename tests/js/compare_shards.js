@@ -4,7 +4,7 @@
 // a query to [[ref, score], ...] (scores as JSON numbers: the exact doubles) or {error: name}.
 // "fresh" answers each query with a new sharded index, "session" one index for every query in turn;
 // "approximate" lists the queries whose wildcard/fuzzy expansion hit maxShards; "prefetched" the display
-// files (refs) a fresh index fetched during each search.
+// files (refs) a fresh index fetched during each search; "names" the files it fetched.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -23,7 +23,7 @@ const approximate = store();
 const shown = (results, q) => { if (results.approximate) approximate[q] = true; return results.map((r) => [r.ref, r.score]); };
 
 async function main() {
-  const out = { whole: store(), fresh: store(), session: store(), files: store(), prefetched: store() };
+  const out = { whole: store(), fresh: store(), session: store(), files: store(), names: store(), prefetched: store() };
   const session = new shards.ShardedIndex(manifest, base, read, options);
   for (const q of input.queries) {
     try { out.whole[q] = shown(whole.search(q)); } catch (err) { out.whole[q] = { error: err.name }; }
@@ -32,6 +32,7 @@ async function main() {
       try { out[name][q] = shown(await index.search(q), q); } catch (err) { out[name][q] = { error: err.name }; }
     }
     out.files[q] = fresh.fetched.length;
+    out.names[q] = fresh.fetched.map((u) => path.basename(u));
     out.prefetched[q] = fresh.fetched.filter((u) => u.includes("/d/")).map((u) => path.basename(u, ".json"));
   }
   out.approximate = Object.keys(approximate);

@@ -13,8 +13,11 @@ Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
   entry, which lunr rounds to 3 decimals, in thousandths), ascending, each group
   ``weight − previous weight, count, ref − previous ref, …`` (refs ascending, the
   first one counted from 0);
-- ``<dir>/vocab.json`` — every term, as one list per shard, fetched only for fuzzy
-  and leading/inner wildcard queries;
+- ``<dir>/vocab.json`` — every term, as one list per shard, fetched only for
+  leading/inner wildcard queries;
+- ``<dir>/v<L>.json`` — the terms of L UTF-16 code units (``v<LENGTHS>`` also the longer
+  ones), as ``[[shard, term, …], …]``: a fuzzy term ``w~d`` reads lengths len(w) − d …
+  len(w) + d only (one edit changes a length by at most one);
 - ``<dir>/d/<ref>.json`` — what a result shows: title, URL, source, date, sentences;
 - ``<dir>/a<n>.json`` — entity names and aliases, bucketed by a hash of the folded key;
 - ``<dir>/facets.json`` — per document: source, year, entity ids (the search page's filters).
@@ -29,12 +32,13 @@ from . import lunr_js
 from .search_fold import fold, unicode_trim
 from .search_index import SEARCH_PIPELINE, Index, js_order
 
-FORMAT = 2
+FORMAT = 3
 SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip
 ALONE_BYTES = SHARD_BYTES // 8  # a term whose entry is longer gets a shard of its own (a query for it fetches nothing else)
 ALIASES_PER_BUCKET = 120
 GROUP = 64  # shard keys per key file: the manifest stays small at any size
 INLINE_KEYS = 640  # up to this many shards, the manifest also lists every key (about 2 kB gzip)
+LENGTHS = 24  # v1.json … v24.json: the terms of each length, v24 also every longer one
 
 
 def dumps(value) -> str:
@@ -112,6 +116,33 @@ def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
     return keys, [dumps(group) for group in groups], terms
 
 
+def script_bundle(lunr_js_text: str, shards_js_text: str) -> str:
+    """lunr.min.js and search-shards.js as the one script a page fetches on focus (``search-lunr.js``).
+
+    search-shards.js goes in without its comment lines and indentation (it has no template
+    literals or multi-line strings, so nothing else changes)."""
+    lines = [line.strip() for line in shards_js_text.splitlines()]
+    compact = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return f"{lunr_js_text.rstrip()}\n;{compact}\n"
+
+
+def js_length(term: str) -> int:
+    """A term's length as JavaScript counts it (UTF-16 code units), as lunr's fuzzy matching does."""
+    return len(term.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def length_files(terms: list[list[str]]) -> list[list[list]]:
+    """The terms of each shard by length: file L−1 holds ``[[shard, term, …], …]`` for terms of length L."""
+    out: list[list[list]] = [[] for _ in range(LENGTHS)]
+    for n, shard in enumerate(terms):
+        by_length: dict[int, list[str]] = {}
+        for term in shard:
+            by_length.setdefault(min(js_length(term), LENGTHS), []).append(term)
+        for length in sorted(by_length):
+            out[length - 1].append([n, *by_length[length]])
+    return out
+
+
 def alias_key(text: str) -> str:
     """A name as the browser compares it with a query: lunr's tokens, trimmed, folded, no dots or possessive."""
     words = []
@@ -162,6 +193,7 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
     inner = {f"t{n}.json": text for n, text in enumerate(shards)}
     inner.update({f"k{g}.json": dumps(keys[g * GROUP:(g + 1) * GROUP]) for g in range(-(-len(keys) // GROUP))})
     inner["vocab.json"] = dumps(terms)
+    inner.update({f"v{n}.json": dumps(rows) for n, rows in enumerate(length_files(terms), 1)})
     inner.update({f"d/{ref}.json": dumps(display) for ref, display in zip(index.refs, displays)})
     inner.update({f"a{n}.json": dumps(b) for n, b in enumerate(aliases)})
     inner["facets.json"] = dumps(facets)
@@ -171,7 +203,7 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
     folder = f"s-{digest.hexdigest()[:12]}"
     manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
                 "docs": len(index.refs), "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
-                "aliases": len(aliases)}
+                "aliases": len(aliases), "lengths": LENGTHS}
     if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
         manifest["keys"] = keys
     out = {"manifest.json": dumps(manifest)}

@@ -72,15 +72,32 @@
     this.tokenSet = lunr.TokenSet.fromArray([]);
     this.cache = Object.create(null);
     this.fetched = [];
+    this.aborted = [];
+    this.inflight = Object.create(null);
   }
 
-  ShardedIndex.prototype.get = function (url) {
+  // Each file is fetched once; "seen" (optional) collects the URLs one search needs, so that cancel(seen)
+  // can abort what only earlier searches wanted.
+  ShardedIndex.prototype.get = function (url, seen) {
+    if (seen) seen[url] = true;
     if (!this.cache[url]) {
       this.fetched.push(url);
-      var self = this;
-      this.cache[url] = this.getJSON(url).catch(function (err) { delete self.cache[url]; throw err; });
+      var self = this, controller = typeof AbortController === "function" ? new AbortController() : null;
+      if (controller) this.inflight[url] = controller;
+      this.cache[url] = this.getJSON(url, controller ? controller.signal : undefined).then(function (value) {
+        delete self.inflight[url];
+        return value;
+      }, function (err) { delete self.inflight[url]; delete self.cache[url]; throw err; });
     }
     return this.cache[url];
+  };
+
+  // Abort every fetch still under way that no URL of "keep" names: a prefix typed past, a stale result.
+  ShardedIndex.prototype.cancel = function (keep) {
+    for (var url in this.inflight) {
+      // a term shard or key file is kept: it serves longer prefixes
+      if (!keep[url] && !/\/[tk]\d+\.json$/.test(url)) { this.aborted.push(url); this.inflight[url].abort(); delete this.inflight[url]; }
+    }
   };
 
   function lastAtMost(keys, term) {
@@ -92,15 +109,35 @@
     return lo;
   }
 
-  ShardedIndex.prototype.shardOf = function (term) {
+  ShardedIndex.prototype.shardOf = function (term, seen) {
     if (this.manifest.keys) return Promise.resolve(lastAtMost(this.manifest.keys, term));
     var g = lastAtMost(this.manifest.groups, term), size = this.manifest.group;
-    return this.get(this.dir + "k" + g + ".json").then(function (keys) { return g * size + lastAtMost(keys, term); });
+    return this.get(this.dir + "k" + g + ".json", seen).then(function (keys) { return g * size + lastAtMost(keys, term); });
   };
 
-  ShardedIndex.prototype.plan = function (q) {
+  // How many terms start with "prefix" (what "prefix*" expands to), reading its shards; -1 without reading
+  // them when they are more than "limit": the page adds a prefix clause while typing only when it is cheap.
+  ShardedIndex.prototype.prefixTerms = function (prefix, limit, seen) {
+    var self = this;
+    return Promise.all([this.shardOf(prefix, seen), this.shardOf(prefix + "\uffff", seen)]).then(function (range) {
+      if (range[1] - range[0] + 1 > limit) return -1;
+      var numbers = [];
+      for (var n = range[0]; n <= range[1]; n++) numbers.push(n);
+      return self.load(numbers, seen).then(function () {
+        var count = 0;
+        numbers.forEach(function (n) {
+          self.shardTerms[n].forEach(function (t) { if (t.lastIndexOf(prefix, 0) === 0) count++; });
+        });
+        return count;
+      });
+    });
+  };
+
+  ShardedIndex.prototype.plan = function (q, seen) {
     var query = new lunr.Query(this.fields), self = this;
-    var plan = { shards: Object.create(null), extra: Object.create(null), vocab: [], lookups: [], clauses: [] };
+    var plan = { shards: Object.create(null), extra: Object.create(null), vocab: [], fuzzy: [], lookups: [], clauses: [],
+      seen: seen || Object.create(null) };
+    seen = plan.seen;
     new lunr.QueryParser(q, query).parse();
     plan.negated = query.isNegated();
     function mark(set) { return function (n) { set[n] = true; }; }
@@ -109,26 +146,55 @@
       plan.clauses.push({ clause: clause, terms: terms });
       terms.forEach(function (term) {
         if (self.naive) {
-          plan.lookups.push(self.shardOf(term.replace(/\*/g, "")).then(mark(plan.shards)));
+          plan.lookups.push(self.shardOf(term.replace(/\*/g, ""), seen).then(mark(plan.shards)));
+        } else if ("editDistance" in clause && term.indexOf("*") < 0 && self.manifest.lengths) {
+          plan.fuzzy.push({ term: term, editDistance: clause.editDistance });
         } else if ("editDistance" in clause || /\*./.test(term) || term.charAt(0) === "*") {
           plan.vocab.push("editDistance" in clause ? { term: term, editDistance: clause.editDistance } : { term: term });
         } else if (term.indexOf("*") >= 0) {
           var prefix = term.replace(/\*+$/, "");
-          plan.lookups.push(Promise.all([self.shardOf(prefix), self.shardOf(prefix + "\uffff")]).then(function (range) {
+          plan.lookups.push(Promise.all([self.shardOf(prefix, seen), self.shardOf(prefix + "\uffff", seen)]).then(function (range) {
             for (var n = range[0]; n <= range[1]; n++) plan.extra[n] = true;
           }));
         } else {
-          plan.lookups.push(self.shardOf(term).then(mark(plan.shards)));
+          plan.lookups.push(self.shardOf(term, seen).then(mark(plan.shards)));
         }
       });
     });
     return plan;
   };
 
+  // A fuzzy term w~d can only match terms of length len(w) − d … len(w) + d: it reads those length files.
+  ShardedIndex.prototype.expandFuzzy = function (plan) {
+    var self = this, top = this.manifest.lengths, wanted = Object.create(null);
+    if (!plan.fuzzy.length) return Promise.resolve(plan);
+    plan.fuzzy.forEach(function (clause) {
+      var lo = Math.max(1, clause.term.length - clause.editDistance), hi = Math.min(top, clause.term.length + clause.editDistance);
+      for (var l = lo; l <= hi; l++) wanted[l] = true;
+    });
+    var lengths = Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
+    return Promise.all(lengths.map(function (l) { return self.get(self.dir + "v" + l + ".json", plan.seen); })).then(function (files) {
+      var shardOfTerm = Object.create(null), terms = [];
+      files.forEach(function (rows) {
+        rows.forEach(function (row) {
+          for (var i = 1; i < row.length; i++) { shardOfTerm[row[i]] = row[0]; terms.push(row[i]); }
+        });
+      });
+      terms.sort(); // UTF-16 code unit order: lunr's, as TokenSet.fromArray needs
+      var set = lunr.TokenSet.fromArray(terms);
+      plan.fuzzy.forEach(function (clause) {
+        set.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (term) {
+          plan.extra[shardOfTerm[term]] = true;
+        });
+      });
+      return plan;
+    });
+  };
+
   ShardedIndex.prototype.expand = function (plan) {
     var self = this;
     if (!plan.vocab.length) return Promise.resolve(plan);
-    return this.get(this.dir + "vocab.json").then(function (perShard) {
+    return this.get(this.dir + "vocab.json", plan.seen).then(function (perShard) {
       if (!self.vocabSet) {
         self.vocabShard = Object.create(null);
         perShard.forEach(function (terms, n) { terms.forEach(function (t) { self.vocabShard[t] = n; }); });
@@ -249,10 +315,11 @@
     return best;
   };
 
-  ShardedIndex.prototype.load = function (numbers) {
+  ShardedIndex.prototype.load = function (numbers, seen) {
     var self = this, fresh = false;
     return Promise.all(numbers.map(function (n) {
       if (self.shardTerms[n]) return null;
+      if (seen) seen[self.dir + "t" + n + ".json"] = true;
       if (!self.pending[n]) {
         self.pending[n] = self.get(self.dir + "t" + n + ".json").then(function (entries) {
           if (!self.shardTerms[n]) { self.add(n, entries); fresh = true; }
@@ -276,16 +343,17 @@
     return (this.all = all);
   };
 
-  ShardedIndex.prototype.search = function (q) {
+  // lunr.js's results for q; "seen" (optional) collects the URLs this search needed (see cancel).
+  ShardedIndex.prototype.search = function (q, seen) {
     var self = this, plan;
-    try { plan = this.plan(q); } catch (err) { return Promise.reject(err); }
-    return Promise.all([this.expand(plan)].concat(plan.lookups)).then(function () {
+    try { plan = this.plan(q, seen); } catch (err) { return Promise.reject(err); }
+    return Promise.all([this.expand(plan), this.expandFuzzy(plan)].concat(plan.lookups)).then(function () {
       var extra = Object.keys(plan.extra).filter(function (n) { return !plan.shards[n]; });
       var approximate = extra.length > self.maxShards;
       var numbers = Object.keys(plan.shards).concat(extra.slice(0, self.maxShards)).map(Number);
-      return self.load(numbers).then(function () {
+      return self.load(numbers, plan.seen).then(function () {
         var scored = self.expanded(plan), first = self.prefetch ? self.likelyFirst(plan, scored) : null;
-        if (first !== null) self.doc(first).catch(function () {});
+        if (first !== null) self.doc(first, plan.seen).catch(function () {});
         var results = new lunr.Index({ invertedIndex: self.invertedIndex,
           fieldVectors: plan.negated ? self.every() : self.vectors(scored),
           tokenSet: self.tokenSet, fields: self.fields, pipeline: self.pipeline }).search(q);
@@ -295,13 +363,13 @@
     });
   };
 
-  ShardedIndex.prototype.doc = function (ref) { return this.get(this.dir + "d/" + ref + ".json"); };
-  ShardedIndex.prototype.facets = function () { return this.get(this.dir + "facets.json"); };
+  ShardedIndex.prototype.doc = function (ref, seen) { return this.get(this.dir + "d/" + ref + ".json", seen); };
+  ShardedIndex.prototype.facets = function (seen) { return this.get(this.dir + "facets.json", seen); };
 
-  ShardedIndex.prototype.entities = function (text) {
+  ShardedIndex.prototype.entities = function (text, seen) {
     var key = aliasKey(text);
     if (!key) return Promise.resolve([]);
-    return this.get(this.dir + "a" + bucket(key, this.manifest.aliases) + ".json").then(function (table) {
+    return this.get(this.dir + "a" + bucket(key, this.manifest.aliases) + ".json", seen).then(function (table) {
       return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : [];
     });
   };

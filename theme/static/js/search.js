@@ -1,6 +1,9 @@
 // Client-side search: lunr.js answers queries from the term shards a query needs (search-shards.js).
-// Nothing is fetched until the reader focuses a search box or opens the search page; then lunr.js,
-// search-shards.js and search/manifest.json, and per query only its shards and the shown results.
+// Nothing is fetched until the reader focuses a search box or opens the search page; then one script
+// (search-lunr.js: lunr.js and search-shards.js) and search/manifest.json, and per query only its shards
+// and the shown results. While typing, the last word also matches as a prefix ("tal" adds "tal*"); a query
+// that finds nothing is retried one edit away ("tarif~1"); a "quoted phrase" keeps only the articles whose
+// text has it. Each of these rewrites the query lunr.js runs and says so: the scores are lunr's own.
 // Every piece of result text is inserted with textContent: article text is untrusted.
 (function () {
   "use strict";
@@ -14,6 +17,9 @@
   var MAX_QUERY = 200;
   var PANEL_RESULTS = 8;
   var PAGE_STEP = 20;
+  var PREFIX_SHARDS = 3; // a prefix clause while typing only when its terms fill at most this many shards
+  var REST_DELAY = 300; // while typing, results after the first wait this long (ms) for the query to settle
+  var PHRASE_CHECKS = { panel: 40, page: 100 }; // display files read to find a quoted phrase (about 2 kB each)
   var loading = null;
   var index = null; // lunrShards.ShardedIndex
 
@@ -29,8 +35,8 @@
     });
   }
 
-  function getJSON(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+  function getJSON(url, signal) {
+    return fetch(url, { credentials: "same-origin", signal: signal }).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
       return r.json();
     });
@@ -38,14 +44,8 @@
 
   function load() {
     if (loading) return loading;
-    var lunrUrl = form.dataset.lunr;
-    var shardsUrl = lunrUrl.replace(/[^/]*$/, "search-shards.js");
-    var scripts = Promise.all([
-      loadScript(lunrUrl, function () { return window.lunr; }),
-      loadScript(shardsUrl, function () { return window.lunrShards || window.lunrShardsFactory; }),
-    ]).then(function () {
-      if (!window.lunrShards) window.lunrShards = window.lunrShardsFactory(window.lunr);
-    });
+    var bundleUrl = form.dataset.lunr.replace(/[^/]*$/, "search-lunr.js");
+    var scripts = loadScript(bundleUrl, function () { return window.lunrShards; });
     loading = Promise.all([scripts, getJSON(searchBase + "manifest.json")]).then(function (parts) {
       index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON, { prefetch: true });
       return index;
@@ -68,24 +68,117 @@
     }).filter(Boolean).join(" ");
   }
 
-  // Articles for the query (lunr's results), entities named by it, and the terms each result matched.
-  function run(raw) {
-    var typed = String(raw).slice(0, MAX_QUERY);
-    var plain = cleaned(typed);
-    var syntax = /[:~^*]/.test(typed) ? typed : plain;
-    // No word at all (an emoji, punctuation): no results, as lunr.js gives (an empty query would match everything).
-    if (!syntax.trim()) return Promise.resolve({ results: [], entities: [] });
-    var entities = index.entities(typed).catch(function () { return []; });
-    var results = index.search(syntax).catch(function () { return index.search(plain); });
-    return Promise.all([results, entities]).then(function (parts) {
-      var names = parts[1];
-      if (!names.length || syntax !== plain || parts[0].length) return { results: parts[0], entities: names };
-      // A name or alias no article uses as such ("US") finds the articles that use the entity's full name.
+  // "Quoted phrases" in the typed text (straight or curly quotes), and the text without them.
+  function phrases(typed) {
+    var found = [];
+    var rest = typed.replace(/["\u201c\u201d]([^"\u201c\u201d]+)["\u201c\u201d]/g, function (m, inner) {
+      if (cleaned(inner)) found.push(inner.trim());
+      return " ";
+    });
+    return { phrases: found, rest: rest };
+  }
+
+  // Text as phrases are compared: folded, lower case, words separated by one space.
+  function normal(text) {
+    return window.lunrShards.fold(String(text).toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+  }
+
+  function hasPhrases(doc, wanted) {
+    var text = " " + normal([doc.t].concat((doc.p || []).map(function (s) { return s[1]; })).join(" ")) + " ";
+    return wanted.every(function (p) { return text.indexOf(" " + p + " ") >= 0; });
+  }
+
+  // lunr's results for one query string; the alias fallback: a name or alias no article uses as such
+  // ("US") finds the articles that use the entity's full name.
+  function lunrSearch(syntax, plain, names, seen) {
+    return index.search(syntax, seen).catch(function () { return index.search(plain, seen); }).then(function (results) {
+      if (!names.length || syntax !== plain || results.length) return results;
       var more = names.map(function (e) { return cleaned(e[0]); }).join(" ");
-      return index.search(plain + " " + more).catch(function () { return parts[0]; }).then(function (r) {
-        return { results: r, entities: names };
+      return index.search(plain + " " + more, seen).catch(function () { return results; });
+    });
+  }
+
+  // The prefix clause for an unfinished last word: the word itself when terms start with it; else the
+  // longest shorter prefix that terms start with, at most 4 letters shorter and at least 3 long (the index
+  // holds stems: "negotiato" finds "negoti*", "fishin" "fish*"); "" for none; null when the word is too
+  // short, or so many terms start with it that their shards are more than PREFIX_SHARDS (keep typing).
+  function prefixOf(word, seen) {
+    if (word.length < 2) return Promise.resolve(null);
+    var floor = Math.max(3, word.length - 4);
+    function attempt(p) {
+      // An index too big to list every shard's key in its manifest has heavier shards (a common term's
+      // postings alone can be 10 kB): there a prefix clause may cost one shard only.
+      return index.prefixTerms(p, index.manifest.keys ? PREFIX_SHARDS : 1, seen).then(function (count) {
+        if (count > 0) return p;
+        if (count < 0) return p === word ? null : "";
+        return p.length > floor ? attempt(p.slice(0, -1)) : "";
+      });
+    }
+    return attempt(word);
+  }
+
+  // Articles for the query (lunr's results), the entities named by it, and how the query was rewritten:
+  // {results, entities, query (what lunr ran), prefix, fuzzy, phrases, checked, capped, early}.
+  // typing: the last word may be unfinished (it also matches as a prefix); where: "panel" or "page".
+  function run(raw, typing, where, seen) {
+    var typed = String(raw).slice(0, MAX_QUERY);
+    var quoted = phrases(typed);
+    var plain = cleaned(quoted.rest), syntax = /[:~^*]/.test(quoted.rest) ? quoted.rest : plain;
+    var wanted = quoted.phrases.map(normal).filter(Boolean);
+    if (wanted.length) { // every word of a phrase is required; the phrase itself is checked on the text
+      var words = quoted.phrases.map(function (p) { return cleaned(p).split(" ").map(function (w) { return "+" + w.replace(/^[+-]/, ""); }).join(" "); });
+      plain = (words.join(" ") + " " + plain).trim();
+      syntax = (words.join(" ") + " " + syntax).trim();
+    }
+    // No word at all (an emoji, punctuation): no results, as lunr.js gives (an empty query would match everything).
+    if (!syntax.trim()) return Promise.resolve({ results: [], entities: [], query: "" });
+    var entities = index.entities(typed, seen).catch(function () { return []; });
+    var last = plain.split(" ").pop().toLowerCase();
+    var unfinished = typing && !wanted.length && syntax === plain && !/\s$/.test(typed) && /^[\p{L}\p{N}]{1,30}$/u.test(last);
+    return Promise.all([entities, unfinished ? prefixOf(last, seen) : ""]).then(function (parts) {
+      var names = parts[0], prefix = parts[1] === null ? "" : parts[1], early = unfinished && parts[1] === null;
+      // A fragment too short to search ("water b") is left out until it grows: its exact term would cost a
+      // shard and match nothing useful.
+      if (early) syntax = plain = plain.split(" ").slice(0, -1).join(" ");
+      if (!syntax) return { results: [], entities: names, query: "", early: true, typedLast: last, phrases: [] };
+      var q = prefix ? syntax + " " + prefix + "*" : syntax;
+      return lunrSearch(q, prefix ? q : plain, names, seen).then(function (results) {
+        var found = { results: results, entities: names, query: q, prefix: prefix, early: early, typedLast: last, phrases: quoted.phrases };
+        if (results.length || syntax !== plain) return found;
+        // Nothing: the words one edit away (lunr's own fuzzy terms), labelled as such.
+        var fuzzy = plain.split(" ").map(function (w) {
+          return /^[\p{L}\p{N}]{3,20}$/u.test(w) ? w + "~1" : w;
+        }).join(" ");
+        if (fuzzy === plain) return found;
+        return index.search(fuzzy, seen).catch(function () { return []; }).then(function (more) {
+          if (!more.length) return found;
+          return { results: more, entities: names, query: fuzzy, fuzzy: true, typedWords: plain.split(" "), phrases: quoted.phrases };
+        });
+      });
+    }).then(function (found) {
+      if (!wanted.length || !found.results.length) return found;
+      // Keep the articles whose title or sentences hold every phrase, in lunr's order.
+      var limit = PHRASE_CHECKS[where], candidates = found.results.slice(0, limit);
+      return Promise.all(candidates.map(function (r) { return index.doc(r.ref, seen); })).then(function (docs) {
+        found.checked = candidates.length;
+        found.capped = found.results.length > limit ? found.results.length : 0;
+        found.results = candidates.filter(function (r, i) { return hasPhrases(docs[i], wanted); });
+        return found;
       });
     });
+  }
+
+  // The word of the typed query a fuzzy result stands in for, as its own text spells it ("tariff").
+  function suggestion(found, doc) {
+    var matched = matchedTerms(found.results[0]);
+    var words = [doc.t].concat((doc.p || []).map(function (s) { return s[1]; })).join(" ").split(/[\s\-]+/);
+    var out = [], terms = Object.create(null);
+    for (var i = 0; i < words.length && out.length < found.typedWords.length; i++) {
+      var w = window.lunrShards.trim(words[i]), own = w ? window.lunrShards.indexTerms(w) : [];
+      var fresh = own.filter(function (t) { return matched[t] && !terms[t]; });
+      if (fresh.length) { out.push(w); fresh.forEach(function (t) { terms[t] = true; }); }
+    }
+    return out.length ? out.join(" ") : null;
   }
 
   function matchedTerms(result) {
@@ -167,19 +260,51 @@
     return li;
   }
 
-  // Results in order: the first as soon as its display file arrives (start() clears the list
-  // then), the rest together after it.
-  function renderResults(list, results, isCurrent, start) {
-    if (!results.length) { if (start) start(); return Promise.resolve(); }
-    return index.doc(results[0].ref).then(function (first) {
+  // Results in order: the first as soon as its display file arrives (start(first) clears the list
+  // then), the rest together after it, once the query has stayed the same for "wait" ms (while typing,
+  // a prefix typed past fetches no more than its first result).
+  function renderResults(list, results, isCurrent, start, seen, wait) {
+    if (!results.length) { if (start) start(null); return Promise.resolve(); }
+    return index.doc(results[0].ref, seen).then(function (first) {
       if (!isCurrent()) return;
-      if (start) start();
+      if (start) start(first);
       list.appendChild(resultItem(first, results[0]));
-      return Promise.all(results.slice(1).map(function (r) { return index.doc(r.ref); })).then(function (docs) {
+      if (results.length < 2) return;
+      return new Promise(function (resolve) { window.setTimeout(resolve, wait || 0); }).then(function () {
         if (!isCurrent()) return;
-        docs.forEach(function (doc, i) { list.appendChild(resultItem(doc, results[i + 1])); });
+        return Promise.all(results.slice(1).map(function (r) { return index.doc(r.ref, seen); })).then(function (docs) {
+          if (!isCurrent()) return;
+          docs.forEach(function (doc, i) { list.appendChild(resultItem(doc, results[i + 1])); });
+        });
       });
     });
+  }
+
+  // What the status says about the query as lunr ran it: the prefix, the one-edit retry, the phrase.
+  function howFound(found, first) {
+    if (found.fuzzy) {
+      var mean = first ? suggestion(found, first) : null;
+      return (mean ? "Did you mean \u201c" + mean + "\u201d? " : "") + "Showing words one letter away (" + found.query + ").";
+    }
+    var out = [];
+    if (found.early && found.typedLast) out.push("\u201c" + found.typedLast + "\u201d left out until it is longer");
+    if (found.prefix) out.push("and words starting with \u201c" + found.prefix + "\u201d: " + found.prefix + "*");
+    if (found.phrases && found.phrases.length) {
+      out.push("with the exact phrase" + (found.phrases.length > 1 ? "s " : " ") + found.phrases.map(function (p) { return "\u201c" + p + "\u201d"; }).join(", ") +
+        (found.capped ? " among the " + found.checked + " best of " + found.capped + " articles with every word" : ""));
+    }
+    return out.length ? " (" + out.join("; ") + ")" : "";
+  }
+
+  function counted(n, found, raw, first, more) {
+    if (found.fuzzy) {
+      return "No articles match " + quoted(raw) + ". " + howFound(found, first) + " " + n + (n === 1 ? " article." : " articles.") + (more || "");
+    }
+    if (n) return n + (n === 1 ? " article matches " : " articles match ") + quoted(raw) + howFound(found, first) + (more || "");
+    if (found.early) return "Keep typing: " + (found.typedLast.length < 2 ? "one letter is not enough to search " + quoted(raw) + "." :
+      "too many words start with \u201c" + found.typedLast + "\u201d to search " + quoted(raw) + " yet.");
+    if (found.phrases && found.phrases.length) return "No articles match " + quoted(raw) + howFound(found, first) + ".";
+    return null;
   }
 
   function say(status, text) {
@@ -207,24 +332,31 @@
   var timer = null;
   var panelSeq = 0;
 
-  function showPanel(raw) {
+  function showPanel(raw, typing) {
     var seq = ++panelSeq;
     var isCurrent = function () { return seq === panelSeq; };
     if (!raw.trim()) { panel.hidden = true; return; }
     panel.hidden = false;
     fitPanel();
     if (!index) { say(panelStatus, "Loading search…"); }
-    load().then(function () { return run(raw); }).then(function (found) {
+    var seen = Object.create(null), first = null;
+    load().then(function () { return run(raw, typing, "panel", seen); }).then(function (found) {
       if (!isCurrent()) return;
-      var n = found.results.length;
-      return renderResults(panelList, found.results.slice(0, PANEL_RESULTS), isCurrent, function () {
-        panelList.textContent = "";
-        found.entities.slice(0, 2).forEach(function (e) { panelList.appendChild(entityItem(e)); });
-      }).then(function () {
-        if (!isCurrent()) return;
-        say(panelStatus, n ? n + (n === 1 ? " article matches " : " articles match ") + quoted(raw) +
-          (n > PANEL_RESULTS ? " (first " + PANEL_RESULTS + " shown; press Enter for all)" : "") :
+      var n = found.results.length, shown = found.results.slice(0, PANEL_RESULTS);
+      shown.forEach(function (r) { seen[index.dir + "d/" + r.ref + ".json"] = true; });
+      index.cancel(seen); // what only a query typed past still fetches
+      var status = function () {
+        say(panelStatus, counted(n, found, raw, first, n > PANEL_RESULTS ? " (first " + PANEL_RESULTS + " shown; press Enter for all)" : "") ||
           "No articles match " + quoted(raw) + ". Try fewer words or another spelling.");
+      };
+      return renderResults(panelList, shown, isCurrent, function (doc) {
+        first = doc;
+        panelList.textContent = "";
+        panelList.dataset.query = raw; // what the list shows results for (the bench and tests read it)
+        found.entities.slice(0, 2).forEach(function (e) { panelList.appendChild(entityItem(e)); });
+        if (typing) say(panelStatus, ""); // no earlier query's count beside these results
+      }, seen, typing ? REST_DELAY : 0).then(function () {
+        if (isCurrent()) status();
       });
     }).then(function () {
       if (isCurrent()) fitPanel();
@@ -243,7 +375,7 @@
     if (pageRoot) return; // the search page shows its own results
     window.clearTimeout(timer);
     var wait = Math.max(0, lastSearch + 120 - Date.now());
-    timer = window.setTimeout(function () { lastSearch = Date.now(); showPanel(headerBox.value); }, wait);
+    timer = window.setTimeout(function () { lastSearch = Date.now(); showPanel(headerBox.value, true); }, wait);
   });
   window.addEventListener("resize", function () { if (!panel.hidden) fitPanel(); });
 
@@ -307,7 +439,8 @@
   pageBox.value = (params.get("q") || "").slice(0, MAX_QUERY);
   headerBox.value = pageBox.value;
   var facets = null;
-  var found = null; // {raw, results, entities}
+  var found = null; // run()'s answer and raw
+  var pageFirst = null; // the first result's display file (for "did you mean")
   var pageSeq = 0;
   var shownUpTo = 0;
 
@@ -347,7 +480,9 @@
     var next = visible.slice(shownUpTo, shownUpTo + PAGE_STEP);
     shownUpTo += next.length;
     more.hidden = shownUpTo >= visible.length;
-    return renderResults(pageList, next, function () { return seq === pageSeq; });
+    return renderResults(pageList, next, function () { return seq === pageSeq; }, function (doc) {
+      if (doc && !pageFirst) pageFirst = doc;
+    });
   }
 
   function renderPage() {
@@ -359,17 +494,21 @@
     shownUpTo = 0;
     found.entities.slice(0, 3).forEach(function (e) { pageList.appendChild(entityItem(e)); });
     var n = visible.length;
+    pageFirst = null;
     more.onclick = function () { showMore(visible, seq); };
     return showMore(visible, seq).then(function () {
       if (seq !== pageSeq) return;
-      say(pageStatus, n ? n + (n === 1 ? " article" : " articles") + " for " + quoted(raw) +
-        (n < found.results.length ? " (" + (found.results.length - n) + " hidden by filters)" : "") :
+      var hidden = n < found.results.length ? " (" + (found.results.length - n) + " hidden by filters)" : "";
+      say(pageStatus, found.fuzzy && n ? "No articles for " + quoted(raw) + ". " + howFound(found, pageFirst) + " " + n +
+        (n === 1 ? " article" : " articles") + hidden + "." :
+        n ? n + (n === 1 ? " article" : " articles") + " for " + quoted(raw) + howFound(found, pageFirst) + hidden :
         found.results.length ? "No articles match these filters. Set a filter back to \u201cAny\u201d." :
-        "No articles match " + quoted(raw) + ". Try fewer words, another spelling, or a name from the Entities page.");
+        (counted(0, found, raw, null) || "No articles match " + quoted(raw) + ".") +
+        " Try fewer words, another spelling, or a name from the Entities page.");
     });
   }
 
-  function searchPage() {
+  function searchPage(typing) {
     var raw = pageBox.value;
     var url = new URL(window.location.href);
     if (raw.trim()) url.searchParams.set("q", raw.trim()); else url.searchParams.delete("q");
@@ -383,10 +522,11 @@
       return;
     }
     var seq = ++pageSeq;
-    Promise.all([run(raw), index.facets()]).then(function (parts) {
+    Promise.all([run(raw, typing === true, "page"), index.facets()]).then(function (parts) {
       if (seq !== pageSeq) return;
       facets = parts[1];
-      found = { raw: raw, results: parts[0].results, entities: parts[0].entities };
+      found = parts[0];
+      found.raw = raw;
       return renderPage();
     }).catch(function (err) {
       if (seq !== pageSeq) return;
@@ -402,9 +542,12 @@
   load().then(function () {
     searchPage();
     var again = null;
-    pageBox.addEventListener("input", function () { window.clearTimeout(again); again = window.setTimeout(searchPage, 120); });
+    pageBox.addEventListener("input", function () {
+      window.clearTimeout(again);
+      again = window.setTimeout(function () { searchPage(true); }, 120);
+    });
     Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", function () { if (found) renderPage(); }); });
-    pageRoot.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); searchPage(); });
+    pageRoot.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); searchPage(false); });
   }).catch(function (err) {
     say(pageStatus, "Search is unavailable right now. Try reloading the page.");
     if (window.console) console.error(err);
