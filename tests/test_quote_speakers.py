@@ -405,3 +405,18 @@ def test_a_speaker_the_model_took_for_a_title_is_still_named(nlp):
     assert found == {"Who is the": "Ivo Marsh"}
     found = speakers(['"Gun owners should leave their weapons at home," opined the Fixture Herald.'], nlp)
     assert found == {"Gun owners should": "Fixture Herald"}
+
+
+def test_mixed_quote_marks_leave_the_attribution_outside_the_quote(nlp):
+    found = speakers(['"The early votes matter," campaign manager Ivo Marsh said.',
+                      '“We will not sell the port," Tom Reyes said. "Not this year.”'], nlp)
+    assert found == {"The early votes": "Ivo Marsh", "We will not": "Tom Reyes", "Not this year.": "Tom Reyes"}
+    found = speakers(['"The early votes matter," campaign manager Ivo Marsh said.',
+                      "“We want the bridge,“ said Lena Dorn, a teacher from Tarsk."], nlp)
+    assert found == {"The early votes": "Ivo Marsh", "We want the": "Lena Dorn"}
+
+
+def test_a_quoted_word_the_parser_made_the_verbs_subject_is_skipped(nlp):
+    found = speakers(["“If the council gets its way, nothing you can do, neighbours,” Tom Reyes said before adding: "
+                      "“Maybe there is, I do not know.”"], nlp)
+    assert found["If the council"] == "Tom Reyes"

@@ -46,6 +46,16 @@ class Quote:
     speaker_key: str | None  # "type:name" of the entity, when the speaker is one
 
 
+def _glued_opening(paragraph: str, start: int) -> int:
+    """The first opening curly mark from ``start`` that closes a quote: glued to the words before it and
+    followed by a space or the end ('“…,“ said X'); -1 without one."""
+    for m in re.finditer("“", paragraph[start:]):
+        k = start + m.start()
+        if not paragraph[k - 1].isspace() and (k + 1 == len(paragraph) or paragraph[k + 1].isspace()):
+            return k
+    return -1
+
+
 def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of quoted text, quote marks excluded, in paragraph offsets."""
     spans: list[tuple[int, int]] = []
@@ -55,8 +65,11 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
         if ch in "“\"":
             close = "”" if ch == "“" else '"'
             j = paragraph.find(close, i + 1)
-            if ch == "“" and j == -1:
-                j = paragraph.find('"', i + 1)
+            if ch == "“":
+                # Copy mixing styles closes a curly quote with a straight mark ('“…," X said. "…”') or with
+                # another opening mark glued to the words ('“…,“ said X'): the first of those ends it.
+                ends = [k for k in (j, paragraph.find('"', i + 1), _glued_opening(paragraph, i + 1)) if k != -1]
+                j = min(ends) if ends else -1
             if ch == '"':  # a straight mark closed by a curly one ('"…,” X said'): copy mixing both styles
                 curly = paragraph.find("”", i + 1)
                 if curly != -1 and (j == -1 or curly < j):

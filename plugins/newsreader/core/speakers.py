@@ -179,6 +179,8 @@ def subject_of(verb, outside=lambda token: True):
     children = list(verb.children)  # a clause the parser took for a subject ('The ban signals "…", said X') last
     children.sort(key=lambda c: c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"})
     for child in children:
+        if not outside(child):
+            continue  # the parser hung a word of the quote on the verb as its subject: the quote never names its speaker
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS):
             return child
         if child.dep_ == "nsubjpass":
