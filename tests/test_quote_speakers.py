@@ -420,3 +420,24 @@ def test_a_quoted_word_the_parser_made_the_verbs_subject_is_skipped(nlp):
     found = speakers(["“If the council gets its way, nothing you can do, neighbours,” Tom Reyes said before adding: "
                       "“Maybe there is, I do not know.”"], nlp)
     assert found["If the council"] == "Tom Reyes"
+
+
+def test_a_bare_attribution_after_the_quote_is_read_from_the_word_order(nlp):
+    # The small model misparses these; the words after the closing mark still say who spoke.
+    found = speakers(["“We have had better harbour festivals than this one,” Tarsk delegate Lena Dorn, wearing a "
+                      "sailor hat and two badges, said as the boats left."], nlp)
+    assert found == {"We have had": "Lena Dorn"}
+    assert speakers(["“What if the mayor took sailing lessons?” the 43-year-old asked in the video."], nlp) == {
+        "What if the": "43-year-old"}
+    assert speakers(["“The pier is safe,” said the 61-year-old."], nlp) == {"The pier is": "61-year-old"}
+    # a quote that is the object of a verb before it is no bare attribution's ('shouted "…," X joked')
+    found = speakers(["When someone in the crowd shouted, “Reyes,” Lind joked, again using a thick northern accent, "
+                      "“Amen, friend!”"], nlp)
+    assert found["Reyes"] is None
+
+
+def test_barked_and_beamed_report_speech(nlp):
+    assert speakers(["“Go back to your boat,” Reyes barked, and a guard led the pilot out."], nlp) == {
+        "Go back to": "Reyes"}
+    assert speakers(["“This is fantastic!” beamed Ivo Marsh of Tarsk, who had crossed the bay that morning."], nlp) == {
+        "This is fantastic!": "Ivo Marsh"}

@@ -311,6 +311,53 @@ def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int
     return tail
 
 
+_NP_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"})
+_APPOSITIVE_MAX = 14
+_AGE = re.compile(r"\d+-year-old")  # words of a description between a name and its verb ('X, a pilot from Tarsk, said')
+
+
+def _noun_run(tokens, at: int) -> int:
+    """The end of the run of noun-phrase words from ``at`` (names, titles, determiners, "46-year-old")."""
+    while at < len(tokens) and (tokens[at].pos_ in _NP_POS or tokens[at].tag_ == "PRP$" or tokens[at].tag_ == "HYPH"
+                                or tokens[at].pos_ == "PUNCT" and tokens[at].text in {"-", "’", "'"}):
+        at += 1
+    return at
+
+
+def _adjacent_attribution(doc, quote_spans, group, c_hi: int):
+    """The speaker words of a bare attribution right after the quote, read from the words' order and tags
+    when the parse missed it: '"…," Ines Maro said', '"…!" beamed the pilot', '"…," X, a pilot from
+    Tarsk, said', '"…," said the 46-year-old'. The noun phrase's tokens, or None."""
+    end = group[-1][1]
+    quoted = doc.text[group[-1][0]:end].rstrip()
+    after = doc.text[end:end + 2]
+    if not (quoted.endswith((",", "!", "?", "—", "-", "–")) or after[1:2] == ","):
+        return None  # a quote that ends its sentence or runs on into it has no bare attribution after it
+    tokens = [t for t in doc.char_span(end, c_hi, alignment_mode="expand") or () if t.idx > end]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if not tokens or inside(tokens[0], quote_spans):
+        return None
+    def speech(t) -> bool:
+        return t.tag_ in {"VBD", "VBZ", "VBP", "VBN"} and speakers.is_speech_verb(t)
+    if speech(tokens[0]):  # '"…," said X' / '"…!" beamed X of Tarsk'
+        run = tokens[1:_noun_run(tokens, 1)]
+    else:  # '"…," X said' / '"…," X, 70, said'
+        stop = _noun_run(tokens, 0)
+        run, rest = tokens[:stop], tokens[stop:]
+        if rest and rest[0].text == ",":  # a description set off by commas before the verb
+            close = next((i for i, t in enumerate(rest[1:_APPOSITIVE_MAX + 2], 1) if t.text == ","), None)
+            if close is None or any(inside(t, quote_spans) and t.pos_ == "VERB" for t in rest[:close]):
+                return None
+            rest = rest[close + 1:]
+        if not rest or not speech(rest[0]):
+            return None
+    run = [t for t in run if not inside(t, quote_spans)]
+    while run and (run[-1].is_punct or run[-1].pos_ == "PART"):
+        run = run[:-1]
+    return run if run and run[-1].pos_ in {"NOUN", "PROPN", "ADJ"} else None
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
     """Quotes of one article. ``entities`` are the article's entity dicts (for speakers and pronouns)."""
     locate = SentenceLocator(sentences)
@@ -370,6 +417,24 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 return subject_text(token, spans, dateline), None
             return None
 
+        def resolve_run(run):
+            """(name, key) for the words of an adjacent attribution, or None."""
+            entity = next((e for t in reversed(run) for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
+                           if e is not None and e["type"] in {"person", "organization"}), None)
+            if entity is not None:
+                return entity["name"], f"{entity['type']}:{entity['name']}"
+            head = run[-1]
+            words = [t for t in run if t.pos_ != "DET" and t.tag_ != "PRP$"]
+            if any(t.idx < dateline for t in run) or not words:
+                return None
+            if _AGE.fullmatch("".join(t.text for t in words)):
+                return doc[words[0].i:head.i + 1].text, None  # "said the 46-year-old"
+            if head.pos_ == "PROPN" or head.pos_ == "NOUN" and head.is_title and not head.is_sent_start:
+                if head.ent_type_ in _NOT_NAMES or speakers.is_document(head):
+                    return None
+                return doc[words[0].i:head.i + 1].text, None  # a name the model took for a common noun
+            return resolve(head) or None
+
         for group in _group_spans(paragraph, p_index, spans, locate):
             first = group[0]
             sentence = locate.at(p_index, first[0])
@@ -403,6 +468,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                     found = resolve(token)
                     if found is not None:
                         break
+            if not found and first[0] - 1 <= s_lo + 1:  # '"…," Hannity said', '"…," X, 70, told …': a bare attribution the parse missed
+                run = _adjacent_attribution(doc, spans, group, tail.offset + len(tail.text) if tail else c_hi)
+                named = resolve_run(run) if run else None
+                if named:
+                    found, attributed = named, True
             if not attributed and group[-1][1] < len(paragraph):
                 # '"…" — Ines Maro (@imaro)', '"…," - Ines Maro, a pilot': a name signed after a dash
                 dash = _DASH_AFTER.match(paragraph, group[-1][1] + 1)
