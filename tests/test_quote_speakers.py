@@ -441,3 +441,23 @@ def test_barked_and_beamed_report_speech(nlp):
         "Go back to": "Reyes"}
     assert speakers(["“This is fantastic!” beamed Ivo Marsh of Tarsk, who had crossed the bay that morning."], nlp) == {
         "This is fantastic!": "Ivo Marsh"}
+
+
+def test_a_place_near_the_attribution_is_never_its_speaker(nlp):
+    found = speakers(["Speaking at a town hall event in Salem, New Hampshire, Reyes went after the mayor, calling him "
+                      "“a total stiff.”"], nlp)
+    assert found["a total stiff."] in {None, "Reyes"}  # unknown rather than the place
+
+
+def test_going_on_to_be_is_no_speech(nlp):
+    found = speakers(["Lind said she is certain Marsh will continue to be “a champion for every harbour worker in "
+                      "the country.”"], nlp)
+    assert found == {"a champion for": "Lind"}
+
+
+def test_according_to_a_document_leaves_the_clauses_subject_out(nlp):
+    found = speakers(["The minister wrote to the port's chief executive, threatening “a major lawsuit,” according "
+                      "to a copy of the letter."], nlp)
+    assert found == {"a major lawsuit": None}
+    found = speakers(["“The port will close,” according to a statement from the Brandt campaign."], nlp)
+    assert found == {"The port will": "Brandt campaign"}

@@ -241,7 +241,11 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             yield GOVERNED  # the verb the quote hangs on has a subject: no other attribution is looked for
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
+            for source in (c for c in doc[t.i + 1].children if c.dep_ == "pobj"):
+                yield source
+                if speakers.is_document(source) and speakers.author_of(source) is None:
+                    # "…, according to the memo": the document is the source, not the clause's subject
+                    yield GOVERNED
     for verb in outside:
         if speakers.is_speech_verb(verb):
             subject = speakers.subject_of(verb, unquoted)
@@ -403,6 +407,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                                and not _possessor(t, token)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)
+            if entity is not None and entity["type"] == "place" and not (
+                    token.dep_ == "nsubj" and speakers.is_speech_verb(token.head)):
+                # a place speaks only as a speech verb's own subject ("Tarsk warned"), never as a word near the
+                # attribution ("in Tarsk, Ohio, Reyes said", a title's state): the next candidate
+                return None
             if entity is not None:
                 return entity["name"], f"{entity['type']}:{entity['name']}"
             author = speakers.author_of(token)  # "a statement from the campaign", "the report by the committee"

@@ -76,6 +76,7 @@ NOT_SPEAKER_NOUNS = frozenset(
     caption label warning analysis review audit assessment investigation inquiry motion petition proposal policy
     draft guideline rule regulation election presidency vote result deal agreement treaty
     speech interview editorial column story video footage photo image year week day time history
+    copy memoir excerpt readout recording
     """.split()
 )
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
@@ -123,10 +124,15 @@ def is_agent_noun(token) -> bool:
     return lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS or low.endswith(SPEAKER_SUFFIXES)
 
 
+_GOING_ON = frozenset({"continue", "go", "add"})
+
+
 def is_speech_verb(token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = token.lemma_.lower()
+    if lemma in _GOING_ON and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "X will continue to be …", "X went on to win": going on doing something, not speaking
     return lemma in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
