@@ -461,3 +461,10 @@ def test_according_to_a_document_leaves_the_clauses_subject_out(nlp):
     assert found == {"a major lawsuit": None}
     found = speakers(["“The port will close,” according to a statement from the Brandt campaign."], nlp)
     assert found == {"The port will": "Brandt campaign"}
+
+
+def test_a_quote_after_the_subject_who_opens_its_paragraph_is_theirs(nlp):
+    found = speakers(['"The ferries must run," Tom Reyes said.',
+                      'Maria Costa touted her record on the harbour. "We need to find ways to keep them running."'],
+                     nlp)
+    assert found == {"The ferries must": "Tom Reyes", "We need to": "Maria Costa"}

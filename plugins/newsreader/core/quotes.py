@@ -502,7 +502,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                     # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
                     name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
-                elif (other := article.subject_between((p_index, dateline), (p_index, first[0]))) is not None:
+                elif (other := article.subject_between((p_index, dateline - 1), (p_index, first[0]))) is not None:
                     # 'Senator X said the bill was flawed. "It gives away too much."': the person this paragraph
                     # has just made its subject
                     name, key = other["name"], f"person:{other['name']}"
