@@ -468,3 +468,9 @@ def test_a_quote_after_the_subject_who_opens_its_paragraph_is_theirs(nlp):
                       'Maria Costa touted her record on the harbour. "We need to find ways to keep them running."'],
                      nlp)
     assert found == {"The ferries must": "Tom Reyes", "We need to": "Maria Costa"}
+
+
+def test_a_participle_saying_after_a_reported_clause_speaks_for_the_reporter(nlp):
+    found = speakers(["Reyes argued that a toll would keep trucks from crossing the bridge at night, saying it is "
+                      "“all about safety.”"], nlp)
+    assert found == {"all about safety.": "Reyes"}  # not the reported clause's subject, the toll

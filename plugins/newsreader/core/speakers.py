@@ -191,6 +191,11 @@ def subject_of(verb, outside=lambda token: True):
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X was told …", "X was urged …": X is the one spoken to
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and is_speech_verb(verb.head.head)
+            and verb.head.head is not verb.head and outside(verb.head.head)):
+        # "X argued that the plan would fail, saying …": the parser hangs the participle on the reported clause;
+        # the one who says it is the reporter, not that clause's subject
+        return subject_of(verb.head.head, outside)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
