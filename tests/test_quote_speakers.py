@@ -474,3 +474,11 @@ def test_a_participle_saying_after_a_reported_clause_speaks_for_the_reporter(nlp
     found = speakers(["Reyes argued that a toll would keep trucks from crossing the bridge at night, saying it is "
                       "“all about safety.”"], nlp)
     assert found == {"all about safety.": "Reyes"}  # not the reported clause's subject, the toll
+
+
+def test_a_name_right_before_a_colon_speaks_whatever_comes_before_it(nlp):
+    found = speakers(["HARBOUR POLLS WERE NOT WRONG, JUST EARLY - Ines Maro and Tom Reyes: “Although the polls missed "
+                      "the ferry vote, they were not far off.”"], nlp)
+    assert found == {"Although the polls": "Tom Reyes"}
+    found = speakers(['Then, later that month on Harbour Radio: "I have never said the bridge was a mistake."'], nlp)
+    assert found == {"I have never": None}  # the outlet it was said on is no speaker

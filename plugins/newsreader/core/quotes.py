@@ -207,6 +207,11 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
     if not stretch:
         return None
+    name = stretch[-1]
+    if name.pos_ == "PROPN" and name.ent_type_ not in _NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from"):
+        # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
+        # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"')
+        return name
     ids = {t.i for t in stretch}
     heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
     head = heads[-1] if heads else None
