@@ -482,3 +482,12 @@ def test_a_name_right_before_a_colon_speaks_whatever_comes_before_it(nlp):
     assert found == {"Although the polls": "Tom Reyes"}
     found = speakers(['Then, later that month on Harbour Radio: "I have never said the bridge was a mistake."'], nlp)
     assert found == {"I have never": None}  # the outlet it was said on is no speaker
+
+
+def test_a_person_who_only_acted_between_two_quotes_leaves_the_second_unknown(nlp):
+    found = speakers(['"The ferries must run," Mayor Tom Reyes said. Maria Costa visited the harbour on Monday. '
+                      '"Nobody will cut the timetable."'], nlp)
+    assert found == {"The ferries must": "Tom Reyes", "Nobody will cut": None}
+    found = speakers(['"The ferries must run," Mayor Tom Reyes said. Maria Costa argued against the plan on Monday. '
+                      '"Nobody will cut the timetable."'], nlp)
+    assert found == {"The ferries must": "Tom Reyes", "Nobody will cut": "Maria Costa"}

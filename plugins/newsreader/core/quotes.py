@@ -504,9 +504,15 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 # A question closing the paragraph before is answered, not continued, by the next paragraph's quote.
                 asked = paragraphs[last_quote_end[0] - 1][:last_quote_end[1]].rstrip(" \"”’'").endswith("?")
                 if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline and not asked):
-                    # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
+                    # … unless someone else became the subject in between: theirs when they were reported speaking
+                    # ('… said Cruz. Bran disagreed. "…"'), unknown when they only acted ('Bran visited the port.')
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
-                    name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
+                    if other is None:
+                        name, key = last_speaker
+                    elif other is article.subject_between(last_quote_end, (p_index, first[0]), speaking=True):
+                        name, key = other["name"], f"person:{other['name']}"
+                    else:
+                        name, key = None, None
                 elif (other := article.subject_between((p_index, dateline - 1), (p_index, first[0]))) is not None:
                     # 'Senator X said the bill was flawed. "It gives away too much."': the person this paragraph
                     # has just made its subject

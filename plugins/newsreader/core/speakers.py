@@ -34,7 +34,7 @@ SPEECH_VERBS = frozenset(
     shout yell scream exclaim proclaim quip joke retort concede boast brag lament muse whisper plead demand
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
-    opine riff gush fume scold laugh sigh bark beam growl grumble mutter murmur groan enthuse crow rail gasp
+    opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
     """.split()
 )
 # Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
