@@ -12,9 +12,13 @@ which news copy is full of.
   quote (said, told, stressed…), "according to X", the agent of a passive, the
   subject of the verb governing a partial quote; checked to be someone who can
   speak (never a dateline, a relative pronoun or an abstract noun). "he"/"she"
-  -> the most recent fitting subject or speaker. A quote with no attribution of
-  its own continues the quote before it in its paragraph, or in the paragraph
-  just before when it opens its paragraph; after a paragraph without quotes it
+  -> the most recent fitting subject or speaker. When the parse misses a bare
+  attribution right after a quote that opens its sentence ('"…," X, a pilot,
+  said', '"…!" beamed X'), it is read from the words' order and tags. A quote
+  with no attribution of its own continues the quote before it in its
+  paragraph, or in the paragraph just before when it opens its paragraph (unless
+  someone else became a main subject in between: theirs when a speech verb
+  reports them, else unknown); after a paragraph without quotes it
   belongs to that paragraph's subject, unless that paragraph introduces quoted
   material with a colon (an e-mail, a document, a transcript): then it is
   unknown unless a person or body "said:" it. Otherwise the speaker is unknown
