@@ -97,3 +97,12 @@ def test_markup_attribute_values_are_no_quotes():
     from newsreader.core.quotes import find_quote_spans
     text = '<post id="88120" author="@harbourwatch">The ferry is late again, "as always" says the captain.</post>'
     assert [text[a:b] for a, b in find_quote_spans(text)] == ["as always"]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_or_a_glued_opening_one():
+    text = '“We will not sell the port," Tom Reyes said. "Not this year.”'
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["We will not sell the port,", "Not this year."]
+    text = "“We want the bridge,“ said Lena Dorn. “Now.”"
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["We want the bridge,", "Now."]
+    text = "Rivals called him (“Little Ivo”) all week."  # an opening mark after a bracket still opens
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["Little Ivo"]

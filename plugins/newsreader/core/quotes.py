@@ -12,9 +12,13 @@ which news copy is full of.
   quote (said, told, stressed…), "according to X", the agent of a passive, the
   subject of the verb governing a partial quote; checked to be someone who can
   speak (never a dateline, a relative pronoun or an abstract noun). "he"/"she"
-  -> the most recent fitting subject or speaker. A quote with no attribution of
-  its own continues the quote before it in its paragraph, or in the paragraph
-  just before when it opens its paragraph; after a paragraph without quotes it
+  -> the most recent fitting subject or speaker. When the parse misses a bare
+  attribution right after a quote that opens its sentence ('"…," X, a pilot,
+  said', '"…!" beamed X'), it is read from the words' order and tags. A quote
+  with no attribution of its own continues the quote before it in its
+  paragraph, or in the paragraph just before when it opens its paragraph (unless
+  someone else became a main subject in between: theirs when a speech verb
+  reports them, else unknown); after a paragraph without quotes it
   belongs to that paragraph's subject, unless that paragraph introduces quoted
   material with a colon (an e-mail, a document, a transcript): then it is
   unknown unless a person or body "said:" it. Otherwise the speaker is unknown
@@ -46,6 +50,16 @@ class Quote:
     speaker_key: str | None  # "type:name" of the entity, when the speaker is one
 
 
+def _glued_opening(paragraph: str, start: int) -> int:
+    """The first opening curly mark from ``start`` that closes a quote: glued to the words before it and
+    followed by a space or the end ('“…,“ said X'); -1 without one."""
+    for m in re.finditer("“", paragraph[start:]):
+        k = start + m.start()
+        if not paragraph[k - 1].isspace() and (k + 1 == len(paragraph) or paragraph[k + 1].isspace()):
+            return k
+    return -1
+
+
 def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of quoted text, quote marks excluded, in paragraph offsets."""
     spans: list[tuple[int, int]] = []
@@ -55,8 +69,11 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
         if ch in "“\"":
             close = "”" if ch == "“" else '"'
             j = paragraph.find(close, i + 1)
-            if ch == "“" and j == -1:
-                j = paragraph.find('"', i + 1)
+            if ch == "“":
+                # Copy mixing styles closes a curly quote with a straight mark ('“…," X said. "…”') or with
+                # another opening mark glued to the words ('“…,“ said X'): the first of those ends it.
+                ends = [k for k in (j, paragraph.find('"', i + 1), _glued_opening(paragraph, i + 1)) if k != -1]
+                j = min(ends) if ends else -1
             if ch == '"':  # a straight mark closed by a curly one ('"…,” X said'): copy mixing both styles
                 curly = paragraph.find("”", i + 1)
                 if curly != -1 and (j == -1 or curly < j):
@@ -194,6 +211,11 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
     if not stretch:
         return None
+    name = stretch[-1]
+    if name.pos_ == "PROPN" and name.ent_type_ not in _NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from"):
+        # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
+        # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"')
+        return name
     ids = {t.i for t in stretch}
     heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
     head = heads[-1] if heads else None
@@ -228,7 +250,11 @@ def _candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             yield GOVERNED  # the verb the quote hangs on has a subject: no other attribution is looked for
     for t in outside:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            yield from (c for c in doc[t.i + 1].children if c.dep_ == "pobj")
+            for source in (c for c in doc[t.i + 1].children if c.dep_ == "pobj"):
+                yield source
+                if speakers.is_document(source) and speakers.author_of(source) is None:
+                    # "…, according to the memo": the document is the source, not the clause's subject
+                    yield GOVERNED
     for verb in outside:
         if speakers.is_speech_verb(verb):
             subject = speakers.subject_of(verb, unquoted)
@@ -298,6 +324,53 @@ def _attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int
     return tail
 
 
+_NP_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"})
+_APPOSITIVE_MAX = 14
+_AGE = re.compile(r"\d+-year-old")  # words of a description between a name and its verb ('X, a pilot from Tarsk, said')
+
+
+def _noun_run(tokens, at: int) -> int:
+    """The end of the run of noun-phrase words from ``at`` (names, titles, determiners, "46-year-old")."""
+    while at < len(tokens) and (tokens[at].pos_ in _NP_POS or tokens[at].tag_ == "PRP$" or tokens[at].tag_ == "HYPH"
+                                or tokens[at].pos_ == "PUNCT" and tokens[at].text in {"-", "’", "'"}):
+        at += 1
+    return at
+
+
+def _adjacent_attribution(doc, quote_spans, group, c_hi: int):
+    """The speaker words of a bare attribution right after the quote, read from the words' order and tags
+    when the parse missed it: '"…," Ines Maro said', '"…!" beamed the pilot', '"…," X, a pilot from
+    Tarsk, said', '"…," said the 46-year-old'. The noun phrase's tokens, or None."""
+    end = group[-1][1]
+    quoted = doc.text[group[-1][0]:end].rstrip()
+    after = doc.text[end:end + 2]
+    if not (quoted.endswith((",", "!", "?", "—", "-", "–")) or after[1:2] == ","):
+        return None  # a quote that ends its sentence or runs on into it has no bare attribution after it
+    tokens = [t for t in doc.char_span(end, c_hi, alignment_mode="expand") or () if t.idx > end]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if not tokens or inside(tokens[0], quote_spans):
+        return None
+    def speech(t) -> bool:
+        return t.tag_ in {"VBD", "VBZ", "VBP", "VBN"} and speakers.is_speech_verb(t)
+    if speech(tokens[0]):  # '"…," said X' / '"…!" beamed X of Tarsk'
+        run = tokens[1:_noun_run(tokens, 1)]
+    else:  # '"…," X said' / '"…," X, 70, said'
+        stop = _noun_run(tokens, 0)
+        run, rest = tokens[:stop], tokens[stop:]
+        if rest and rest[0].text == ",":  # a description set off by commas before the verb
+            close = next((i for i, t in enumerate(rest[1:_APPOSITIVE_MAX + 2], 1) if t.text == ","), None)
+            if close is None or any(inside(t, quote_spans) and t.pos_ == "VERB" for t in rest[:close]):
+                return None
+            rest = rest[close + 1:]
+        if not rest or not speech(rest[0]):
+            return None
+    run = [t for t in run if not inside(t, quote_spans)]
+    while run and (run[-1].is_punct or run[-1].pos_ == "PART"):
+        run = run[:-1]
+    return run if run and run[-1].pos_ in {"NOUN", "PROPN", "ADJ"} else None
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: list[dict]) -> list[Quote]:
     """Quotes of one article. ``entities`` are the article's entity dicts (for speakers and pronouns)."""
     locate = SentenceLocator(sentences)
@@ -343,6 +416,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                                and not _possessor(t, token)
                                for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
                                if e is not None and e["type"] == "person"), None)
+            if entity is not None and entity["type"] == "place" and not (
+                    token.dep_ == "nsubj" and speakers.is_speech_verb(token.head)):
+                # a place speaks only as a speech verb's own subject ("Tarsk warned"), never as a word near the
+                # attribution ("in Tarsk, Ohio, Reyes said", a title's state): the next candidate
+                return None
             if entity is not None:
                 return entity["name"], f"{entity['type']}:{entity['name']}"
             author = speakers.author_of(token)  # "a statement from the campaign", "the report by the committee"
@@ -356,6 +434,24 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                     return body["name"], f"organization:{body['name']}"
                 return subject_text(token, spans, dateline), None
             return None
+
+        def resolve_run(run):
+            """(name, key) for the words of an adjacent attribution, or None."""
+            entity = next((e for t in reversed(run) for e in [article.entity_at(p_index, t.idx, t.idx + len(t.text))]
+                           if e is not None and e["type"] in {"person", "organization"}), None)
+            if entity is not None:
+                return entity["name"], f"{entity['type']}:{entity['name']}"
+            head = run[-1]
+            words = [t for t in run if t.pos_ != "DET" and t.tag_ != "PRP$"]
+            if any(t.idx < dateline for t in run) or not words:
+                return None
+            if _AGE.fullmatch("".join(t.text for t in words)):
+                return doc[words[0].i:head.i + 1].text, None  # "said the 46-year-old"
+            if head.pos_ == "PROPN" or head.pos_ == "NOUN" and head.is_title and not head.is_sent_start:
+                if head.ent_type_ in _NOT_NAMES or speakers.is_document(head):
+                    return None
+                return doc[words[0].i:head.i + 1].text, None  # a name the model took for a common noun
+            return resolve(head) or None
 
         for group in _group_spans(paragraph, p_index, spans, locate):
             first = group[0]
@@ -390,6 +486,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                     found = resolve(token)
                     if found is not None:
                         break
+            if not found and first[0] - 1 <= s_lo + 1:  # '"…," Hannity said', '"…," X, 70, told …': a bare attribution the parse missed
+                run = _adjacent_attribution(doc, spans, group, tail.offset + len(tail.text) if tail else c_hi)
+                named = resolve_run(run) if run else None
+                if named:
+                    found, attributed = named, True
             if not attributed and group[-1][1] < len(paragraph):
                 # '"…" — Ines Maro (@imaro)', '"…," - Ines Maro, a pilot': a name signed after a dash
                 dash = _DASH_AFTER.match(paragraph, group[-1][1] + 1)
@@ -407,10 +508,16 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 # A question closing the paragraph before is answered, not continued, by the next paragraph's quote.
                 asked = paragraphs[last_quote_end[0] - 1][:last_quote_end[1]].rstrip(" \"”’'").endswith("?")
                 if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline and not asked):
-                    # … unless someone else became the subject in between ('… said Cruz. Bran disagreed. "…"').
+                    # … unless someone else became the subject in between: theirs when they were reported speaking
+                    # ('… said Cruz. Bran disagreed. "…"'), unknown when they only acted ('Bran visited the port.')
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
-                    name, key = (other["name"], f"person:{other['name']}") if other else last_speaker
-                elif (other := article.subject_between((p_index, dateline), (p_index, first[0]))) is not None:
+                    if other is None:
+                        name, key = last_speaker
+                    elif other is article.subject_between(last_quote_end, (p_index, first[0]), speaking=True):
+                        name, key = other["name"], f"person:{other['name']}"
+                    else:
+                        name, key = None, None
+                elif (other := article.subject_between((p_index, dateline - 1), (p_index, first[0]))) is not None:
                     # 'Senator X said the bill was flawed. "It gives away too much."': the person this paragraph
                     # has just made its subject
                     name, key = other["name"], f"person:{other['name']}"

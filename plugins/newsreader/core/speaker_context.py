@@ -151,11 +151,18 @@ class ArticleContext:
                 return found[-1], spans
         return None
 
-    def subject_between(self, start: tuple[int, int], end: tuple[int, int]) -> dict | None:
+    @classmethod
+    def _speaks(cls, doc, a: int, b: int) -> bool:
+        """Whether the main subject at ``a:b`` is a speech verb's (said, argued, disagreed)."""
+        root = cls._name_root(doc, a, b)
+        verb = cls._climb(cls._climb(root, {"appos", "compound", "flat", "nsubj", "nsubjpass"}), {"conj"})
+        return speakers.is_speech_verb(verb)
+
+    def subject_between(self, start: tuple[int, int], end: tuple[int, int], speaking=False) -> dict | None:
         """The latest person who is a main clause's subject between two (paragraph, offset) places (not "after X
-        stated …" inside the previous quote's attribution)."""
+        stated …" inside the previous quote's attribution); with ``speaking``, of a speech verb only."""
         found = [e for pp, a, b, e, subject in self.subjects if start < (pp, a) < end and subject and e["type"] == "person"
-                 and self._main_subject(self.docs[pp - 1], a, b)]
+                 and self._main_subject(self.docs[pp - 1], a, b) and (not speaking or self._speaks(self.docs[pp - 1], a, b))]
         return found[-1] if found else None
 
     @classmethod

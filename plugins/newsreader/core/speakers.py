@@ -34,7 +34,7 @@ SPEECH_VERBS = frozenset(
     shout yell scream exclaim proclaim quip joke retort concede boast brag lament muse whisper plead demand
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
-    opine riff gush fume scold laugh sigh
+    opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
     """.split()
 )
 # Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
@@ -76,6 +76,7 @@ NOT_SPEAKER_NOUNS = frozenset(
     caption label warning analysis review audit assessment investigation inquiry motion petition proposal policy
     draft guideline rule regulation election presidency vote result deal agreement treaty
     speech interview editorial column story video footage photo image year week day time history
+    copy memoir excerpt readout recording
     """.split()
 )
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
@@ -123,10 +124,15 @@ def is_agent_noun(token) -> bool:
     return lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS or low.endswith(SPEAKER_SUFFIXES)
 
 
+_GOING_ON = frozenset({"continue", "go", "add"})
+
+
 def is_speech_verb(token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = token.lemma_.lower()
+    if lemma in _GOING_ON and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "X will continue to be …", "X went on to win": going on doing something, not speaking
     return lemma in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
@@ -179,10 +185,17 @@ def subject_of(verb, outside=lambda token: True):
     children = list(verb.children)  # a clause the parser took for a subject ('The ban signals "…", said X') last
     children.sort(key=lambda c: c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"})
     for child in children:
+        if not outside(child):
+            continue  # the parser hung a word of the quote on the verb as its subject: the quote never names its speaker
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS):
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X was told …", "X was urged …": X is the one spoken to
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and is_speech_verb(verb.head.head)
+            and verb.head.head is not verb.head and outside(verb.head.head)):
+        # "X argued that the plan would fail, saying …": the parser hangs the participle on the reported clause;
+        # the one who says it is the reporter, not that clause's subject
+        return subject_of(verb.head.head, outside)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
