@@ -42,6 +42,24 @@ def _terminal_progress(items, total):
     return track(items, total=total, description="Annotating articles", console=None, transient=True)
 
 
+def _say(text: str) -> None:
+    from pelican.log import console  # noqa: PLC0415 - beside Pelican's own lines, shown without -v
+
+    console.print(text, markup=False, highlight=False)
+
+
+def _dask_annotator(settings: dict, processes: int):
+    """With ``NEWSREADER_DASK`` (a scheduler's address, or ``local``): what sends the uncached articles to that
+    cluster (``core/dask_backend.py``, imported only then). A cluster that cannot annotate fails the build with its
+    message (the last good site stays in ``output/``)."""
+    from .core import dask_backend  # noqa: PLC0415 - plain Python; dask itself is imported only when connecting
+
+    address = dask_backend.setting(settings)
+    if not address:
+        return None
+    return partial(dask_backend.Annotator, address, workers=processes, say=_say)
+
+
 def raw_articles(generator) -> list:
     everything = generator.articles + generator.translations + generator.hidden_articles + generator.drafts
     for article in everything:  # hand-written (Markdown) articles are annotated like raw ones, from their HTML
@@ -205,7 +223,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
     """
     processes = build_processes(settings)
     results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
-                           digests=digests)
+                           digests=digests, annotator=_dask_annotator(settings, processes))
     edits_file = EditorCorrections(corrections_path)
     per_article = []
     for article, result in zip(articles, results):
