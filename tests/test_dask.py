@@ -20,7 +20,8 @@ import pytest
 from conftest import ROOT, build
 
 import synthetic  # scripts/synthetic.py
-from newsreader.core import dask_backend
+from newsreader.core import dask_backend, dask_search
+from newsreader.core.search_index import build_index, build_with_lunr_py, serialize
 from newsreader.core.annotate import _annotate_batch
 from newsreader.core.rawformat import parse
 
@@ -77,8 +78,8 @@ def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus
         result = build(corpus, out, cache=cache, NEWSREADER_DASK=cluster.scheduler.address)
     log = result.stdout + result.stderr
     assert f"Annotating on the Dask cluster at {cluster.scheduler.address}; dashboard: http" in log
-    ran = [t for t in stream.data if str(t["key"]).startswith("newsreader-annotate")]
-    assert ran, "no annotation task ran on the cluster"
+    ran = {str(t["key"]).split("-")[0] for t in stream.data}
+    assert {"newsreader", "term_stats", "weigh_bucket"} <= ran, f"not run on the cluster: annotation, search ({ran})"
     assert tree(out) == tree(local_site)
     assert any(cache.rglob("*")), "the build did not fill its cache"
 
@@ -101,6 +102,17 @@ def test_a_killed_worker_has_its_tasks_run_elsewhere_with_the_same_records(clust
         assert busy[0] not in cluster.scheduler_info()["workers"]
     assert same(got, expected)
     cluster.wait_for_workers(2, timeout=60)  # the nanny starts a new worker in its place
+
+
+def test_the_search_index_on_the_cluster_has_lunr_py_weights_bit_for_bit(cluster):
+    documents = []
+    for i in range(2000):
+        a = synthetic.article(i, seed=9)
+        documents.append({"ref": str(i), "title": a["headline"], "entities": " ".join(synthetic.PEOPLE[i % 3:i % 7]),
+                          "source": a["source"], "body": "\n".join(a["paragraphs"])})
+    index = dask_search.build_index(cluster, documents, partition=300)  # 7 partitions, 8 buckets of terms
+    assert index == build_index(documents)
+    assert json.dumps(serialize(index), sort_keys=True) == json.dumps(build_with_lunr_py(documents), sort_keys=True)
 
 
 def free_port() -> int:

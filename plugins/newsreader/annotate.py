@@ -15,7 +15,7 @@ from pathlib import Path
 
 from blinker import signal
 
-from . import article_memo, page_cache
+from . import article_memo, dask_glue, page_cache
 from .article_events import article_events, display_fields, display_key
 from .corrections_file import EditorCorrections
 from .core import entity_index
@@ -40,24 +40,6 @@ def _terminal_progress(items, total):
     from rich.progress import track  # noqa: PLC0415 - only for terminals
 
     return track(items, total=total, description="Annotating articles", console=None, transient=True)
-
-
-def _say(text: str) -> None:
-    from pelican.log import console  # noqa: PLC0415 - beside Pelican's own lines, shown without -v
-
-    console.print(text, markup=False, highlight=False)
-
-
-def _dask_annotator(settings: dict, processes: int):
-    """With ``NEWSREADER_DASK`` (a scheduler's address, or ``local``): what sends the uncached articles to that
-    cluster (``core/dask_backend.py``, imported only then). A cluster that cannot annotate fails the build with its
-    message (the last good site stays in ``output/``)."""
-    from .core import dask_backend  # noqa: PLC0415 - plain Python; dask itself is imported only when connecting
-
-    address = dask_backend.setting(settings)
-    if not address:
-        return None
-    return partial(dask_backend.Annotator, address, workers=processes, say=_say)
 
 
 def raw_articles(generator) -> list:
@@ -223,7 +205,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
     """
     processes = build_processes(settings)
     results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
-                           digests=digests, annotator=_dask_annotator(settings, processes))
+                           digests=digests, annotator=dask_glue.annotator(settings))
     edits_file = EditorCorrections(corrections_path)
     per_article = []
     for article, result in zip(articles, results):

@@ -131,6 +131,16 @@ class Annotator:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def opened(self) -> Annotator:
+        """This connection, opened on first use (a failure closes what was started and is raised again)."""
+        if self.client is None:
+            try:
+                self.open()
+            except BaseException:
+                self.close()
+                raise
+        return self
+
     def open(self) -> None:
         # Workers that this process starts (``local``) import the package by name, like remote ones.
         if PLUGINS not in sys.path:
