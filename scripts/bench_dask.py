@@ -123,7 +123,8 @@ def corpus(count: int) -> tuple[list[dict], dict, list[tuple[str, list[dict]]], 
                      "source": a["source"], "body": body})
         store.append({"t": a["headline"], "u": f"/news/synthetic-{i}/", "s": a["source"],
                       "d": a["published"].strftime("%-d %B %Y"), "y": year, "e": sorted({slug(n) for n, _ in named}),
-                      "x": a["paragraphs"][0][:300], "j": None, "p": [[f"s{n}", s] for n, s in enumerate(sentences, 1)]})
+                      "x": a["paragraphs"][0][:300], "j": None,
+                      "p": [[f"s{n}", s] for n, s in enumerate(sentences, 1)]})
     events.sort(key=lambda e: (e["date"], e["article"], e["sentence"]))
     return docs, {"docs": store, "entities": dict(sorted(meta.items()))}, per_article, events
 
@@ -191,8 +192,9 @@ def main() -> None:
         pool = _child("annotate", "pool", str(args.articles), args.dask)
         dask = _child("annotate", "dask", str(args.articles), args.dask)
         same = "same records" if pool["digest"] == dask["digest"] else "RECORDS DIFFER"
-        print(f"  process pool, 2 processes : {pool['seconds']:7.1f} s  ({args.articles / pool['seconds']:.1f} articles/s)")
-        print(f"  Dask {args.dask}, 2 workers : {dask['seconds']:7.1f} s  ({args.articles / dask['seconds']:.1f} articles/s)"
+        rate = lambda row: f"{row['seconds']:7.1f} s  ({args.articles / row['seconds']:.1f} articles/s)"  # noqa: E731
+        print(f"  process pool, 2 processes : {rate(pool)}")
+        print(f"  Dask {args.dask}, 2 workers : {rate(dask)}"
               f"  overhead {100 * (dask['seconds'] / pool['seconds'] - 1):+.1f} %  ({same})")
         print(f"  ({_load()})")
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
@@ -200,9 +202,11 @@ def main() -> None:
         local = _child("sitewide", str(count))
         remote = _child("sitewide", str(count), args.dask)
         mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
-        print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, {mib(local['corpus_kib'])} resident")
-        for name, row in (("search files, local", local["search"]), (f"search files, index on Dask {args.dask}", remote["search"]),
-                          ("entity index, local", local["entities"]), ("timeline, local", local["timeline"])):
+        print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
+              f"{mib(local['corpus_kib'])} resident")
+        rows = (("search files, local", local["search"]), (f"search files, index on Dask {args.dask}", remote["search"]),
+                ("entity index, local", local["entities"]), ("timeline, local", local["timeline"]))
+        for name, row in rows:
             print(f"  {name:40s} {row['seconds']:7.1f} s   peak above the corpus {mib(row['peak_above_kib'])}")
         print(f"  ({_load()})")
 

@@ -117,7 +117,8 @@ def build_index(documents: list[dict]) -> Index:
                 entry[1][f].append((position, tf))
     count = len(documents)
     averages = averages_of([sum(row) for row in lengths], count)
-    postings = {term: (number, weigh(per_field, count, averages, lengths)) for term, (number, per_field) in found.items()}
+    postings = {term: (number, weigh(per_field, count, averages, lengths))
+                for term, (number, per_field) in found.items()}
     return Index(names, [str(doc["ref"]) for doc in documents], sorted(found, key=js_order), postings)
 
 
