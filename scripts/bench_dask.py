@@ -94,35 +94,46 @@ def annotate_once(mode: str, count: int, address: str) -> dict:
 
 # -- 2. site-wide steps ------------------------------------------------------------------------------------------
 
+BASE = 2000  # distinct synthetic texts; a bigger corpus repeats them, each article with names of its own
+
+
 def corpus(count: int) -> tuple[list[dict], dict, list[tuple[str, list[dict]]], list[dict]]:
     """Search documents and store, per-article entity dicts and the site's events, for ``count`` synthetic
-    articles, as the annotation step would leave them (names of synthetic.py, five made-up names per article)."""
+    articles, as the annotation step would leave them: the texts of ``BASE`` synthetic articles in turn (with the
+    names of synthetic.py they contain), each article with its own headline and five made-up people of its own
+    (so the entity index and the search vocabulary grow with the corpus)."""
     from synthetic import COUNTRIES, ORGS, PEOPLE, PLACES, _made_up_name, article  # noqa: PLC0415
 
     slug = lambda name: re.sub(r"[^a-z]+", "-", name.lower()).strip("-")  # noqa: E731
     known = [(n, "person") for n in PEOPLE] + [(n, "place") for n in PLACES + COUNTRIES] + \
         [(o.removeprefix("the "), "organization") for o in ORGS]
-    docs, store, per_article, events, meta = [], [], [], [], {}
-    for i in range(count):
-        a = article(i)
-        rng = random.Random(i)
+    base = []
+    for j in range(min(count, BASE)):
+        a = article(j)
         body = "\n".join(a["paragraphs"])
         sentences = [s for p in a["paragraphs"] for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", p) if s]
-        named = [(n, t) for n, t in known if n in body] + [(_made_up_name(rng, 2), "person") for _ in range(5)]
+        named = [(n, t, [f"s{k}" for k, s in enumerate(sentences, 1) if n in s] or ["s1"])
+                 for n, t in known if n in body]
+        base.append((a, body, sentences, named))
+    docs, store, per_article, events, meta = [], [], [], [], {}
+    for i in range(count):
+        a, body, sentences, named = base[i % len(base)]
+        rng = random.Random(i)
+        own = [(_made_up_name(rng, 2), "person", [f"s{rng.randint(1, len(sentences))}"]) for _ in range(5)]
         entities = []
-        for n, t in named:
-            hits = [f"s{k}" for k, s in enumerate(sentences, 1) if n in s] or ["s1"]
+        for n, t, hits in named + own:
             entities.append({"name": n, "type": t, "aliases": [], "roles": [],
                              "mentions": [{"sentence": h, "start": 0, "end": len(n)} for h in hits]})
             meta[slug(n)] = [n, t, [], f"/entity/{slug(n)}/"]
         per_article.append((f"synthetic-{i}", entities))
-        year = a["published"].year
+        year, headline = a["published"].year, f"Synthetic article {i}: " + a["headline"].split(": ", 1)[1]
         events += [{"date": f"{year - k}-{a['published'].month:02d}", "precision": "month", "article": f"synthetic-{i}",
                     "sentence": f"s{k + 1}"} for k in range(3)]
-        docs.append({"ref": str(i), "title": a["headline"], "entities": " ".join(n for n, _ in named),
+        docs.append({"ref": str(i), "title": headline, "entities": " ".join(e["name"] for e in entities),
                      "source": a["source"], "body": body})
-        store.append({"t": a["headline"], "u": f"/news/synthetic-{i}/", "s": a["source"],
-                      "d": a["published"].strftime("%-d %B %Y"), "y": year, "e": sorted({slug(n) for n, _ in named}),
+        store.append({"t": headline, "u": f"/news/synthetic-{i}/", "s": a["source"],
+                      "d": a["published"].strftime("%-d %B %Y"), "y": year,
+                      "e": sorted({slug(e["name"]) for e in entities}),
                       "x": a["paragraphs"][0][:300], "j": None,
                       "p": [[f"s{n}", s] for n, s in enumerate(sentences, 1)]})
     events.sort(key=lambda e: (e["date"], e["article"], e["sentence"]))
@@ -204,7 +215,8 @@ def main() -> None:
         mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
         print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
               f"{mib(local['corpus_kib'])} resident")
-        rows = (("search files, local", local["search"]), (f"search files, index on Dask {args.dask}", remote["search"]),
+        rows = (("search files, local", local["search"]),
+                (f"search files, index on Dask {args.dask}", remote["search"]),
                 ("entity index, local", local["entities"]), ("timeline, local", local["timeline"]))
         for name, row in rows:
             print(f"  {name:40s} {row['seconds']:7.1f} s   peak above the corpus {mib(row['peak_above_kib'])}")
