@@ -70,6 +70,18 @@ def same(records_a, records_b) -> bool:
     return [json.dumps(r, sort_keys=True) for r in records_a] == [json.dumps(r, sort_keys=True) for r in records_b]
 
 
+def test_without_the_setting_dask_is_not_imported():
+    code = ("import sys; sys.path.insert(0, 'plugins'); import newsreader, newsreader.annotate, newsreader.search; "
+            "from newsreader.core import annotate, dask_backend; "
+            "assert dask_backend.setting({}) is None and dask_backend.setting({'NEWSREADER_DASK': ' '}) is None; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'distributed'}))")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_DASK"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert dask_backend.setting({"NEWSREADER_DASK": "tcp://127.0.0.1:8786"}) == "tcp://127.0.0.1:8786"
+
+
 def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus, local_site, tmp_path):
     from distributed import get_task_stream
 
@@ -77,7 +89,7 @@ def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus
     with get_task_stream(cluster) as stream:
         result = build(corpus, out, cache=cache, NEWSREADER_DASK=cluster.scheduler.address)
     log = result.stdout + result.stderr
-    assert f"Annotating on the Dask cluster at {cluster.scheduler.address}; dashboard: http" in log
+    assert f"Using the Dask cluster at {cluster.scheduler.address}; dashboard: http" in log
     ran = {str(t["key"]).split("-")[0] for t in stream.data}
     assert {"newsreader", "term_stats", "weigh_bucket"} <= ran, f"not run on the cluster: annotation, search ({ran})"
     assert tree(out) == tree(local_site)

@@ -161,7 +161,7 @@ class Annotator:
                                 "to annotate on this machine") from None
             where = f"the Dask cluster at {self.address}"
             self._wait_for_workers(1, CONNECT_TIMEOUT)
-        self.say(f"Annotating on {where}; dashboard: {self.dashboard()}")
+        self.say(f"Using {where}; dashboard: {self.dashboard()}")
         self.handshake()
 
     def _local_cluster(self):
