@@ -169,9 +169,11 @@ def sitewide_once(count: int, address: str | None) -> dict:
 
 
 def _search(docs, store, client) -> int:
+    from newsreader.core import dask_search  # noqa: PLC0415
     from newsreader.search import search_files  # noqa: PLC0415
 
-    return sum(len(text) for text in search_files(docs, store, client=client).values())
+    index = dask_search.build_index(client, docs) if client is not None else None
+    return sum(len(text) for text in search_files(docs, store, index=index).values())
 
 
 # -- the run -----------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ Unset, nothing of Dask is imported.
 from __future__ import annotations
 
 import atexit
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 
 from .core import dask_backend
@@ -38,6 +39,18 @@ def annotator(settings: dict):
     """For ``core.annotate.annotate_all``: the open session as a context manager (the build closes it), or None."""
     found = session(settings)
     return None if found is None else lambda: nullcontext(found.opened())
+
+
+def search_index(found: dask_backend.Annotator, documents: list[dict]) -> Future:
+    """The search index of ``documents`` computed on the cluster (``core/dask_search.py``), waited for in a thread
+    of this process while it renders pages; the connection is opened here, in the build's own thread."""
+    from .core import dask_search  # noqa: PLC0415
+
+    client = found.opened().client
+    pool = ThreadPoolExecutor(1, thread_name_prefix="newsreader-dask-search")
+    future = pool.submit(dask_search.build_index, client, documents)
+    pool.shutdown(wait=False)
+    return future
 
 
 def close(pelican) -> None:
