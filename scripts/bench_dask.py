@@ -201,7 +201,7 @@ def main() -> None:
             print(json.dumps(sitewide_once(int(rest[0]), rest[1] if len(rest) > 1 else None)))
         return
     if not args.skip_annotation:
-        print(f"Cold annotation, {args.articles} synthetic articles, empty cache ({_load()}):")
+        print(f"Cold annotation, {args.articles} synthetic articles, empty cache ({_load()}):", flush=True)
         pool = _child("annotate", "pool", str(args.articles), args.dask)
         dask = _child("annotate", "dask", str(args.articles), args.dask)
         same = "same records" if pool["digest"] == dask["digest"] else "RECORDS DIFFER"
@@ -209,20 +209,22 @@ def main() -> None:
         print(f"  process pool, 2 processes : {rate(pool)}")
         print(f"  Dask {args.dask}, 2 workers : {rate(dask)}"
               f"  overhead {100 * (dask['seconds'] / pool['seconds'] - 1):+.1f} %  ({same})")
-        print(f"  ({_load()})")
+        print(f"  ({_load()})", flush=True)
+    mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
+    row = lambda name, r: print(f"  {name:40s} {r['seconds']:7.1f} s   peak above the corpus "  # noqa: E731
+                                f"{mib(r['peak_above_kib'])}", flush=True)
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
-        print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):")
+        print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
         local = _child("sitewide", str(count))
-        remote = _child("sitewide", str(count), args.dask)
-        mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
         print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
               f"{mib(local['corpus_kib'])} resident")
-        rows = (("search files, local", local["search"]),
-                (f"search files, index on Dask {args.dask}", remote["search"]),
-                ("entity index, local", local["entities"]), ("timeline, local", local["timeline"]))
-        for name, row in rows:
-            print(f"  {name:40s} {row['seconds']:7.1f} s   peak above the corpus {mib(row['peak_above_kib'])}")
-        print(f"  ({_load()})")
+        row("search files, local", local["search"])
+        row("entity index, local", local["entities"])
+        row("timeline, local", local["timeline"])
+        print(f"  ({_load()})", flush=True)
+        remote = _child("sitewide", str(count), args.dask)
+        row(f"search files, index on Dask {args.dask}", remote["search"])
+        print(f"  ({_load()})", flush=True)
 
 
 if __name__ == "__main__":
