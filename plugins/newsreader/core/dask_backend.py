@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -149,7 +150,7 @@ class Annotator:
 
         if self.address == "local":
             self.cluster = self._local_cluster()
-            self.client = Client(self.cluster, timeout=CONNECT_TIMEOUT)
+            self.client = Client(self.cluster, timeout=CONNECT_TIMEOUT, set_as_default=False)
             where = f"a local Dask cluster of {self.workers} worker process{'es' if self.workers > 1 else ''}"
             self._wait_for_workers(self.workers, WORKERS_TIMEOUT)
         else:
@@ -226,8 +227,9 @@ class Annotator:
             at += 1
 
     def _submit(self, batches: list, start: int) -> list:
-        # Explicit keys (no hashing of the texts); restricted to the accepted workers; another try after an error.
-        stamp = f"{time.monotonic_ns():x}"
+        # Explicit keys, unique to this build (a scheduler takes two tasks of one key for one; no hashing of the
+        # texts); restricted to the accepted workers; another try after an error.
+        stamp = uuid.uuid4().hex
         return [self.client.submit(annotate_task, self.mine, batch, key=f"newsreader-annotate-{stamp}-{start + n}",
                                    workers=sorted(self.accepted), allow_other_workers=False, retries=1, pure=False)
                 for n, batch in enumerate(batches)]
