@@ -27,6 +27,7 @@ they run from a checkout of the same code with ``plugins/`` on ``PYTHONPATH`` (R
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -148,6 +149,9 @@ class Annotator:
             sys.path.insert(0, PLUGINS)
         from distributed import Client  # noqa: PLC0415 - only when a cluster is used
 
+        # Dask's own INFO lines (a scheduler, nannies and workers starting and stopping) would fill the build's log.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+
         if self.address == "local":
             self.cluster = self._local_cluster()
             self.client = Client(self.cluster, timeout=CONNECT_TIMEOUT, set_as_default=False)
@@ -169,7 +173,7 @@ class Annotator:
         from distributed import LocalCluster  # noqa: PLC0415
 
         return LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                            dashboard_address="127.0.0.1:0", silence_logs=40)
+                            dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
 
     def _wait_for_workers(self, count: int, timeout: float) -> None:
         try:
@@ -273,6 +277,8 @@ class Annotator:
                         f"within {REPLACEMENT_WAIT} s, and none came back")
 
     def close(self) -> None:
+        if self.cluster is not None:  # a worker slow to stop (a busy machine) is killed: nothing to warn about
+            logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
         for thing in (self.client, self.cluster):
             if thing is not None:
                 try:
