@@ -158,9 +158,10 @@ def sitewide_once(count: int, address: str | None) -> dict:
     for name, step in steps:
         _reset_peak()
         before = _peak_kib()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         step()
-        out[name] = {"seconds": time.perf_counter() - start, "peak_above_kib": _peak_kib() - before}
+        out[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
+                     "peak_above_kib": _peak_kib() - before}
     if client is not None:
         client.close()
     if cluster is not None:
@@ -211,8 +212,9 @@ def main() -> None:
               f"  overhead {100 * (dask['seconds'] / pool['seconds'] - 1):+.1f} %  ({same})")
         print(f"  ({_load()})", flush=True)
     mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
-    row = lambda name, r: print(f"  {name:40s} {r['seconds']:7.1f} s   peak above the corpus "  # noqa: E731
-                                f"{mib(r['peak_above_kib'])}", flush=True)
+    row = lambda name, r: print(  # noqa: E731
+        f"  {name:40s} {r['seconds']:7.1f} s ({r.get('cpu_seconds', 0):6.1f} s CPU here)"
+        f"   peak above the corpus {mib(r['peak_above_kib'])}", flush=True)
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
         print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
         local = _child("sitewide", str(count))
