@@ -48,7 +48,7 @@ def search_index(found: dask_backend.Annotator, documents: list[dict]) -> Future
 
     client = found.opened().client
     pool = ThreadPoolExecutor(1, thread_name_prefix="newsreader-dask-search")
-    future = pool.submit(dask_search.build_index, client, documents)
+    future = pool.submit(dask_search.build_index, client, documents, workers=sorted(found.accepted))
     pool.shutdown(wait=False)
     return future
 

@@ -62,8 +62,9 @@ def setting(settings: dict) -> str | None:
 
 
 def identity() -> dict[str, str]:
-    """What a worker must share with the build: the rules' code (``rules_id``) and the model's name and version."""
-    return {"rules": rules_id(), "model": nlp_module.model_id()}
+    """What a worker must share with the build: the rules' code (``rules_id``), the search index's code (the same
+    hash, from ``dask_search.py``) and the model's name and version."""
+    return {"rules": rules_id(), "search": rules_id(entry="dask_search"), "model": nlp_module.model_id()}
 
 
 def differences(mine: dict, theirs) -> str:
@@ -74,6 +75,8 @@ def differences(mine: dict, theirs) -> str:
     if theirs.get("rules") != mine["rules"]:
         out.append(f"its annotation rules differ (rules id {str(theirs.get('rules'))[:12]}…, "
                    f"this build's {mine['rules'][:12]}…)")
+    if theirs.get("search") != mine["search"]:
+        out.append("its search index code differs")
     if theirs.get("model") != mine["model"]:
         out.append(f"its model differs ({theirs.get('model')}; this build's {mine['model']})")
     return "; ".join(out)

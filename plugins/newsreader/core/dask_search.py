@@ -73,14 +73,21 @@ def weigh_bucket(parts: list[dict], count: int, averages: list[float], lengths: 
     return {term: weigh(per_field, count, averages, lengths) for term, per_field in merged.items()}
 
 
-def build_index(client, documents: list[dict], buckets: int | None = None, partition: int = PARTITION) -> Index:
-    """:func:`search_index.build_index` of ``documents`` on the cluster behind ``client``: the same Index."""
+def build_index(client, documents: list[dict], buckets: int | None = None, partition: int = PARTITION,
+                workers: list[str] | None = None) -> Index:
+    """:func:`search_index.build_index` of ``documents`` on the cluster behind ``client``: the same Index.
+
+    ``workers``: the only workers its tasks may run on (those whose code the handshake accepted), else any.
+    """
     count = len(documents)
-    workers = max(1, len(client.scheduler_info()["workers"]))
-    buckets = buckets or 4 * workers
-    stats = [client.submit(term_stats, documents[at:at + partition], at, buckets, pure=False)
-             for at in range(0, count, partition)]
-    heads = client.gather([client.submit(head, s, pure=False) for s in stats])
+    buckets = buckets or 4 * max(1, len(workers or client.scheduler_info()["workers"]))
+    where = {"workers": workers, "allow_other_workers": False} if workers else {}
+
+    def submit(*args):
+        return client.submit(*args, pure=False, **where)
+
+    stats = [submit(term_stats, documents[at:at + partition], at, buckets) for at in range(0, count, partition)]
+    heads = client.gather([submit(head, s) for s in stats])
     numbers: dict[str, int] = {}
     lengths: list[list[int]] = [[] for _ in FIELDS]
     for order, part_lengths in heads:
@@ -90,9 +97,9 @@ def build_index(client, documents: list[dict], buckets: int | None = None, parti
         for f, rows in enumerate(part_lengths):
             lengths[f].extend(rows)
     averages = averages_of([sum(rows) for rows in lengths], count)
-    shared = client.scatter(lengths, broadcast=True)
-    weighed = [client.submit(weigh_bucket, [client.submit(bucket, s, b, pure=False) for s in stats], count, averages,
-                             shared, pure=False) for b in range(buckets)]
+    shared = client.scatter(lengths, broadcast=True, **({"workers": workers} if workers else {}))
+    weighed = [submit(weigh_bucket, [submit(bucket, s, b) for s in stats], count, averages, shared)
+               for b in range(buckets)]
     weights: dict[str, list] = {}
     for part in client.gather(weighed):
         weights.update(part)
