@@ -67,6 +67,13 @@ def articles(count: int, seed: int = 3):
     return out
 
 
+def models_loaded() -> int:
+    """On a worker: how many times this process loaded the spaCy model."""
+    from newsreader.core import nlp
+
+    return nlp.load.cache_info().misses
+
+
 def same(records_a, records_b) -> bool:
     return [json.dumps(r, sort_keys=True) for r in records_a] == [json.dumps(r, sort_keys=True) for r in records_b]
 
@@ -179,6 +186,8 @@ def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
                 got = list(annotator.annotated(batch))
         workers = {t["worker"] for t in stream.data if str(t["key"]).startswith("newsreader-annotate")}
         assert workers and odd not in workers
+        loads = cluster.run(models_loaded, workers=sorted(workers))  # once per worker process, not per task
+        assert set(loads.values()) == {1}, loads
         assert same(got, _annotate_batch(batch))
         # A task that reaches it anyway (a worker restarted with other code at an accepted address) is refused there.
         task = cluster.submit(dask_backend.annotate_task, dask_backend.identity(), dask_backend.batch_items(batch[:1]),
