@@ -31,6 +31,9 @@ NEWSREADER_CACHE_PATH = _env("NEWSREADER_CACHE", ".cache/newsreader")
 NEWSREADER_CORRECTIONS = "annotations.yml"
 # Processes for a cold annotation run (default: one per core).
 NEWSREADER_PROCESSES = int(_env("NEWSREADER_PROCESSES", "0")) or None
+# Large archives: a Dask scheduler's address (tcp://host:8786) annotates on that cluster, "local" on a LocalCluster
+# here (NEWSREADER_PROCESSES workers); unset, the process pool above (README, "Large archives").
+NEWSREADER_DASK = _env("NEWSREADER_DASK") or None
 # lunr.js comes from npm (package.json pins 2.3.9); the build copies it into the site.
 NEWSREADER_LUNR_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "node_modules", "lunr", "lunr.min.js")
 # The plugin's pages (entity/<id>/, entity/, timeline/, search/) take their URLs from

@@ -5,7 +5,7 @@
     invoke livereload   rebuild and reload the browser on changes
     invoke screenshots  Chromium screenshots of the main pages for review
     invoke test         run every test (unit, build, HTML validity, browser)
-    invoke bench        time a synthetic corpus against plain Pelican
+    invoke bench        time a synthetic corpus against plain Pelican (--dask local: the pool against Dask)
     invoke gh-pages     publish output/ to the gh-pages branch
     invoke site-size    the size of output/ against GitHub Pages' limits (--check: fail over 1 GB)
 """
@@ -170,15 +170,23 @@ def test(c, k=None, fast=False, serial=False):
 
 
 @task
-def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news", repeat=3, site_size=""):
+def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news", repeat=3, site_size="", dask="",
+          scale="10000,100000"):
     """Build N synthetic articles with this project and with plain Pelican; print times, sizes and ratios.
 
+    --dask local (or a scheduler's address): instead, cold annotation with the process pool against a 2-worker
+    Dask cluster, and the site-wide steps at --scale articles (scripts/bench_dask.py; --articles 600 there).
     --shape entity-rich: about 40 entities per article, nearly all its own (entity pages outnumber articles).
     --shape archive: a newsroom archive (a recurring cast, most names met once, quotes and dated events; article 0 is long).
     --repeat N: runs of each build, the median printed (3 by default).
     --site-size N,M: instead, the site's bytes and files per article by folder at each size (entity-rich),
     projected to 10,000 and 50,000 articles.
     """
+    if dask:
+        with c.cd(str(ROOT)):
+            c.run(f"{sys.executable} scripts/bench_dask.py --dask {shlex.quote(dask)} --scale {shlex.quote(scale)}"
+                  + (f" --articles {int(articles)}" if articles != 1000 else ""), pty=sys.stdout.isatty())
+        return
     _ensure_node_modules(c)
     with c.cd(str(ROOT)):
         c.run(f"{sys.executable} scripts/bench.py --articles {int(articles)} --search-scale {search_scale!r}"

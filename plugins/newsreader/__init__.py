@@ -8,7 +8,7 @@ connects signal handlers; they live at module level, so Pelican's weak reference
 
 from pelican import signals
 
-from . import annotate, article_links, content_files, generators, output_folder, page_cache, search, site
+from . import annotate, article_links, content_files, dask_glue, generators, output_folder, page_cache, search, site
 
 
 def register():
@@ -25,4 +25,5 @@ def register():
     signals.get_generators.connect(search.get_generators)
     signals.get_generators.connect(output_folder.start)  # first thing in every build: lock, staging folder
     signals.get_writer.connect(page_cache.get_writer)
+    signals.finalized.connect(dask_glue.close)  # NEWSREADER_DASK: the cluster is let go before publishing
     signals.finalized.connect(output_folder.finish)  # publish into the output folder, then the cache report

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from blinker import signal
 
-from . import article_memo, page_cache
+from . import article_memo, dask_glue, page_cache
 from .article_events import article_events, display_fields, display_key
 from .corrections_file import EditorCorrections
 from .core import entity_index
@@ -205,7 +205,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
     """
     processes = build_processes(settings)
     results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
-                           digests=digests)
+                           digests=digests, annotator=dask_glue.annotator(settings))
     edits_file = EditorCorrections(corrections_path)
     per_article = []
     for article, result in zip(articles, results):

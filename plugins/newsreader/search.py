@@ -18,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import annotate
+from . import annotate, dask_glue
 from .core import search_shards
 from .core.cache import Cache, inside, is_digest, is_relative, key, replace_text, text_key
 from .core.search_index import build_index, index_key, serialize
@@ -61,9 +61,12 @@ def _dumps(value) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def search_files(docs: list[dict], store: dict) -> dict[str, str]:
-    """Every file under ``search/``: the sharded index and display files, the whole index and the store."""
-    index = build_index(docs)
+def search_files(docs: list[dict], store: dict, index=None) -> dict[str, str]:
+    """Every file under ``search/``: the sharded index and display files, the whole index and the store.
+
+    ``index`` is ``build_index(docs)`` when the caller has it already (computed on a Dask cluster: the same index).
+    """
+    index = index or build_index(docs)
     displays = [{"t": d["t"], "u": d["u"], "s": d["s"], "d": d["d"], "p": d["p"]} for d in store["docs"]]
     entities = store["entities"]
     ids = list(entities)
@@ -133,7 +136,7 @@ class SearchGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.worker = self.name = None
+        self.worker = self.name = self.dask = self.index = None
         # Started as soon as the articles are annotated (while the entity pages are planned), not after.
         annotate.annotated.connect(self.start, sender=self.context)
 
@@ -148,7 +151,10 @@ class SearchGenerator(Generator):
         self.cache = Cache(settings["NEWSREADER_CACHE_PATH"])
         self.name = _listing_name(self.articles, self.documents)
         forking = "fork" in multiprocessing.get_all_start_methods()
-        if self.cache.folder is not None and forking and not self.cache.has(self.name):
+        self.dask = dask_glue.session(settings)  # with a cluster, the index is computed there, not in a fork
+        if self.dask is not None and not self.cache.has(self.name):
+            self.index = dask_glue.search_index(self.dask, self.documents()[0])  # meanwhile, pages are rendered
+        elif self.cache.folder is not None and forking and not self.cache.has(self.name):
             self.worker = multiprocessing.get_context("fork").Process(target=self._build, daemon=True)
             self.worker.start()
 
@@ -179,7 +185,9 @@ class SearchGenerator(Generator):
             if self.worker is not None and self.worker.exitcode:  # 0: it ran, but the cache could not keep the files
                 logger.warning("building the search files in a second process failed (exit code %s); building them here",
                                self.worker.exitcode)
-            files = search_files(*self.documents())
+            if self.dask is not None and self.index is None:  # the files in the cache were damaged
+                self.index = dask_glue.search_index(self.dask, self.documents()[0])
+            files = search_files(*self.documents(), index=self.index.result() if self.index else None)
             for path, text in files.items():
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
                 replace_text(out / path, text)

@@ -30,6 +30,8 @@ DEFAULTS = {
     "NEWSREADER_CACHE_PATH": ".cache/newsreader",
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,
+    # A Dask scheduler's address (tcp://host:8786) or "local": annotation on that cluster (core/dask_backend.py).
+    "NEWSREADER_DASK": None,
     "NEWSREADER_PAGE_CACHE": True,  # reuse rendered output whose inputs did not change (page_cache.py)
     "NEWSREADER_PAGE_CACHE_DAYS": 14,  # rendered output no build has used for this long is removed
     "NEWSREADER_ANNOTATION_CACHE_DAYS": 90,  # likewise annotations and search indexes

@@ -124,10 +124,12 @@ def _record(payload: bytes) -> dict | None:
 
 
 def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, progress=None,
-                 digests: list[str] | None = None) -> list[dict]:
+                 digests: list[str] | None = None, annotator=None) -> list[dict]:
     """Annotations for each article, in order; only uncached articles are parsed (across ``processes``).
 
-    ``digests`` are the articles' :func:`cache_key` values when the caller has them already.
+    ``digests`` are the articles' :func:`cache_key` values when the caller has them already. ``annotator``, when
+    given, is called with the uncached articles (only when there are some) instead of the process pool, and returns
+    a context manager whose ``annotated(articles)`` yields their records in order (``dask_backend.Annotator``).
     """
     results: list[dict | None] = []
     todo: list[tuple[int, RawArticle, str]] = []
@@ -138,9 +140,17 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
         results.append(cached)
         if cached is None:
             todo.append((index, article, digest))
-    done = _annotated([a for _, a, _ in todo], processes)
+    if todo and annotator is not None:
+        with annotator() as remote:
+            _store(todo, remote.annotated([a for _, a, _ in todo]), results, cache, progress)
+    else:
+        _store(todo, _annotated([a for _, a, _ in todo], processes), results, cache, progress)
+    return results  # type: ignore[return-value]
+
+
+def _store(todo: list[tuple[int, RawArticle, str]], done, results: list, cache: Cache, progress) -> None:
+    """Each new record into ``results`` and the cache, as it comes (``progress`` shows them)."""
     for (index, _, digest), result in zip(todo, progress(done, len(todo)) if progress and todo else done):
         results[index] = result
         if "error" not in result:
             cache.put_text(digest, json.dumps(result, sort_keys=True, ensure_ascii=False))
-    return results  # type: ignore[return-value]

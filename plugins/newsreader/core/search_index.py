@@ -65,41 +65,60 @@ class Index:
     postings: dict  # term -> (term index, [[(doc position, weight), ...] per field])
 
 
+def field_counts(doc: dict) -> list[dict[str, int]]:
+    """Per field, each term's count in ``doc`` in first-seen order (a field's length is the sum of its counts)."""
+    out = []
+    for name, _ in FIELDS:
+        counts: dict[str, int] = {}
+        for token in lunr_js.tokenize(doc.get(name) or ""):
+            for term in index_terms(token):
+                counts[term] = counts.get(term, 0) + 1
+        out.append(counts)
+    return out
+
+
+def weigh(per_field: list[list[tuple[int, int]]], count: int, averages: list[float],
+          lengths: list[list[int]]) -> list[list[tuple[int, float]]]:
+    """One term's postings ``[(doc position, term frequency)]`` per field as lunr's BM25 weights, rounded as lunr
+    rounds them; ``lengths[f][position]`` is a document's field length, ``averages[f]`` the field's average."""
+    with_term = sum(len(p) for p in per_field)
+    x = (count - with_term + 0.5) / (with_term + 0.5)
+    idf = math.log(1 + abs(x))
+    k1_plus_1 = K1 + 1
+    weighted = []
+    for f, (_, boost) in enumerate(FIELDS):
+        avg, field_lengths = averages[f], lengths[f]
+        row = []
+        for position, tf in per_field[f]:
+            score = idf * (k1_plus_1 * tf) / (K1 * (1 - B + B * (field_lengths[position] / avg)) + tf)
+            score *= boost
+            row.append((position, round(score, 3)))
+        weighted.append(row)
+    return weighted
+
+
+def averages_of(totals: list[int], count: int) -> list[float]:
+    """Each field's average length from its total over ``count`` documents."""
+    return [total / count if count else 0 for total in totals]
+
+
 def build_index(documents: list[dict]) -> Index:
     """Documents ``{"ref", "title", "entities", "source", "body"}`` (strings), in ref order."""
     names = [name for name, _ in FIELDS]
     found: dict[str, tuple[int, list[list]]] = {}
     lengths = [[0] * len(documents) for _ in FIELDS]
     for position, doc in enumerate(documents):
-        for f, name in enumerate(names):
-            counts: dict[str, int] = {}
-            for token in lunr_js.tokenize(doc.get(name) or ""):
-                for term in index_terms(token):
-                    counts[term] = counts.get(term, 0) + 1
-                    lengths[f][position] += 1
+        for f, counts in enumerate(field_counts(doc)):
+            lengths[f][position] = sum(counts.values())
             for term, tf in counts.items():  # first-seen order numbers terms, as lunr's builder does
                 entry = found.get(term)
                 if entry is None:
                     entry = found[term] = (len(found), [[] for _ in FIELDS])
                 entry[1][f].append((position, tf))
     count = len(documents)
-    averages = [sum(lengths[f]) / count if count else 0 for f in range(len(FIELDS))]
-    k1_plus_1 = K1 + 1
-    postings = {}
-    for term, (number, per_field) in found.items():
-        with_term = sum(len(p) for p in per_field)
-        x = (count - with_term + 0.5) / (with_term + 0.5)
-        idf = math.log(1 + abs(x))
-        weighted = []
-        for f, (_, boost) in enumerate(FIELDS):
-            avg, field_lengths = averages[f], lengths[f]
-            row = []
-            for position, tf in per_field[f]:
-                score = idf * (k1_plus_1 * tf) / (K1 * (1 - B + B * (field_lengths[position] / avg)) + tf)
-                score *= boost
-                row.append((position, round(score, 3)))
-            weighted.append(row)
-        postings[term] = (number, weighted)
+    averages = averages_of([sum(row) for row in lengths], count)
+    postings = {term: (number, weigh(per_field, count, averages, lengths))
+                for term, (number, per_field) in found.items()}
     return Index(names, [str(doc["ref"]) for doc in documents], sorted(found, key=js_order), postings)
 
 

@@ -1,0 +1,233 @@
+"""Benchmark: annotation and the site-wide steps on Dask against this machine's process pool, in one run.
+
+    python scripts/bench_dask.py --dask local      (or: invoke bench --dask local)
+
+1. **Cold annotation** of N synthetic articles (``--articles``, 600 by default) with an empty cache: the process
+   pool of 2 processes (today's build) against ``--dask`` (``local``: a LocalCluster of 2 worker processes; or a
+   scheduler's address). Each in a fresh Python process, timed from before the model or cluster is loaded to the
+   last record cached, so each pays its own start (spaCy in the pool's parent; the cluster and spaCy in each
+   worker).
+2. **Site-wide steps** at each of ``--scale`` (10,000 and 100,000 articles by default), on annotation records
+   synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
+   whole index), the entity index (``entity_index.build``) and the site timeline (``generators.timeline_years``),
+   locally, and the search files with the index computed on the cluster. Each in a fresh process; its time, and
+   the peak resident memory of that process (the build process: the cluster's workers are other processes)
+   above what it held once the corpus was made (``/proc/self/clear_refs``), and the corpus itself.
+
+Figures only: nothing here asserts. The machine's load (``os.getloadavg``) is printed with each part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def _load() -> str:
+    return "load average %.1f %.1f %.1f" % os.getloadavg()
+
+
+def _peak_kib() -> int:
+    """This process's peak resident memory (VmHWM), in KiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # Linux: the peak starts again from what is resident now
+        return True
+    except OSError:
+        return False
+
+
+def _cluster(address: str, workers: int):
+    from distributed import Client, LocalCluster  # noqa: PLC0415
+
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0", silence_logs=40)
+        return cluster, Client(cluster)
+    return None, Client(address, timeout=5)
+
+
+# -- 1. cold annotation ------------------------------------------------------------------------------------------
+
+def annotate_once(mode: str, count: int, address: str) -> dict:
+    """In a fresh process: annotate ``count`` synthetic articles from an empty cache; seconds and records."""
+    from newsreader.core.annotate import annotate_all  # noqa: PLC0415
+    from newsreader.core.cache import Cache, use_secret  # noqa: PLC0415
+    from newsreader.core.rawformat import parse  # noqa: PLC0415
+    from synthetic import write_raw  # noqa: PLC0415
+
+    work = Path(tempfile.mkdtemp(prefix="newsreader-bench-dask-"))
+    articles = [parse(p.read_bytes(), str(p)) for p in write_raw(work / "news", count)]
+    use_secret(str(work / "cache"))
+    cache = Cache(str(work / "cache"))
+    annotator = None
+    if mode == "dask":
+        from newsreader.core.dask_backend import Annotator  # noqa: PLC0415
+
+        annotator = lambda: Annotator(address, workers=2, say=lambda line: None)  # noqa: E731
+    start = time.perf_counter()
+    records = annotate_all(articles, cache, processes=2, annotator=annotator)
+    seconds = time.perf_counter() - start
+    digest = hashlib.sha256(json.dumps(records, sort_keys=True).encode()).hexdigest()
+    return {"seconds": seconds, "records": len(records), "digest": digest,
+            "errors": sum(1 for r in records if r.get("error"))}
+
+
+# -- 2. site-wide steps ------------------------------------------------------------------------------------------
+
+BASE = 2000  # distinct synthetic texts; a bigger corpus repeats them, each article with names of its own
+
+
+def corpus(count: int) -> tuple[list[dict], dict, list[tuple[str, list[dict]]], list[dict]]:
+    """Search documents and store, per-article entity dicts and the site's events, for ``count`` synthetic
+    articles, as the annotation step would leave them: the texts of ``BASE`` synthetic articles in turn (with the
+    names of synthetic.py they contain), each article with its own headline and five made-up people of its own
+    (so the entity index and the search vocabulary grow with the corpus)."""
+    from synthetic import COUNTRIES, ORGS, PEOPLE, PLACES, _made_up_name, article  # noqa: PLC0415
+
+    slug = lambda name: re.sub(r"[^a-z]+", "-", name.lower()).strip("-")  # noqa: E731
+    known = [(n, "person") for n in PEOPLE] + [(n, "place") for n in PLACES + COUNTRIES] + \
+        [(o.removeprefix("the "), "organization") for o in ORGS]
+    base = []
+    for j in range(min(count, BASE)):
+        a = article(j)
+        body = "\n".join(a["paragraphs"])
+        sentences = [s for p in a["paragraphs"] for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", p) if s]
+        named = [(n, t, [f"s{k}" for k, s in enumerate(sentences, 1) if n in s] or ["s1"])
+                 for n, t in known if n in body]
+        base.append((a, body, sentences, named))
+    docs, store, per_article, events, meta = [], [], [], [], {}
+    for i in range(count):
+        a, body, sentences, named = base[i % len(base)]
+        rng = random.Random(i)
+        own = [(_made_up_name(rng, 2), "person", [f"s{rng.randint(1, len(sentences))}"]) for _ in range(5)]
+        entities = []
+        for n, t, hits in named + own:
+            entities.append({"name": n, "type": t, "aliases": [], "roles": [],
+                             "mentions": [{"sentence": h, "start": 0, "end": len(n)} for h in hits]})
+            meta[slug(n)] = [n, t, [], f"/entity/{slug(n)}/"]
+        per_article.append((f"synthetic-{i}", entities))
+        year, headline = a["published"].year, f"Synthetic article {i}: " + a["headline"].split(": ", 1)[1]
+        events += [{"date": f"{year - k}-{a['published'].month:02d}", "precision": "month", "article": f"synthetic-{i}",
+                    "sentence": f"s{k + 1}"} for k in range(3)]
+        docs.append({"ref": str(i), "title": headline, "entities": " ".join(e["name"] for e in entities),
+                     "source": a["source"], "body": body})
+        store.append({"t": headline, "u": f"/news/synthetic-{i}/", "s": a["source"],
+                      "d": a["published"].strftime("%-d %B %Y"), "y": year,
+                      "e": sorted({slug(e["name"]) for e in entities}),
+                      "x": a["paragraphs"][0][:300], "j": None,
+                      "p": [[f"s{n}", s] for n, s in enumerate(sentences, 1)]})
+    events.sort(key=lambda e: (e["date"], e["article"], e["sentence"]))
+    return docs, {"docs": store, "entities": dict(sorted(meta.items()))}, per_article, events
+
+
+def sitewide_once(count: int, address: str | None) -> dict:
+    """In a fresh process: the site-wide steps for ``count`` articles; seconds and peak memory of each."""
+    made = time.perf_counter()
+    docs, store, per_article, events = corpus(count)
+    out = {"corpus_seconds": time.perf_counter() - made, "corpus_kib": _peak_kib()}
+    client = cluster = None
+    if address:
+        cluster, client = _cluster(address, 2)
+        client.run(lambda: __import__("newsreader.core.dask_search"))  # the workers' imports, as in a build
+    steps = [("search", lambda: _search(docs, store, client))]
+    if not address:
+        from newsreader.core.entity_index import build  # noqa: PLC0415
+        from newsreader.generators import timeline_years  # noqa: PLC0415
+
+        steps += [("entities", lambda: build(per_article)), ("timeline", lambda: timeline_years(events))]
+    for name, step in steps:
+        _reset_peak()
+        before = _peak_kib()
+        start, cpu = time.perf_counter(), time.process_time()
+        step()
+        out[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
+                     "peak_above_kib": _peak_kib() - before}
+    if client is not None:
+        client.close()
+    if cluster is not None:
+        cluster.close()
+    return out
+
+
+def _search(docs, store, client) -> int:
+    from newsreader.core import dask_search  # noqa: PLC0415
+    from newsreader.search import search_files  # noqa: PLC0415
+
+    index = dask_search.build_index(client, docs) if client is not None else None
+    return sum(len(text) for text in search_files(docs, store, index=index).values())
+
+
+# -- the run -----------------------------------------------------------------------------------------------------
+
+def _child(*args: str) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode:
+        raise SystemExit(f"bench child {args} failed:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dask", default="local", help="local (a 2-worker LocalCluster) or a scheduler's address")
+    parser.add_argument("--articles", type=int, default=600, help="articles for the cold annotation")
+    parser.add_argument("--scale", default="10000,100000", help="article counts for the site-wide steps")
+    parser.add_argument("--skip-annotation", action="store_true")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        if kind == "annotate":
+            print(json.dumps(annotate_once(rest[0], int(rest[1]), rest[2])))
+        else:
+            print(json.dumps(sitewide_once(int(rest[0]), rest[1] if len(rest) > 1 else None)))
+        return
+    if not args.skip_annotation:
+        print(f"Cold annotation, {args.articles} synthetic articles, empty cache ({_load()}):", flush=True)
+        pool = _child("annotate", "pool", str(args.articles), args.dask)
+        dask = _child("annotate", "dask", str(args.articles), args.dask)
+        same = "same records" if pool["digest"] == dask["digest"] else "RECORDS DIFFER"
+        rate = lambda row: f"{row['seconds']:7.1f} s  ({args.articles / row['seconds']:.1f} articles/s)"  # noqa: E731
+        print(f"  process pool, 2 processes : {rate(pool)}")
+        print(f"  Dask {args.dask}, 2 workers : {rate(dask)}"
+              f"  overhead {100 * (dask['seconds'] / pool['seconds'] - 1):+.1f} %  ({same})")
+        print(f"  ({_load()})", flush=True)
+    mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
+    row = lambda name, r: print(  # noqa: E731
+        f"  {name:40s} {r['seconds']:7.1f} s ({r.get('cpu_seconds', 0):6.1f} s CPU here)"
+        f"   peak above the corpus {mib(r['peak_above_kib'])}", flush=True)
+    for count in [int(n) for n in args.scale.split(",") if n.strip()]:
+        print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
+        local = _child("sitewide", str(count))
+        print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
+              f"{mib(local['corpus_kib'])} resident")
+        row("search files, local", local["search"])
+        row("entity index, local", local["entities"])
+        row("timeline, local", local["timeline"])
+        print(f"  ({_load()})", flush=True)
+        remote = _child("sitewide", str(count), args.dask)
+        row(f"search files, index on Dask {args.dask}", remote["search"])
+        print(f"  ({_load()})", flush=True)
+
+
+if __name__ == "__main__":
+    main()

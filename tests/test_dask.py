@@ -1,0 +1,203 @@
+"""Annotation on a Dask cluster (``NEWSREADER_DASK``, ``core/dask_backend.py``), on a LocalCluster in this process.
+
+Loopback only: the cluster listens on 127.0.0.1, its workers are processes of this machine, and the builds
+(Pelican, in subprocesses) connect to it there. A handful of short synthetic articles: CI has 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build
+
+import synthetic  # scripts/synthetic.py
+from newsreader.core import dask_backend, dask_search
+from newsreader.core.search_index import build_index, build_with_lunr_py, serialize
+from newsreader.core.annotate import _annotate_batch, cache_key
+from newsreader.core.cache import Cache, use_secret
+from newsreader.core.rawformat import parse
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes (one thread each) and a scheduler, all on 127.0.0.1."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", silence_logs=40) as local, Client(local) as client:
+        client.wait_for_workers(2, timeout=60)
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("dask-corpus")
+    synthetic.write_raw(folder / "news", 4)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_site(tmp_path_factory, corpus) -> Path:
+    """The corpus built with today's pool (one process), with a cache of its own."""
+    out = tmp_path_factory.mktemp("dask-local-out")
+    build(corpus, out, cache=tmp_path_factory.mktemp("dask-local-cache"), NEWSREADER_PROCESSES="1")
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def articles(count: int, seed: int = 3):
+    """Short synthetic articles, parsed as the reader parses a file."""
+    out = []
+    for i in range(count):
+        a = synthetic.article(i, seed)
+        text = "\n".join([a["headline"], a["source"], a["published"].strftime("%d %B %Y %H:%M"), *a["paragraphs"][:3]])
+        out.append(parse(text.encode(), f"synthetic_{i}.txt"))
+    return out
+
+
+def models_loaded() -> int:
+    """On a worker: how many times this process loaded the spaCy model."""
+    from newsreader.core import nlp
+
+    return nlp.load.cache_info().misses
+
+
+def same(records_a, records_b) -> bool:
+    return [json.dumps(r, sort_keys=True) for r in records_a] == [json.dumps(r, sort_keys=True) for r in records_b]
+
+
+def test_without_the_setting_dask_is_not_imported():
+    code = ("import sys; sys.path.insert(0, 'plugins'); import newsreader, newsreader.annotate, newsreader.search; "
+            "from newsreader.core import annotate, dask_backend; "
+            "assert dask_backend.setting({}) is None and dask_backend.setting({'NEWSREADER_DASK': ' '}) is None; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'distributed'}))")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_DASK"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert dask_backend.setting({"NEWSREADER_DASK": "tcp://127.0.0.1:8786"}) == "tcp://127.0.0.1:8786"
+
+
+def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus, local_site, tmp_path):
+    from distributed import get_task_stream
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    with get_task_stream(cluster) as stream:
+        result = build(corpus, out, cache=cache, NEWSREADER_DASK=cluster.scheduler.address)
+    log = result.stdout + result.stderr
+    assert f"Using the Dask cluster at {cluster.scheduler.address}; dashboard: http" in log
+    ran = {str(t["key"]).split("-")[0] for t in stream.data}
+    assert {"newsreader", "term_stats", "weigh_bucket"} <= ran, f"not run on the cluster: annotation, search ({ran})"
+    assert tree(out) == tree(local_site)
+    use_secret(str(cache))  # the session's secret (conftest), as the build used it
+    for path in sorted((corpus / "news").glob("*.txt")):  # a later build anywhere finds every record in the cache
+        assert Cache(str(cache)).get_checked(cache_key(parse(path.read_bytes(), str(path)))), path.name
+
+
+def test_a_killed_worker_has_its_tasks_run_elsewhere_with_the_same_records(cluster):
+    batch = articles(8)
+    expected = _annotate_batch(batch)
+    pids = cluster.run(os.getpid)
+    with dask_backend.Annotator(cluster.scheduler.address, say=lambda line: None, batch=1) as annotator:
+        records = annotator.annotated(batch)
+        got = [next(records)]  # every task is submitted by now
+        deadline = time.monotonic() + 60
+        busy = []
+        while not busy and time.monotonic() < deadline:
+            busy = [w for w, keys in cluster.processing().items()
+                    if w in pids and any(str(k).startswith("newsreader-annotate") for k in keys)]
+        assert busy, "no worker was seen running an annotation task"
+        os.kill(pids[busy[0]], signal.SIGKILL)  # mid-task: the scheduler gives its tasks to the other worker
+        got += list(records)
+        assert busy[0] not in cluster.scheduler_info()["workers"]
+    assert same(got, expected)
+    cluster.wait_for_workers(2, timeout=60)  # the nanny starts a new worker in its place
+
+
+def test_the_search_index_on_the_cluster_has_lunr_py_weights_bit_for_bit(cluster):
+    documents = []
+    for i in range(2000):
+        a = synthetic.article(i, seed=9)
+        documents.append({"ref": str(i), "title": a["headline"], "entities": " ".join(synthetic.PEOPLE[i % 3:i % 7]),
+                          "source": a["source"], "body": "\n".join(a["paragraphs"])})
+    index = dask_search.build_index(cluster, documents, partition=300)  # 7 partitions, 8 buckets of terms
+    assert index == build_index(documents)
+    assert json.dumps(serialize(index), sort_keys=True) == json.dumps(build_with_lunr_py(documents), sort_keys=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_unreachable_scheduler_fails_fast_and_keeps_the_last_good_site(corpus, local_site, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(local_site, out)
+    before = tree(out)
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
+    env = dict(os.environ, NEWSREADER_CONTENT=str(corpus), NEWSREADER_OUTPUT=str(out), SITEURL="", COLUMNS="1000",
+               NEWSREADER_CACHE=str(tmp_path / "cold-cache"), NEWSREADER_DASK=address)
+    env.pop("PYTHONPATH", None)
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "pelican", "-s", "pelican.conf.py"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    took = time.monotonic() - started
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, log
+    assert f"cannot reach the Dask scheduler at {address} within {dask_backend.CONNECT_TIMEOUT} s" in log, log
+    assert took < 25, f"the build took {took:.0f} s to give up"
+    assert tree(out) == before
+    assert not list(out.glob(".newsreader-staging*"))
+
+
+def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
+    from distributed import get_task_stream
+
+    other = tmp_path / "plugins" / "newsreader"
+    shutil.copytree(ROOT / "plugins" / "newsreader", other, ignore=shutil.ignore_patterns("__pycache__"))
+    with (other / "core" / "quotes.py").open("a", encoding="utf-8") as rules:
+        rules.write("\n# a rule edited on this worker only\n")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "plugins"))
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler.address,
+                               "--nthreads", "1", "--no-nanny", "--name", "other-rules", "--host", "127.0.0.1"],
+                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        cluster.wait_for_workers(3, timeout=60)
+        odd = next(a for a, w in cluster.scheduler_info()["workers"].items() if w["name"] == "other-rules")
+        said = []
+        batch = articles(4, seed=5)
+        with dask_backend.Annotator(cluster.scheduler.address, say=said.append, batch=1) as annotator:
+            assert odd in annotator.refused and "annotation rules differ" in annotator.refused[odd]
+            assert any(odd in line and "refused" in line for line in said)
+            with get_task_stream(cluster) as stream:
+                got = list(annotator.annotated(batch))
+        workers = {t["worker"] for t in stream.data if str(t["key"]).startswith("newsreader-annotate")}
+        assert workers and odd not in workers
+        loads = cluster.run(models_loaded, workers=sorted(workers))  # once per worker process, not per task
+        assert set(loads.values()) == {1}, loads
+        assert same(got, _annotate_batch(batch))
+        # A task that reaches it anyway (a worker restarted with other code at an accepted address) is refused there.
+        task = cluster.submit(dask_backend.annotate_task, dask_backend.identity(), dask_backend.batch_items(batch[:1]),
+                              workers=[odd], pure=False)
+        with pytest.raises(dask_backend.MismatchedWorker, match="annotation rules differ"):
+            task.result(timeout=60)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
