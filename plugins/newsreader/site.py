@@ -23,10 +23,14 @@ DEFAULTS = {
     "NEWSREADER_LUNR_JS": "node_modules/lunr/lunr.min.js",
     "TIMELINE_URL": "timeline/",
     "TIMELINE_SAVE_AS": "timeline/index.html",
-    # Above this many events the site timeline lists its years, each on a page of its own.
-    "NEWSREADER_TIMELINE_SPLIT": 500,
+    # Above this many events the site timeline shows its latest months and links to a page per year,
+    # and a year with more than NEWSREADER_TIMELINE_MONTH_SPLIT events gets a page per month.
+    "NEWSREADER_TIMELINE_SPLIT": 200,
+    "NEWSREADER_TIMELINE_MONTH_SPLIT": 150,
     "TIMELINE_YEAR_URL": "timeline/{year}/",
     "TIMELINE_YEAR_SAVE_AS": "timeline/{year}/index.html",
+    "TIMELINE_MONTH_URL": "timeline/{year}/{month:02d}/",
+    "TIMELINE_MONTH_SAVE_AS": "timeline/{year}/{month:02d}/index.html",
     "NEWSREADER_CACHE_PATH": ".cache/newsreader",
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,
