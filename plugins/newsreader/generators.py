@@ -16,12 +16,14 @@ from .core.body_html import render_snippet, typographic
 from .core.cache import Cache, key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
+from .core.roles import display_roles
 from .core.timeline_entry import unique
 from .page_cache import CachingWriter, feed_digest, page_digest
 
 logger = logging.getLogger(__name__)
 
-MENTIONS_PER_PAGE = 100
+MENTIONS_PER_PAGE = 20  # sentences: an entity page stays within a dozen phone screens (issue 24)
+SHOWN_FIRST = {"quotes": 5, "events": 6, "articles": 10}  # more are behind a disclosure on page 1
 
 
 def article_card(article, siteurl: str, url: str) -> dict:
@@ -106,15 +108,20 @@ def recent_months(timeline: dict, newest: tuple[int, int] | None, at_least: int 
 
 
 def paginate(groups: list[dict], size: int) -> list[list[dict]]:
-    """Article groups (``count`` sentences each) split into pages of about ``size``; a group is never split."""
+    """Article groups (their ``sentences``, in order) on pages of ``size`` sentences at most: a group that does not
+    fit is continued on the next page (that part has ``continued``), so a page stays short at any entity's size."""
     pages: list[list[dict]] = [[]]
     count = 0
     for group in groups:
-        if pages[-1] and count + group["count"] > size:
-            pages.append([])
-            count = 0
-        pages[-1].append(group)
-        count += group["count"]
+        sentences, start = group["sentences"], 0
+        while start < len(sentences):
+            if count >= size:
+                pages.append([])
+                count = 0
+            part = sentences[start:start + size - count]
+            pages[-1].append(dict(group, sentences=part, count=len(part), continued=start > 0))
+            count += len(part)
+            start += len(part)
     return pages
 
 
@@ -180,6 +187,17 @@ class EntityGenerator(Generator):
                 groups.append((TYPE_LABELS[t][0], t, members))
         return groups
 
+    def entities_page(self) -> dict:
+        """The entities index: the groups, and where an entity without a page of its own is read (``elsewhere``):
+        its first mention in the newest article that names it."""
+        elsewhere: dict[str, str] = {}
+        for article in self.newest_first:
+            for entity in article.entities:
+                if not entity["url"] and entity["id"] not in elsewhere and entity["mentions"]:
+                    first = min(entity["mentions"], key=lambda m: (int(m["sentence"][1:]), m["start"]))
+                    elsewhere[entity["id"]] = f"{self.cards[article.slug]['href']}#{first['sentence']}"
+        return {"entity_groups": self.entity_groups, "elsewhere": elsewhere}
+
     @cached_property
     def mentions_of(self) -> dict[str, list[dict]]:
         """Each entity's mentions, grouped by article, newest article first."""
@@ -187,9 +205,10 @@ class EntityGenerator(Generator):
         for article in self.newest_first:
             for entity in article.entities:
                 if entity["url"]:
+                    sentences = sorted({m["sentence"] for m in entity["mentions"]}, key=lambda sid: int(sid[1:]))
                     mentions_of.setdefault(entity["id"], []).append({
                         "article": article, "card": self.cards[article.slug], "mentions": entity["mentions"],
-                        "count": len({m["sentence"] for m in entity["mentions"]}),
+                        "sentences": sentences, "count": len(sentences),
                     })
         return mentions_of
 
@@ -291,10 +310,11 @@ class EntityGenerator(Generator):
         out = []
         for group in chunk:
             text = self.sentences_of(group["article"])
-            by_sentence: dict[str, list] = {}
+            by_sentence: dict[str, list] = {sid: [] for sid in group["sentences"]}
             for m in group["mentions"]:
-                by_sentence.setdefault(m["sentence"], []).append(m)
-            out.append({"card": group["card"], "items": [
+                if m["sentence"] in by_sentence:
+                    by_sentence[m["sentence"]].append(m)
+            out.append({"card": group["card"], "continued": group["continued"], "items": [
                 {"sentence": sid, "html": render_snippet(text[sid], ms)} for sid, ms in by_sentence.items()]})
         return out
 
@@ -345,7 +365,7 @@ class EntityGenerator(Generator):
         relative = settings["RELATIVE_URLS"]
         self.start_rendering(writer)  # unless it started with the article pages
         write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
-                   lambda: {"entity_groups": self.entity_groups}, relative_urls=relative, page_name="entities")
+                   self.entities_page, relative_urls=relative, page_name="entities")
         write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
                    self.timeline_page, relative_urls=relative, page_name="timeline", year_pages=self.split_timeline)
         if self.split_timeline:
@@ -422,10 +442,15 @@ class EntityGenerator(Generator):
         """What page ``number`` of an entity shows beyond its header (gathered only when it is rendered)."""
         eid = entity["id"]
         chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)[number - 1]
+        cards = [self.cards[a.slug] for a in self.page_articles(entity)]
+        dated = [c for c in cards if c["date"]]
+        roles, more_roles = display_roles(entity["roles"])
         return {
             "mention_groups": self.with_snippets(chunk), "events": self.events_of.get(eid, []),
-            "quotes": self.quotes_of.get(eid, []), "cards": [self.cards[a.slug] for a in self.page_articles(entity)],
+            "quotes": self.quotes_of.get(eid, []), "cards": cards,
             "related": [self.index["entities"][r] for r in entity["related"]],
+            "roles": roles, "more_roles": more_roles, "shown_first": SHOWN_FIRST,
+            "first_seen": dated[-1] if dated else None, "last_seen": dated[0] if dated else None,
         }
 
     def write_year_pages(self, writer) -> None:

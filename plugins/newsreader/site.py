@@ -16,6 +16,10 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "ENTITY_URL": "entity/{id}/",  # folder-style: the page is saved as <url>index.html, page 2 as <url>page/2/
     "ENTITY_FEED_ATOM": "entity/{id}/feed.atom.xml",
+    # An entity gets a page when it is named in this many articles, or mentioned this many times in all; the others
+    # are served by their article (hover card, sidebar), the entities index (linked to the article), export and search.
+    "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
+    "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 3,
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
     "SEARCH_URL": "search/",
