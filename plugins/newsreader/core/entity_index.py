@@ -248,6 +248,9 @@ def _related(records: dict[str, dict], present: list[list[str]],
     article_order: dict[int, list[str]] = {}
     related = {}
     for eid in records:
+        if eid not in fewer_mentions:
+            related[eid] = []  # only a page shows related entities
+            continue
         articles = set(appearances[eid])
         if len(articles) == 1:
             at = articles.pop()
