@@ -1,5 +1,5 @@
-"""Chromium screenshots of the built site for review: home, an article, an entity page, the timeline and
-search results, at 390 and 1,280 px wide, light and dark (``invoke screenshots``).
+"""Chromium screenshots of the built site for review: home, an article, the biggest entity page, the entities
+index, the timeline and search results, at 390 and 1,280 px wide, light and dark (``invoke screenshots``).
 
     python3 scripts/screenshots.py --output output --folder screenshots [--query military]
 """
@@ -30,11 +30,11 @@ def pages(output: Path, query: str) -> dict[str, str]:
         sys.exit(f"no articles in {output}: build first (invoke build)")
     seed = "us-south-korea-military-cost-sharing-talks-collapse"
     article = seed if seed in articles else articles[0]
-    entities = sorted(p.parent.name for p in (output / "entity").glob("*/index.html"))
-    entity = "united-states" if "united-states" in entities else (entities[0] if entities else "")
-    found = {"home": "", "article": f"news/{article}/", "timeline": "timeline/", "search": f"search/?q={query}"}
-    if entity:
-        found["entity"] = f"entity/{entity}/"
+    biggest = sorted((output / "entity").glob("*/index.html"), key=lambda p: (-p.stat().st_size, p.parent.name))
+    found = {"home": "", "article": f"news/{article}/", "timeline": "timeline/", "entities": "entity/",
+             "search": f"search/?q={query}"}
+    if biggest:  # the biggest entity page (the most-named entity's, as a rule)
+        found["entity"] = f"entity/{biggest[0].parent.name}/"
     return found
 
 

@@ -414,8 +414,10 @@ class EntityGenerator(Generator):
                 writer.write_feed(self.feed_entries(entity), self.context, feed_path, feed_title=feed_title)
 
     def feed_entries(self, entity: dict) -> list:
-        """The entity's articles as its feed lists them: newest first, each by its summary (``FeedEntry``)."""
-        return [FeedEntry(article) for article in self.page_articles(entity)]
+        """The entity's articles as its feed lists them: the newest (``NEWSREADER_ENTITY_FEED_MAX_ITEMS``), each by its
+        summary (``FeedEntry``)."""
+        limit = self.settings.get("NEWSREADER_ENTITY_FEED_MAX_ITEMS", 20)
+        return [FeedEntry(article) for article in self.page_articles(entity)[:limit]]
 
     @staticmethod
     def feed_title(entity: dict) -> str:
