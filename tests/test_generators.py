@@ -17,6 +17,10 @@ def test_mentions_paginate_at_most_size_sentences_a_page_continuing_a_long_artic
     # Every sentence once, in order.
     assert [s for page in pages for g in page if g["article"] == "c" for s in g["sentences"]] == group(45)["sentences"]
     assert paginate([], 20) == [[]]
+    # A first page of its own size (below the summary), the others larger.
+    pages = paginate([group(12, "a"), group(45, "c")], 30, first=10)
+    assert [[(g["article"], g["count"]) for g in page] for page in pages] == [
+        [("a", 10)], [("a", 2), ("c", 28)], [("c", 17)]]
 
 
 def test_entity_pages_use_folder_urls():

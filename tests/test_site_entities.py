@@ -74,7 +74,7 @@ def test_entity_page_links_back_to_the_sentence(seed_site):
     assert f'href="/news/{SLUG}/#s7"' in page
     assert "<mark>James DeHart</mark>" in page
     assert "Chief US negotiator" in page
-    # One article only: no feed (NEWSREADER_ENTITY_FEED_MIN_ARTICLES, 2), and no link to one.
+    # One article only: no feed (NEWSREADER_ENTITY_FEED_MIN_ARTICLES, 3), and no link to one.
     assert not (out / "entity" / "james-dehart" / "feed.atom.xml").exists() and "feed.atom.xml" not in page
     assert 'href="/entity/united-states/"' in page  # often mentioned with
     index = (out / "entity" / "index.html").read_text(encoding="utf-8")

@@ -22,7 +22,9 @@ from .page_cache import CachingWriter, feed_digest, page_digest
 
 logger = logging.getLogger(__name__)
 
-MENTIONS_PER_PAGE = 20  # sentences: an entity page stays within a dozen phone screens (issue 24)
+# Sentences of mentions an entity page shows: its first page (below the summary) the latest 20, each later page the next
+# 50, so that any page stays within a dozen phone screens (issue 24) and a much-named entity has few files (issue 25).
+MENTIONS_FIRST_PAGE, MENTIONS_PER_PAGE = 20, 50
 SHOWN_FIRST = {"quotes": 5, "events": 6, "articles": 10}  # more are behind a disclosure on page 1
 
 
@@ -107,18 +109,19 @@ def recent_months(timeline: dict, newest: tuple[int, int] | None, at_least: int 
     return shown[::-1]
 
 
-def paginate(groups: list[dict], size: int) -> list[list[dict]]:
-    """Article groups (their ``sentences``, in order) on pages of ``size`` sentences at most: a group that does not
-    fit is continued on the next page (that part has ``continued``), so a page stays short at any entity's size."""
+def paginate(groups: list[dict], size: int, first: int | None = None) -> list[list[dict]]:
+    """Article groups (their ``sentences``, in order) on pages of ``size`` sentences at most (the first page
+    ``first``, when given): a group that does not fit is continued on the next page (that part has ``continued``),
+    so a page stays short at any entity's size."""
     pages: list[list[dict]] = [[]]
     count = 0
     for group in groups:
         sentences, start = group["sentences"], 0
         while start < len(sentences):
-            if count >= size:
+            if count >= (size if len(pages) > 1 or first is None else first):
                 pages.append([])
                 count = 0
-            part = sentences[start:start + size - count]
+            part = sentences[start:start + (size if len(pages) > 1 or first is None else first) - count]
             pages[-1].append(dict(group, sentences=part, count=len(part), continued=start > 0))
             count += len(part)
             start += len(part)
@@ -238,7 +241,7 @@ class EntityGenerator(Generator):
         made = {}
         for eid in wanted:
             record = entities[eid]
-            chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)
+            chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)
             total = sum(group["count"] for chunk in chunks for group in chunk)
             first = key(self.site, "entity", record,
                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, record["related"])],
@@ -341,7 +344,7 @@ class EntityGenerator(Generator):
             return
         settings = self.settings
         # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
-        feed_from = settings.get("NEWSREADER_ENTITY_FEED_MIN_ARTICLES", 2)
+        feed_from = settings["NEWSREADER_ENTITY_FEED_MIN_ARTICLES"]
         feeds = {entity["id"]: settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) for entity in self.pages
                  if sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from}
         placed = self.reuse_all(writer, feeds)
@@ -443,7 +446,7 @@ class EntityGenerator(Generator):
     def entity_page(self, entity: dict, number: int) -> dict:
         """What page ``number`` of an entity shows beyond its header (gathered only when it is rendered)."""
         eid = entity["id"]
-        chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)[number - 1]
+        chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)[number - 1]
         cards = [self.cards[a.slug] for a in self.page_articles(entity)]
         dated = [c for c in cards if c["date"]]
         roles, more_roles = display_roles(entity["roles"])

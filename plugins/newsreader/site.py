@@ -20,6 +20,7 @@ DEFAULTS = {
     # are served by their article (hover card, sidebar), the entities index (linked to the article), export and search.
     "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
     "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 3,
+    "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 3,  # an entity named in this many articles has an Atom feed of them
     "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 20,  # an entity's feed: its newest articles (each by title, link and summary)
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
