@@ -17,7 +17,8 @@ def _dumps(value) -> str:
 EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
 # The export's schema version, written to data/version.json (the README documents each version). 2: timeline.json rows
 # refer to their article's event (slug, sentence, date, phrase) instead of repeating its text, explanation and URL;
-# an entity without a page has no related entities (``related`` is empty).
+# an entity without a page has no related entities (``related`` is empty); entities.json lists the entities with a page
+# or named in two articles or more (one named in a single article without a page is in that article's file only).
 SCHEMA_VERSION = 2
 TIMELINE_KEYS = ("article", "sentence", "date", "precision", "phrase", "derived", "display", "entities")
 TIMEX_KEYS = ("id", "sentence", "start", "end", "text", "type", "value")
@@ -107,7 +108,8 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
         write(data / "articles" / f"{article.slug}.json", key(article.render_key, "export"),
               lambda article=article: article_record(article, urls[article.slug]))
     site_key = key(all_key, "export") if all_key else None
-    write(data / "entities.json", site_key and key(site_key, "entities"), lambda: list(index["entities"].values()))
+    write(data / "entities.json", site_key and key(site_key, "entities"), lambda: [
+        r for r in index["entities"].values() if r["url"] or len(r["articles"]) > 1])
     write(data / "version.json", site_key and key(site_key, "version"), lambda: {"schema": SCHEMA_VERSION})
     write(data / "timeline.json", site_key and key(site_key, "timeline"),
           lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
