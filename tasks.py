@@ -154,12 +154,19 @@ def screenshots(c, folder="screenshots", query="military"):
 
 
 @task
-def test(c, k=None):
-    """Install the pinned JavaScript test dependencies if needed, then run pytest."""
+def test(c, k=None, fast=False, serial=False):
+    """Install the pinned JavaScript test dependencies if needed, then run pytest on every core (pytest-xdist).
+
+    -k EXPR: only the matching tests; --fast: leave out the tests marked slow (the long end-to-end builds);
+    --serial: one process (easier to read a failure or to debug with pdb).
+    """
     with c.cd(str(ROOT)):
         _ensure_node_modules(c)
         select = f" -k {k!r}" if k else ""
-        c.run(f"{sys.executable} -m pytest{select}", pty=sys.stdout.isatty())
+        select += ' -m "not slow"' if fast else ""
+        # One test file stays in one worker, so its module fixtures (a built site) are built once.
+        workers = "" if serial else " -n auto --dist loadfile"
+        c.run(f"{sys.executable} -m pytest{workers}{select}", pty=sys.stdout.isatty())
 
 
 @task
@@ -167,6 +174,7 @@ def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news",
     """Build N synthetic articles with this project and with plain Pelican; print times, sizes and ratios.
 
     --shape entity-rich: about 40 entities per article, nearly all its own (entity pages outnumber articles).
+    --shape archive: a newsroom archive (a recurring cast, most names met once, quotes and dated events; article 0 is long).
     --repeat N: runs of each build, the median printed (3 by default).
     --site-size N,M: instead, the site's bytes and files per article by folder at each size (entity-rich),
     projected to 10,000 and 50,000 articles.

@@ -125,7 +125,65 @@ def entity_rich_article(index: int, seed: int = 1) -> dict:
     }
 
 
-SHAPES = {"news": article, "entity-rich": entity_rich_article}
+# The "archive" shape: a newsroom archive as the reading-page tests need it (issue #24/#25). A recurring cast
+# appears in many articles; most people and bodies are named in one article only, as in real news; every
+# article carries several dated events, quotes with their speakers, money and counts. Article 0 is long.
+ARCHIVE_CAST = [("Alma Veress", "Foreign Minister"), ("Daniel Obuya", "Trade Commissioner"),
+                ("Keiko Arada", "central bank governor"), ("Marta Kovač", "opposition leader"),
+                ("Samuel Brightwater", "chief negotiator"), ("Lena Holmqvist", "Energy Minister")]
+ARCHIVE_TITLES = ["Mayor", "Senator", "Professor", "Judge", "Councillor", "Dr."]
+ARCHIVE_JOBS = ["a port engineer", "a grain trader", "a union organiser", "a shipping analyst", "a farmer",
+                "a retired teacher", "a customs officer", "an economist"]
+ARCHIVE_BODIES = ["Cooperative", "Institute", "Trust", "Federation", "Chamber of Commerce", "Authority"]
+
+
+def _archive_date(rng: random.Random, published: datetime) -> datetime:
+    return published - timedelta(days=rng.randint(20, 5 * 365))
+
+
+def _archive_paragraph(rng: random.Random, published: datetime, topic: str) -> str:
+    person, title = rng.choice(ARCHIVE_CAST)
+    one_off = f"{rng.choice(ARCHIVE_TITLES)} {_made_up_name(rng, 2)}"
+    citizen = _made_up_name(rng, 2)
+    body = f"the {_made_up_name(rng, 1)} {rng.choice(ARCHIVE_BODIES)}"
+    town, country = _made_up_name(rng, 1), rng.choice(COUNTRIES)
+    past = _archive_date(rng, published)
+    templates = [
+        f"{title[0].upper() + title[1:]} {person} said on {rng.choice(WEEKDAYS)} that the talks on {topic} "
+        f"would resume in {rng.choice(PLACES)}. \"We have waited long enough,\" {person.split()[-1]} told reporters.",
+        f"\"Nobody in {town} was asked,\" said {citizen}, {rng.choice(ARCHIVE_JOBS)}, who has lived there since "
+        f"{rng.randint(1970, 2005)}.",
+        f"{one_off} of {body} said the plan would cost {rng.randint(2, 900)} million dollars. \"The numbers do not "
+        f"add up,\" {one_off.split()[-1]} said.",
+        f"The dispute began on {past:%-d %B %Y}, when {country} raised fees on {topic} by {rng.randint(3, 40)} "
+        f"per cent, and it deepened in {(past + timedelta(days=rng.randint(40, 300))):%B %Y}.",
+        f"About {rng.randint(2, 90) * 100:,} workers marched through {town} last week, according to {body}.",
+        f"{person} first raised the question of {topic} in {past:%B %Y}, and {one_off} answered in a letter "
+        f"a month later.",
+        f"Officials in {country} said {body} had set aside {rng.randint(2, 900)} million dollars for {topic} "
+        f"this year, and that a review is due by {published.year + rng.randint(1, 3)}.",
+        f"\"We will not sign an agreement that hurts {town},\" {one_off} said at a meeting on "
+        f"{past:%-d %B %Y}.",
+    ]
+    return rng.choice(templates)
+
+
+def archive_article(index: int, seed: int = 1) -> dict:
+    """An article of a newsroom archive (``shape="archive"``): article 0 is about 2,400 words, the rest 250-600."""
+    rng = random.Random(seed * 3_000_017 + index)
+    published = datetime(2017, 1, 1, 6, 0) + timedelta(days=rng.randint(0, 8 * 365), minutes=rng.randint(0, 900))
+    topic = rng.choice(TOPICS)
+    count = 110 if index == 0 else rng.randint(12, 30)
+    paragraphs = [_archive_paragraph(rng, published, topic) for _ in range(count)]
+    return {
+        "headline": f"Synthetic archive {index}: {topic} dispute in {rng.choice(PLACES)}",
+        "source": f"Synthetic Wire {'ABC'[index % 3]}",
+        "published": published,
+        "paragraphs": paragraphs,
+    }
+
+
+SHAPES = {"news": article, "entity-rich": entity_rich_article, "archive": archive_article}
 
 
 def write_raw(folder: Path, count: int, seed: int = 1, shape: str = "news") -> list[Path]:

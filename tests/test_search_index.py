@@ -332,7 +332,7 @@ def test_a_big_index_keeps_its_keys_out_of_the_manifest(bench_answers, tmp_path,
 
 
 def test_a_fields_postings_are_grouped_by_weight_in_base_32():
-    """The format README describes: refs 0 and 7 weigh 0.5, ref 3 weighs 0.25; 250 is "H" (7·32) then "q" (26)."""
+    """The format docs/search-shards.md describes: refs 0 and 7 weigh 0.5, ref 3 weighs 0.25; 250 is "H" (7·32) then "q" (26)."""
     assert search_shards.postings_text([(0, 0.5), (3, 0.25), (7, 0.5)]) == "Hq13Hq207"
     assert [search_shards.number_text(n) for n in (0, 31, 32, 1023, 1024)] == ["0", "v", "B0", ")v", "BA0"]
     with pytest.raises(ValueError):
