@@ -98,6 +98,19 @@ def test_the_page_rule_leaves_most_once_named_names_without_a_page(archive):
     assert paged <= listed < set(urls)
 
 
+def test_feeds_other_than_the_site_feed_do_not_repeat_the_texts(archive):
+    from xml.etree import ElementTree  # noqa: PLC0415
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    out = archive["output"]
+    assert ElementTree.parse(out / "feeds" / "all.atom.xml").getroot().findall(f"{atom}entry/{atom}content")
+    others = [*(out / "feeds" / "source").glob("*.atom.xml"), *(out / "entity").glob("*/feed.atom.xml")]
+    assert len(others) >= 4
+    for path in others:
+        entries = ElementTree.parse(path).getroot().findall(f"{atom}entry")
+        assert entries and all(e.find(f"{atom}content") is None and e.findtext(f"{atom}summary") for e in entries)
+
+
 def test_at_most_100_kb_and_10_files_an_article(archive):
     files = [p for p in archive["output"].rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)

@@ -113,7 +113,8 @@ def render_key(site: str, article, annotation: str, edits: str, entities: str) -
 def page_rule(settings: dict) -> dict:
     """Which entities earn a page (``entity_index.earns_page``), from the settings."""
     return {"min_articles": settings["NEWSREADER_ENTITY_PAGE_MIN_ARTICLES"],
-            "min_mentions": settings["NEWSREADER_ENTITY_PAGE_MIN_MENTIONS"]}
+            "min_mentions": settings["NEWSREADER_ENTITY_PAGE_MIN_MENTIONS"],
+            "min_quotes": settings["NEWSREADER_ENTITY_PAGE_MIN_QUOTES"]}
 
 
 def entity_index_key(site: str, settings: dict, edits: str, articles: list[tuple[str, str, bool]]) -> str:

@@ -18,7 +18,7 @@ from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
 from .core.roles import display_roles
 from .core.timeline_entry import unique
-from .page_cache import CachingWriter, feed_digest, page_digest
+from .page_cache import CachingWriter, SummaryOnly, feed_digest, page_digest
 
 logger = logging.getLogger(__name__)
 
@@ -418,9 +418,9 @@ class EntityGenerator(Generator):
 
     def feed_entries(self, entity: dict) -> list:
         """The entity's articles as its feed lists them: the newest (``NEWSREADER_ENTITY_FEED_MAX_ITEMS``), each by its
-        summary (``FeedEntry``)."""
+        summary (``page_cache.SummaryOnly``)."""
         limit = self.settings.get("NEWSREADER_ENTITY_FEED_MAX_ITEMS", 20)
-        return [FeedEntry(article) for article in self.page_articles(entity)[:limit]]
+        return [SummaryOnly(article) for article in self.page_articles(entity)[:limit]]
 
     @staticmethod
     def feed_title(entity: dict) -> str:
@@ -498,25 +498,6 @@ class EntityGenerator(Generator):
 def _a_plan(value) -> bool:
     return isinstance(value, list) and len(value) >= 2 and type(value[0]) is int and all(
         isinstance(k, str) for k in value[1:])
-
-
-class FeedEntry:
-    """An article in an entity's feed: title, link, dates and summary, without the article's text.
-
-    The site's own feed carries each article in full; an entity's feed tells its reader that another article
-    names the entity. Carrying every text again in every entity's feed made those feeds two fifths of an
-    entity-rich site (270 MB of 690 MB at 1,000 articles; GitHub Pages takes sites up to 1 GB). Pelican's
-    writer gives an Atom entry a ``<content>`` only when ``get_content`` returns something.
-    """
-
-    def __init__(self, article):
-        self._article = article
-
-    def __getattr__(self, name):
-        return getattr(self._article, name)
-
-    def get_content(self, siteurl):  # noqa: ARG002 - Pelican's signature
-        return None
 
 
 class LazyList:

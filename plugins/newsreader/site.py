@@ -16,10 +16,14 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "ENTITY_URL": "entity/{id}/",  # folder-style: the page is saved as <url>index.html, page 2 as <url>page/2/
     "ENTITY_FEED_ATOM": "entity/{id}/feed.atom.xml",
-    # An entity gets a page when it is named in this many articles, or mentioned this many times in all; the others
-    # are served by their article (hover card, sidebar), the entities index (linked to the article), export and search.
+    # An entity gets a page when it is named in this many articles, or mentioned this many times in all, or quoted this
+    # many times; the others are served by their article (hover card, sidebar), the entities index (linked to the
+    # article), the export and search.
     "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
     "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 3,
+    "NEWSREADER_ENTITY_PAGE_MIN_QUOTES": 2,
+    # Every feed but the site's own (FEED_ALL_ATOM) gives each article by title, link and summary, not its whole text.
+    "NEWSREADER_FEEDS_SUMMARY_ONLY": True,
     "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 3,  # an entity named in this many articles has an Atom feed of them
     "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 20,  # an entity's feed: its newest articles (each by title, link and summary)
     "ENTITIES_URL": "entity/",

@@ -151,18 +151,20 @@ def record(index: dict, eid: str) -> dict:
     return index["entities"].get(eid) or index["local"][eid]
 
 
-def earns_page(record: dict, articles: int, quoted: int = 0, min_articles: int = 1, min_mentions: int = 1) -> bool:
+def earns_page(record: dict, articles: int, quoted: int = 0, min_articles: int = 1, min_mentions: int = 1,
+               min_quotes: int = 1) -> bool:
     """Whether an entity gets a page of its own: a person, organisation, place or agreement, not article-local, named
-    in ``min_articles`` articles or more, or mentioned ``min_mentions`` times or more (site settings
-    ``NEWSREADER_ENTITY_PAGE_MIN_ARTICLES`` and ``_MIN_MENTIONS``), or the speaker of a quote (``quoted``: how many;
-    an entity dict's ``quoted``). The others are served by their article (its hover card and sidebar), the entities
-    index (which links them to that article), the export and search."""
+    in ``min_articles`` articles or more, or mentioned ``min_mentions`` times or more, or the speaker of ``min_quotes``
+    quotes or more (``quoted``: how many; an entity dict's ``quoted``) (site settings
+    ``NEWSREADER_ENTITY_PAGE_MIN_ARTICLES``, ``_MIN_MENTIONS``, ``_MIN_QUOTES``). The others are served by their
+    article (its hover card and sidebar), the entities index (which links them to that article), the export and
+    search."""
     return record["type"] in PAGE_TYPES and not record["local"] and (
-        articles >= min_articles or record["mentions"] >= min_mentions or quoted > 0)
+        articles >= min_articles or record["mentions"] >= min_mentions or quoted >= min_quotes)
 
 
 def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/", min_articles: int = 1,
-          min_mentions: int = 1) -> dict:
+          min_mentions: int = 1, min_quotes: int = 1) -> dict:
     """Site-wide entities from ``[(article slug, entity dicts)]``.
 
     Returns ``{"entities": {id: record}, "local": {id: record}, "ids": {(type, name) or (slug, type, name): id}}``
@@ -172,7 +174,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     Article-local entities (generic bodies tied to no country) are never merged and get no page.
     Records list their articles in the order given, the total mention count, merged aliases and
     roles, and the entities they share articles with most often (among those with a page). A record's ``url`` is
-    its page's, or None when it has none (:func:`earns_page`, given ``min_articles`` and ``min_mentions``).
+    its page's, or None when it has none (:func:`earns_page`, given ``min_articles``, ``min_mentions``, ``min_quotes``).
     """
     groups, surnames = _grouping(articles)
     figures = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents if e["type"] not in PAGE_TYPES})
@@ -217,7 +219,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
         # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
         rec["name"] = min(names[eid], key=lambda n: (-names[eid][n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
-        page = earns_page(rec, len(set(appearances[eid])), quoted[eid], min_articles, min_mentions)
+        page = earns_page(rec, len(set(appearances[eid])), quoted[eid], min_articles, min_mentions, min_quotes)
         rec["url"] = url_pattern.format(id=eid) if page else None
     related = _related(records, present, appearances)
     for eid, rec in records.items():
@@ -296,7 +298,7 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
 
 
 def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True,
-                 min_articles: int = 1, min_mentions: int = 1) -> dict:
+                 min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1) -> dict:
     """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
 
     An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
@@ -305,7 +307,8 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):
-        index = build(articles, url_pattern=url_pattern, min_articles=min_articles, min_mentions=min_mentions)
+        index = build(articles, url_pattern=url_pattern, min_articles=min_articles, min_mentions=min_mentions,
+                      min_quotes=min_quotes)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
     return index
