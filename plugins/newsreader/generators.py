@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 # 50, so that any page stays within a dozen phone screens (issue 24) and a much-named entity has few files (issue 25).
 MENTIONS_FIRST_PAGE, MENTIONS_PER_PAGE = 20, 50
 SHOWN_FIRST = {"quotes": 5, "events": 6, "articles": 10}  # more are behind a disclosure on page 1
+KEPT = {"quotes": 20, "events": 30}  # at most (the newest quotes, the latest events): the rest are in their articles
 
 
 def article_card(article, siteurl: str, url: str) -> dict:
@@ -454,7 +455,7 @@ class EntityGenerator(Generator):
             "mention_groups": self.with_snippets(chunk), "events": self.events_of.get(eid, []),
             "quotes": self.quotes_of.get(eid, []), "cards": cards,
             "related": [self.index["entities"][r] for r in entity["related"]],
-            "roles": roles, "more_roles": more_roles, "shown_first": SHOWN_FIRST,
+            "roles": roles, "more_roles": more_roles, "shown_first": SHOWN_FIRST, "kept": KEPT,
             "first_seen": dated[-1] if dated else None, "last_seen": dated[0] if dated else None,
         }
 
