@@ -164,10 +164,12 @@ _TIME_WORDS = frozenset(
     decade decades century ago last next earlier later morning afternoon evening night hour hours minute minutes
     """.split()
 )
-_AMOUNT_WORDS = frozenset("percent per cent million billion trillion thousand hundred dozen dollars euros pounds".split())
+_AMOUNT_WORDS = frozenset(
+    "percent per cent million billion trillion thousand hundred dozen dollars euros pounds".split())
 _FUNCTION_WORDS = frozenset("of to in on at for with and or but by from that as than into about over the a an".split())
 _VERB_WORDS = frozenset(
-    "said says say told tells added adds warned warns stressed insisted argued noted announced urged called asked".split())
+    "said says say told tells added adds warned warns stressed insisted argued noted announced urged called asked"
+    .split())
 
 
 def plausible_role(role: str) -> bool:
