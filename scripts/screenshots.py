@@ -1,5 +1,6 @@
-"""Chromium screenshots of the built site for review: home, an article (and the longest one), an entity page, the
-timeline and search results, at 390 and 1,280 px wide, light and dark (``invoke screenshots``).
+"""Chromium screenshots of the built site for review: home, an article (and the longest one), the biggest entity
+page, the entities index, the timeline, search results and search while typing, at 390 and 1,280 px wide, light
+and dark (``invoke screenshots``).
 
     python3 scripts/screenshots.py --output output --folder screenshots [--query military]
 """
@@ -31,11 +32,11 @@ def pages(output: Path, query: str) -> dict[str, str]:
         sys.exit(f"no articles in {output}: build first (invoke build)")
     seed = "us-south-korea-military-cost-sharing-talks-collapse"
     article = seed if seed in articles else articles[0]
-    entities = sorted(p.parent.name for p in (output / "entity").glob("*/index.html"))
-    entity = "united-states" if "united-states" in entities else (entities[0] if entities else "")
-    found = {"home": "", "article": f"news/{article}/", "timeline": "timeline/", "search": f"search/?q={query}"}
-    if entity:
-        found["entity"] = f"entity/{entity}/"
+    biggest = sorted((output / "entity").glob("*/index.html"), key=lambda p: (-p.stat().st_size, p.parent.name))
+    found = {"home": "", "article": f"news/{article}/", "timeline": "timeline/", "entities": "entity/",
+             "search": f"search/?q={query}", "search-typing": ""}
+    if biggest:  # the biggest entity page (the most-named entity's, as a rule)
+        found["entity"] = f"entity/{biggest[0].parent.name}/"
     longest = longest_article(output)
     if longest and longest != found["article"]:
         found["article-long"] = longest  # the article page at any length (issue 24)
@@ -82,8 +83,13 @@ def shoot(output: Path, folder: Path, query: str) -> list[Path]:
                         page.wait_for_load_state("networkidle")
                         if name == "search":
                             page.locator(".search-results li").first.wait_for(timeout=10_000)
+                        if name == "search-typing":  # the header's panel while a word is half typed
+                            box = page.locator("#site-search-q")
+                            box.click()
+                            box.press_sequentially(query[:max(4, len(query) - 3)], delay=120)
+                            page.locator(".search-panel .search-results li").first.wait_for(timeout=10_000)
                         target = folder / f"{name}-{width}-{scheme}.png"
-                        page.screenshot(path=str(target), full_page=True)
+                        page.screenshot(path=str(target), full_page=name != "search-typing")
                         written.append(target)
                     context.close()
             browser.close()

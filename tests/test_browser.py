@@ -96,13 +96,13 @@ def test_timeline_split_by_year_loads_cleanly_and_is_accessible(browser, fixture
         assert len(years) > 3
         visit = Visit(browser, base)
         visit.page.goto(f"{base}/timeline/")
-        visit.page.locator(".year-bars a").first.click()  # the newest year
+        visit.page.locator(".tl-index a.tl-year").last.click()  # the newest year (years read oldest first)
         visit.page.wait_for_load_state("load")
         assert visit.page.url == f"{base}/timeline/{years[-1].parent.name}/"
         visit.page.get_by_role("link", name=years[-2].parent.name, exact=True).click()  # its older neighbour
         visit.page.wait_for_load_state("load")
         assert visit.page.locator("h1").inner_text() == f"Timeline: {years[-2].parent.name}"
-        visit.page.locator("a.event-text").first.click()  # an event's sentence in its article
+        visit.page.locator(".tl-source a").first.click()  # an event's sentence in its article
         visit.page.wait_for_load_state("load")
         assert "/news/" in visit.page.url and "#s" in visit.page.url
         visit.close()

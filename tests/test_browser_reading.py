@@ -173,7 +173,7 @@ def test_the_sidebar_has_no_scroll_trap_and_sticks_only_when_it_fits(article):
     assert sidebar.evaluate("e => getComputedStyle(e).position") == "sticky"
 
 
-def test_timelines_read_oldest_first_in_articles_and_entities_and_newest_first_on_the_site(article):
+def test_timelines_read_oldest_first_in_articles_entities_and_on_the_site(article):
     page = article()
     dates = page.locator(".sidebar .event time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(dates) >= 5 and [start_of(d) for d in dates] == sorted(start_of(d) for d in dates)
@@ -186,24 +186,25 @@ def test_timelines_read_oldest_first_in_articles_and_entities_and_newest_first_o
     how.locator("summary").click()
     assert "publication" in how.locator("p").inner_text()
     entity = article("entity/south-korea/")
-    dates = entity.locator(".event time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    dates = entity.locator(".tl-event time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(dates) >= 3 and [start_of(d) for d in dates] == sorted(start_of(d) for d in dates)
+    # Issue 24: one order everywhere, oldest first (the site timeline said "newest first" before).
     site = article("timeline/")
-    years = site.locator(".timeline-year").evaluate_all("ds => ds.map(d => Number(d.id.slice(1)))")
-    assert years == sorted(years, reverse=True)
-    for year in years:
-        got = site.locator(f"#y{year} .event time[datetime]").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
-        assert [start_of(d) for d in got] == sorted((start_of(d) for d in got), reverse=True), year
-    assert site.locator("main").inner_text().lower().count("newest first") == 1
+    years = site.locator(".tl-index a.tl-year").evaluate_all("as => as.map(a => Number(a.textContent))")
+    assert len(years) >= 3 and years == sorted(years)
+    got = site.locator(".tl-event time[datetime]").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    assert len(got) >= 10 and [start_of(d) for d in got] == sorted(start_of(d) for d in got)
+    assert site.locator("main").inner_text().lower().count("oldest first") == 1
 
 
 def test_the_year_overview_is_usable_on_a_phone(article):
+    """Every year and month of the timeline is a link that looks like one, big enough to tap (issue 24)."""
     page = article("timeline/", **PHONE)
-    bars = page.locator(".year-bars a")
-    assert bars.count() >= 3
-    sizes = bars.evaluate_all("as => as.map(a => [a.getBoundingClientRect().height, a.getBoundingClientRect().right,"
-                              " Math.min(...[...a.querySelectorAll('span')].map(s => parseFloat(getComputedStyle(s).fontSize)))])")
-    assert all(height >= 44 and right <= 390 and font >= 12 for height, right, font in sizes)
+    links = page.locator(".tl-index a")
+    assert links.count() >= 6
+    sizes = links.evaluate_all("as => as.map(a => [a.getBoundingClientRect().height, a.getBoundingClientRect().right,"
+                               " parseFloat(getComputedStyle(a).fontSize), getComputedStyle(a).textDecorationLine])")
+    assert all(height >= 44 and right <= 390 and font >= 12 and line == "underline" for height, right, font, line in sizes)
 
 
 @pytest.mark.parametrize("width", [1024, 1280])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 import shutil
 
 from conftest import SEED_DIR, build
@@ -53,10 +54,10 @@ def test_article_timeline_links_each_event_to_its_sentence(seed_site):
 def test_site_timeline_page_and_exports(seed_site):
     out, _ = seed_site
     page = (out / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert '<details class="timeline-year" id="y2019" open>' in page
+    assert '<section class="timeline-year" id="y2019"' in page  # a short timeline: every event on one page
     assert f'href="/news/{SLUG}/#s14"' in page
-    assert "<svg" in page and 'href="#y1953"' in page
-    assert 'href="/entity/korean-national-police/"' in page  # entities involved in the event's sentence
+    assert "<svg" not in page and 'href="#y1953"' in page and 'href="#m2019-07"' in page
+    assert 'href="/entity/united-states/"' in page  # entities involved in the event's sentence (with a page)
     timeline = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
     assert {r["article"] for r in timeline} == {SLUG}
     assert any(r["date"] == "2019-07" and r["sentence"] == "s14" for r in timeline)
@@ -68,7 +69,7 @@ def test_site_timeline_page_and_exports(seed_site):
 
 def test_entity_page_lists_its_events(seed_site):
     out, _ = seed_site
-    page = (out / "entity" / "korean-national-police" / "index.html").read_text(encoding="utf-8")
+    page = (out / "entity" / "united-states" / "index.html").read_text(encoding="utf-8")
     assert '<time datetime="2019-07">July 2019</time>' in page
 
 
@@ -91,27 +92,56 @@ def test_event_corrections(tmp_path):
                      result.stdout + result.stderr)
 
 
+def start_of(value: str) -> date:
+    """The first day of a <time datetime> value: 2019, 2019-07, 2019-07-14, 2019-W29."""
+    if "-W" in value:
+        year, week = value.split("-W")
+        return date.fromisocalendar(int(year), int(week[:2]), 1)
+    parts = value[:10].split("-")
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+
+
 def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
+    """Issue 24: past the split, /timeline/ links every year and month and shows the latest months' events as text;
+    each year has a page (oldest first, like every timeline), and a long year a page per month."""
     from newsreader.core.dates import period_start  # noqa: PLC0415
     from test_html_valid import validate  # noqa: PLC0415
 
     out = tmp_path / "out"
-    build(fixture_corpus, out, args=("-e", "NEWSREADER_TIMELINE_SPLIT=100"))
+    build(fixture_corpus, out, args=("-e", "NEWSREADER_TIMELINE_SPLIT=100", "NEWSREADER_TIMELINE_MONTH_SPLIT=20"))
     records = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
-    year_of = [period_start(r["date"], r["precision"]).year for r in records]
-    years = sorted(set(year_of), reverse=True)
+    starts = [period_start(r["date"], r["precision"]) for r in records]
+    years = sorted({d.year for d in starts})
     assert len(years) > 3
     index = (out / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert "<details" not in index and "<svg" in index
+    assert "<details" not in index and "<svg" not in index
+    assert index.count('<li class="tl-event">') >= 40  # the latest months, as text, without a click
+    shown = re.findall(r'<time datetime="([^"]+)"', index.split('id="recent-heading"')[1])
+    assert len(shown) >= 40 and shown == sorted(shown, key=start_of)  # oldest first
+    split_years = 0
     for n, year in enumerate(years):
-        assert f'<a href="/timeline/{year}/"><span class="bar-year">{year}</span><svg' in index  # the years, with bars
+        assert f'<a class="tl-year" href="/timeline/{year}/">{year}</a>' in index
         page = (out / "timeline" / str(year) / "index.html").read_text(encoding="utf-8")
-        mine = {(r["article"], r["sentence"], r["date"], r["precision"]) for r, y in zip(records, year_of) if y == year}
-        assert page.count('<li class="event">') == len(mine)  # each event of the year once, no other
-        assert all(f'href="/{r["url"]}#{r["sentence"]}"' in page for r, y in zip(records, year_of) if y == year)
+        mine = {(r["article"], r["sentence"], r["date"], r["precision"]) for r, d in zip(records, starts) if d.year == year}
+        count = page.count('<li class="tl-event">')
+        months = sorted((out / "timeline" / str(year)).glob("*/index.html"))
+        if len(mine) > 20:  # a page per month, linked from the year's page and from /timeline/
+            split_years += 1
+            assert months
+            for month in months:
+                url = f"/timeline/{year}/{month.parent.name}/"
+                assert f'href="{url}"' in page and f'href="{url}"' in index
+                count += month.read_text(encoding="utf-8").count('<li class="tl-event">')
+        else:
+            assert not months
+        assert count == len(mine)  # each event of the year once, no other
+        for r, d in zip(records, starts):
+            if d.year == year and not months:
+                assert f'href="/news/{r["article"]}/#{r["sentence"]}"' in page
         if n + 1 < len(years):
             assert f'rel="next" href="/timeline/{years[n + 1]}/"' in page
         if n:
             assert f'rel="prev" href="/timeline/{years[n - 1]}/"' in page
+    assert split_years
     result = validate(out / "timeline")
     assert result.returncode == 0, result.stdout + result.stderr

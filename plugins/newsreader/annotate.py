@@ -72,6 +72,19 @@ def _quotes(quotes: list[dict], entities: list[dict], local_types: dict[int, str
     return out
 
 
+def _mark_speakers(entities: list[dict], quotes: list[dict]) -> None:
+    """Give each entity that speaks a quote ``quoted``, how many (matched as :func:`_quotes` matches them): a speaker
+    earns a page of its own (``entity_index.earns_page``)."""
+    keys = {}
+    for q in quotes:
+        if q.get("speaker_key"):
+            keys[q["speaker_key"]] = keys.get(q["speaker_key"], 0) + 1
+    for e in entities:
+        count = sum(keys.get(f"{e['type']}:{name}", 0) for name in (e["name"], *e["aliases"]))
+        if count:
+            e["quoted"] = count
+
+
 def _by_speaker(quotes: list[dict]) -> list[dict]:
     """Quotes grouped by speaker, in the order speakers first speak; unknown speakers last."""
     groups: dict[str | None, dict] = {}
@@ -97,10 +110,17 @@ def render_key(site: str, article, annotation: str, edits: str, entities: str) -
     )
 
 
+def page_rule(settings: dict) -> dict:
+    """Which entities earn a page (``entity_index.earns_page``), from the settings."""
+    return {"min_articles": settings["NEWSREADER_ENTITY_PAGE_MIN_ARTICLES"],
+            "min_mentions": settings["NEWSREADER_ENTITY_PAGE_MIN_MENTIONS"],
+            "min_quotes": settings["NEWSREADER_ENTITY_PAGE_MIN_QUOTES"]}
+
+
 def entity_index_key(site: str, settings: dict, edits: str, articles: list[tuple[str, str, bool]]) -> str:
     """The site-wide index is a function of the articles' annotations (slug, digest, failed), the corrections
-    (``edits``), the entity URL pattern and the code (``site``)."""
-    return key(site, "entity index", settings["ENTITY_URL"], edits, articles)
+    (``edits``), the entity URL pattern, which entities earn a page and the code (``site``)."""
+    return key(site, "entity index", settings["ENTITY_URL"], page_rule(settings), edits, articles)
 
 
 def entities_key(entities: list[dict]) -> str:
@@ -214,6 +234,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
         sentences = article.raw.sentences if edits_file.module else None  # aliases are looked for in the sentences
         entities = edits_file.apply(result["entities"], article.slug, sentences)
         entities = [e for e in entities if e["mentions"]]
+        _mark_speakers(entities, result.get("quotes", []))
         per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
 
     siteurl = settings.get("SITEURL", "")
@@ -222,7 +243,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
                                  [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
     # When the last build did not finish, the index is made again and replaces its entry.
     index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"],
-                                      reuse=not distrust)
+                                      reuse=not distrust, **page_rule(settings))
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         local_types = {id(entity): entity["type"] for entity in entities}

@@ -1,4 +1,5 @@
-"""Data export under data/: articles/<slug>.json, entities.json, timeline.json, timelinejs.json (keys sorted)."""
+"""Data export under data/: articles/<slug>.json, entities.json, timeline.json, timelinejs.json, version.json (keys
+sorted)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ def _dumps(value) -> str:
 
 
 EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
+# The export's schema version, written to data/version.json (the README documents each version). 2: timeline.json rows
+# refer to their article's event (slug, sentence, date, phrase) instead of repeating its text, explanation and URL;
+# an entity without a page has no related entities (``related`` is empty) and its ``url`` is null.
+SCHEMA_VERSION = 2
+TIMELINE_KEYS = ("article", "sentence", "date", "precision", "phrase", "derived", "display", "entities")
 TIMEX_KEYS = ("id", "sentence", "start", "end", "text", "type", "value")
 
 
@@ -101,7 +107,10 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
         write(data / "articles" / f"{article.slug}.json", key(article.render_key, "export"),
               lambda article=article: article_record(article, urls[article.slug]))
     site_key = key(all_key, "export") if all_key else None
+    # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
     write(data / "entities.json", site_key and key(site_key, "entities"), lambda: list(index["entities"].values()))
-    write(data / "timeline.json", site_key and key(site_key, "timeline"), records)
+    write(data / "version.json", site_key and key(site_key, "version"), lambda: {"schema": SCHEMA_VERSION})
+    write(data / "timeline.json", site_key and key(site_key, "timeline"),
+          lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
     write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
           lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))

@@ -12,16 +12,21 @@ from pelican.generators import Generator
 
 from . import article_events, export, render_helper
 from .annotate import TYPE_LABELS
-from .core.body_html import render_snippet
+from .core.body_html import render_snippet, typographic
 from .core.cache import Cache, key
 from .core.dates import period_start
 from .core.entity_index import TYPE_ORDER
+from .core.roles import display_roles
 from .core.timeline_entry import unique
-from .page_cache import CachingWriter, feed_digest, page_digest
+from .page_cache import CachingWriter, SummaryOnly, feed_digest, page_digest
 
 logger = logging.getLogger(__name__)
 
-MENTIONS_PER_PAGE = 100
+# Sentences of mentions an entity page shows: its first page (below the summary) the latest 20, each later page the next
+# 50, so that any page stays within a dozen phone screens (issue 24) and a much-named entity has few files (issue 25).
+MENTIONS_FIRST_PAGE, MENTIONS_PER_PAGE = 20, 50
+SHOWN_FIRST = {"quotes": 5, "events": 6, "articles": 10}  # more are behind a disclosure on page 1
+KEPT = {"quotes": 20, "events": 30}  # at most (the newest quotes, the latest events): the rest are in their articles
 
 
 def article_card(article, siteurl: str, url: str) -> dict:
@@ -39,48 +44,88 @@ def article_card(article, siteurl: str, url: str) -> dict:
 def timeline_events(records: list[dict], cards: dict, index: dict) -> list[dict]:
     """Events in date order (oldest first) as timelines show them, each repeat in one sentence dropped.
 
-    ``records`` carry the display fields their article's page made (``article_events.FIELDS``).
+    ``records`` carry the display fields their article's page made (``article_events.FIELDS``); each event here
+    adds ``lead``/``tail``, its clause (``text``, up to 240 characters around the date phrase) before and after the
+    phrase, so the site timeline reads the event as a sentence, never as a bare "In December".
     """
-    return [dict(r, card=cards[r["article"]],
-                 entity_links=[index["entities"][i] for i in r["entities"] if index["entities"].get(i, {}).get("url")])
+    entities = index["entities"]
+    return [dict(r, card=cards[r["article"]], **_around(r["text"], r["phrase"]),
+                 entity_links=[entities[i] for i in r["entities"] if entities.get(i, {}).get("url")])
             for r in unique(records)]
 
 
-def timeline_years(events: list[dict]) -> dict:
-    """Events newest first: by year, then month (the year's undated-by-month events last), newest first in each.
+def _around(text: str, phrase: str) -> dict:
+    """The clause's text before and after the date phrase's first occurrence, made typographic."""
+    at = text.find(phrase) if phrase else -1
+    if at < 0:
+        return {"lead": _typo(text), "tail": ""}
+    return {"lead": _typo(text[:at]), "tail": _typo(text[at + len(phrase):])}
 
-    ``bars`` are the years that have events, with their share of the busiest year, for the overview.
+
+def _typo(text: str) -> str:
+    return "".join(typographic(text))
+
+
+RECENT_EVENTS = 40  # the site timeline's front page shows whole months back from the newest article, this many at least
+
+
+def timeline_years(events: list[dict], month_split: int | None = None) -> dict:
+    """Events oldest first (as in an article): by year, then month, the year's events with no month first.
+
+    Each year has ``count``, ``months`` (each with ``month`` (0: no month given), ``name``, ``anchor`` and ``events``)
+    and ``month_pages`` (its months have pages of their own: the year has more than ``month_split`` events).
     """
     years: dict[int, dict] = {}
-    for event in reversed(events):
+    for event in events:
         start = period_start(event["date"], event["precision"])
         year = years.setdefault(start.year, {"year": start.year, "count": 0, "months": {}})
         year["count"] += 1
         month_key = start.month if event["precision"] in {"day", "week", "month"} else 0
         year["months"].setdefault(month_key, []).append(event)
     ordered = []
-    for y in sorted(years, reverse=True):
+    for y in sorted(years):
         months = years[y]["months"]
         ordered.append({
             "year": y, "count": years[y]["count"],
-            "months": [{"name": calendar.month_name[m] if m else "During the year", "events": months[m]}
-                       for m in sorted(months, reverse=True)],
+            "month_pages": month_split is not None and years[y]["count"] > month_split,
+            "months": [{"month": m, "name": f"{calendar.month_name[m]} {y}" if m else f"{y}, no month given",
+                        "short": calendar.month_abbr[m] if m else "no month", "anchor": f"m{y}-{m:02d}",
+                        "events": months[m]} for m in sorted(months)],
         })
-    peak = max((y["count"] for y in ordered), default=1)
-    bars = [{"year": y["year"], "count": y["count"], "percent": max(2, round(100 * y["count"] / peak))} for y in ordered]
-    return {"years": ordered, "bars": bars, "total": len(events)}
+    return {"years": ordered, "total": len(events)}
 
 
-def paginate(groups: list[dict], size: int) -> list[list[dict]]:
-    """Article groups (``count`` sentences each) split into pages of about ``size``; a group is never split."""
+def recent_months(timeline: dict, newest: tuple[int, int] | None, at_least: int = RECENT_EVENTS) -> list[dict]:
+    """Whole months, oldest first, back from the newest article's month (``(year, month)``; later events are in the
+    year pages) until they hold ``at_least`` events; each month dict gains ``year``."""
+    months = [dict(m, year=y["year"]) for y in timeline["years"] for m in y["months"]]
+    if newest is not None:
+        months = [m for m in months if (m["year"], m["month"]) <= newest] or months
+    shown, count = [], 0
+    for month in reversed(months):
+        if count >= at_least:
+            break
+        shown.append(month)
+        count += len(month["events"])
+    return shown[::-1]
+
+
+def paginate(groups: list[dict], size: int, first: int | None = None) -> list[list[dict]]:
+    """Article groups (their ``sentences``, in order) on pages of ``size`` sentences at most (the first page
+    ``first``, when given): a group that does not fit is continued on the next page (that part has ``continued``),
+    so a page stays short at any entity's size."""
     pages: list[list[dict]] = [[]]
     count = 0
     for group in groups:
-        if pages[-1] and count + group["count"] > size:
-            pages.append([])
-            count = 0
-        pages[-1].append(group)
-        count += group["count"]
+        sentences, start = group["sentences"], 0
+        while start < len(sentences):
+            if count >= (size if len(pages) > 1 or first is None else first):
+                pages.append([])
+                count = 0
+            part = sentences[start:start + (size if len(pages) > 1 or first is None else first) - count]
+            pages[-1].append(dict(group, sentences=part, count=len(part), continued=start > 0))
+            count += len(part)
+            start += len(part)
     return pages
 
 
@@ -115,12 +160,21 @@ class EntityGenerator(Generator):
         self.plan = self.page_plan(index, keys)
         # Which articles each year of the site timeline shows: a year's page is keyed by those alone.
         articles_of_year: dict[int, list[str]] = {}
+        self.year_counts: dict[int, int] = {}  # events of each year, as the site timeline counts them
+        self.year_months: dict[int, set] = {}  # the months (1-12) of each year that have events
         for article in articles:
             for year in sorted({period_start(e["date"], e["precision"]).year for e in article.events}):
                 articles_of_year.setdefault(year, []).append(keys[article.slug])
-        self.years = sorted(articles_of_year, reverse=True)
+            for event in article.timeline:
+                start = period_start(event["date"], event["precision"])
+                self.year_counts[start.year] = self.year_counts.get(start.year, 0) + 1
+                if event["precision"] in {"day", "week", "month"}:
+                    self.year_months.setdefault(start.year, set()).add(start.month)
+        self.years = sorted(articles_of_year)  # oldest first, as every timeline reads
         self.year_keys = {y: key(site, "timeline year", y, articles_of_year[y]) for y in self.years}
         self.split_timeline = sum(len(a.events) for a in articles) > self.settings["NEWSREADER_TIMELINE_SPLIT"]
+        dated = [a.date for a in articles if not getattr(a, "date_unknown", False)]
+        self.newest_month = (max(dated).year, max(dated).month) if dated else None
         self.sentence_texts: dict[str, dict[str, str]] = {}
         self.queue, self.helper = None, None
         self.settings.pop("NEWSREADER_WRITER", None)  # set again by this build's writer
@@ -137,6 +191,17 @@ class EntityGenerator(Generator):
                 groups.append((TYPE_LABELS[t][0], t, members))
         return groups
 
+    def entities_page(self) -> dict:
+        """The entities index: the groups, and where an entity without a page of its own is read (``elsewhere``):
+        its first mention in the newest article that names it."""
+        elsewhere: dict[str, str] = {}
+        for article in self.newest_first:
+            for entity in article.entities:
+                if not entity["url"] and entity["id"] not in elsewhere and entity["mentions"]:
+                    first = min(entity["mentions"], key=lambda m: (int(m["sentence"][1:]), m["start"]))
+                    elsewhere[entity["id"]] = f"{self.cards[article.slug]['href']}#{first['sentence']}"
+        return {"entity_groups": self.entity_groups, "elsewhere": elsewhere}
+
     @cached_property
     def mentions_of(self) -> dict[str, list[dict]]:
         """Each entity's mentions, grouped by article, newest article first."""
@@ -144,9 +209,10 @@ class EntityGenerator(Generator):
         for article in self.newest_first:
             for entity in article.entities:
                 if entity["url"]:
+                    sentences = sorted({m["sentence"] for m in entity["mentions"]}, key=lambda sid: int(sid[1:]))
                     mentions_of.setdefault(entity["id"], []).append({
                         "article": article, "card": self.cards[article.slug], "mentions": entity["mentions"],
-                        "count": len({m["sentence"] for m in entity["mentions"]}),
+                        "sentences": sentences, "count": len(sentences),
                     })
         return mentions_of
 
@@ -176,7 +242,7 @@ class EntityGenerator(Generator):
         made = {}
         for eid in wanted:
             record = entities[eid]
-            chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)
+            chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)
             total = sum(group["count"] for chunk in chunks for group in chunk)
             first = key(self.site, "entity", record,
                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, record["related"])],
@@ -198,7 +264,32 @@ class EntityGenerator(Generator):
 
     @cached_property
     def timeline(self) -> dict:
-        return timeline_years(self.events)
+        return timeline_years(self.events, self.settings["NEWSREADER_TIMELINE_MONTH_SPLIT"])
+
+    def timeline_page(self) -> dict:
+        """What ``/timeline/`` shows: every year and month as links, and the events (all of them, or the latest
+        months' when the timeline has pages per year)."""
+        return {"timeline": self.timeline, "timeline_index": self.timeline_index(),
+                "recent": recent_months(self.timeline, self.newest_month) if self.split_timeline else None}
+
+    def timeline_index(self) -> list[dict]:
+        """Every year and month with its count and where its events are: an anchor on ``/timeline/``, a year page
+        (and its month's anchor) or a month page."""
+        siteurl, settings = self.settings.get("SITEURL", ""), self.settings
+        out = []
+        for year in self.timeline["years"]:
+            y = year["year"]
+            page = f"{siteurl}/{settings['TIMELINE_YEAR_URL'].format(year=y)}" if self.split_timeline else ""
+            months = []
+            for month in year["months"]:
+                if self.split_timeline and year["month_pages"] and month["month"]:
+                    href = f"{siteurl}/{settings['TIMELINE_MONTH_URL'].format(year=y, month=month['month'])}"
+                else:
+                    href = f"{page}#{month['anchor']}"
+                months.append({"short": month["short"], "name": month["name"], "count": len(month["events"]),
+                               "href": href})
+            out.append({"year": y, "count": year["count"], "href": page or f"#y{y}", "months": months})
+        return out
 
     @cached_property
     def events_of(self) -> dict[str, list]:
@@ -223,10 +314,11 @@ class EntityGenerator(Generator):
         out = []
         for group in chunk:
             text = self.sentences_of(group["article"])
-            by_sentence: dict[str, list] = {}
+            by_sentence: dict[str, list] = {sid: [] for sid in group["sentences"]}
             for m in group["mentions"]:
-                by_sentence.setdefault(m["sentence"], []).append(m)
-            out.append({"card": group["card"], "items": [
+                if m["sentence"] in by_sentence:
+                    by_sentence[m["sentence"]].append(m)
+            out.append({"card": group["card"], "continued": group["continued"], "items": [
                 {"sentence": sid, "html": render_snippet(text[sid], ms)} for sid, ms in by_sentence.items()]})
         return out
 
@@ -253,7 +345,7 @@ class EntityGenerator(Generator):
             return
         settings = self.settings
         # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
-        feed_from = settings.get("NEWSREADER_ENTITY_FEED_MIN_ARTICLES", 2)
+        feed_from = settings["NEWSREADER_ENTITY_FEED_MIN_ARTICLES"]
         feeds = {entity["id"]: settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) for entity in self.pages
                  if sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from}
         placed = self.reuse_all(writer, feeds)
@@ -277,10 +369,9 @@ class EntityGenerator(Generator):
         relative = settings["RELATIVE_URLS"]
         self.start_rendering(writer)  # unless it started with the article pages
         write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
-                   lambda: {"entity_groups": self.entity_groups}, relative_urls=relative, page_name="entities")
+                   self.entities_page, relative_urls=relative, page_name="entities")
         write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
-                   lambda: {"timeline": self.timeline}, relative_urls=relative, page_name="timeline",
-                   year_pages=self.split_timeline)
+                   self.timeline_page, relative_urls=relative, page_name="timeline", year_pages=self.split_timeline)
         if self.split_timeline:
             self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
@@ -327,8 +418,10 @@ class EntityGenerator(Generator):
                 writer.write_feed(self.feed_entries(entity), self.context, feed_path, feed_title=feed_title)
 
     def feed_entries(self, entity: dict) -> list:
-        """The entity's articles as its feed lists them: newest first, each by its summary (``FeedEntry``)."""
-        return [FeedEntry(article) for article in self.page_articles(entity)]
+        """The entity's articles as its feed lists them: the newest (``NEWSREADER_ENTITY_FEED_MAX_ITEMS``), each by its
+        summary (``page_cache.SummaryOnly``)."""
+        limit = self.settings.get("NEWSREADER_ENTITY_FEED_MAX_ITEMS", 20)
+        return [SummaryOnly(article) for article in self.page_articles(entity)[:limit]]
 
     @staticmethod
     def feed_title(entity: dict) -> str:
@@ -354,50 +447,58 @@ class EntityGenerator(Generator):
     def entity_page(self, entity: dict, number: int) -> dict:
         """What page ``number`` of an entity shows beyond its header (gathered only when it is rendered)."""
         eid = entity["id"]
-        chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE)[number - 1]
+        chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)[number - 1]
+        cards = [self.cards[a.slug] for a in self.page_articles(entity)]
+        dated = [c for c in cards if c["date"]]
+        roles, more_roles = display_roles(entity["roles"])
         return {
             "mention_groups": self.with_snippets(chunk), "events": self.events_of.get(eid, []),
-            "quotes": self.quotes_of.get(eid, []), "cards": [self.cards[a.slug] for a in self.page_articles(entity)],
+            "quotes": self.quotes_of.get(eid, []), "cards": cards,
             "related": [self.index["entities"][r] for r in entity["related"]],
+            "roles": roles, "more_roles": more_roles, "shown_first": SHOWN_FIRST, "kept": KEPT,
+            "first_seen": dated[-1] if dated else None, "last_seen": dated[0] if dated else None,
         }
 
     def write_year_pages(self, writer) -> None:
-        """One page per year of the site timeline, newest first, each linking to its neighbours."""
+        """One page per year of the site timeline, each linking to its neighbours; a long year's months get pages."""
         settings = self.settings
         template = self.get_template("timeline_year")
+        month_template = self.get_template("timeline_month")
+        month_split = settings["NEWSREADER_TIMELINE_MONTH_SPLIT"]
         for n, year in enumerate(self.years):
-            newer = self.years[n - 1] if n > 0 else None
-            older = self.years[n + 1] if n + 1 < len(self.years) else None
+            earlier = self.years[n - 1] if n > 0 else None
+            later = self.years[n + 1] if n + 1 < len(self.years) else None
+            # Whether the year's months have pages is known from its articles' events, without gathering them all.
+            month_pages = self.year_counts.get(year, 0) > month_split
             write_file(
                 writer, settings["TIMELINE_YEAR_SAVE_AS"].format(year=year), template, self.context,
-                key(self.year_keys[year], newer, older),
-                lambda year=year: {"year": next(y for y in self.timeline["years"] if y["year"] == year)},
-                relative_urls=settings["RELATIVE_URLS"], page_name="timeline", newer=newer, older=older,
+                key(self.year_keys[year], earlier, later, month_split),
+                lambda year=year: {"year": self.year_of(year)},
+                relative_urls=settings["RELATIVE_URLS"], page_name="timeline", earlier=earlier, later=later,
             )
+            if not month_pages:
+                continue
+            months = sorted(self.year_months.get(year, ()))
+            for m, month in enumerate(months):
+                before = months[m - 1] if m > 0 else None
+                after = months[m + 1] if m + 1 < len(months) else None
+                write_file(
+                    writer, settings["TIMELINE_MONTH_SAVE_AS"].format(year=year, month=month), month_template,
+                    self.context, key(self.year_keys[year], "month", month, before, after, month_split),
+                    lambda year=year, month=month: {"month": next(
+                        mo for mo in self.year_of(year)["months"] if mo["month"] == month)},
+                    relative_urls=settings["RELATIVE_URLS"], page_name="timeline", year=year,
+                    earlier=before and {"month": before, "name": f"{calendar.month_name[before]} {year}"},
+                    later=after and {"month": after, "name": f"{calendar.month_name[after]} {year}"},
+                )
+
+    def year_of(self, year: int) -> dict:
+        return next(y for y in self.timeline["years"] if y["year"] == year)
 
 
 def _a_plan(value) -> bool:
     return isinstance(value, list) and len(value) >= 2 and type(value[0]) is int and all(
         isinstance(k, str) for k in value[1:])
-
-
-class FeedEntry:
-    """An article in an entity's feed: title, link, dates and summary, without the article's text.
-
-    The site's own feed carries each article in full; an entity's feed tells its reader that another article
-    names the entity. Carrying every text again in every entity's feed made those feeds two fifths of an
-    entity-rich site (270 MB of 690 MB at 1,000 articles; GitHub Pages takes sites up to 1 GB). Pelican's
-    writer gives an Atom entry a ``<content>`` only when ``get_content`` returns something.
-    """
-
-    def __init__(self, article):
-        self._article = article
-
-    def __getattr__(self, name):
-        return getattr(self._article, name)
-
-    def get_content(self, siteurl):  # noqa: ARG002 - Pelican's signature
-        return None
 
 
 class LazyList:

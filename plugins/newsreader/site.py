@@ -16,6 +16,16 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "ENTITY_URL": "entity/{id}/",  # folder-style: the page is saved as <url>index.html, page 2 as <url>page/2/
     "ENTITY_FEED_ATOM": "entity/{id}/feed.atom.xml",
+    # An entity gets a page when it is named in this many articles, or mentioned this many times in all, or quoted this
+    # many times; the others are served by their article (hover card, sidebar), the entities index (linked to the
+    # article), the export and search.
+    "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
+    "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 3,
+    "NEWSREADER_ENTITY_PAGE_MIN_QUOTES": 2,
+    # Every feed but the site's own (FEED_ALL_ATOM) gives each article by title, link and summary, not its whole text.
+    "NEWSREADER_FEEDS_SUMMARY_ONLY": True,
+    "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 3,  # an entity named in this many articles has an Atom feed of them
+    "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 20,  # an entity's feed: its newest articles (each by title, link and summary)
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
     "SEARCH_URL": "search/",
@@ -23,10 +33,14 @@ DEFAULTS = {
     "NEWSREADER_LUNR_JS": "node_modules/lunr/lunr.min.js",
     "TIMELINE_URL": "timeline/",
     "TIMELINE_SAVE_AS": "timeline/index.html",
-    # Above this many events the site timeline lists its years, each on a page of its own.
-    "NEWSREADER_TIMELINE_SPLIT": 500,
+    # Above this many events the site timeline shows its latest months and links to a page per year,
+    # and a year with more than NEWSREADER_TIMELINE_MONTH_SPLIT events gets a page per month.
+    "NEWSREADER_TIMELINE_SPLIT": 200,
+    "NEWSREADER_TIMELINE_MONTH_SPLIT": 150,
     "TIMELINE_YEAR_URL": "timeline/{year}/",
     "TIMELINE_YEAR_SAVE_AS": "timeline/{year}/index.html",
+    "TIMELINE_MONTH_URL": "timeline/{year}/{month:02d}/",
+    "TIMELINE_MONTH_SAVE_AS": "timeline/{year}/{month:02d}/index.html",
     "NEWSREADER_CACHE_PATH": ".cache/newsreader",
     "NEWSREADER_CORRECTIONS": "annotations.yml",
     "NEWSREADER_PROCESSES": None,

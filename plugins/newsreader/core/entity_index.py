@@ -151,7 +151,20 @@ def record(index: dict, eid: str) -> dict:
     return index["entities"].get(eid) or index["local"][eid]
 
 
-def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/") -> dict:
+def earns_page(record: dict, articles: int, quoted: int = 0, min_articles: int = 1, min_mentions: int = 1,
+               min_quotes: int = 1) -> bool:
+    """Whether an entity gets a page of its own: a person, organisation, place or agreement, not article-local, named
+    in ``min_articles`` articles or more, or mentioned ``min_mentions`` times or more, or the speaker of ``min_quotes``
+    quotes or more (``quoted``: how many; an entity dict's ``quoted``) (site settings
+    ``NEWSREADER_ENTITY_PAGE_MIN_ARTICLES``, ``_MIN_MENTIONS``, ``_MIN_QUOTES``). The others are served by their
+    article (its hover card and sidebar), the entities index (which links them to that article), the export and
+    search."""
+    return record["type"] in PAGE_TYPES and not record["local"] and (
+        articles >= min_articles or record["mentions"] >= min_mentions or quoted >= min_quotes)
+
+
+def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/", min_articles: int = 1,
+          min_mentions: int = 1, min_quotes: int = 1) -> dict:
     """Site-wide entities from ``[(article slug, entity dicts)]``.
 
     Returns ``{"entities": {id: record}, "local": {id: record}, "ids": {(type, name) or (slug, type, name): id}}``
@@ -160,7 +173,8 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     acronyms, and a lone surname with the one full-name person of the site who bears it are one entity.
     Article-local entities (generic bodies tied to no country) are never merged and get no page.
     Records list their articles in the order given, the total mention count, merged aliases and
-    roles, and the entities they share articles with most often.
+    roles, and the entities they share articles with most often (among those with a page). A record's ``url`` is
+    its page's, or None when it has none (:func:`earns_page`, given ``min_articles``, ``min_mentions``, ``min_quotes``).
     """
     groups, surnames = _grouping(articles)
     figures = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents if e["type"] not in PAGE_TYPES})
@@ -180,6 +194,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     present: list[list[str]] = []  # the ids of each article's entity dicts
     appearances: dict[str, list[int]] = defaultdict(list)  # the article (index) of each of an id's dicts
     votes: dict[str, Counter] = defaultdict(Counter)
+    quoted: Counter = Counter()
     names: dict[str, Counter] = defaultdict(Counter)
     for at, (slug, ents) in enumerate(articles):
         present.append([])
@@ -191,6 +206,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             aliases[eid].update(e["aliases"])
             aliases[eid].add(e["name"])
             rec["mentions"] += len(e["mentions"])
+            quoted[eid] += e.get("quoted", 0)
             roles[eid].update(e["roles"])
             votes[eid][e["type"]] += len(e["mentions"]) + len(e["roles"])
             names[eid][e["name"]] += len(e["mentions"])
@@ -203,7 +219,8 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
             rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
         # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
         rec["name"] = min(names[eid], key=lambda n: (-names[eid][n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
-        rec["url"] = url_pattern.format(id=eid) if rec["type"] in PAGE_TYPES and not rec["local"] else None
+        page = earns_page(rec, len(set(appearances[eid])), quoted[eid], min_articles, min_mentions, min_quotes)
+        rec["url"] = url_pattern.format(id=eid) if page else None
     related = _related(records, present, appearances)
     for eid, rec in records.items():
         rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
@@ -233,6 +250,9 @@ def _related(records: dict[str, dict], present: list[list[str]],
     article_order: dict[int, list[str]] = {}
     related = {}
     for eid in records:
+        if eid not in fewer_mentions:
+            related[eid] = []  # only a page shows related entities
+            continue
         articles = set(appearances[eid])
         if len(articles) == 1:
             at = articles.pop()
@@ -277,7 +297,8 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
         return False
 
 
-def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True) -> dict:
+def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True,
+                 min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1) -> dict:
     """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
 
     An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
@@ -286,7 +307,8 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):
-        index = build(articles, url_pattern=url_pattern)
+        index = build(articles, url_pattern=url_pattern, min_articles=min_articles, min_mentions=min_mentions,
+                      min_quotes=min_quotes)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
     return index

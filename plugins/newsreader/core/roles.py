@@ -135,3 +135,79 @@ def person_roles(doc, start_char: int, end_char: int) -> list[str]:
         roles.append(before)
     roles.extend(_apposition(span.root))
     return roles
+
+
+# What an entity page's header shows: a role that names a position, office or occupation (its head word is one of
+# these, or a title above), at most three; other roles that pass :func:`clean_role` go behind "more".
+OFFICES = frozenset(
+    """
+    minister secretary president chancellor premier governor senator mayor judge justice ambassador envoy consul
+    diplomat negotiator mediator official spokesperson spokesman spokeswoman chairman chairwoman chair chairperson
+    ceo cfo coo cto executive director manager head chief founder co-founder owner partner leader lawmaker legislator
+    representative congressman congresswoman mp delegate speaker whip adviser advisor aide counsel lawyer attorney
+    prosecutor solicitor barrister professor lecturer dean rector principal teacher researcher scientist historian
+    economist analyst strategist journalist editor reporter correspondent columnist author writer commentator
+    candidate nominee member officer inspector detective commissioner superintendent commander general admiral
+    colonel lieutenant captain sergeant major marshal soldier king queen prince princess emperor monarch pope bishop
+    cardinal archbishop rabbi imam cleric priest pastor coach striker midfielder defender goalkeeper keeper winger
+    forward skipper batsman bowler pitcher quarterback player champion athlete doctor physician surgeon nurse
+    engineer architect farmer banker trader investor regulator auditor treasurer comptroller governor-general
+    secretary-general director-general president-elect ceo-elect activist campaigner organiser organizer
+    organizer spokesperson administrator commissioner mayor-elect deputy vice-president vice-chair vice-chairman
+    researcher fellow clerk registrar councillor councilor councilman councilwoman alderman sheriff warden
+    """.split()
+)
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today yesterday tomorrow tonight week weeks month months year years day days
+    decade decades century ago last next earlier later morning afternoon evening night hour hours minute minutes
+    """.split()
+)
+_AMOUNT_WORDS = frozenset(
+    "percent per cent million billion trillion thousand hundred dozen dollars euros pounds".split())
+_FUNCTION_WORDS = frozenset("of to in on at for with and or but by from that as than into about over the a an".split())
+_VERB_WORDS = frozenset(
+    "said says say told tells added adds warned warns stressed insisted argued noted announced urged called asked"
+    .split())
+
+
+def plausible_role(role: str) -> bool:
+    """A role worth showing at all: no number, amount, time phrase, verb or fragment (``clean_role`` first)."""
+    cleaned = clean_role(role)
+    if cleaned is None or cleaned != role.strip():
+        return False  # a clause was cut off, or nothing is left: a fragment of a sentence
+    words = [w.strip(".,'’()").lower() for w in role.split()]
+    if any(w in _TIME_WORDS or w in _AMOUNT_WORDS or w in _VERB_WORDS for w in words):
+        return False
+    if words[0] in _FUNCTION_WORDS - {"the", "a", "an"} or words[-1] in _FUNCTION_WORDS:
+        return False  # "of the union", "chief of": a piece of a phrase
+    if len(words) == 1 and role.islower() and (words[0].endswith(("ed", "ing", "ly")) or words[0] not in OFFICES):
+        return False  # "resigned", "leading", "quickly", "team": one lower-case word names no position
+    return True
+
+
+def _head(role: str) -> str:
+    """The word a role is about: "Minister" of "Foreign Minister", "head" of "head of the agency"."""
+    before_of = re.split(r"\s(?:of|for|at|to)\s", role, maxsplit=1)[0]
+    return before_of.split()[-1].strip(".,'’()").lower()
+
+
+def title_like(role: str) -> bool:
+    """A role that names a position, office or occupation: "Foreign Minister", "chief negotiator", "head of the
+    port authority", "Spokesperson"; not an affiliation alone ("State Department") nor anything
+    :func:`plausible_role` refuses."""
+    return plausible_role(role) and (_head(role) in OFFICES or _head(role) in TITLES - _NOT_A_HEAD - HONORIFICS)
+
+
+def display_roles(roles: list[str], limit: int = 3) -> tuple[list[str], list[str]]:
+    """``(shown, more)``: up to ``limit`` title-like roles in the order given (most frequent first), and the other
+    plausible roles (title-like ones past the limit first); each spelling once, whatever its case."""
+    seen, titles, others = set(), [], []
+    for role in roles:
+        role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())  # "the lawyer for the family": "lawyer for the family"
+        if not role or role.casefold() in seen or not plausible_role(role):
+            continue
+        seen.add(role.casefold())
+        (titles if title_like(role) else others).append(role)
+    return titles[:limit], titles[limit:] + others
