@@ -224,3 +224,40 @@ def test_these_pages_are_valid_html(archive, tmp_path):
         shutil.copyfile(archive["output"] / path / "index.html", tmp_path / f"page-{n}.html")
     result = validate(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _settled(page, typed: str) -> str:
+    """Wait until the header panel answers ``typed`` (its list and status name it): the status."""
+    page.wait_for_function(
+        """(typed) => { const list = document.querySelector('.search-panel .search-results');
+            const status = document.querySelector('.search-panel .search-status').textContent;
+            return list.dataset.query === typed && status.includes('\\u201c' + typed + '\\u201d'); }""", arg=typed)
+    return page.inner_text(".search-panel .search-status")
+
+
+def test_search_finds_the_most_named_person_while_typing_and_past_a_typo(browser, archive):
+    """Issue 24 on the archive: the surname typed one key at a time finds its articles before it is complete (the
+    last word matches as a prefix), and the surname one letter off finds them with a "did you mean"."""
+    person = most_named(archive["entities"], "person")
+    surname = person["name"].split()[-1]
+    visit = Visit(browser, archive["base"], **DESKTOP)
+    try:
+        visit.page.goto(f"{archive['base']}/archives/")
+        visit.page.focus("#site-search-q")
+        partial = surname[:max(4, len(surname) - 2)]
+        assert partial != surname
+        for key in partial:
+            visit.page.keyboard.type(key, delay=60)
+        status = _settled(visit.page, partial)
+        assert not status.startswith("No "), status
+        marks = visit.page.locator(".search-panel .snippet mark").all_inner_texts()
+        assert any(m.lower().startswith(partial.lower()) for m in marks), (status, marks)
+        vowel = next(i for i in range(1, len(surname)) if surname[i] in "aeiou")
+        typo = surname[:vowel] + ("o" if surname[vowel] != "o" else "a") + surname[vowel + 1:]
+        visit.page.fill("#site-search-q", typo)
+        status = _settled(visit.page, typo)
+        assert f"Did you mean \u201c{surname}\u201d?" in status, status
+        assert visit.page.locator(".search-panel .search-results li").count() > 0
+        assert visit.errors == [] and visit.outside == [] and visit.not_found == []
+    finally:
+        visit.close()

@@ -87,7 +87,10 @@ def _choose(articles: list) -> dict[str, list]:
 def _chosen(context, articles: list) -> dict[str, list]:
     """Slug → [previous, next, related]: cached under the articles' render keys (which name their slugs, dates,
     sources and entities) and the code (the site key), as a 10,000-article site spends seconds choosing."""
-    store = Cache(context.get("NEWSREADER_CACHE_PATH") if context.get("NEWSREADER_PAGE_CACHE", True) else None)
+    # The build's settings (the articles hold them), not the context's copy: a cache found unwritable at the start
+    # of the build is None there, after its one warning.
+    settings = getattr(articles[0], "settings", None) or context
+    store = Cache(settings.get("NEWSREADER_CACHE_PATH") if settings.get("NEWSREADER_PAGE_CACHE", True) else None)
     digest = key(context.get("newsreader_site_key", ""), "article links", [a.render_key for a in articles])
     slugs = {a.slug for a in articles}
 

@@ -99,12 +99,13 @@
   }
 
   // The prefix clause for an unfinished last word: the word itself when terms start with it; else the
-  // longest shorter prefix that terms start with, at most 4 letters shorter and at least 3 long (the index
-  // holds stems: "negotiato" finds "negoti*", "fishin" "fish*"); "" for none; null when the word is too
+  // longest shorter prefix that terms start with, at most 4 letters shorter, at least 3 long and two thirds
+  // of the word (the index holds stems: "negotiato" finds "negoti*", "fishin" "fish*"; a misspelt "aroda" does
+  // not fall back to "aro*", so the one-edit retry can find "arada"); "" for none; null when the word is too
   // short, or so many terms start with it that their shards are more than PREFIX_SHARDS (keep typing).
   function prefixOf(word, seen) {
     if (word.length < 2) return Promise.resolve(null);
-    var floor = Math.max(3, word.length - 4);
+    var floor = Math.max(3, word.length - 4, Math.ceil(word.length * 2 / 3));
     function attempt(p) {
       // An index too big to list every shard's key in its manifest has heavier shards (a common term's
       // postings alone can be 10 kB): there a prefix clause may cost one shard only.
