@@ -38,7 +38,7 @@ def _env(**extra: str) -> dict[str, str]:
 def clean(c):
     """Remove the generated site (for an `output` that is a symlink: only the files builds wrote there)."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from newsreader.core.publish import clean as clean_output  # noqa: PLC0415 - imports Pelican
+    from newsreader.build.publish import clean as clean_output  # noqa: PLC0415 - imports Pelican
 
     clean_output(OUTPUT, ROOT / os.environ.get("NEWSREADER_CACHE", ".cache/newsreader"))
 

@@ -68,7 +68,7 @@ PIPE_ONLY = """
 import sys
 sys.path.insert(0, {plugins!r})
 from pathlib import Path
-from newsreader.core.rawformat import parse
+from newsreader.core.text.rawformat import parse
 from newsreader.core import nlp
 texts = [p for f in sorted(Path({folder!r}).glob('*.txt')) for p in parse(f.read_bytes(), str(f)).paragraphs]
 model = nlp.load()

@@ -71,8 +71,8 @@ def _cluster(address: str, workers: int):
 def annotate_once(mode: str, count: int, address: str) -> dict:
     """In a fresh process: annotate ``count`` synthetic articles from an empty cache; seconds and records."""
     from newsreader.core.annotate import annotate_all  # noqa: PLC0415
-    from newsreader.core.cache import Cache, use_secret  # noqa: PLC0415
-    from newsreader.core.rawformat import parse  # noqa: PLC0415
+    from newsreader.build.cache import Cache, use_secret  # noqa: PLC0415
+    from newsreader.core.text.rawformat import parse  # noqa: PLC0415
     from synthetic import write_raw  # noqa: PLC0415
 
     work = Path(tempfile.mkdtemp(prefix="newsreader-bench-dask-"))
@@ -148,10 +148,10 @@ def sitewide_once(count: int, address: str | None) -> dict:
     client = cluster = None
     if address:
         cluster, client = _cluster(address, 2)
-        client.run(lambda: __import__("newsreader.core.dask_search"))  # the workers' imports, as in a build
+        client.run(lambda: __import__("newsreader.core.search.on_dask"))  # the workers' imports, as in a build
     steps = [("search", lambda: _search(docs, store, client))]
     if not address:
-        from newsreader.core.entity_index import build  # noqa: PLC0415
+        from newsreader.core.entities.index import build  # noqa: PLC0415
         from newsreader.generators import timeline_years  # noqa: PLC0415
 
         steps += [("entities", lambda: build(per_article)), ("timeline", lambda: timeline_years(events))]
@@ -170,7 +170,7 @@ def sitewide_once(count: int, address: str | None) -> dict:
 
 
 def _search(docs, store, client) -> int:
-    from newsreader.core import dask_search  # noqa: PLC0415
+    from newsreader.core.search import on_dask as dask_search  # noqa: PLC0415
     from newsreader.search import search_files  # noqa: PLC0415
 
     index = dask_search.build_index(client, docs) if client is not None else None

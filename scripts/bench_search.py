@@ -231,7 +231,7 @@ def search_scale(count: int, site: Path, work: Path, lunr_py: bool = True) -> No
 
     ``lunr_py=False``: the whole index is the one the build writes (the same JSON: test_search_index.py), not
     built again with lunr.py, and its build time is not shown."""
-    from newsreader.core.search_index import build_index, build_with_lunr_py, serialize  # noqa: PLC0415
+    from newsreader.core.search.index import build_index, build_with_lunr_py, serialize  # noqa: PLC0415
 
     docs, store = search_corpus(count)
     start = time.perf_counter()
@@ -243,7 +243,7 @@ def search_scale(count: int, site: Path, work: Path, lunr_py: bool = True) -> No
     shutil.copytree(site, served)
     shutil.rmtree(served / "search", ignore_errors=True)
     shard_seconds = write_search(served / "search", docs, store)
-    from newsreader.core.search_shards import script_bundle  # noqa: PLC0415
+    from newsreader.core.search.shards import script_bundle  # noqa: PLC0415
 
     js = ROOT / "theme" / "static" / "js"
     for name in ("search.js", "search-shards.js"):  # this checkout's scripts, whatever site was copied

@@ -25,7 +25,7 @@ from browsing import CHROMIUM_ARGS  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
-# Cache entries are authenticated with a secret (core/cache.py): one for the whole session, shared by the builds
+# Cache entries are authenticated with a secret (build/cache.py): one for the whole session, shared by the builds
 # and by the tests that write entries themselves, and kept by a cache folder copied elsewhere. (Without it, each
 # cache folder's secret is in a key file beside it: tests/test_cache_secret.py.)
 os.environ.setdefault("NEWSREADER_CACHE_SECRET", "newsreader test session secret")

@@ -32,8 +32,8 @@ def gold_lines() -> list[tuple[str, set[tuple[int, int, str]]]]:
 
 
 def predicted(text: str, nlp) -> set[tuple[int, int, str]]:
-    from newsreader.core.entities import extract
-    from newsreader.core.sentences import number_sentences
+    from newsreader.core.entities.extract import extract
+    from newsreader.core.text.sentences import number_sentences
 
     sentences = number_sentences([text])
     offsets = {s.id: s.offset for s in sentences}

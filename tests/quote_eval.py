@@ -73,7 +73,7 @@ CASES: list[tuple[list[str], dict[str, str | None]]] = [
 
 def speakers(paragraphs: list[str], nlp) -> dict[str, str | None]:
     from newsreader.core.annotate import annotate_one
-    from newsreader.core.rawformat import parse
+    from newsreader.core.text.rawformat import parse
 
     body = "\n".join(paragraphs)
     article = parse(f"Synthetic fixture\nFixture Wire\n5 March 2020\n{body}\n".encode(), "fixture.txt")

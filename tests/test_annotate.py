@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsreader.core import annotate as annotate_module
-from newsreader.core.cache import Cache
-from newsreader.core.rawformat import parse
+from newsreader.build.cache import Cache
+from newsreader.core.text.rawformat import parse
 
 
 def raw(headline: str, body: str):
@@ -34,7 +34,7 @@ def test_second_run_comes_from_the_cache(tmp_path, monkeypatch):
 
 def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
     articles = [raw("A", "Alma Veress visited Lisbon."), raw("Boom", "Keiko Arada visited Osaka.")]
-    from newsreader.core import entities  # imported by annotate_one when it runs (not by a warm build)
+    from newsreader.core.entities import (extract as entities)  # imported by annotate_one when it runs (not by a warm build)
 
     real = entities.extract
 
@@ -85,9 +85,9 @@ def test_records_made_with_flat_dict_are_what_asdict_makes():
     """flat_dict skips asdict's deep copy: right only while every field holds a plain value."""
     from dataclasses import asdict, fields  # noqa: PLC0415
 
-    from newsreader.core.dates import Event  # noqa: PLC0415
+    from newsreader.core.timex.events import Event  # noqa: PLC0415
     from newsreader.core.model import Mention, Timex, flat_dict  # noqa: PLC0415
-    from newsreader.core.quotes import Quote  # noqa: PLC0415
+    from newsreader.core.quotes.extract import Quote  # noqa: PLC0415
 
     plain = {"str", "int", "bool", "str | None"}
     for record_type in (Mention, Timex, Event, Quote):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsreader import article_events
-from newsreader.core.cache import Cache
+from newsreader.build.cache import Cache
 
 EVENT = {"date": "2019-11-19", "precision": "day", "derived": False, "time": None, "phrase": "on Tuesday",
          "sentence": "s2", "text": "Talks resumed on Tuesday in Lisbon, officials said.",

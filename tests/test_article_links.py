@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 from newsreader import article_links
-from newsreader.page_cache import CachingWriter
+from newsreader.build.page_cache import CachingWriter
 
 
 def made(slug: str, day: int, source: str = "Wire A", entities=(), title: str | None = None):

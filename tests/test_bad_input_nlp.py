@@ -9,8 +9,8 @@ import pytest
 import synthetic
 from newsreader.core import annotate, nlp
 from newsreader.core.annotate import _annotate_batch
-from newsreader.core.rawformat import parse
-from newsreader.core.sentences import SentenceLocator, number_sentences
+from newsreader.core.text.rawformat import parse
+from newsreader.core.text.sentences import SentenceLocator, number_sentences
 
 
 def _paragraph(chars: int, seed: int = 5) -> str:

@@ -89,6 +89,7 @@ def _all_text(out: Path) -> str:
     return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.is_file())
 
 
+@pytest.mark.slow
 def test_the_site_builds_and_the_good_articles_are_published(bad_site):
     _, out, log = bad_site
     assert "Traceback" not in log and "Could not process" not in log, log

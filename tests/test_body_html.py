@@ -1,7 +1,7 @@
 """The article body is rendered from sentences, with all article text escaped."""
 
-from newsreader.core.body_html import render_body
-from newsreader.core.sentences import number_sentences
+from newsreader.core.text.body_html import render_body
+from newsreader.core.text.sentences import number_sentences
 
 
 def test_every_sentence_has_an_anchor():
@@ -17,7 +17,7 @@ def test_markup_in_text_is_escaped():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&amp; more" in html
 
 
-from newsreader.core.body_html import article_body, mention_marks, render_snippet, typographic  # noqa: E402
+from newsreader.core.text.body_html import article_body, mention_marks, render_snippet, typographic  # noqa: E402
 
 
 def _entity(eid, etype, mentions, href=None):

@@ -21,6 +21,7 @@ def built_pages(output: Path) -> list[str]:
     return sorted(str(p.relative_to(output)).replace("index.html", "") for p in output.rglob("*.html"))
 
 
+@pytest.mark.slow
 def test_every_page_loads_cleanly_under_the_subpath(browser, subpath_server):
     base = subpath_server["base"]
     pages = built_pages(subpath_server["output"])
@@ -88,6 +89,7 @@ def axe_serious(browser, base: str, path: str, scheme: str = "light") -> list[st
     ]
 
 
+@pytest.mark.slow
 def test_timeline_split_by_year_loads_cleanly_and_is_accessible(browser, fixture_corpus, tmp_path):
     served = build_and_serve(fixture_corpus, tmp_path / "out", args=("-e", "NEWSREADER_TIMELINE_SPLIT=100"))
     try:

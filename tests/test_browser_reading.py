@@ -51,6 +51,7 @@ def start_of(value: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+@pytest.mark.slow
 def test_the_body_is_the_article_text_with_no_labels_or_speaker_tags(article, subpath_server):
     page = article()
     data = json.loads((subpath_server["output"] / "data" / "articles" / f"{SLUG}.json").read_text(encoding="utf-8"))
@@ -315,6 +316,7 @@ def reloaded_marker(page) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_livereload_reloads_the_page_after_a_rebuild(browser, tmp_path, subpath_server):
     content = tmp_path / "content"
     (content / "news").mkdir(parents=True)

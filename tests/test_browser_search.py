@@ -12,7 +12,7 @@ import pytest
 from bench_search import _serve, search_corpus
 from browsing import Visit
 from conftest import ROOT
-from newsreader.core.search_index import build_index
+from newsreader.core.search.index import build_index
 from test_browser import SEED_URL
 from test_search_index import assert_same_answers, query_set
 
@@ -46,6 +46,7 @@ def visit(browser, subpath_server):
     assert v.errors == [] and v.outside == [] and v.not_found == []
 
 
+@pytest.mark.slow
 def test_index_is_fetched_only_when_the_box_is_focused(visit, subpath_server):
     base = subpath_server["base"]
     visit.page.goto(f"{base}/{SEED_URL}")
@@ -310,6 +311,7 @@ def test_shards_answer_like_the_whole_index_in_chromium_on_the_site(visit, subpa
     assert_same_answers(json.loads(visit.page.evaluate(COMPARE, [queries, f"{base}/search/"])), queries)
 
 
+@pytest.mark.slow
 def test_shards_answer_like_the_whole_index_in_chromium_on_the_bench_corpus(browser, tmp_path):
     from newsreader.search import search_files  # noqa: PLC0415
 

@@ -10,8 +10,8 @@ import textwrap
 import time
 
 from conftest import ROOT, build
-from newsreader.core.cache import Cache, key
-from newsreader.core.publish import Publisher
+from newsreader.build.cache import Cache, key
+from newsreader.build.publish import Publisher
 from test_cache_damage import copied_cache, warm  # noqa: F401 - the fixture
 from test_page_cache import different
 
@@ -20,9 +20,10 @@ from test_page_cache import different
 BUILD = textwrap.dedent("""
     import os, sys, time
     sys.path.insert(0, os.path.join({root!r}, "plugins"))
-    from newsreader import render_helper, site
-    from newsreader.core.publish import Publisher
-    from newsreader.page_cache import CachingWriter
+    from newsreader.build import render_helper
+    from newsreader import site
+    from newsreader.build.publish import Publisher
+    from newsreader.build.page_cache import CachingWriter
     site.guard_forks()
     publisher = Publisher({out!r}, {cache!r})
     publisher.lock()
@@ -83,7 +84,7 @@ def test_a_locked_output_folder_names_the_process_holding_it(tmp_path):
     holder.lock()
     try:
         script = (f"import sys; sys.path.insert(0, {str(ROOT / 'plugins')!r})\n"
-                  "from newsreader.core.publish import Publisher\n"
+                  "from newsreader.build.publish import Publisher\n"
                   f"Publisher({str(tmp_path / 'out')!r}, None).lock()\n")
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
         assert result.returncode != 0

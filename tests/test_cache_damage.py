@@ -15,8 +15,8 @@ import sys
 
 import pytest
 from conftest import IN_CI, ROOT, SEED_DIR, build
-from newsreader.core.cache import Cache
-from newsreader.core.page_packs import PackedCache
+from newsreader.build.cache import Cache
+from newsreader.build.page_packs import PackedCache
 from test_page_cache import cache_report, different
 
 import synthetic

@@ -1,3 +1,4 @@
+import pytest
 """Cache entries are authenticated: a cache written by anyone without the secret can make a build slower, never wrong.
 
 An entry's header holds its size and SHA-256 (it is whole) and an HMAC-SHA256 of its key and payload, keyed by a
@@ -15,8 +16,8 @@ import shutil
 import stat
 
 from conftest import build, make_fixture_corpus
-from newsreader.core.cache import Cache, key, use_secret
-from newsreader.core.page_packs import PackedCache
+from newsreader.build.cache import Cache, key, use_secret
+from newsreader.build.page_packs import PackedCache
 from test_cache_damage import copied_cache, entries, warm  # noqa: F401 - the fixture
 from test_page_cache import cache_report, different
 
@@ -117,6 +118,7 @@ def test_an_entry_copied_under_another_key_is_a_miss(tmp_path):
     assert packed.index_of(copy) is None
 
 
+@pytest.mark.slow
 def test_a_build_with_another_secret_makes_everything_again(warm, tmp_path):
     """A cache written with secret A, read with secret B: every page rendered and every article annotated again,
     the same bytes; then B's entries are reused."""
@@ -138,6 +140,7 @@ def test_a_build_with_another_secret_makes_everything_again(warm, tmp_path):
     assert different(tmp_path / "a", tmp_path / "b2") == []
 
 
+@pytest.mark.slow
 def test_without_the_variable_the_secret_is_kept_beside_the_cache(warm, tmp_path, monkeypatch):
     corpus, _, reference = warm
     monkeypatch.delenv("NEWSREADER_CACHE_SECRET")
@@ -162,6 +165,7 @@ def test_without_the_variable_the_secret_is_kept_beside_the_cache(warm, tmp_path
     assert (tmp_path / "restored" / "cache.key").read_bytes() != secret
 
 
+@pytest.mark.slow
 def test_forked_processes_use_the_builds_secret(tmp_path, monkeypatch):
     """Entity pages rendered by the forked helper and search files made by the forked search worker, with the key
     file's secret: the next build reuses them all."""

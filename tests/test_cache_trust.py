@@ -1,3 +1,4 @@
+import pytest
 """A cache restored from anywhere can make a build slower, never wrong and never harmful.
 
 The Pages workflow restores ``.cache/newsreader`` from the CI cache, which other workflow runs can write. Entries
@@ -17,9 +18,9 @@ import subprocess
 import sys
 
 from conftest import ROOT, build
-from newsreader import article_memo
-from newsreader.core.cache import Cache, key
-from newsreader.core.page_packs import PackedCache
+from newsreader.build import article_memo
+from newsreader.build.cache import Cache, key
+from newsreader.build.page_packs import PackedCache
 from test_cache_damage import copied_cache, entries, warm  # noqa: F401 - the fixture
 from test_noop_memo import plant_memo, the_memo
 from test_page_cache import different
@@ -70,6 +71,7 @@ class _Mkdir:
         return (os.mkdir, (self.path,))
 
 
+@pytest.mark.slow
 def test_nothing_read_from_the_cache_is_unpickled_unmarshalled_or_run(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)

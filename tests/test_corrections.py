@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from newsreader.core import corrections
+from newsreader.core.corrections import apply as corrections
 from newsreader.core.model import Problem
-from newsreader.core.sentences import number_sentences
+from newsreader.core.text.sentences import number_sentences
 
 SENTENCES = number_sentences(["Uncle Sam paid. The Harbour Board met Alma Veress in Lisbon."])
 

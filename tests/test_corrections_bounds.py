@@ -59,6 +59,7 @@ def _capped() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_a_hostile_corrections_file_is_reported_within_bounds(tmp_path, attack):
     make, expected = ATTACKS[attack]

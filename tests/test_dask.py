@@ -20,11 +20,12 @@ import pytest
 from conftest import ROOT, build
 
 import synthetic  # scripts/synthetic.py
-from newsreader.core import dask_backend, dask_search
-from newsreader.core.search_index import build_index, build_with_lunr_py, serialize
+from newsreader.core import dask_backend
+from newsreader.core.search import on_dask as dask_search
+from newsreader.core.search.index import build_index, build_with_lunr_py, serialize
 from newsreader.core.annotate import _annotate_batch, cache_key
-from newsreader.core.cache import Cache, use_secret
-from newsreader.core.rawformat import parse
+from newsreader.build.cache import Cache, use_secret
+from newsreader.core.text.rawformat import parse
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def same(records_a, records_b) -> bool:
 
 
 def test_without_the_setting_dask_is_not_imported():
-    code = ("import sys; sys.path.insert(0, 'plugins'); import newsreader, newsreader.annotate, newsreader.search; "
+    code = ("import sys; sys.path.insert(0, 'plugins'); import newsreader, newsreader.annotation, newsreader.search; "
             "from newsreader.core import annotate, dask_backend; "
             "assert dask_backend.setting({}) is None and dask_backend.setting({'NEWSREADER_DASK': ' '}) is None; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'distributed'}))")
@@ -168,7 +169,7 @@ def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
 
     other = tmp_path / "plugins" / "newsreader"
     shutil.copytree(ROOT / "plugins" / "newsreader", other, ignore=shutil.ignore_patterns("__pycache__"))
-    with (other / "core" / "quotes.py").open("a", encoding="utf-8") as rules:
+    with (other / "core" / "quotes" / "extract.py").open("a", encoding="utf-8") as rules:
         rules.write("\n# a rule edited on this worker only\n")
     env = dict(os.environ, PYTHONPATH=str(tmp_path / "plugins"))
     worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler.address,

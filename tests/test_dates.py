@@ -7,8 +7,8 @@ from datetime import datetime
 import pytest
 
 from newsreader.core import nlp as nlp_module
-from newsreader.core.dates import extract, human
-from newsreader.core.sentences import number_sentences
+from newsreader.core.timex.events import extract, human
+from newsreader.core.text.sentences import number_sentences
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,9 @@ import pytest
 
 from conftest import SEED_DIR
 from newsreader.core import nlp as nlp_module
-from newsreader.core.entities import extract, learn_acronyms
-from newsreader.core.rawformat import parse
-from newsreader.core.sentences import number_sentences
+from newsreader.core.entities.extract import extract, learn_acronyms
+from newsreader.core.text.rawformat import parse
+from newsreader.core.text.sentences import number_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsreader.core.annotate import annotate_one
-from newsreader.core.entities import extract
-from newsreader.core.entity_index import build, id_of, record
-from newsreader.core.rawformat import parse
-from newsreader.core.sentences import number_sentences
+from newsreader.core.entities.extract import extract
+from newsreader.core.entities.index import build, id_of, record
+from newsreader.core.text.rawformat import parse
+from newsreader.core.text.sentences import number_sentences
 from test_entity_rules import entities_in, nlp, texts  # noqa: F401  (nlp is a fixture)
 
 

@@ -1,6 +1,6 @@
 """Entities merged across articles: ids, URLs, counts, co-mentions."""
 
-from newsreader.core.entity_index import build, slugify
+from newsreader.core.entities.index import build, slugify
 
 
 def e(name, type_, n=1, aliases=(), roles=(), local=False):

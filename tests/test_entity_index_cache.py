@@ -2,8 +2,8 @@
 
 import json
 
-from newsreader.core.cache import Cache
-from newsreader.core.entity_index import build, build_cached
+from newsreader.build.cache import Cache
+from newsreader.core.entities.index import build, build_cached
 
 
 def e(name, type_, n=1, local=False):

@@ -8,11 +8,11 @@ from spacy.tokens import Span
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.entities import _by_evidence, extract
-from newsreader.core.entity_names import acronym_key, is_generic, person_key
-from newsreader.core.metonyms import dateline
-from newsreader.core.rawformat import parse
-from newsreader.core.sentences import number_sentences
+from newsreader.core.entities.extract import _by_evidence, extract
+from newsreader.core.entities.names import acronym_key, is_generic, person_key
+from newsreader.core.entities.metonyms import dateline
+from newsreader.core.text.rawformat import parse
+from newsreader.core.text.sentences import number_sentences
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +241,7 @@ def test_a_surname_stands_alone_exactly_where_the_pattern_would_find_it():
     import random  # noqa: PLC0415
     import re  # noqa: PLC0415
 
-    from newsreader.core.people import standalone  # noqa: PLC0415
+    from newsreader.core.entities.people import standalone  # noqa: PLC0415
 
     def by_pattern(word, text):
         return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
@@ -257,8 +257,8 @@ def test_a_surname_stands_alone_exactly_where_the_pattern_would_find_it():
 
 
 def test_paragraphs_skipped_by_the_club_and_agreement_word_checks_hold_no_club_or_agreement():
-    from newsreader.core import entities  # noqa: PLC0415
-    from newsreader.core.people import CLUB_WORDS  # noqa: PLC0415
+    from newsreader.core.entities import extract as entities  # noqa: PLC0415
+    from newsreader.core.entities.people import CLUB_WORDS  # noqa: PLC0415
 
     texts = [f"Fans of {w} Porto cheered." for w in entities._CLUB_BEFORE.split("|")]
     texts += [f"Dunmore {w} won." for w in entities._CLUB_AFTER.split("|")]
@@ -281,7 +281,7 @@ def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
     import inspect  # noqa: PLC0415
     import re  # noqa: PLC0415
 
-    from newsreader.core import entities  # noqa: PLC0415
+    from newsreader.core.entities import extract as entities  # noqa: PLC0415
 
     source = inspect.getsource(entities._ner_candidates)
     read = set(re.findall(r'label (?:==|!=) "([A-Z_]+)"', source))
@@ -292,8 +292,8 @@ def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
 
 
 def test_a_name_glued_to_the_next_sentence_or_a_bracket_is_cut_and_a_function_word_is_never_a_name(nlp):
-    from newsreader.core.entities import _pieces  # noqa: PLC0415
-    from newsreader.core.entity_names import is_function_word  # noqa: PLC0415
+    from newsreader.core.entities.extract import _pieces  # noqa: PLC0415
+    from newsreader.core.entities.names import is_function_word  # noqa: PLC0415
 
     def span(doc, text):
         start = doc.text.index(text)
@@ -335,7 +335,7 @@ def test_names_in_capitals_are_the_names_the_article_writes_in_normal_case(nlp):
 
 
 def test_us_state_short_forms_and_postal_codes_after_a_city_are_the_state(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
 
     aliases = load()
     assert aliases.place("Fla.") == "Florida" and aliases.place("N.J.") == "New Jersey" and aliases.place("Pa.") == "Pennsylvania"
@@ -352,8 +352,8 @@ def test_a_known_country_the_model_calls_a_person_is_a_place(nlp):
 
 
 def test_a_title_before_a_surname_ending_a_sentence_takes_no_word_of_the_next(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.people import titled_names  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.people import titled_names  # noqa: PLC0415
 
     assert titled_names("The voters backed Mrs. Ferrand. And the rest followed.", load()) == []
     assert [c.name for c in titled_names("It was Sen. Oskar Lindqvist. He left.", load())] == ["Oskar Lindqvist"]
@@ -375,7 +375,7 @@ def test_a_team_named_by_its_city_is_not_the_city(nlp):
 
 
 def test_a_role_names_a_position_not_an_address_an_age_an_amount_a_place_or_a_fragment():
-    from newsreader.core.roles import clean_role  # noqa: PLC0415
+    from newsreader.core.entities.roles import clean_role  # noqa: PLC0415
 
     for kept in ("Foreign Minister", "chief negotiator", "State Department", "Dr.", "police chief", "Oregon Sen.",
                  "former engineer", "senior fellow at the Brackton Institute", "boss", "Sierra Books"):
@@ -405,7 +405,7 @@ def test_a_name_the_model_calls_an_organisation_or_place_is_a_person_when_the_te
 
 
 def test_a_name_starts_and_ends_with_a_capitalised_word(nlp):
-    from newsreader.core.entities import _lower_case_edges  # noqa: PLC0415
+    from newsreader.core.entities.extract import _lower_case_edges  # noqa: PLC0415
 
     doc = nlp("Reports from the Brackton news agency and the pro-reform CFU union and Ana de Souza came in.")
     def span(text):
@@ -428,8 +428,8 @@ def test_a_results_list_ranks_people_with_their_country_in_brackets(nlp):
 
 
 def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_person(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("Voters saw Carla Ferrone throw her support behind the bill.")
     doc.ents = [Span(doc, 3, 4, label="ORG")]  # "Ferrone" alone, as the model sometimes reads it
@@ -443,8 +443,8 @@ def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_p
 
 
 def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acronym_ends_no_persons_name(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("Photo by Tomas Velkner / Brackton Wire, and Lindqvist's Ohio voters and the Ohio GOP and John Doe III.")
     def ents(*texts):
@@ -464,8 +464,8 @@ def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acrony
 
 
 def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
 
     from spacy.tokens import Doc  # noqa: PLC0415
 
@@ -475,8 +475,8 @@ def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
 
 
 def test_a_dateline_paragraph_and_a_country_the_model_missed_are_places(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities import _countries, _date_line  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.extract import _countries, _date_line  # noqa: PLC0415
 
     assert [(c.name, c.type) for c in _date_line("BRACKTON , Kestrelia 2024-05-04")] == [("Brackton", "place"),
                                                                                        ("Kestrelia", "place")]
@@ -501,8 +501,8 @@ def test_an_owners_name_is_no_part_of_a_body_a_rule_finds(nlp):
 
 
 def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("The Kestrel Times reported the story first.")
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
@@ -510,8 +510,8 @@ def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
 
 
 def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organisation(nlp):
-    from newsreader.core.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("Velmar said profits rose, and the company expects more.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
@@ -531,7 +531,7 @@ def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_n
     found = entities_in(["Ryu Jae-won met the Brackton Tribune staff in Charleston, W.Va. on Monday."], nlp)
     assert "Ryu Jae-won" in found and found["Brackton Tribune"].type == "organization"
     assert found["West Virginia"].type == "place"
-    from newsreader.core.entities import _pieces  # noqa: PLC0415
+    from newsreader.core.entities.extract import _pieces  # noqa: PLC0415
 
     doc = nlp("Reporters from Politico, Democratic aides and others came.")
     start = doc.text.index("Politico")
@@ -540,7 +540,7 @@ def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_n
 
 
 def test_a_numbered_team_sheet_names_people(nlp):
-    from newsreader.core.entities import _lineup  # noqa: PLC0415
+    from newsreader.core.entities.extract import _lineup  # noqa: PLC0415
 
     sheet = "Kestrelia - 1 - Ivo Lang , 2 - Mia Holt ( 14 - Ola Berg 60th ) , 3 - Tomas de Velk , 4 - Brack"
     assert [c.name for c in _lineup(sheet)] == ["Ivo Lang", "Mia Holt", "Ola Berg", "Tomas de Velk", "Brack"]
@@ -550,8 +550,8 @@ def test_a_numbered_team_sheet_names_people(nlp):
 
 
 def test_two_surnames_glued_from_a_list_are_two_people_and_an_undotted_title_is_no_name(nlp):
-    from newsreader.core.entities import _listed_surnames  # noqa: PLC0415
-    from newsreader.core.candidate import Candidate  # noqa: PLC0415
+    from newsreader.core.entities.extract import _listed_surnames  # noqa: PLC0415
+    from newsreader.core.entities.candidate import Candidate  # noqa: PLC0415
 
     owners = {"Velkner": "Tomas Velkner", "Oyelaran": "Mara Oyelaran"}
     split = _listed_surnames([Candidate(10, 26, "person", "Velkner Oyelaran", "ner")], owners)

@@ -8,8 +8,8 @@ import pytest
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.entity_index import build, id_of, record as record_of
-from newsreader.core.rawformat import parse
+from newsreader.core.entities.index import build, id_of, record as record_of
+from newsreader.core.text.rawformat import parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

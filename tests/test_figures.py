@@ -1,8 +1,8 @@
 """Figures and the comparisons the text states between them, checked against the numbers."""
 
-from newsreader.core.figures import extract
-from newsreader.core.numbers import parse_money
-from newsreader.core.sentences import number_sentences
+from newsreader.core.figures.extract import extract
+from newsreader.core.figures.numbers import parse_money
+from newsreader.core.text.sentences import number_sentences
 
 
 def money(name, sentence, start, end):

@@ -1,3 +1,4 @@
+import pytest
 """Every built page and stylesheet is valid according to the current Nu HTML Checker (npm's vnu-jar, pinned)."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def validate(root) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_every_page_and_stylesheet_of_the_fixture_site_is_valid(fixture_site):
     out, _ = fixture_site
     assert len(list(out.rglob("*.html"))) >= 8 and list(out.rglob("*.css"))

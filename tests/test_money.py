@@ -6,8 +6,8 @@ import pytest
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.money import find
-from newsreader.core.rawformat import parse
+from newsreader.core.figures.money import find
+from newsreader.core.text.rawformat import parse
 
 
 @pytest.fixture(scope="session")

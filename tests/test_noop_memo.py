@@ -15,10 +15,10 @@ import time
 
 import pytest
 from conftest import build
-from newsreader import article_memo
-from newsreader.core.cache import Cache, sha256
-from newsreader.core.rawformat import parse
-from newsreader.core.sentences import number_sentences
+from newsreader.build import article_memo
+from newsreader.build.cache import Cache, sha256
+from newsreader.core.text.rawformat import parse
+from newsreader.core.text.sentences import number_sentences
 from newsreader.search import _listing_name
 from test_cache_damage import copied_cache, warm_site
 from test_page_cache import different
@@ -63,6 +63,7 @@ def annotation_records(cache) -> list:
     return records
 
 
+@pytest.mark.slow
 def test_a_noop_build_takes_everything_from_the_memo_and_still_reports_the_corrections(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
@@ -98,6 +99,7 @@ def test_an_edited_memo_with_a_right_header_is_a_miss(warm, tmp_path):
     assert store.get_text(digest, article_memo.HASH).split(" ")[1] == sha256(remade)
 
 
+@pytest.mark.slow
 def test_a_truncated_memo_and_one_of_the_wrong_shape_are_misses(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsreader.core.numbers import format_quantity, parse_money, parse_number
+from newsreader.core.figures.numbers import format_quantity, parse_money, parse_number
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ from xml.etree import ElementTree
 import pytest
 from conftest import ROOT, SEED_DIR, build
 from markupsafe import Markup
-from newsreader import output_folder
+from newsreader.build import output_folder
 from newsreader.generators import EntityGenerator
-from newsreader.core import publish as publish_module
-from newsreader.core.publish import Publisher, clean
+from newsreader.build import publish as publish_module
+from newsreader.build.publish import Publisher, clean
 from test_page_cache import different
 
 import synthetic
@@ -77,6 +77,7 @@ def leftovers(*folders) -> list[str]:
     return [str(p) for f in folders for p in f.rglob("*") if p.name.endswith(".tmp") or ".newsreader-staging" in p.parts]
 
 
+@pytest.mark.slow
 def test_a_rebuild_where_nothing_changed_writes_nothing(corpus, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     build(corpus, out, cache=cache)
@@ -86,6 +87,7 @@ def test_a_rebuild_where_nothing_changed_writes_nothing(corpus, tmp_path):
     assert "Output: 0 files written" in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_failed_build_leaves_the_last_good_site(corpus, tmp_path):
     corpus = copy_corpus(corpus, tmp_path)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -108,6 +110,7 @@ def test_a_failed_build_leaves_the_last_good_site(corpus, tmp_path):
     assert len(list((out / "news").glob("*/index.html"))) == articles + 2
 
 
+@pytest.mark.slow
 def test_stale_files_go_only_after_a_successful_build(corpus, tmp_path):
     corpus = copy_corpus(corpus, tmp_path)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -126,6 +129,7 @@ def test_stale_files_go_only_after_a_successful_build(corpus, tmp_path):
     assert different(tmp_path / "fresh", out) == [".git/HEAD"]
 
 
+@pytest.mark.slow
 def test_a_symlinked_output_keeps_the_files_of_its_target(corpus, tmp_path):
     corpus = copy_corpus(corpus, tmp_path)
     target, out, cache = tmp_path / "www", tmp_path / "out", tmp_path / "cache"
@@ -146,6 +150,7 @@ def test_a_symlinked_output_keeps_the_files_of_its_target(corpus, tmp_path):
         "notes.txt", "own/page.html"]
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_the_second_says_so(corpus, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     # Held by someone else (here: this test), the output folder is refused.

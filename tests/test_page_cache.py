@@ -1,3 +1,4 @@
+import pytest
 """The rendered-output cache: a warm build reuses pages, and any change gives what a cold build gives."""
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ import shutil
 import time
 
 from conftest import ROOT, build, make_fixture_corpus, write_raw
-from newsreader.core.cache import Cache, replace_text
-from newsreader.page_cache import site_key
+from newsreader.build.cache import Cache, replace_text
+from newsreader.build.page_cache import site_key
 
 
 def files(folder):
@@ -27,6 +28,7 @@ def cache_report(result) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
+@pytest.mark.slow
 def test_warm_build_reuses_every_page_and_equals_the_cold_build(tmp_path):
     corpus = make_fixture_corpus(tmp_path / "corpus")
     cache = tmp_path / "cache"
@@ -41,6 +43,7 @@ def test_warm_build_reuses_every_page_and_equals_the_cold_build(tmp_path):
     assert different(tmp_path / "cold", tmp_path / "off") == []
 
 
+@pytest.mark.slow
 def test_an_edited_article_rebuilds_what_it_touches_and_nothing_is_stale(tmp_path):
     corpus = make_fixture_corpus(tmp_path / "corpus")
     cache = tmp_path / "cache"
@@ -66,6 +69,7 @@ def test_an_edited_article_rebuilds_what_it_touches_and_nothing_is_stale(tmp_pat
     assert untouched and not set(untouched) & set(changed)
 
 
+@pytest.mark.slow
 def test_a_corrections_edit_gives_what_a_cold_build_gives(tmp_path):
     corpus = make_fixture_corpus(tmp_path / "corpus")
     cache = tmp_path / "cache"
@@ -80,6 +84,7 @@ def test_a_corrections_edit_gives_what_a_cold_build_gives(tmp_path):
     assert not (tmp_path / "after" / "entity" / "pentagon").exists()
 
 
+@pytest.mark.slow
 def test_a_new_article_changes_the_pages_of_its_entities(tmp_path):
     corpus = tmp_path / "corpus"
     write_raw(corpus / "news", "one.txt", "Synthetic fixture one", "Fixture Wire", "3 May 2021",
@@ -154,6 +159,7 @@ def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
     assert cache.prune(14) == 0
 
 
+@pytest.mark.slow
 def test_an_edit_on_a_later_entity_page_gives_what_a_cold_build_gives(tmp_path):
     """Entity pages after the first are keyed by their own articles: the edited one's page must change."""
     import synthetic  # noqa: PLC0415 - scripts/synthetic.py, on the path from conftest
@@ -180,6 +186,7 @@ def test_an_edit_on_a_later_entity_page_gives_what_a_cold_build_gives(tmp_path):
     assert str(later[0].relative_to(tmp_path / "before")) in different(tmp_path / "before", tmp_path / "after")
 
 
+@pytest.mark.slow
 def test_a_rebuild_where_nothing_changed_loads_neither_the_rules_nor_the_checkers(tmp_path):
     """spaCy, the annotation rules, jsonschema (no corrections file) and pydantic-core (records checked before)."""
     corpus = make_fixture_corpus(tmp_path / "corpus")
@@ -187,6 +194,6 @@ def test_a_rebuild_where_nothing_changed_loads_neither_the_rules_nor_the_checker
     build(corpus, tmp_path / "out", cache=cache)
     result = build(corpus, tmp_path / "out", cache=cache, PYTHONPROFILEIMPORTTIME="1")
     imported = set(re.findall(r"\|\s*([\w.]+)\s*$", result.stderr, re.M))
-    assert "newsreader.annotate" in imported and "newsreader.core.dates" in imported
-    assert not imported & {"spacy", "newsreader.core.timex", "newsreader.core.entities", "newsreader.core.quotes",
-                           "newsreader.core.record_shape", "pydantic_core", "jsonschema", "newsreader.core.corrections"}
+    assert "newsreader.annotation" in imported and "newsreader.core.timex.events" in imported
+    assert not imported & {"spacy", "newsreader.core.timex.finder", "newsreader.core.entities.extract", "newsreader.core.quotes.extract",
+                           "newsreader.core.record_shape", "pydantic_core", "jsonschema", "newsreader.core.corrections.apply"}

@@ -1,12 +1,12 @@
-"""Rendered pages cached in packs (core/page_packs.py): found after sealing, verified, fork-safe, pruned."""
+"""Rendered pages cached in packs (build/page_packs.py): found after sealing, verified, fork-safe, pruned."""
 
 from __future__ import annotations
 
 import os
 import time
 
-from newsreader.core.cache import Cache
-from newsreader.core.page_packs import PackedCache
+from newsreader.build.cache import Cache
+from newsreader.build.page_packs import PackedCache
 
 A, B, C = "a1" * 32, "b2" * 32, "c3" * 32
 
@@ -36,7 +36,7 @@ def test_a_cold_build_knows_it_has_nothing_to_reuse(tmp_path):
     """``holds_packs`` (a cold build skips looking up each page when it is false) counts earlier packs only."""
     from types import SimpleNamespace
 
-    from newsreader.page_cache import CachingWriter
+    from newsreader.build.page_cache import CachingWriter
 
     assert not PackedCache(tmp_path).holds_packs() and not PackedCache(None).holds_packs()
     store = PackedCache(tmp_path)

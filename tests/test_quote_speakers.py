@@ -6,8 +6,8 @@ import pytest
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.rawformat import parse
-from newsreader.core.speakers import dateline_end
+from newsreader.core.text.rawformat import parse
+from newsreader.core.quotes.speakers import dateline_end
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +166,7 @@ def test_a_body_named_by_its_head_noun_is_linked_to_the_entity(nlp):
 
 
 def test_speaker_link_follows_the_entity_when_its_site_wide_type_flips():
-    from newsreader.annotate import _quotes
+    from newsreader.annotation import _quotes
 
     # "Marlow Tesh" was a PERSON in this article; site-wide evidence made it an ORG afterwards.
     entity = {"type": "ORG", "name": "Marlow Tesh", "aliases": [], "id": "marlow-tesh", "href": "/e/marlow-tesh"}

@@ -9,8 +9,8 @@ import pytest
 from conftest import SEED_DIR
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
-from newsreader.core.quotes import find_quote_spans
-from newsreader.core.rawformat import parse
+from newsreader.core.quotes.extract import find_quote_spans
+from newsreader.core.text.rawformat import parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -87,14 +87,14 @@ def test_quote_marks_and_apostrophes():
 
 
 def test_a_straight_quote_mark_closed_by_a_curly_one():
-    from newsreader.core.quotes import find_quote_spans
+    from newsreader.core.quotes.extract import find_quote_spans
     text = '"But the governor won anyway,\u201d Tom Reyes said. "Next year."'
     spans = find_quote_spans(text)
     assert [text[a:b] for a, b in spans] == ["But the governor won anyway,", "Next year."]
 
 
 def test_markup_attribute_values_are_no_quotes():
-    from newsreader.core.quotes import find_quote_spans
+    from newsreader.core.quotes.extract import find_quote_spans
     text = '<post id="88120" author="@harbourwatch">The ferry is late again, "as always" says the captain.</post>'
     assert [text[a:b] for a, b in find_quote_spans(text)] == ["as always"]
 

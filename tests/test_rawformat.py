@@ -7,10 +7,10 @@ from datetime import datetime
 import pytest
 
 from conftest import SEED_DIR
-from newsreader.core.boilerplate import is_furniture
-from newsreader.core import dateline
-from newsreader.core.dateline import parse_dateline
-from newsreader.core.rawformat import RawFormatError, parse
+from newsreader.core.text.boilerplate import is_furniture
+from newsreader.core.text import dateline
+from newsreader.core.text.dateline import parse_dateline
+from newsreader.core.text.rawformat import RawFormatError, parse
 
 SEED = SEED_DIR / "000_29d63d47178ef691.txt"
 

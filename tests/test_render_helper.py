@@ -1,3 +1,4 @@
+import pytest
 """Entity pages rendered in two processes: the same bytes as one process, and a failed helper costs nothing."""
 
 from __future__ import annotations
@@ -7,14 +8,15 @@ import os
 import re
 
 from conftest import build, make_fixture_corpus
-from newsreader import render_helper
-from newsreader.page_cache import CachingWriter
+from newsreader.build import render_helper
+from newsreader.build.page_cache import CachingWriter
 from test_page_cache import cache_report, different
 
 SETTINGS = {"RELATIVE_URLS": False, "NEWSREADER_CACHE_PATH": None, "NEWSREADER_PROCESSES": 2,
             "NEWSREADER_PARALLEL_FROM": 1}
 
 
+@pytest.mark.slow
 def test_pages_rendered_in_two_processes_are_the_bytes_one_process_renders(tmp_path):
     corpus = make_fixture_corpus(tmp_path / "corpus")
     one = build(corpus, tmp_path / "one", cache=tmp_path / "cache-one", args=("-v",), NEWSREADER_PROCESSES="1")

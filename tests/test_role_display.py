@@ -1,7 +1,7 @@
 """Which roles an entity page's header shows (issue 24): noun phrases naming a position, office or occupation, at
 most three; never a number, an amount, a verb, a time phrase or a fragment. Phrases written for these tests."""
 
-from newsreader.core.roles import display_roles, plausible_role, title_like
+from newsreader.core.entities.roles import display_roles, plausible_role, title_like
 
 
 def test_positions_offices_and_occupations_are_title_like():

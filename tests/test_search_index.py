@@ -17,11 +17,11 @@ import pytest
 
 from bench_search import search_corpus
 from conftest import ROOT, SEED_DIR, require_tool
-from newsreader.core import lunr_js, search_shards
-from newsreader.core.cache import Cache
-from newsreader.core.rawformat import parse
-from newsreader.core.search_fold import fold, unicode_trim
-from newsreader.core.search_index import FIELDS, build, build_index, build_with_lunr_py, index_terms
+from newsreader.core.search import lunr_js, shards as search_shards
+from newsreader.build.cache import Cache
+from newsreader.core.text.rawformat import parse
+from newsreader.core.search.fold import fold, unicode_trim
+from newsreader.core.search.index import FIELDS, build, build_index, build_with_lunr_py, index_terms
 from newsreader.search import _cache_files, _link_from_cache, search_files
 
 WORDS = [
@@ -270,6 +270,7 @@ def bench_answers(tmp_path_factory):
     return queries, folder
 
 
+@pytest.mark.slow
 def test_shards_answer_like_the_whole_index_on_the_bench_corpus(bench_answers, tmp_path):
     queries, folder = bench_answers
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -303,6 +304,7 @@ def test_a_fuzzy_term_reads_the_terms_of_its_lengths_only(bench_answers, tmp_pat
     assert len(by_length) == sum(len(terms) for terms in vocab)
 
 
+@pytest.mark.slow
 def test_a_huge_expansion_is_capped_and_says_so(bench_answers, tmp_path):
     queries, folder = bench_answers
     result = run_node("compare_shards.js", {"dir": str(folder), "queries": queries}, tmp_path)
@@ -313,6 +315,7 @@ def test_a_huge_expansion_is_capped_and_says_so(bench_answers, tmp_path):
     assert max(result["files"].values()) <= 48 + 6
 
 
+@pytest.mark.slow
 def test_a_client_without_the_vocabulary_gets_other_answers(bench_answers, tmp_path):
     """The equality test can fail: a naive client (no vocabulary, no prefix ranges) differs on wildcards/fuzzy."""
     queries, folder = bench_answers
@@ -321,6 +324,7 @@ def test_a_client_without_the_vocabulary_gets_other_answers(bench_answers, tmp_p
     assert different and all(("*" in q or "~" in q) for q in different)
 
 
+@pytest.mark.slow
 def test_the_likely_first_result_is_fetched_during_the_search(bench_answers, tmp_path):
     """With prefetch, a plain query fetches one display file while lunr searches: nearly always the first result's."""
     queries, folder = bench_answers
@@ -336,6 +340,7 @@ def test_the_likely_first_result_is_fetched_during_the_search(bench_answers, tmp
 
 
 # ---- the files -----------------------------------------------------------------------------
+@pytest.mark.slow
 def test_a_big_index_keeps_its_keys_out_of_the_manifest(bench_answers, tmp_path, monkeypatch):
     """Past INLINE_KEYS shards the manifest names every 64th key only, and a query reads one key file."""
     queries, folder = bench_answers
@@ -417,7 +422,7 @@ def test_alias_table_finds_entities_by_name_and_alias():
 def test_the_search_files_start_once_the_articles_are_annotated(tmp_path):
     """The search generator starts its process on the annotated signal of its own build, once."""
     from pelican.settings import DEFAULT_CONFIG
-    from newsreader import annotate
+    from newsreader import annotation as annotate
     from newsreader.search import SearchGenerator
 
     settings = dict(DEFAULT_CONFIG, NEWSREADER_CACHE_PATH=str(tmp_path / "cache"), PATH=str(tmp_path))

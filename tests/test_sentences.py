@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsreader.core.sentences import number_sentences, sentence_spans, split_sentences
+from newsreader.core.text.sentences import number_sentences, sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize(

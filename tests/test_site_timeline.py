@@ -1,3 +1,4 @@
+import pytest
 """The timeline in the built site: article JSON events, the article timeline, the site-wide page, exports."""
 
 from __future__ import annotations
@@ -101,10 +102,11 @@ def start_of(value: str) -> date:
     return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
 
 
+@pytest.mark.slow
 def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
     """Issue 24: past the split, /timeline/ links every year and month and shows the latest months' events as text;
     each year has a page (oldest first, like every timeline), and a long year a page per month."""
-    from newsreader.core.dates import period_start  # noqa: PLC0415
+    from newsreader.core.timex.events import period_start  # noqa: PLC0415
     from test_html_valid import validate  # noqa: PLC0415
 
     out = tmp_path / "out"

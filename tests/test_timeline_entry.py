@@ -1,6 +1,6 @@
 """Timeline entries: a short line around the date phrase, a reason in plain words, repeats once."""
 
-from newsreader.core.timeline_entry import clause, entry_fields, plainly, unique
+from newsreader.core.timex.timeline_entry import clause, entry_fields, plainly, unique
 
 
 def test_the_line_is_the_clause_around_the_phrase_trimmed():

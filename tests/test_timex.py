@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from newsreader.core import nlp as nlp_module
-from newsreader.core import rawformat, timex_values
-from newsreader.core.dates import extract_all
-from newsreader.core.sentences import number_sentences
+from newsreader.core.text import rawformat
+from newsreader.core.timex import values as timex_values
+from newsreader.core.timex.events import extract_all
+from newsreader.core.text.sentences import number_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -232,7 +233,7 @@ def test_times_of_day_are_kept_at_their_precision(nlp):
 def test_a_time_of_day_is_carried_to_its_event(nlp):
     _, events = annotate(nlp, "The vote took place on Friday afternoon.", MON_2021_01_04)
     assert [(e.date, e.precision, e.time) for e in events] == [("2021-01-01", "day", "afternoon")]
-    from newsreader.core.dates import human
+    from newsreader.core.timex.events import human
     assert human(events[0].date, "day", False, events[0].time) == "1 Jan 2021, afternoon"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.core import timex_values
+from newsreader.core.timex import values as timex_values
 from newsreader.export import timelinejs
 from test_site_entities import article_json
 

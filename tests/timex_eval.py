@@ -47,8 +47,8 @@ def gold_spans(article: dict) -> list[Span]:
 
 
 def system_spans(nlp, article: dict) -> list[Span]:
-    from newsreader.core.dates import extract_all
-    from newsreader.core.sentences import number_sentences
+    from newsreader.core.timex.events import extract_all
+    from newsreader.core.text.sentences import number_sentences
 
     sentences = number_sentences(article["paragraphs"])
     by_id = {s.id: s for s in sentences}

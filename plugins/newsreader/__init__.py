@@ -1,14 +1,15 @@
 """newsreader: an annotated news reader, as a Pelican plugin.
 
-read (``reader.py``) -> annotate (``annotate.py``) -> render (``generators.py`` + theme, through
-``page_cache.py``, which reuses output whose inputs did not change) -> export (``export.py``) -> index
-(``search.py``); ``output_folder.py`` stages each build and publishes it when it succeeded. ``register`` only
+read (``reader.py``) -> annotate (``annotation.py``) -> render (``generators.py`` + theme, through
+``build/page_cache.py``, which reuses output whose inputs did not change) -> export (``export.py``) -> index
+(``search.py``); ``build/output_folder.py`` stages each build and publishes it when it succeeded. ``register`` only
 connects signal handlers; they live at module level, so Pelican's weak references to them stay alive.
 """
 
 from pelican import signals
 
-from . import annotate, article_links, content_files, dask_glue, generators, output_folder, page_cache, search, site
+from . import annotation as annotate, article_links, content_files, dask_glue, generators, search, site
+from .build import output_folder, page_cache
 
 
 def register():

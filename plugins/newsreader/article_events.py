@@ -9,9 +9,9 @@ checked for shape when read (a damaged or odd entry is made again).
 
 from __future__ import annotations
 
-from .core.cache import Cache, text_key
-from .core.dates import event_order, human
-from .core.timeline_entry import entry_fields
+from .build.cache import Cache, text_key
+from .core.timex.events import event_order, human
+from .core.timex.timeline_entry import entry_fields
 
 FIELDS = ("display", "before", "shown_phrase", "after", "reason")
 

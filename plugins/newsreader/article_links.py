@@ -7,7 +7,7 @@ what two articles share and would make the count quadratic in the archive: it is
 articles of 40 entities each take a few seconds, once: the choice is cached under the articles' render keys).
 
 Runs when the articles are annotated (``annotate.annotated``); sets ``article.read_on`` for the template. Each article's page key (``page_render_key``, read by
-``page_cache.py`` for the article's page only) is its render key plus what these links show (each linked
+``build/page_cache.py`` for the article's page only) is its render key plus what these links show (each linked
 article's URL, title, source and date), so a page is rendered again when its neighbours or related articles
 change, and feeds, the export and the search files, which show none of this, keep their keys.
 """
@@ -19,7 +19,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .core.cache import Cache, key
+from .build.cache import Cache, key
 
 RELATED = 3
 COMMON = 40  # an entity in more articles than this is not counted

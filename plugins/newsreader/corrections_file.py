@@ -1,6 +1,6 @@
 """The editor's corrections file (``content/annotations.yml``) as the glue applies it.
 
-``core/corrections.py`` reads and applies it; it (and jsonschema, which checks the file) is imported only
+``core/corrections/apply.py`` reads and applies it; it (and jsonschema, which checks the file) is imported only
 when the file exists, so a site without corrections never loads them.
 """
 
@@ -14,13 +14,13 @@ MAX_PROBLEMS = 100  # problems reported for the file; the rest are counted in on
 
 
 class EditorCorrections:
-    """The corrections file's rules (``core/corrections.py``); with no file, nothing is loaded (nor jsonschema)."""
+    """The corrections file's rules (``core/corrections/apply.py``); with no file, nothing is loaded (nor jsonschema)."""
 
     def __init__(self, path: Path):
         self.path, self.module = path, None
         self.rules, self.event_rules, self.found = [], [], []
         if os.path.lexists(path):  # a folder or a broken link is reported by the loader
-            from .core import corrections  # noqa: PLC0415
+            from .core.corrections import apply as corrections  # noqa: PLC0415
 
             self.module = corrections
             self.rules, self.found = corrections.load(path)

@@ -14,7 +14,7 @@ from contextlib import nullcontext
 from .core import dask_backend
 from .site import processes
 
-SESSION = "NEWSREADER_DASK_SESSION"  # a setting for the build's length (not an output setting: page_cache.py)
+SESSION = "NEWSREADER_DASK_SESSION"  # a setting for the build's length (not an output setting: build/page_cache.py)
 
 
 def _say(text: str) -> None:
@@ -42,9 +42,9 @@ def annotator(settings: dict):
 
 
 def search_index(found: dask_backend.Annotator, documents: list[dict]) -> Future:
-    """The search index of ``documents`` computed on the cluster (``core/dask_search.py``), waited for in a thread
+    """The search index of ``documents`` computed on the cluster (``core/search/on_dask.py``), waited for in a thread
     of this process while it renders pages; the connection is opened here, in the build's own thread."""
-    from .core import dask_search  # noqa: PLC0415
+    from .core.search import on_dask as dask_search  # noqa: PLC0415
 
     client = found.opened().client
     pool = ThreadPoolExecutor(1, thread_name_prefix="newsreader-dask-search")

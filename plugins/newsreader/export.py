@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .core.cache import Cache, key, replace_text
-from .core.dates import event_order, period_start
+from .build.cache import Cache, key, replace_text
+from .core.timex.events import event_order, period_start
 
 
 def _dumps(value) -> str:

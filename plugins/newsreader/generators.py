@@ -10,15 +10,16 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import article_events, export, render_helper
-from .annotate import TYPE_LABELS
-from .core.body_html import render_snippet, typographic
-from .core.cache import Cache, key
-from .core.dates import period_start
-from .core.entity_index import TYPE_ORDER
-from .core.roles import display_roles
-from .core.timeline_entry import unique
-from .page_cache import CachingWriter, SummaryOnly, feed_digest, page_digest
+from . import article_events, export
+from .build import render_helper
+from .annotation import TYPE_LABELS
+from .core.text.body_html import render_snippet, typographic
+from .build.cache import Cache, key
+from .core.timex.events import period_start
+from .core.entities.index import TYPE_ORDER
+from .core.entities.roles import display_roles
+from .core.timex.timeline_entry import unique
+from .build.page_cache import CachingWriter, SummaryOnly, feed_digest, page_digest
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ def page_url(base: str, number: int) -> str:
 class EntityGenerator(Generator):
     """Runs after the articles generator, whose finalized signal attached the annotations.
 
-    Every page it writes has a render key (see ``page_cache.py``); what a page
+    Every page it writes has a render key (see ``build/page_cache.py``); what a page
     needs that is costly to build (mention snippets, the site timeline) is built
     only when the page is not reused.
     """

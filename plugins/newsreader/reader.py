@@ -10,7 +10,7 @@ from pelican.readers import BaseReader
 
 from . import slugs
 from .content_files import open_regular, refusal
-from .core.rawformat import RawFormatError, parse
+from .core.text.rawformat import RawFormatError, parse
 
 logger = logging.getLogger(__name__)
 
@@ -53,5 +53,5 @@ class RawNewsReader(BaseReader):
             "category": self.process_metadata("category", article.source or "Unknown source"),
             "raw": article,
         }
-        # The body is rendered once, with its annotations, when every article has been read (annotate.py).
+        # The body is rendered once, with its annotations, when every article has been read (annotation.py).
         return "", metadata

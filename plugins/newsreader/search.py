@@ -1,6 +1,6 @@
 """Search: the sharded lunr index and the display files written at the end of the build, plus the search page.
 
-The files (``core/search_shards.py``) are built in a second process while the
+The files (``core/search/shards.py``) are built in a second process while the
 other generators render pages, and kept in the cache under the index's key, so a
 rebuild where no article changed links every one of them back in.
 ``lunr-index.json`` (the whole index) and ``store.json`` are still written for
@@ -18,10 +18,10 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import annotate, dask_glue
-from .core import search_shards
-from .core.cache import Cache, inside, is_digest, is_relative, key, replace_text, text_key
-from .core.search_index import build_index, index_key, serialize
+from . import annotation as annotate, dask_glue
+from .core.search import shards as search_shards
+from .build.cache import Cache, inside, is_digest, is_relative, key, replace_text, text_key
+from .core.search.index import build_index, index_key, serialize
 
 logger = logging.getLogger(__name__)
 SKIPPED_TYPES = {"money", "quantity"}

@@ -7,7 +7,7 @@ import os
 from functools import lru_cache
 
 from . import slugs
-from .core.body_html import typographic
+from .core.text.body_html import typographic
 from .reader import RawNewsReader
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ DEFAULTS = {
     "NEWSREADER_PROCESSES": None,
     # A Dask scheduler's address (tcp://host:8786) or "local": annotation on that cluster (core/dask_backend.py).
     "NEWSREADER_DASK": None,
-    "NEWSREADER_PAGE_CACHE": True,  # reuse rendered output whose inputs did not change (page_cache.py)
+    "NEWSREADER_PAGE_CACHE": True,  # reuse rendered output whose inputs did not change (build/page_cache.py)
     "NEWSREADER_PAGE_CACHE_DAYS": 14,  # rendered output no build has used for this long is removed
     "NEWSREADER_ANNOTATION_CACHE_DAYS": 90,  # likewise annotations and search indexes
 }
@@ -99,7 +99,7 @@ def _after_fork_in_child() -> None:
 @lru_cache(maxsize=1)  # once per process
 def guard_forks() -> None:
     """In every forked child (where processes are forked: not on Windows): :func:`die_with_parent` and
-    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``core/publish.py``.)"""
+    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``build/publish.py``.)"""
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 

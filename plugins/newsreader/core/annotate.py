@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+from typing import Protocol
 
 from . import nlp as nlp_module
-from .cache import Cache, key
-from .entity_index import salience
+from .keys import key
+from .entities.index import salience
 from .model import RawArticle, flat_dict
 from .rules_id import rules_id
 
+
+
+class RecordStore(Protocol):
+    """Where annotation records are kept between builds: the build's verified cache (``build/cache.py``)."""
+
+    def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None: ...
+
+    def put_text(self, digest: str, text: str, suffix: str = ".json") -> str | None: ...
 
 
 def cache_key(article: RawArticle) -> str:
@@ -36,8 +45,10 @@ def _mention(mention) -> dict:
 
 def annotate_one(article: RawArticle, docs) -> dict:
     # The rules are imported here: a build whose annotations are all cached never loads them (nor spaCy).
-    from . import dates, figures, money, quotes  # noqa: PLC0415
-    from .entities import extract  # noqa: PLC0415
+    from .timex import events as dates  # noqa: PLC0415
+    from .figures import extract as figures, money  # noqa: PLC0415
+    from .quotes import extract as quotes  # noqa: PLC0415
+    from .entities.extract import extract  # noqa: PLC0415
 
     entities = sorted(money.refine(
         [dict({"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
@@ -123,7 +134,7 @@ def _record(payload: bytes) -> dict | None:
         return None
 
 
-def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, progress=None,
+def annotate_all(articles: list[RawArticle], cache: RecordStore, processes: int = 1, progress=None,
                  digests: list[str] | None = None, annotator=None) -> list[dict]:
     """Annotations for each article, in order; only uncached articles are parsed (across ``processes``).
 
@@ -148,7 +159,7 @@ def annotate_all(articles: list[RawArticle], cache: Cache, processes: int = 1, p
     return results  # type: ignore[return-value]
 
 
-def _store(todo: list[tuple[int, RawArticle, str]], done, results: list, cache: Cache, progress) -> None:
+def _store(todo: list[tuple[int, RawArticle, str]], done, results: list, cache: RecordStore, progress) -> None:
     """Each new record into ``results`` and the cache, as it comes (``progress`` shows them)."""
     for (index, _, digest), result in zip(todo, progress(done, len(todo)) if progress and todo else done):
         results[index] = result

@@ -63,8 +63,8 @@ def setting(settings: dict) -> str | None:
 
 def identity() -> dict[str, str]:
     """What a worker must share with the build: the rules' code (``rules_id``), the search index's code (the same
-    hash, from ``dask_search.py``) and the model's name and version."""
-    return {"rules": rules_id(), "search": rules_id(entry="dask_search"), "model": nlp_module.model_id()}
+    hash, from ``search/on_dask.py``) and the model's name and version."""
+    return {"rules": rules_id(), "search": rules_id(entry="search.on_dask"), "model": nlp_module.model_id()}
 
 
 def differences(mine: dict, theirs) -> str:
@@ -96,7 +96,7 @@ def annotate_task(expected: dict, items: list[tuple[list[str], str | None]]) -> 
     if problem:
         raise MismatchedWorker(f"worker at pid {os.getpid()} refused a task: {problem}")
     from .annotate import _annotate_batch  # noqa: PLC0415 - the rules: only where articles are annotated
-    from .rawformat import ParsedArticle  # noqa: PLC0415
+    from .text.rawformat import ParsedArticle  # noqa: PLC0415
 
     articles = [ParsedArticle(path="", headline="", source=None, has_time=False, paragraphs=paragraphs,
                               published=datetime.fromisoformat(published) if published else None)

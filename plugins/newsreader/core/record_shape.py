@@ -19,9 +19,9 @@ from functools import lru_cache
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
-from .dates import Event
+from .timex.events import Event
 from .model import Entity, Timex
-from .quotes import Quote
+from .quotes.extract import Quote
 
 _SCALARS = {str: cs.str_schema, int: cs.int_schema, bool: cs.bool_schema, float: cs.float_schema}
 

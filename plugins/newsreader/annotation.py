@@ -1,0 +1,264 @@
+"""Signal handler: annotate every raw article in one batch and attach the results.
+
+Runs when the articles generator has read everything (``article_generator_finalized``),
+so entities can be merged across the whole site before any page is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import sys
+from functools import partial
+from pathlib import Path
+
+from blinker import signal
+
+from .build import article_memo, page_cache
+from . import dask_glue
+from .article_events import article_events, display_fields, display_key
+from .corrections_file import EditorCorrections
+from .core.entities import index as entity_index
+from .core.annotate import annotate_all, cache_key
+from .core.text.body_html import article_body
+from .core.text.html_text import hand_written
+from .build.cache import Cache, collector_paused, key
+from .core.timex.timeline_entry import unique
+from .site import processes as build_processes
+
+logger = logging.getLogger(__name__)
+
+TYPE_LABELS = {
+    "person": ("People", "person"), "organization": ("Organisations", "org"), "place": ("Places", "place"),
+    "agreement": ("Agreements", "agreement"), "money": ("Money", "money"), "quantity": ("Quantities", "qty"),
+}
+
+
+def _terminal_progress(items, total):
+    if not sys.stderr.isatty():
+        return items
+    from rich.progress import track  # noqa: PLC0415 - only for terminals
+
+    return track(items, total=total, description="Annotating articles", console=None, transient=True)
+
+
+def raw_articles(generator) -> list:
+    everything = generator.articles + generator.translations + generator.hidden_articles + generator.drafts
+    for article in everything:  # hand-written (Markdown) articles are annotated like raw ones, from their HTML
+        if getattr(article, "raw", None) is None and getattr(article, "_content", None):
+            article.raw, article.inline_marks = hand_written(article)
+    return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
+
+
+def _quotes(quotes: list[dict], entities: list[dict], local_types: dict[int, str] | None = None) -> list[dict]:
+    """Quotes with their speaker's entity id (found again after corrections may have renamed it).
+
+    The speaker is matched on the type the entity had in this article (``local_types``, by the
+    entity's ``id()``), not the site-wide type it may have been given since, so a name typed
+    differently elsewhere keeps its speaker link: the link follows the entity, not its type.
+    """
+    local_types = local_types or {}
+    out = []
+    for n, quote in enumerate(quotes, start=1):
+        speaker = None
+        if quote.get("speaker_key"):
+            kind, _, name = quote["speaker_key"].partition(":")
+            typed = [e for e in entities if local_types.get(id(e), e["type"]) == kind]
+            speaker = next((e for e in typed if e["name"] == name), None) or next(
+                (e for e in typed if name in e["aliases"]), None)
+        out.append(dict(quote, speaker=speaker["id"] if speaker else None,
+                        speaker_name=speaker["name"] if speaker else quote["speaker_name"],
+                        speaker_href=speaker["href"] if speaker else None, anchor=f"{quote['sentence']}-q{n}"))
+    return out
+
+
+def _mark_speakers(entities: list[dict], quotes: list[dict]) -> None:
+    """Give each entity that speaks a quote ``quoted``, how many (matched as :func:`_quotes` matches them): a speaker
+    earns a page of its own (``entity_index.earns_page``)."""
+    keys = {}
+    for q in quotes:
+        if q.get("speaker_key"):
+            keys[q["speaker_key"]] = keys.get(q["speaker_key"], 0) + 1
+    for e in entities:
+        count = sum(keys.get(f"{e['type']}:{name}", 0) for name in (e["name"], *e["aliases"]))
+        if count:
+            e["quoted"] = count
+
+
+def _by_speaker(quotes: list[dict]) -> list[dict]:
+    """Quotes grouped by speaker, in the order speakers first speak; unknown speakers last."""
+    groups: dict[str | None, dict] = {}
+    for quote in quotes:
+        group = groups.setdefault(quote["speaker_name"], {"name": quote["speaker_name"], "href": quote["speaker_href"], "quotes": []})
+        group["quotes"].append(quote)
+    return sorted(groups.values(), key=lambda g: g["name"] is None)
+
+
+def render_key(site: str, article, annotation: str, edits: str, entities: str) -> str:
+    """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``.
+
+    The text and date (through its annotation cache key), its metadata, the
+    corrections file (``edits``, its digest), its URL and category, and the id
+    and URL each of its entities got site-wide (``entities``, their :func:`entities_key`):
+    what the page shows is a function of these alone.
+    """
+    category = getattr(article, "category", None)
+    return key(
+        site, "article", annotation, edits, article.slug, article.url, article.save_as, article.status,
+        str(category or ""), category.url if category else None,
+        {k: str(v) for k, v in article.metadata.items() if k != "raw"}, entities,
+    )
+
+
+def page_rule(settings: dict) -> dict:
+    """Which entities earn a page (``entity_index.earns_page``), from the settings."""
+    return {"min_articles": settings["NEWSREADER_ENTITY_PAGE_MIN_ARTICLES"],
+            "min_mentions": settings["NEWSREADER_ENTITY_PAGE_MIN_MENTIONS"],
+            "min_quotes": settings["NEWSREADER_ENTITY_PAGE_MIN_QUOTES"]}
+
+
+def entity_index_key(site: str, settings: dict, edits: str, articles: list[tuple[str, str, bool]]) -> str:
+    """The site-wide index is a function of the articles' annotations (slug, digest, failed), the corrections
+    (``edits``), the entity URL pattern, which entities earn a page and the code (``site``)."""
+    return key(site, "entity index", settings["ENTITY_URL"], page_rule(settings), edits, articles)
+
+
+def entities_key(entities: list[dict]) -> str:
+    """What of an article's entities its page shows beyond its annotation: each one's site-wide id, type, URL, count."""
+    return key([(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities])
+
+
+# Sent with the build's context once every article has its annotations and site-wide entity ids: what needs
+# them alone (the search files, ``search.py``) can start then, before the other generators.
+annotated = signal("newsreader.annotated")
+
+
+def annotate_articles(generator) -> None:
+    _annotate_articles(generator)
+    annotated.send(generator.context)
+
+
+def _annotate_articles(generator) -> None:
+    settings = generator.settings
+    articles = raw_articles(generator)
+    generator.context["newsreader_site_key"] = site = page_cache.site_key(settings)
+    if not articles:
+        generator.context["newsreader_index"] = entity_index.build([])
+        return
+    cache = Cache(settings["NEWSREADER_CACHE_PATH"])
+    digests = [cache_key(a.raw) for a in articles]
+    corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
+    edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
+    slugs_and_digests = [(a.slug, d) for a, d in zip(articles, digests)]
+    index_key = entity_index_key(site, settings, edits, [(s, d, False) for s, d in slugs_and_digests])
+    memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
+                                 slugs_and_digests)
+    slot = article_memo.slot(settings["PATH"])
+    distrust, settings["NEWSREADER_MEMO_TRIAL"] = article_memo.on_trial(cache, slot)  # mark removed by finish()
+    generator.context["newsreader_distrust"] = distrust
+    with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
+        found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
+            name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits)))])
+    if found and not entity_index.sound_urls(found["index"], settings["ENTITY_URL"]):
+        found = None  # a memo this code did not write: made again
+    if found:  # nothing changed: what the loop below made last time
+        for article, results in zip(articles, found["articles"]):
+            _attach(article, results["entities"], results["events"], results)
+        index, problems = found["index"], found["problems"]
+        shown = [results["entities_key"] for results in found["articles"]]
+    else:
+        index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path,
+                                                       edits, distrust)
+        shown = [entities_key(article.entities) for article in articles]
+        if not failed:
+            article_memo.store(cache, slot, memo, articles, problems, shown, index)
+    for article, digest, entities in zip(articles, digests, shown):
+        # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
+        article.override_url, article.override_save_as = article.url, article.save_as
+        article.render_key = render_key(site, article, digest, edits, entities)
+    for problem in problems:
+        logger.warning("%s", problem)
+    generator.context["newsreader_index"] = index
+    generator.context["newsreader_index_key"] = index_key
+    generator.context["newsreader_articles"] = articles
+
+
+def _kind(path: Path) -> str:
+    """What is at the corrections file's path (a folder or a broken link is reported, unlike no file)."""
+    try:
+        return str(stat.S_IFMT(os.lstat(path).st_mode))
+    except OSError:
+        return "none"
+
+
+def _attach(article, entities: list[dict], events: list[dict], result: dict) -> None:
+    """Set what templates, feeds, the export and the search read on ``article`` (events in date order)."""
+    article.entities = entities
+    article.entity_groups = [
+        (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
+        if any(e["type"] == t for e in entities)
+    ]
+    article.events = events
+    article.timeline = unique(events)
+    article.timexes = result.get("timexes", [])
+    article.quotes = result["quotes"]
+    article.quote_groups = _by_speaker(article.quotes)
+    article.figures = result.get("figures", [])
+    # Comparisons between amounts in different currencies are in the data, not on the page (nothing to check).
+    article.all_comparisons = result.get("comparisons", [])
+    article.comparisons = [c for c in article.all_comparisons if c.get("comparable", True)]
+    # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
+    # is rendered rather than reused; the sentences are numbered only then (core/text/rawformat.py).
+    article._get_content = partial(_body, article.raw, entities, article.quotes, getattr(article, "inline_marks", None))
+
+
+def _body(raw, entities: list[dict], quotes: list[dict], marks) -> str:
+    return article_body(raw.sentences, entities, quotes, marks)
+
+
+def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[str], corrections_path: Path,
+              edits: str, distrust: bool = False) -> tuple[str, dict, list[str], bool]:
+    """Annotate (from the cache, else spaCy), apply the corrections, give entities their site-wide ids.
+
+    Returns the index's key, the index, the corrections file's problems, and whether an article's
+    annotation failed (then nothing is memoised: it is tried again next time).
+    """
+    processes = build_processes(settings)
+    results = annotate_all([a.raw for a in articles], cache, processes=processes, progress=_terminal_progress,
+                           digests=digests, annotator=dask_glue.annotator(settings))
+    edits_file = EditorCorrections(corrections_path)
+    per_article = []
+    for article, result in zip(articles, results):
+        if result.get("error"):
+            logger.warning("%s: annotation failed (%s); the article is shown without annotations", article.source_path, result["error"])
+        sentences = article.raw.sentences if edits_file.module else None  # aliases are looked for in the sentences
+        entities = edits_file.apply(result["entities"], article.slug, sentences)
+        entities = [e for e in entities if e["mentions"]]
+        _mark_speakers(entities, result.get("quotes", []))
+        per_article.append((article.slug, sorted(entities, key=entity_index.salience)))
+
+    siteurl = settings.get("SITEURL", "")
+    failed = any(r.get("error") for r in results)
+    index_key = entity_index_key(site, settings, edits,
+                                 [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
+    # When the last build did not finish, the index is made again and replaces its entry.
+    index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"],
+                                      reuse=not distrust, **page_rule(settings))
+    for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
+        counters: dict[str, int] = {}
+        local_types = {id(entity): entity["type"] for entity in entities}
+        for entity in entities:
+            entity["id"] = entity_index.id_of(index, article.slug, entity)
+            found = entity_index.record(index, entity["id"])
+            entity["type"], entity["url"] = found["type"], found["url"]  # one type per entity site-wide
+            entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
+            entity["article_count"] = len(found["articles"])
+            for mention in entity["mentions"]:
+                counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1
+                mention["anchor"] = f"{mention['sentence']}-m{counters[mention['sentence']]}"
+        events = edits_file.apply_events(result.get("events", []), article.slug)
+        fields = display_fields(events, cache, None if result.get("error") else display_key(site, digest, article.slug, edits))
+        _attach(article, entities, article_events(events, entities, fields),
+                dict(result, quotes=_quotes(result.get("quotes", []), entities, local_types)))
+    return index_key, index, [str(p) for p in edits_file.problems()], failed

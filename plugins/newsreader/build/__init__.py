@@ -1,0 +1,1 @@
+"""Build infrastructure: the verified cache, packs, the page cache, staging and publishing, the render helper."""

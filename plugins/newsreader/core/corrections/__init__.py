@@ -1,0 +1,1 @@
+"""The editor's corrections file: its schema and how it is applied."""

@@ -1,0 +1,1 @@
+"""Figures: money and quantities in words or digits, currencies, checked comparisons."""

@@ -1,0 +1,211 @@
+"""The index cut into term shards, and the display files, that the browser fetches a few of at a time.
+
+Layout (under ``search/``; ``<dir>`` is ``s-`` + a hash of every file in it):
+
+- ``manifest.json`` — fields, search pipeline, document count, ``<dir>``, the
+  number of term shards, and the first key of every GROUP-th shard (of every
+  shard, ``keys``, up to INLINE_KEYS shards); the number of alias buckets;
+- ``<dir>/k<g>.json`` — the first keys of shards g·GROUP … g·GROUP + GROUP − 1
+  (a shard's key sorts after every term of the shard before it);
+- ``<dir>/t<n>.json`` — shard n: ``[[term, termIndex, postings of field 0, …], …]``
+  for a contiguous range of terms in lunr's term order; a field's postings are one
+  string of numbers (see ``postings_text``): grouped by weight (lunr's field-vector
+  entry, which lunr rounds to 3 decimals, in thousandths), ascending, each group
+  ``weight − previous weight, count, ref − previous ref, …`` (refs ascending, the
+  first one counted from 0);
+- ``<dir>/vocab.json`` — every term, as one list per shard, fetched only for
+  leading/inner wildcard queries;
+- ``<dir>/v<L>.json`` — the terms of L UTF-16 code units (``v<LENGTHS>`` also the longer
+  ones), as ``[[shard, term, …], …]``: a fuzzy term ``w~d`` reads lengths len(w) − d …
+  len(w) + d only (one edit changes a length by at most one);
+- ``<dir>/d/<ref>.json`` — what a result shows: title, URL, source, date, sentences;
+- ``<dir>/a<n>.json`` — entity names and aliases, bucketed by a hash of the folded key;
+- ``<dir>/facets.json`` — per document: source, year, entity ids (the search page's filters).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from . import lunr_js
+from .fold import fold, unicode_trim
+from .index import SEARCH_PIPELINE, Index, js_order
+
+FORMAT = 3
+SHARD_BYTES = 9000  # raw JSON per shard: about 3–4 kB gzip
+ALONE_BYTES = SHARD_BYTES // 8  # a term whose entry is longer gets a shard of its own (a query for it fetches nothing else)
+ALIASES_PER_BUCKET = 120
+GROUP = 64  # shard keys per key file: the manifest stays small at any size
+INLINE_KEYS = 640  # up to this many shards, the manifest also lists every key (about 2 kB gzip)
+LENGTHS = 24  # v1.json … v24.json: the terms of each length, v24 also every longer one
+
+
+def dumps(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _thousandths(weight: float) -> int:
+    k = round(weight * 1000)
+    if k / 1000 != weight:
+        raise ValueError(f"weight {weight!r} is not a whole number of thousandths")
+    return k
+
+
+DIGITS = "0123456789abcdefghijklmnopqrstuv"  # a number's last 5 bits
+MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-$!()"  # its higher 5-bit digits, most significant first
+
+
+def number_text(n: int) -> str:
+    """``n`` ≥ 0 in base 32, one character a digit, the last digit from another alphabet (no separators)."""
+    text = DIGITS[n & 31]
+    n >>= 5
+    while n:
+        text = MORE[n & 31] + text
+        n >>= 5
+    return text
+
+
+def postings_text(row: list[tuple[int, float]]) -> str:
+    """One field's postings ``[(ref, weight), …]`` (refs ascending) as shards store them: gzip likes it."""
+    by_weight: dict[int, list[int]] = {}
+    for position, weight in row:
+        by_weight.setdefault(_thousandths(weight), []).append(position)
+    numbers, last_weight = [], 0
+    for weight in sorted(by_weight):
+        refs = by_weight[weight]
+        numbers += [weight - last_weight, len(refs)]
+        last_weight, last = weight, 0
+        for ref in refs:
+            numbers.append(ref - last)
+            last = ref
+    return "".join(number_text(n) for n in numbers)
+
+
+def _entry(index: Index, term: str) -> list:
+    number, per_field = index.postings[term]
+    return [term, number, *(postings_text(row) for row in per_field)]
+
+
+def separator(before: str, first: str) -> str:
+    """The shortest prefix of ``first`` that sorts after ``before`` (in lunr.js order)."""
+    for length in range(1, len(first) + 1):
+        if js_order(first[:length]) > js_order(before):
+            return first[:length]
+    return first
+
+
+def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
+    """Contiguous ranges of terms, each about SHARD_BYTES of JSON: their keys, texts and terms."""
+    if index.refs != [str(i) for i in range(len(index.refs))]:
+        raise ValueError("shards need refs 0, 1, 2, … in document order")
+    groups: list[list[list]] = [[]]
+    size = 0
+    for term in index.terms:
+        entry = _entry(index, term)
+        cost = len(dumps(entry)) + 1
+        if groups[-1] and (size + cost > SHARD_BYTES or cost > ALONE_BYTES):
+            groups.append([])
+            size = 0
+        groups[-1].append(entry)
+        size += cost
+        if cost > ALONE_BYTES:  # a common term: alone, so a query for it fetches nothing else
+            size = SHARD_BYTES
+    terms = [[entry[0] for entry in group] for group in groups]
+    keys = [""] + [separator(terms[n - 1][-1], terms[n][0]) for n in range(1, len(terms))]
+    return keys, [dumps(group) for group in groups], terms
+
+
+def script_bundle(lunr_js_text: str, shards_js_text: str) -> str:
+    """lunr.min.js and search-shards.js as the one script a page fetches on focus (``search-lunr.js``).
+
+    search-shards.js goes in without its comment lines and indentation (it has no template
+    literals or multi-line strings, so nothing else changes)."""
+    lines = [line.strip() for line in shards_js_text.splitlines()]
+    compact = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return f"{lunr_js_text.rstrip()}\n;{compact}\n"
+
+
+def js_length(term: str) -> int:
+    """A term's length as JavaScript counts it (UTF-16 code units), as lunr's fuzzy matching does."""
+    return len(term.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def length_files(terms: list[list[str]]) -> list[list[list]]:
+    """The terms of each shard by length: file L−1 holds ``[[shard, term, …], …]`` for terms of length L."""
+    out: list[list[list]] = [[] for _ in range(LENGTHS)]
+    for n, shard in enumerate(terms):
+        by_length: dict[int, list[str]] = {}
+        for term in shard:
+            by_length.setdefault(min(js_length(term), LENGTHS), []).append(term)
+        for length in sorted(by_length):
+            out[length - 1].append([n, *by_length[length]])
+    return out
+
+
+def alias_key(text: str) -> str:
+    """A name as the browser compares it with a query: lunr's tokens, trimmed, folded, no dots or possessive."""
+    words = []
+    for token in lunr_js.tokenize(text):
+        word = unicode_trim(token)
+        if word.endswith(("'s", "\u2019s")):
+            word = unicode_trim(word[:-2])
+        word = fold(word).replace(".", "")
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def bucket(key_text: str, buckets: int) -> int:
+    """A 31-multiplier hash over code points, the same in search-shards.js."""
+    h = 0
+    for char in key_text:
+        h = (h * 31 + ord(char)) & 0xFFFFFFFF
+    return h % buckets
+
+
+def alias_buckets(entities: list[dict]) -> list[dict]:
+    """``entities``: ``{"name", "aliases", "url", "type"}``; a key (a name, an alias, a person's surname) lists up to 5."""
+    keyed: dict[str, list] = {}
+
+    def add(k: str, e: dict) -> None:
+        if k and [e["name"], e["url"], e["type"]] not in keyed.setdefault(k, []):
+            keyed[k].append([e["name"], e["url"], e["type"]])
+
+    for e in entities:
+        for name in [e["name"], *e["aliases"]]:
+            add(alias_key(name), e)
+    for e in entities:  # a person's surname alone ("DeHart"), after any entity with that very name
+        words = alias_key(e["name"]).split(" ")
+        if e["type"] == "person" and len(words) > 1:
+            add(words[-1], e)
+    count = max(1, -(-len(keyed) // ALIASES_PER_BUCKET))
+    out = [{} for _ in range(count)]
+    for k in sorted(keyed):
+        out[bucket(k, count)][k] = keyed[k][:5]
+    return out
+
+
+def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]) -> dict[str, str]:
+    """Every file of the sharded search, by path under ``search/``; ``manifest.json`` names the rest."""
+    keys, shards, terms = term_shards(index)
+    aliases = alias_buckets(entities)
+    inner = {f"t{n}.json": text for n, text in enumerate(shards)}
+    inner.update({f"k{g}.json": dumps(keys[g * GROUP:(g + 1) * GROUP]) for g in range(-(-len(keys) // GROUP))})
+    inner["vocab.json"] = dumps(terms)
+    inner.update({f"v{n}.json": dumps(rows) for n, rows in enumerate(length_files(terms), 1)})
+    inner.update({f"d/{ref}.json": dumps(display) for ref, display in zip(index.refs, displays)})
+    inner.update({f"a{n}.json": dumps(b) for n, b in enumerate(aliases)})
+    inner["facets.json"] = dumps(facets)
+    digest = hashlib.sha256()
+    for path in sorted(inner):
+        digest.update(f"{path}\0{inner[path]}\0".encode())
+    folder = f"s-{digest.hexdigest()[:12]}"
+    manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
+                "docs": len(index.refs), "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
+                "aliases": len(aliases), "lengths": LENGTHS}
+    if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
+        manifest["keys"] = keys
+    out = {"manifest.json": dumps(manifest)}
+    out.update({f"{folder}/{path}": text for path, text in inner.items()})
+    return out
