@@ -1,4 +1,3 @@
-import pytest
 """Cache entries are authenticated: a cache written by anyone without the secret can make a build slower, never wrong.
 
 An entry's header holds its size and SHA-256 (it is whole) and an HMAC-SHA256 of its key and payload, keyed by a
@@ -8,6 +7,8 @@ that the build's output equals a clean build's, byte for byte.
 """
 
 from __future__ import annotations
+
+import pytest
 
 import hashlib
 import json

@@ -1,4 +1,3 @@
-import pytest
 """A cache restored from anywhere can make a build slower, never wrong and never harmful.
 
 The Pages workflow restores ``.cache/newsreader`` from the CI cache, which other workflow runs can write. Entries
@@ -8,6 +7,8 @@ nothing in them is run, used as a path outside the output, or published under an
 """
 
 from __future__ import annotations
+
+import pytest
 
 import json
 import marshal

@@ -1,7 +1,8 @@
-import pytest
 """Every built page and stylesheet is valid according to the current Nu HTML Checker (npm's vnu-jar, pinned)."""
 
 from __future__ import annotations
+
+import pytest
 
 import subprocess
 

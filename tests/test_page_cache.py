@@ -1,7 +1,8 @@
-import pytest
 """The rendered-output cache: a warm build reuses pages, and any change gives what a cold build gives."""
 
 from __future__ import annotations
+
+import pytest
 
 import os
 import re

@@ -1,7 +1,8 @@
-import pytest
 """Entity pages rendered in two processes: the same bytes as one process, and a failed helper costs nothing."""
 
 from __future__ import annotations
+
+import pytest
 
 import logging
 import os

@@ -1,7 +1,8 @@
-import pytest
 """The annotation cache key follows the rules' code itself: no hand-bumped version can go stale."""
 
 from __future__ import annotations
+
+import pytest
 
 import json
 import os

@@ -1,7 +1,8 @@
-import pytest
 """The timeline in the built site: article JSON events, the article timeline, the site-wide page, exports."""
 
 from __future__ import annotations
+
+import pytest
 
 import json
 import re
