@@ -126,12 +126,7 @@ class Annotator:
     # -- connecting ---------------------------------------------------------------------------------------------
 
     def __enter__(self) -> Annotator:
-        try:
-            self.open()
-        except BaseException:
-            self.close()
-            raise
-        return self
+        return self.opened()
 
     def __exit__(self, *exc) -> None:
         self.close()
