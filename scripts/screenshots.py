@@ -85,6 +85,8 @@ def shoot(output: Path, folder: Path, query: str) -> list[Path]:
                             page.locator(".search-results li").first.wait_for(timeout=10_000)
                         if name == "search-typing":  # the header's panel while a word is half typed
                             box = page.locator("#site-search-q")
+                            if not box.is_visible():  # a phone: the header's search button opens the box
+                                page.locator(".search-open").click()
                             box.click()
                             box.press_sequentially(query[:max(4, len(query) - 3)], delay=120)
                             page.locator(".search-panel .search-results li").first.wait_for(timeout=10_000)
