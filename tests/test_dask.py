@@ -81,14 +81,17 @@ def same(records_a, records_b) -> bool:
 
 def test_without_the_setting_dask_is_not_imported():
     code = ("import sys; sys.path.insert(0, 'plugins'); import newsreader, newsreader.annotation, newsreader.search; "
-            "from newsreader.core import annotate, dask_backend; "
-            "assert dask_backend.setting({}) is None and dask_backend.setting({'NEWSREADER_DASK': ' '}) is None; "
+            "from newsreader.core import annotate; from newsreader import dask_glue; "
+            "assert dask_glue.setting({}) is None and dask_glue.setting({'NEWSREADER_DASK': ' '}) is None; "
+            "assert dask_glue.session({}) is None and 'newsreader.core.dask_backend' not in sys.modules; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'distributed'}))")
     env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_DASK"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
-    assert dask_backend.setting({"NEWSREADER_DASK": "tcp://127.0.0.1:8786"}) == "tcp://127.0.0.1:8786"
+    from newsreader import dask_glue  # noqa: PLC0415
+
+    assert dask_glue.setting({"NEWSREADER_DASK": "tcp://127.0.0.1:8786"}) == "tcp://127.0.0.1:8786"
 
 
 def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus, local_site, tmp_path):

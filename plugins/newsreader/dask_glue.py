@@ -8,11 +8,15 @@ Unset, nothing of Dask is imported.
 from __future__ import annotations
 
 import atexit
+import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
+from typing import TYPE_CHECKING
 
-from .core import dask_backend
 from .site import processes
+
+if TYPE_CHECKING:
+    from .core import dask_backend
 
 SESSION = "NEWSREADER_DASK_SESSION"  # a setting for the build's length (not an output setting: build/page_cache.py)
 
@@ -23,11 +27,19 @@ def _say(text: str) -> None:
     console.print(text, markup=False, highlight=False)
 
 
+def setting(settings: dict) -> str | None:
+    """``NEWSREADER_DASK`` from the settings, else from the environment; None (or empty) keeps the process pool."""
+    value = settings.get("NEWSREADER_DASK") or os.environ.get("NEWSREADER_DASK") or ""
+    return value.strip() or None
+
+
 def session(settings: dict) -> dask_backend.Annotator | None:
     """The build's cluster connection (not yet opened), or None when ``NEWSREADER_DASK`` is not set."""
-    address = dask_backend.setting(settings)
+    address = setting(settings)
     if not address:
-        return None
+        return None  # the common case: the backend (and what it imports) is not even read
+    from .core import dask_backend  # noqa: PLC0415
+
     found = settings.get(SESSION)
     if found is None:
         found = settings[SESSION] = dask_backend.Annotator(address, workers=processes(settings), say=_say)

@@ -55,12 +55,6 @@ class MismatchedWorker(DaskError):
     """A task ran on a worker whose rules or model differ from the build's."""
 
 
-def setting(settings: dict) -> str | None:
-    """``NEWSREADER_DASK`` from the settings, else from the environment; None (or empty) keeps the process pool."""
-    value = settings.get("NEWSREADER_DASK") or os.environ.get("NEWSREADER_DASK") or ""
-    return value.strip() or None
-
-
 def identity() -> dict[str, str]:
     """What a worker must share with the build: the rules' code (``rules_id``), the search index's code (the same
     hash, from ``search/on_dask.py``) and the model's name and version."""
