@@ -427,8 +427,8 @@ def test_a_bare_attribution_after_the_quote_is_read_from_the_word_order(nlp):
     found = speakers(["“We have had better harbour festivals than this one,” Tarsk delegate Lena Dorn, wearing a "
                       "sailor hat and two badges, said as the boats left."], nlp)
     assert found == {"We have had": "Lena Dorn"}
-    assert speakers(["“What if the mayor took sailing lessons?” the 43-year-old asked in the video."], nlp) == {
-        "What if the": "43-year-old"}
+    assert speakers(["“Who pays for the new ferry?” the 58-year-old asked at the meeting."], nlp) == {
+        "Who pays for": "58-year-old"}
     assert speakers(["“The pier is safe,” said the 61-year-old."], nlp) == {"The pier is": "61-year-old"}
     # a quote that is the object of a verb before it is no bare attribution's ('shouted "…," X joked')
     found = speakers(["When someone in the crowd shouted, “Reyes,” Lind joked, again using a thick northern accent, "
@@ -444,30 +444,30 @@ def test_barked_and_beamed_report_speech(nlp):
 
 
 def test_a_place_near_the_attribution_is_never_its_speaker(nlp):
-    found = speakers(["Speaking at a town hall event in Salem, New Hampshire, Reyes went after the mayor, calling him "
-                      "“a total stiff.”"], nlp)
-    assert found["a total stiff."] in {None, "Reyes"}  # unknown rather than the place
+    found = speakers(["Addressing a crowd at a school gym in Dover, Delaware, Okafor turned on the council, calling it "
+                      "“a broken machine.”"], nlp)
+    assert found["a broken machine."] in {None, "Okafor"}  # unknown rather than the place
 
 
 def test_going_on_to_be_is_no_speech(nlp):
-    found = speakers(["Lind said she is certain Marsh will continue to be “a champion for every harbour worker in "
-                      "the country.”"], nlp)
-    assert found == {"a champion for": "Lind"}
+    found = speakers(["Lind told the board she expects that Marsh will continue to be “a steady hand for each ferry "
+                      "crew on the coast.”"], nlp)
+    assert found == {"a steady hand": "Lind"}
 
 
 def test_according_to_a_document_leaves_the_clauses_subject_out(nlp):
-    found = speakers(["The minister wrote to the port's chief executive, threatening “a major lawsuit,” according "
-                      "to a copy of the letter."], nlp)
-    assert found == {"a major lawsuit": None}
+    found = speakers(["The mayor sent the ferry company's owner a note warning of “a very long fight,” according "
+                      "to the memo."], nlp)
+    assert found == {"a very long": None}
     found = speakers(["“The port will close,” according to a statement from the Brandt campaign."], nlp)
     assert found == {"The port will": "Brandt campaign"}
 
 
 def test_a_quote_after_the_subject_who_opens_its_paragraph_is_theirs(nlp):
     found = speakers(['"The ferries must run," Tom Reyes said.',
-                      'Maria Costa touted her record on the harbour. "We need to find ways to keep them running."'],
+                      'Maria Costa pointed to her years on the harbour board. "Somebody has to keep them afloat."'],
                      nlp)
-    assert found == {"The ferries must": "Tom Reyes", "We need to": "Maria Costa"}
+    assert found == {"The ferries must": "Tom Reyes", "Somebody has to": "Maria Costa"}
 
 
 def test_a_participle_saying_after_a_reported_clause_speaks_for_the_reporter(nlp):

@@ -1041,7 +1041,7 @@ def test_a_date_set_by_terms_is_the_nearest_such_day(nlp, text, expected):
 
 def test_a_period_named_in_passing_does_not_replace_the_one_reported(nlp):
     text = ("Orbex posted a 12% gain in third-quarter profit. After a sluggish second quarter, the company credited "
-            "cheaper freight. Charges taken in the year-earlier period also weighed. In the 2019 period, its tax rate "
+            "cheaper freight. Write-downs booked in the year-earlier period also weighed. In the 2019 period, its tax rate "
             "was lower than a year ago.")
     has(nlp, text, WED_2019_10_30, ("second quarter", "DATE", "2019-Q2"),
         ("the year-earlier period", "DATE", "2018-Q3"), ("the 2019 period", "DATE", "2019-Q3"),
@@ -1061,14 +1061,14 @@ def test_a_fiscal_period_named_later_is_reported_on(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Prices won't recover for a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("The hearing lasted an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
-    ("A minute and a half later, the tower lost contact.", ("A minute and a half later", "DURATION", "PT1M30S")),
+    ("A minute and a half later, the crane stopped.", ("A minute and a half later", "DURATION", "PT1M30S")),
 ])
 def test_a_couple_and_a_half_are_counted(nlp, text, expected):
     has(nlp, text, WED_2019_10_30, expected)
 
 
 @pytest.mark.parametrize("text", ["The club has lost in the past three seasons.",
-                                  "The firm has had losses in the past two quarters."])
+                                  "The bakery has lost money over the past two quarters."])
 def test_the_past_before_a_count_is_not_the_past_in_general(nlp, text):
     assert ("the past", "DATE", "PAST_REF") not in timexes(nlp, text, WED_2019_10_30)
 
@@ -1076,7 +1076,7 @@ def test_the_past_before_a_count_is_not_the_past_in_general(nlp, text):
 @pytest.mark.parametrize("text, expected", [
     ("Weakness in bank shares hurt the index on Friday.", ("Friday", "DATE", "2019-10-25")),
     ("A late rally cut the loss on Friday.", ("Friday", "DATE", "2019-10-25")),
-    ("The rival offer had been due to expire Friday.", ("Friday", "DATE", "2019-10-25")),
+    ("The buyout offer had been due to run out Friday.", ("Friday", "DATE", "2019-10-25")),
 ])
 def test_a_past_told_in_a_verb_spelled_like_its_present(nlp, text, expected):
     has(nlp, text, WED_2019_10_30, expected)
@@ -1085,7 +1085,7 @@ def test_a_past_told_in_a_verb_spelled_like_its_present(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("The judge rejected an order that the witness remain in custody until March 6.",
      ("March 6", "DATE", "2000-03-06")),
-    ("The union still had not signed a pledge to end the strike if members lose when the case is heard in May.",
+    ("The tenants had still not promised to leave the building if they lose when the appeal is argued in May.",
      ("May", "DATE", "2000-05")),
 ])
 def test_a_subjunctive_and_a_distant_had_tell_no_past(nlp, text, expected):
@@ -1093,9 +1093,9 @@ def test_a_subjunctive_and_a_distant_had_tell_no_past(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Air West's profit rose to a record in the fiscal first quarter. For the quarter ended Sept. 30, it earned "
-    "$133 million, up from $100 million a year earlier. Traffic jumped 14% in the quarter.",
-    "Orbex reported a loss for its fourth quarter ended Sept. 30. In the year-ago period it earned $2 million.",
+    "Harbor Freightways earned its highest profit ever in the fiscal first quarter. For the quarter ended Sept. 30, "
+    "it made $52 million, against $40 million a year earlier. Cargo volume climbed 9% in the quarter.",
+    "Orbex swung to a loss in its fourth quarter ended Sept. 30. In the year-ago period it made $2 million.",
 ])
 def test_what_refers_back_to_a_fiscal_quarter_is_left_unplaced(nlp, text):
     found = timexes(nlp, text, WED_2019_10_30)
@@ -1120,17 +1120,17 @@ def test_a_results_report_s_year(nlp, text, expected):
 
 @pytest.mark.parametrize("text", ["It was the worst storm of the year, officials said.",
                                   "She was named player of the year.",
-                                  "Net for the year-earlier nine months included a gain."])
+                                  "Earnings for the year-earlier nine months were helped by a land sale."])
 def test_the_year_outside_a_results_report_is_not_read(nlp, text):
     assert [t for t in timexes(nlp, text, WED_2019_10_30) if t[0] == "the year"] == []
 
 
 def test_a_quarter_ending_in_a_month_that_ends_no_calendar_quarter_is_left_unplaced(nlp):
-    found = timexes(nlp, "In the quarter ended July 31, the retailer had 5.6 million shares outstanding.",
+    found = timexes(nlp, "In the quarter ended July 31, the chain opened four stores.",
                     WED_2019_10_30)
     assert [t for t in found if t[0] == "the quarter"] == [], found
     assert ("July 31", "DATE", "2019-07-31") in found
-    has(nlp, "In the quarter ended Sept. 30, the retailer had 5.6 million shares outstanding.", WED_2019_10_30,
+    has(nlp, "In the quarter ended Sept. 30, the chain opened four stores.", WED_2019_10_30,
         ("the quarter", "DATE", "2019-Q3"))
 
 
@@ -1143,7 +1143,7 @@ def test_this_past_season_or_weekend_is_the_last_one(nlp, text, published, expec
 
 
 def test_year_earlier_before_a_count_of_months_is_those_months(nlp):
-    found = timexes(nlp, "Orbex posted a 12% gain in third-quarter profit. Net for the year-earlier nine months "
-                         "included a gain.", WED_2019_10_30)
+    found = timexes(nlp, "Orbex posted a 12% gain in third-quarter profit. Profit in the year-earlier nine months "
+                         "was lifted by a land sale.", WED_2019_10_30)
     assert ("nine months", "DURATION", "P9M") in found
     assert [t for t in found if t[0].lower().startswith("year-earlier")] == [], found
