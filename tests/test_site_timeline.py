@@ -63,10 +63,20 @@ def test_site_timeline_page_and_exports(seed_site):
     timeline = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
     assert {r["article"] for r in timeline} == {SLUG}
     assert any(r["date"] == "2019-07" and r["sentence"] == "s14" for r in timeline)
+    # The files only tools read are written on request (NEWSREADER_TOOL_EXPORTS): see test_tool_exports_on_request.
+    assert not (out / "data" / "timelinejs.json").exists() and not (out / "search" / "lunr-index.json").exists()
+    assert json.loads((out / "data" / "version.json").read_text(encoding="utf-8")) == {"schema": 3}
+
+
+def test_tool_exports_on_request(subpath_server):
+    out = subpath_server["output"]
     tjs = json.loads((out / "data" / "timelinejs.json").read_text(encoding="utf-8"))
-    assert set(tjs) == {"title", "events"}
-    july = next(e for e in tjs["events"] if e["start_date"] == {"year": 2019, "month": 7})
-    assert set(july) >= {"start_date", "text", "group"} and set(july["text"]) == {"headline", "text"}
+    assert set(tjs) == {"title", "events"} and tjs["events"]
+    assert all(set(e) >= {"start_date", "text", "group"} and set(e["text"]) == {"headline", "text"} for e in tjs["events"])
+    whole = json.loads((out / "search" / "lunr-index.json").read_text(encoding="utf-8"))
+    store = json.loads((out / "search" / "store.json").read_text(encoding="utf-8"))
+    refs = {ref.split("/", 1)[1] for ref, _ in whole["fieldVectors"]}
+    assert whole["invertedIndex"] and refs == {str(n) for n in range(len(store["docs"]))} and len(refs) > 20
 
 
 def test_entity_page_lists_its_events(seed_site):

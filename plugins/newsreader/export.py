@@ -18,7 +18,7 @@ EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "t
 # The export's schema version, written to data/version.json (the README documents each version). 2: timeline.json rows
 # refer to their article's event (slug, sentence, date, phrase) instead of repeating its text, explanation and URL;
 # an entity without a page has no related entities (``related`` is empty) and its ``url`` is null.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TIMELINE_KEYS = ("article", "sentence", "date", "precision", "phrase", "derived", "display", "entities")
 TIMEX_KEYS = ("id", "sentence", "start", "end", "text", "type", "value")
 
@@ -86,8 +86,9 @@ def article_record(article, url: str) -> dict:
 
 
 def write_all(output_path: str, articles, urls: dict[str, str], index: dict, records, sitename: str,
-              store: Cache | None = None, all_key: str = "") -> None:
-    """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`.
+              store: Cache | None = None, all_key: str = "", tools: bool = False) -> None:
+    """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`;
+    ``tools`` (``NEWSREADER_TOOL_EXPORTS``): also ``timelinejs.json``, which no page reads.
 
     With a ``store`` (the page cache), a file whose inputs hash the same as before
     (the article's render key; ``all_key`` for the site-wide files) is linked in.
@@ -112,5 +113,6 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     write(data / "version.json", site_key and key(site_key, "version"), lambda: {"schema": SCHEMA_VERSION})
     write(data / "timeline.json", site_key and key(site_key, "timeline"),
           lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
-    write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
-          lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))
+    if tools:
+        write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
+              lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))

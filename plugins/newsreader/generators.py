@@ -376,7 +376,8 @@ class EntityGenerator(Generator):
         if self.split_timeline:
             self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
-                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key,
+                         tools=bool(settings.get("NEWSREADER_TOOL_EXPORTS")))
         self.queue.drain()  # the entity pages left: shared with the second process, if there is one
         if self.helper is not None:
             self.helper.join()
