@@ -28,7 +28,8 @@ def test_seed_events_in_the_json(seed_site):
     found = {(e["date"], e["precision"], e["derived"], e["phrase"], e["sentence"]) for e in events}
     assert SEED_EVENTS <= found
     assert all(e["anchor"] == "2019-11-19" for e in events)
-    assert set(events[0]) >= {"date", "precision", "phrase", "anchor", "derived", "sentence", "text"}
+    assert set(events[0]) >= {"date", "precision", "phrase", "anchor", "derived", "sentence"}
+    assert "text" not in events[0]  # the sentence's text, in "sentences" (schema 3)
     order = [(e["date"], int(e["sentence"][1:])) for e in events]
     assert [d for d, _ in order][:2] == ["1953", "1991"]  # ordered by date, then sentence
     sentences = {s["id"]: s["text"] for s in article_json(out)["sentences"]}

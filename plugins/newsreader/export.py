@@ -77,7 +77,9 @@ def article_record(article, url: str) -> dict:
             }
             for e in article.entities
         ],
-        "events": [{k: e[k] for k in EVENT_KEYS} | {k: e.get(k) for k in ("timex", "time")} for e in article.events],
+        # An event's text is its sentence's, in "sentences" (not repeated since schema 3).
+        "events": [{k: e[k] for k in EVENT_KEYS if k != "text"} | {k: e.get(k) for k in ("timex", "time")}
+                   for e in article.events],
         "timexes": [{k: t[k] for k in TIMEX_KEYS} for t in getattr(article, "timexes", [])],
         "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
         "figures": article.figures,

@@ -34,6 +34,11 @@ DEFAULTS = {
     "NEWSREADER_TOOL_EXPORTS": False,
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
+    # Past this many entities with a page, the index shows each type's most mentioned (…_TOP) and a page per letter
+    # lists them all (a file beside the entities' folders: no entity's id can take its name).
+    "NEWSREADER_ENTITIES_INDEX_MAX": 400,
+    "NEWSREADER_ENTITIES_INDEX_TOP": 40,
+    "ENTITIES_LETTER_SAVE_AS": "entity/index-{letter}.html",
     "SEARCH_URL": "search/",
     "SEARCH_SAVE_AS": "search/index.html",
     "NEWSREADER_LUNR_JS": "node_modules/lunr/lunr.min.js",
