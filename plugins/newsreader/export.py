@@ -90,7 +90,8 @@ def article_record(article, url: str) -> dict:
 def write_all(output_path: str, articles, urls: dict[str, str], index: dict, records, sitename: str,
               store: Cache | None = None, all_key: str = "", tools: bool = False) -> None:
     """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`;
-    ``tools`` (``NEWSREADER_TOOL_EXPORTS``): also ``timelinejs.json``, which no page reads.
+    ``tools`` (``NEWSREADER_TOOL_EXPORTS``): also ``timeline.json`` and ``timelinejs.json``, which no page reads
+    (each event is in its article's file).
 
     With a ``store`` (the page cache), a file whose inputs hash the same as before
     (the article's render key; ``all_key`` for the site-wide files) is linked in.
@@ -113,8 +114,8 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
     write(data / "entities.json", site_key and key(site_key, "entities"), lambda: list(index["entities"].values()))
     write(data / "version.json", site_key and key(site_key, "version"), lambda: {"schema": SCHEMA_VERSION})
-    write(data / "timeline.json", site_key and key(site_key, "timeline"),
-          lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
     if tools:
+        write(data / "timeline.json", site_key and key(site_key, "timeline"),
+              lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
         write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
               lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))

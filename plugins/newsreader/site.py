@@ -30,7 +30,7 @@ DEFAULTS = {
     "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 5,  # an entity named in this many articles has an Atom feed of them
     "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 10,  # an entity's feed: its newest articles (each by title, link and summary)
     # Files for tools that no page reads: the whole lunr index and its store (search/lunr-index.json, store.json) and
-    # the timeline in TimelineJS's format (data/timelinejs.json). Off, they cost nothing (docs/export.md).
+    # the site's events in one file (data/timeline.json, timelinejs.json). Off, they cost nothing (docs/export.md).
     "NEWSREADER_TOOL_EXPORTS": False,
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",

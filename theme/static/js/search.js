@@ -21,7 +21,8 @@
     '<ol class="search-results"></ol></div>');
   var panel = form.querySelector(".search-panel");
   var pageRoot = document.querySelector("[data-search-page-root]");
-  var searchBase = form.dataset.searchPage; // ".../search/"
+  var searchBase = form.getAttribute("action"); // ".../search/": the search page, beside its files
+  var scriptUrl = document.currentScript ? document.currentScript.src : ""; // ".../theme/js/search.js"
   var MAX_QUERY = 200;
   var PANEL_RESULTS = 8;
   var PAGE_STEP = 20;
@@ -52,7 +53,7 @@
 
   function load() {
     if (loading) return loading;
-    var bundleUrl = form.dataset.lunr.replace(/[^/]*$/, "search-lunr.js");
+    var bundleUrl = scriptUrl.replace(/[^/]*$/, "search-lunr.js");
     var scripts = loadScript(bundleUrl, function () { return window.lunrShards; });
     loading = Promise.all([scripts, getJSON(searchBase + "manifest.json")]).then(function (parts) {
       index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON, { prefetch: true });
