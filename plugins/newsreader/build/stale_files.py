@@ -12,7 +12,8 @@ import os
 import stat
 from pathlib import Path
 
-from .files import inside, is_relative, remove
+from ..core.keys import is_relative
+from .files import inside, remove
 
 
 def folder_record(st: os.stat_result) -> list[int]:
