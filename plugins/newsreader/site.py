@@ -110,7 +110,7 @@ def _after_fork_in_child() -> None:
 @lru_cache(maxsize=1)  # once per process
 def guard_forks() -> None:
     """In every forked child (where processes are forked: not on Windows): :func:`die_with_parent` and
-    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``build/publish.py``.)"""
+    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``build/output_lock.py``.)"""
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
