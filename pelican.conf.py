@@ -75,7 +75,7 @@ DEFAULT_CATEGORY = "Unknown source"
 ARTICLE_ORDER_BY = "reversed-date"
 SUMMARY_MAX_LENGTH = 60
 
-FEED_MAX_ITEMS = 20
+FEED_MAX_ITEMS = 10
 FEED_DOMAIN = SITEURL
 if not SITEURL:
     # A local preview build: feed links are site-relative, which is expected there.

@@ -87,7 +87,7 @@ def test_tool_exports_on_request(subpath_server):
 def test_entity_page_lists_its_events(seed_site):
     out, _ = seed_site
     page = (out / "entity" / "united-states" / "index.html").read_text(encoding="utf-8")
-    assert '<time datetime="2019-07">July 2019</time>' in page
+    assert '<time class="tl-when" datetime="2019-07">July 2019</time>' in page
 
 
 def test_event_corrections(tmp_path):
@@ -134,15 +134,15 @@ def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
     assert len(years) > 3
     index = (out / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "<details" not in index and "<svg" not in index
-    assert index.count('<li class="tl-event">') >= 40  # the latest months, as text, without a click
-    shown = re.findall(r'<time datetime="([^"]+)"', index.split('id="recent-heading"')[1])
+    assert index.count('<li><time class="tl-when"') >= 40  # the latest months, as text, without a click
+    shown = re.findall(r'<time class="tl-when" datetime="([^"]+)"', index.split('id="recent-heading"')[1])
     assert len(shown) >= 40 and shown == sorted(shown, key=start_of)  # oldest first
     split_years = 0
     for n, year in enumerate(years):
         assert f'<a class="tl-year" href="/timeline/{year}/">{year}</a>' in index
         page = (out / "timeline" / str(year) / "index.html").read_text(encoding="utf-8")
         mine = {(r["article"], r["sentence"], r["date"], r["precision"]) for r, d in zip(records, starts) if d.year == year}
-        count = page.count('<li class="tl-event">')
+        count = page.count('<li><time class="tl-when"')
         months = sorted((out / "timeline" / str(year)).glob("*/index.html"))
         if len(mine) > 20:  # a page per month, linked from the year's page and from /timeline/
             split_years += 1
@@ -150,7 +150,7 @@ def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
             for month in months:
                 url = f"/timeline/{year}/{month.parent.name}/"
                 assert f'href="{url}"' in page and f'href="{url}"' in index
-                count += month.read_text(encoding="utf-8").count('<li class="tl-event">')
+                count += month.read_text(encoding="utf-8").count('<li><time class="tl-when"')
         else:
             assert not months
         assert count == len(mine)  # each event of the year once, no other

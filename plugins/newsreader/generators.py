@@ -36,9 +36,9 @@ def article_card(article, siteurl: str, url: str) -> dict:
         "href": f"{siteurl}/{url}",
         "title": Markup(article.title).striptags(),
         "source": str(getattr(article, "category", "") or ""),
-        "source_href": f"{siteurl}/{article.category.url}" if getattr(article, "category", None) else None,
         "date": None if getattr(article, "date_unknown", False) else article.date.strftime("%-d %B %Y"),
-        "iso": None if getattr(article, "date_unknown", False) else article.date.isoformat(),
+        # The day, as lists show it (the article's own page gives the time too).
+        "iso": None if getattr(article, "date_unknown", False) else article.date.date().isoformat(),
     }
 
 

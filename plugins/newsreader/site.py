@@ -23,7 +23,7 @@ DEFAULTS = {
     # many times; the others are served by their article (hover card, sidebar), the entities index (linked to the
     # article), the export and search.
     "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
-    "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 3,
+    "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 5,
     "NEWSREADER_ENTITY_PAGE_MIN_QUOTES": 2,
     # Every feed but the site's own (FEED_ALL_ATOM) gives each article by title, link and summary, not its whole text.
     "NEWSREADER_FEEDS_SUMMARY_ONLY": True,
