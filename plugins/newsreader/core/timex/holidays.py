@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from .calendar_names import day_event, human_anchor, pick
+from .context import day_event, human_anchor, pick
 from .values import day
 from .vocabulary import YEAR
 
