@@ -50,7 +50,7 @@ def direction(span) -> str | None:
             governor = verb.head
             if any(a.lower_ == "had" for a in auxes) or any(
                     c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for up in _governors(verb) for c in up.children):
-                return "past"  # "had been due to expire Friday", "had been scheduled to meet Monday": a superseded plan
+                return "past"  # "had been due to reopen Friday", "had been slated to vote Monday": a plan since overtaken
             if verb.lemma_ == "schedule" or (
                     verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
                     and (governor.lemma_ in _PLANNING
@@ -101,14 +101,17 @@ _FUTURE_CUES = _FUTURE_AUX | _FUTURE_WORDS | {"would", "could", "might", "may", 
 
 
 def sentence_tense(span) -> str | None:
-    """When the clause gives no direction: "past" if the sentence tells of the past (a past-tense verb other than
-    one of saying, and nothing pointing ahead), else None."""
+    """When the clause gives no direction: "past" if the sentence tells of the past (a past-tense or perfect verb other
+    than one of saying, and nothing pointing ahead), else None."""
     past = False
     for token in span.sent:
         if token.lower_ in _FUTURE_CUES:
             return None
         if token.tag_ == "VBD" and token.lemma_ not in REPORTING:
             past = True
+        if token.tag_ == "VBN" and token.lemma_ not in REPORTING and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+            past = True  # "shares have swung, climbing to a peak in August": the present perfect tells of the past
     return "past" if past else None
 
 

@@ -23,6 +23,13 @@ _MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hou
 _PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
                          r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+# "on Thursday evenings": a weekday with a plural part of the day recurs
+_RECURRING = re.compile(rf"^(?P<day>{'|'.join(WEEKDAYS)})s?\s+(?P<part>morning|afternoon|evening|night)s$")
+# "mid-morning yesterday", "late afternoon today": the part of the day named before its day
+_PART_BEFORE = re.compile(r"^(?:(?:early|late|mid)[\s-]*)?(?P<part>morning|afternoon|evening|night)\s+"
+                          r"(?P<rest>today|yesterday|tomorrow)$")
+# "the previous Friday", "the following Tuesday": counted from the day the text is about
+_STEPS = {"previous": -1, "preceding": -1, "following": 1}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
 
 
@@ -67,6 +74,9 @@ def read_relative_day(low, text, ctx):
     rest, part, clock = _split_part(low)
     if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
         rest, part = ("yesterday" if low.startswith("last") else "today"), voc.PARTS_OF_DAY[low.split()[-1]]
+    before = _PART_BEFORE.match(low)
+    if before:
+        rest, part = before.group("rest"), voc.PARTS_OF_DAY[before.group("part")]
     if low in {"the morning", "the afternoon", "the evening", "the night"} and ctx.anchor is not None:
         day = ctx.last_day or ctx.anchor  # the part of the day the text is about
         return Resolution("TIME", f"{tv.day(day)}T{voc.PARTS_OF_DAY[low[4:]]}", None, low[4:])
@@ -93,9 +103,19 @@ def read_time_of_day(low, text, ctx):
 
 
 
+def recurring(weekday: str, part: str) -> Resolution:
+    """"Thursday evenings": every Thursday evening (``XXXX-WXX-4TEV``)."""
+    return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(weekday.lower()) + 1}T{voc.PARTS_OF_DAY[part.lower()]}")
+
+
 def read_weekday(low, text, ctx):
+    plural = _RECURRING.match(low)
+    if plural:
+        return recurring(plural.group("day"), plural.group("part"))
     rest, part, clock = _split_part(low)
     words = rest.replace(",", " ").split()
+    if len(words) == 3 and words[0] == "the" and words[1] in _STEPS and words[2] in WEEKDAYS:
+        return _stepped_weekday(_STEPS[words[1]], words[2], text, ctx, part, clock)
     which = words[0] if len(words) == 2 and words[0] in {"last", "next", "this", "coming", "early", "late"} else None
     if which:
         words = words[1:]
@@ -124,3 +144,20 @@ def read_weekday(low, text, ctx):
         else:
             how = f"'{text}', the most recent {name} on or before {human_anchor(anchor)}"
     return day_event(d, text, how, part, clock)
+
+
+def _stepped_weekday(step: int, weekday: str, text: str, ctx, part: str | None, clock: str | None) -> Resolution:
+    """"the previous Friday" (``step`` -1): the last such weekday before the day the text is about (the day it last
+    named, else publication); "the following Friday" (+1): the first after it. Derived from that day, so it does not
+    become the day the text is about in turn."""
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return Resolution("DATE", "XXXX-XX-XX")
+    target = WEEKDAYS.index(weekday)
+    if step < 0:
+        d = base - timedelta(days=(base.weekday() - target) % 7 or 7)
+    else:
+        d = base + timedelta(days=(target - base.weekday()) % 7 or 7)
+    side = "before" if step < 0 else "after"
+    found = day_event(d, text, f"'{text}', the {weekday.capitalize()} {side} {human_anchor(base)}", part, clock)
+    return Resolution(found.type, found.value, found.event[:2] + (True,) + found.event[3:], found.time)  # derived

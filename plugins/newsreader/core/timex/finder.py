@@ -22,18 +22,27 @@ from .calendar_names import DAY_OF_MONTH
 from .narrative import Reference, reference_of
 from .context import Context, Resolution
 from .rules import resolve
-from .vocabulary import MONTH_NAME, WEEKDAY_NAME
+from .vocabulary import MONTH_NAME, WEEKDAY_NAME, WEEKDAYS
 from .clause import (REPORTING, TERMS_SET, direction, is_deadline, limit_ahead, noun_after, over_stretch,
                      past_possessive_day, quantity_before, reports_results, sentence_tense)
 from .patterns import matches
-from .spans import (YEAR_RANGE, aged_person, cased, clock_number, counted_number, generic_possessor, in_a_name,
-                    indefinite_day, range_pieces, titled, trim)
+from .clock import recurring
+from .spans import (YEAR_RANGE, a_named_march, aged_person, cased, clock_number, counted_number, generic_of,
+                    generic_possessor, in_a_comparison, in_a_name, indefinite_day, range_pieces, titled, trim, widened)
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "4:10 p.m. (0910 GMT) on Sunday"
 
 
 _GENERIC_DAY_NEXT = {"when", "that", "of", "which", "where", "he", "she", "they", "we", "i", "it"}
+_DEFINED_BY_CLAUSE = {"the day", "the night", "the morning", "the afternoon", "the evening", "the week", "the weekend",
+                      "the month", "the year"}
+# "on Friday and Saturday nights": the weekday before shares the plural part of the day
+_STEPPED_WEEKDAY = re.compile(rf"the\s+(?:previous|preceding|following)\s+{WEEKDAY_NAME}", re.I)
+_SHARED_PART = re.compile(rf"\s*,?\s*(?:and|or)\s+{WEEKDAY_NAME}\s+(?P<part>morning|afternoon|evening|night)s\b", re.I)
+# a clock time followed by a count of days from an event: "at 5 a.m. three days before the fire"
+_DAYS_FROM_EVENT = re.compile(r"\s+(?:on\s+)?(?:[\w-]+\s+){1,3}?(?:days?|nights?|weeks?)\s+(?:before|after|earlier|later|"
+                              r"prior\s+to)\b", re.I)
 
 
 @dataclass
@@ -77,8 +86,10 @@ class Finder:
             before = doc[span.start - 1] if span.start else None
             # "will one day be": some time ahead; "he one day followed": a day the text does not place
             return Resolution("DATE", "FUTURE_REF") if before is not None and before.tag_ == "MD" else None
-        if low in {"today", "tomorrow"} and generic_possessor(doc, span):
-            return None  # "today's youth", "tomorrow's world": the present or the future in general, no time to place
+        if low in {"today", "tomorrow", "yesterday"} and (generic_possessor(doc, span) or generic_of(doc, span)):
+            return None  # "today's youth", "the world of tomorrow": the present or the future in general, no time to place
+        if low in _DEFINED_BY_CLAUSE and any(c.dep_ == "relcl" for c in span.root.children):
+            return None  # "the night the warehouse burned": the time of an event the text does not date
         anchored_elsewhere = (low.endswith((" before", " after")) and span.end < len(doc)
                               and (doc[span.end].is_alpha or doc[span.end].like_num))
         if anchored_elsewhere:  # "the day before authorities issued a warrant": counted from that event, not known
@@ -103,6 +114,9 @@ class Finder:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
             return None
+        shared = _SHARED_PART.match(text, end)
+        if found is not None and shared and found.type == "DATE" and low in WEEKDAYS:
+            return recurring(low, shared.group("part"))  # "on Friday and Saturday nights": both recur
         if found is not None and found.event and found.event[1] == "day" and not found.event[2]:
             self.last_day = date.fromisoformat(found.event[0])  # what "the day" refers back to
             self.last_day_paragraph = self.p_index
@@ -114,8 +128,10 @@ class Finder:
         for ent in doc.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
-            start, end = trim(text, ent.start_char, ent.end_char)
-            if titled(doc, start, end):
+            start, end = widened(text, *trim(text, ent.start_char, ent.end_char))
+            if any(s <= start and end <= e for s, e, _ in kept):
+                continue  # "morning" of "early Friday morning", taken with its day
+            if titled(doc, start, end) or in_a_comparison(text, end) or a_named_march(text, start, end):
                 continue
             found = self._resolve(doc, text, start, end)
             if found is not None:
@@ -130,6 +146,8 @@ class Finder:
         for start, end in matches(text):
             start, end = trim(text, start, end)
             if start >= end or not cased(text[start:end]) or in_a_name(doc, start, end) or titled(doc, start, end):
+                continue
+            if in_a_comparison(text, end) or a_named_march(text, start, end):
                 continue
             inside = [k for k in spacy_spans if start <= k[0] and k[1] <= end and (k[0], k[1]) != (start, end)]
             clash = [k for k in kept if k[0] < end and start < k[1]]
@@ -156,7 +174,8 @@ class Finder:
                 resolution = self._resolve(doc, text, start, end)
                 if resolution is None or resolution.value.startswith("XXXX"):
                     continue
-            elif _NARRATED.search(words) or DAY_OF_MONTH.match(words.lower()):  # "on the 14th": of the story's month
+            elif (_NARRATED.search(words) and not _STEPPED_WEEKDAY.match(words)) or DAY_OF_MONTH.match(words.lower()):
+                # "on the 14th": of the story's month ("the previous Friday" was read in reading order already)
                 resolution = self._resolve(doc, text, start, end) or resolution
             if not (_PERIOD.match(resolution.value) and not _NUMBERED.search(words)
                     and _fiscal(text, start, end, resolution.value)):
@@ -193,6 +212,8 @@ class Finder:
             sentence = self.locate.at(p_index, start)
             if sentence is None or _unplaced(resolution):
                 continue
+            if resolution.type == "TIME" and resolution.time and _DAYS_FROM_EVENT.match(text, end):
+                continue  # "at 5 a.m. three days before the fire": a day the text counts from an event it does not date
             period = _PERIOD_VALUE.match(resolution.value)
             if compared and compared[0] == sentence.id and _YEAR_EARLIER.fullmatch(text[start:end]):
                 resolution = replace(resolution, value=compared[1])

@@ -57,7 +57,7 @@ _PATTERNS = [
     ("h1 h2", rf"\bH[12]\s+{YEAR}\b"),
     ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{YEAR}|FY\s?(?:{YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
     ("fiscal", r"\b(?:this|last|next|the\s+current|the\s+previous|the\s+next)\s+fiscal\s+year\b"),
-    # a results report's year: "in the first nine months of the year", "for the year ended Sept. 30"
+    # a results report's year: "profit for the full year", "its fiscal year ending in June"
     ("year", r"\b(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending)\b"),
     ("year", r"\b(?:for|of)\s+(?P<t>the\s+(?:full\s+)?year)\b(?!['\u2019-]|\s+(?:ago|earlier|later|before|after|"
              r"when|that|in|of|to|and|or|\d))"),
@@ -85,7 +85,8 @@ _PATTERNS = [
     (MONTH_TRIGGERS, rf"\b{FULL_MONTH},?\s+{YEAR}\b"),
     (MONTH_TRIGGERS, rf"(?i:{_PREP})(?P<t>{FULL_MONTH})\b"),
     (WEEKDAY_TRIGGERS,
-     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+     rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]he\s+(?:previous|preceding|following))\s+)?{WEEKDAY_NAME}"
+     r"(?:\s+(?:morning|afternoon|evening|night)s?)?\b"),
     ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{YEAR})\b(?![-–,.]?\d)"),
     # years in words, as transcripts spell them: "in nineteen ninety-six", "January nineteen ninety-seven"
     ("seventeen eighteen nineteen",
@@ -101,7 +102,10 @@ _PATTERNS = [
      rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
-    ("today yesterday tomorrow", r"\b(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("today yesterday tomorrow", r"\b(?:(?:(?:early|late|mid)[\s-]*)?(?:morning|afternoon|evening)\s+)?"
+                                 r"(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "the week of June 14": the week that holds the day
+    (MONTH_TRIGGERS, rf"\b[Tt]he\s+week\s+of\s+(?:{MONTH_NAME}\s?\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+{YEAR})?\b"),
     ("tonight morning afternoon evening night noon midnight",
      r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),
     # present, past and future references
@@ -113,7 +117,8 @@ _PATTERNS = [
      r"thirty|forty|fifty)\b)"),
     # durations: "two weeks", "more than a decade", "a year" (a SET after an amount: "five billion dollars a year")
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
-    # a results report's periods: "the year-ago quarter", "the year-earlier period", "a year-earlier loss"
+    # a results report's periods, named by their relation to the one reported: "a year-earlier loss", "the latest
+    # period", "the comparable year-ago half"
     ("period quarter half ago earlier latest recent",
      rf"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-(?:ago|earlier)|latest|most\s+recent|{YEAR})"
      r"(?:\s+(?:first|second|third|fourth)[\s-]quarter|\s+(?:period|quarter|half))\b"),

@@ -1,5 +1,6 @@
-"""A results report's periods: "the year-ago quarter", "the latest period", "next year's first quarter", "sales
-for the year", and "a year earlier" said of the quarter, half or month the report is about.
+"""The periods of a results report, named by their relation to the one it reports on ("a year-earlier loss", "the
+comparable year-ago half", "the latest period", "next year's first quarter", "revenue for the year"), and "a year
+earlier" said of the quarter, half or month the report is about.
 """
 
 from __future__ import annotations

@@ -88,8 +88,19 @@ def _modified(low, text, ctx):
 _WEEK_OF = re.compile(r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<rest>.+)$")
 
 
+_WEEK_HOLDING = re.compile(r"^the\s+week\s+of\s+(?P<rest>.+)$")
+
+
 def _week_of(low, text, ctx):
-    """"the first week of March": the week of its first day (the last week: of its last day)."""
+    """"the first week of March": the week of its first day (the last week: of its last day); "the week of June 14":
+    the week that holds that day."""
+    holding = _WEEK_HOLDING.match(low)
+    if holding:
+        inner = resolve(holding.group("rest"), ctx)
+        if inner is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner.value):
+            return None
+        value = tv.week(date.fromisoformat(inner.value))
+        return Resolution("DATE", value, (value, "week", False, f"'{text}': {inner.event[3] if inner.event else text}"))
     m = _WEEK_OF.match(low)
     if not m:
         return None

@@ -92,6 +92,54 @@ def generic_possessor(doc, span) -> bool:
     return noun is not None and noun.lemma_.lower() in _GENERIC
 
 
+def generic_of(doc, span) -> bool:
+    """"the schools of tomorrow", "the heroes of yesterday", "the youth of today": a time in general after "of", no
+    day ("today" only with a word for people or the world, as "the news of today" is today's)."""
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = doc[span.start - 2]
+    return span.text.lower() != "today" or noun.lemma_.lower() in _GENERIC
+
+
+# "quarter-to-quarter", "year-over-year", "day-on-day": a unit in a compound adjective of comparison, no time
+_COMPARED_UNITS = re.compile(r"[-\u2010\u2011](?:to|over|on)[-\u2010\u2011][a-z]+", re.I)
+
+
+def in_a_comparison(text: str, end: int) -> bool:
+    return _COMPARED_UNITS.match(text, end) is not None
+
+
+# "the annual March for Science", "a March on the Capitol": a march, named, not the month ("last March on Friday",
+# "from March to May" are the month)
+_MARCH_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:[a-z]+\s+)?$")
+_MARCH_AFTER = re.compile(rf"\s+(?:for|on|against)\s+(?:the\s+)?(?!{WEEKDAY_NAME}|{MONTH_NAME})[A-Z]")
+
+
+def a_named_march(text: str, start: int, end: int) -> bool:
+    return (text[start:end] == "March" and _MARCH_AFTER.match(text, end) is not None
+            and _MARCH_BEFORE.search(text, max(0, start - 30), start) is not None)
+
+
+# A part of the day written after the day spaCy tagged ("early Friday [morning]", "Saturday [nights]"), and the
+# step written before a weekday ("[the previous] Friday"): one expression with it
+_PART_NEXT = re.compile(r"\s+(?:morning|afternoon|evening|night)s?\b")
+_STEP_BEFORE = re.compile(r"\b[Tt]he\s+(?:previous|preceding|following)\s+$")
+_DAY_WORD = re.compile(rf"(?:{WEEKDAY_NAME}|today|yesterday|tomorrow)$", re.I)
+
+
+def widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """spaCy's span of a day with the part of the day after it and the step before a weekday."""
+    if not _DAY_WORD.search(text[start:end]):
+        return start, end
+    part = _PART_NEXT.match(text, end)
+    if part:
+        end = part.end()
+    step = _STEP_BEFORE.search(text, max(0, start - 20), start)
+    if step and re.match(WEEKDAY_NAME, text[start:end]):
+        start = step.start()
+    return start, end
+
+
 _CLOCK_AFTER = set(ZONES.split()) | {"hours", "hrs", "local"}
 
 
