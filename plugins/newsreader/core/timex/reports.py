@@ -75,9 +75,9 @@ def read_years_period(low, text, ctx):
 
 
 def read_report_period(low, text, ctx):
-    """A results report's periods: "the year-ago quarter", "the year-earlier period", "the latest period", "the 2018
-    period", and the adjective "year-earlier" ("a year-earlier loss"): the period the article last named (a quarter
-    or half), a year before it or in the named year. Unread when the article has named no such period."""
+    """A period named by its relation to the one reported ("the comparable year-ago half", "the latest period", "the
+    2018 period", the adjective in "a year-earlier loss"): the quarter or half the article last named, a year before
+    it or in the year given. Unread when the article has named no such period."""
     m = _REPORT.match(low) or _REPORT_AGO.match(low)
     if not m or (not m.group("ord") and m.group("what") is None and not (m.group("ago") and "-" in low)):
         return None
