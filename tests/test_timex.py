@@ -1221,3 +1221,40 @@ def test_a_clock_time_of_a_day_counted_from_another_event_is_not_placed(nlp):
 ])
 def test_the_month_march_stays_a_month(nlp, text, expected):
     has(nlp, text, WED_2021_05_12, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The exchange gave the broker five business days to answer.", ("five business days", "DURATION", "P5D")),
+    ("Ten trading days after the listing, the shares were back at their issue price.",
+     ("Ten trading days", "DURATION", "P10D")),
+    ("The lease may be renewed for an additional year at the same rent.", ("an additional year", "DURATION", "P1Y")),
+    ("The ferry left at 5 in the morning, a crew member said.", ("5 in the morning", "TIME", "2021-05-12T05:00")),
+    ("By mid-afternoon the queue had reached the bridge.", ("mid-afternoon", "TIME", "2021-05-12TAF")),
+])
+def test_more_durations_and_times_of_day(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Both candidates will campaign in the suburbs until Election Day.", WED_2021_05_12,
+     ("Election Day", "DATE", "2021-11-02")),
+    ("The brewer expects weaker sales for the last half of 2021.", WED_2021_05_12,
+     ("the last half of 2021", "DATE", "2021-H2")),
+    ("The shipyard expects losses through the first two quarters of 2022.", WED_2021_05_12,
+     ("the first two quarters of 2022", "DATE", "2022-H1")),
+])
+def test_election_day_and_halves_named_otherwise(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hikers were last seen a week or so ago near the ridge.", ("a week or so ago", "DATE", "2021-W18")),
+    ("The kiosk closed a year or two ago, neighbours said.", ("a year or two ago", "DATE", "2020")),
+])
+def test_an_approximate_count_before_ago(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+def test_a_calendar_year_is_a_kind_of_year_not_a_length(nlp):
+    found = timexes(nlp, "The brewer moved its books from a fiscal year to a calendar year.", WED_2021_05_12)
+    assert [t for t in found if "calendar" in t[0]] == [], found

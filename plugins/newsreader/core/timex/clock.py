@@ -23,6 +23,10 @@ _MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hou
 _PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
                          r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_IN_THE_PART = re.compile(r"^(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s+(?:o'clock\s+)?in\s+the\s+"
+                          r"(?P<part>morning|afternoon|evening|night)$")
+# "by mid-afternoon", "in the late evening": a part of the day the text is about
+_PART_ALONE = re.compile(r"^(?:the\s+)?(?:mid|early|late)[\s-]*(?P<part>morning|afternoon|evening)$")
 # "on Thursday evenings": a weekday with a plural part of the day recurs
 _RECURRING = re.compile(rf"^(?P<day>{'|'.join(WEEKDAYS)})s?\s+(?P<part>morning|afternoon|evening|night)s$")
 # "mid-morning yesterday", "late afternoon today": the part of the day named before its day
@@ -51,6 +55,11 @@ def _split_part(low: str) -> tuple[str, str | None, str | None]:
 def _clock(words: str) -> str | None:
     if words in _NAMED_TIMES:
         return _NAMED_TIMES[words]
+    told = _IN_THE_PART.match(words)  # "5 in the morning": 5 a.m.
+    if told:
+        hour = int(told.group("h"))
+        pm = told.group("part") in {"afternoon", "evening"} or (told.group("part") == "night" and hour >= 6)
+        words = f"{hour}:{told.group('m') or '00'} {'pm' if pm else 'am'}"
     military = _MILITARY.match(words)
     if military:
         return f"{military.group('h')}:{military.group('m')}"
@@ -80,6 +89,10 @@ def read_relative_day(low, text, ctx):
     if low in {"the morning", "the afternoon", "the evening", "the night"} and ctx.anchor is not None:
         day = ctx.last_day or ctx.anchor  # the part of the day the text is about
         return Resolution("TIME", f"{tv.day(day)}T{voc.PARTS_OF_DAY[low[4:]]}", None, low[4:])
+    alone = _PART_ALONE.match(low)
+    if alone and ctx.anchor is not None:
+        day, name = ctx.last_day or ctx.anchor, alone.group("part")
+        return Resolution("TIME", f"{tv.day(day)}T{voc.PARTS_OF_DAY[name]}", None, name)
     if rest not in _RELATIVE_DAYS or ctx.anchor is None:
         return None
     if low in {"tonight", "overnight"}:

@@ -11,7 +11,7 @@ from . import values as tv
 from . import vocabulary as voc
 from .context import Resolution, human_anchor
 from .values import count
-from .vocabulary import COUNT, HEDGE, UNIT, WEEKDAYS
+from .vocabulary import COUNT, HEDGE, UNIT, UNIT_QUALIFIER, WEEKDAYS
 
 
 PERSON_NOUNS = frozenset(
@@ -25,7 +25,7 @@ _AGE = re.compile(r"^(?P<n>[\w.]+(?:-[a-z]+)?)[-\s](?P<unit>year|month|week|day|
 
 
 _DURATION = re.compile(rf"^(?:the\s+|a\s+)?{HEDGE}(?P<n>{COUNT}[\s-]+|(?:a\s+)?(?:few|couple\s+of|number\s+of)\s+)?"
-                       rf"(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?P<unit>{UNIT})(?:\s+(?:long|"
+                       rf"(?:{UNIT_QUALIFIER}|long\s+)?(?P<unit>{UNIT})(?:\s+(?:long|"
                        rf"straight|running|in\s+a\s+row))?$", re.I)
 _SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
                   rf"{COUNT}\s+)?"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from . import holidays as timex_holidays
-from .vocabulary import (COUNT, FULL_MONTH, HEDGE, MODIFIER, MONTH_NAME, MONTH_TRIGGERS, SPELLED_YEAR, THE_YEAR_2000S,
-                         UNIT, WEEKDAY_NAME, WEEKDAY_TRIGGERS, YEAR, ZONES)
+from .vocabulary import (APPROXIMATELY, COUNT, FULL_MONTH, HEDGE, MODIFIER, MONTH_NAME, MONTH_TRIGGERS, SPELLED_YEAR, THE_YEAR_2000S,
+                         UNIT, UNIT_QUALIFIER, WEEKDAY_NAME, WEEKDAY_TRIGGERS, YEAR, ZONES)
 
 
 _PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
@@ -28,7 +28,8 @@ _PATTERNS = [
     # ages and counts: "66-year-old", "just six years ago", "the past 28 years", "every week", "twice a year"
     ("old", r"\b[\w.]+-(?:year|month|week|day|decade)s?-old\b"),
     ("ago earlier later now",
-     rf"\b{HEDGE}(?:{COUNT}\s+)?(?:more\s+)?{UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|later|from\s+now)\b"),
+     rf"\b{HEDGE}(?:{COUNT}\s+)?(?:more\s+)?{UNIT}(?:\s+and\s+a\s+half)?{APPROXIMATELY}?\s+"
+     r"(?:ago|earlier|later|from\s+now)\b"),
     ("past last previous next coming first",
      rf"\b(?:the\s+)?(?:past|last|previous|next|coming|first)\s+{HEDGE}{COUNT}\s+{UNIT}\b"),
     ("the",
@@ -52,7 +53,9 @@ _PATTERNS = [
     ("quarter", rf"\b(?:the\s+)?{_ORD}[\s-]quarter(?:\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF})?\b"),
     ("q1 q2 q3 q4", rf"\bQ[1-4](?:\s+{YEAR})?\b"),
     ("quarter", r"\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?-i:quarter)\b(?!\s+of\b)"),
-    ("half", rf"\b(?:the\s+)?(?:first|second)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
+    ("half", rf"\b(?:the\s+)?(?:first|second|last)[\s-]half\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR_REF}\b"),
+    ("quarters", rf"\b(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?"
+                 rf"{_YEAR_REF}\b"),
     ("half", r"\b(?:first|second)-half\b"),
     ("h1 h2", rf"\bH[12]\s+{YEAR}\b"),
     ("fiscal fy", rf"\b(?:fiscal\s+(?:year\s+)?{YEAR}|FY\s?(?:{YEAR}|\d{{2}}))(?:[-/]\d{{2,4}})?\b"),
@@ -97,7 +100,7 @@ _PATTERNS = [
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
      rf"Boxing\s+Day)(?:\s+(?:of\s+)?{YEAR})?\b"),
-    ("thanksgiving labor memorial easter good", timex_holidays.PATTERN),
+    ("thanksgiving labor memorial easter good election", timex_holidays.PATTERN),
     (ZONES + " hours hrs local",
      rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
     ("am pm m",
@@ -106,6 +109,10 @@ _PATTERNS = [
                                  r"(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     # "the week of June 14": the week that holds the day
     (MONTH_TRIGGERS, rf"\b[Tt]he\s+week\s+of\s+(?:{MONTH_NAME}\s?\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+{YEAR})?\b"),
+    # "5 in the morning", "mid-afternoon"
+    ("morning afternoon evening night",
+     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening|night)|"
+     r"(?:mid|early|late)[\s-]*(?:morning|afternoon|evening))\b"),
     ("tonight morning afternoon evening night noon midnight",
      r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),
     # present, past and future references
@@ -138,7 +145,7 @@ _WORDS = re.compile(r"[a-z]+|\d+")
 # count at every word of a paragraph costs more than all other patterns together.
 _UNIT = re.compile(_UNIT_WORD, re.I)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
-_COUNT_BEFORE = re.compile(rf"\b{HEDGE}(?:{COUNT})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+)?\Z", re.I)
+_COUNT_BEFORE = re.compile(rf"\b{HEDGE}(?:{COUNT})[\s-]+{UNIT_QUALIFIER}?\Z", re.I)
 
 
 def matches(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from .context import Resolution, pick, year_words
 _QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|"
                       r"q(?P<qn>[1-4]))(?:\s+of)?(?:\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|"
                       r"last\s+year|next\s+year|the\s+year|the\s+fiscal\s+year))?$", re.I)
-_HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|1st|2nd)[\s-]+half|h(?P<hn>[12]))(?:\s+of)?(?:\s+(?:the\s+)?"
+_HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|last|1st|2nd)[\s-]+half|h(?P<hn>[12]))(?:\s+of)?(?:\s+(?:the\s+)?"
                    r"(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?$", re.I)
 _FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*(?P<year>\d{4}|'?\d{2})(?:[-/]\d{2,4})?$", re.I)
 _SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
@@ -69,11 +69,17 @@ def read_quarter(low, text, ctx):
 
 
 
+# "the first two quarters of 2022": its first half
+_TWO_QUARTERS = re.compile(r"^(?P<the>the\s+)?(?P<which>first|last|final)\s+two\s+quarters\b")
+_HALF_NUMBER = {"first": 1, "second": 2, "1st": 1, "2nd": 2, "last": 2}
+
+
 def read_half(low, text, ctx):
+    low = _TWO_QUARTERS.sub(lambda m: f"{m['the'] or ''}{'first' if m['which'] == 'first' else 'second'} half", low)
     m = _HALF.match(low)
     if m and m.group("year") is None and not m.group("hn") and "-" not in low and not ctx.business:
         return None  # "the first half" of a match or of a speech
-    return _period(low, ctx, _HALF, lambda m: int(m.group("hn") or voc.ORDINALS[m.group("ord")]), 6, "H")
+    return _period(low, ctx, _HALF, lambda m: int(m.group("hn") or _HALF_NUMBER[m.group("ord")]), 6, "H")
 
 
 

@@ -14,12 +14,12 @@ from . import vocabulary as voc
 from .context import Resolution, human_anchor
 from .periods import season_value
 from .values import count
-from .vocabulary import COUNT, HEDGE, UNIT
+from .vocabulary import APPROXIMATELY, COUNT, HEDGE, UNIT
 from .counts import unit_name
 from .reports import compared_period
 
 
-_AGO = re.compile(rf"^{HEDGE}(?P<n>{COUNT}\s+)?(?:more\s+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|previously|"
+_AGO = re.compile(rf"^{HEDGE}(?P<n>{COUNT}\s+)?(?:more\s+)?(?P<unit>{UNIT}){APPROXIMATELY}?\s+(?P<dir>ago|earlier|before|previously|"
                   rf"back|"
                   r"later|after|from\s+now|hence)$", re.I)
 _SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first|final|recent|following)\s+{HEDGE}"

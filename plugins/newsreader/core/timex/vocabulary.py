@@ -66,6 +66,11 @@ NUMBER = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|ei
           r"ninety|hundred|dozen|half|several|few|many|couple|some)")
 COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{NUMBER}(?:[\s-]+(?:and\s+a\s+half|{NUMBER}))*|an?)"
 HEDGE = rf"(?:(?:{HEDGE_WORDS})\s+)*"
+# words between a count and its unit that keep it a length of time: "five business days", "an additional year"
+# ("a calendar year" is a kind of year, not a length)
+UNIT_QUALIFIER = r"(?:(?:more|full|straight|consecutive|additional|extra|business|trading|working)\s+)"
+# an approximate count after its unit: "a week or so ago", "a year or two ago"
+APPROXIMATELY = r"(?:\s+or\s+(?:so|two|three))"
 MODIFIER = rf"(?:(?:{MODIFIER_WORDS})[\s-]+)"
 # time zones a clock time may name: "0930 GMT", "4 p.m. EDT"
 ZONES = "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst hkt sgt aest aedt"
