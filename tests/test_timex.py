@@ -1258,3 +1258,10 @@ def test_an_approximate_count_before_ago(nlp, text, expected):
 def test_a_calendar_year_is_a_kind_of_year_not_a_length(nlp):
     found = timexes(nlp, "Since the merger the brewer keeps its accounts by a calendar year.", WED_2021_05_12)
     assert [t for t in found if "calendar" in t[0]] == [], found
+
+
+def test_the_day_before_a_named_weekday_is_that_weekday(nlp):
+    found, _ = paragraphs_timexes(nlp, ["The court sat on Monday, Nov. 1. During the day Wednesday, the jury toured "
+                                        "the harbour."], MON_2021_11_08)
+    assert [t for t in found if t[0] == "the day"] == [], found
+    assert ("Wednesday", "DATE", "2021-11-03") in found, found

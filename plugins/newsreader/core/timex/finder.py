@@ -37,6 +37,7 @@ _CLOCK_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:on\s+|,\s*)?", re.I)  # "
 _GENERIC_DAY_NEXT = {"when", "that", "of", "which", "where", "he", "she", "they", "we", "i", "it"}
 _DEFINED_BY_CLAUSE = {"the day", "the night", "the morning", "the afternoon", "the evening", "the week", "the weekend",
                       "the month", "the year"}
+_DAY_NAMED_NEXT = re.compile(rf"\s*,?\s*(?:{WEEKDAY_NAME}|{MONTH_NAME}\s?\d)")
 # "on Friday and Saturday nights": the weekday before shares the plural part of the day
 _STEPPED_WEEKDAY = re.compile(rf"the\s+(?:previous|preceding|following)\s+{WEEKDAY_NAME}", re.I)
 _SHARED_PART = re.compile(rf"\s*,?\s*(?:and|or)\s+{WEEKDAY_NAME}\s+(?P<part>morning|afternoon|evening|night)s\b", re.I)
@@ -90,6 +91,8 @@ class Finder:
             return None  # "today's youth", "the world of tomorrow": the present or the future in general, no time to place
         if low in _DEFINED_BY_CLAUSE and any(c.dep_ == "relcl" for c in span.root.children):
             return None  # "the night the warehouse burned": the time of an event the text does not date
+        if low == "the day" and _DAY_NAMED_NEXT.match(text, end):
+            return None  # "during the day Wednesday": the weekday that follows says which day
         anchored_elsewhere = (low.endswith((" before", " after")) and span.end < len(doc)
                               and (doc[span.end].is_alpha or doc[span.end].like_num))
         if anchored_elsewhere:  # "the day before authorities issued a warrant": counted from that event, not known
