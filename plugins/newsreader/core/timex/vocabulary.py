@@ -1,8 +1,9 @@
 """The temporal vocabulary, defined once: month and weekday names, years (in digits and in words), seasons, parts of
-the day, units and counts, hedges ("about", "more than") and modifiers ("early", "the end of"), as data and as
-regular-expression fragments. The finder (:mod:`timex`), the readers (:mod:`timex_rules`, :mod:`timex_calendar`,
-:mod:`timex_narrative`, :mod:`timex_holidays`) and the value arithmetic (:mod:`timex_values`) all take them from here,
-so a word added to one list is known to all of them.
+the day, units and counts, hedges ("about", "more than"), qualifiers ("business days") and modifiers ("early", "the
+end of"), as data and as regular-expression fragments. The candidate patterns (:mod:`patterns`), the readers
+(:mod:`rules` and the families it lists: :mod:`counts`, :mod:`relative`, :mod:`reports`, :mod:`clock`,
+:mod:`calendar_names`, :mod:`periods`, :mod:`holidays`), the story's time (:mod:`narrative`) and the value arithmetic
+(:mod:`values`) all take them from here, so a word added to one list is known to all of them.
 """
 
 from __future__ import annotations
