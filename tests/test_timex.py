@@ -1265,3 +1265,8 @@ def test_the_day_before_a_named_weekday_is_that_weekday(nlp):
                                         "the harbour."], MON_2021_11_08)
     assert [t for t in found if t[0] == "the day"] == [], found
     assert ("Wednesday", "DATE", "2021-11-03") in found, found
+
+
+def test_yesterday_after_of_can_still_be_a_day(nlp):
+    has(nlp, "The hailstorm of yesterday cut power to 3,000 homes in the valley.", WED_2021_05_12,
+        ("yesterday", "DATE", "2021-05-11"))

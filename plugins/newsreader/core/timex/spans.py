@@ -93,12 +93,12 @@ def generic_possessor(doc, span) -> bool:
 
 
 def generic_of(doc, span) -> bool:
-    """"the schools of tomorrow", "the heroes of yesterday", "the youth of today": a time in general after "of", no
-    day ("today" only with a word for people or the world, as "the news of today" is today's)."""
+    """"the schools of tomorrow", "the youth of today": a time in general after "of", no day ("today" and "yesterday"
+    only with a word for people or the world, as "the hailstorm of yesterday" is a day's)."""
     if span.start < 2 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].pos_ not in {"NOUN", "PROPN"}:
         return False
     noun = doc[span.start - 2]
-    return span.text.lower() != "today" or noun.lemma_.lower() in _GENERIC
+    return span.text.lower() == "tomorrow" or noun.lemma_.lower() in _GENERIC
 
 
 # "quarter-to-quarter", "year-over-year", "day-on-day": a unit in a compound adjective of comparison, no time
