@@ -199,13 +199,13 @@ class SearchGenerator(Generator):
             if self.cache.folder is not None:
                 _cache_files(self.cache, self.name, files)
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
-        target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"
+        target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "search-lunr.js"
         if lunr_js.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(lunr_js, target)  # for pages of your own (README, "The shard format")
-            # What the site's pages fetch on focus: lunr.js and search-shards.js as one script.
+            # What the site's pages fetch on focus (and pages of your own may load): lunr.js and search-shards.js as
+            # one script. lunr.js is not published apart from it: no page would fetch it.
             shards_js = Path(settings["THEME"]) / "static" / "js" / "search-shards.js"
-            replace_text(target.with_name("search-lunr.js"), search_shards.script_bundle(
+            replace_text(target, search_shards.script_bundle(
                 lunr_js.read_text(encoding="utf-8"), shards_js.read_text(encoding="utf-8")))
         else:
             logger.error("%s not found: run `npm ci` (invoke build does) so search can work", lunr_js)
