@@ -9,7 +9,7 @@
    worker).
 2. **Site-wide steps** at each of ``--scale`` (10,000 and 100,000 articles by default), on annotation records
    synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
-   whole index), the entity index (``entity_index.build``) and the site timeline (``generators.timeline_years``),
+   whole index), the entity index (``entity_index.build``) and the site timeline (``timeline_pages.timeline_years``),
    locally, and the search files with the index computed on the cluster. Each in a fresh process; its time, and
    the peak resident memory of that process (the build process: the cluster's workers are other processes)
    above what it held once the corpus was made (``/proc/self/clear_refs``), and the corpus itself.
@@ -152,7 +152,7 @@ def sitewide_once(count: int, address: str | None) -> dict:
     steps = [("search", lambda: _search(docs, store, client))]
     if not address:
         from newsreader.core.entities.index import build  # noqa: PLC0415
-        from newsreader.generators import timeline_years  # noqa: PLC0415
+        from newsreader.timeline_pages import timeline_years  # noqa: PLC0415
 
         steps += [("entities", lambda: build(per_article)), ("timeline", lambda: timeline_years(events))]
     for name, step in steps:

@@ -1,6 +1,6 @@
 """Small pieces of the Pelican glue that have rules of their own."""
 
-from newsreader.generators import page_url, paginate
+from newsreader.entity_pages import page_url, paginate
 
 
 def group(n, name="a"):

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, SEED_DIR, build
 from markupsafe import Markup
 from newsreader.build import output_folder
-from newsreader.generators import EntityGenerator
+from newsreader.entity_pages import EntityGenerator
 from newsreader.build import publish as publish_module
 from newsreader.build.publish import Publisher, clean
 from test_page_cache import different

@@ -1,6 +1,6 @@
 """newsreader: an annotated news reader, as a Pelican plugin.
 
-read (``reader.py``) -> annotate (``annotation.py``) -> render (``generators.py`` + theme, through
+read (``reader.py``) -> annotate (``annotation.py``) -> render (``generators.py``: timeline, entity pages + theme, through
 ``build/page_cache.py``, which reuses output whose inputs did not change) -> export (``export.py``) -> index
 (``search.py``); ``build/output_folder.py`` stages each build and publishes it when it succeeded. ``register`` only
 connects signal handlers; they live at module level, so Pelican's weak references to them stay alive.

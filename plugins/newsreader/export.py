@@ -119,3 +119,4 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
               lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
         write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
               lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))
+
