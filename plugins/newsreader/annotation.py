@@ -15,7 +15,7 @@ from pathlib import Path
 
 from blinker import signal
 
-from .build import article_memo, page_cache
+from .build import article_memo, page_cache, state
 from . import dask_glue
 from .article_events import article_events, display_fields, display_key
 from .corrections_file import EditorCorrections
@@ -155,7 +155,7 @@ def _annotate_articles(generator) -> None:
     memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])
-    distrust, settings["NEWSREADER_MEMO_TRIAL"] = article_memo.on_trial(cache, slot)  # mark removed by finish()
+    distrust, state.of(settings).memo_trial = article_memo.on_trial(cache, slot)  # mark removed by finish()
     generator.context["newsreader_distrust"] = distrust
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
         found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(

@@ -13,12 +13,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
+from .build import state
 from .site import processes
 
 if TYPE_CHECKING:
     from .core import dask_backend
 
-SESSION = "NEWSREADER_DASK_SESSION"  # a setting for the build's length (not an output setting: build/page_keys.py)
 
 
 def _say(text: str) -> None:
@@ -40,9 +40,10 @@ def session(settings: dict) -> dask_backend.Annotator | None:
         return None  # the common case: the backend (and what it imports) is not even read
     from .core import dask_backend  # noqa: PLC0415
 
-    found = settings.get(SESSION)
+    build = state.of(settings)
+    found = build.dask
     if found is None:
-        found = settings[SESSION] = dask_backend.Annotator(address, workers=processes(settings), say=_say)
+        found = build.dask = dask_backend.Annotator(address, workers=processes(settings), say=_say)
         atexit.register(found.close)
     return found
 
@@ -66,6 +67,7 @@ def search_index(found: dask_backend.Annotator, documents: list[dict]) -> Future
 
 
 def close(pelican) -> None:
-    found = pelican.settings.pop(SESSION, None)
+    build = state.of(pelican.settings)
+    found, build.dask = build.dask, None
     if found is not None:
         found.close()

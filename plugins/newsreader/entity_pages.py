@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from . import entities_index
 from .annotation import TYPE_LABELS
-from .build import render_helper
+from .build import render_helper, state
 from .build.cache import Cache, key
 from .build.page_cache import CachingWriter, SummaryOnly, feed_digest, page_digest
 from .core.entities.index import TYPE_ORDER
@@ -72,7 +72,7 @@ class EntityGenerator(Generator):
         self.plan = self.page_plan(index, keys)
         self.sentence_texts: dict[str, dict[str, str]] = {}
         self.queue, self.helper = None, None
-        self.settings.pop("NEWSREADER_WRITER", None)  # set again by this build's writer
+        state.of(self.settings).writer = None  # set again by this build's writer
         signals.article_generator_write_article.connect(self._first_article)
 
     @cached_property
@@ -197,7 +197,7 @@ class EntityGenerator(Generator):
         if getattr(sender, "context", None) is not self.context:
             return  # another build's articles (a long-running process builds again)
         signals.article_generator_write_article.disconnect(self._first_article)
-        writer = self.settings.get("NEWSREADER_WRITER")
+        writer = state.of(self.settings).writer
         if writer is not None:
             self.start_rendering(writer)
 

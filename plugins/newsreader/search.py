@@ -19,6 +19,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import annotation as annotate, dask_glue
+from .build import state
 from .core.search import shards as search_shards
 from .build.cache import Cache, inside, is_digest, is_relative, key, replace_text, text_key
 from .core.search.index import build_index, index_key, serialize
@@ -185,7 +186,7 @@ class SearchGenerator(Generator):
         if self.worker is not None:
             self.worker.join()
         # Reused files go through the build's publisher: one already in the output folder is neither read nor copied.
-        self.cache.publisher = settings.get("NEWSREADER_PUBLISHER")
+        self.cache.publisher = state.of(settings).publisher
         if not _link_from_cache(self.cache, self.name, out):
             if self.worker is not None and self.worker.exitcode:  # 0: it ran, but the cache could not keep the files
                 logger.warning("building the search files in a second process failed (exit code %s); building them here",

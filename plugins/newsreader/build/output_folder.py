@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pelican.log import console
 
-from . import page_cache
+from . import page_cache, state
 from .. import site_size
 from .cache import remove, use_secret
 from .publish import Publisher
@@ -58,10 +58,12 @@ BUILD_GC_THRESHOLD = (100_000, 50, 100)
 
 def start(pelican):
     settings = pelican.settings
-    settings.setdefault("NEWSREADER_GC_THRESHOLD", gc.get_threshold())  # restored by finish()
+    build = state.of(settings)
+    if build.gc_threshold is None:
+        build.gc_threshold = gc.get_threshold()  # restored by finish()
     gc.set_threshold(*BUILD_GC_THRESHOLD)
     gc.unfreeze()  # what the previous build in this process left (autoreload) can be collected again
-    earlier = settings.pop("NEWSREADER_PUBLISHER", None)
+    earlier, build.publisher = build.publisher, None
     if earlier is not None:  # the previous build in this process failed (autoreload)
         earlier.discard()
     folder = _writable_cache(settings)
@@ -71,28 +73,30 @@ def start(pelican):
     publisher.lock()
     pelican.output_path = str(publisher.stage())
     pelican.delete_outputdir = False
-    settings["NEWSREADER_PUBLISHER"] = publisher
+    build.publisher = publisher
     atexit.register(publisher.discard)  # a failed build: its staging folder goes, the output folder stays
     return None  # no generator of its own
 
 
 def finish(pelican) -> None:
     settings = pelican.settings
-    settings.pop("NEWSREADER_WRITER", None)
-    store = settings.pop("NEWSREADER_PAGE_STORE", None)
+    build = state.of(settings)
+    build.writer = None
+    store, build.page_store = build.page_store, None
     if store is not None:  # the pages rendered by this build can be found in the cache from now on
         store.seal()
         store.close()
-    if "NEWSREADER_GC_THRESHOLD" in settings:
-        gc.set_threshold(*settings.pop("NEWSREADER_GC_THRESHOLD"))
+    if build.gc_threshold is not None:
+        gc.set_threshold(*build.gc_threshold)
+        build.gc_threshold = None
         # The build is over and the process usually exits now: its objects are frozen, so the full collection
         # at exit does not scan them (a long-running process unfreezes them when its next build starts).
         gc.freeze()
-    publisher = settings.pop("NEWSREADER_PUBLISHER", None)
+    publisher, build.publisher = build.publisher, None
     if publisher is None:
         return
     counts = publisher.commit()
-    trial = settings.pop("NEWSREADER_MEMO_TRIAL", None)
+    trial, build.memo_trial = build.memo_trial, None
     if trial:  # the build finished: the memo it used (if any) is sound
         remove(trial)
     pelican.output_path = settings["OUTPUT_PATH"]

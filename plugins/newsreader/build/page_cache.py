@@ -35,6 +35,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from . import state
 from .cache import Cache, key, named
 from .page_keys import feed_digest, list_key, page_digest, site_key  # noqa: F401 - site_key: the glue's name for it
 from .page_packs import PackedCache
@@ -58,7 +59,8 @@ class CachingWriter(Writer):
         folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
         on = (settings or {}).get("NEWSREADER_PAGE_CACHE", True)
         self.store = PackedCache(Path(folder) / PAGES if folder and on else None)
-        self.publisher = (settings or {}).get("NEWSREADER_PUBLISHER")  # build/publish.py, set by build/output_folder.py
+        build = state.of(settings) if settings is not None else state.BuildState()
+        self.publisher = build.publisher  # build/publish.py, set by build/output_folder.py
         self.store.publisher = self.publisher
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}
@@ -66,10 +68,9 @@ class CachingWriter(Writer):
         self.recording: list[str] | None = None  # files written by the current list-page write
         self.keeping = False  # the files being written go into the cache: keep their text (``KeptText``)
         self.kept: dict[str, str] = {}
-        if settings is not None:
-            settings["NEWSREADER_PAGE_CACHE_STATS"] = self.stats
-            settings["NEWSREADER_PAGE_STORE"] = self.store  # sealed when the build has finished (build/output_folder.py)
-            settings["NEWSREADER_WRITER"] = self  # for the entity pages, which start with the articles (generators.py)
+        build.page_stats = self.stats
+        build.page_store = self.store  # sealed when the build has finished (build/output_folder.py)
+        build.writer = self  # for the entity pages, which start with the articles (entity_pages.py)
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's, plus a note of the file when a list page is being written.
@@ -277,7 +278,7 @@ def report(pelican, keep: set[str] = frozenset()) -> None:
                                                            every=PRUNE_EVERY)
         # Annotations cost a spaCy parse to make again: they are kept longer.
         removed += Cache(folder).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"], every=PRUNE_EVERY)
-    stats = settings.get("NEWSREADER_PAGE_CACHE_STATS")
+    stats = state.of(settings).page_stats
     if stats is not None:
         logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed",
                     stats["reused"], stats["rendered"], removed)
