@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsreader import article_events
+from newsreader.build import keys
 from newsreader.build.cache import Cache
 
 EVENT = {"date": "2019-11-19", "precision": "day", "derived": False, "time": None, "phrase": "on Tuesday",
@@ -12,7 +13,7 @@ EVENT = {"date": "2019-11-19", "precision": "day", "derived": False, "time": Non
 
 def test_display_fields_are_made_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
     store = Cache(tmp_path)
-    digest = article_events.display_key("site", "annotation", "slug", "edits")
+    digest = keys.event_display("site", "annotation", "slug", "edits")
     made = article_events.display_fields([EVENT], store, digest)
     assert made[0][0] == "19 Nov 2019" and made[0][2] == "on Tuesday"
     monkeypatch.setattr(article_events, "entry_fields", lambda event: (_ for _ in ()).throw(AssertionError("made again")))
@@ -21,7 +22,7 @@ def test_display_fields_are_made_once_and_then_read_from_the_cache(tmp_path, mon
 
 def test_an_entry_of_the_wrong_shape_is_made_again(tmp_path):
     store = Cache(tmp_path)
-    digest = article_events.display_key("site", "annotation", "slug", "edits")
+    digest = keys.event_display("site", "annotation", "slug", "edits")
     made = article_events.display_fields([EVENT], store, None)  # no key: made, not stored
     assert store.get(digest) is None
     for wrong in ([], [["19 Nov 2019"]], [[1, 2, 3, 4, 5]], {"display": "x"}, [made[0], made[0]]):

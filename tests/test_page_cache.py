@@ -11,7 +11,7 @@ import time
 
 from conftest import ROOT, build, make_fixture_corpus, write_raw
 from newsreader.build.cache import Cache, replace_text
-from newsreader.build.page_cache import site_key
+from newsreader.build.keys import site_key
 
 
 def files(folder):

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from blinker import signal
 
-from .build import article_memo, page_cache, state
+from .build import article_memo, keys, state
 from . import dask_glue
-from .article_events import article_events, display_fields, display_key
+from .article_events import article_events, display_fields
 from .corrections_file import EditorCorrections
 from .core.entities import index as entity_index
-from .core.annotate import annotate_all, cache_key
+from .core.annotate import annotate_all
 from .core.text.body_html import article_body
 from .core.text.html_text import hand_written
 from .build.cache import Cache, collector_paused, key
@@ -76,12 +76,12 @@ def _quotes(quotes: list[dict], entities: list[dict], local_types: dict[int, str
 def _mark_speakers(entities: list[dict], quotes: list[dict]) -> None:
     """Give each entity that speaks a quote ``quoted``, how many (matched as :func:`_quotes` matches them): a speaker
     earns a page of its own (``entity_index.earns_page``)."""
-    keys = {}
+    spoken: dict[str, int] = {}
     for q in quotes:
         if q.get("speaker_key"):
-            keys[q["speaker_key"]] = keys.get(q["speaker_key"], 0) + 1
+            spoken[q["speaker_key"]] = spoken.get(q["speaker_key"], 0) + 1
     for e in entities:
-        count = sum(keys.get(f"{e['type']}:{name}", 0) for name in (e["name"], *e["aliases"]))
+        count = sum(spoken.get(f"{e['type']}:{name}", 0) for name in (e["name"], *e["aliases"]))
         if count:
             e["quoted"] = count
 
@@ -95,38 +95,11 @@ def _by_speaker(quotes: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: g["name"] is None)
 
 
-def render_key(site: str, article, annotation: str, edits: str, entities: str) -> str:
-    """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``.
-
-    The text and date (through its annotation cache key), its metadata, the
-    corrections file (``edits``, its digest), its URL and category, and the id
-    and URL each of its entities got site-wide (``entities``, their :func:`entities_key`):
-    what the page shows is a function of these alone.
-    """
-    category = getattr(article, "category", None)
-    return key(
-        site, "article", annotation, edits, article.slug, article.url, article.save_as, article.status,
-        str(category or ""), category.url if category else None,
-        {k: str(v) for k, v in article.metadata.items() if k != "raw"}, entities,
-    )
-
-
 def page_rule(settings: dict) -> dict:
     """Which entities earn a page (``entity_index.earns_page``), from the settings."""
     return {"min_articles": settings["NEWSREADER_ENTITY_PAGE_MIN_ARTICLES"],
             "min_mentions": settings["NEWSREADER_ENTITY_PAGE_MIN_MENTIONS"],
             "min_quotes": settings["NEWSREADER_ENTITY_PAGE_MIN_QUOTES"]}
-
-
-def entity_index_key(site: str, settings: dict, edits: str, articles: list[tuple[str, str, bool]]) -> str:
-    """The site-wide index is a function of the articles' annotations (slug, digest, failed), the corrections
-    (``edits``), the entity URL pattern, which entities earn a page and the code (``site``)."""
-    return key(site, "entity index", settings["ENTITY_URL"], page_rule(settings), edits, articles)
-
-
-def entities_key(entities: list[dict]) -> str:
-    """What of an article's entities its page shows beyond its annotation: each one's site-wide id, type, URL, count."""
-    return key([(e["type"], e["name"], e["id"], e["url"], e.get("article_count")) for e in entities])
 
 
 # Sent with the build's context once every article has its annotations and site-wide entity ids: what needs
@@ -142,24 +115,25 @@ def annotate_articles(generator) -> None:
 def _annotate_articles(generator) -> None:
     settings = generator.settings
     articles = raw_articles(generator)
-    generator.context["newsreader_site_key"] = site = page_cache.site_key(settings)
+    generator.context["newsreader_site_key"] = site = keys.site_key(settings)
     if not articles:
         generator.context["newsreader_index"] = entity_index.build([])
         return
     cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-    digests = [cache_key(a.raw) for a in articles]
+    digests = [keys.annotation(a.raw) for a in articles]
     corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
     edits = key(corrections_path.read_text(encoding="utf-8", errors="replace") if corrections_path.is_file() else "")
     slugs_and_digests = [(a.slug, d) for a, d in zip(articles, digests)]
-    index_key = entity_index_key(site, settings, edits, [(s, d, False) for s, d in slugs_and_digests])
-    memo = article_memo.memo_key(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
+    index_key = keys.entity_index(site, settings["ENTITY_URL"], page_rule(settings), edits,
+                                  [(s, d, False) for s, d in slugs_and_digests])
+    memo = keys.annotated_articles(site, settings["ENTITY_URL"], edits, f"{corrections_path}\0{_kind(corrections_path)}",
                                  slugs_and_digests)
-    slot = article_memo.slot(settings["PATH"])
+    slot = article_memo.slot(settings["PATH"])  # where the memo is kept (not a key of what it holds)
     distrust, state.of(settings).memo_trial = article_memo.on_trial(cache, slot)  # mark removed by finish()
     generator.context["newsreader_distrust"] = distrust
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
         found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
-            name for slug, digest in slugs_and_digests for name in (digest, display_key(site, digest, slug, edits)))])
+            name for slug, digest in slugs_and_digests for name in (digest, keys.event_display(site, digest, slug, edits)))])
     if found and not entity_index.sound_urls(found["index"], settings["ENTITY_URL"]):
         found = None  # a memo this code did not write: made again
     if found:  # nothing changed: what the loop below made last time
@@ -170,13 +144,13 @@ def _annotate_articles(generator) -> None:
     else:
         index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path,
                                                        edits, distrust)
-        shown = [entities_key(article.entities) for article in articles]
+        shown = [keys.entities_shown(article.entities) for article in articles]
         if not failed:
             article_memo.store(cache, slot, memo, articles, problems, shown, index)
     for article, digest, entities in zip(articles, digests, shown):
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
-        article.render_key = render_key(site, article, digest, edits, entities)
+        article.render_key = keys.article(site, article, digest, edits, entities)
     for problem in problems:
         logger.warning("%s", problem)
     generator.context["newsreader_index"] = index
@@ -240,7 +214,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
 
     siteurl = settings.get("SITEURL", "")
     failed = any(r.get("error") for r in results)
-    index_key = entity_index_key(site, settings, edits,
+    index_key = keys.entity_index(site, settings["ENTITY_URL"], page_rule(settings), edits,
                                  [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
     # When the last build did not finish, the index is made again and replaces its entry.
     index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"],
@@ -258,7 +232,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
                 counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1
                 mention["anchor"] = f"{mention['sentence']}-m{counters[mention['sentence']]}"
         events = edits_file.apply_events(result.get("events", []), article.slug)
-        fields = display_fields(events, cache, None if result.get("error") else display_key(site, digest, article.slug, edits))
+        fields = display_fields(events, cache, None if result.get("error") else keys.event_display(site, digest, article.slug, edits))
         _attach(article, entities, article_events(events, entities, fields),
                 dict(result, quotes=_quotes(result.get("quotes", []), entities, local_types)))
     return index_key, index, [str(p) for p in edits_file.problems()], failed

@@ -9,15 +9,11 @@ checked for shape when read (a damaged or odd entry is made again).
 
 from __future__ import annotations
 
-from .build.cache import Cache, text_key
+from .build.cache import Cache
 from .core.timex.events import event_order, human
 from .core.timex.timeline_entry import entry_fields
 
 FIELDS = ("display", "before", "shown_phrase", "after", "reason")
-
-
-def display_key(site: str, annotation: str, slug: str, edits: str) -> str:
-    return text_key(site, "event display", annotation, slug, edits)
 
 
 def _fields(event: dict) -> list[str]:

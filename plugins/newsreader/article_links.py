@@ -19,7 +19,8 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .build.cache import Cache, key
+from .build import keys
+from .build.cache import Cache
 
 RELATED = 3
 COMMON = 40  # an entity in more articles than this is not counted
@@ -91,7 +92,7 @@ def _chosen(context, articles: list) -> dict[str, list]:
     # of the build is None there, after its one warning.
     settings = getattr(articles[0], "settings", None) or context
     store = Cache(settings.get("NEWSREADER_CACHE_PATH") if settings.get("NEWSREADER_PAGE_CACHE", True) else None)
-    digest = key(context.get("newsreader_site_key", ""), "article links", [a.render_key for a in articles])
+    digest = keys.article_links(context.get("newsreader_site_key", ""), [a.render_key for a in articles])
     slugs = {a.slug for a in articles}
 
     def valid(found) -> bool:  # what the glue would make: the same slugs, each naming only slugs of the site
@@ -122,4 +123,4 @@ def attach(context) -> None:
             "related": [cards[s] for s in near],
         }
         article.read_on = links
-        article.page_render_key = key(article.render_key, "article links", links)
+        article.page_render_key = keys.article_page(article.render_key, links)

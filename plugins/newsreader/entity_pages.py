@@ -17,9 +17,10 @@ from pelican.generators import Generator
 
 from . import entities_index
 from .annotation import TYPE_LABELS
-from .build import render_helper, state
-from .build.cache import Cache, key
-from .build.page_cache import CachingWriter, SummaryOnly, feed_digest, page_digest
+from .build import keys as build_keys, render_helper, state
+from .build.cache import Cache
+from .build.keys import feed_digest, page_digest
+from .build.page_cache import CachingWriter, SummaryOnly
 from .core.entities.index import TYPE_ORDER
 from .core.entities.roles import display_roles
 from .core.text.body_html import render_snippet
@@ -135,7 +136,7 @@ class EntityGenerator(Generator):
         index_key = self.context.get("newsreader_index_key")
         folder = self.settings.get("NEWSREADER_CACHE_PATH")
         store = Cache(folder if folder and index_key else None)
-        memo = key(self.all_key, "entity page plan", index_key)
+        memo = build_keys.entity_page_plan(self.all_key, index_key)
         # After a build that did not finish, the plan is made again (it may be what made that build fail).
         found = None if self.context.get("newsreader_distrust") else store.get(memo, touch=True)
         wanted = [record["id"] for record in self.pages]
@@ -147,10 +148,10 @@ class EntityGenerator(Generator):
             record = entities[eid]
             chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)
             total = sum(group["count"] for chunk in chunks for group in chunk)
-            first = key(self.site, "entity", record,
+            first = build_keys.entity_page(self.site, record,
                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, record["related"])],
                         [keys[s] for s in record["articles"]])
-            made[eid] = [total, first, *(key(self.site, "entity page", record, number, len(chunks), total,
+            made[eid] = [total, first, *(build_keys.entity_later_page(self.site, record, number, len(chunks), total,
                                              [g["article"].render_key for g in chunk])
                                          for number, chunk in enumerate(chunks[1:], start=2))]
         store.put(memo, made)
@@ -238,7 +239,7 @@ class EntityGenerator(Generator):
                    self.entities_page, relative_urls=relative, page_name="entities")
         for letter in self.entity_letters:
             write_file(writer, settings["ENTITIES_LETTER_SAVE_AS"].format(letter=letter), self.get_template("entities"),
-                       self.context, key(self.all_key, "entities letter", letter),
+                       self.context, build_keys.entities_letter(self.all_key, letter),
                        lambda letter=letter: self.entities_page(letter), relative_urls=relative, page_name="entities")
         self.queue.drain()  # the entity pages left: shared with the second process, if there is one
         if self.helper is not None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .build.cache import Cache, key, replace_text
+from .build import keys
+from .build.cache import Cache, replace_text
 from .core.timex.events import event_order, period_start
 
 
@@ -108,15 +109,14 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
             store.adopt(digest, ".out", path)
 
     for article in articles:
-        write(data / "articles" / f"{article.slug}.json", key(article.render_key, "export"),
+        write(data / "articles" / f"{article.slug}.json", keys.export_article(article.render_key),
               lambda article=article: article_record(article, urls[article.slug]))
-    site_key = key(all_key, "export") if all_key else None
     # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
-    write(data / "entities.json", site_key and key(site_key, "entities"), lambda: list(index["entities"].values()))
-    write(data / "version.json", site_key and key(site_key, "version"), lambda: {"schema": SCHEMA_VERSION})
+    write(data / "entities.json", all_key and keys.export_file(all_key, "entities"), lambda: list(index["entities"].values()))
+    write(data / "version.json", all_key and keys.export_file(all_key, "version"), lambda: {"schema": SCHEMA_VERSION})
     if tools:
-        write(data / "timeline.json", site_key and key(site_key, "timeline"),
+        write(data / "timeline.json", all_key and keys.export_file(all_key, "timeline"),
               lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
-        write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
+        write(data / "timelinejs.json", all_key and keys.export_file(all_key, "timelinejs"),
               lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))
 

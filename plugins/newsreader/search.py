@@ -19,9 +19,9 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import annotation as annotate, dask_glue
-from .build import state
+from .build import keys as build_keys, state
 from .core.search import shards as search_shards
-from .build.cache import Cache, inside, is_digest, is_relative, key, replace_text, text_key
+from .build.cache import Cache, inside, is_digest, is_relative, key, replace_text
 from .core.search.index import build_index, index_key, serialize
 
 logger = logging.getLogger(__name__)
@@ -93,9 +93,9 @@ def _listing_name(articles, documents, whole: bool = False) -> str:
     the listing also holds the files for tools."""
     keys = [getattr(article, "render_key", None) for article in articles]
     if keys and all(keys):
-        return f"search-{text_key('search documents', *keys, *(['whole'] if whole else []))}"
+        return build_keys.search_files(keys, whole)
     docs, store = documents()
-    return f"search-{key(index_key(docs), store, *(['whole'] if whole else []))}"
+    return build_keys.search_files_of(index_key(docs), store, whole)
 
 
 def _cache_files(cache: Cache, name: str, files: dict[str, str]) -> None:

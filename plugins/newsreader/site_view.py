@@ -12,7 +12,7 @@ from functools import cached_property
 from markupsafe import Markup
 
 from . import article_events, export
-from .build.cache import key
+from .build import keys as build_keys
 from .build.page_cache import CachingWriter
 from .core.text.body_html import typographic
 from .core.timex.timeline_entry import unique
@@ -74,7 +74,7 @@ class SiteView:
         self.articles = articles
         self.site = site = context.get("newsreader_site_key", "")
         self.keys = keys = {a.slug: a.render_key for a in articles}
-        self.all_key = key(site, "all articles", [keys[a.slug] for a in articles])
+        self.all_key = build_keys.all_articles(site, [keys[a.slug] for a in articles])
         self.by_slug = {a.slug: a for a in articles}
         self.newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 

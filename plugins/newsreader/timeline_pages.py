@@ -10,7 +10,7 @@ from functools import cached_property
 
 from pelican.generators import Generator
 
-from .build.cache import key
+from .build import keys as build_keys
 from .core.timex.events import period_start
 from .site_view import SiteView, write_file
 
@@ -77,7 +77,7 @@ class TimelineGenerator(Generator):
                 if event["precision"] in {"day", "week", "month"}:
                     self.year_months.setdefault(start.year, set()).add(start.month)
         self.years = sorted(articles_of_year)  # oldest first, as every timeline reads
-        self.year_keys = {y: key(site, "timeline year", y, articles_of_year[y]) for y in self.years}
+        self.year_keys = {y: build_keys.timeline_year(site, y, articles_of_year[y]) for y in self.years}
         self.split_timeline = sum(len(a.events) for a in articles) > self.settings["NEWSREADER_TIMELINE_SPLIT"]
         dated = [a.date for a in articles if not getattr(a, "date_unknown", False)]
         self.newest_month = (max(dated).year, max(dated).month) if dated else None
@@ -132,7 +132,7 @@ class TimelineGenerator(Generator):
             month_pages = self.year_counts.get(year, 0) > month_split
             write_file(
                 writer, settings["TIMELINE_YEAR_SAVE_AS"].format(year=year), template, self.context,
-                key(self.year_keys[year], earlier, later, month_split),
+                build_keys.year_page(self.year_keys[year], earlier, later, month_split),
                 lambda year=year: {"year": self.year_of(year)},
                 relative_urls=settings["RELATIVE_URLS"], page_name="timeline", earlier=earlier, later=later,
             )
@@ -144,7 +144,7 @@ class TimelineGenerator(Generator):
                 after = months[m + 1] if m + 1 < len(months) else None
                 write_file(
                     writer, settings["TIMELINE_MONTH_SAVE_AS"].format(year=year, month=month), month_template,
-                    self.context, key(self.year_keys[year], "month", month, before, after, month_split),
+                    self.context, build_keys.month_page(self.year_keys[year], month, before, after, month_split),
                     lambda year=year, month=month: {"month": next(
                         mo for mo in self.year_of(year)["months"] if mo["month"] == month)},
                     relative_urls=settings["RELATIVE_URLS"], page_name="timeline", year=year,

@@ -43,13 +43,6 @@ HASH = ".sha256"  # the side entry: the memo's key and the SHA-256 of the memo a
 TOUCH_EVERY = 86400  # seconds: how often a hit marks the entries it stands for as used (for Cache.prune)
 
 
-def memo_key(site: str, entity_url: str, edits: str, corrections: str,
-             slugs_and_digests: list[tuple[str, str]]) -> str:
-    """``corrections`` says where the corrections file is and what is there (its problems name it)."""
-    return text_key(site, "annotated articles", entity_url, edits, corrections,
-                    *(f"{s}\0{d}" for s, d in slugs_and_digests))
-
-
 def slot(content_path: str) -> str:
     """Where the memo of a content folder is kept."""
     return text_key("annotation memo", os.path.realpath(content_path))

@@ -1,12 +1,12 @@
 """Rendered-output cache: a page whose inputs hash the same as in an earlier build is reused, not rendered.
 
-The glue gives each page a *render key*: :func:`page_keys.site_key` (theme templates, this
+The glue gives each page a *render key*: :func:`keys.site_key` (theme templates, this
 plugin's code and data, library versions, settings) hashed with the page's own
 inputs — for an article page its text, annotations, corrections and the URLs of
 its entities (``annotation.py``); for an entity page the render keys of the
 articles that mention it (``generators.py``). Pelican's own list pages (home
-and its pagination, archives, sources, sitemap) are keyed in :mod:`page_keys`, by
-the content keys of the lists they get (:func:`page_keys.list_key`). :class:`CachingWriter` is
+and its pagination, archives, sources, sitemap) are keyed in :mod:`keys`, by
+the content keys of the lists they get (:func:`keys.list_key`). :class:`CachingWriter` is
 Pelican's writer plus that lookup. Output is byte-identical either way; the
 tests build with a cold and a warm cache, and after edits, and compare.
 
@@ -37,7 +37,7 @@ from pelican.writers import Writer
 
 from . import state
 from .cache import Cache, key, named
-from .page_keys import feed_digest, list_key, page_digest, site_key  # noqa: F401 - site_key: the glue's name for it
+from .keys import feed_digest, list_key, page_digest
 from .page_packs import PackedCache
 
 logger = logging.getLogger(__name__)

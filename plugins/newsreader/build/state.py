@@ -2,7 +2,7 @@
 
 Pelican hands its settings to every signal handler, generator and writer, so that is where a build's objects
 can be found; they are kept in one ``BuildState`` rather than in settings of their own, so that no new one can
-leak into the site key (``page_keys.NOT_OUTPUT_SETTINGS`` names ``BUILD`` alone) and each is let go in one place
+leak into the site key (``keys.NOT_OUTPUT_SETTINGS`` names ``BUILD`` alone) and each is let go in one place
 (``build/output_folder.finish``). A long-running process (``pelican --autoreload``) starts each build with the
 state the previous one left: ``output_folder.start`` discards what a failed build kept.
 """
