@@ -127,7 +127,7 @@ def test_the_choice_is_cached_and_an_entry_naming_other_articles_is_made_again(t
     monkeypatch.setattr(article_links, "_choose", lambda articles: (_ for _ in ()).throw(AssertionError("not cached")))
     article_links.attach(context)  # reused: nothing chosen again
     assert {a.slug: a.page_render_key for a in articles} == made_once
-    digest = article_links.key("s", "article links", [a.render_key for a in articles])
+    digest = article_links.keys.article_links("s", [a.render_key for a in articles])
     article_links.Cache(str(tmp_path)).put(digest, {"a": [None, "elsewhere", []], "b": ["a", "c", []], "c": ["b", None, []]})
     monkeypatch.undo()
     article_links.attach(context)  # a slug the site does not have: the entry is not used

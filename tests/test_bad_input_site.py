@@ -104,7 +104,9 @@ def test_control_characters_are_cleaned_with_file_and_line(bad_site):
     html = (out / "news/synthetic-control-characters/index.html").read_text(encoding="utf-8")
     assert "Pasted from[1m a PDF with a page break." in re.sub(r"<[^>]+>", "", html)  # the text, marks aside
     assert "\x00" not in html and "\x1b" not in html
-    assert "Synthetic control characters" in (out / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    feeds = "".join(p.read_text(encoding="utf-8") for p in (out / "feeds").rglob("*.atom.xml"))
+    assert "Synthetic control characters" in (out / "archives/index.html").read_text(encoding="utf-8")
+    assert "\x00" not in feeds and "\x1b" not in feeds
 
 
 def test_a_binary_file_is_skipped_by_name(bad_site):

@@ -16,7 +16,8 @@ def test_odd_names_are_read_or_reported_and_every_file_name_fits(tmp_path):
     write_raw(news, "long.txt", "Synthetic talks end with a very long name", "Synthetic Wire", "2021-03-03 10:00",
               [f"Spokesperson Alma {LONG} said on Monday that the talks in Lisbon would resume.",
                f"{LONG} told reporters in Lisbon that the Trade Council agreed.",
-               f"{LONG} said the council would meet again."])  # a third mention: the entity earns a page
+               f"{LONG} said the council would meet again.",
+               f"On Tuesday {LONG} visited the port.", f"By Friday {LONG} had left Lisbon."])  # five: a page of its own
     write_raw(news, "..txt", "Synthetic dots only article", "Synthetic Wire", "2021-03-04 10:00",
               ["Officials in Portugal said the Trade Council met on Tuesday."])
     write_raw(news, "-dash.txt", "Synthetic dash article", "Synthetic Wire", "2021-03-05 10:00",

@@ -43,7 +43,7 @@ def test_figures_and_the_checked_comparison(seed_site):
     assert (c["a"], c["b"], c["consistent"]) == ("$5 billion", "$896 million", True)
     html = (out / "news" / SLUG / "index.html").read_text(encoding="utf-8")
     # The check in words (issue 24), not "✓ Checked: $5 billion vs $896 million — 5,000 / 896 ≈ 5.6×".
-    assert "Figure checked:</span>\n      $5 billion is about 5.6 times $896 million, as <a href=\"#s5\">“more than five times”</a> says." in html
+    assert "Figure checked:</span>\n$5 billion is about 5.6 times $896 million, as <a href=\"#s5\">“more than five times”</a> says." in html
     assert "✓" not in html and "≈" not in html
 
 
