@@ -98,6 +98,8 @@ class ParagraphSpeakers:
         author = speakers.author_of(token)  # "a statement from the campaign", "the report by the committee"
         if author is not None:
             return self.resolve(author)
+        if speakers.is_worded_document(token):  # "the notice said", "according to the memo": the document's words
+            return subject_text(token, self.spans, self.dateline), None
         if token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAMES and not speakers.is_document(token):
             return subject_text(token, self.spans, self.dateline), None  # a name the model did not tag: "said Lind"
         if speakers.is_agent_noun(token):

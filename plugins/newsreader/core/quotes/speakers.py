@@ -79,6 +79,16 @@ NOT_SPEAKER_NOUNS = frozenset(
     copy memoir excerpt readout recording
     """.split()
 )
+# Documents that carry words of their own: as a speech verb's subject ("the notice said", "the lawsuit argues",
+# "reads an editorial"), they are shown as the quote's source, by their words, when no one is named as their author.
+WORDED_DOCUMENTS = frozenset(
+    """
+    report statement document memo email e-mail letter message filing lawsuit suit complaint ruling decision study
+    survey poll article post tweet note transcript release notice indictment affidavit editorial column story
+    advert advertisement ad commercial website headline caption petition readout excerpt memoir book passage cable
+    analysis review audit assessment investigation inquiry order motion summary brief
+    """.split()
+)
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
                        "uncle duke emperor".split())
 FEMALE_WORDS = frozenset("mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman "
@@ -133,6 +143,8 @@ def is_speech_verb(token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in _GOING_ON and any(c.dep_ == "xcomp" for c in token.children):
         return False  # "X will continue to be …", "X went on to win": going on doing something, not speaking
+    if lemma == "read":  # a document reads ("the notice reads:", '"…," reads an editorial'); a person reading hears
+        return any(c.dep_ in {"nsubj", "dobj", "attr"} and is_worded_document(c) for c in token.children)
     return lemma in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
@@ -141,11 +153,18 @@ def is_document(token) -> bool:
     return token.lemma_.lower() in NOT_SPEAKER_NOUNS or token.lower_ in NOT_SPEAKER_NOUNS
 
 
+def is_worded_document(token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in WORDED_DOCUMENTS or token.lower_ in WORDED_DOCUMENTS)
+
+
 def author_of(token):
-    """The one a document is from: "a statement from the campaign" -> campaign; else None."""
+    """The one a document is from: "a statement from the campaign" -> campaign, "the union's letter" -> union;
+    else None."""
     if not is_document(token):
         return None
     for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"} and not is_document(child):
+            return child
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and not is_document(objects[0]):
