@@ -511,3 +511,63 @@ def test_a_document_with_a_named_owner_speaks_for_them(nlp):
     assert found == {"Either the ferry": "Lena Dorn"}
     found = speakers(['The Harbour Union\'s statement added that the strike was "the last resort."'], nlp)
     assert found == {"the last resort.": "Harbour Union"}
+    found = speakers(['Mayor Lina Storr released a new radio ad calling the bridge plan "a waste of money and time."'], nlp)
+    assert found == {"a waste of": "Lina Storr"}
+    found = speakers(['"Nobody can prove the ferry was overloaded," according to a court filing submitted by harbour '
+                      'lawyer Tom Reyes.'], nlp)
+    assert found == {"Nobody can prove": "Tom Reyes"}
+
+
+def test_a_label_inside_someones_remark_or_promise_is_theirs(nlp):
+    # The quote hangs on a noun for something said ("promise", "call", "remark") owned by someone: their words.
+    found = speakers(['Mayor Lina Storr\'s promise of "free ferries" won her the harbour vote.'], nlp)
+    assert found == {"free ferries": "Lina Storr"}
+    found = speakers(['Olle Brink\'s "bridge to nowhere" remark cost him the election.'], nlp)
+    assert found == {"bridge to nowhere": "Olle Brink"}
+    # … unless a verb of the sentence attributes the words to someone else
+    found = speakers(['Councillor Ada Voss blasted Olle Brink\'s call for a "harbour tax" on Monday.'], nlp)
+    assert found == {"harbour tax": "Ada Voss"}
+    # a noun that is not something said keeps the rule for labels: no one's words
+    found = speakers(['The crowd cheered Senator Ruth Calloway and her "fair deal" plan.'], nlp)
+    assert found == {"fair deal": None}
+
+
+def test_a_name_signed_on_the_line_after_the_quote_is_the_speaker(nlp):
+    found = speakers(['"The pier is closed until the storm has passed."', "- Tom Reyes, harbour master."], nlp)
+    assert found == {"The pier is": "Tom Reyes"}
+    found = speakers(['"The pier is closed until the storm has passed."', "- Tarsk, on the second of May."], nlp)
+    assert found == {"The pier is": None}  # a place is no signature of a speaker
+
+
+def test_a_crowd_or_a_prince_can_speak(nlp):
+    assert speakers(['"Open the bridge!" the crowd chanted.'], nlp) == {"Open the bridge!": "crowd"}
+    found = speakers(['"The harbour belongs to everyone," the prince told the fishermen.'], nlp)
+    assert found == {"The harbour belongs": "prince"}
+
+
+def test_a_short_description_in_someones_own_words_under_any_verb_is_theirs(nlp):
+    # Lower-case words quoted straight after the verb or its preposition, with no article making them a name,
+    # are the subject's own description; a named thing ('the "green deal"') or a title stays no one's words.
+    found = speakers(['Mayor Lina Storr supports "modest fare rises" for the night ferries.'], nlp)
+    assert found == {"modest fare rises": "Lina Storr"}
+    found = speakers(['Tom Reyes again pushed for "slower growth" in the old harbour.'], nlp)
+    assert found == {"slower growth": "Tom Reyes"}
+    assert speakers(['Senator Ruth Calloway backed the "green deal" last week.'], nlp) == {"green deal": None}
+    assert speakers(['Tom Reyes enjoys "Harbour Nights" on Sundays.'], nlp) == {"Harbour Nights": None}
+
+
+def test_a_characterisation_through_being_is_still_the_subjects(nlp):
+    found = speakers(['Tom Reyes later defended his remarks as being "plain irony."'], nlp)
+    assert found == {"plain irony.": "Tom Reyes"}
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_whoever_it_names_as_speaking(nlp):
+    found = speakers(["Harbour master Tom Reyes issued the following statement:", '"The pier reopens on Friday."'], nlp)
+    assert found == {"The pier reopens": "Tom Reyes"}
+    found = speakers(["Added Lena Dorn:", '"Nobody told us about the closure."'], nlp)
+    assert found == {"Nobody told us": "Lena Dorn"}
+    found = speakers(["The harbour committee said about the new timetable:", '"The night ferries run every hour."'], nlp)
+    assert found == {"The night ferries": "harbour committee"}
+    # someone who only received or read the words is still no speaker
+    found = speakers(["Tom Reyes received a letter from the ministry:", '"The pier must close."'], nlp)
+    assert found == {"The pier must": None}

@@ -11,6 +11,8 @@ from .speakers import inside
 from ..text.sentences import SentenceLocator
 
 DASH_AFTER = re.compile(r"[ ,.]*(?:[—–]|--?(?= ))\s*")
+_DASH_LINE = re.compile(r"\s*(?:[—–]+|--?)\s*(?=\S)")
+_SIGNATURE_MAX_WORDS = 12
 _TAIL_MAX_WORDS = 12
 _AUDIENCE = frozenset({"reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "crowd", "audience"})
 
@@ -91,3 +93,14 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
     while run and (run[-1].is_punct or run[-1].pos_ == "PART"):
         run = run[:-1]
     return run if run and run[-1].pos_ in {"NOUN", "PROPN", "ADJ"} else None
+
+
+def signature_below(paragraph: str, below: str | None, group) -> int | None:
+    """Where the name starts on the line after a quote that ends its paragraph, when that line is a short
+    signature opening with a dash ('- Ines Maro, harbour master.'); None otherwise."""
+    if below is None or paragraph[group[-1][1]:].strip(" \"”’'.,!?…"):
+        return None
+    m = _DASH_LINE.match(below)
+    if m is None or len(below.split()) > _SIGNATURE_MAX_WORDS or any(c in below for c in "\"“”"):
+        return None
+    return m.end()

@@ -87,6 +87,33 @@ def _object_of(t, verb) -> bool:
         c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
 
 
+def _owner_of_saying(doc, group):
+    """The owner of a noun for something said that a partial quote sits in ('X's promise of "…"', 'X's "…"
+    remark'), before any verb; None without one."""
+    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    if not words:
+        return None
+    root = min(words, key=lambda t: len(list(t.ancestors)))
+    for ancestor in root.ancestors:
+        if inside(ancestor, [group[0]]):
+            continue
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return None
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in speakers.SAYING_NOUNS:
+            return next((c for c in ancestor.children if c.dep_ == "poss" and not inside(c, [group[0]])), None)
+    return None
+
+
+def _own_description(doc, span, words) -> bool:
+    """Whether a short partial quote reads as someone's own description rather than a name or label: lower-case,
+    right after its verb or a preposition ('supports "modest fare rises"', 'pushed for "slower growth"'), not after
+    an article or a possessive ('the "green deal"', 'her "fair deal" plan')."""
+    if not words[0].text[:1].islower():
+        return False
+    before = [t for t in doc[:words[0].i] if not t.is_punct and t.idx < span[0] - 1]
+    return bool(before) and before[-1].pos_ in {"VERB", "ADP"} and before[-1].i == words[0].i - 2
+
+
 def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
@@ -129,13 +156,17 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
         if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
             quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
-        short = len(words) <= PARTIAL_MAX_WORDS
+        short = len(words) <= PARTIAL_MAX_WORDS and not _own_description(doc, group[0], words)
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
+                if short and ancestor.lemma_.lower() == "be":
+                    continue  # 'defended his remarks as being "…"': the verb above characterises
                 if short and ancestor.lemma_.lower() not in _CHARACTERISING:
                     break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
                 subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:
                     yield subject
                     break
-
+    owner = _owner_of_saying(doc, group) if partial else None
+    if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, when nothing else attributes
+        yield owner

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import DASH_AFTER, adjacent_attribution, attribution_tail
+from .attribution import DASH_AFTER, adjacent_attribution, attribution_tail, signature_below
 from .candidates import GOVERNED, PARTIAL_MAX_WORDS, candidates
 from .context import ArticleContext
 from .resolve import ParagraphSpeakers
@@ -110,6 +110,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 # '"…" — Ines Maro (@imaro)', '"…," - Ines Maro, a pilot': a name signed after a dash
                 dash = DASH_AFTER.match(paragraph, group[-1][1] + 1)
                 entity = article.entity_at(p_index, dash.end(), dash.end() + 1) if dash else None
+                if entity is not None and entity["type"] in {"person", "organization"}:
+                    found, attributed = (entity["name"], f"{entity['type']}:{entity['name']}"), True
+            if not found and not attributed:  # '"…"' then a line '- Ines Maro, a pilot.': a signature below
+                at = signature_below(paragraph, paragraphs[p_index] if p_index < len(paragraphs) else None, group)
+                entity = article.entity_at(p_index + 1, at, at + 1) if at is not None else None
                 if entity is not None and entity["type"] in {"person", "organization"}:
                     found, attributed = (entity["name"], f"{entity['type']}:{entity['name']}"), True
             name, key = found or (None, None)

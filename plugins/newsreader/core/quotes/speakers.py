@@ -35,6 +35,16 @@ SPEECH_VERBS = frozenset(
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
     opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
+    cry roar echo
+    """.split()
+)
+# Nouns for something said: a quote inside one that has an owner ("X's promise of '…'", "X's '…' remark") is the
+# owner's words.
+SAYING_NOUNS = frozenset(
+    """
+    remark comment word call promise pledge vow claim slogan catchphrase phrase accusation warning charge quip joke
+    dictum answer response reply plea demand threat boast assertion argument description characterization
+    characterisation label mantra motto refrain insult jibe taunt nickname
     """.split()
 )
 # Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
@@ -62,6 +72,7 @@ SPEAKER_NOUNS = frozenset(
     attendee victim patient neighbor neighbour resident local nurse fan mother son daughter wife husband child
     network newspaper broadcaster station channel outlet magazine boy girl kid guy lady teen teenager youth host
     anchor pastor priest pope rabbi imam cleric bishop guest veteran hopeful sheriff deputy
+    crowd audience congregation prince princess king queen duke duchess emperor empress
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
@@ -149,8 +160,18 @@ def is_speech_verb(token) -> bool:
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
 
+_ISSUING = frozenset({"issue", "release", "publish", "post", "send", "circulate", "air", "run", "launch", "file"})
+
+
+def issues_text(token) -> bool:
+    """A verb of issuing a text: "X issued the following statement", "X posted a message"."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _ISSUING and any(
+        c.dep_ == "dobj" and is_worded_document(c) for c in token.children)
+
+
 def is_document(token) -> bool:
-    return token.lemma_.lower() in NOT_SPEAKER_NOUNS or token.lower_ in NOT_SPEAKER_NOUNS
+    lemma, low = token.lemma_.lower(), token.lower_
+    return lemma in NOT_SPEAKER_NOUNS or low in NOT_SPEAKER_NOUNS or lemma in WORDED_DOCUMENTS or low in WORDED_DOCUMENTS
 
 
 def is_worded_document(token) -> bool:
@@ -162,9 +183,17 @@ def author_of(token):
     else None."""
     if not is_document(token):
         return None
+    if token.dep_ == "dobj" and issues_text(token.head) and token.head.i < token.i:
+        subject = subject_of(token.head)  # "X released an ad that urges …", "X issued a statement saying …"
+        if subject is not None and not is_document(subject):
+            return subject
     for child in token.children:
         if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"} and not is_document(child):
             return child
+        if child.dep_ == "acl":  # "a court filing submitted by X", "an email sent out by X"
+            agent = next((a for c in child.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+            if agent is not None and not is_document(agent):
+                return agent
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and not is_document(objects[0]):
