@@ -571,3 +571,13 @@ def test_a_paragraph_ending_in_a_colon_introduces_whoever_it_names_as_speaking(n
     # someone who only received or read the words is still no speaker
     found = speakers(["Tom Reyes received a letter from the ministry:", '"The pier must close."'], nlp)
     assert found == {"The pier must": None}
+
+
+def test_own_descriptions_and_owners_stay_within_their_clause(nlp):
+    # A clause hung on the main one ("because …") does not lend its subject a short quote.
+    found = speakers(['Tom Reyes voted against the plan because the ferry firm had accepted "secret payments" from '
+                      'the council.'], nlp)
+    assert found == {"secret payments": None}
+    # The one who wrote a memoir down is not the one who said what it reports.
+    found = speakers(['The mayor compared the pier to "a sinking ship," according to Tom Reyes\'s memoir.'], nlp)
+    assert found == {"a sinking ship": "Tom Reyes's memoir"}

@@ -104,14 +104,20 @@ def _owner_of_saying(doc, group):
     return None
 
 
-def _own_description(doc, span, words) -> bool:
-    """Whether a short partial quote reads as someone's own description rather than a name or label: lower-case,
-    right after its verb or a preposition ('supports "modest fare rises"', 'pushed for "slower growth"'), not after
-    an article or a possessive ('the "green deal"', 'her "fair deal" plan')."""
+def _own_description(doc, span, words):
+    """The main verb of which a short partial quote reads as the subject's own description rather than a name or
+    label: lower-case, right after that verb or its preposition ('supports "modest fare rises"', 'pushed for
+    "slower growth"'), not after an article or a possessive ('the "green deal"', 'her "fair deal" plan'); the
+    verb heads its sentence (a clause hung on another is someone else's report). None otherwise."""
     if not words[0].text[:1].islower():
-        return False
+        return None
     before = [t for t in doc[:words[0].i] if not t.is_punct and t.idx < span[0] - 1]
-    return bool(before) and before[-1].pos_ in {"VERB", "ADP"} and before[-1].i == words[0].i - 2
+    if not before or before[-1].i != words[0].i - 2 or before[-1].pos_ not in {"VERB", "ADP"}:
+        return None
+    verb = before[-1] if before[-1].pos_ == "VERB" else before[-1].head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return before[-1] if verb.pos_ == "VERB" and verb.dep_ == "ROOT" else None
 
 
 def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
@@ -156,12 +162,14 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
         if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
             quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
-        short = len(words) <= PARTIAL_MAX_WORDS and not _own_description(doc, group[0], words)
+        short = len(words) <= PARTIAL_MAX_WORDS
+        described = _own_description(doc, group[0], words) if short and words else None
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
                 if short and ancestor.lemma_.lower() == "be":
                     continue  # 'defended his remarks as being "…"': the verb above characterises
-                if short and ancestor.lemma_.lower() not in _CHARACTERISING:
+                if short and ancestor.lemma_.lower() not in _CHARACTERISING and not (
+                        described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}):
                     break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
                 subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:

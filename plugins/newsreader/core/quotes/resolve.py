@@ -64,7 +64,9 @@ class ParagraphSpeakers:
         token = speakers.follow_relative(token)
         if token is None or token.idx < self.dateline:
             return None
-        low = "he" if token.lower_ == "his" else token.lower_  # "his promise of …": the one "he" stands for
+        low = token.lower_
+        if low == "his" and token.head.lemma_.lower() in speakers.SAYING_NOUNS:
+            low = "he"  # "his promise of …": the one "he" stands for
         if low in speakers.PERSON_PRONOUNS:
             person = self.article.person_for(self.p, token.idx, low, self.skip)
             return (person["name"], f"person:{person['name']}") if person else False

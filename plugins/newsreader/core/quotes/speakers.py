@@ -35,7 +35,7 @@ SPEECH_VERBS = frozenset(
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
     opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
-    cry roar echo
+    cry roar echo snipe
     """.split()
 )
 # Nouns for something said: a quote inside one that has an owner ("X's promise of '…'", "X's '…' remark") is the
@@ -188,8 +188,9 @@ def author_of(token):
         if subject is not None and not is_document(subject):
             return subject
     for child in token.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"} and not is_document(child):
-            return child
+        if (child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"} and not is_document(child)
+                and is_worded_document(token) and token.dep_ != "pobj"):
+            return child  # "the union's letter said …" (not "according to X's memo": X only wrote it down)
         if child.dep_ == "acl":  # "a court filing submitted by X", "an email sent out by X"
             agent = next((a for c in child.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
             if agent is not None and not is_document(agent):
