@@ -324,8 +324,9 @@ def test_the_one_called_names_is_not_the_speaker(nlp):
     found = speakers(['Mayor Lina Storr, speaking on a local radio show, called Tom Reyes a "blowhard," and said '
                       'his remarks were unfair.'], nlp)
     assert found == {"blowhard": "Lina Storr"}
-    found = speakers(['Dana Whitlow, a Reyes ally, called Valdoria\'s standards "strong."'], nlp)
-    assert found == {"strong.": None}
+    # (rewritten in our own words: the earlier sentence kept an evaluation sentence's wording with names swapped)
+    found = speakers(['Piet Vos, a close friend of the mayor, called Tarsk\'s harbour accounts "tidy."'], nlp)
+    assert found == {"tidy.": "Piet Vos"}  # the one who calls, never the town whose accounts are called
 
 
 def test_a_subordinate_clauses_subject_does_not_take_over_the_next_quote(nlp):
@@ -581,3 +582,22 @@ def test_own_descriptions_and_owners_stay_within_their_clause(nlp):
     # The one who wrote a memoir down is not the one who said what it reports.
     found = speakers(['The mayor compared the pier to "a sinking ship," according to Tom Reyes\'s memoir.'], nlp)
     assert found == {"a sinking ship": "Tom Reyes's memoir"}
+
+
+def test_a_capitalised_word_the_model_took_for_a_common_noun_still_speaks(nlp):
+    # The small model tags some surnames as common nouns; as a speech verb's subject they are still names.
+    found = speakers(['Garrity added, "The timetable is still a mess, and the bridge is late again."'], nlp)
+    assert found == {"The timetable is": "Garrity"}
+
+
+def test_more_nouns_for_people_who_speak(nlp):
+    found = speakers(['"The harbour will be busy again by summer," the shipping tycoon told the Courier.'], nlp)
+    assert found == {"The harbour will": "shipping tycoon"}
+    found = speakers(['"He never missed a ferry in his life," his nephew said.'], nlp)
+    assert found == {"He never missed": "his nephew"}
+
+
+def test_a_verb_the_parser_left_without_subject_looks_past_an_aside_not_into_the_reported_clause(nlp):
+    found = speakers(['At the harbour meeting Councillor Ada Voss (D-Tarsk) said Reyes was a "proven failure" in '
+                      'business.'], nlp)
+    assert found == {"proven failure": "Ada Voss"}

@@ -81,6 +81,15 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     return head if head.pos_ in {"PROPN", "NOUN"} else None
 
 
+def _before_aside(doc, verb):
+    """The word right before ``verb``, past an aside in brackets ('Ada Voss (D-Tarsk) said'); None at the start."""
+    at = verb.i - 1
+    if at >= 0 and doc[at].text == ")":
+        opening = next((t.i for t in reversed(doc[max(0, at - 8):at]) if t.text == "("), None)
+        at = opening - 1 if opening is not None else at
+    return doc[at] if at >= 0 else None
+
+
 def _object_of(t, verb) -> bool:
     """Whether ``t`` is the one a characterisation is about ('called X a "…"'): the verb has a second object."""
     return any(c.dep_ == "oprd" for c in verb.children) and any(
@@ -148,8 +157,10 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                 subject = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i), None)
             if subject is None:  # a misparse left the verb without one: the name right before it (after it only
                 # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
-                subject = next((t for t in (doc[verb.i - 1] if verb.i else None,
-                                            doc[verb.i + 1] if verb.i + 1 < len(doc) and (_inverted(verb, quote_spans) or not _object_of(doc[verb.i + 1], verb)) else None)
+                after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+                if after is not None and not _inverted(verb, quote_spans) and _object_of(after, verb):
+                    after = None
+                subject = next((t for t in (_before_aside(doc, verb), after)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject

@@ -35,7 +35,7 @@ SPEECH_VERBS = frozenset(
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
     opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
-    cry roar echo snipe
+    cry roar echo snipe retaliate
     """.split()
 )
 # Nouns for something said: a quote inside one that has an owner ("X's promise of '…'", "X's '…' remark") is the
@@ -73,6 +73,11 @@ SPEAKER_NOUNS = frozenset(
     network newspaper broadcaster station channel outlet magazine boy girl kid guy lady teen teenager youth host
     anchor pastor priest pope rabbi imam cleric bishop guest veteran hopeful sheriff deputy
     crowd audience congregation prince princess king queen duke duchess emperor empress
+    tycoon mogul magnate billionaire millionaire heir heiress celebrity star actress poet pundit correspondent
+    surrogate operative advocate volunteer athlete coach captain sergeant colonel admiral detective agent marshal
+    physician surgeon neurosurgeon scholar academic entrepreneur nephew niece cousin uncle aunt grandson
+    granddaughter widow sibling relative tenant landlord pilot eyewitness incumbent rival opponent heavyweight
+    superdelegate ceo
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
