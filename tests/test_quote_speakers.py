@@ -601,3 +601,11 @@ def test_a_verb_the_parser_left_without_subject_looks_past_an_aside_not_into_the
     found = speakers(['At the harbour meeting Councillor Ada Voss (D-Tarsk) said Reyes was a "proven failure" in '
                       'business.'], nlp)
     assert found == {"proven failure": "Ada Voss"}
+
+
+def test_a_share_of_people_answering_a_survey_speaks_by_its_words(nlp):
+    found = speakers(['In the harbour survey, 40 percent of ferry users said the service was "getting worse."'], nlp)
+    assert found == {"getting worse.": "40 percent of ferry users"}
+    assert speakers(['Most said they were "very tired" of the delays.'], nlp) == {"very tired": "Most"}
+    found = speakers(['About three in 10 said the bridge was "not worth the money."'], nlp)
+    assert "three" in found["not worth the"]

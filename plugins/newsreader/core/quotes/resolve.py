@@ -109,6 +109,8 @@ class ParagraphSpeakers:
             if body is not None:
                 return body["name"], f"organization:{body['name']}"
             return subject_text(token, self.spans, self.dateline), None
+        if speakers.is_share_of_people(token):  # '40 percent of voters said', 'most said': a survey's answer
+            return subject_text(token, self.spans, self.dateline), None
         if (token.pos_ == "NOUN" and token.text[:1].isupper() and token.dep_ == "nsubj" and speakers.is_speech_verb(token.head)
                 and token.lower_ not in speakers.NOT_SPEAKERS and not any(c.dep_ == "det" for c in token.children)):
             return subject_text(token, self.spans, self.dateline), None  # a surname the model took for a noun: "Garrity added"

@@ -102,7 +102,7 @@ WORDED_DOCUMENTS = frozenset(
     report statement document memo email e-mail letter message filing lawsuit suit complaint ruling decision study
     survey poll article post tweet note transcript release notice indictment affidavit editorial column story
     advert advertisement ad commercial website headline caption petition readout excerpt memoir book passage cable
-    analysis review audit assessment investigation inquiry order motion summary brief
+    analysis review audit assessment investigation inquiry order motion summary brief account
     """.split()
 )
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
@@ -163,6 +163,19 @@ def is_speech_verb(token) -> bool:
         return any(c.dep_ in {"nsubj", "dobj", "attr"} and is_worded_document(c) for c in token.children)
     return lemma in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
+
+
+_SHARES = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "several",
+                     "some", "plurality", "share", "few", "others"})
+
+
+def is_share_of_people(token) -> bool:
+    """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10")."""
+    if token.dep_ != "nsubj" or not is_speech_verb(token.head):
+        return False
+    if token.lower_ in _SHARES or token.lemma_.lower() in _SHARES:
+        return True
+    return token.pos_ == "NUM" and token.ent_type_ not in {"DATE", "TIME", "MONEY"}
 
 
 _ISSUING = frozenset({"issue", "release", "publish", "post", "send", "circulate", "air", "run", "launch", "file"})
