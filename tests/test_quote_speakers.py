@@ -512,7 +512,8 @@ def test_a_document_with_a_named_owner_speaks_for_them(nlp):
     assert found == {"Either the ferry": "Lena Dorn"}
     found = speakers(['The Harbour Union\'s statement added that the strike was "the last resort."'], nlp)
     assert found == {"the last resort.": "Harbour Union"}
-    found = speakers(['Mayor Lina Storr released a new radio ad calling the bridge plan "a waste of money and time."'], nlp)
+    found = speakers(['Mayor Lina Storr launched an advert on local radio that calls the bridge plan "a waste of money and '
+                      'time."'], nlp)
     assert found == {"a waste of": "Lina Storr"}
     found = speakers(['"Nobody can prove the ferry was overloaded," according to a court filing submitted by harbour '
                       'lawyer Tom Reyes.'], nlp)
