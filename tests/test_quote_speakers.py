@@ -325,8 +325,9 @@ def test_the_one_called_names_is_not_the_speaker(nlp):
                       'his remarks were unfair.'], nlp)
     assert found == {"blowhard": "Lina Storr"}
     # (rewritten in our own words: the earlier sentence kept an evaluation sentence's wording with names swapped)
-    found = speakers(['Piet Vos, a close friend of the mayor, called Tarsk\'s harbour accounts "tidy."'], nlp)
-    assert found == {"tidy.": "Piet Vos"}  # the one who calls, never the town whose accounts are called
+    found = speakers(['Piet Vos, who has known the mayor for years, called the accounts of the Tarsk harbour board '
+                      '"tidy."'], nlp)
+    assert found == {"tidy.": "Piet Vos"}  # the one who calls, never the board whose accounts are called
 
 
 def test_a_subordinate_clauses_subject_does_not_take_over_the_next_quote(nlp):
@@ -501,10 +502,10 @@ def test_a_document_that_reports_words_is_their_source(nlp):
     assert found == {"The pier stays": "notice"}
     found = speakers(['The lawsuit argues that the ferry operator "ignored every warning from its own crews."'], nlp)
     assert found == {"ignored every warning": "lawsuit"}
-    found = speakers(['The memo went on to say: "Nobody on the night shift may talk to journalists."'], nlp)
+    found = speakers(['Further down, the memo warns: "Nobody on the night shift may talk to journalists."'], nlp)
     assert found == {"Nobody on the": "memo"}
-    found = speakers(['"A harbour without ferries is a car park," reads an editorial in the Tarsk Courier.'], nlp)
-    assert found["A harbour without"] == "editorial in the Tarsk Courier"
+    found = speakers(['"A harbour without ferries is a car park," the leader column reads this week.'], nlp)
+    assert found == {"A harbour without": "leader column"}
 
 
 def test_a_document_with_a_named_owner_speaks_for_them(nlp):
@@ -522,12 +523,12 @@ def test_a_document_with_a_named_owner_speaks_for_them(nlp):
 
 def test_a_label_inside_someones_remark_or_promise_is_theirs(nlp):
     # The quote hangs on a noun for something said ("promise", "call", "remark") owned by someone: their words.
-    found = speakers(['Mayor Lina Storr\'s promise of "free ferries" won her the harbour vote.'], nlp)
-    assert found == {"free ferries": "Lina Storr"}
+    found = speakers(['Mayor Lina Storr\'s slogan, "ferries for all," won her the harbour vote.'], nlp)
+    assert found == {"ferries for all": "Lina Storr"}
     found = speakers(['Olle Brink\'s "bridge to nowhere" remark cost him the election.'], nlp)
     assert found == {"bridge to nowhere": "Olle Brink"}
     # … unless a verb of the sentence attributes the words to someone else
-    found = speakers(['Councillor Ada Voss blasted Olle Brink\'s call for a "harbour tax" on Monday.'], nlp)
+    found = speakers(['Councillor Ada Voss mocked Olle Brink\'s plea for a "harbour tax" at the meeting.'], nlp)
     assert found == {"harbour tax": "Ada Voss"}
     # a noun that is not something said keeps the rule for labels: no one's words
     found = speakers(['The crowd cheered Senator Ruth Calloway and her "fair deal" plan.'], nlp)
@@ -550,8 +551,8 @@ def test_a_crowd_or_a_prince_can_speak(nlp):
 def test_a_short_description_in_someones_own_words_under_any_verb_is_theirs(nlp):
     # Lower-case words quoted straight after the verb or its preposition, with no article making them a name,
     # are the subject's own description; a named thing ('the "green deal"') or a title stays no one's words.
-    found = speakers(['Mayor Lina Storr supports "modest fare rises" for the night ferries.'], nlp)
-    assert found == {"modest fare rises": "Lina Storr"}
+    found = speakers(['Mayor Lina Storr wants "quieter night crossings" for the residents.'], nlp)
+    assert found == {"quieter night crossings": "Lina Storr"}
     found = speakers(['Tom Reyes again pushed for "slower growth" in the old harbour.'], nlp)
     assert found == {"slower growth": "Tom Reyes"}
     assert speakers(['Senator Ruth Calloway backed the "green deal" last week.'], nlp) == {"green deal": None}
@@ -559,16 +560,18 @@ def test_a_short_description_in_someones_own_words_under_any_verb_is_theirs(nlp)
 
 
 def test_a_characterisation_through_being_is_still_the_subjects(nlp):
-    found = speakers(['Tom Reyes later defended his remarks as being "plain irony."'], nlp)
-    assert found == {"plain irony.": "Tom Reyes"}
+    found = speakers(['Tom Reyes dismissed the outcry over his joke as being "pure theatre."'], nlp)
+    assert found == {"pure theatre.": "Tom Reyes"}
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_whoever_it_names_as_speaking(nlp):
-    found = speakers(["Harbour master Tom Reyes issued the following statement:", '"The pier reopens on Friday."'], nlp)
+    found = speakers(["Harbour master Tom Reyes issued a short statement late on Monday:", '"The pier reopens on Friday."'],
+                     nlp)
     assert found == {"The pier reopens": "Tom Reyes"}
     found = speakers(["Added Lena Dorn:", '"Nobody told us about the closure."'], nlp)
     assert found == {"Nobody told us": "Lena Dorn"}
-    found = speakers(["The harbour committee said about the new timetable:", '"The night ferries run every hour."'], nlp)
+    found = speakers(["The harbour committee wrote to residents about the new timetable:",
+                      '"The night ferries run every hour."'], nlp)
     assert found == {"The night ferries": "harbour committee"}
     # someone who only received or read the words is still no speaker
     found = speakers(["Tom Reyes received a letter from the ministry:", '"The pier must close."'], nlp)
@@ -581,32 +584,33 @@ def test_own_descriptions_and_owners_stay_within_their_clause(nlp):
                       'the council.'], nlp)
     assert found == {"secret payments": None}
     # The one who wrote a memoir down is not the one who said what it reports.
-    found = speakers(['The mayor compared the pier to "a sinking ship," according to Tom Reyes\'s memoir.'], nlp)
-    assert found == {"a sinking ship": "Tom Reyes's memoir"}
+    found = speakers(['"Sell the pier before it sinks," the mayor told her staff, according to Tom Reyes\'s memoir.'], nlp)
+    assert found == {"Sell the pier": "Tom Reyes's memoir"}
 
 
 def test_a_capitalised_word_the_model_took_for_a_common_noun_still_speaks(nlp):
     # The small model tags some surnames as common nouns; as a speech verb's subject they are still names.
-    found = speakers(['Garrity added, "The timetable is still a mess, and the bridge is late again."'], nlp)
-    assert found == {"The timetable is": "Garrity"}
+    found = speakers(['Dunnity added, "The timetable is still a mess, and the bridge is late again."'], nlp)
+    assert found == {"The timetable is": "Dunnity"}
 
 
 def test_more_nouns_for_people_who_speak(nlp):
-    found = speakers(['"The harbour will be busy again by summer," the shipping tycoon told the Courier.'], nlp)
-    assert found == {"The harbour will": "shipping tycoon"}
+    found = speakers(['"The harbour will be busy again by summer," said the tycoon who owns half the ferries.'], nlp)
+    assert found == {"The harbour will": "tycoon"}
     found = speakers(['"He never missed a ferry in his life," his nephew said.'], nlp)
     assert found == {"He never missed": "his nephew"}
 
 
 def test_a_verb_the_parser_left_without_subject_looks_past_an_aside_not_into_the_reported_clause(nlp):
-    found = speakers(['At the harbour meeting Councillor Ada Voss (D-Tarsk) said Reyes was a "proven failure" in '
-                      'business.'], nlp)
-    assert found == {"proven failure": "Ada Voss"}
+    found = speakers(['After the vote Councillor Ada Voss (Harbour Party) said the ferry firm was a "lost cause" for '
+                      'the town.'], nlp)
+    assert found["lost cause"] in {"Ada Voss", "Councillor Ada Voss"}  # not the firm, the reported clause's subject
 
 
 def test_a_share_of_people_answering_a_survey_speaks_by_its_words(nlp):
     found = speakers(['In the harbour survey, 40 percent of ferry users said the service was "getting worse."'], nlp)
     assert found == {"getting worse.": "40 percent of ferry users"}
-    assert speakers(['Most said they were "very tired" of the delays.'], nlp) == {"very tired": "Most"}
-    found = speakers(['About three in 10 said the bridge was "not worth the money."'], nlp)
-    assert "three" in found["not worth the"]
+    found = speakers(['Most of the riders we asked called the delays "simply exhausting."'], nlp)
+    assert found == {"simply exhausting.": "Most of the riders we asked"}
+    found = speakers(['Seven in 20 riders told the survey the bridge was "not worth the money."'], nlp)
+    assert found == {"not worth the": "Seven in 20 riders"}
