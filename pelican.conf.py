@@ -34,6 +34,8 @@ NEWSREADER_PROCESSES = int(_env("NEWSREADER_PROCESSES", "0")) or None
 # Large archives: a Dask scheduler's address (tcp://host:8786) annotates on that cluster, "local" on a LocalCluster
 # here (NEWSREADER_PROCESSES workers); unset, the process pool above (README, "Large archives").
 NEWSREADER_DASK = _env("NEWSREADER_DASK") or None
+# Also write the files only tools read (the whole search index, TimelineJS's format): docs/export.md.
+NEWSREADER_TOOL_EXPORTS = _env("NEWSREADER_TOOL_EXPORTS", "") not in ("", "0")
 # lunr.js comes from npm (package.json pins 2.3.9); the build copies it into the site.
 NEWSREADER_LUNR_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "node_modules", "lunr", "lunr.min.js")
 # The plugin's pages (entity/<id>/, entity/, timeline/, search/) take their URLs from
@@ -73,7 +75,7 @@ DEFAULT_CATEGORY = "Unknown source"
 ARTICLE_ORDER_BY = "reversed-date"
 SUMMARY_MAX_LENGTH = 60
 
-FEED_MAX_ITEMS = 50
+FEED_MAX_ITEMS = 10
 FEED_DOMAIN = SITEURL
 if not SITEURL:
     # A local preview build: feed links are site-relative, which is expected there.

@@ -72,7 +72,7 @@ def write_search(folder: Path, docs: list[dict], store: dict) -> float:
     from newsreader.search import search_files  # noqa: PLC0415
 
     start = time.perf_counter()
-    files = search_files(docs, store)
+    files = search_files(docs, store, whole=True)  # the whole index too: the figures compare against it
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)

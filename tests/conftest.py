@@ -150,10 +150,10 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build_and_serve(content: Path, out: Path, args: tuple[str, ...] = ()):
+def build_and_serve(content: Path, out: Path, args: tuple[str, ...] = (), **extra_env: str):
     """Build ``content`` with SITEURL=http://127.0.0.1:PORT/sub and serve it from /sub/ (call ``stop`` after)."""
     port = free_port()
-    build(content, out, siteurl=f"http://127.0.0.1:{port}/sub", args=args)
+    build(content, out, siteurl=f"http://127.0.0.1:{port}/sub", args=args, **extra_env)
     missing: list[str] = []
     handler = type("Handler", (SubpathHandler,), {"missing": missing})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
@@ -163,8 +163,9 @@ def build_and_serve(content: Path, out: Path, args: tuple[str, ...] = ()):
 
 @pytest.fixture(scope="session")
 def subpath_server(tmp_path_factory, fixture_corpus):
-    """The fixture corpus built with SITEURL=http://127.0.0.1:PORT/sub and served from /sub/."""
-    served = build_and_serve(fixture_corpus, tmp_path_factory.mktemp("sub-out"))
+    """The fixture corpus built with SITEURL=http://127.0.0.1:PORT/sub and served from /sub/, with the files for tools
+    (the whole search index, which the equality tests answer with)."""
+    served = build_and_serve(fixture_corpus, tmp_path_factory.mktemp("sub-out"), NEWSREADER_TOOL_EXPORTS="1")
     yield served
     served["stop"]()
 

@@ -131,9 +131,9 @@ def test_at_most_10_files_an_article_and_entity_pages_within_their_share(archive
 def test_the_timeline_shows_dated_events_as_text_without_a_click(browser, archive, options):
     visit = Visit(browser, archive["base"], **options)
     visit.page.goto(f"{archive['base']}/timeline/")
-    events = visit.page.locator(".tl-event").evaluate_all("""es => es.filter(e => e.checkVisibility()).map(e => [
+    events = visit.page.locator(".tl-list > li").evaluate_all("""es => es.filter(e => e.checkVisibility()).map(e => [
         e.querySelector('time') && e.querySelector('time').textContent.trim(),
-        e.querySelector('.tl-text').innerText.trim(), e.querySelector('.tl-source a').getAttribute('href')])""")
+        e.querySelector(':scope > p').innerText.trim(), e.querySelector('.tl-source a').getAttribute('href')])""")
     assert len(events) >= 20
     for when, text, href in events:
         assert re.search(r"\d{4}", when), when  # a date a reader can place

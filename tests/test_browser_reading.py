@@ -187,13 +187,13 @@ def test_timelines_read_oldest_first_in_articles_entities_and_on_the_site(articl
     how.locator("summary").click()
     assert "publication" in how.locator("p").inner_text()
     entity = article("entity/south-korea/")
-    dates = entity.locator(".tl-event time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    dates = entity.locator(".tl-list > li time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(dates) >= 3 and [start_of(d) for d in dates] == sorted(start_of(d) for d in dates)
     # Issue 24: one order everywhere, oldest first (the site timeline said "newest first" before).
     site = article("timeline/")
     years = site.locator(".tl-index a.tl-year").evaluate_all("as => as.map(a => Number(a.textContent))")
     assert len(years) >= 3 and years == sorted(years)
-    got = site.locator(".tl-event time[datetime]").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    got = site.locator(".tl-list > li time[datetime]").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(got) >= 10 and [start_of(d) for d in got] == sorted(start_of(d) for d in got)
     assert site.locator("main").inner_text().lower().count("oldest first") == 1
 

@@ -316,7 +316,7 @@ def test_shards_answer_like_the_whole_index_in_chromium_on_the_bench_corpus(brow
     from newsreader.search import search_files  # noqa: PLC0415
 
     docs, store = search_corpus(300)
-    for path, text in search_files(docs, store).items():
+    for path, text in search_files(docs, store, whole=True).items():
         (tmp_path / "search" / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "search" / path).write_text(text, encoding="utf-8")
     shutil.copyfile(ROOT / "node_modules" / "lunr" / "lunr.min.js", tmp_path / "lunr.min.js")

@@ -86,7 +86,7 @@ def test_a_hand_edit_in_the_output_never_reaches_the_cache_and_is_undone(warm, t
     out = tmp_path / "out"
     build(corpus, out, cache=cache)
     article = next((out / "news").glob("*/index.html"))
-    edited = [out / "index.html", article, out / "data" / "entities.json", out / "search" / "lunr-index.json"]
+    edited = [out / "index.html", article, out / "data" / "entities.json", out / "search" / "manifest.json"]
     for path in edited:
         with path.open("ab") as f:
             f.write(b"<!-- edited by hand -->")

@@ -257,7 +257,7 @@ def test_a_surname_stands_alone_exactly_where_the_pattern_would_find_it():
 
 
 def test_paragraphs_skipped_by_the_club_and_agreement_word_checks_hold_no_club_or_agreement():
-    from newsreader.core.entities import extract as entities  # noqa: PLC0415
+    from newsreader.core.entities import patterns as entities  # noqa: PLC0415
     from newsreader.core.entities.people import CLUB_WORDS  # noqa: PLC0415
 
     texts = [f"Fans of {w} Porto cheered." for w in entities._CLUB_BEFORE.split("|")]
@@ -281,7 +281,7 @@ def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
     import inspect  # noqa: PLC0415
     import re  # noqa: PLC0415
 
-    from newsreader.core.entities import extract as entities  # noqa: PLC0415
+    from newsreader.core.entities import ner as entities  # noqa: PLC0415
 
     source = inspect.getsource(entities._ner_candidates)
     read = set(re.findall(r'label (?:==|!=) "([A-Z_]+)"', source))
@@ -292,7 +292,7 @@ def test_every_label_the_ner_rules_read_is_let_through_the_label_check():
 
 
 def test_a_name_glued_to_the_next_sentence_or_a_bracket_is_cut_and_a_function_word_is_never_a_name(nlp):
-    from newsreader.core.entities.extract import _pieces  # noqa: PLC0415
+    from newsreader.core.entities.spans import pieces  # noqa: PLC0415
     from newsreader.core.entities.names import is_function_word  # noqa: PLC0415
 
     def span(doc, text):
@@ -300,12 +300,12 @@ def test_a_name_glued_to_the_next_sentence_or_a_bracket_is_cut_and_a_function_wo
         return doc.char_span(start, start + len(text), alignment_mode="expand")
 
     doc = nlp("We spoke with Tomas Velkner. He said no.")
-    assert [p.text for p in _pieces(span(doc, "Tomas Velkner. He"))] == ["Tomas Velkner"]  # one span of the model
+    assert [p.text for p in pieces(span(doc, "Tomas Velkner. He"))] == ["Tomas Velkner"]  # one span of the model
     doc = nlp("Then Orla Brenn] Maddox agreed and [W]e left.")
-    assert [p.text for p in _pieces(span(doc, "Orla Brenn] Maddox"))] == ["Orla Brenn", "Maddox"]
-    assert _pieces(span(doc, "W]e")) == []
+    assert [p.text for p in pieces(span(doc, "Orla Brenn] Maddox"))] == ["Orla Brenn", "Maddox"]
+    assert pieces(span(doc, "W]e")) == []
     doc = nlp("Gov. Ilse Varga of Pa. Kestrel Mills said so.")
-    assert [p.text for p in _pieces(doc[:])] == [doc.text]  # a title's or a state's full stop ends no sentence
+    assert [p.text for p in pieces(doc[:])] == [doc.text]  # a title's or a state's full stop ends no sentence
     assert is_function_word("The") and is_function_word("He") and is_function_word("I") and is_function_word("But")
     assert not is_function_word("US") and not is_function_word("IT") and not is_function_word("Tomas")
     found = entities_in(["The talks were led by Marta Quillon. He was there too. He left early.",
@@ -405,7 +405,7 @@ def test_a_name_the_model_calls_an_organisation_or_place_is_a_person_when_the_te
 
 
 def test_a_name_starts_and_ends_with_a_capitalised_word(nlp):
-    from newsreader.core.entities.extract import _lower_case_edges  # noqa: PLC0415
+    from newsreader.core.entities.spans import _lower_case_edges  # noqa: PLC0415
 
     doc = nlp("Reports from the Brackton news agency and the pro-reform CFU union and Ana de Souza came in.")
     def span(text):
@@ -429,7 +429,7 @@ def test_a_results_list_ranks_people_with_their_country_in_brackets(nlp):
 
 def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_person(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("Voters saw Carla Ferrone throw her support behind the bill.")
     doc.ents = [Span(doc, 3, 4, label="ORG")]  # "Ferrone" alone, as the model sometimes reads it
@@ -444,7 +444,7 @@ def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_p
 
 def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acronym_ends_no_persons_name(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("Photo by Tomas Velkner / Brackton Wire, and Lindqvist's Ohio voters and the Ohio GOP and John Doe III.")
     def ents(*texts):
@@ -465,7 +465,7 @@ def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acrony
 
 def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
 
     from spacy.tokens import Doc  # noqa: PLC0415
 
@@ -476,12 +476,13 @@ def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
 
 def test_a_dateline_paragraph_and_a_country_the_model_missed_are_places(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities.extract import _countries, _date_line  # noqa: PLC0415
+    from newsreader.core.entities.listings import date_line  # noqa: PLC0415
+    from newsreader.core.entities.patterns import _countries  # noqa: PLC0415
 
-    assert [(c.name, c.type) for c in _date_line("BRACKTON , Kestrelia 2024-05-04")] == [("Brackton", "place"),
-                                                                                       ("Kestrelia", "place")]
-    assert [c.name for c in _date_line("MADRID, May 4")] == ["Madrid"]
-    assert _date_line("BRACKTON WINS THE CUP") == []
+    assert [(c.name, c.type) for c in date_line("BRACKTON , Kestrelia 2024-05-04")] == [("Brackton", "place"),
+                                                                                      ("Kestrelia", "place")]
+    assert [c.name for c in date_line("MADRID, May 4")] == ["Madrid"]
+    assert date_line("BRACKTON WINS THE CUP") == []
     found = [(c.name, c.start) for c in _countries("Leaders of Belarus and Chad Varga met in Slovenia.", load())]
     assert [name for name, _ in found] == ["Belarus", "Slovenia"]  # "Chad" of "Chad Varga" is a first name
 
@@ -502,7 +503,7 @@ def test_an_owners_name_is_no_part_of_a_body_a_rule_finds(nlp):
 
 def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("The Kestrel Times reported the story first.")
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
@@ -511,7 +512,7 @@ def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
 
 def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organisation(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
-    from newsreader.core.entities.extract import _ner_candidates  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
 
     doc = nlp("Velmar said profits rose, and the company expects more.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
@@ -531,20 +532,20 @@ def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_n
     found = entities_in(["Ryu Jae-won met the Brackton Tribune staff in Charleston, W.Va. on Monday."], nlp)
     assert "Ryu Jae-won" in found and found["Brackton Tribune"].type == "organization"
     assert found["West Virginia"].type == "place"
-    from newsreader.core.entities.extract import _pieces  # noqa: PLC0415
+    from newsreader.core.entities.spans import pieces  # noqa: PLC0415
 
     doc = nlp("Reporters from Politico, Democratic aides and others came.")
     start = doc.text.index("Politico")
-    assert [p.text for p in _pieces(doc.char_span(start, start + len("Politico, Democratic")))] == ["Politico",
-                                                                                                   "Democratic"]
+    assert [p.text for p in pieces(doc.char_span(start, start + len("Politico, Democratic")))] == ["Politico",
+                                                                                                  "Democratic"]
 
 
 def test_a_numbered_team_sheet_names_people(nlp):
-    from newsreader.core.entities.extract import _lineup  # noqa: PLC0415
+    from newsreader.core.entities.listings import lineup  # noqa: PLC0415
 
     sheet = "Kestrelia - 1 - Ivo Lang , 2 - Mia Holt ( 14 - Ola Berg 60th ) , 3 - Tomas de Velk , 4 - Brack"
-    assert [c.name for c in _lineup(sheet)] == ["Ivo Lang", "Mia Holt", "Ola Berg", "Tomas de Velk", "Brack"]
-    assert _lineup("Scores: 1 - Ivo Lang won, 2 - Mia Holt lost") == []  # two numbered names make no team sheet
+    assert [c.name for c in lineup(sheet)] == ["Ivo Lang", "Mia Holt", "Ola Berg", "Tomas de Velk", "Brack"]
+    assert lineup("Scores: 1 - Ivo Lang won, 2 - Mia Holt lost") == []  # two numbered names make no team sheet
     found = entities_in([sheet], nlp)
     assert all(found[name].type == "person" for name in ("Ivo Lang", "Mia Holt", "Ola Berg"))
 

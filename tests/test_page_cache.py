@@ -60,7 +60,7 @@ def test_an_edited_article_rebuilds_what_it_touches_and_nothing_is_stale(tmp_pat
     build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache")
     assert different(tmp_path / "after", tmp_path / "cold") == []
     changed = different(tmp_path / "before", tmp_path / "after")
-    assert {"entity/united-states/index.html", "entity/south-korea/index.html", "search/lunr-index.json"} <= set(changed)
+    assert {"entity/united-states/index.html", "entity/south-korea/index.html", "search/manifest.json"} <= set(changed)
     assert "blamed the South again" in (tmp_path / "after" / "entity/united-states/index.html").read_text(encoding="utf-8")
     article = next(name for name in changed if name.startswith("news/us-south-korea"))
     # In the text as shown (the page no longer carries a second copy of it in its JSON-LD: issue 25).

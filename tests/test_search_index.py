@@ -198,7 +198,7 @@ def write_files(folder: Path, docs: list[dict]) -> dict[str, str]:
     store = {"docs": [{"t": d["title"], "u": f"/a/{d['ref']}/", "s": d["source"], "d": None, "y": None, "e": [],
                        "x": "", "j": None, "p": [["s1", d["body"]]]} for d in docs],
              "entities": {"james-dehart": ["James DeHart", "person", ["DeHart"], "/entity/james-dehart/"]}}
-    files = search_files(docs, store)
+    files = search_files(docs, store, whole=True)
     for path, text in files.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(text, encoding="utf-8")
@@ -263,7 +263,7 @@ def bench_answers(tmp_path_factory):
     """The bench's synthetic corpus (600-word articles), big enough for hundreds of shards."""
     docs, store = search_corpus(int(os.environ.get("SEARCH_TEST_ARTICLES", "400")))
     folder = tmp_path_factory.mktemp("bench-search")
-    for path, text in search_files(docs, store).items():
+    for path, text in search_files(docs, store, whole=True).items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(text, encoding="utf-8")
     queries = query_set(build_index(docs), docs, random.Random(1000))
@@ -349,7 +349,7 @@ def test_a_big_index_keeps_its_keys_out_of_the_manifest(bench_answers, tmp_path,
     monkeypatch.setattr(search_shards, "INLINE_KEYS", 10)
     docs, store = search_corpus(int(os.environ.get("SEARCH_TEST_ARTICLES", "400")))
     big = tmp_path / "big"
-    for path, text in search_files(docs, store).items():
+    for path, text in search_files(docs, store, whole=True).items():
         (big / path).parent.mkdir(parents=True, exist_ok=True)
         (big / path).write_text(text, encoding="utf-8")
     assert "keys" not in json.loads((big / "manifest.json").read_text(encoding="utf-8"))
@@ -403,7 +403,10 @@ def test_same_documents_same_files():
     assert first == second
     manifest = json.loads(first["manifest.json"])
     assert manifest["dir"].startswith("s-") and all(p == "manifest.json" or p.startswith(manifest["dir"] + "/")
-                                                    or p in ("lunr-index.json", "store.json") for p in first)
+                                                    for p in first)
+    # The files only tools read, on request: the same shards beside them.
+    whole = search_files(docs, store, whole=True)
+    assert set(whole) - set(first) == {"lunr-index.json", "store.json"} and all(whole[p] == first[p] for p in first)
     docs[3] = {**docs[3], "body": docs[3]["body"] + " changed"}
     assert json.loads(search_files(docs, store)["manifest.json"])["dir"] != manifest["dir"]
 

@@ -28,7 +28,8 @@ def test_seed_events_in_the_json(seed_site):
     found = {(e["date"], e["precision"], e["derived"], e["phrase"], e["sentence"]) for e in events}
     assert SEED_EVENTS <= found
     assert all(e["anchor"] == "2019-11-19" for e in events)
-    assert set(events[0]) >= {"date", "precision", "phrase", "anchor", "derived", "sentence", "text"}
+    assert set(events[0]) >= {"date", "precision", "phrase", "anchor", "derived", "sentence"}
+    assert "text" not in events[0]  # the sentence's text, in "sentences" (schema 3)
     order = [(e["date"], int(e["sentence"][1:])) for e in events]
     assert [d for d, _ in order][:2] == ["1953", "1991"]  # ordered by date, then sentence
     sentences = {s["id"]: s["text"] for s in article_json(out)["sentences"]}
@@ -60,19 +61,33 @@ def test_site_timeline_page_and_exports(seed_site):
     assert f'href="/news/{SLUG}/#s14"' in page
     assert "<svg" not in page and 'href="#y1953"' in page and 'href="#m2019-07"' in page
     assert 'href="/entity/united-states/"' in page  # entities involved in the event's sentence (with a page)
+    # The files only tools read are written on request (NEWSREADER_TOOL_EXPORTS): see test_tool_exports_on_request.
+    assert not [name for name in ("data/timeline.json", "data/timelinejs.json", "search/lunr-index.json")
+                if (out / name).exists()]
+    assert json.loads((out / "data" / "version.json").read_text(encoding="utf-8")) == {"schema": 3}
+
+
+def test_tool_exports_on_request(subpath_server):
+    out = subpath_server["output"]
     timeline = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
-    assert {r["article"] for r in timeline} == {SLUG}
-    assert any(r["date"] == "2019-07" and r["sentence"] == "s14" for r in timeline)
+    assert any(r["article"] == SLUG and r["date"] == "2019-07" and r["sentence"] == "s14" for r in timeline)
+    events = {(r["article"], r["sentence"], r["date"], r["phrase"]) for r in timeline}
+    for path in (out / "data" / "articles").glob("*.json"):  # each row refers to its article's event
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert {(record["slug"], e["sentence"], e["date"], e["phrase"]) for e in record["events"]} <= events
     tjs = json.loads((out / "data" / "timelinejs.json").read_text(encoding="utf-8"))
-    assert set(tjs) == {"title", "events"}
-    july = next(e for e in tjs["events"] if e["start_date"] == {"year": 2019, "month": 7})
-    assert set(july) >= {"start_date", "text", "group"} and set(july["text"]) == {"headline", "text"}
+    assert set(tjs) == {"title", "events"} and tjs["events"]
+    assert all(set(e) >= {"start_date", "text", "group"} and set(e["text"]) == {"headline", "text"} for e in tjs["events"])
+    whole = json.loads((out / "search" / "lunr-index.json").read_text(encoding="utf-8"))
+    store = json.loads((out / "search" / "store.json").read_text(encoding="utf-8"))
+    refs = {ref.split("/", 1)[1] for ref, _ in whole["fieldVectors"]}
+    assert whole["invertedIndex"] and refs == {str(n) for n in range(len(store["docs"]))} and len(refs) > 20
 
 
 def test_entity_page_lists_its_events(seed_site):
     out, _ = seed_site
     page = (out / "entity" / "united-states" / "index.html").read_text(encoding="utf-8")
-    assert '<time datetime="2019-07">July 2019</time>' in page
+    assert '<time class="tl-when" datetime="2019-07">July 2019</time>' in page
 
 
 def test_event_corrections(tmp_path):
@@ -111,22 +126,23 @@ def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
     from test_html_valid import validate  # noqa: PLC0415
 
     out = tmp_path / "out"
-    build(fixture_corpus, out, args=("-e", "NEWSREADER_TIMELINE_SPLIT=100", "NEWSREADER_TIMELINE_MONTH_SPLIT=20"))
+    build(fixture_corpus, out, args=("-e", "NEWSREADER_TIMELINE_SPLIT=100", "NEWSREADER_TIMELINE_MONTH_SPLIT=20"),
+          NEWSREADER_TOOL_EXPORTS="1")
     records = json.loads((out / "data" / "timeline.json").read_text(encoding="utf-8"))
     starts = [period_start(r["date"], r["precision"]) for r in records]
     years = sorted({d.year for d in starts})
     assert len(years) > 3
     index = (out / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "<details" not in index and "<svg" not in index
-    assert index.count('<li class="tl-event">') >= 40  # the latest months, as text, without a click
-    shown = re.findall(r'<time datetime="([^"]+)"', index.split('id="recent-heading"')[1])
+    assert index.count('<li><time class="tl-when"') >= 40  # the latest months, as text, without a click
+    shown = re.findall(r'<time class="tl-when" datetime="([^"]+)"', index.split('id="recent-heading"')[1])
     assert len(shown) >= 40 and shown == sorted(shown, key=start_of)  # oldest first
     split_years = 0
     for n, year in enumerate(years):
         assert f'<a class="tl-year" href="/timeline/{year}/">{year}</a>' in index
         page = (out / "timeline" / str(year) / "index.html").read_text(encoding="utf-8")
         mine = {(r["article"], r["sentence"], r["date"], r["precision"]) for r, d in zip(records, starts) if d.year == year}
-        count = page.count('<li class="tl-event">')
+        count = page.count('<li><time class="tl-when"')
         months = sorted((out / "timeline" / str(year)).glob("*/index.html"))
         if len(mine) > 20:  # a page per month, linked from the year's page and from /timeline/
             split_years += 1
@@ -134,7 +150,7 @@ def test_a_long_timeline_gets_a_page_per_year(tmp_path, fixture_corpus):
             for month in months:
                 url = f"/timeline/{year}/{month.parent.name}/"
                 assert f'href="{url}"' in page and f'href="{url}"' in index
-                count += month.read_text(encoding="utf-8").count('<li class="tl-event">')
+                count += month.read_text(encoding="utf-8").count('<li><time class="tl-when"')
         else:
             assert not months
         assert count == len(mine)  # each event of the year once, no other

@@ -1147,3 +1147,126 @@ def test_year_earlier_before_a_count_of_months_is_those_months(nlp):
                          "was lifted by a land sale.", WED_2019_10_30)
     assert ("nine months", "DURATION", "P9M") in found
     assert [t for t in found if t[0].lower().startswith("year-earlier")] == [], found
+
+
+# --- session 9: weekdays with plural parts of the day, "the week of", parts of the day around a day, words that only
+# look like times, the clause's perfect tense, weekdays counted from the day the text is about ----------------------
+
+WED_2021_05_12 = datetime(2021, 5, 12, 9, 0)
+MON_2021_11_08 = datetime(2021, 11, 8, 9, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The museum stays open late on Thursday evenings.", ("Thursday evenings", "SET", "XXXX-WXX-4TEV")),
+    ("The ferry company said its boats would sail to the island on Friday and Saturday nights from June 4.",
+     ("Saturday nights", "SET", "XXXX-WXX-6TNI")),
+    ("The ferry company said its boats would sail to the island on Friday and Saturday nights from June 4.",
+     ("Friday", "SET", "XXXX-WXX-5TNI")),
+])
+def test_a_weekday_with_a_plural_part_of_the_day_recurs(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+def test_the_week_of_a_day_is_that_week(nlp):
+    has(nlp, "The council will hear the appeal in the week of June 14, a clerk said.", WED_2021_05_12,
+        ("the week of June 14", "DATE", "2021-W24"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares of the bakery chain were down 2% at mid-morning yesterday.",
+     ("mid-morning yesterday", "TIME", "2021-05-11TMO")),
+    ("Marchers gathered early Friday morning outside the stadium.", ("early Friday morning", "TIME", "2021-05-07TMO")),
+])
+def test_a_part_of_the_day_around_a_day_is_one_time(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The quarter-to-quarter change in orders was small.", "quarter"),
+    ("Analysts watch the year-over-year rise in rents.", "year"),
+    ("Thousands joined the annual March for Science in the capital.", "March"),
+    ('"We are building the schools of tomorrow," the mayor said.', "tomorrow"),
+    ("Investigators are still studying video from the night the warehouse burned.", "night"),
+    ("Nobody has forgotten the day the bridge opened to traffic.", "day"),
+])
+def test_words_that_only_look_like_times(nlp, text, word):
+    found = timexes(nlp, text, WED_2021_05_12)
+    assert [t for t in found if word.lower() in t[0].lower()] == [], found
+
+
+def test_a_month_under_a_perfect_tense_lies_behind(nlp):
+    has(nlp, "The firm's shares have swung widely, climbing to a peak in August from a low in February.",
+        MON_2021_11_08, ("August", "DATE", "2021-08"), ("February", "DATE", "2021-02"))
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["The index closed on Friday at a record. It ended the week up 3% from the previous Friday."],
+     ("the previous Friday", "DATE", "2021-10-29")),
+    (["The talks broke down on Tuesday, Oct. 26. The following Friday, both sides met again."],
+     ("The following Friday", "DATE", "2021-10-29")),
+])
+def test_the_previous_or_following_weekday_counts_from_the_day_last_named(nlp, paragraphs, expected):
+    found, _ = paragraphs_timexes(nlp, paragraphs, MON_2021_11_08)
+    assert expected in found, found
+
+
+def test_a_clock_time_of_a_day_counted_from_another_event_is_not_placed(nlp):
+    found = timexes(nlp, "A neighbour saw the van at 5 a.m. three days before the fire.", MON_2021_11_08)
+    assert [t for t in found if "a.m." in t[0]] == [], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Voting ran from March to May in most districts.", ("March", "DATE", "2021-03")),
+    ("The depot last flooded in March on a Sunday night.", ("March", "DATE", "2021-03")),
+])
+def test_the_month_march_stays_a_month(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The exchange gave the broker five business days to answer.", ("five business days", "DURATION", "P5D")),
+    ("Ten trading days after the listing, the shares were back at their issue price.",
+     ("Ten trading days", "DURATION", "P10D")),
+    ("The lease may be renewed for an additional year at the same rent.", ("an additional year", "DURATION", "P1Y")),
+    ("The ferry left at 5 in the morning, a crew member said.", ("5 in the morning", "TIME", "2021-05-12T05:00")),
+    ("By mid-afternoon the queue had reached the bridge.", ("mid-afternoon", "TIME", "2021-05-12TAF")),
+])
+def test_more_durations_and_times_of_day(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Both candidates will campaign in the suburbs until Election Day.", WED_2021_05_12,
+     ("Election Day", "DATE", "2021-11-02")),
+    ("The brewer expects weaker sales for the last half of 2021.", WED_2021_05_12,
+     ("the last half of 2021", "DATE", "2021-H2")),
+    ("The shipyard expects losses through the first two quarters of 2022.", WED_2021_05_12,
+     ("the first two quarters of 2022", "DATE", "2022-H1")),
+])
+def test_election_day_and_halves_named_otherwise(nlp, text, published, expected):
+    has(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hikers were last seen a week or so ago near the ridge.", ("a week or so ago", "DATE", "2021-W18")),
+    ("The kiosk closed a year or two ago, neighbours said.", ("a year or two ago", "DATE", "2020")),
+])
+def test_an_approximate_count_before_ago(nlp, text, expected):
+    has(nlp, text, WED_2021_05_12, expected)
+
+
+def test_a_calendar_year_is_a_kind_of_year_not_a_length(nlp):
+    found = timexes(nlp, "Since the merger the brewer keeps its accounts by a calendar year.", WED_2021_05_12)
+    assert [t for t in found if "calendar" in t[0]] == [], found
+
+
+def test_the_day_before_a_named_weekday_is_that_weekday(nlp):
+    found, _ = paragraphs_timexes(nlp, ["The court sat on Monday, Nov. 1. During the day Wednesday, the jury toured "
+                                        "the harbour."], MON_2021_11_08)
+    assert [t for t in found if t[0] == "the day"] == [], found
+    assert ("Wednesday", "DATE", "2021-11-03") in found, found
+
+
+def test_yesterday_after_of_can_still_be_a_day(nlp):
+    has(nlp, "The hailstorm of yesterday cut power to 3,000 homes in the valley.", WED_2021_05_12,
+        ("yesterday", "DATE", "2021-05-11"))

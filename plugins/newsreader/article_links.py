@@ -33,7 +33,7 @@ def _card(article, siteurl: str) -> dict:
         "title": str(Markup(article.title).striptags()),
         "source": str(category or ""),
         "date": None if unknown else article.date.strftime("%-d %B %Y"),
-        "iso": None if unknown else article.date.isoformat(),
+        "iso": None if unknown else article.date.date().isoformat(),  # the day, as shown
     }
 
 

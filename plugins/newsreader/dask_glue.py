@@ -18,7 +18,7 @@ from .site import processes
 if TYPE_CHECKING:
     from .core import dask_backend
 
-SESSION = "NEWSREADER_DASK_SESSION"  # a setting for the build's length (not an output setting: build/page_cache.py)
+SESSION = "NEWSREADER_DASK_SESSION"  # a setting for the build's length (not an output setting: build/page_keys.py)
 
 
 def _say(text: str) -> None:

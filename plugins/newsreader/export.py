@@ -18,7 +18,7 @@ EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "t
 # The export's schema version, written to data/version.json (the README documents each version). 2: timeline.json rows
 # refer to their article's event (slug, sentence, date, phrase) instead of repeating its text, explanation and URL;
 # an entity without a page has no related entities (``related`` is empty) and its ``url`` is null.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TIMELINE_KEYS = ("article", "sentence", "date", "precision", "phrase", "derived", "display", "entities")
 TIMEX_KEYS = ("id", "sentence", "start", "end", "text", "type", "value")
 
@@ -77,7 +77,9 @@ def article_record(article, url: str) -> dict:
             }
             for e in article.entities
         ],
-        "events": [{k: e[k] for k in EVENT_KEYS} | {k: e.get(k) for k in ("timex", "time")} for e in article.events],
+        # An event's text is its sentence's, in "sentences" (not repeated since schema 3).
+        "events": [{k: e[k] for k in EVENT_KEYS if k != "text"} | {k: e.get(k) for k in ("timex", "time")}
+                   for e in article.events],
         "timexes": [{k: t[k] for k in TIMEX_KEYS} for t in getattr(article, "timexes", [])],
         "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
         "figures": article.figures,
@@ -86,8 +88,10 @@ def article_record(article, url: str) -> dict:
 
 
 def write_all(output_path: str, articles, urls: dict[str, str], index: dict, records, sitename: str,
-              store: Cache | None = None, all_key: str = "") -> None:
-    """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`.
+              store: Cache | None = None, all_key: str = "", tools: bool = False) -> None:
+    """Everything under data/; ``urls`` maps slugs to page URLs, ``records()`` gives :func:`timeline_records`;
+    ``tools`` (``NEWSREADER_TOOL_EXPORTS``): also ``timeline.json`` and ``timelinejs.json``, which no page reads
+    (each event is in its article's file).
 
     With a ``store`` (the page cache), a file whose inputs hash the same as before
     (the article's render key; ``all_key`` for the site-wide files) is linked in.
@@ -110,7 +114,8 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
     write(data / "entities.json", site_key and key(site_key, "entities"), lambda: list(index["entities"].values()))
     write(data / "version.json", site_key and key(site_key, "version"), lambda: {"schema": SCHEMA_VERSION})
-    write(data / "timeline.json", site_key and key(site_key, "timeline"),
-          lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
-    write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
-          lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))
+    if tools:
+        write(data / "timeline.json", site_key and key(site_key, "timeline"),
+              lambda: [{k: r[k] for k in TIMELINE_KEYS} for r in records()])
+        write(data / "timelinejs.json", site_key and key(site_key, "timelinejs"),
+              lambda: timelinejs(records(), {a.slug: a.raw.headline for a in articles}, sitename))

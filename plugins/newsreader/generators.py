@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import article_events, export
+from . import article_events, entities_page, export
 from .build import render_helper
 from .annotation import TYPE_LABELS
 from .core.text.body_html import render_snippet, typographic
@@ -36,9 +36,9 @@ def article_card(article, siteurl: str, url: str) -> dict:
         "href": f"{siteurl}/{url}",
         "title": Markup(article.title).striptags(),
         "source": str(getattr(article, "category", "") or ""),
-        "source_href": f"{siteurl}/{article.category.url}" if getattr(article, "category", None) else None,
         "date": None if getattr(article, "date_unknown", False) else article.date.strftime("%-d %B %Y"),
-        "iso": None if getattr(article, "date_unknown", False) else article.date.isoformat(),
+        # The day, as lists show it (the article's own page gives the time too).
+        "iso": None if getattr(article, "date_unknown", False) else article.date.date().isoformat(),
     }
 
 
@@ -182,26 +182,34 @@ class EntityGenerator(Generator):
         signals.article_generator_write_article.connect(self._first_article)
 
     @cached_property
-    def entity_groups(self) -> list[tuple]:
-        """The entities index's groups: each type's entities, most mentioned first."""
-        groups = []
-        for t in TYPE_ORDER:
-            members = sorted((r for r in self.index["entities"].values() if r["type"] == t),
-                             key=lambda r: (-r["mentions"], r["name"]))
-            if members:
-                groups.append((TYPE_LABELS[t][0], t, members))
-        return groups
+    def entity_groups(self) -> list[dict]:
+        """The entities index's groups: each type's entities with a page, most mentioned first."""
+        return entities_page.groups(self.index["entities"].values(), TYPE_ORDER, TYPE_LABELS)
 
-    def entities_page(self) -> dict:
-        """The entities index: the groups, and where an entity without a page of its own is read (``elsewhere``):
-        its first mention in the newest article that names it."""
-        elsewhere: dict[str, str] = {}
-        for article in self.newest_first:
-            for entity in article.entities:
-                if not entity["url"] and entity["id"] not in elsewhere and entity["mentions"]:
-                    first = min(entity["mentions"], key=lambda m: (int(m["sentence"][1:]), m["start"]))
-                    elsewhere[entity["id"]] = f"{self.cards[article.slug]['href']}#{first['sentence']}"
-        return {"entity_groups": self.entity_groups, "elsewhere": elsewhere}
+    @cached_property
+    def entity_letters(self) -> dict[str, list[dict]]:
+        """The pages by initial letter, when the index has more names than one page lists (else none)."""
+        if sum(g["total"] for g in self.entity_groups) <= self.settings["NEWSREADER_ENTITIES_INDEX_MAX"]:
+            return {}
+        return entities_page.by_letter(self.entity_groups)
+
+    def letter_links(self) -> list[dict]:
+        save_as = self.settings["ENTITIES_LETTER_SAVE_AS"]
+        return [{"letter": letter, "href": f"{self.settings.get('SITEURL', '')}/{save_as.format(letter=letter)}",
+                 "count": sum(g["total"] for g in groups)} for letter, groups in self.entity_letters.items()]
+
+    def entities_page(self, letter: str | None = None) -> dict:
+        """The entities index (the front page, or one letter's page) and how many names it leaves to the articles."""
+        if letter is not None:
+            shown = self.entity_letters[letter]
+        elif self.entity_letters:
+            shown = entities_page.front(self.entity_groups, self.settings["NEWSREADER_ENTITIES_INDEX_TOP"])
+        else:
+            shown = self.entity_groups
+        named = len(self.index["entities"])
+        with_pages = sum(g["total"] for g in self.entity_groups)
+        return {"entity_groups": shown, "letters": self.letter_links(), "letter": letter,
+                "named": named, "with_pages": with_pages}
 
     @cached_property
     def mentions_of(self) -> dict[str, list[dict]]:
@@ -320,7 +328,7 @@ class EntityGenerator(Generator):
                 if m["sentence"] in by_sentence:
                     by_sentence[m["sentence"]].append(m)
             out.append({"card": group["card"], "continued": group["continued"], "items": [
-                {"sentence": sid, "html": render_snippet(text[sid], ms)} for sid, ms in by_sentence.items()]})
+                {"sentence": sid, "html": render_snippet(text[sid], ms), "anchor": None} for sid, ms in by_sentence.items()]})
         return out
 
     def _first_article(self, sender, **kwargs) -> None:
@@ -371,12 +379,17 @@ class EntityGenerator(Generator):
         self.start_rendering(writer)  # unless it started with the article pages
         write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
                    self.entities_page, relative_urls=relative, page_name="entities")
+        for letter in self.entity_letters:
+            write_file(writer, settings["ENTITIES_LETTER_SAVE_AS"].format(letter=letter), self.get_template("entities"),
+                       self.context, key(self.all_key, "entities letter", letter),
+                       lambda letter=letter: self.entities_page(letter), relative_urls=relative, page_name="entities")
         write_file(writer, settings["TIMELINE_SAVE_AS"], self.get_template("timeline"), self.context, self.all_key,
                    self.timeline_page, relative_urls=relative, page_name="timeline", year_pages=self.split_timeline)
         if self.split_timeline:
             self.write_year_pages(writer)
         export.write_all(self.output_path, self.articles, self.urls, self.index, lambda: self.records,
-                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key)
+                         settings["SITENAME"], writer.store if isinstance(writer, CachingWriter) else None, self.all_key,
+                         tools=bool(settings.get("NEWSREADER_TOOL_EXPORTS")))
         self.queue.drain()  # the entity pages left: shared with the second process, if there is one
         if self.helper is not None:
             self.helper.join()
@@ -452,8 +465,18 @@ class EntityGenerator(Generator):
         cards = [self.cards[a.slug] for a in self.page_articles(entity)]
         dated = [c for c in cards if c["date"]]
         roles, more_roles = display_roles(entity["roles"])
+        groups = self.with_snippets(chunk)
+        events = self.events_of.get(eid, [])
+        # A dated sentence this page quotes under its mentions is not quoted again in its timeline: the event
+        # links down to it (``below``: (article URL, sentence id) -> the mention's anchor).
+        timeline = {(e["card"]["href"], e["sentence"]) for e in events[-KEPT["events"]:]} if number == 1 else set()
+        below = {}
+        for n, group in enumerate(groups):
+            for item in group["items"]:
+                if (group["card"]["href"], item["sentence"]) in timeline:
+                    item["anchor"] = below[group["card"]["href"], item["sentence"]] = f"m{n}-{item['sentence']}"
         return {
-            "mention_groups": self.with_snippets(chunk), "events": self.events_of.get(eid, []),
+            "mention_groups": groups, "events": events, "below": below,
             "quotes": self.quotes_of.get(eid, []), "cards": cards,
             "related": [self.index["entities"][r] for r in entity["related"]],
             "roles": roles, "more_roles": more_roles, "shown_first": SHOWN_FIRST, "kept": KEPT,

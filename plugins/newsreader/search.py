@@ -3,8 +3,8 @@
 The files (``core/search/shards.py``) are built in a second process while the
 other generators render pages, and kept in the cache under the index's key, so a
 rebuild where no article changed links every one of them back in.
-``lunr-index.json`` (the whole index) and ``store.json`` are still written for
-tools; no page fetches them.
+``lunr-index.json`` (the whole index) and ``store.json`` are written for tools only with
+``NEWSREADER_TOOL_EXPORTS``; no page fetches them.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def _dumps(value) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def search_files(docs: list[dict], store: dict, index=None) -> dict[str, str]:
-    """Every file under ``search/``: the sharded index and display files, the whole index and the store.
+def search_files(docs: list[dict], store: dict, index=None, whole: bool = False) -> dict[str, str]:
+    """Every file under ``search/``: the sharded index and display files, and with ``whole`` (for tools) the whole
+    index and the store.
 
     ``index`` is ``build_index(docs)`` when the caller has it already (computed on a Dask cluster: the same index).
     """
@@ -77,20 +78,23 @@ def search_files(docs: list[dict], store: dict, index=None) -> dict[str, str]:
                        for d in store["docs"]]}
     with_pages = [{"name": m[0], "type": m[1], "aliases": m[2], "url": m[3]} for m in entities.values() if m[3]]
     out = search_shards.files(index, displays, facets, with_pages)
+    if not whole:
+        return out
     out["lunr-index.json"] = _dumps(serialize(index))
     out["store.json"] = _dumps({"docs": [{k: v for k, v in d.items() if k != "p"} for d in store["docs"]],
                                 "entities": {i: m[:3] for i, m in entities.items()}})
     return out
 
 
-def _listing_name(articles, documents) -> str:
+def _listing_name(articles, documents, whole: bool = False) -> str:
     """The cache key of the search files' listing: the articles' render keys, which name everything the
-    documents are made from (so they need not be made to look it up); else a hash of the documents."""
+    documents are made from (so they need not be made to look it up); else a hash of the documents. ``whole``:
+    the listing also holds the files for tools."""
     keys = [getattr(article, "render_key", None) for article in articles]
     if keys and all(keys):
-        return f"search-{text_key('search documents', *keys)}"
+        return f"search-{text_key('search documents', *keys, *(['whole'] if whole else []))}"
     docs, store = documents()
-    return f"search-{key(index_key(docs), store)}"
+    return f"search-{key(index_key(docs), store, *(['whole'] if whole else []))}"
 
 
 def _cache_files(cache: Cache, name: str, files: dict[str, str]) -> None:
@@ -103,9 +107,9 @@ def _cache_files(cache: Cache, name: str, files: dict[str, str]) -> None:
     cache.put(name, listing)
 
 
-def _build_into(folder: str, name: str, docs: list[dict], store: dict) -> None:
+def _build_into(folder: str, name: str, docs: list[dict], store: dict, whole: bool) -> None:
     """In a child process: build every search file and leave them in the cache for the parent."""
-    _cache_files(Cache(folder), name, search_files(docs, store))
+    _cache_files(Cache(folder), name, search_files(docs, store, whole=whole))
 
 
 def _valid_listing(listing) -> bool:
@@ -149,7 +153,8 @@ class SearchGenerator(Generator):
         self.articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
         self._documents = None
         self.cache = Cache(settings["NEWSREADER_CACHE_PATH"])
-        self.name = _listing_name(self.articles, self.documents)
+        self.whole = bool(settings.get("NEWSREADER_TOOL_EXPORTS"))
+        self.name = _listing_name(self.articles, self.documents, self.whole)
         forking = "fork" in multiprocessing.get_all_start_methods()
         self.dask = dask_glue.session(settings)  # with a cluster, the index is computed there, not in a fork
         if self.dask is not None and not self.cache.has(self.name):
@@ -160,7 +165,7 @@ class SearchGenerator(Generator):
 
     def _build(self) -> None:
         """In the forked process: the documents are made there too."""
-        _build_into(str(self.cache.folder), self.name, *self.documents())
+        _build_into(str(self.cache.folder), self.name, *self.documents(), self.whole)
 
     def generate_context(self):
         self.start()  # unless it started when the articles were annotated
@@ -187,20 +192,20 @@ class SearchGenerator(Generator):
                                self.worker.exitcode)
             if self.dask is not None and self.index is None:  # the files in the cache were damaged
                 self.index = dask_glue.search_index(self.dask, self.documents()[0])
-            files = search_files(*self.documents(), index=self.index.result() if self.index else None)
+            files = search_files(*self.documents(), index=self.index.result() if self.index else None, whole=self.whole)
             for path, text in files.items():
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
                 replace_text(out / path, text)
             if self.cache.folder is not None:
                 _cache_files(self.cache, self.name, files)
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
-        target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "lunr.min.js"
+        target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "search-lunr.js"
         if lunr_js.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(lunr_js, target)  # for pages of your own (README, "The shard format")
-            # What the site's pages fetch on focus: lunr.js and search-shards.js as one script.
+            # What the site's pages fetch on focus (and pages of your own may load): lunr.js and search-shards.js as
+            # one script. lunr.js is not published apart from it: no page would fetch it.
             shards_js = Path(settings["THEME"]) / "static" / "js" / "search-shards.js"
-            replace_text(target.with_name("search-lunr.js"), search_shards.script_bundle(
+            replace_text(target, search_shards.script_bundle(
                 lunr_js.read_text(encoding="utf-8"), shards_js.read_text(encoding="utf-8")))
         else:
             logger.error("%s not found: run `npm ci` (invoke build does) so search can work", lunr_js)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from functools import lru_cache
+
+from jinja2.ext import Extension
 
 from . import slugs
 from .core.text.body_html import typographic
@@ -20,14 +23,22 @@ DEFAULTS = {
     # many times; the others are served by their article (hover card, sidebar), the entities index (linked to the
     # article), the export and search.
     "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
-    "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 3,
+    "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 5,
     "NEWSREADER_ENTITY_PAGE_MIN_QUOTES": 2,
     # Every feed but the site's own (FEED_ALL_ATOM) gives each article by title, link and summary, not its whole text.
     "NEWSREADER_FEEDS_SUMMARY_ONLY": True,
-    "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 3,  # an entity named in this many articles has an Atom feed of them
-    "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 20,  # an entity's feed: its newest articles (each by title, link and summary)
+    "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 5,  # an entity named in this many articles has an Atom feed of them
+    "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 10,  # an entity's feed: its newest articles (each by title, link and summary)
+    # Files for tools that no page reads: the whole lunr index and its store (search/lunr-index.json, store.json) and
+    # the site's events in one file (data/timeline.json, timelinejs.json). Off, they cost nothing (docs/export.md).
+    "NEWSREADER_TOOL_EXPORTS": False,
     "ENTITIES_URL": "entity/",
     "ENTITIES_SAVE_AS": "entity/index.html",
+    # Past this many entities with a page, the index shows each type's most mentioned (…_TOP) and a page per letter
+    # lists them all (a file beside the entities' folders: no entity's id can take its name).
+    "NEWSREADER_ENTITIES_INDEX_MAX": 400,
+    "NEWSREADER_ENTITIES_INDEX_TOP": 40,
+    "ENTITIES_LETTER_SAVE_AS": "entity/index-{letter}.html",
     "SEARCH_URL": "search/",
     "SEARCH_SAVE_AS": "search/index.html",
     "NEWSREADER_LUNR_JS": "node_modules/lunr/lunr.min.js",
@@ -99,7 +110,7 @@ def _after_fork_in_child() -> None:
 @lru_cache(maxsize=1)  # once per process
 def guard_forks() -> None:
     """In every forked child (where processes are forked: not on Windows): :func:`die_with_parent` and
-    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``build/publish.py``.)"""
+    :func:`own_consoles_after_fork`. (The output folder's lock is let go in children by ``build/output_lock.py``.)"""
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
@@ -120,9 +131,25 @@ def _shown(text: str) -> str:
     return "".join(typographic(text))
 
 
+# A template line's indentation, and whether the line before ended with a block tag or comment (``trim_blocks``
+# takes the newline after one: then one space stands for the indentation, as a run of spaces showed as one).
+_INDENT = re.compile(r"(%}|#})?\n[ \t]+")
+
+
+class TemplateIndentation(Extension):
+    """The theme's templates without their indentation: written once per page, it was about a tenth of every
+    page's bytes (issue 25). What a browser shows is unchanged: a run of white space shows as one space, and no
+    template has preformatted text (no ``<pre>``, no ``white-space: pre``)."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _INDENT.sub(lambda m: f"{m.group(1)}\n " if m.group(1) else "\n", source)
+
+
 def default_settings(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    jinja = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
+    jinja["extensions"] = [*jinja.get("extensions", []), TemplateIndentation]
     # Headlines and quotes in templates are shown like the body: `{{ text|typographic }}`.
     pelican.settings["JINJA_FILTERS"] = {"typographic": shown, **pelican.settings.get("JINJA_FILTERS", {})}
     # Compiled templates are not cached: Jinja's cache entries are pickled code, and nothing read from the cache

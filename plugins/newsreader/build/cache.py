@@ -7,7 +7,7 @@ asked for again. ``prune`` removes entries that no build has used for a while.
 Every entry starts with a header line, ``newsreader-cache-2 <sha256> <size> <mac>``,
 giving the size and SHA-256 of the bytes after it, and an HMAC-SHA256 of the
 entry's name (its key and suffix), that SHA-256 and that size, keyed by a secret
-that is never in the cache folder (:func:`use_secret`). A read checks all three
+that is never in the cache folder (:func:`entries.use_secret`). A read checks all three
 (the MAC in constant time): an entry that is unreadable, truncated or edited,
 written by anyone without the secret, or copied under another key is a miss,
 and the caller makes the value again. So a cache restored from anywhere can make
@@ -20,29 +20,23 @@ the build goes on without storing, after one warning.
 from __future__ import annotations
 
 import gc
-import hashlib
-import hmac
 import json
 import logging
 import os
-import secrets
 import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.keys import is_digest, is_relative, key, text_key  # noqa: F401 - the build's names for them
+from .entries import _unwrap, use_secret, wrap  # noqa: F401 - also imported from here (page_packs.py, the glue)
+from .files import inside, named, remove, replace_text, sha256, write_atomic, write_bytes  # noqa: F401 - as above
 
 logger = logging.getLogger(__name__)
 
-MAGIC = b"newsreader-cache-2"  # -1 entries had no MAC: misses, made again
-SECRET_ENV = "NEWSREADER_CACHE_SECRET"  # the secret entries are authenticated with, when set (the Pages workflow)
-SECRET_BYTES = 32
 STALE_TMP = 3600  # seconds after which a left-over temporary file is removed by prune()
 _REPORTED: list[bool] = []  # a write failure was reported: one warning per build
 _BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
-
-
 
 
 def load_json(data: bytes | str):
@@ -69,168 +63,6 @@ def collector_paused(freeze: bool):
             gc.freeze()
         if enabled:
             gc.enable()
-
-
-
-
-def inside(root: str | os.PathLike, path: str | os.PathLike) -> bool:
-    """Whether ``path`` (its folder resolved, symbolic links followed) is within ``root`` (resolved too)."""
-    real_root = os.path.realpath(root)
-    real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
-    return os.path.commonpath([real_root, real]) == real_root and real != real_root
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def remove(path: str | os.PathLike) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
-def named(err: OSError, path: str | os.PathLike) -> OSError:
-    """``err`` naming ``path`` when it names no file (a full disk fails a write, which names nothing)."""
-    if err.filename is None:
-        return type(err)(err.errno, err.strerror or str(err), os.fspath(path))
-    return err
-
-
-def write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """``Path(path).write_bytes(data)``, whose error (a full disk, say) names the path."""
-    try:
-        Path(path).write_bytes(data)
-    except OSError as err:
-        raise named(err, path) from None
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write_bytes(tmp, data)
-        os.replace(tmp, path)
-    except OSError as err:
-        remove(tmp)
-        raise named(err, path) from None
-    except BaseException:
-        remove(tmp)
-        raise
-
-
-def replace_text(path: str | os.PathLike, text: str) -> None:
-    """Write a new file at ``path`` (replacing any old one whole)."""
-    write_atomic(path, text.encode("utf-8"))
-
-
-# -- the secret ----------------------------------------------------------------------------------------------
-_SECRET: dict = {}  # "for": (cache folder, environment's secret) it was found for; "secret": the bytes
-
-
-def key_file(root: str | os.PathLike) -> Path:
-    """Where the secret of the cache folder ``root`` is kept without ``NEWSREADER_CACHE_SECRET``: beside the
-    folder (``.cache/newsreader.key``), never inside it, so a cache restored or copied alone does not bring it."""
-    root = Path(os.path.abspath(root))
-    return root.with_name(root.name + ".key")
-
-
-def use_secret(root: str | os.PathLike | None) -> None:
-    """Authenticate this process's entries with the secret for the cache folder ``root`` (each build calls this
-    as it starts; found once per process and folder; the processes a build forks inherit it).
-
-    The secret is ``NEWSREADER_CACHE_SECRET`` when set; otherwise 32 random bytes kept in :func:`key_file`,
-    created the first time (mode 0600, by rename: whole or absent).
-    """
-    where = (os.path.abspath(root) if root else None, os.environ.get(SECRET_ENV) or None)
-    if _SECRET.get("for") != where:
-        _SECRET["secret"] = _find_secret(*where)
-        _SECRET["for"] = where
-
-
-def _secret() -> bytes:
-    found = _SECRET.get("secret")
-    if found is None:  # no build set one up (a tool, a test): the environment's, else this process's own
-        use_secret(None)
-        found = _SECRET["secret"]
-    return found
-
-
-def _find_secret(root: str | None, from_env: str | None) -> bytes:
-    if from_env:
-        return from_env.encode("utf-8")
-    fresh = secrets.token_bytes(SECRET_BYTES)
-    if root is None:
-        return fresh  # nothing another process wrote authenticates: misses, never wrong
-    path = key_file(root)
-    try:
-        kept = path.read_bytes()
-        if len(kept) == SECRET_BYTES:
-            return kept
-    except FileNotFoundError:
-        pass
-    except OSError:
-        return fresh  # an unreadable key file: this build's entries are misses for the next; none is wrong
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(descriptor, fresh)
-        finally:
-            os.close(descriptor)
-        try:
-            os.link(tmp, path)  # created once: a build that made one meanwhile keeps it
-        except FileExistsError:
-            kept = path.read_bytes()
-            if len(kept) == SECRET_BYTES:
-                return kept
-            os.replace(tmp, path)  # a damaged key file: a new secret (every entry made again)
-    except OSError:
-        pass  # cannot be kept (a read-only disk): this build's own secret
-    finally:
-        remove(tmp)
-    return fresh
-
-
-def _mac(name: str, content_hash: bytes, size: bytes) -> bytes:
-    """HMAC-SHA256 of an entry's name and of its payload's SHA-256 and size: who wrote it, under which key."""
-    message = b"%s\0%s\0%s" % (name.encode("utf-8"), content_hash, size)
-    return hmac.new(_secret(), message, hashlib.sha256).hexdigest().encode()
-
-
-# -- entries ---------------------------------------------------------------------------------------------------
-def unwrap(blob: bytes, name: str) -> bytes | None:
-    """An entry's payload if its header's size, hash and MAC (for the entry ``name``) match it; otherwise None."""
-    found = _unwrap(blob, name)
-    return found[0] if found else None
-
-
-def _unwrap(blob: bytes, name: str) -> tuple[bytes, str] | None:
-    """An entry's payload and its SHA-256, if its header's size, hash and MAC match it; otherwise None.
-
-    ``name`` is the entry's key and suffix: the MAC binds them, so an entry copied to another key is a miss.
-    """
-    head, newline, payload = blob.partition(b"\n")
-    parts = head.split(b" ")
-    if not newline or len(parts) != 4 or parts[0] != MAGIC:
-        return None
-    content_hash = sha256(payload)
-    size = str(len(payload)).encode()
-    if parts[2] != size or parts[1] != content_hash.encode():
-        return None
-    if not hmac.compare_digest(parts[3], _mac(name, parts[1], size)):
-        return None
-    return payload, content_hash
-
-
-def wrap(payload: bytes, name: str) -> tuple[bytes, str]:
-    """The entry ``name`` (key and suffix) holding ``payload``, and the payload's SHA-256."""
-    digest = sha256(payload)
-    size = str(len(payload)).encode()
-    return b"%s %s %s %s\n" % (MAGIC, digest.encode(), size, _mac(name, digest.encode(), size)) + payload, digest
 
 
 class Cache:

@@ -24,80 +24,31 @@ removed or renamed changes its folder's times, so only folders whose record no
 longer matches are listed (``check="content"`` lists every folder).
 
 One build at a time per output folder: :meth:`Publisher.lock` takes an
-exclusive ``flock`` on the folder itself (no lock file to leave behind).
+exclusive ``flock`` on the folder itself (no lock file to leave behind;
+:mod:`output_lock`). Stale files are found and removed by :mod:`stale_files`.
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import stat
 from pathlib import Path
 
-from .cache import (Cache, collector_paused, inside, is_relative, key, remove, sha256, use_secret, write_atomic,
-                    write_bytes)
+from ..core.keys import is_relative
+from .cache import Cache, collector_paused, key
+from .entries import use_secret
+from .files import remove, sha256, write_atomic, write_bytes
+from .output_lock import hold, let_go
+from .stale_files import folder_records, remove_files, unknown_files, valid_folders
 
 STAGING = ".newsreader-staging"
-_HELD: dict[str, int] = {}  # output folders this process holds the lock of -> the locked descriptor
-
-
-class BuildLocked(RuntimeError):
-    exitcode = 75  # EX_TEMPFAIL: try again later
-
-
-def _let_go_in_child() -> None:
-    """A forked process (annotation workers, the render helper, the search files) does not hold the lock: it is
-    the build's alone, so that the kernel releases it the moment the build dies, whatever its children do."""
-    for fd in _HELD.values():
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    _HELD.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_let_go_in_child)
-
-
-def lock_holder(path: str | os.PathLike) -> int | None:
-    """The pid of the process holding an ``flock`` on ``path`` (from Linux's ``/proc/locks``), if it can be told."""
-    try:
-        st = os.stat(path)
-        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
-            lines = locks.read().splitlines()
-    except OSError:
-        return None
-    for line in lines:  # "1: FLOCK  ADVISORY  WRITE 19316 fe:00:1665294 0 EOF" (a waiter's has "->" after "1:")
-        fields = [f for f in line.split() if f != "->"]
-        if len(fields) < 6 or fields[1] != "FLOCK" or fields[5].count(":") != 2:
-            continue
-        major, minor, inode = fields[5].split(":")
-        try:
-            if int(inode) == st.st_ino and os.makedev(int(major, 16), int(minor, 16)) == st.st_dev:
-                return int(fields[4])
-        except ValueError:
-            continue
-    return None
 
 
 def _same_file(st: os.stat_result, record: list) -> bool:
     return (st.st_ino == record[4] and st.st_mtime_ns == record[2] and st.st_ctime_ns == record[3]
             and st.st_size == record[1] and stat.S_ISREG(st.st_mode))
-
-
-def _folder_record(st: os.stat_result) -> list[int]:
-    return [st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def _valid_folders(value) -> bool:
-    """Whether ``value`` maps relative paths to folder records ``[mtime, ctime, inode]`` (one plain loop: it is
-    run on tens of thousands of records)."""
-    return isinstance(value, dict) and all(
-        type(rel) is str and (rel == "" or is_relative(rel)) and type(r) is list and len(r) == 3 and type(r[0]) is int
-        and type(r[1]) is int and type(r[2]) is int for rel, r in value.items())
 
 
 def _valid_manifest(value) -> bool:
@@ -128,7 +79,7 @@ class Publisher:
             # Trusted only beside a good manifest: without it (torn, removed, another cache) every folder is listed,
             # so that files of deleted articles a matching folder record would hide are found and removed.
             trusted = self.delete_unknown and check == "stat" and manifest is not None
-            self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=_valid_folders)
+            self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=valid_folders)
                                                  or {} if trusted else {})
         self.new: dict[str, list] = {}  # path -> record, for files that needed no write
         self.staged: dict[str, tuple[str, str | None]] = {}  # path -> (SHA-256, entry) of staged files
@@ -137,26 +88,11 @@ class Publisher:
 
     # -- one build at a time --------------------------------------------------------------------------------------
     def lock(self) -> None:
-        """Hold the output folder for this build; :class:`BuildLocked` when another process holds it."""
-        self.real.mkdir(parents=True, exist_ok=True)
-        where = str(self.real)
-        if where in _HELD:
-            return  # this process's earlier build (Pelican's autoreload) failed without releasing it
-        fd = os.open(where, os.O_RDONLY | os.O_CLOEXEC)  # never passed to a program the build runs
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            holder = lock_holder(where)
-            by = f", process {holder} holds it" if holder else ""
-            raise BuildLocked(f"another build is running into {self.output}{by}; try again when it has finished "
-                              "(the lock goes when that process ends)") from None
-        _HELD[where] = fd
+        """Hold the output folder for this build; :class:`output_lock.BuildLocked` when another process holds it."""
+        hold(self.real, self.output)
 
     def unlock(self) -> None:
-        fd = _HELD.pop(str(self.real), None)
-        if fd is not None:
-            os.close(fd)  # closing the descriptor releases the flock
+        let_go(self.real)
 
     # -- staging -------------------------------------------------------------------------------------------------
     def stage(self) -> Path:
@@ -335,88 +271,20 @@ class Publisher:
         stale = {rel for rel in self.old if rel not in self.new}
         folders: dict[str, list] = {}
         if self.delete_unknown:
-            stale |= self._unknown_files(folders)
-        removed = 0
-        for rel in sorted(stale):
-            path = self.real / rel
-            if not is_relative(rel) or not inside(self.real, path):
-                continue  # never outside the output folder (a record is checked when read; a link inside it, too)
-            if path.is_file() or path.is_symlink():
-                remove(path)
-                removed += 1
-            for parent in Path(rel).parents:
-                if str(parent) in {".", ""} or (str(parent) in self.retention):
-                    break
-                try:
-                    os.rmdir(self.real / parent)  # only when it is left empty
-                except OSError:
-                    break
+            stale |= unknown_files(self.real, self.old_folders, self.new, self.retention, self._own_folders(), folders)
+        removed = remove_files(self.real, stale, self.retention)
         if self.delete_unknown:
             self._record_folders(folders, stale)
         return removed
 
-    def _unknown_files(self, folders: dict[str, list]) -> set[str]:
-        """Files in the output folder that this build did not make (``retention`` and our own folders aside).
-
-        A folder whose mtime, ctime and inode are as the last build recorded holds just what that build left
-        there (the files of its manifest, all accounted for): it is not listed, only its sub-folders visited.
-        ``folders`` gets every folder visited ("" for the output folder itself) with its record.
-        """
+    def _own_folders(self) -> set[str]:
+        """Folders of ours in the output folder (the cache, the staging folder): never listed for unknown files."""
         inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
-        skip = {p[len(self._out):] for p in inside if p.startswith(self._out)}  # folders of ours in the output
-        known = self.old_folders
-        children: dict[str, list[str]] = {}
-        for rel in known:
-            if rel:
-                children.setdefault(os.path.dirname(rel), []).append(rel)
-        unknown: set[str] = set()
-        todo = [""]
-        while todo:
-            rel = todo.pop()
-            path = self._out + rel if rel else str(self.real)
-            try:
-                st = os.lstat(path)
-            except OSError:
-                continue
-            if not stat.S_ISDIR(st.st_mode):
-                continue
-            folders[rel] = _folder_record(st)
-            top = not rel
-            if known.get(rel) == folders[rel]:
-                todo += children.get(rel, ())
-                continue
-            base = rel + os.sep if rel else ""
-            try:
-                found = list(os.scandir(path))
-            except OSError:
-                continue
-            for item in found:
-                sub = base + item.name
-                if top and item.name in self.retention:
-                    continue
-                if item.is_dir(follow_symlinks=False):
-                    if sub not in skip:
-                        todo.append(sub)
-                elif sub not in self.new:
-                    unknown.add(sub)
-        return unknown
+        return {p[len(self._out):] for p in inside if p.startswith(self._out)}
 
     def _record_folders(self, folders: dict[str, list], removed: set[str]) -> None:
-        """Each folder's record as this build leaves it, for the next build.
-
-        ``folders`` were recorded when visited, after this build's moves; the folders of ``removed`` files
-        (and their parents, which lose emptied folders) are looked at again.
-        """
-        record = dict(folders)
-        for parent in {p for rel in removed for p in Path(rel).parents}:
-            rel = "" if str(parent) == "." else str(parent)
-            if rel not in record:
-                continue
-            try:
-                st = os.lstat(self._out + rel if rel else str(self.real))
-                record[rel] = _folder_record(st)
-            except OSError:
-                del record[rel]
+        """Each folder's record as this build leaves it, kept for the next build (:func:`stale_files.folder_records`)."""
+        record = folder_records(self.real, folders, removed)
         if record != self.old_folders:
             self.manifests.put(key(self.name, "folders"), record)
 

@@ -11,9 +11,18 @@
   var form = document.querySelector("form.site-search");
   if (!form) return;
   var headerBox = form.querySelector("input[type=search]");
+  // What only this script makes work is added by it: the keyboard hints and the results panel.
+  headerBox.setAttribute("aria-describedby", "site-search-hint");
+  form.querySelector(".search-submit").insertAdjacentHTML("afterend",
+    '<span class="shortcut-hint" aria-hidden="true" title="Press / or Ctrl K to search">press <kbd>/</kbd></span>' +
+    '<span id="site-search-hint" class="visually-hidden">Press slash or Control K to come back here. Results appear' +
+    " as you type; use the arrow keys to move through them.</span>" +
+    '<div class="search-panel" hidden><p class="search-status" role="status" aria-live="polite"></p>' +
+    '<ol class="search-results"></ol></div>');
   var panel = form.querySelector(".search-panel");
   var pageRoot = document.querySelector("[data-search-page-root]");
-  var searchBase = form.dataset.searchPage; // ".../search/"
+  var searchBase = form.getAttribute("action"); // ".../search/": the search page, beside its files
+  var scriptUrl = document.currentScript ? document.currentScript.src : ""; // ".../theme/js/search.js"
   var MAX_QUERY = 200;
   var PANEL_RESULTS = 8;
   var PAGE_STEP = 20;
@@ -44,7 +53,7 @@
 
   function load() {
     if (loading) return loading;
-    var bundleUrl = form.dataset.lunr.replace(/[^/]*$/, "search-lunr.js");
+    var bundleUrl = scriptUrl.replace(/[^/]*$/, "search-lunr.js");
     var scripts = loadScript(bundleUrl, function () { return window.lunrShards; });
     loading = Promise.all([scripts, getJSON(searchBase + "manifest.json")]).then(function (parts) {
       index = new window.lunrShards.ShardedIndex(parts[1], searchBase, getJSON, { prefetch: true });

@@ -28,6 +28,29 @@
     });
   }
 
+  // The header's tools that need this script are added by it (no page carries markup a reader without
+  // scripts could not use): the theme choice, and the button that opens search on a phone.
+  var tools = document.querySelector(".header-tools");
+  if (tools) {
+    tools.insertAdjacentHTML("afterbegin", '<button type="button" class="search-open tool-button" aria-expanded="false"' +
+      ' aria-controls="site-search" hidden><span class="search-icon" aria-hidden="true"></span>' +
+      '<span class="tool-text">Search</span></button>');
+    tools.insertAdjacentHTML("beforeend", '<fieldset class="theme-choice" hidden>' +
+      '<legend class="visually-hidden">Theme</legend>' +
+      '<label title="Follow the system setting"><input type="radio" name="theme" value="system"><span aria-hidden="true">\u25D0</span><span class="tool-text">Auto</span></label>' +
+      '<label title="Light theme"><input type="radio" name="theme" value="light"><span aria-hidden="true">\u2600</span><span class="tool-text">Light</span></label>' +
+      '<label title="Dark theme"><input type="radio" name="theme" value="dark"><span aria-hidden="true">\u263E</span><span class="tool-text">Dark</span></label>' +
+      "</fieldset>");
+  }
+
+  var readingTools = document.querySelector(".reading-tools");
+  if (readingTools) {
+    readingTools.insertAdjacentHTML("beforeend", '<fieldset class="highlight-choice" hidden><legend>Highlights</legend>' +
+      '<label><input type="radio" name="highlights" value="off">Off</label>' +
+      '<label><input type="radio" name="highlights" value="quiet">Quiet</label>' +
+      '<label><input type="radio" name="highlights" value="labelled">Labelled</label></fieldset>');
+  }
+
   // Theme: follow the system, or light, or dark (theme.js applied the saved one before the first paint).
   choice(".theme-choice", root.dataset.theme || "system", function (value) {
     if (value === "system") delete root.dataset.theme; else root.dataset.theme = value;

@@ -21,7 +21,7 @@ UNITS = {
 SCALES = {"hundred": 100, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
           "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6, "tn": 1e12}
 SCALE_NAMES = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
-# Currency words -> ISO 4217 code (entities/extract.py reads amounts the model called numbers with it).
+# Currency words -> ISO 4217 code (entities/ner.py reads amounts the model called numbers with it).
 CURRENCIES = {w: c for w in ("dollars", "dollar", "euros", "euro", "pounds", "pound", "sterling", "yen", "yuan",
                              "won", "rupees", "rubles", "roubles", "renminbi") for c in [code_for(w)]}
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"

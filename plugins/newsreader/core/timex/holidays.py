@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from .calendar_names import day_event, human_anchor, pick
+from .context import day_event, human_anchor, pick
 from .values import day
 from .vocabulary import YEAR
 
@@ -34,8 +34,9 @@ _MOVABLE = {
     "easter sunday": easter,
     "easter monday": lambda y: easter(y) + timedelta(days=1),
     "good friday": lambda y: easter(y) - timedelta(days=2),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after November's 1st Monday
 }
-PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)" \
+PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)" \
           rf"(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?-i:[A-Z][a-z]))"  # not "the Good Friday Agreement"
 _NAMED = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _MOVABLE) + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 

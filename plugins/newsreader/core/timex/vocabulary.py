@@ -1,8 +1,9 @@
 """The temporal vocabulary, defined once: month and weekday names, years (in digits and in words), seasons, parts of
-the day, units and counts, hedges ("about", "more than") and modifiers ("early", "the end of"), as data and as
-regular-expression fragments. The finder (:mod:`timex`), the readers (:mod:`timex_rules`, :mod:`timex_calendar`,
-:mod:`timex_narrative`, :mod:`timex_holidays`) and the value arithmetic (:mod:`timex_values`) all take them from here,
-so a word added to one list is known to all of them.
+the day, units and counts, hedges ("about", "more than"), qualifiers ("business days") and modifiers ("early", "the
+end of"), as data and as regular-expression fragments. The candidate patterns (:mod:`patterns`), the readers
+(:mod:`rules` and the families it lists: :mod:`counts`, :mod:`relative`, :mod:`reports`, :mod:`clock`,
+:mod:`calendar_names`, :mod:`periods`, :mod:`holidays`), the story's time (:mod:`narrative`) and the value arithmetic
+(:mod:`values`) all take them from here, so a word added to one list is known to all of them.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ NUMBER = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|ei
           r"ninety|hundred|dozen|half|several|few|many|couple|some)")
 COUNT = rf"(?:an?\s+(?:few|couple(?:\s+of)?|dozen|hundred|half)|{NUMBER}(?:[\s-]+(?:and\s+a\s+half|{NUMBER}))*|an?)"
 HEDGE = rf"(?:(?:{HEDGE_WORDS})\s+)*"
+# words between a count and its unit that keep it a length of time: "five business days", "an additional year"
+# ("a calendar year" is a kind of year, not a length)
+UNIT_QUALIFIER = r"(?:(?:more|full|straight|consecutive|additional|extra|business|trading|working)\s+)"
+# an approximate count after its unit: "a week or so ago", "a year or two ago"
+APPROXIMATELY = r"(?:\s+or\s+(?:so|two|three))"
 MODIFIER = rf"(?:(?:{MODIFIER_WORDS})[\s-]+)"
 # time zones a clock time may name: "0930 GMT", "4 p.m. EDT"
 ZONES = "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst hkt sgt aest aedt"

@@ -1,0 +1,102 @@
+"""Names in lines laid out rather than written: sports listings (results, standings, fixtures), results lists,
+team sheets, and a dateline standing as its own paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from .aliases import AliasTable
+from .candidate import Candidate
+from .names import is_function_word
+from .people import NOT_A_SURNAME
+
+# Sports listings name teams: a result ("Tigers 3 Hawks 1", several to a line), a standings row (a name then
+# five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS AT HAWKS").
+_TEAM = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+_RESULT = re.compile(rf"(?:^|(?<=[,;] ))(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}(?= ?[,;(.]|$)")
+_STANDING = re.compile(rf"^(?P<a>{_TEAM})(?: \d{{1,3}}){{5,}} ?$|^(?P<b>{_TEAM})(?: \d{{1,3}}){{1,3}} \.\d{{3}}\b")
+_FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?:AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
+
+
+def _team_name(name: str, places: set[str], aliases: AliasTable) -> str:
+    """A team named by its city is not the city: "Kestrel" stays "Kestrel", "BERLIN" the team is "Berlin (team)"
+    (a place the article or the table knows), so that the city's page keeps its type."""
+    title = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+    if title.upper() in places or aliases.place(title) or aliases.capital_of(title):
+        return f"{title} (team)"
+    return aliases.organization(name) or name
+
+
+def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -> list[Candidate]:
+    """Teams named by a sports listing line: organisations, whatever the model made of a city or a county
+    (``places``: the article's place names in capitals)."""
+    if not any(ch.isdigit() for ch in paragraph) and " AT " not in paragraph and " v" not in paragraph:
+        return []
+    out = []
+    line = paragraph.strip()
+    for match in (*_RESULT.finditer(line), *_STANDING.finditer(line), *_FIXTURE.finditer(line)):
+        for group in ("a", "b"):
+            name = match.group(group)
+            if name and not is_function_word(name) and not name.isdigit():
+                start = match.start(group) + (len(paragraph) - len(paragraph.lstrip()))
+                out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
+                                     "organization"))
+    return out
+
+
+# A results list ranks people with their country in brackets: "3. Ana Ruiz ( Chile ) 11.20", "2 - Ana Ruiz (Chile)
+# beat Mia Holt (Norway) 6-2": a rank then a dot, "=" or dash, or "beat", before two to four names.
+_RANKED_PERSON = re.compile(
+    r"(?:(?:^|(?<=\s))\d{1,3}(?:[.=]|\s+-)\s+|\bbeat\s+)"
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|der|le|la|di)){1,3})\s*\(\s*(?P<place>[^()]{2,30}?)\s*\)"
+)
+
+
+# A team sheet numbers its players: "1 - Ana Ruiz , 2 - Mia Holt ( 14 - Ola Berg 60th ) , 3 - Ivo Lang": three
+# or more numbered names in one paragraph are people.
+_LINEUP_ITEM = re.compile(
+    r"(?:^|(?<=[\s(]))\d{1,2} ?- ?(?P<name>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|van|von|da|del|der|le|la|di|dos)){0,3})"
+    r"(?= ?[,;.()]| \d| ?$)"
+)
+
+
+def lineup(paragraph: str) -> list[Candidate]:
+    items = list(_LINEUP_ITEM.finditer(paragraph))
+    if len(items) < 3:
+        return []
+    return [Candidate(m.start("name"), m.end("name"), "person", m.group("name"), "listing") for m in items
+            if m.group("name").split()[-1] not in NOT_A_SURNAME and not is_function_word(m.group("name"))]
+
+
+def ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """People of a results list: a ranked or beaten name with a known country in brackets after it."""
+    out = []
+    for match in _RANKED_PERSON.finditer(paragraph):
+        place = match.group("place")
+        if aliases.place(place) or aliases.capital_of(place) or aliases.demonym(place):
+            name = match.group("name")
+            if name.split()[-1] not in NOT_A_SURNAME:
+                out.append(Candidate(match.start("name"), match.end("name"), "person", name, "listing"))
+    return out
+
+
+# A dateline standing as its own paragraph, without the dash of :func:`metonyms.dateline`: "BRACKTON 2024-05-04",
+# "BRACKTON , Kestrelia 2024-05-04", "BRACKTON, May 4": the place (and its country) are places.
+_DATE_LINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: ?, (?P<country>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}))?"
+    r",? (?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\s*$"
+)
+
+
+def date_line(paragraph: str) -> list[Candidate]:
+    match = _DATE_LINE.match(paragraph.strip())
+    if not match:
+        return []
+    lead = len(paragraph) - len(paragraph.lstrip())
+    out = []
+    for group in ("city", "country"):
+        if match.group(group):
+            written = match.group(group)
+            name = " ".join(w.capitalize() for w in written.split()) if written.isupper() else written
+            out.append(Candidate(lead + match.start(group), lead + match.end(group), "place", name, "capitals"))
+    return out

@@ -1,0 +1,168 @@
+"""Names spaCy misses, found by patterns in a paragraph's text: agreements, acronyms defined in brackets,
+bodies ("Foreign Ministry", with the country written before it as a mention of its own), clubs, countries, "the
+South" for a South X named in the same article, and the names of listings (:mod:`listings`)."""
+
+from __future__ import annotations
+
+import re
+
+from .aliases import AliasTable
+from .candidate import Candidate
+from .listings import date_line, lineup, ranked_people, teams
+from .metonyms import generic_words
+from .names import is_generic
+from .people import CLUB_WORDS, WEEKDAYS_MONTHS
+
+AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
+_AGREEMENT = re.compile(
+    rf"\b(?:(?:[A-Z][\w'’-]*|of|on|for|and|the)\s+){{0,7}}?(?:[A-Z][\w'’-]*\s+)(?:{AGREEMENT_WORDS})\b"
+)
+# "Movement for Democratic Renewal (MDR)", "Union of Kestrel Farmers in Ostra ( UKFO )": a long form, its acronym.
+_ACRONYM_DEF = re.compile(
+    r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|de|in)\s+(?:the\s+)?)?){1,8})"
+    r"\(\s?(?P<short>[A-Z][A-Za-z]{1,9})\s?\)"
+)
+ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliament|Assembly|Court|Bank|Police|"
+             r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet|"
+             r"League|Front|Movement|Organi[sz]ation|Federation|Association")
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
+_ORGANIZATION = re.compile(
+    rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
+)
+_CLUB_BEFORE = "FC|AC|SC|CF|FK|SK|CD|RC|SV|Real|Sporting|Dynamo|Dinamo|Olympique|Atletico"  # "FC Porto"
+_CLUB_AFTER = "FC|AFC|CF"  # "Dunmore AFC"
+_CLUB = re.compile(rf"\b(?:(?:{_CLUB_BEFORE})\s+(?!Estate\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                   rf"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:{_CLUB_AFTER}))\b")
+# "Castel Athletic", "Dunmore Rovers": a club word after one or two names (not "the United States").
+_CLUB_NAME = re.compile(
+    rf"(?<![\w.])(?!(?:The|A|An|In|At|For|And)\b)(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{'|'.join(sorted(CLUB_WORDS))})\b(?!\s+[A-Z])"
+)
+# "the Securities and Exchange Commission": a body whose name joins two words with "and", after "the".
+_AND_ORGANIZATION = re.compile(
+    rf"(?<=\b[Tt]he )(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{ORG_WORDS})\b"
+)
+# A word every match of _CLUB or _CLUB_NAME (or of _AGREEMENT) holds whole: a paragraph without one is not
+# searched with those patterns, which try every capitalised word (most paragraphs name no club or agreement).
+_CLUB_WORD = re.compile(rf"\b(?:{_CLUB_BEFORE}|{_CLUB_AFTER}|{'|'.join(sorted(CLUB_WORDS))})\b")
+_AGREEMENT_WORD = re.compile(rf"\b(?:{AGREEMENT_WORDS})\b")
+_THE_DIRECTION = re.compile(r"\b[Tt]he (?P<dir>South|North|West|East)\b(?!\s+[A-Z])")
+_SENTENCE_OPENERS = frozenset(
+    "but and or so as if when while after before since although though in on at by for from with without "
+    "meanwhile however also then yet earlier later last next this that these those a an".split()
+)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def learn_acronyms(paragraphs: list[str]) -> dict[str, str]:
+    """Acronyms defined in brackets, checked against the initials: "Special Measures Agreement (SMA)"."""
+    found: dict[str, str] = {}
+    for paragraph in paragraphs:
+        for match in _ACRONYM_DEF.finditer(paragraph):
+            words = match.group("long").split()
+            short = match.group("short")
+            # Take the shortest tail of the phrase whose initials spell the acronym.
+            for first in range(len(words) - 1, -1, -1):
+                if _initials(words[first:]).upper() == short.upper() and words[first][:1].isupper():
+                    found.setdefault(short, " ".join(words[first:]))
+                    break
+    return found
+
+
+def agreement_type(name: str) -> bool:
+    return re.search(rf"\b(?:{AGREEMENT_WORDS})$", name) is not None
+
+
+def _strip_leading_places(text: str, start: int, aliases: AliasTable, out: list[Candidate]) -> tuple[str, int]:
+    """ "South Korean Foreign Ministry" -> "Foreign Ministry": the country is its own mention (added to ``out``)."""
+    words = text.split(" ")
+    if words[0] in {"The", "the"} and len(words) > 1:
+        return _strip_leading_places(" ".join(words[1:]), start + 4, aliases, out)
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        place = aliases.demonym(head) or aliases.place(head)
+        if place and is_generic(" ".join(words[n:])):  # "American Civil Liberties Union" stays whole
+            written = len(head) - (2 if head[-2:] in {"'s", "’s"} else 0)  # "Japan's" -> "Japan"
+            out.append(Candidate(start, start + written, "place", place, "organization",
+                                 nationality=aliases.demonym(head) is not None))
+            return _strip_leading_places(" ".join(words[n:]), start + len(head) + 1, aliases, out)
+    if words[0].lower() in _SENTENCE_OPENERS or words[0].lower() in WEEKDAYS_MONTHS:  # "But Police said"
+        return _strip_leading_places(" ".join(words[1:]), start + len(words[0]) + 1, aliases, out)
+    if words[0].lower().endswith("ing") and words[0][:1].isupper():  # "Citing Foreign Ministry officials"
+        return " ".join(words[1:]), start + len(words[0]) + 1
+    return text, start
+
+
+
+# A country's name, written with capitals and standing alone (no capitalised word joined to it, as in "Chad
+# Varga"): a place even where the model saw nothing; a known table or the ISO list says which names are countries.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![\w'’-]| [A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+
+
+def _countries(paragraph: str, aliases: AliasTable) -> list[Candidate]:
+    """Countries the model missed ("talks with Kestrelia and Ruritania"), as the weakest candidates."""
+    out = []
+    for match in _CAPITALISED.finditer(paragraph):
+        text = match.group(0)
+        if text.startswith("The ") or _CAPITALISED_BEFORE.search(paragraph[max(0, match.start() - 30):match.start()]):
+            continue  # "The United States" is the model's to read; "Varga Chad" is a name
+        place = len(text) >= 4 and aliases.place(text)
+        if place and not aliases.capital_of(text):
+            out.append(Candidate(match.start(), match.end(), "place", place, "ner"))
+    return out
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)\s+")
+
+
+def _after_possessive(text: str, start: int) -> tuple[str, int]:
+    """ "Ruiz's Senate Committee" -> "Senate Committee": an owner's name is no part of the body's."""
+    cut = None
+    for cut in _POSSESSIVE.finditer(text):
+        pass
+    return (text[cut.end():], start + cut.end()) if cut else (text, start)
+
+
+def from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], aliases: AliasTable) -> list[Candidate]:
+    out: list[Candidate] = teams(paragraph, aliases, {name.upper() for name in org_like})
+    out += date_line(paragraph) + _countries(paragraph, aliases)
+    if "(" in paragraph and any(ch.isdigit() for ch in paragraph) or "beat " in paragraph:
+        out += ranked_people(paragraph, aliases)
+    if paragraph.count(" - ") + paragraph.count(" -") >= 3:
+        out += lineup(paragraph)
+    for match in _ORGANIZATION.finditer(paragraph):
+        text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
+        text, start = _after_possessive(text, start)
+        if len(text.split()) >= 2 and not aliases.place(text):  # "Russian Federation" is a country
+            out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
+    out.extend(generic_words(paragraph))
+    clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
+    for pattern in (*clubs, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
+        for match in pattern.finditer(paragraph):
+            text, start = _after_possessive(match.group(0), match.start())
+            if len(text.split()) >= 2:
+                out.append(Candidate(start, start + len(text), "organization", text, "organization"))
+    agreements = _AGREEMENT.finditer(paragraph) if _AGREEMENT_WORD.search(paragraph) else ()
+    for match in agreements:
+        text = match.group(0)
+        start = match.start()
+        while text.split(" ", 1)[0] in {"The", "the", "of", "on", "for", "and"} and " " in text:
+            head, text = text.split(" ", 1)
+            start += len(head) + 1
+        if len(text.split()) >= 2:
+            out.append(Candidate(start, start + len(text), "agreement", text, "agreement"))
+    for short, long in acronyms.items():
+        kind = "agreement" if agreement_type(long) else "organization"
+        for match in re.finditer(rf"\b{re.escape(long)}\b", paragraph):
+            out.append(Candidate(match.start(), match.end(), kind, long, "acronym"))
+        for match in re.finditer(rf"(?<![\w.]){re.escape(short)}(?![\w])", paragraph):
+            out.append(Candidate(match.start(), match.end(), kind, long, "acronym"))
+    for match in _THE_DIRECTION.finditer(paragraph):
+        direction = match.group("dir")
+        named = sorted(name for name in org_like if name.startswith(direction + " "))
+        if len(named) == 1:  # "the South" is South Korea only when one South X is in the article
+            out.append(Candidate(match.start("dir"), match.end("dir"), "place", named[0], "direction"))
+    return out
