@@ -614,3 +614,12 @@ def test_a_share_of_people_answering_a_survey_speaks_by_its_words(nlp):
     assert found == {"simply exhausting.": "Most of the riders we asked"}
     found = speakers(['Seven in 20 riders told the survey the bridge was "not worth the money."'], nlp)
     assert found == {"not worth the": "Seven in 20 riders"}
+
+
+def test_issuing_a_text_introduces_the_words_that_follow(nlp):
+    found = speakers(['Right after the storm, Mayor Lina Storr issued a statement, "Last night our harbour was hit '
+                      'harder than ever before."'], nlp)
+    assert found == {"Last night our": "Lina Storr"}
+    found = speakers(['Tom Reyes released a campaign video that said, "We are going to build the best bridge on this '
+                      'coast."'], nlp)
+    assert found == {"We are going": "Tom Reyes"}

@@ -16,7 +16,7 @@ _CHARACTERISING = frozenset("""
     attribute blame praise criticise criticize slam blast hail dismiss reject label dub brand term deem tout
     denounce condemn decry defend laud mock ridicule deride portray characterise characterize depict cast view
     regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
-    rate use cry
+    rate use cry sum paint
     """.split())
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
@@ -150,7 +150,7 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                     # "…, according to the memo": the document is the source, not the clause's subject
                     yield GOVERNED
     for verb in outside:
-        if speakers.is_speech_verb(verb):
+        if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
             subject = speakers.subject_of(verb, unquoted)
             if subject is None and _inverted(verb, quote_spans):
                 # '"…!" shouted the driver': the parser often takes the inverted subject for an object

@@ -102,7 +102,7 @@ WORDED_DOCUMENTS = frozenset(
     report statement document memo email e-mail letter message filing lawsuit suit complaint ruling decision study
     survey poll article post tweet note transcript release notice indictment affidavit editorial column story
     advert advertisement ad commercial website headline caption petition readout excerpt memoir book passage cable
-    analysis review audit assessment investigation inquiry order motion summary brief account
+    analysis review audit assessment investigation inquiry order motion summary brief account video clip
     """.split()
 )
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
