@@ -617,9 +617,9 @@ def test_a_share_of_people_answering_a_survey_speaks_by_its_words(nlp):
 
 
 def test_issuing_a_text_introduces_the_words_that_follow(nlp):
-    found = speakers(['Right after the storm, Mayor Lina Storr issued a statement, "Last night our harbour was hit '
-                      'harder than ever before."'], nlp)
-    assert found == {"Last night our": "Lina Storr"}
-    found = speakers(['Tom Reyes released a campaign video that said, "We are going to build the best bridge on this '
-                      'coast."'], nlp)
-    assert found == {"We are going": "Tom Reyes"}
+    found = speakers(['Within an hour of the collision, Harbour Lines issued a statement, "Every passenger has been '
+                      'accounted for."'], nlp)
+    assert found == {"Every passenger has": "Harbour Lines"}
+    found = speakers(['Councillor Ada Voss posted a short clip that says, "Come to the pier on Sunday and bring a '
+                      'friend."'], nlp)
+    assert found == {"Come to the": "Ada Voss"}
