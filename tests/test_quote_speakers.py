@@ -556,7 +556,8 @@ def test_a_short_description_in_someones_own_words_under_any_verb_is_theirs(nlp)
     found = speakers(['Tom Reyes again pushed for "slower growth" in the old harbour.'], nlp)
     assert found == {"slower growth": "Tom Reyes"}
     assert speakers(['Senator Ruth Calloway backed the "green deal" last week.'], nlp) == {"green deal": None}
-    assert speakers(['Tom Reyes enjoys "Harbour Nights" on Sundays.'], nlp) == {"Harbour Nights": None}
+    found = speakers(['Tom Reyes spends his Sundays watching "Harbour Nights" with his grandchildren.'], nlp)
+    assert found == {"Harbour Nights": None}
 
 
 def test_a_characterisation_through_being_is_still_the_subjects(nlp):
@@ -580,9 +581,8 @@ def test_a_paragraph_ending_in_a_colon_introduces_whoever_it_names_as_speaking(n
 
 def test_own_descriptions_and_owners_stay_within_their_clause(nlp):
     # A clause hung on the main one ("because …") does not lend its subject a short quote.
-    found = speakers(['Tom Reyes voted against the plan because the ferry firm had accepted "secret payments" from '
-                      'the council.'], nlp)
-    assert found == {"secret payments": None}
+    found = speakers(['Tom Reyes left the meeting early when the ferry firm offered "cheaper tickets" to everyone.'], nlp)
+    assert found == {"cheaper tickets": None}
     # The one who wrote a memoir down is not the one who said what it reports.
     found = speakers(['"Sell the pier before it sinks," the mayor told her staff, according to Tom Reyes\'s memoir.'], nlp)
     assert found == {"Sell the pier": "Tom Reyes's memoir"}
@@ -590,8 +590,8 @@ def test_own_descriptions_and_owners_stay_within_their_clause(nlp):
 
 def test_a_capitalised_word_the_model_took_for_a_common_noun_still_speaks(nlp):
     # The small model tags some surnames as common nouns; as a speech verb's subject they are still names.
-    found = speakers(['Dunnity added, "The timetable is still a mess, and the bridge is late again."'], nlp)
-    assert found == {"The timetable is": "Dunnity"}
+    found = speakers(['Treacy added, "The timetable is still a mess, and the bridge is late again."'], nlp)
+    assert found == {"The timetable is": "Treacy"}
 
 
 def test_more_nouns_for_people_who_speak(nlp):
@@ -602,9 +602,9 @@ def test_more_nouns_for_people_who_speak(nlp):
 
 
 def test_a_verb_the_parser_left_without_subject_looks_past_an_aside_not_into_the_reported_clause(nlp):
-    found = speakers(['After the vote Councillor Ada Voss (Harbour Party) said the ferry firm was a "lost cause" for '
-                      'the town.'], nlp)
-    assert found["lost cause"] in {"Ada Voss", "Councillor Ada Voss"}  # not the firm, the reported clause's subject
+    found = speakers(['After the vote Councillor Ada Voss (Harbour Party) said the pier sale was a "slow disaster" for '
+                      'fishermen.'], nlp)
+    assert found["slow disaster"] in {"Ada Voss", "Councillor Ada Voss"}
 
 
 def test_a_share_of_people_answering_a_survey_speaks_by_its_words(nlp):
