@@ -623,3 +623,8 @@ def test_issuing_a_text_introduces_the_words_that_follow(nlp):
     found = speakers(['Councillor Ada Voss posted a short clip that says, "Come to the pier on Sunday and bring a '
                       'friend."'], nlp)
     assert found == {"Come to the": "Ada Voss"}
+
+
+def test_more_nouns_for_something_said_have_their_owner_as_speaker(nlp):
+    found = speakers(['Ada Voss\'s broadside against "harbour cronies" filled the front page on Tuesday.'], nlp)
+    assert found == {"harbour cronies": "Ada Voss"}

@@ -44,7 +44,8 @@ SAYING_NOUNS = frozenset(
     """
     remark comment word call promise pledge vow claim slogan catchphrase phrase accusation warning charge quip joke
     dictum answer response reply plea demand threat boast assertion argument description characterization
-    characterisation label mantra motto refrain insult jibe taunt nickname
+    characterisation label mantra motto refrain insult jibe taunt nickname broadside criticism rhetoric language term
+    contention statement speech tweet mispronunciation
     """.split()
 )
 # Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
