@@ -628,3 +628,8 @@ def test_issuing_a_text_introduces_the_words_that_follow(nlp):
 def test_more_nouns_for_something_said_have_their_owner_as_speaker(nlp):
     found = speakers(['Ada Voss\'s broadside against "harbour cronies" filled the front page on Tuesday.'], nlp)
     assert found == {"harbour cronies": "Ada Voss"}
+
+
+def test_someone_reading_a_document_out_is_not_its_speaker(nlp):
+    found = speakers(['At the start of the meeting the clerk read the ministry\'s letter aloud: "The pier must close."'], nlp)
+    assert found["The pier must"] != "clerk"

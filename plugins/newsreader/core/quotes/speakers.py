@@ -161,7 +161,10 @@ def is_speech_verb(token) -> bool:
     if lemma in _GOING_ON and any(c.dep_ == "xcomp" for c in token.children):
         return False  # "X will continue to be …", "X went on to win": going on doing something, not speaking
     if lemma == "read":  # a document reads ("the notice reads:", '"…," reads an editorial'); a person reading hears
-        return any(c.dep_ in {"nsubj", "dobj", "attr"} and is_worded_document(c) for c in token.children)
+        children = list(token.children)
+        if any(c.dep_ == "nsubj" for c in children):
+            return any(c.dep_ == "nsubj" and is_worded_document(c) for c in children)
+        return any(c.dep_ in {"dobj", "attr"} and c.i > token.i and is_worded_document(c) for c in children)
     return lemma in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
