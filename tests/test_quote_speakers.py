@@ -38,9 +38,10 @@ def test_relative_pronoun_follows_its_clause_to_the_person(nlp):
     assert found == {"the only way": "Lars Holm"}
 
 
-def test_abstract_nouns_and_documents_are_no_speakers(nlp):
+def test_abstract_nouns_are_no_speakers_and_a_document_is_its_own_source(nlp):
+    # A document that says something is the quote's source (by its words), an abstraction never is.
     found = speakers(["The report, which was released on Monday, said the budget was \"deeply flawed\"."], nlp)
-    assert found == {"deeply flawed": None}
+    assert found == {"deeply flawed": "report"}
     found = speakers(["Her presidency said \"we will win\" in the end."], nlp)
     assert found == {"we will win": None}
 
@@ -291,10 +292,10 @@ def test_the_one_who_reports_a_characterisation_is_its_speaker(nlp):
     assert found == {"every ten minutes.": "Odile Faure"}
 
 
-def test_a_governing_subject_that_cannot_speak_leaves_the_speaker_unknown(nlp):
+def test_a_person_named_inside_the_governing_subject_is_not_its_speaker(nlp):
     # Not the person named inside the subject ("X's account"), not the subject of the clause the quote sits in.
     found = speakers(['The audit said that Inspector Piet Vos\'s account of the night was "not credible."'], nlp)
-    assert found == {"not credible.": None}
+    assert found == {"not credible.": "audit"}  # the document says it, not the inspector
     found = speakers(['In a statement, the network said that Piet Vos\'s account was "false."'], nlp)
     assert found == {"false.": "network"}
 
@@ -323,8 +324,10 @@ def test_the_one_called_names_is_not_the_speaker(nlp):
     found = speakers(['Mayor Lina Storr, speaking on a local radio show, called Tom Reyes a "blowhard," and said '
                       'his remarks were unfair.'], nlp)
     assert found == {"blowhard": "Lina Storr"}
-    found = speakers(['Dana Whitlow, a Reyes ally, called Valdoria\'s standards "strong."'], nlp)
-    assert found == {"strong.": None}
+    # (rewritten in our own words: the earlier sentence kept an evaluation sentence's wording with names swapped)
+    found = speakers(['Piet Vos, who has known the mayor for years, called the accounts of the Tarsk harbour board '
+                      '"tidy."'], nlp)
+    assert found == {"tidy.": "Piet Vos"}  # the one who calls, never the board whose accounts are called
 
 
 def test_a_subordinate_clauses_subject_does_not_take_over_the_next_quote(nlp):
@@ -458,7 +461,7 @@ def test_going_on_to_be_is_no_speech(nlp):
 def test_according_to_a_document_leaves_the_clauses_subject_out(nlp):
     found = speakers(["The mayor sent the ferry company's owner a note warning of “a very long fight,” according "
                       "to the memo."], nlp)
-    assert found == {"a very long": None}
+    assert found == {"a very long": "memo"}  # the document, not the mayor
     found = speakers(["“The port will close,” according to a statement from the Brandt campaign."], nlp)
     assert found == {"The port will": "Brandt campaign"}
 
@@ -491,3 +494,142 @@ def test_a_person_who_only_acted_between_two_quotes_leaves_the_second_unknown(nl
     found = speakers(['"The ferries must run," Mayor Tom Reyes said. Maria Costa argued against the plan on Monday. '
                       '"Nobody will cut the timetable."'], nlp)
     assert found == {"The ferries must": "Tom Reyes", "Nobody will cut": "Maria Costa"}
+
+
+def test_a_document_that_reports_words_is_their_source(nlp):
+    # A text that says something is shown as the quote's source, by its words, rather than left unknown.
+    found = speakers(['"The pier stays shut until the spring tides are over," the notice said.'], nlp)
+    assert found == {"The pier stays": "notice"}
+    found = speakers(['The lawsuit argues that the ferry operator "ignored every warning from its own crews."'], nlp)
+    assert found == {"ignored every warning": "lawsuit"}
+    found = speakers(['Further down, the memo warns: "Nobody on the night shift may talk to journalists."'], nlp)
+    assert found == {"Nobody on the": "memo"}
+    found = speakers(['"A harbour without ferries is a car park," the leader column reads this week.'], nlp)
+    assert found == {"A harbour without": "leader column"}
+
+
+def test_a_document_with_a_named_owner_speaks_for_them(nlp):
+    found = speakers(['Lena Dorn\'s letter to the board is blunt: "Either the ferry runs or I resign."'], nlp)
+    assert found == {"Either the ferry": "Lena Dorn"}
+    found = speakers(['The Harbour Union\'s statement added that the strike was "the last resort."'], nlp)
+    assert found == {"the last resort.": "Harbour Union"}
+    found = speakers(['Mayor Lina Storr launched an advert on local radio that calls the bridge plan "a waste of money and '
+                      'time."'], nlp)
+    assert found == {"a waste of": "Lina Storr"}
+    found = speakers(['"Nobody can prove the ferry was overloaded," according to a court filing submitted by harbour '
+                      'lawyer Tom Reyes.'], nlp)
+    assert found == {"Nobody can prove": "Tom Reyes"}
+
+
+def test_a_label_inside_someones_remark_or_promise_is_theirs(nlp):
+    # The quote hangs on a noun for something said ("promise", "call", "remark") owned by someone: their words.
+    found = speakers(['Mayor Lina Storr\'s slogan, "ferries for all," won her the harbour vote.'], nlp)
+    assert found == {"ferries for all": "Lina Storr"}
+    found = speakers(['Olle Brink\'s "bridge to nowhere" remark cost him the election.'], nlp)
+    assert found == {"bridge to nowhere": "Olle Brink"}
+    # … unless a verb of the sentence attributes the words to someone else
+    found = speakers(['Councillor Ada Voss mocked Olle Brink\'s plea for a "harbour tax" at the meeting.'], nlp)
+    assert found == {"harbour tax": "Ada Voss"}
+    # a noun that is not something said keeps the rule for labels: no one's words
+    found = speakers(['The crowd cheered Senator Ruth Calloway and her "fair deal" plan.'], nlp)
+    assert found == {"fair deal": None}
+
+
+def test_a_name_signed_on_the_line_after_the_quote_is_the_speaker(nlp):
+    found = speakers(['"The pier is closed until the storm has passed."', "- Tom Reyes, harbour master."], nlp)
+    assert found == {"The pier is": "Tom Reyes"}
+    found = speakers(['"The pier is closed until the storm has passed."', "- Tarsk, on the second of May."], nlp)
+    assert found == {"The pier is": None}  # a place is no signature of a speaker
+
+
+def test_a_crowd_or_a_prince_can_speak(nlp):
+    assert speakers(['"Open the bridge!" the crowd chanted.'], nlp) == {"Open the bridge!": "crowd"}
+    found = speakers(['"The harbour belongs to everyone," the prince told the fishermen.'], nlp)
+    assert found == {"The harbour belongs": "prince"}
+
+
+def test_a_short_description_in_someones_own_words_under_any_verb_is_theirs(nlp):
+    # Lower-case words quoted straight after the verb or its preposition, with no article making them a name,
+    # are the subject's own description; a named thing ('the "green deal"') or a title stays no one's words.
+    found = speakers(['Mayor Lina Storr wants "quieter night crossings" for the residents.'], nlp)
+    assert found == {"quieter night crossings": "Lina Storr"}
+    found = speakers(['Tom Reyes again pushed for "slower growth" in the old harbour.'], nlp)
+    assert found == {"slower growth": "Tom Reyes"}
+    assert speakers(['Senator Ruth Calloway backed the "green deal" last week.'], nlp) == {"green deal": None}
+    found = speakers(['Tom Reyes spends his Sundays watching "Harbour Nights" with his grandchildren.'], nlp)
+    assert found == {"Harbour Nights": None}
+
+
+def test_a_characterisation_through_being_is_still_the_subjects(nlp):
+    found = speakers(['Tom Reyes dismissed the outcry over his joke as being "pure theatre."'], nlp)
+    assert found == {"pure theatre.": "Tom Reyes"}
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_whoever_it_names_as_speaking(nlp):
+    found = speakers(["Harbour master Tom Reyes issued a short statement late on Monday:", '"The pier reopens on Friday."'],
+                     nlp)
+    assert found == {"The pier reopens": "Tom Reyes"}
+    found = speakers(["Added Lena Dorn:", '"Nobody told us about the closure."'], nlp)
+    assert found == {"Nobody told us": "Lena Dorn"}
+    found = speakers(["The harbour committee wrote to residents about the new timetable:",
+                      '"The night ferries run every hour."'], nlp)
+    assert found == {"The night ferries": "harbour committee"}
+    # someone who only received or read the words is still no speaker
+    found = speakers(["Tom Reyes received a letter from the ministry:", '"The pier must close."'], nlp)
+    assert found == {"The pier must": None}
+
+
+def test_own_descriptions_and_owners_stay_within_their_clause(nlp):
+    # A clause hung on the main one ("because …") does not lend its subject a short quote.
+    found = speakers(['Tom Reyes left the meeting early when the ferry firm offered "cheaper tickets" to everyone.'], nlp)
+    assert found == {"cheaper tickets": None}
+    # The one who wrote a memoir down is not the one who said what it reports.
+    found = speakers(['"Sell the pier before it sinks," the mayor told her staff, according to Tom Reyes\'s memoir.'], nlp)
+    assert found == {"Sell the pier": "Tom Reyes's memoir"}
+
+
+def test_a_capitalised_word_the_model_took_for_a_common_noun_still_speaks(nlp):
+    # The small model tags some surnames as common nouns; as a speech verb's subject they are still names.
+    found = speakers(['Treacy added, "The timetable is still a mess, and the bridge is late again."'], nlp)
+    assert found == {"The timetable is": "Treacy"}
+
+
+def test_more_nouns_for_people_who_speak(nlp):
+    found = speakers(['"The harbour will be busy again by summer," said the tycoon who owns half the ferries.'], nlp)
+    assert found == {"The harbour will": "tycoon"}
+    found = speakers(['"He never missed a ferry in his life," his nephew said.'], nlp)
+    assert found == {"He never missed": "his nephew"}
+
+
+def test_a_verb_the_parser_left_without_subject_looks_past_an_aside_not_into_the_reported_clause(nlp):
+    found = speakers(['After the vote Councillor Ada Voss (Harbour Party) said the pier sale was a "slow disaster" for '
+                      'fishermen.'], nlp)
+    assert found["slow disaster"] in {"Ada Voss", "Councillor Ada Voss"}
+
+
+def test_a_share_of_people_answering_a_survey_speaks_by_its_words(nlp):
+    found = speakers(['In the harbour survey, 40 percent of ferry users said the service was "getting worse."'], nlp)
+    assert found == {"getting worse.": "40 percent of ferry users"}
+    found = speakers(['Most of the riders we asked called the delays "simply exhausting."'], nlp)
+    assert found == {"simply exhausting.": "Most of the riders we asked"}
+    found = speakers(['Seven in 20 riders told the survey the bridge was "not worth the money."'], nlp)
+    assert found == {"not worth the": "Seven in 20 riders"}
+
+
+def test_issuing_a_text_introduces_the_words_that_follow(nlp):
+    found = speakers(['Within an hour of the collision, Harbour Lines issued a statement, "Every passenger has been '
+                      'accounted for."'], nlp)
+    assert found == {"Every passenger has": "Harbour Lines"}
+    found = speakers(['Councillor Ada Voss posted a short clip that says, "Come to the pier on Sunday and bring a '
+                      'friend."'], nlp)
+    assert found == {"Come to the": "Ada Voss"}
+
+
+def test_more_nouns_for_something_said_have_their_owner_as_speaker(nlp):
+    found = speakers(['Ada Voss\'s broadside against "harbour cronies" filled the front page on Tuesday.'], nlp)
+    assert found == {"harbour cronies": "Ada Voss"}
+
+
+def test_someone_reading_a_document_out_is_not_its_speaker(nlp):
+    found = speakers(['At the start of the meeting the clerk read the ministry\'s letter aloud: "The pier must close."'], nlp)
+    assert found["The pier must"] != "clerk"

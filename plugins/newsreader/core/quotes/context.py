@@ -114,14 +114,20 @@ class ArticleContext:
         return earlier[-1] if earlier else None
 
     def introducer(self, p: int) -> tuple[str | None, str | None]:
-        """The person or body whose speech verb ends paragraph ``p`` ("Ines Maro told staff:"), else unknown."""
+        """The person or body whose speech verb ends paragraph ``p`` ("Ines Maro told staff:", "Added Ines Maro:",
+        "The ministry issued the following statement:"), else unknown."""
         doc = self.docs[p - 1]
         last = list(doc.sents)[-1]
-        for verb in (t for t in last if speakers.is_speech_verb(t)):
+        for verb in (t for t in last if speakers.is_speech_verb(t) or speakers.issues_text(t)):
             subject = speakers.subject_of(verb)
+            if subject is None and verb.i == last.start:  # "Added Ines Maro:": the inverted subject follows
+                subject = next((t for t in last if t.i > verb.i and t.pos_ == "PROPN"), None)
             entity = self.entity_at(p, subject.idx, subject.idx + len(subject)) if subject is not None else None
             if entity is not None and entity["type"] in {"person", "organization"}:
                 return entity["name"], f"{entity['type']}:{entity['name']}"
+            if subject is not None and subject.idx >= self.datelines[p - 1] and (
+                    speakers.is_agent_noun(subject) or subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON", "ORG"}):
+                return subject_text(subject, self.quote_spans[p - 1], self.datelines[p - 1]), None
         return None, None
 
     def body_named(self, p: int, token) -> dict | None:

@@ -35,6 +35,17 @@ SPEECH_VERBS = frozenset(
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
     opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
+    cry roar echo snipe retaliate
+    """.split()
+)
+# Nouns for something said: a quote inside one that has an owner ("X's promise of '…'", "X's '…' remark") is the
+# owner's words.
+SAYING_NOUNS = frozenset(
+    """
+    remark comment word call promise pledge vow claim slogan catchphrase phrase accusation warning charge quip joke
+    dictum answer response reply plea demand threat boast assertion argument description characterization
+    characterisation label mantra motto refrain insult jibe taunt nickname broadside criticism rhetoric language term
+    contention statement speech tweet mispronunciation
     """.split()
 )
 # Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
@@ -62,6 +73,12 @@ SPEAKER_NOUNS = frozenset(
     attendee victim patient neighbor neighbour resident local nurse fan mother son daughter wife husband child
     network newspaper broadcaster station channel outlet magazine boy girl kid guy lady teen teenager youth host
     anchor pastor priest pope rabbi imam cleric bishop guest veteran hopeful sheriff deputy
+    crowd audience congregation prince princess king queen duke duchess emperor empress
+    tycoon mogul magnate billionaire millionaire heir heiress celebrity star actress poet pundit correspondent
+    surrogate operative advocate volunteer athlete coach captain sergeant colonel admiral detective agent marshal
+    physician surgeon neurosurgeon scholar academic entrepreneur nephew niece cousin uncle aunt grandson
+    granddaughter widow sibling relative tenant landlord pilot eyewitness incumbent rival opponent heavyweight
+    superdelegate ceo
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
@@ -77,6 +94,16 @@ NOT_SPEAKER_NOUNS = frozenset(
     draft guideline rule regulation election presidency vote result deal agreement treaty
     speech interview editorial column story video footage photo image year week day time history
     copy memoir excerpt readout recording
+    """.split()
+)
+# Documents that carry words of their own: as a speech verb's subject ("the notice said", "the lawsuit argues",
+# "reads an editorial"), they are shown as the quote's source, by their words, when no one is named as their author.
+WORDED_DOCUMENTS = frozenset(
+    """
+    report statement document memo email e-mail letter message filing lawsuit suit complaint ruling decision study
+    survey poll article post tweet note transcript release notice indictment affidavit editorial column story
+    advert advertisement ad commercial website headline caption petition readout excerpt memoir book passage cable
+    analysis review audit assessment investigation inquiry order motion summary brief account video clip
     """.split()
 )
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
@@ -133,19 +160,63 @@ def is_speech_verb(token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in _GOING_ON and any(c.dep_ == "xcomp" for c in token.children):
         return False  # "X will continue to be …", "X went on to win": going on doing something, not speaking
+    if lemma == "read":  # a document reads ("the notice reads:", '"…," reads an editorial'); a person reading hears
+        children = list(token.children)
+        if any(c.dep_ == "nsubj" for c in children):
+            return any(c.dep_ == "nsubj" and is_worded_document(c) for c in children)
+        return any(c.dep_ in {"dobj", "attr"} and c.i > token.i and is_worded_document(c) for c in children)
     return lemma in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
 
+_SHARES = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "several",
+                     "some", "plurality", "share", "few", "others"})
+
+
+def is_share_of_people(token) -> bool:
+    """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10")."""
+    if token.dep_ != "nsubj" or not is_speech_verb(token.head):
+        return False
+    if token.lower_ in _SHARES or token.lemma_.lower() in _SHARES:
+        return True
+    return token.pos_ == "NUM" and token.ent_type_ not in {"DATE", "TIME", "MONEY"}
+
+
+_ISSUING = frozenset({"issue", "release", "publish", "post", "send", "circulate", "air", "run", "launch", "file"})
+
+
+def issues_text(token) -> bool:
+    """A verb of issuing a text: "X issued the following statement", "X posted a message"."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _ISSUING and any(
+        c.dep_ == "dobj" and is_worded_document(c) for c in token.children)
+
+
 def is_document(token) -> bool:
-    return token.lemma_.lower() in NOT_SPEAKER_NOUNS or token.lower_ in NOT_SPEAKER_NOUNS
+    lemma, low = token.lemma_.lower(), token.lower_
+    return lemma in NOT_SPEAKER_NOUNS or low in NOT_SPEAKER_NOUNS or lemma in WORDED_DOCUMENTS or low in WORDED_DOCUMENTS
+
+
+def is_worded_document(token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in WORDED_DOCUMENTS or token.lower_ in WORDED_DOCUMENTS)
 
 
 def author_of(token):
-    """The one a document is from: "a statement from the campaign" -> campaign; else None."""
+    """The one a document is from: "a statement from the campaign" -> campaign, "the union's letter" -> union;
+    else None."""
     if not is_document(token):
         return None
+    if token.dep_ == "dobj" and issues_text(token.head) and token.head.i < token.i:
+        subject = subject_of(token.head)  # "X released an ad that urges …", "X issued a statement saying …"
+        if subject is not None and not is_document(subject):
+            return subject
     for child in token.children:
+        if (child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"} and not is_document(child)
+                and is_worded_document(token) and token.dep_ != "pobj"):
+            return child  # "the union's letter said …" (not "according to X's memo": X only wrote it down)
+        if child.dep_ == "acl":  # "a court filing submitted by X", "an email sent out by X"
+            agent = next((a for c in child.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+            if agent is not None and not is_document(agent):
+                return agent
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and not is_document(objects[0]):

@@ -1,0 +1,191 @@
+"""Which words of a quote's sentence may name its speaker, best first (the rules are in ``quotes/speakers.py``).
+
+The subject of the speech verb the quote hangs on, "according to X", the other speech verbs' subjects, a name or
+clause before a colon that introduces the quote, and for a partial quote the subject of the verb governing it.
+"""
+
+from __future__ import annotations
+
+from . import speakers
+from .speakers import inside
+
+PARTIAL_MAX_WORDS = 3
+
+# Verbs that characterise or judge in someone's words: a short quote under them is that someone's label.
+_CHARACTERISING = frozenset("""
+    attribute blame praise criticise criticize slam blast hail dismiss reject label dub brand term deem tout
+    denounce condemn decry defend laud mock ridicule deride portray characterise characterize depict cast view
+    regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
+    rate use cry sum paint
+    """.split())
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
+GOVERNED = object()  # marks the end of the governing speech verb's candidates
+NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
+
+
+def _quoted(doc, span: tuple[int, int]) -> list:
+    """The tokens that start inside a quote span."""
+    return [t for t in doc.char_span(span[0], span[1], alignment_mode="expand") or () if span[0] <= t.idx < span[1]]
+
+
+def _governing_speech_verb(doc, group):
+    """The speech verb the quoted words hang on ('Tran called the plan "a good start"'), if any."""
+    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    if not words:
+        return None
+    root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
+    verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
+    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution
+    while verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+        verb = verb.head
+    return verb
+
+
+
+def _inverted(verb, quote_spans) -> bool:
+    """Whether a speech verb comes right after a closing quote ('"…," said X'): its subject follows it."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct and not inside(verb.doc[before], quote_spans):
+        before -= 1
+    return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
+
+
+_HEARING = frozenset({"hear", "listen", "read", "receive", "get", "see", "watch", "learn", "find", "show", "include"})
+
+
+def _colon_introducer(doc, quote_spans, lo: int, group):
+    """Who a colon right before the quote introduces: the name before it ('Ines Maro: "…"') or the subject of
+    the clause it ends ('The minister went further: "…"'); None when no colon comes right before the quote."""
+    opening = group[0][0] - 1
+    before = doc.text[lo:opening].rstrip()
+    if not before.endswith(":") or any(lo <= a < opening for a, _ in quote_spans):
+        return None
+    stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
+    if not stretch:
+        return None
+    name = stretch[-1]
+    if name.pos_ == "PROPN" and name.ent_type_ not in NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from"):
+        # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
+        # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"')
+        return name
+    ids = {t.i for t in stretch}
+    heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
+    head = heads[-1] if heads else None
+    if head is None:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in _HEARING or any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
+            return None  # "The panel heard from the auditor:", "She received a letter from him:"
+        subject = speakers.subject_of(head)
+        return subject if subject is not None and subject.i in ids else None
+    return head if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+def _before_aside(doc, verb):
+    """The word right before ``verb``, past an aside in brackets ('Ada Voss (D-Tarsk) said'); None at the start."""
+    at = verb.i - 1
+    if at >= 0 and doc[at].text == ")":
+        opening = next((t.i for t in reversed(doc[max(0, at - 8):at]) if t.text == "("), None)
+        at = opening - 1 if opening is not None else at
+    return doc[at] if at >= 0 else None
+
+
+def _object_of(t, verb) -> bool:
+    """Whether ``t`` is the one a characterisation is about ('called X a "…"'): the verb has a second object."""
+    return any(c.dep_ == "oprd" for c in verb.children) and any(
+        c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
+
+
+def _owner_of_saying(doc, group):
+    """The owner of a noun for something said that a partial quote sits in ('X's promise of "…"', 'X's "…"
+    remark'), before any verb; None without one."""
+    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    if not words:
+        return None
+    root = min(words, key=lambda t: len(list(t.ancestors)))
+    for ancestor in root.ancestors:
+        if inside(ancestor, [group[0]]):
+            continue
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return None
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in speakers.SAYING_NOUNS:
+            return next((c for c in ancestor.children if c.dep_ == "poss" and not inside(c, [group[0]])), None)
+    return None
+
+
+def _own_description(doc, span, words):
+    """The main verb of which a short partial quote reads as the subject's own description rather than a name or
+    label: lower-case, right after that verb or its preposition ('supports "modest fare rises"', 'pushed for
+    "slower growth"'), not after an article or a possessive ('the "green deal"', 'her "fair deal" plan'); the
+    verb heads its sentence (a clause hung on another is someone else's report). None otherwise."""
+    if not words[0].text[:1].islower():
+        return None
+    before = [t for t in doc[:words[0].i] if not t.is_punct and t.idx < span[0] - 1]
+    if not before or before[-1].i != words[0].i - 2 or before[-1].pos_ not in {"VERB", "ADP"}:
+        return None
+    verb = before[-1] if before[-1].pos_ == "VERB" else before[-1].head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return before[-1] if verb.pos_ == "VERB" and verb.dep_ == "ROOT" else None
+
+
+def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
+    """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
+    hangs on, the other speech verbs' subjects, the governing verb's."""
+    def unquoted(t) -> bool:
+        return not inside(t, quote_spans)
+
+    outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
+    governing = _governing_speech_verb(doc, group)
+    if governing is not None and not any(t.lower_ == "according" for t in outside):
+        subject = speakers.subject_of(governing, unquoted)
+        if subject is not None:
+            yield subject
+            yield GOVERNED  # the verb the quote hangs on has a subject: no other attribution is looked for
+    for t in outside:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            for source in (c for c in doc[t.i + 1].children if c.dep_ == "pobj"):
+                yield source
+                if speakers.is_document(source) and speakers.author_of(source) is None:
+                    # "…, according to the memo": the document is the source, not the clause's subject
+                    yield GOVERNED
+    for verb in outside:
+        if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
+            subject = speakers.subject_of(verb, unquoted)
+            if subject is None and _inverted(verb, quote_spans):
+                # '"…!" shouted the driver': the parser often takes the inverted subject for an object
+                subject = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i), None)
+            if subject is None:  # a misparse left the verb without one: the name right before it (after it only
+                # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
+                after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+                if after is not None and not _inverted(verb, quote_spans) and _object_of(after, verb):
+                    after = None
+                subject = next((t for t in (_before_aside(doc, verb), after)
+                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
+            if subject is not None:
+                yield subject
+    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
+        yield introducer
+    if partial and governing is None:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
+        quoted = _quoted(doc, group[0])
+        words = [t for t in quoted if not t.is_punct]
+        root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
+        if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
+            quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
+        short = len(words) <= PARTIAL_MAX_WORDS
+        described = _own_description(doc, group[0], words) if short and words else None
+        for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
+            if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
+                if short and ancestor.lemma_.lower() == "be":
+                    continue  # 'defended his remarks as being "…"': the verb above characterises
+                if short and ancestor.lemma_.lower() not in _CHARACTERISING and not (
+                        described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}):
+                    break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
+                subject = speakers.subject_of(ancestor, unquoted)
+                if subject is not None:
+                    yield subject
+                    break
+    owner = _owner_of_saying(doc, group) if partial else None
+    if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, when nothing else attributes
+        yield owner

@@ -1,0 +1,91 @@
+"""Where quotes are in a paragraph, and which quoted pieces make one quote.
+
+Straight and curly double quotes, curly single quotes and straight single quotes at word edges; a quote left open
+at the end of a paragraph runs to its end (news style for quotes spanning paragraphs); two pieces in one sentence
+split by an attribution ("…," he said, "…") are one quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence
+from ..text.sentences import SentenceLocator
+
+
+def _glued_opening(paragraph: str, start: int) -> int:
+    """The first opening curly mark from ``start`` that closes a quote: glued to the words before it and
+    followed by a space or the end ('“…,“ said X'); -1 without one."""
+    for m in re.finditer("“", paragraph[start:]):
+        k = start + m.start()
+        if not paragraph[k - 1].isspace() and (k + 1 == len(paragraph) or paragraph[k + 1].isspace()):
+            return k
+    return -1
+
+
+def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted text, quote marks excluded, in paragraph offsets."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        if ch in "“\"":
+            close = "”" if ch == "“" else '"'
+            j = paragraph.find(close, i + 1)
+            if ch == "“":
+                # Copy mixing styles closes a curly quote with a straight mark ('“…," X said. "…”') or with
+                # another opening mark glued to the words ('“…,“ said X'): the first of those ends it.
+                ends = [k for k in (j, paragraph.find('"', i + 1), _glued_opening(paragraph, i + 1)) if k != -1]
+                j = min(ends) if ends else -1
+            if ch == '"':  # a straight mark closed by a curly one ('"…,” X said'): copy mixing both styles
+                curly = paragraph.find("”", i + 1)
+                if curly != -1 and (j == -1 or curly < j):
+                    j = curly
+            end = n if j == -1 else j  # left open: runs to the paragraph's end
+            if i and paragraph[i - 1] == "=" and j != -1:
+                i = end + 1  # a markup attribute's value ('<tweet id="…">'), not a quotation
+                continue
+            if end > i + 1:
+                spans.append((i + 1, end))
+            i = end + 1
+            continue
+        if ch in "‘'" and (i == 0 or not paragraph[i - 1].isalnum()) and i + 1 < n and paragraph[i + 1].isalnum():
+            # A single-quoted phrase: closes at a quote mark that is not an apostrophe inside a word.
+            m = re.compile(r"[’'](?![A-Za-z])").search(paragraph, i + 1)
+            if m and 3 < m.start() - i < 200 and (paragraph[m.start() - 1].isalnum() or paragraph[m.start() - 1] in ".,!?"):
+                spans.append((i + 1, m.start()))
+                i = m.end()
+                continue
+        i += 1
+    return spans
+
+
+def words_outside(sentence: Sentence, group, s_lo: int) -> int:
+    text, at, outside = sentence.text, 0, []
+    for a, b in group:
+        outside.append(text[at:max(at, a - s_lo)])
+        at = b - s_lo
+    outside.append(text[at:])
+    return len(re.findall(r"\w+", " ".join(outside)))
+
+
+# Words that start another clause between two quoted pieces ("… ," Ortiz said, while Tran called it "…"): two quotes.
+_CLAUSE_LINKS = frozenset({"while", "whereas", "but", "and", "although", "though", "as"})
+_ATTRIBUTION_WORDS = frozenset({"said", "says", "added", "adds", "told", "continued", "stressed", "insisted", "noted"})
+
+
+def group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) -> list[list[tuple[int, int]]]:
+    """Pieces of one sentence split by an attribution ('"…," he said, "…"') grouped as one quote."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        here = locate.at(p_index, span[0])
+        if groups:
+            prev_sentence = locate.at(p_index, groups[-1][0][0])
+            between = paragraph[groups[-1][-1][1]:span[0]]
+            words = set(re.findall(r"\w+", between.lower()))
+            if (here is prev_sentence and here is not None and len(re.findall(r"\w+", between)) <= 8
+                    and words & _ATTRIBUTION_WORDS and not words & _CLAUSE_LINKS):
+                groups[-1].append(span)
+                continue
+        groups.append([span])
+    return groups
