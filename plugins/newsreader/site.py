@@ -22,12 +22,12 @@ DEFAULTS = {
     # An entity gets a page when it is named in this many articles, or mentioned this many times in all, or quoted this
     # many times; the others are served by their article (hover card, sidebar), the entities index (linked to the
     # article), the export and search.
-    "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 2,
+    "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES": 3,
     "NEWSREADER_ENTITY_PAGE_MIN_MENTIONS": 5,
     "NEWSREADER_ENTITY_PAGE_MIN_QUOTES": 2,
     # Every feed but the site's own (FEED_ALL_ATOM) gives each article by title, link and summary, not its whole text.
     "NEWSREADER_FEEDS_SUMMARY_ONLY": True,
-    "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 5,  # an entity named in this many articles has an Atom feed of them
+    "NEWSREADER_ENTITY_FEED_MIN_ARTICLES": 10,  # an entity named in this many articles has an Atom feed of them
     "NEWSREADER_ENTITY_FEED_MAX_ITEMS": 10,  # an entity's feed: its newest articles (each by title, link and summary)
     # Files for tools that no page reads: the whole lunr index and its store (search/lunr-index.json, store.json) and
     # the site's events in one file (data/timeline.json, timelinejs.json). Off, they cost nothing (docs/export.md).
