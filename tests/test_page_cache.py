@@ -91,11 +91,12 @@ def test_a_new_article_changes_the_pages_of_its_entities(tmp_path):
     write_raw(corpus / "news", "one.txt", "Synthetic fixture one", "Fixture Wire", "3 May 2021",
               ["Alma Veress visited Lisbon on Monday."])
     cache = tmp_path / "cache"
-    build(corpus, tmp_path / "before", cache=cache)
+    twice = ("-e", "NEWSREADER_ENTITY_PAGE_MIN_ARTICLES=2")  # a page for a place two articles name
+    build(corpus, tmp_path / "before", cache=cache, args=twice)
     write_raw(corpus / "news", "two.txt", "Synthetic fixture two", "Fixture Wire", "4 May 2021",
               ["The minister left Lisbon on Tuesday."])
-    build(corpus, tmp_path / "after", cache=cache)
-    build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache")
+    build(corpus, tmp_path / "after", cache=cache, args=twice)
+    build(corpus, tmp_path / "cold", cache=tmp_path / "fresh-cache", args=twice)
     assert different(tmp_path / "after", tmp_path / "cold") == []
     place = (tmp_path / "after" / "entity" / "lisbon" / "index.html").read_text(encoding="utf-8")
     assert "Synthetic fixture two" in place and "Synthetic fixture one" in place
