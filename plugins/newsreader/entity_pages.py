@@ -32,7 +32,8 @@ logger = logging.getLogger(__name__)
 # 50, so that any page stays within a dozen phone screens (issue 24) and a much-named entity has few files (issue 25).
 MENTIONS_FIRST_PAGE, MENTIONS_PER_PAGE = 20, 50
 SHOWN_FIRST = {"quotes": 5, "events": 6, "articles": 10}  # more are behind a disclosure on page 1
-KEPT = {"quotes": 20, "events": 30}  # at most (the newest quotes, the latest events): the rest are in their articles
+# At most (the newest quotes, the latest events: the rest are in their articles; the related entities: the export has 10).
+KEPT = {"quotes": 20, "events": 30, "related": 6}
 
 
 def paginate(groups: list[dict], size: int, first: int | None = None) -> list[list[dict]]:
@@ -65,8 +66,6 @@ class EntityGenerator(Generator):
     def generate_context(self):
         self.view = view = SiteView.of(self.context, self.settings)
         index, keys = view.index, view.keys
-        self.index, self.articles, self.cards, self.by_slug = index, view.articles, view.cards, view.by_slug
-        self.site, self.all_key, self.newest_first = view.site, view.all_key, view.newest_first
         # Entity pages: what a page shows is gathered only when it is rendered (``mentions_of``, ``page_articles``);
         # which pages there are and their keys come from ``page_plan``, cached.
         self.pages = [record for record in index["entities"].values() if record["url"]]
@@ -79,7 +78,7 @@ class EntityGenerator(Generator):
     @cached_property
     def entity_groups(self) -> list[dict]:
         """The entities index's groups: each type's entities with a page, most mentioned first."""
-        return entities_index.groups(self.index["entities"].values(), TYPE_ORDER, TYPE_LABELS)
+        return entities_index.groups(self.view.index["entities"].values(), TYPE_ORDER, TYPE_LABELS)
 
     @cached_property
     def entity_letters(self) -> dict[str, list[dict]]:
@@ -88,6 +87,7 @@ class EntityGenerator(Generator):
             return {}
         return entities_index.by_letter(self.entity_groups)
 
+    @cached_property
     def letter_links(self) -> list[dict]:
         save_as = self.settings["ENTITIES_LETTER_SAVE_AS"]
         return [{"letter": letter, "href": f"{self.settings.get('SITEURL', '')}/{save_as.format(letter=letter)}",
@@ -101,28 +101,28 @@ class EntityGenerator(Generator):
             shown = entities_index.front(self.entity_groups, self.settings["NEWSREADER_ENTITIES_INDEX_TOP"])
         else:
             shown = self.entity_groups
-        named = len(self.index["entities"])
+        named = len(self.view.index["entities"])
         with_pages = sum(g["total"] for g in self.entity_groups)
-        return {"entity_groups": shown, "letters": self.letter_links(), "letter": letter,
+        return {"entity_groups": shown, "letters": self.letter_links, "letter": letter,
                 "named": named, "with_pages": with_pages}
 
     @cached_property
     def mentions_of(self) -> dict[str, list[dict]]:
         """Each entity's mentions, grouped by article, newest article first."""
         mentions_of: dict[str, list] = {}
-        for article in self.newest_first:
+        for article in self.view.newest_first:
             for entity in article.entities:
                 if entity["url"]:
                     sentences = sorted({m["sentence"] for m in entity["mentions"]}, key=lambda sid: int(sid[1:]))
                     mentions_of.setdefault(entity["id"], []).append({
-                        "article": article, "card": self.cards[article.slug], "mentions": entity["mentions"],
+                        "article": article, "card": self.view.cards[article.slug], "mentions": entity["mentions"],
                         "sentences": sentences, "count": len(sentences),
                     })
         return mentions_of
 
     def page_articles(self, record: dict) -> list:
         """The entity's articles, newest first."""
-        return sorted((self.by_slug[s] for s in record["articles"] if s in self.by_slug),
+        return sorted((self.view.by_slug[s] for s in record["articles"] if s in self.view.by_slug),
                       key=lambda a: (a.date, a.slug), reverse=True)
 
     def page_plan(self, index: dict, keys: dict[str, str]) -> dict[str, list]:
@@ -136,7 +136,7 @@ class EntityGenerator(Generator):
         index_key = self.context.get("newsreader_index_key")
         folder = self.settings.get("NEWSREADER_CACHE_PATH")
         store = Cache(folder if folder and index_key else None)
-        memo = build_keys.entity_page_plan(self.all_key, index_key)
+        memo = build_keys.entity_page_plan(self.view.all_key, index_key)
         # After a build that did not finish, the plan is made again (it may be what made that build fail).
         found = None if self.context.get("newsreader_distrust") else store.get(memo, touch=True)
         wanted = [record["id"] for record in self.pages]
@@ -148,10 +148,10 @@ class EntityGenerator(Generator):
             record = entities[eid]
             chunks = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)
             total = sum(group["count"] for chunk in chunks for group in chunk)
-            first = build_keys.entity_page(self.site, record,
+            first = build_keys.entity_page(self.view.site, record,
                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, record["related"])],
                         [keys[s] for s in record["articles"]])
-            made[eid] = [total, first, *(build_keys.entity_later_page(self.site, record, number, len(chunks), total,
+            made[eid] = [total, first, *(build_keys.entity_later_page(self.view.site, record, number, len(chunks), total,
                                              [g["article"].render_key for g in chunk])
                                          for number, chunk in enumerate(chunks[1:], start=2))]
         store.put(memo, made)
@@ -170,10 +170,10 @@ class EntityGenerator(Generator):
     @cached_property
     def quotes_of(self) -> dict[str, list]:
         quotes: dict[str, list] = {}
-        for article in self.newest_first:
+        for article in self.view.newest_first:
             for quote in article.quotes:
                 if quote["speaker"]:
-                    quotes.setdefault(quote["speaker"], []).append(dict(quote, card=self.cards[article.slug]))
+                    quotes.setdefault(quote["speaker"], []).append(dict(quote, card=self.view.cards[article.slug]))
         return quotes
 
     def with_snippets(self, chunk: list[dict]) -> list[dict]:
@@ -214,7 +214,7 @@ class EntityGenerator(Generator):
         # A feed follows an entity across articles: one named in a single article so far gets none (until a second).
         feed_from = settings["NEWSREADER_ENTITY_FEED_MIN_ARTICLES"]
         feeds = {entity["id"]: settings["ENTITY_FEED_ATOM"].format(id=entity["id"]) for entity in self.pages
-                 if sum(1 for s in entity["articles"] if s in self.by_slug) >= feed_from}
+                 if sum(1 for s in entity["articles"] if s in self.view.by_slug) >= feed_from}
         placed = self.reuse_all(writer, feeds)
         todo = [entity for entity in self.pages if not self.placed_whole(entity, feeds, placed)]
         self.queue = render_helper.WorkQueue(todo, lambda chunk: self.write_entities(writer, chunk, feeds, placed))
@@ -235,11 +235,11 @@ class EntityGenerator(Generator):
         settings = self.settings
         relative = settings["RELATIVE_URLS"]
         self.start_rendering(writer)  # unless it started with the article pages
-        write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.all_key,
+        write_file(writer, settings["ENTITIES_SAVE_AS"], self.get_template("entities"), self.context, self.view.all_key,
                    self.entities_page, relative_urls=relative, page_name="entities")
         for letter in self.entity_letters:
             write_file(writer, settings["ENTITIES_LETTER_SAVE_AS"].format(letter=letter), self.get_template("entities"),
-                       self.context, build_keys.entities_letter(self.all_key, letter),
+                       self.context, build_keys.entities_letter(self.view.all_key, letter),
                        lambda letter=letter: self.entities_page(letter), relative_urls=relative, page_name="entities")
         self.queue.drain()  # the entity pages left: shared with the second process, if there is one
         if self.helper is not None:
@@ -313,7 +313,7 @@ class EntityGenerator(Generator):
         """What page ``number`` of an entity shows beyond its header (gathered only when it is rendered)."""
         eid = entity["id"]
         chunk = paginate(self.mentions_of.get(eid, []), MENTIONS_PER_PAGE, MENTIONS_FIRST_PAGE)[number - 1]
-        cards = [self.cards[a.slug] for a in self.page_articles(entity)]
+        cards = [self.view.cards[a.slug] for a in self.page_articles(entity)]
         dated = [c for c in cards if c["date"]]
         roles, more_roles = display_roles(entity["roles"])
         groups = self.with_snippets(chunk)
@@ -329,7 +329,7 @@ class EntityGenerator(Generator):
         return {
             "mention_groups": groups, "events": events, "below": below,
             "quotes": self.quotes_of.get(eid, []), "cards": cards,
-            "related": [self.index["entities"][r] for r in entity["related"]],
+            "related": [self.view.index["entities"][r] for r in entity["related"]],
             "roles": roles, "more_roles": more_roles, "shown_first": SHOWN_FIRST, "kept": KEPT,
             "first_seen": dated[-1] if dated else None, "last_seen": dated[0] if dated else None,
         }

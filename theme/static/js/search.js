@@ -22,7 +22,7 @@
   var panel = form.querySelector(".search-panel");
   var pageRoot = document.querySelector("[data-search-page-root]");
   var searchBase = form.getAttribute("action"); // ".../search/": the search page, beside its files
-  var scriptUrl = document.currentScript ? document.currentScript.src : ""; // ".../theme/js/search.js"
+  var scriptUrl = (document.currentScript || document.querySelector("script[src$='/search.js']")).src; // ".../js/search.js"
   var MAX_QUERY = 200;
   var PANEL_RESULTS = 8;
   var PAGE_STEP = 20;
