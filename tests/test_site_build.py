@@ -167,3 +167,20 @@ def test_headlines_and_quotes_are_shown_typographically_but_stored_as_written(tm
     assert shown in (out / "index.html").read_text(encoding="utf-8")  # the home page's list
     data = json.loads(next((out / "data" / "articles").glob("*.json")).read_text(encoding="utf-8"))
     assert data["title"] == headline and data["quotes"][0]["text"].startswith("We will not sign it")
+
+
+def test_templates_lose_their_indentation_and_the_extension_is_added_once():
+    """A long-running process (pelican --autoreload) sets the defaults again each build: the settings, part of the
+    site key, must not grow."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from jinja2 import Environment  # noqa: PLC0415
+    from newsreader import site  # noqa: PLC0415
+
+    pelican = SimpleNamespace(settings={"JINJA_ENVIRONMENT": {"trim_blocks": True}})
+    site.default_settings(pelican)
+    site.default_settings(pelican)
+    assert pelican.settings["JINJA_ENVIRONMENT"]["extensions"] == [site.TemplateIndentation]
+    env = Environment(trim_blocks=True, extensions=[site.TemplateIndentation])
+    page = env.from_string("<ul>\n    {% for x in xs %}\n    <li>{{ x }}</li>\n    {% endfor %}\n</ul>\n<p>a\n   b</p>")
+    assert page.render(xs=[1, 2]) == "<ul>\n <li>1</li>\n <li>2</li>\n</ul>\n<p>a\nb</p>"

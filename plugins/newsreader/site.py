@@ -149,7 +149,8 @@ def default_settings(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     jinja = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
-    jinja["extensions"] = [*jinja.get("extensions", []), TemplateIndentation]
+    if TemplateIndentation not in jinja.get("extensions", []):  # once: a long-running process builds again
+        jinja["extensions"] = [*jinja.get("extensions", []), TemplateIndentation]
     # Headlines and quotes in templates are shown like the body: `{{ text|typographic }}`.
     pelican.settings["JINJA_FILTERS"] = {"typographic": shown, **pelican.settings.get("JINJA_FILTERS", {})}
     # Compiled templates are not cached: Jinja's cache entries are pickled code, and nothing read from the cache
