@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 from newsreader import article_links
+from newsreader.annotated import AnnotatedSite, ArticleAnnotations
 from newsreader.build.page_cache import CachingWriter
 
 
@@ -13,9 +14,14 @@ def made(slug: str, day: int, source: str = "Wire A", entities=(), title: str | 
     """A stand-in for a Pelican article: what the glue reads of one."""
     return SimpleNamespace(
         slug=slug, url=f"news/{slug}/", title=title or f"Headline &amp; {slug}", category=source,
-        date=datetime(2020, 1, 1) + timedelta(days=day), date_unknown=False, render_key=f"key-{slug}",
-        entities=[{"id": e, "url": None if e.startswith("money-") else f"entity/{e}/"} for e in entities],
+        date=datetime(2020, 1, 1) + timedelta(days=day), date_unknown=False,
+        newsreader=ArticleAnnotations(render_key=f"key-{slug}", entities=[
+            {"id": e, "url": None if e.startswith("money-") else f"entity/{e}/"} for e in entities]),
     )
+
+
+def links(article) -> dict:
+    return article.newsreader.read_on
 
 
 def test_previous_and_next_stay_in_the_same_source_in_date_order():
@@ -52,15 +58,15 @@ def test_an_entity_in_very_many_articles_is_not_counted():
 def test_attach_sets_links_and_a_page_key_that_follows_what_the_links_show():
     def keys(articles):
         context = {"articles": articles, "SITEURL": "https://example.org/sub"}
-        article_links.attach(context)
-        return {a.slug: a.page_render_key for a in articles}
+        article_links.attach(context, AnnotatedSite(""))
+        return {a.slug: a.newsreader.page_key for a in articles}
 
     base = [made("a", 1, entities=["ana"]), made("b", 2, entities=["ana"]), made("c", 3), made("d", 4, source="Wire B")]
     first = keys(base)
     a = base[0]
-    assert a.read_on["previous"] is None and a.read_on["next"]["href"] == "https://example.org/sub/news/b/"
-    assert a.read_on["next"]["title"] == "Headline & b" and a.read_on["next"]["date"] == "3 January 2020"
-    assert [card["href"] for card in base[1].read_on["related"]] == []  # its only related article is its previous one
+    assert links(a)["previous"] is None and links(a)["next"]["href"] == "https://example.org/sub/news/b/"
+    assert links(a)["next"]["title"] == "Headline & b" and links(a)["next"]["date"] == "3 January 2020"
+    assert [card["href"] for card in links(base[1])["related"]] == []  # its only related article is its previous one
     assert all(k != f"key-{slug}" for slug, k in first.items())
     # A neighbour's new headline changes the pages that link to it, and only those.
     renamed = [made("a", 1, entities=["ana"]), made("b", 2, entities=["ana"], title="A new headline"), made("c", 3),
@@ -69,7 +75,7 @@ def test_attach_sets_links_and_a_page_key_that_follows_what_the_links_show():
     assert second["a"] != first["a"] and second["c"] != first["c"] and second["d"] == first["d"]
     assert second["b"] == first["b"]
     # A new article in the source changes its neighbours' keys.
-    third = keys([*(made(x.slug, x.date.day - 1, x.category, [e["id"] for e in x.entities]) for x in base),
+    third = keys([*(made(x.slug, x.date.day - 1, x.category, [e["id"] for e in x.newsreader.entities]) for x in base),
                   made("e", 5)])
     assert third["c"] != first["c"] and third["a"] == first["a"]
 
@@ -85,7 +91,7 @@ def test_the_article_page_is_cached_under_its_page_key(tmp_path):
     writer = Recording(str(tmp_path), settings={"NEWSREADER_CACHE_PATH": str(tmp_path / "cache")})
     article = made("a", 1)
     writer.write_file("news/a/index.html", None, {}, article=article)
-    article.page_render_key = "with links"
+    article.newsreader.page_key = "with links"
     writer.write_file("news/a/index.html", None, {}, article=article)
     assert len(written) == 2 and written[0] != written[1]
 
@@ -121,14 +127,15 @@ def test_a_new_article_renders_its_neighbours_and_related_pages_again(tmp_path):
 
 def test_the_choice_is_cached_and_an_entry_naming_other_articles_is_made_again(tmp_path, monkeypatch):
     articles = [made("a", 1, entities=["ana"]), made("b", 2), made("c", 3, entities=["ana"])]
-    context = {"articles": articles, "SITEURL": "", "NEWSREADER_CACHE_PATH": str(tmp_path), "newsreader_site_key": "s"}
-    article_links.attach(context)
-    made_once = {a.slug: a.page_render_key for a in articles}
+    context = {"articles": articles, "SITEURL": "", "NEWSREADER_CACHE_PATH": str(tmp_path)}
+    site = AnnotatedSite("s")
+    article_links.attach(context, site)
+    made_once = {a.slug: a.newsreader.page_key for a in articles}
     monkeypatch.setattr(article_links, "_choose", lambda articles: (_ for _ in ()).throw(AssertionError("not cached")))
-    article_links.attach(context)  # reused: nothing chosen again
-    assert {a.slug: a.page_render_key for a in articles} == made_once
-    digest = article_links.keys.article_links("s", [a.render_key for a in articles])
+    article_links.attach(context, site)  # reused: nothing chosen again
+    assert {a.slug: a.newsreader.page_key for a in articles} == made_once
+    digest = article_links.keys.article_links("s", [a.newsreader.render_key for a in articles])
     article_links.Cache(str(tmp_path)).put(digest, {"a": [None, "elsewhere", []], "b": ["a", "c", []], "c": ["b", None, []]})
     monkeypatch.undo()
-    article_links.attach(context)  # a slug the site does not have: the entry is not used
-    assert {a.slug: a.page_render_key for a in articles} == made_once
+    article_links.attach(context, site)  # a slug the site does not have: the entry is not used
+    assert {a.slug: a.newsreader.page_key for a in articles} == made_once

@@ -75,3 +75,15 @@ def test_markdown_page_is_annotated_and_keeps_its_formatting(site):
     assert 'class="quote"' in html and ">Alma Veress</a>" in html  # the quote marked, its speaker linked
     assert "<em>harbour fees</em>" in html and 'href="https://example.org/fees"' in html
     assert "javascript:" not in html and "a bad link" in html
+
+
+def test_a_changed_link_alone_renders_the_markdown_page_again(tmp_path):
+    """A link's target is not in the annotated text: the page's key names it (raw.marks), so a warm build shows it."""
+    news, cache = tmp_path / "content" / "news", tmp_path / "cache"
+    news.mkdir(parents=True)
+    page = tmp_path / "out" / "news" / "synthetic-link-note" / "index.html"
+    for target in ("https://example.org/first", "https://example.org/second"):
+        (news / "note.md").write_text("Title: Synthetic link note\nDate: 2020-03-05 10:00\nCategory: Synthetic Desk\n\n"
+                                      f"Minister Alma Veress read the [report]({target}) on Tuesday.\n", encoding="utf-8")
+        build(tmp_path / "content", tmp_path / "out", cache=cache)
+        assert f'href="{target}"' in page.read_text(encoding="utf-8")

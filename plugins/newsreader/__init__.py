@@ -19,7 +19,6 @@ def register():
     signals.readers_init.connect(site.add_reader)
     signals.generator_init.connect(content_files.guard_walk)
     signals.article_generator_pretaxonomy.connect(site.dedupe_slugs)
-    signals.article_generator_finalized.connect(site.attach_structured_data)
     signals.article_generator_finalized.connect(annotate.annotate_articles)
     annotate.annotated.connect(article_links.attach)  # previous/next and related articles, once annotated
     signals.get_generators.connect(generators.get_generators)

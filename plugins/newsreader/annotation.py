@@ -16,7 +16,8 @@ from pathlib import Path
 from blinker import signal
 
 from .build import article_memo, keys, state
-from . import dask_glue
+from . import dask_glue, site as site_settings
+from .annotated import KEY, AnnotatedSite, ArticleAnnotations, of
 from .article_events import article_events, display_fields
 from .corrections_file import EditorCorrections
 from .core.entities import index as entity_index
@@ -24,16 +25,9 @@ from .core.annotate import annotate_all
 from .core.text.body_html import article_body
 from .core.text.html_text import hand_written
 from .build.cache import Cache, collector_paused, key
-from .core.timex.timeline_entry import unique
 from .site import processes as build_processes
 
 logger = logging.getLogger(__name__)
-
-TYPE_LABELS = {
-    "person": ("People", "person"), "organization": ("Organisations", "org"), "place": ("Places", "place"),
-    "agreement": ("Agreements", "agreement"), "money": ("Money", "money"), "quantity": ("Quantities", "qty"),
-}
-
 
 def _terminal_progress(items, total):
     if not sys.stderr.isatty():
@@ -47,7 +41,7 @@ def raw_articles(generator) -> list:
     everything = generator.articles + generator.translations + generator.hidden_articles + generator.drafts
     for article in everything:  # hand-written (Markdown) articles are annotated like raw ones, from their HTML
         if getattr(article, "raw", None) is None and getattr(article, "_content", None):
-            article.raw, article.inline_marks = hand_written(article)
+            article.raw = hand_written(article)
     return sorted((a for a in everything if getattr(a, "raw", None) is not None), key=lambda a: a.source_path)
 
 
@@ -86,15 +80,6 @@ def _mark_speakers(entities: list[dict], quotes: list[dict]) -> None:
             e["quoted"] = count
 
 
-def _by_speaker(quotes: list[dict]) -> list[dict]:
-    """Quotes grouped by speaker, in the order speakers first speak; unknown speakers last."""
-    groups: dict[str | None, dict] = {}
-    for quote in quotes:
-        group = groups.setdefault(quote["speaker_name"], {"name": quote["speaker_name"], "href": quote["speaker_href"], "quotes": []})
-        group["quotes"].append(quote)
-    return sorted(groups.values(), key=lambda g: g["name"] is None)
-
-
 def page_rule(settings: dict) -> dict:
     """Which entities earn a page (``entity_index.earns_page``), from the settings."""
     return {"min_articles": settings["NEWSREADER_ENTITY_PAGE_MIN_ARTICLES"],
@@ -108,17 +93,22 @@ annotated = signal("newsreader.annotated")
 
 
 def annotate_articles(generator) -> None:
-    _annotate_articles(generator)
-    annotated.send(generator.context)
+    """The stage: ``context["newsreader"]`` (an AnnotatedSite) and ``article.newsreader`` on every article."""
+    found = generator.context[KEY] = _annotate_articles(generator)
+    siteurl = generator.settings.get("SITEURL", "")
+    for article in generator.articles + generator.hidden_articles:
+        if of(article) is None:  # not annotated (an empty Markdown article): shown with Pelican's own content
+            setattr(article, KEY, ArticleAnnotations())
+        of(article).jsonld = site_settings.structured_data(article, siteurl)
+    annotated.send(generator.context, site=found)
 
 
-def _annotate_articles(generator) -> None:
+def _annotate_articles(generator) -> AnnotatedSite:
     settings = generator.settings
     articles = raw_articles(generator)
-    generator.context["newsreader_site_key"] = site = keys.site_key(settings)
+    site = keys.site_key(settings)
     if not articles:
-        generator.context["newsreader_index"] = entity_index.build([])
-        return
+        return AnnotatedSite(site, entity_index.build([]))
     cache = Cache(settings["NEWSREADER_CACHE_PATH"])
     digests = [keys.annotation(a.raw) for a in articles]
     corrections_path = Path(settings["PATH"]) / settings["NEWSREADER_CORRECTIONS"]
@@ -130,7 +120,6 @@ def _annotate_articles(generator) -> None:
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])  # where the memo is kept (not a key of what it holds)
     distrust, state.of(settings).memo_trial = article_memo.on_trial(cache, slot)  # mark removed by finish()
-    generator.context["newsreader_distrust"] = distrust
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
         found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
             name for slug, digest in slugs_and_digests for name in (digest, keys.event_display(site, digest, slug, edits)))])
@@ -144,18 +133,16 @@ def _annotate_articles(generator) -> None:
     else:
         index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path,
                                                        edits, distrust)
-        shown = [keys.entities_shown(article.entities) for article in articles]
+        shown = [keys.entities_shown(of(article).entities) for article in articles]
         if not failed:
             article_memo.store(cache, slot, memo, articles, problems, shown, index)
     for article, digest, entities in zip(articles, digests, shown):
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
         article.override_url, article.override_save_as = article.url, article.save_as
-        article.render_key = keys.article(site, article, digest, edits, entities)
+        of(article).render_key = keys.article(site, article, digest, edits, entities)
     for problem in problems:
         logger.warning("%s", problem)
-    generator.context["newsreader_index"] = index
-    generator.context["newsreader_index_key"] = index_key
-    generator.context["newsreader_articles"] = articles
+    return AnnotatedSite(site, index, index_key, articles, distrust)
 
 
 def _kind(path: Path) -> str:
@@ -167,28 +154,16 @@ def _kind(path: Path) -> str:
 
 
 def _attach(article, entities: list[dict], events: list[dict], result: dict) -> None:
-    """Set what templates, feeds, the export and the search read on ``article`` (events in date order)."""
-    article.entities = entities
-    article.entity_groups = [
-        (TYPE_LABELS[t][0], t, [e for e in entities if e["type"] == t]) for t in entity_index.TYPE_ORDER
-        if any(e["type"] == t for e in entities)
-    ]
-    article.events = events
-    article.timeline = unique(events)
-    article.timexes = result.get("timexes", [])
-    article.quotes = result["quotes"]
-    article.quote_groups = _by_speaker(article.quotes)
-    article.figures = result.get("figures", [])
-    # Comparisons between amounts in different currencies are in the data, not on the page (nothing to check).
-    article.all_comparisons = result.get("comparisons", [])
-    article.comparisons = [c for c in article.all_comparisons if c.get("comparable", True)]
-    # Pelican asks for the body through this hook (and keeps it), only when a page or feed that shows it
-    # is rendered rather than reused; the sentences are numbered only then (core/text/rawformat.py).
-    article._get_content = partial(_body, article.raw, entities, article.quotes, getattr(article, "inline_marks", None))
+    """Give ``article`` its annotations (events in date order). Its body is rendered, and its sentences numbered
+    (core/text/rawformat.py), only when a page or feed that shows it is rendered rather than reused."""
+    setattr(article, KEY, ArticleAnnotations(
+        entities=entities, events=events, timexes=result.get("timexes", []), quotes=result["quotes"],
+        figures=result.get("figures", []), all_comparisons=result.get("comparisons", []),
+        make_body=partial(_body, article.raw, entities, result["quotes"])))
 
 
-def _body(raw, entities: list[dict], quotes: list[dict], marks) -> str:
-    return article_body(raw.sentences, entities, quotes, marks)
+def _body(raw, entities: list[dict], quotes: list[dict]) -> str:
+    return article_body(raw.sentences, entities, quotes, raw.marks)
 
 
 def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[str], corrections_path: Path,

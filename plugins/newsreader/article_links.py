@@ -6,7 +6,8 @@ choice is the same on every build. An entity named in very many articles (more t
 what two articles share and would make the count quadratic in the archive: it is left out of the count (10,000
 articles of 40 entities each take a few seconds, once: the choice is cached under the articles' render keys).
 
-Runs when the articles are annotated (``annotate.annotated``); sets ``article.read_on`` for the template. Each article's page key (``page_render_key``, read by
+Runs when the articles are annotated (``annotation.annotated``); sets ``article.newsreader.read_on`` for the
+template. Each article's page key (``page_key``, read by
 ``build/page_cache.py`` for the article's page only) is its render key plus what these links show (each linked
 article's URL, title, source and date), so a page is rendered again when its neighbours or related articles
 change, and feeds, the export and the search files, which show none of this, keep their keys.
@@ -58,7 +59,7 @@ def related(articles: list, count: int = RELATED, skip: dict[str, set[str]] | No
     ``skip`` names, per slug, articles not to list (its previous and next article, already linked).
     """
     skip = skip or {}
-    entities = {a.slug: sorted({e["id"] for e in getattr(a, "entities", []) or [] if e.get("url")}) for a in articles}
+    entities = {a.slug: sorted({e["id"] for e in a.newsreader.entities if e.get("url")}) for a in articles}
     holders: dict[str, list[str]] = {}
     for slug, ids in entities.items():
         for entity in ids:
@@ -85,14 +86,14 @@ def _choose(articles: list) -> dict[str, list]:
     return {a.slug: [*around[a.slug], near[a.slug]] for a in articles}
 
 
-def _chosen(context, articles: list) -> dict[str, list]:
+def _chosen(context, site, articles: list) -> dict[str, list]:
     """Slug → [previous, next, related]: cached under the articles' render keys (which name their slugs, dates,
     sources and entities) and the code (the site key), as a 10,000-article site spends seconds choosing."""
     # The build's settings (the articles hold them), not the context's copy: a cache found unwritable at the start
     # of the build is None there, after its one warning.
     settings = getattr(articles[0], "settings", None) or context
     store = Cache(settings.get("NEWSREADER_CACHE_PATH") if settings.get("NEWSREADER_PAGE_CACHE", True) else None)
-    digest = keys.article_links(context.get("newsreader_site_key", ""), [a.render_key for a in articles])
+    digest = keys.article_links(site.site_key, [a.newsreader.render_key for a in articles])
     slugs = {a.slug for a in articles}
 
     def valid(found) -> bool:  # what the glue would make: the same slugs, each naming only slugs of the site
@@ -100,21 +101,21 @@ def _chosen(context, articles: list) -> dict[str, list]:
             isinstance(v, list) and len(v) == 3 and all(x is None or x in slugs for x in v[:2])
             and isinstance(v[2], list) and all(x in slugs for x in v[2]) for v in found.values())
 
-    found = None if context.get("newsreader_distrust") else store.get(digest, touch=True, valid=valid)
+    found = None if site.distrust else store.get(digest, touch=True, valid=valid)
     if found is None:
         found = _choose(articles)
         store.put(digest, found)
     return found
 
 
-def attach(context) -> None:
-    """Set ``article.read_on`` ({"previous", "next", "related"}: article cards) and ``article.page_render_key``."""
-    articles = [a for a in context.get("articles") or [] if getattr(a, "render_key", None)]
+def attach(context, site) -> None:
+    """Set each article's ``read_on`` ({"previous", "next", "related"}: article cards) and ``page_key``."""
+    articles = [a for a in context.get("articles") or [] if keys.render_key(a)]
     if not articles:
         return
     siteurl = context.get("SITEURL", "")
     cards = {a.slug: _card(a, siteurl) for a in articles}
-    chosen = _chosen(context, articles)
+    chosen = _chosen(context, site, articles)
     for article in articles:
         previous, following, near = chosen[article.slug]
         links = {
@@ -122,5 +123,5 @@ def attach(context) -> None:
             "next": cards[following] if following else None,
             "related": [cards[s] for s in near],
         }
-        article.read_on = links
-        article.page_render_key = keys.article_page(article.render_key, links)
+        article.newsreader.read_on = links
+        article.newsreader.page_key = keys.article_page(article.newsreader.render_key, links)

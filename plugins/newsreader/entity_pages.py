@@ -16,11 +16,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import entities_index
-from .annotation import TYPE_LABELS
+from .annotated import TYPE_LABELS
 from .build import keys as build_keys, render_helper, state
 from .build.cache import Cache
 from .build.keys import feed_digest, page_digest
-from .build.page_cache import CachingWriter, SummaryOnly
+from .build.page_cache import CachingWriter, FeedEntry
 from .core.entities.index import TYPE_ORDER
 from .core.entities.roles import display_roles
 from .core.text.body_html import render_snippet
@@ -111,7 +111,7 @@ class EntityGenerator(Generator):
         """Each entity's mentions, grouped by article, newest article first."""
         mentions_of: dict[str, list] = {}
         for article in self.view.newest_first:
-            for entity in article.entities:
+            for entity in article.newsreader.entities:
                 if entity["url"]:
                     sentences = sorted({m["sentence"] for m in entity["mentions"]}, key=lambda sid: int(sid[1:]))
                     mentions_of.setdefault(entity["id"], []).append({
@@ -130,15 +130,15 @@ class EntityGenerator(Generator):
 
         Page 1's key names the entity's record, its related entities and its articles' render keys; a later
         page's, the header and the articles it holds. Reused from the cache when the index
-        (``newsreader_index_key``, which names all its inputs) and every article's render key are as in an
+        (``AnnotatedSite.index_key``, which names all its inputs) and every article's render key are as in an
         earlier build: thousands of records are then neither gathered nor hashed again.
         """
-        index_key = self.context.get("newsreader_index_key")
+        index_key = self.view.annotated.index_key
         folder = self.settings.get("NEWSREADER_CACHE_PATH")
         store = Cache(folder if folder and index_key else None)
         memo = build_keys.entity_page_plan(self.view.all_key, index_key)
         # After a build that did not finish, the plan is made again (it may be what made that build fail).
-        found = None if self.context.get("newsreader_distrust") else store.get(memo, touch=True)
+        found = None if self.view.annotated.distrust else store.get(memo, touch=True)
         wanted = [record["id"] for record in self.pages]
         if isinstance(found, dict) and all(_a_plan(found.get(eid)) for eid in wanted):
             return found
@@ -152,7 +152,7 @@ class EntityGenerator(Generator):
                         [(r["id"], r["name"], r["type"], r["url"]) for r in map(entities.get, record["related"])],
                         [keys[s] for s in record["articles"]])
             made[eid] = [total, first, *(build_keys.entity_later_page(self.view.site, record, number, len(chunks), total,
-                                             [g["article"].render_key for g in chunk])
+                                             [g["article"].newsreader.render_key for g in chunk])
                                          for number, chunk in enumerate(chunks[1:], start=2))]
         store.put(memo, made)
         return made
@@ -171,7 +171,7 @@ class EntityGenerator(Generator):
     def quotes_of(self) -> dict[str, list]:
         quotes: dict[str, list] = {}
         for article in self.view.newest_first:
-            for quote in article.quotes:
+            for quote in article.newsreader.quotes:
                 if quote["speaker"]:
                     quotes.setdefault(quote["speaker"], []).append(dict(quote, card=self.view.cards[article.slug]))
         return quotes
@@ -284,9 +284,9 @@ class EntityGenerator(Generator):
 
     def feed_entries(self, entity: dict) -> list:
         """The entity's articles as its feed lists them: the newest (``NEWSREADER_ENTITY_FEED_MAX_ITEMS``), each by its
-        summary (``page_cache.SummaryOnly``)."""
+        summary (``page_cache.FeedEntry``)."""
         limit = self.settings.get("NEWSREADER_ENTITY_FEED_MAX_ITEMS", 20)
-        return [SummaryOnly(article) for article in self.page_articles(entity)[:limit]]
+        return [FeedEntry(article) for article in self.page_articles(entity)[:limit]]
 
     @staticmethod
     def feed_title(entity: dict) -> str:

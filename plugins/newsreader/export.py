@@ -32,7 +32,7 @@ def timeline_records(articles, urls: dict[str, str], shown: tuple[str, ...] = ()
     keys = (*EVENT_KEYS, *shown)
     rows = [
         dict({k: e[k] for k in keys}, article=a.slug, url=urls[a.slug], entities=e["entities"], display=e["display"])
-        for a in articles for e in a.events
+        for a in articles for e in a.newsreader.events
     ]
     return sorted(rows, key=lambda r: event_order(r, article=r["article"]))
 
@@ -60,7 +60,7 @@ def timelinejs(records: list[dict], titles: dict[str, str], sitename: str) -> di
 
 
 def article_record(article, url: str) -> dict:
-    raw = article.raw
+    raw, annotations = article.raw, article.newsreader
     return {
         "slug": article.slug,
         "url": url,
@@ -76,15 +76,15 @@ def article_record(article, url: str) -> dict:
                              for m in e["mentions"]],
                 **({"currency": e.get("currency"), "value": e.get("value")} if e["type"] == "money" else {}),
             }
-            for e in article.entities
+            for e in annotations.entities
         ],
         # An event's text is its sentence's, in "sentences" (not repeated since schema 3).
         "events": [{k: e[k] for k in EVENT_KEYS if k != "text"} | {k: e.get(k) for k in ("timex", "time")}
-                   for e in article.events],
-        "timexes": [{k: t[k] for k in TIMEX_KEYS} for t in getattr(article, "timexes", [])],
-        "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in article.quotes],
-        "figures": article.figures,
-        "comparisons": getattr(article, "all_comparisons", article.comparisons),
+                   for e in annotations.events],
+        "timexes": [{k: t[k] for k in TIMEX_KEYS} for t in annotations.timexes],
+        "quotes": [{k: q[k] for k in ("speaker", "speaker_name", "text", "sentence", "partial")} for q in annotations.quotes],
+        "figures": annotations.figures,
+        "comparisons": annotations.all_comparisons,
     }
 
 
@@ -109,7 +109,7 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
             store.adopt(digest, ".out", path)
 
     for article in articles:
-        write(data / "articles" / f"{article.slug}.json", keys.export_article(article.render_key),
+        write(data / "articles" / f"{article.slug}.json", keys.export_article(article.newsreader.render_key),
               lambda article=article: article_record(article, urls[article.slug]))
     # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
     write(data / "entities.json", all_key and keys.export_file(all_key, "entities"), lambda: list(index["entities"].values()))

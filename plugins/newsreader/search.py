@@ -34,7 +34,7 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
     entity_meta = {}
     for ref, article in enumerate(articles):
         raw = getattr(article, "raw", None)
-        entities = getattr(article, "entities", [])
+        entities = article.newsreader.entities if raw else []
         names = []
         for e in entities:
             if e["type"] in SKIPPED_TYPES:
@@ -91,7 +91,7 @@ def _listing_name(articles, documents, whole: bool = False) -> str:
     """The cache key of the search files' listing: the articles' render keys, which name everything the
     documents are made from (so they need not be made to look it up); else a hash of the documents. ``whole``:
     the listing also holds the files for tools."""
-    keys = [getattr(article, "render_key", None) for article in articles]
+    keys = [build_keys.render_key(article) for article in articles]
     if keys and all(keys):
         return build_keys.search_files(keys, whole)
     docs, store = documents()
@@ -145,7 +145,7 @@ class SearchGenerator(Generator):
         # Started as soon as the articles are annotated (while the entity pages are planned), not after.
         annotate.annotated.connect(self.start, sender=self.context)
 
-    def start(self, context=None) -> None:
+    def start(self, context=None, site=None) -> None:  # noqa: ARG002 - the signal's arguments
         """What the search files are listed as in the cache; when not there, a forked process starts on them."""
         if self.name is not None:
             return

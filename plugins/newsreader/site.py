@@ -166,7 +166,8 @@ def dedupe_slugs(generator) -> None:
     slugs.settle(generator)
 
 
-def _jsonld(article, siteurl: str) -> dict:
+def structured_data(article, siteurl: str) -> dict:
+    """schema.org NewsArticle data for an article's page, printed with ``tojson``."""
     raw = getattr(article, "raw", None)
     url = f"{siteurl}/{article.url}"
     data = {
@@ -182,10 +183,3 @@ def _jsonld(article, siteurl: str) -> dict:
     if raw is not None:  # no articleBody (optional in schema.org): the text is the page itself, not written twice
         data["wordCount"] = sum(len(p.split()) for p in raw.paragraphs)
     return data
-
-
-def attach_structured_data(generator) -> None:
-    """schema.org NewsArticle data for each article page, printed with ``tojson``."""
-    siteurl = generator.settings.get("SITEURL", "")
-    for article in generator.articles + generator.hidden_articles:
-        article.jsonld = _jsonld(article, siteurl)

@@ -12,13 +12,11 @@ from functools import cached_property
 from markupsafe import Markup
 
 from . import article_events, export
+from .annotated import AnnotatedSite, site_of
 from .build import keys as build_keys
 from .build.page_cache import CachingWriter
 from .core.text.body_html import typographic
 from .core.timex.timeline_entry import unique
-
-VIEW = "newsreader_view"  # the context key of this build's SiteView
-
 
 def article_card(article, siteurl: str, url: str) -> dict:
     """What lists of articles show, computed once per article."""
@@ -64,26 +62,26 @@ class SiteView:
     Made once per build (``of``), when the first generator asks, after the articles were annotated.
     """
 
-    def __init__(self, context: dict, settings: dict):
-        index = context.get("newsreader_index") or {"entities": {}, "ids": {}}
-        articles = context.get("newsreader_articles", [])
+    def __init__(self, annotated: AnnotatedSite, settings: dict):
+        index, articles = annotated.index, annotated.articles
+        self.annotated = annotated
         siteurl = settings.get("SITEURL", "")
         self.urls = {a.slug: a.url for a in articles}  # Pelican's url property is slow: once per article
         self.cards = {a.slug: article_card(a, siteurl, self.urls[a.slug]) for a in articles}
         self.index = index
         self.articles = articles
-        self.site = site = context.get("newsreader_site_key", "")
-        self.keys = keys = {a.slug: a.render_key for a in articles}
+        self.site = site = annotated.site_key
+        self.keys = keys = {a.slug: a.newsreader.render_key for a in articles}
         self.all_key = build_keys.all_articles(site, [keys[a.slug] for a in articles])
         self.by_slug = {a.slug: a for a in articles}
         self.newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
     @classmethod
     def of(cls, context: dict, settings: dict) -> SiteView:
-        view = context.get(VIEW)
-        if view is None or view.articles is not context.get("newsreader_articles", []):
-            view = context[VIEW] = cls(context, settings)
-        return view
+        annotated = site_of(context) or AnnotatedSite("")
+        if annotated.view is None:
+            annotated.view = cls(annotated, settings)
+        return annotated.view
 
     @cached_property
     def events(self) -> list[dict]:

@@ -69,16 +69,16 @@ class TimelineGenerator(Generator):
         self.year_counts: dict[int, int] = {}  # events of each year, as the site timeline counts them
         self.year_months: dict[int, set] = {}  # the months (1-12) of each year that have events
         for article in articles:
-            for year in sorted({period_start(e["date"], e["precision"]).year for e in article.events}):
+            for year in sorted({period_start(e["date"], e["precision"]).year for e in article.newsreader.events}):
                 articles_of_year.setdefault(year, []).append(keys[article.slug])
-            for event in article.timeline:
+            for event in article.newsreader.timeline:
                 start = period_start(event["date"], event["precision"])
                 self.year_counts[start.year] = self.year_counts.get(start.year, 0) + 1
                 if event["precision"] in {"day", "week", "month"}:
                     self.year_months.setdefault(start.year, set()).add(start.month)
         self.years = sorted(articles_of_year)  # oldest first, as every timeline reads
         self.year_keys = {y: build_keys.timeline_year(site, y, articles_of_year[y]) for y in self.years}
-        self.split_timeline = sum(len(a.events) for a in articles) > self.settings["NEWSREADER_TIMELINE_SPLIT"]
+        self.split_timeline = sum(len(a.newsreader.events) for a in articles) > self.settings["NEWSREADER_TIMELINE_SPLIT"]
         dated = [a.date for a in articles if not getattr(a, "date_unknown", False)]
         self.newest_month = (max(dated).year, max(dated).month) if dated else None
 

@@ -118,7 +118,7 @@ def store(cache: Cache, where: str, memo: str, articles: list, problems: list[st
     """Keep the memo with key ``memo`` at slot ``where``: ``articles`` have their results attached, in order."""
     value = {"articles": [{"entities": a.entities, "events": a.events, "timexes": a.timexes, "quotes": a.quotes,
                            "figures": a.figures, "comparisons": a.all_comparisons, "entities_key": shown}
-                          for a, shown in zip(articles, entities_keys)],
+                          for a, shown in zip((article.newsreader for article in articles), entities_keys)],
              "problems": problems, "index": entity_index.to_json(index)}
     try:
         payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")

@@ -98,9 +98,19 @@ LIST_TEMPLATES = {"index", "archives", "categories", "category", "sitemap", "404
 LIST_CONTEXT = ("articles", "dates", "pages")
 
 
+def render_key(item) -> str | None:
+    """An annotated article's render key (``article.newsreader``, annotated.py); None for other content."""
+    return getattr(getattr(item, "newsreader", None), "render_key", None)
+
+
+def page_key(item) -> str | None:
+    """An annotated article's page key: its render key and the articles its page links on to (article_links.py)."""
+    return getattr(getattr(item, "newsreader", None), "page_key", None) or render_key(item)
+
+
 def content_key(item) -> str:
     """An article's render key; for other content (Markdown articles, pages) a hash of what a list shows of it."""
-    found = getattr(item, "render_key", None)
+    found = render_key(item)
     if found:
         return found
     source = getattr(item, "relative_source_path", None) or item.source_path  # not where the project is
@@ -110,7 +120,7 @@ def content_key(item) -> str:
 
 def list_key(template_name, context: dict, kwargs: dict) -> str | None:
     """The key of one of Pelican's list pages (index, archives, sources, a source, sitemap, 404)."""
-    site = context.get("newsreader_site_key")
+    site = getattr(context.get("newsreader"), "site_key", None)
     if template_name not in LIST_TEMPLATES or not site:
         return None
     lists = {name: [content_key(i) for i in context.get(name) or []] for name in LIST_CONTEXT}
@@ -159,12 +169,13 @@ def entities_shown(entities: list[dict]) -> str:
 def article(site: str, item, annotation_key: str, edits: str, entities: str) -> str:
     """Everything an article's page (and its feed entries and JSON) is made from, hashed with ``site``: the text and
     date (through its annotation key), its metadata, the corrections file (``edits``, its digest), its URL and
-    category, and the id and URL each of its entities got site-wide (``entities``, :func:`entities_shown`)."""
+    category, the id and URL each of its entities got site-wide (``entities``, :func:`entities_shown`), and a
+    hand-written article's links and emphasis (``raw.marks``: not in the annotated text)."""
     category = getattr(item, "category", None)
     return key(
         site, "article", annotation_key, edits, item.slug, item.url, item.save_as, item.status,
         str(category or ""), category.url if category else None,
-        {k: str(v) for k, v in item.metadata.items() if k != "raw"}, entities,
+        {k: str(v) for k, v in item.metadata.items() if k != "raw"}, entities, getattr(item.raw, "marks", None),
     )
 
 

@@ -37,6 +37,7 @@ from pelican.writers import Writer
 
 from . import state
 from .cache import Cache, key, named
+from . import keys
 from .keys import feed_digest, list_key, page_digest
 from .page_packs import PackedCache
 
@@ -110,7 +111,7 @@ class CachingWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, render_key=None, lazy_kwargs=None, **kwargs):
         if render_key is None and "article" in kwargs:  # its page also shows links on (``article_links.py``)
-            render_key = getattr(kwargs["article"], "page_render_key", None) or getattr(kwargs["article"], "render_key", None)
+            render_key = keys.page_key(kwargs["article"])
         elif render_key is None and name and self.store.folder is not None:
             listed = list_key(template_name, context, kwargs)
             if listed:
@@ -158,14 +159,14 @@ class CachingWriter(Writer):
 
         On reuse no feed object is built, so ``feed_generated``/``feed_written`` are not sent for it.
         """
-        if render_key is None and path and path != self.settings.get("FEED_ALL_ATOM") \
-                and self.settings.get("NEWSREADER_FEEDS_SUMMARY_ONLY"):
+        if render_key is None:
             # A source's feed tells of its articles by title, link and summary: their texts are in the site's feed.
-            elements = [SummaryOnly(item) for item in elements]
+            full = path == self.settings.get("FEED_ALL_ATOM") or not self.settings.get("NEWSREADER_FEEDS_SUMMARY_ONLY")
+            elements = [item if isinstance(item, FeedEntry) else FeedEntry(item, full) for item in elements]
         if path and render_key is None:
-            keys = [getattr(item, "render_key", None) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
-            if keys and all(keys):
-                render_key = key("feed items", keys)
+            found = [keys.render_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            if found and all(found):
+                render_key = key("feed items", found)
         if not render_key or not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         digest = feed_digest(render_key, path, url, feed_type, feed_title)
@@ -284,18 +285,21 @@ def report(pelican, keep: set[str] = frozenset()) -> None:
                     stats["reused"], stats["rendered"], removed)
 
 
-class SummaryOnly:
-    """An article in a feed other than the site's own (a source's, an entity's): title, link, dates and summary,
-    without its text. The site's own feed carries each article in full; carrying every text again in every other
-    feed made those feeds two fifths of an entity-rich site (270 MB of 690 MB at 1,000 articles; GitHub Pages takes
-    sites up to 1 GB). Pelican's writer gives an Atom entry a ``<content>`` only when ``get_content`` returns
-    something."""
+class FeedEntry:
+    """An article as a feed gives it. Pelican's writer gives an Atom entry a ``<content>`` only when ``get_content``
+    returns something: in the site's own feed (``full``), the article's annotated body (``article.newsreader.body``,
+    else Pelican's content); in any other feed (a source's, an entity's), nothing: title, link, dates and summary.
+    Carrying every text again in every other feed made those feeds two fifths of an entity-rich site (270 MB of
+    690 MB at 1,000 articles; GitHub Pages takes sites up to 1 GB)."""
 
-    def __init__(self, article):
-        self._article = article
+    def __init__(self, article, full: bool = False):
+        self._article, self._full = article, full
 
     def __getattr__(self, name):
         return getattr(self._article, name)
 
-    def get_content(self, siteurl):  # noqa: ARG002 - Pelican's signature
-        return None
+    def get_content(self, siteurl):
+        if not self._full:
+            return None
+        body = getattr(getattr(self._article, "newsreader", None), "body", None)
+        return body if body is not None else self._article.get_content(siteurl)

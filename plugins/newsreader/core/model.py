@@ -49,6 +49,9 @@ class RawArticle:
     boilerplate: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     header_lines: tuple[int, ...] = ()  # line numbers of the headline and the source (when there is one)
+    # A hand-written (Markdown, HTML) article's links and emphasis, by sentence id (text/html_text.py); None for raw
+    # text. Shown in its body, not part of what is annotated (nor of the annotation's key).
+    marks: dict | None = None
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,8 @@ def sentence_marks(sentences: list[Sentence], spans: list[list[tuple[int, int, d
     return out
 
 
-def hand_written(article) -> tuple[RawArticle, dict[str, list[dict]]]:
-    """A Pelican article read from Markdown (or HTML) as a :class:`RawArticle`, and its inline marks by sentence.
+def hand_written(article) -> RawArticle:
+    """A Pelican article read from Markdown (or HTML) as a :class:`RawArticle`, with its inline marks by sentence.
 
     The headline is its title, the source its category, the publication date its ``Date:`` (a time of
     midnight is taken for a date without time). Its summary, unless given, becomes its first paragraph.
@@ -112,7 +112,8 @@ def hand_written(article) -> tuple[RawArticle, dict[str, list[dict]]]:
         path=article.source_path, headline=unescape(re.sub(r"<[^>]*>", "", str(article.title))),
         source=str(category) if category else None, published=published,
         has_time=bool(published and published.time() != time()), paragraphs=paragraphs, sentences=sentences,
+        marks=sentence_marks(sentences, spans),
     )
     if "summary" not in article.metadata and paragraphs:
         article.metadata["summary"] = escape(paragraphs[0], quote=False)
-    return raw, sentence_marks(sentences, spans)
+    return raw
