@@ -171,7 +171,7 @@ def test(c, k=None, fast=False, serial=False):
 
 @task
 def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news", repeat=3, site_size="", dask="",
-          scale="10000,100000"):
+          scale="10000,100000", layers=False):
     """Build N synthetic articles with this project and with plain Pelican; print times, sizes and ratios.
 
     --dask local (or a scheduler's address): instead, cold annotation with the process pool against a 2-worker
@@ -181,7 +181,14 @@ def bench(c, articles=1000, keep=False, search_scale="1000,10000", shape="news",
     --repeat N: runs of each build, the median printed (3 by default).
     --site-size N,M: instead, the site's bytes and files per article by folder at each size (entity-rich),
     projected to 10,000 and 50,000 articles.
+    --layers: instead, rebuilds with each speed layer switched off in turn (scripts/bench_layers.py).
     """
+    if layers:
+        _ensure_node_modules(c)
+        with c.cd(str(ROOT)):
+            c.run(f"{sys.executable} scripts/bench_layers.py --articles {int(articles)} --shape {shape!r}"
+                  f" --repeat {int(repeat)}", pty=sys.stdout.isatty())
+        return
     if dask:
         with c.cd(str(ROOT)):
             c.run(f"{sys.executable} scripts/bench_dask.py --dask {shlex.quote(dask)} --scale {shlex.quote(scale)}"

@@ -120,8 +120,9 @@ def _annotate_articles(generator) -> AnnotatedSite:
                                  slugs_and_digests)
     slot = article_memo.slot(settings["PATH"])  # where the memo is kept (not a key of what it holds)
     distrust, state.of(settings).memo_trial = article_memo.on_trial(cache, slot)  # mark removed by finish()
+    use_memo = settings.get("NEWSREADER_MEMO", True)  # off: only to measure what it saves (scripts/bench_layers.py)
     with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
-        found = None if distrust else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
+        found = None if distrust or not use_memo else article_memo.load(cache, slot, memo, len(articles), lambda: [index_key, *(
             name for slug, digest in slugs_and_digests for name in (digest, keys.event_display(site, digest, slug, edits)))])
     if found and not entity_index.sound_urls(found["index"], settings["ENTITY_URL"]):
         found = None  # a memo this code did not write: made again
@@ -134,7 +135,7 @@ def _annotate_articles(generator) -> AnnotatedSite:
         index_key, index, problems, failed = _annotate(settings, cache, site, articles, digests, corrections_path,
                                                        edits, distrust)
         shown = [keys.entities_shown(of(article).entities) for article in articles]
-        if not failed:
+        if not failed and use_memo:
             article_memo.store(cache, slot, memo, articles, problems, shown, index)
     for article, digest, entities in zip(articles, digests, shown):
         # Slugs are final here: fix URL and path once (Pelican recomputes them on every access otherwise).
