@@ -361,7 +361,11 @@
       };
       return renderResults(panelList, shown, isCurrent, function (doc) {
         first = doc;
+        // A reader who arrowed into an earlier query's results keeps the keyboard: focus goes back to the box,
+        // not to the page's start, when those results are replaced.
+        var focused = panelList.contains(document.activeElement);
         panelList.textContent = "";
+        if (focused) headerBox.focus();
         panelList.dataset.query = raw; // what the list shows results for (the bench and tests read it)
         found.entities.slice(0, 2).forEach(function (e) { panelList.appendChild(entityItem(e)); });
         if (typing) say(panelStatus, ""); // no earlier query's count beside these results
