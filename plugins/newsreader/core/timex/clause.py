@@ -187,8 +187,8 @@ _TO_DATE = re.compile(r"\b(?:(?:first|latest|the)\s+(?:\w+|\d+)\s+months|year[-\
 
 
 def months_to_date(span) -> bool:
-    """Does the sentence report a stretch of months from the start of a year ("in the first nine months", "the latest
-    nine months", "year to date")? Its "a year earlier" is that stretch a year before: of that year, no quarter."""
+    """Does the sentence report a stretch of months from the start of a year ("profit over the first eight months",
+    "year to date")? Its "a year earlier" is that stretch a year before: of that year, no quarter."""
     return _TO_DATE.search(span.sent.text) is not None and reports_results(span)
 
 

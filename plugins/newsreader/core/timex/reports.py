@@ -89,7 +89,7 @@ def read_report_period(low, text, ctx):
         return Resolution("DATE", "XXXX-XX")  # "the year-ago period" of a fiscal quarter: its months are not known
     base = ctx.period
     if ctx.to_date and not m.group("ord") and m.group("what") in {None, "period"} and (base or m.group("year")):
-        # "profit for the first nine months … from $9 million in the 2018 period": those months of that year
+        # "eight-month sales … against the 2018 period": those months of that year
         return Resolution("DATE", m.group("year") or str(int(base[:4]) - 1 if m.group("ago") else base[:4]))
     if m.group("ord"):
         year = int(base[:4]) if base else (ctx.anchor.year if ctx.anchor else None)
