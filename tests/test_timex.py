@@ -786,6 +786,8 @@ def test_a_year_earlier_beside_months_to_date_is_that_year_not_the_quarter(nlp, 
 def test_a_year_earlier_in_a_quarter_sentence_stays_the_quarter(nlp):
     has(nlp, "Kelby Mills said third-quarter profit climbed to $5 million, against $4 million a year earlier. Over "
         "the first eight months its sales held steady.", datetime(2019, 10, 25), ("a year earlier", "DATE", "2018-Q3"))
+    has(nlp, "Kelby Mills said third-quarter profit climbed to $5 million, against $4 million a year earlier, and it "
+        "expects sales to grow in the coming months.", datetime(2019, 10, 25), ("a year earlier", "DATE", "2018-Q3"))
 
 
 def test_a_year_ago_period_without_a_period_named_is_not_guessed(nlp):

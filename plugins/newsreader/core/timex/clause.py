@@ -183,7 +183,8 @@ def reports_results(span) -> bool:
     return any(t.lower_ in _RESULTS for t in span.sent)
 
 
-_TO_DATE = re.compile(r"\b(?:(?:first|latest|the)\s+(?:\w+|\d+)\s+months|year[-\s]to[-\s]date)\b", re.I)
+_TO_DATE = re.compile(r"\b(?:(?:first|latest|the)\s+(?:two|three|four|five|seven|eight|nine|ten|eleven|\d{1,2})[\s-]+months?"
+                      r"|year[-\s]to[-\s]date)\b", re.I)
 
 
 def months_to_date(span) -> bool:
