@@ -486,12 +486,23 @@ def test_weekday_of_a_saying_and_of_a_fixture(nlp, text, published, expected):
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("Volatility could stay high in the coming weeks.", WED_2020_03_11, ("the coming weeks", "DATE", "FUTURE_REF")),
-    ("The party has lost support in recent months.", WED_2020_03_11, ("recent months", "DATE", "PAST_REF")),
+    # "recent"/"coming" with a plural unit is a stretch of those units of untold length, as "the past few weeks" is
+    ("Volatility could stay high in the coming weeks.", WED_2020_03_11, ("the coming weeks", "DURATION", "PXW")),
+    ("The party has lost support in recent months.", WED_2020_03_11, ("recent months", "DURATION", "PXM")),
+    ("Ridership at Dunmore station has doubled in recent years.", WED_2020_03_11, ("recent years", "DURATION", "PXY")),
+    ("The ferry fleet will be renewed in the coming years.", WED_2020_03_11, ("the coming years", "DURATION", "PXY")),
+    ("Harbour traffic has been light in recent days.", WED_2020_03_11, ("recent days", "DURATION", "PXD")),
+    ("The levy was cut in the past few weeks.", WED_2020_03_11, ("the past few weeks", "DURATION", "PXW")),
     ("The firm pays a dividend quarterly.", WED_2020_03_11, ("quarterly", "SET", "P3M")),
 ])
 def test_vague_plural_periods_and_quarterly(nlp, text, published, expected):
-    has(nlp, text, published, expected)
+    found = has(nlp, text, published, expected)
+    assert not [t for t in found if t[2] in {"PAST_REF", "FUTURE_REF"}], found
+
+
+def test_recently_and_the_future_stay_references(nlp):
+    has(nlp, "The quay was recently rebuilt, and the town will need more berths in the future.", WED_2020_03_11,
+        ("recently", "DATE", "PAST_REF"), ("the future", "DATE", "FUTURE_REF"))
 
 
 def test_quarterly_adjective_is_not_a_set(nlp):
@@ -755,6 +766,28 @@ def test_later_after_a_time_without_calendar_value_stays_unresolved(nlp):
 ])
 def test_a_results_report_compares_with_the_same_period_a_year_before(nlp, text, expected):
     has(nlp, text, datetime(2019, 10, 25), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kelby Mills said third-quarter profit rose. Over the first eight months its profit came to $40 million, against "
+     "$31 million a year earlier.", ("a year earlier", "DATE", "2018")),
+    ("Kelby Mills said third-quarter profit rose. Kelby's sales for the eight months climbed to $90 million, against "
+     "$80 million in the 2018 period.", ("the 2018 period", "DATE", "2018")),
+    ("Kelby Mills said third-quarter profit rose. Its eight-month profit beat that of the first eight months of 2018, "
+     "and topped a year-earlier loss.", ("year-earlier", "DATE", "2018")),
+])
+def test_a_year_earlier_beside_months_to_date_is_that_year_not_the_quarter(nlp, text, expected):
+    """"Over the first eight months … a year earlier": those months of the year before, not the quarter reported on."""
+    found = has(nlp, text, datetime(2019, 10, 25), expected)
+    assert ("third-quarter", "DATE", "2019-Q3") in found
+    assert not [t for t in found if t[2] == "2018-Q3"], found
+
+
+def test_a_year_earlier_in_a_quarter_sentence_stays_the_quarter(nlp):
+    has(nlp, "Kelby Mills said third-quarter profit climbed to $5 million, against $4 million a year earlier. Over "
+        "the first eight months its sales held steady.", datetime(2019, 10, 25), ("a year earlier", "DATE", "2018-Q3"))
+    has(nlp, "Kelby Mills said third-quarter profit climbed to $5 million, against $4 million a year earlier, and it "
+        "expects sales to grow in the coming months.", datetime(2019, 10, 25), ("a year earlier", "DATE", "2018-Q3"))
 
 
 def test_a_year_ago_period_without_a_period_named_is_not_guessed(nlp):

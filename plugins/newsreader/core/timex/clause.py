@@ -183,6 +183,16 @@ def reports_results(span) -> bool:
     return any(t.lower_ in _RESULTS for t in span.sent)
 
 
+_TO_DATE = re.compile(r"\b(?:(?:first|latest|the)\s+(?:two|three|four|five|seven|eight|nine|ten|eleven|\d{1,2})[\s-]+months?"
+                      r"|year[-\s]to[-\s]date)\b", re.I)
+
+
+def months_to_date(span) -> bool:
+    """Does the sentence report a stretch of months from the start of a year ("profit over the first eight months",
+    "year to date")? Its "a year earlier" is that stretch a year before: of that year, no quarter."""
+    return _TO_DATE.search(span.sent.text) is not None and reports_results(span)
+
+
 def noun_after(span) -> str | None:
     for token in span.doc[span.end:span.end + 3]:
         if token.pos_ in {"NOUN", "PROPN"}:

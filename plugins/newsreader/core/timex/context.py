@@ -47,6 +47,7 @@ class Context:
     day_elsewhere: bool = False  # the last day (``last_day``) was named before the previous paragraph
     limit_ahead: bool = False  # a limit given or moved: "pushed the cut-off back until Thursday"
     fiscal: bool = False  # ``period`` is a fiscal one ("the fiscal first quarter"): its months are not known
+    to_date: bool = False  # the sentence reports months of a year to date ("over the first eight months"): a year's part
 
 
 

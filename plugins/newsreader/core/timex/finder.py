@@ -23,8 +23,8 @@ from .narrative import Reference, reference_of
 from .context import Context, Resolution
 from .rules import resolve
 from .vocabulary import MONTH_NAME, WEEKDAY_NAME, WEEKDAYS
-from .clause import (REPORTING, TERMS_SET, direction, is_deadline, limit_ahead, noun_after, over_stretch,
-                     past_possessive_day, quantity_before, reports_results, sentence_tense)
+from .clause import (REPORTING, TERMS_SET, direction, is_deadline, limit_ahead, months_to_date, noun_after,
+                     over_stretch, past_possessive_day, quantity_before, reports_results, sentence_tense)
 from .patterns import matches
 from .clock import recurring
 from .spans import (YEAR_RANGE, a_named_march, aged_person, cased, clock_number, counted_number, generic_of,
@@ -112,7 +112,7 @@ class Finder:
                       self.reference, over_stretch(doc, span.start), "old" in low and aged_person(span),
                       "year" in low and reports_results(span), self.period, is_deadline(span),
                       self.last_day is not None and self.last_day_paragraph < self.p_index - 1, limit_ahead(span),
-                      self.fiscal)
+                      self.fiscal, months_to_date(span))
         try:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article

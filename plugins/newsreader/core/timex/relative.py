@@ -112,8 +112,8 @@ def read_span(low, text, ctx):
     if m.group("n") is None:
         if which in {"last", "next", "past", "previous", "coming"} and not low.startswith("the") and not plural:
             return None  # "last year", "next week": dates (see read_relative)
-        if plural and which in {"coming", "recent"}:  # "the coming weeks", "in recent months"
-            return Resolution("DATE", "FUTURE_REF" if which == "coming" else "PAST_REF")
+        if plural and which in {"coming", "recent"}:  # "the coming weeks", "in recent months": a stretch of those
+            return Resolution("DURATION", tv.duration(None, unit))  # units of untold length, as "the past few weeks"
         if (which == "next" and not plural and low.startswith("the") and ctx.tense == "past" and not ctx.over
                 and ctx.reference is not None and unit in narrative.UNKNOWN):
             return _from_reference(text, ctx.reference, 1, unit)  # "fell in 2017 and recovered the next year"

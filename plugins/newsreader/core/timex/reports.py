@@ -17,6 +17,10 @@ def compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | None
     month the text last named, at its grain (2018-Q3). "A year ago" counts so only in a sentence reporting figures
     about the period the article is about."""
     ref = ctx.reference
+    if ctx.to_date and (ctx.period or ctx.anchor) and (narrated or ctx.results):
+        year = int(ctx.period[:4]) if ctx.period else ctx.anchor.year
+        how = f"'{text}', the same months of the year {n} year{'s' if abs(n) != 1 else ''} from {year}"
+        return Resolution("DATE", str(year + n), (str(year + n), "year", True, how))
     if ctx.fiscal and (narrated or ctx.results):
         return Resolution("DATE", "XXXX")  # a year before a fiscal period: its months are not known, left unplaced
     if narrated and ref is not None:
@@ -84,6 +88,9 @@ def read_report_period(low, text, ctx):
     if ctx.fiscal and not m.group("ord"):
         return Resolution("DATE", "XXXX-XX")  # "the year-ago period" of a fiscal quarter: its months are not known
     base = ctx.period
+    if ctx.to_date and not m.group("ord") and m.group("what") in {None, "period"} and (base or m.group("year")):
+        # "eight-month sales … against the 2018 period": those months of that year
+        return Resolution("DATE", m.group("year") or str(int(base[:4]) - 1 if m.group("ago") else base[:4]))
     if m.group("ord"):
         year = int(base[:4]) if base else (ctx.anchor.year if ctx.anchor else None)
         if year is None:
