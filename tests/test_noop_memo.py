@@ -15,6 +15,7 @@ import time
 
 import pytest
 from conftest import build
+from newsreader.annotated import ArticleAnnotations
 from newsreader.build import article_memo
 from newsreader.build.cache import Cache, sha256
 from newsreader.core.text.rawformat import parse
@@ -163,7 +164,7 @@ def test_a_hit_marks_what_the_memo_stands_for_as_used_once_a_day(tmp_path):
 
 class Article:
     def __init__(self, render_key):
-        self.render_key = render_key
+        self.newsreader = ArticleAnnotations(render_key=render_key)
 
 
 def test_the_search_listing_is_named_by_render_keys_without_making_the_documents():
