@@ -11,6 +11,7 @@ from . import values as tv
 from . import vocabulary as voc
 from .vocabulary import WEEKDAYS, ZONES
 from .context import Resolution, day_event, human_anchor, pick
+from .registry import DAY, resolver
 
 
 _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
@@ -79,6 +80,12 @@ def _clock(words: str) -> str | None:
 
 
 
+@resolver("relative-day", order=110, examples=[
+    ("yesterday", DAY, "past", "DATE", "2019-11-18"),
+    ("tomorrow afternoon", DAY, "future", "TIME", "2019-11-20TAF"),
+    ("last night", DAY, "past", "TIME", "2019-11-18TNI"),
+    ("mid-afternoon", DAY, "past", "TIME", "2019-11-19TAF"),
+])
 def read_relative_day(low, text, ctx):
     rest, part, clock = _split_part(low)
     if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
@@ -102,6 +109,12 @@ def read_relative_day(low, text, ctx):
 
 
 
+@resolver("time-of-day", order=120, examples=[
+    ("7:45 a.m.", DAY, "past", "TIME", "2019-11-19T07:45"),
+    ("0930 GMT", DAY, "past", "TIME", "2019-11-19T09:30"),
+    ("noon", DAY, "past", "TIME", "2019-11-15T12:00", {"last_day": "2019-11-15"}),
+    ("4:10 p.m.", DAY, "past", "TIME", "XXXX-XX-XXT16:10", {"last_day": "2019-11-15", "day_elsewhere": True}),
+])
 def read_time_of_day(low, text, ctx):
     clock = _clock(low)
     if clock is None:
@@ -121,6 +134,12 @@ def recurring(weekday: str, part: str) -> Resolution:
     return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(weekday.lower()) + 1}T{voc.PARTS_OF_DAY[part.lower()]}")
 
 
+@resolver("weekday", order=130, examples=[
+    ("Friday", DAY, "past", "DATE", "2019-11-15"),
+    ("next Tuesday", DAY, "future", "DATE", "2019-11-26"),
+    ("Thursday evenings", DAY, "present", "SET", "XXXX-WXX-4TEV"),
+    ("the previous Friday", DAY, "past", "DATE", "2019-11-08", {"last_day": "2019-11-12"}),
+])
 def read_weekday(low, text, ctx):
     plural = _RECURRING.match(low)
     if plural:

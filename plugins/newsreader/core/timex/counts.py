@@ -12,6 +12,7 @@ from . import vocabulary as voc
 from .context import Resolution, human_anchor
 from .values import count
 from .vocabulary import COUNT, HEDGE, UNIT, UNIT_QUALIFIER, WEEKDAYS
+from .registry import DAY, resolver
 
 
 PERSON_NOUNS = frozenset(
@@ -40,6 +41,11 @@ def unit_name(word: str) -> str:
     return voc.UNIT_WORDS.get(word, voc.UNIT_WORDS.get(word.rstrip("s"), word))
 
 
+@resolver("age", order=20, examples=[
+    ("66-year-old", DAY, "present", "DURATION", "P66Y", {"noun_after": "alliance"}),
+    ("three-month-old", DAY, "past", "DURATION", "P3M"),
+    ("29-year-old", DAY, "past", None, None, {"person": "named"}),
+])
 def read_age(low, text, ctx):
     m = _AGE.match(low)
     if not m:
@@ -60,6 +66,12 @@ def read_age(low, text, ctx):
     return Resolution(res.type, res.value, (found[0], "year", True, how))
 
 
+@resolver("set", order=90, examples=[
+    ("every week", DAY, None, "SET", "P1W"),
+    ("twice a year", DAY, "present", "SET", "P1Y"),
+    ("each July", DAY, "future", "SET", "XXXX-07"),
+    ("annually", DAY, "present", None, None, {"quantity_before": True}),
+])
 def read_set(low, text, ctx):
     if low == "quarterly" and ctx.noun_after:
         return False  # "quarterly results": a report's kind, not a recurrence
@@ -88,6 +100,12 @@ def read_set(low, text, ctx):
     return Resolution("SET", tv.duration(n, unit_name(m.group("unit"))))
 
 
+@resolver("duration", order=270, examples=[
+    ("two weeks", DAY, "past", "DURATION", "P2W"),
+    ("more than a decade", DAY, "past", "DURATION", "P10Y"),
+    ("two and a half years", DAY, "future", "DURATION", "P2Y6M"),
+    ("years", DAY, "past", None, None),
+])
 def read_duration(low, text, ctx):
     m = _DURATION.match(low)
     if not m:
