@@ -20,8 +20,8 @@ from .context import Resolution, day_event, human_anchor, pick, pick_year, year_
 from .registry import DAY, resolver
 
 
-_MONTH_DAY = re.compile(r"^(?:(?P<wd>mon|tues|wednes|thurs|fri|satur|"
-                        r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
+_MONTH_DAY = re.compile(rf"^(?:(?P<wd>{'|'.join(voc.WEEKDAY_STEMS)})"
+                        r"day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
                         rf"(?:,?\s+(?:of\s+)?(?P<year>{voc.YEAR}|last\s+year|this\s+year|next\s+year))?$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"

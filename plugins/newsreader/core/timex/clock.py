@@ -21,17 +21,17 @@ _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:be
 # a 24-hour clock written as four digits, which needs its zone or "hours": "0930 GMT", "1800 hours", "0530 local time"
 _MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours|hrs|h|z|local\s+time|"
                        rf"{'|'.join(ZONES.split())})$", re.I)
-_PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
+_PART_AFTER = re.compile(rf"^(?P<rest>.+?)\s+(?:(?P<part>{'|'.join(voc.PARTS_OF_DAY)})|"
                          r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _IN_THE_PART = re.compile(r"^(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s+(?:o'clock\s+)?in\s+the\s+"
-                          r"(?P<part>morning|afternoon|evening|night)$")
+                          rf"(?P<part>{voc.PART_OF_DAY_WORDS})$")
 # "by mid-afternoon", "in the late evening": a part of the day the text is about
 _PART_ALONE = re.compile(r"^(?:the\s+)?(?:mid|early|late)[\s-]*(?P<part>morning|afternoon|evening)$")
 # "on Thursday evenings": a weekday with a plural part of the day recurs
-_RECURRING = re.compile(rf"^(?P<day>{'|'.join(WEEKDAYS)})s?\s+(?P<part>morning|afternoon|evening|night)s$")
+_RECURRING = re.compile(rf"^(?P<day>{'|'.join(WEEKDAYS)})s?\s+(?P<part>{voc.PART_OF_DAY_WORDS})s$")
 # "mid-morning yesterday", "late afternoon today": the part of the day named before its day
-_PART_BEFORE = re.compile(r"^(?:(?:early|late|mid)[\s-]*)?(?P<part>morning|afternoon|evening|night)\s+"
+_PART_BEFORE = re.compile(rf"^(?:(?:early|late|mid)[\s-]*)?(?P<part>{voc.PART_OF_DAY_WORDS})\s+"
                           r"(?P<rest>today|yesterday|tomorrow)$")
 # "the previous Friday", "the following Tuesday": counted from the day the text is about
 _STEPS = {"previous": -1, "preceding": -1, "following": 1}

@@ -30,7 +30,7 @@ _DURATION = re.compile(rf"^(?:the\s+|a\s+)?{HEDGE}(?P<n>{COUNT}[\s-]+|(?:a\s+)?(
                        rf"straight|running|in\s+a\s+row))?$", re.I)
 _SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
                   rf"{COUNT}\s+)?"
-                  rf"(?P<unit>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
+                  rf"(?P<unit>{UNIT}|(?P<wd>{'|'.join(WEEKDAYS)})s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
             "quarterly": "P3M",
             "nightly": "P1D"}
@@ -79,7 +79,7 @@ def read_set(low, text, ctx):
         if ctx.quantity_before:
             return False  # "rose 8.5% annually", "10,000 units annually": a rate, part of the amount, no time
         return Resolution("SET", _SET_ADV[low])
-    season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
+    season = re.fullmatch(rf"(?:every|each)\s+({voc.SEASON_WORDS})", low)
     if season:
         return Resolution("SET", f"XXXX-{voc.SEASONS[season.group(1)]}")  # "every spring"
     month = re.fullmatch(r"(?:every|each)\s+([a-z]+)", low)

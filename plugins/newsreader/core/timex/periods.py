@@ -19,8 +19,7 @@ _QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|l
 _HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|last|1st|2nd)[\s-]+half|h(?P<hn>[12]))(?:\s+of)?(?:\s+(?:the\s+)?"
                    r"(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?$", re.I)
 _FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*(?P<year>\d{4}|'?\d{2})(?:[-/]\d{2,4})?$", re.I)
-_SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
-                     re.I)
+_SEASON = re.compile(rf"^(?:the\s+)?(?P<season>{voc.SEASON_WORDS})(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?$", re.I)
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$",
                      re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
@@ -115,7 +114,7 @@ def read_fiscal(low, text, ctx):
 @resolver("season", order=210, examples=[
     ("summer 2016", DAY, "past", "DATE", "2016-SU"),
     ("the winter", DAY, "future", "DATE", "2019-WI"),
-    ("fall", DAY, "past", None, None),
+    ("fall", DAY, "past", None, None),  # declined: the verb, without "the" or a year
 ])
 def read_season(low, text, ctx):
     m = _SEASON.match(low)

@@ -29,7 +29,7 @@ _SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first
 
 _REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
-                  r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
+                  rf"{voc.SEASON_WORDS}|century|decade)$", re.I)
 _UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later|"
                          r"prior)(?:\s+.+)?$|"
                          r"^the\s+(?:(?:following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|"
@@ -216,7 +216,7 @@ def read_the_day(low, text, ctx):
 ])
 def read_relative(low, text, ctx):
     low = re.sub(r"^(?:earlier|later)\s+(?=this|last|next)", "", low)
-    low = re.sub(r"^this\s+past\s+(?=spring|summer|autumn|fall|winter|week)", "past ", low)  # "this past spring"
+    low = re.sub(rf"^this\s+past\s+(?={voc.SEASON_WORDS}|week)", "past ", low)  # "this past spring"
     if low == "the weekend" and ctx.anchor is not None:  # the coming one when the clause points forward
         low = "next weekend" if ctx.tense == "future" and ctx.anchor.weekday() < 5 else (
             "this weekend" if ctx.anchor.weekday() >= 5 or ctx.tense == "future" else "last weekend")
