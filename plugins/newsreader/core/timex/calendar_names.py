@@ -17,10 +17,11 @@ from . import vocabulary as voc
 from .values import month_number
 from .vocabulary import MONTHS, WEEKDAYS
 from .context import Resolution, day_event, human_anchor, pick, pick_year, year_words
+from .registry import DAY, resolver
 
 
-_MONTH_DAY = re.compile(r"^(?:(?P<wd>mon|tues|wednes|thurs|fri|satur|"
-                        r"sun)day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
+_MONTH_DAY = re.compile(rf"^(?:(?P<wd>{'|'.join(voc.WEEKDAY_STEMS)})"
+                        r"day,?\s+)?(?:(?P<m1>[a-z]+\.?)\s*(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[-–]\d{1,2})?|"
                         r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+\.?))"
                         rf"(?:,?\s+(?:of\s+)?(?P<year>{voc.YEAR}|last\s+year|this\s+year|next\s+year))?$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<which>last|next|this|coming|"
@@ -35,6 +36,12 @@ _HOLIDAYS = {"christmas": "december 25", "christmas day": "december 25", "christ
 _HOLIDAY = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _HOLIDAYS) + r")(?P<year>\s+(?:of\s+)?\d{4})?$")
 
 
+@resolver("calendar", order=260, examples=[
+    ("Dec. 17", DAY, "future", "DATE", "2019-12-17"),
+    ("3 February 2018", DAY, "past", "DATE", "2018-02-03"),
+    ("July", DAY, "past", "DATE", "2019-07"),
+    ("Christmas Eve", DAY, "future", "DATE", "2019-12-24"),
+])
 def read_calendar(low, text, ctx):
     """"July", "Dec. 17", "17 December 2019", "February 2019", "2019-11-19", "Christmas" (a fixed-date holiday)."""
     holiday = _HOLIDAY.match(low)
@@ -123,6 +130,12 @@ DAY_OF_MONTH = re.compile(r"^the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?:\s+of\s
 _MONTH_STEP = {"this": 0, "last": -1, "next": 1}
 
 
+@resolver("day-of-month", order=170, examples=[
+    ("the 14th", DAY, "past", "DATE", "2019-11-14"),
+    ("the 3rd of next month", DAY, "future", "DATE", "2019-12-03"),
+    ("the 14th", DAY, "past", "DATE", "2017-03-14", {"reference": "2017-03"}),
+    ("the 31st of this month", DAY, "past", None, None),
+])
 def read_day_of_month(low, text, ctx):
     """"on the 14th": that day of the month the story is in, else of the month around publication in the
     clause's direction."""

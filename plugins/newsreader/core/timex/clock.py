@@ -11,6 +11,7 @@ from . import values as tv
 from . import vocabulary as voc
 from .vocabulary import WEEKDAYS, ZONES
 from .context import Resolution, day_event, human_anchor, pick
+from .registry import DAY, resolver
 
 
 _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
@@ -20,17 +21,17 @@ _TIME = re.compile(r"^(?:at\s+)?(?:(?:about|around|approximately|shortly\s+(?:be
 # a 24-hour clock written as four digits, which needs its zone or "hours": "0930 GMT", "1800 hours", "0530 local time"
 _MILITARY = re.compile(rf"^(?:at\s+)?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours|hrs|h|z|local\s+time|"
                        rf"{'|'.join(ZONES.split())})$", re.I)
-_PART_AFTER = re.compile(r"^(?P<rest>.+?)\s+(?:(?P<part>morning|afternoon|evening|night|overnight)|"
+_PART_AFTER = re.compile(rf"^(?P<rest>.+?)\s+(?:(?P<part>{'|'.join(voc.PARTS_OF_DAY)})|"
                          r"(?:at\s+)?(?P<clock>[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight))$")
 _NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _IN_THE_PART = re.compile(r"^(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s+(?:o'clock\s+)?in\s+the\s+"
-                          r"(?P<part>morning|afternoon|evening|night)$")
+                          rf"(?P<part>{voc.PART_OF_DAY_WORDS})$")
 # "by mid-afternoon", "in the late evening": a part of the day the text is about
 _PART_ALONE = re.compile(r"^(?:the\s+)?(?:mid|early|late)[\s-]*(?P<part>morning|afternoon|evening)$")
 # "on Thursday evenings": a weekday with a plural part of the day recurs
-_RECURRING = re.compile(rf"^(?P<day>{'|'.join(WEEKDAYS)})s?\s+(?P<part>morning|afternoon|evening|night)s$")
+_RECURRING = re.compile(rf"^(?P<day>{'|'.join(WEEKDAYS)})s?\s+(?P<part>{voc.PART_OF_DAY_WORDS})s$")
 # "mid-morning yesterday", "late afternoon today": the part of the day named before its day
-_PART_BEFORE = re.compile(r"^(?:(?:early|late|mid)[\s-]*)?(?P<part>morning|afternoon|evening|night)\s+"
+_PART_BEFORE = re.compile(rf"^(?:(?:early|late|mid)[\s-]*)?(?P<part>{voc.PART_OF_DAY_WORDS})\s+"
                           r"(?P<rest>today|yesterday|tomorrow)$")
 # "the previous Friday", "the following Tuesday": counted from the day the text is about
 _STEPS = {"previous": -1, "preceding": -1, "following": 1}
@@ -79,6 +80,12 @@ def _clock(words: str) -> str | None:
 
 
 
+@resolver("relative-day", order=110, examples=[
+    ("yesterday", DAY, "past", "DATE", "2019-11-18"),
+    ("tomorrow afternoon", DAY, "future", "TIME", "2019-11-20TAF"),
+    ("last night", DAY, "past", "TIME", "2019-11-18TNI"),
+    ("mid-afternoon", DAY, "past", "TIME", "2019-11-19TAF"),
+])
 def read_relative_day(low, text, ctx):
     rest, part, clock = _split_part(low)
     if low in {"this morning", "this afternoon", "this evening", "last night", "last evening"}:
@@ -102,6 +109,12 @@ def read_relative_day(low, text, ctx):
 
 
 
+@resolver("time-of-day", order=120, examples=[
+    ("7:45 a.m.", DAY, "past", "TIME", "2019-11-19T07:45"),
+    ("0930 GMT", DAY, "past", "TIME", "2019-11-19T09:30"),
+    ("noon", DAY, "past", "TIME", "2019-11-15T12:00", {"last_day": "2019-11-15"}),
+    ("4:10 p.m.", DAY, "past", "TIME", "XXXX-XX-XXT16:10", {"last_day": "2019-11-15", "day_elsewhere": True}),
+])
 def read_time_of_day(low, text, ctx):
     clock = _clock(low)
     if clock is None:
@@ -121,6 +134,12 @@ def recurring(weekday: str, part: str) -> Resolution:
     return Resolution("SET", f"XXXX-WXX-{WEEKDAYS.index(weekday.lower()) + 1}T{voc.PARTS_OF_DAY[part.lower()]}")
 
 
+@resolver("weekday", order=130, examples=[
+    ("Friday", DAY, "past", "DATE", "2019-11-15"),
+    ("next Tuesday", DAY, "future", "DATE", "2019-11-26"),
+    ("Thursday evenings", DAY, "present", "SET", "XXXX-WXX-4TEV"),
+    ("the previous Friday", DAY, "past", "DATE", "2019-11-08", {"last_day": "2019-11-12"}),
+])
 def read_weekday(low, text, ctx):
     plural = _RECURRING.match(low)
     if plural:

@@ -12,6 +12,7 @@ from . import vocabulary as voc
 from .context import Resolution, human_anchor
 from .values import count
 from .vocabulary import COUNT, HEDGE, UNIT, UNIT_QUALIFIER, WEEKDAYS
+from .registry import DAY, resolver
 
 
 PERSON_NOUNS = frozenset(
@@ -29,7 +30,7 @@ _DURATION = re.compile(rf"^(?:the\s+|a\s+)?{HEDGE}(?P<n>{COUNT}[\s-]+|(?:a\s+)?(
                        rf"straight|running|in\s+a\s+row))?$", re.I)
 _SET = re.compile(rf"^(?:(?P<n>once|twice|thrice|{COUNT}\s+times)\s+)?(?:every|each|per|a|an)\s+(?P<k>other\s+|"
                   rf"{COUNT}\s+)?"
-                  rf"(?P<unit>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)$", re.I)
+                  rf"(?P<unit>{UNIT}|(?P<wd>{'|'.join(WEEKDAYS)})s?)$", re.I)
 _SET_ADV = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D", "hourly": "PT1H",
             "quarterly": "P3M",
             "nightly": "P1D"}
@@ -40,6 +41,11 @@ def unit_name(word: str) -> str:
     return voc.UNIT_WORDS.get(word, voc.UNIT_WORDS.get(word.rstrip("s"), word))
 
 
+@resolver("age", order=20, examples=[
+    ("66-year-old", DAY, "present", "DURATION", "P66Y", {"noun_after": "alliance"}),
+    ("three-month-old", DAY, "past", "DURATION", "P3M"),
+    ("29-year-old", DAY, "past", None, None, {"person": "named"}),
+])
 def read_age(low, text, ctx):
     m = _AGE.match(low)
     if not m:
@@ -60,6 +66,12 @@ def read_age(low, text, ctx):
     return Resolution(res.type, res.value, (found[0], "year", True, how))
 
 
+@resolver("set", order=90, examples=[
+    ("every week", DAY, None, "SET", "P1W"),
+    ("twice a year", DAY, "present", "SET", "P1Y"),
+    ("each July", DAY, "future", "SET", "XXXX-07"),
+    ("annually", DAY, "present", None, None, {"quantity_before": True}),
+])
 def read_set(low, text, ctx):
     if low == "quarterly" and ctx.noun_after:
         return False  # "quarterly results": a report's kind, not a recurrence
@@ -67,7 +79,7 @@ def read_set(low, text, ctx):
         if ctx.quantity_before:
             return False  # "rose 8.5% annually", "10,000 units annually": a rate, part of the amount, no time
         return Resolution("SET", _SET_ADV[low])
-    season = re.fullmatch(r"(?:every|each)\s+(spring|summer|autumn|fall|winter)", low)
+    season = re.fullmatch(rf"(?:every|each)\s+({voc.SEASON_WORDS})", low)
     if season:
         return Resolution("SET", f"XXXX-{voc.SEASONS[season.group(1)]}")  # "every spring"
     month = re.fullmatch(r"(?:every|each)\s+([a-z]+)", low)
@@ -88,6 +100,12 @@ def read_set(low, text, ctx):
     return Resolution("SET", tv.duration(n, unit_name(m.group("unit"))))
 
 
+@resolver("duration", order=270, examples=[
+    ("two weeks", DAY, "past", "DURATION", "P2W"),
+    ("more than a decade", DAY, "past", "DURATION", "P10Y"),
+    ("two and a half years", DAY, "future", "DURATION", "P2Y6M"),
+    ("years", DAY, "past", None, None),
+])
 def read_duration(low, text, ctx):
     m = _DURATION.match(low)
     if not m:

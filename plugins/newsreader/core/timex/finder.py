@@ -22,7 +22,7 @@ from .calendar_names import DAY_OF_MONTH
 from .narrative import Reference, reference_of
 from .context import Context, Resolution
 from .rules import resolve
-from .vocabulary import MONTH_NAME, WEEKDAY_NAME, WEEKDAYS
+from .vocabulary import MONTH_NAME, PART_OF_DAY_WORDS, WEEKDAY_NAME, WEEKDAYS
 from .clause import (REPORTING, TERMS_SET, direction, is_deadline, limit_ahead, months_to_date, noun_after,
                      over_stretch, past_possessive_day, quantity_before, reports_results, sentence_tense)
 from .patterns import matches
@@ -40,7 +40,7 @@ _DEFINED_BY_CLAUSE = {"the day", "the night", "the morning", "the afternoon", "t
 _DAY_NAMED_NEXT = re.compile(rf"\s*,?\s*(?:{WEEKDAY_NAME}|{MONTH_NAME}\s?\d)")
 # "on Friday and Saturday nights": the weekday before shares the plural part of the day
 _STEPPED_WEEKDAY = re.compile(rf"the\s+(?:previous|preceding|following)\s+{WEEKDAY_NAME}", re.I)
-_SHARED_PART = re.compile(rf"\s*,?\s*(?:and|or)\s+{WEEKDAY_NAME}\s+(?P<part>morning|afternoon|evening|night)s\b", re.I)
+_SHARED_PART = re.compile(rf"\s*,?\s*(?:and|or)\s+{WEEKDAY_NAME}\s+(?P<part>{PART_OF_DAY_WORDS})s\b", re.I)
 # a clock time followed by a count of days from an event: "at 5 a.m. three days before the fire"
 _DAYS_FROM_EVENT = re.compile(r"\s+(?:on\s+)?(?:[\w-]+\s+){1,3}?(?:days?|nights?|weeks?)\s+(?:before|after|earlier|later|"
                               r"prior\s+to)\b", re.I)

@@ -14,6 +14,7 @@ from dateutil.easter import easter
 from .context import day_event, human_anchor, pick
 from .values import day
 from .vocabulary import YEAR
+from .registry import DAY, resolver
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -45,6 +46,12 @@ def is_holiday(text: str) -> bool:
     return bool(_NAMED.match(re.sub(r"\s+", " ", text.lower())))
 
 
+@resolver("movable-holiday", order=250, examples=[
+    ("Thanksgiving", DAY, "future", "DATE", "2019-11-28"),
+    ("Easter 2018", DAY, "past", "DATE", "2018-04-01"),
+    ("Labor Day", DAY, "past", "DATE", "2019-09-02"),
+    ("Good Friday", None, None, None, None),
+])
 def read_movable_holiday(low, text, ctx):
     m = _NAMED.match(re.sub(r"\s+", " ", low))
     if not m:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from . import holidays as timex_holidays
-from .vocabulary import (APPROXIMATELY, COUNT, FULL_MONTH, HEDGE, MODIFIER, MONTH_NAME, MONTH_TRIGGERS, SPELLED_YEAR, THE_YEAR_2000S,
-                         UNIT, UNIT_QUALIFIER, WEEKDAY_NAME, WEEKDAY_TRIGGERS, YEAR, ZONES)
+from .vocabulary import (APPROXIMATELY, COUNT, FULL_MONTH, HEDGE, MODIFIER, MONTH_NAME, MONTH_TRIGGERS,
+                         PART_OF_DAY_WORDS, SEASON_WORDS, SEASONS, SPELLED_YEAR, THE_YEAR_2000S, UNIT, UNIT_QUALIFIER,
+                         WEEKDAY_NAME, WEEKDAY_TRIGGERS, YEAR, ZONES)
 
 
 _PREP = (r"\b(?:in|since|by|until|from|of|before|after|during|through|to|and|or|early|late|mid-|the|this|last|next|"
@@ -36,7 +37,7 @@ _PATTERNS = [
      r"\bthe\s+(?:past|last|previous|next|coming)\s+(?:year|month|week|decade|century|days|weeks|months|years|"
      r"decades)\b"),
     ("every each per", rf"\b(?:every|each|per)\s+(?:other\s+|{COUNT}\s+)?(?:{UNIT}|{WEEKDAY_NAME}s?)\b"),
-    ("every each", r"\b(?:every|each)\s+(?:spring|summer|autumn|fall|winter)\b"),
+    ("every each", rf"\b(?:every|each)\s+(?:{SEASON_WORDS})\b"),
     ("every each", rf"\b(?:[Ee]very|[Ee]ach)\s+{FULL_MONTH}\b"),
     ("once twice times", rf"\b(?:once|twice|{COUNT}\s+times)\s+an?\s+{UNIT}\b"),
     ("annually yearly", r"\b(?:annually|yearly)\b"),
@@ -74,9 +75,9 @@ _PATTERNS = [
      r"winter|spring|"
      r"autumn|fall|decade|century)\b"),
     # seasons, decades, centuries
-    ("spring summer autumn winter fall", rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
-     rf"(?:spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?{YEAR})?)\b"),
-    ("spring summer autumn winter fall", rf"\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{YEAR}\b"),
+    (" ".join(SEASONS), rf"\b(?:in|during|since|over|until|by)\s+(?P<t>(?:the\s+)?"
+     rf"(?:{SEASON_WORDS})(?:\s+(?:of\s+)?{YEAR})?)\b"),
+    (" ".join(SEASONS), rf"\b(?:{SEASON_WORDS})\s+(?:of\s+)?{YEAR}\b"),
     ("s", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)[0-9]0|'[0-9]0)'?s\b"),
     ("century", r"\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first|eighteenth)[\s-]century\b"),
     # calendar dates
@@ -89,11 +90,11 @@ _PATTERNS = [
     (MONTH_TRIGGERS, rf"(?i:{_PREP})(?P<t>{FULL_MONTH})\b"),
     (WEEKDAY_TRIGGERS,
      rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]he\s+(?:previous|preceding|following))\s+)?{WEEKDAY_NAME}"
-     r"(?:\s+(?:morning|afternoon|evening|night)s?)?\b"),
+     rf"(?:\s+(?:{PART_OF_DAY_WORDS})s?)?\b"),
     ("#year", rf"(?i:{_YEAR_PREP})(?P<t>{YEAR})\b(?![-–,.]?\d)"),
     # years in words, as transcripts spell them: "in nineteen ninety-six", "January nineteen ninety-seven"
     ("seventeen eighteen nineteen",
-     rf"\b(?:(?:{FULL_MONTH}|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s+)?{SPELLED_YEAR}\b"
+     rf"\b(?:(?:{FULL_MONTH}|(?:the\s+)?(?:{SEASON_WORDS})(?:\s+of)?)\s+)?{SPELLED_YEAR}\b"
      r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand)\b)"),
     ("thousand", rf"\b{THE_YEAR_2000S}\b"),
     # times of day
@@ -106,12 +107,12 @@ _PATTERNS = [
     ("am pm m",
      r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s+(?:local\s+time|GMT|UTC|[A-Z]{2,3}T)\b)?"),
     ("today yesterday tomorrow", r"\b(?:(?:(?:early|late|mid)[\s-]*)?(?:morning|afternoon|evening)\s+)?"
-                                 r"(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+                                 rf"(?:today|yesterday|tomorrow)(?:\s+(?:{PART_OF_DAY_WORDS}))?\b"),
     # "the week of June 14": the week that holds the day
     (MONTH_TRIGGERS, rf"\b[Tt]he\s+week\s+of\s+(?:{MONTH_NAME}\s?\d{{1,2}}|\d{{1,2}}\s+{MONTH_NAME})(?:,?\s+{YEAR})?\b"),
     # "5 in the morning", "mid-afternoon"
-    ("morning afternoon evening night",
-     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening|night)|"
+    (PART_OF_DAY_WORDS.replace("|", " "),
+     rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?\s+(?:o'clock\s+)?in\s+the\s+(?:{PART_OF_DAY_WORDS})|"
      r"(?:mid|early|late)[\s-]*(?:morning|afternoon|evening))\b"),
     ("tonight morning afternoon evening night noon midnight",
      r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|last\s+night|noon|midnight)\b"),

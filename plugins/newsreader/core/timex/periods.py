@@ -10,6 +10,7 @@ from datetime import date
 from . import values as tv
 from . import vocabulary as voc
 from .context import Resolution, pick, year_words
+from .registry import DAY, resolver
 
 
 _QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|"
@@ -18,8 +19,7 @@ _QUARTER = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|l
 _HALF = re.compile(r"^(?:the\s+)?(?:(?P<ord>first|second|last|1st|2nd)[\s-]+half|h(?P<hn>[12]))(?:\s+of)?(?:\s+(?:the\s+)?"
                    r"(?:fiscal\s+(?:year\s+)?)?(?P<year>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?$", re.I)
 _FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*(?P<year>\d{4}|'?\d{2})(?:[-/]\d{2,4})?$", re.I)
-_SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
-                     re.I)
+_SEASON = re.compile(rf"^(?:the\s+)?(?P<season>{voc.SEASON_WORDS})(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?$", re.I)
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|'?(?P<s>[0-9])0)'?s$",
                      re.I)
 _CENTURY = re.compile(r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
@@ -54,6 +54,12 @@ def _period(low, ctx, pattern, count_of, size, letter):
 
 
 
+@resolver("quarter", order=180, examples=[
+    ("the third quarter", DAY, "past", "DATE", "2019-Q3"),
+    ("Q1 2018", DAY, "past", "DATE", "2018-Q1"),
+    ("the latest quarter", DAY, "past", "DATE", "2019-Q3"),
+    ("the quarter", DAY, "past", "DATE", "XXXX-QX", {"fiscal": True}),
+])
 def read_quarter(low, text, ctx):
     if low in {"the quarter", "the latest quarter", "the most recent quarter", "the recent quarter"} and ctx.anchor:
         if ctx.fiscal:
@@ -74,6 +80,12 @@ _TWO_QUARTERS = re.compile(r"^(?P<the>the\s+)?(?P<which>first|last|final)\s+two\
 _HALF_NUMBER = {"first": 1, "second": 2, "1st": 1, "2nd": 2, "last": 2}
 
 
+@resolver("half", order=190, examples=[
+    ("the first half of 2018", DAY, "past", "DATE", "2018-H1"),
+    ("the first two quarters of 2022", DAY, "future", "DATE", "2022-H1"),
+    ("the second half", DAY, "present", "DATE", "2019-H2", {"business": True}),
+    ("the second half", DAY, "past", None, None),
+])
 def read_half(low, text, ctx):
     low = _TWO_QUARTERS.sub(lambda m: f"{m['the'] or ''}{'first' if m['which'] == 'first' else 'second'} half", low)
     m = _HALF.match(low)
@@ -83,6 +95,11 @@ def read_half(low, text, ctx):
 
 
 
+@resolver("fiscal", order=200, examples=[
+    ("fiscal 2020", DAY, "future", "DATE", "FY2020"),
+    ("FY19", DAY, "past", "DATE", "FY2019"),
+    ("fiscal year 2018-19", DAY, "past", "DATE", "FY2018"),
+])
 def read_fiscal(low, text, ctx):
     m = _FISCAL.match(low)
     if not m:
@@ -94,6 +111,11 @@ def read_fiscal(low, text, ctx):
 
 
 
+@resolver("season", order=210, examples=[
+    ("summer 2016", DAY, "past", "DATE", "2016-SU"),
+    ("the winter", DAY, "future", "DATE", "2019-WI"),
+    ("fall", DAY, "past", None, None),  # declined: the verb, without "the" or a year
+])
 def read_season(low, text, ctx):
     m = _SEASON.match(low)
     if not m:
@@ -113,6 +135,11 @@ def read_season(low, text, ctx):
 
 
 
+@resolver("decade", order=220, examples=[
+    ("the 1990s", DAY, "past", "DATE", "199"),
+    ("the late '80s", DAY, "past", "DATE", "198"),
+    ("30s", DAY, "present", None, None),
+])
 def read_decade(low, text, ctx):
     m = _DECADE.match(low)
     if not m:
@@ -131,6 +158,11 @@ def read_decade(low, text, ctx):
 
 
 
+@resolver("century", order=230, examples=[
+    ("the 19th century", DAY, "past", "DATE", "18"),
+    ("the twenty-first century", DAY, "present", "DATE", "20"),
+    ("the 45th century", DAY, "future", None, None),
+])
 def read_century(low, text, ctx):
     m = _CENTURY.match(low)
     if m:
@@ -144,6 +176,11 @@ def read_century(low, text, ctx):
 
 
 
+@resolver("year", order=240, examples=[
+    ("2016", DAY, "past", "DATE", "2016"),
+    ("nineteen ninety-six", DAY, "past", "DATE", "1996"),
+    ("the year 1848", DAY, "past", "DATE", "1848"),
+])
 def read_year(low, text, ctx):
     m = _YEAR.match(low)
     if not m:

@@ -17,6 +17,7 @@ from .values import count
 from .vocabulary import APPROXIMATELY, COUNT, HEDGE, UNIT
 from .counts import unit_name
 from .reports import compared_period
+from .registry import DAY, resolver
 
 
 _AGO = re.compile(rf"^{HEDGE}(?P<n>{COUNT}\s+)?(?:more\s+)?(?P<unit>{UNIT}){APPROXIMATELY}?\s+(?P<dir>ago|earlier|before|previously|"
@@ -28,7 +29,7 @@ _SPAN = re.compile(rf"^(?:the\s+)?(?P<which>past|last|previous|next|coming|first
 
 _REL = re.compile(r"^(?P<which>this|last|next|past|previous|coming|current|the\s+current|the\s+coming|the\s+previous|"
                   r"the\s+following|the\s+same|that)\s+(?P<unit>year|month|week|weekend|quarter|fiscal\s+year|"
-                  r"summer|winter|spring|autumn|fall|century|decade)$", re.I)
+                  rf"{voc.SEASON_WORDS}|century|decade)$", re.I)
 _UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later|"
                          r"prior)(?:\s+.+)?$|"
                          r"^the\s+(?:(?:following|previous|preceding|prior)\s+(?:day|week|month|year|morning|evening|"
@@ -37,6 +38,12 @@ _UNRESOLVED = re.compile(r"^the\s+(?:day|week|month|year|night|morning|evening)\
                          re.I)
 
 
+@resolver("ago", order=50, examples=[
+    ("six years ago", DAY, "past", "DATE", "2013"),
+    ("three days ago", DAY, "past", "DATE", "2019-11-16"),
+    ("two years later", DAY, "past", "DATE", "2014", {"reference": "2012"}),
+    ("a few days later", DAY, "past", "DURATION", "PXD"),
+])
 def read_ago(low, text, ctx):
     m = _AGO.match(low)
     if not m:
@@ -103,6 +110,11 @@ def _from_reference(text: str, ref, n: int, unit: str) -> Resolution | bool:
     return False if found is None else _derived(*found, narrative.describe(text, n, unit, ref))
 
 
+@resolver("span", order=80, examples=[
+    ("the past 28 years", DAY, "past", "DURATION", "P28Y"),
+    ("the coming weeks", DAY, "future", "DURATION", "PXW"),
+    ("the next year", DAY, "past", "DATE", "2013", {"reference": "2012"}),
+])
 def read_span(low, text, ctx):
     m = _SPAN.match(low)
     if not m:
@@ -140,6 +152,11 @@ def read_span(low, text, ctx):
 _STEP = re.compile(r"^the\s+(following|next|previous|preceding|prior)\s+\w+$")
 
 
+@resolver("unresolved", order=70, examples=[
+    ("the following year", DAY, "past", "DATE", "2013", {"reference": "2012"}),
+    ("the next morning", DAY, "past", "TIME", "2019-11-13TMO", {"last_day": "2019-11-12"}),
+    ("that same week", DAY, "past", "DATE", "XXXX-WXX"),
+])
 def read_unresolved(low, text, ctx):
     m = _UNRESOLVED.match(low)
     if not m:
@@ -176,6 +193,11 @@ def _step_of(low: str) -> int | None:
     return 0 if _SAME.match(low) else None
 
 
+@resolver("the-day", order=100, examples=[
+    ("that day", DAY, "past", "DATE", "2019-11-12", {"last_day": "2019-11-12"}),
+    ("this day", DAY, None, "DATE", "2019-11-19"),
+    ("the day", DAY, "past", None, None),
+])
 def read_the_day(low, text, ctx):
     if low not in {"the day", "that day", "the same day", "that same day", "this day"}:
         return None
@@ -186,9 +208,15 @@ def read_the_day(low, text, ctx):
     return Resolution("DATE", tv.day(day), (tv.day(day), "day", False, how))
 
 
+@resolver("relative", order=160, examples=[
+    ("last year", DAY, "past", "DATE", "2018"),
+    ("next month", DAY, "future", "DATE", "2019-12"),
+    ("this week", DAY, None, "DATE", "2019-W47"),
+    ("last summer", DAY, "past", "DATE", "2019-SU"),
+])
 def read_relative(low, text, ctx):
     low = re.sub(r"^(?:earlier|later)\s+(?=this|last|next)", "", low)
-    low = re.sub(r"^this\s+past\s+(?=spring|summer|autumn|fall|winter|week)", "past ", low)  # "this past spring"
+    low = re.sub(rf"^this\s+past\s+(?={voc.SEASON_WORDS}|week)", "past ", low)  # "this past spring"
     if low == "the weekend" and ctx.anchor is not None:  # the coming one when the clause points forward
         low = "next weekend" if ctx.tense == "future" and ctx.anchor.weekday() < 5 else (
             "this weekend" if ctx.anchor.weekday() >= 5 or ctx.tense == "future" else "last weekend")

@@ -10,6 +10,7 @@ import re
 from . import narrative
 from . import vocabulary as voc
 from .context import Resolution
+from .registry import DAY, resolver
 
 
 def compared_period(text: str, ctx, n: int, narrated: bool) -> Resolution | None:
@@ -53,6 +54,12 @@ _YEARS_PERIOD = re.compile(rf"^(?:(?P<rel>this|last|next)\s+year|(?P<year>{voc.Y
                            r"(?P<bare>quarter|period|half))$")
 
 
+@resolver("years-period", order=40, examples=[
+    ("next year's first quarter", DAY, "future", "DATE", "2020-Q1"),
+    ("2018's second half", DAY, "past", "DATE", "2018-H2"),
+    ("last year's quarter", DAY, "past", "DATE", "2018-Q3", {"period": "2019-Q3"}),
+    ("this year's third half", DAY, "past", None, None),
+])
 def read_years_period(low, text, ctx):
     """"next year's first quarter" (2020-Q1), "last year's quarter" (the quarter the article reports on, a year
     before), "2018's second half"."""
@@ -78,6 +85,11 @@ def read_years_period(low, text, ctx):
     return Resolution("DATE", f"{year}{base[4:]}")
 
 
+@resolver("report-period", order=30, examples=[
+    ("the year-ago quarter", DAY, "past", "DATE", "2018-Q3", {"period": "2019-Q3"}),
+    ("the latest period", DAY, "past", "DATE", "2019-Q3", {"period": "2019-Q3"}),
+    ("the year-earlier half", DAY, "past", "DATE", "2018-H1", {"period": "2019-H1"}),
+])
 def read_report_period(low, text, ctx):
     """A period named by its relation to the one reported ("the comparable year-ago half", "the latest period", "the
     2018 period", the adjective in "a year-earlier loss"): the quarter or half the article last named, a year before
@@ -109,6 +121,11 @@ def read_report_period(low, text, ctx):
     return Resolution("DATE", base)
 
 
+@resolver("year-of-results", order=60, examples=[
+    ("the full year", DAY, "future", "DATE", "2019", {"business": True}),
+    ("the year", "2020-02-10", "past", "DATE", "2019", {"business": True}),
+    ("the year", DAY, "past", None, None),
+])
 def read_year_of_results(low, text, ctx):
     """"sales for the year", "profit for the full year": the year being reported (the last one early in a year)."""
     if low not in {"the year", "the full year"} or not ctx.business or ctx.anchor is None:

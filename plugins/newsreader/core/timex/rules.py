@@ -2,14 +2,14 @@
 
 :func:`resolve` reads the expression as news copy means it, relative to the publication date
 (``anchor``) and to the direction of its clause (``tense``: ``future``, ``past``, ``present`` or None).
-The rules are data: :data:`_RULES` lists the readers in the order they are tried, each taking the normalised
-words, the text and the :class:`Context`, and answering a :class:`Resolution`, None (not mine) or False
-(recognised, but not a temporal expression). The readers live by family, over one vocabulary
-(:mod:`vocabulary`): counts, ages and recurrences in :mod:`counts`, expressions counted from another time in
-:mod:`relative`, a results report's periods in :mod:`reports`, days and clock times in :mod:`clock`, months and
-days by name in :mod:`calendar_names`, longer periods in :mod:`periods`, movable holidays in :mod:`holidays`.
-What only wraps another expression ("early December", "the first week of March") is read here, by reading the
-inner expression again.
+The rules are data: each reader is registered (:mod:`registry`) with its name, its order and its examples where it
+is defined, and :func:`resolve` tries them in that order; the first that recognises the expression reads it,
+answering a :class:`Resolution`, None (not mine) or False (recognised, but not a temporal expression). The readers
+live by family, over one vocabulary (:mod:`vocabulary`): counts, ages and recurrences in :mod:`counts`, expressions
+counted from another time in :mod:`relative`, a results report's periods in :mod:`reports`, days and clock times in
+:mod:`clock`, months and days by name in :mod:`calendar_names`, longer periods in :mod:`periods`, movable holidays
+in :mod:`holidays`. What only wraps another expression ("early December", "the first week of March") is read here,
+by reading the inner expression again.
 """
 
 from __future__ import annotations
@@ -18,18 +18,16 @@ import re
 from datetime import date, timedelta
 
 from . import values as tv
-from .calendar_names import read_calendar, read_day_of_month
-from .clock import read_relative_day, read_time_of_day, read_weekday
+from . import calendar_names, clock, counts, holidays, periods, relative, reports  # noqa: F401 - they register
 from .context import Context, Resolution
-from .periods import read_century, read_decade, read_fiscal, read_half, read_quarter, read_season, read_year
-from .holidays import read_movable_holiday
+from .registry import DAY, Resolver, resolver, resolvers
 from .vocabulary import MODIFIER_WORDS
-from .counts import read_age, read_duration, read_set
-from .relative import read_ago, read_relative, read_span, read_the_day, read_unresolved
-from .reports import read_report_period, read_year_of_results, read_years_period
 
 
 __all__ = ["Context", "Resolution", "resolve"]
+
+# every family module that registers readers (tests/test_timex_rules_examples.py checks none is left out)
+FAMILIES = (calendar_names, clock, counts, holidays, periods, relative, reports)
 
 
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
@@ -50,21 +48,36 @@ _HALF_AFTER = re.compile(r"\b(an?|one|two|three|four|five|six|seven|eight|nine|t
 
 def resolve(text: str, ctx: Context) -> Resolution | None:
     """The TIMEX3 reading of one expression (prepositions already stripped), or None if it is not one."""
+    return reading(text, ctx)[1] or None  # False: "recognised, but not a temporal expression"
+
+
+def reading(text: str, ctx: Context) -> tuple[Resolver | None, Resolution | bool | None]:
+    """The reader that recognised the expression (None: none did) and its answer."""
     low = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     low = tv.spelled_years(re.sub(r"'s$", "", low))  # "in nineteen ninety-six": read as 1996
     low = _HALF_AFTER.sub(lambda m: f"{'one' if m[1] in {'a', 'an'} else m[1]} and a half {m[2]}s", low)
-    for rule in _RULES:
-        found = rule(low, text, ctx)
+    for rule in resolvers():
+        found = rule.read(low, text, ctx)
         if found is not None:
-            return found or None  # False: "recognised, but not a temporal expression"
-    return None
+            return rule, found
+    return None, None
 
 
-
+@resolver("reference", order=10, examples=[
+    ("recently", DAY, "past", "DATE", "PAST_REF"),
+    ("the near future", DAY, "future", "DATE", "FUTURE_REF"),
+    ("these days", None, None, "DATE", "PRESENT_REF"),
+])
 def _ref(low, text, ctx):
     return Resolution("DATE", _REFS[low]) if low in _REFS else None
 
 
+@resolver("modified", order=150, examples=[
+    ("early December", DAY, "future", "DATE", "2019-12"),
+    ("mid-2011", DAY, "past", "DATE", "2011"),
+    ("late last year", DAY, "past", "DATE", "2018"),
+    ("the end of the talks", DAY, "past", None, None),
+])
 def _modified(low, text, ctx):
     """"early December", "mid-2011", "late last year", "the end of the month": the value of what is modified."""
     m = _MOD.match(low)
@@ -91,6 +104,12 @@ _WEEK_OF = re.compile(r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|final
 _WEEK_HOLDING = re.compile(r"^the\s+week\s+of\s+(?P<rest>.+)$")
 
 
+@resolver("week-of", order=140, examples=[
+    ("the first week of March", DAY, "future", "DATE", "2020-W10"),
+    ("the last week of 2018", DAY, "past", "DATE", "2018-W52"),
+    ("the week of June 14", DAY, "past", "DATE", "2019-W24"),
+    ("the second week of the campaign", DAY, "past", None, None),
+])
 def _week_of(low, text, ctx):
     """"the first week of March": the week of its first day (the last week: of its last day); "the week of June 14":
     the week that holds that day."""
@@ -118,10 +137,3 @@ def _week_of(low, text, ctx):
         d += timedelta(weeks={"first": 0, "second": 1, "third": 2, "fourth": 3}[m.group("ord")])
     value = tv.week(d)
     return Resolution("DATE", value, (value, "week", False, f"'{text}': {inner.event[3] if inner.event else text}"))
-
-
-# In this order: the first rule that recognises the expression reads it.
-_RULES = (_ref, read_age, read_report_period, read_years_period, read_ago, read_year_of_results, read_unresolved, read_span, read_set, read_the_day,
-          read_relative_day, read_time_of_day, read_weekday, _week_of, _modified, read_relative,
-          read_day_of_month, read_quarter, read_half, read_fiscal, read_season, read_decade, read_century, read_year,
-          read_movable_holiday, read_calendar, read_duration)

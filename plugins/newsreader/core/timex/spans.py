@@ -9,7 +9,7 @@ import re
 
 from . import holidays as timex_holidays
 from .counts import PERSON_NOUNS
-from .vocabulary import MONTH_NAME, WEEKDAY_NAME, YEAR, ZONES
+from .vocabulary import MONTH_NAME, PART_OF_DAY_WORDS, WEEKDAY_NAME, YEAR, ZONES
 
 
 _LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|during|until|till|by|from|for|to|through|"
@@ -122,7 +122,7 @@ def a_named_march(text: str, start: int, end: int) -> bool:
 
 # A part of the day written after the day spaCy tagged ("early Friday [morning]", "Saturday [nights]"), and the
 # step written before a weekday ("[the previous] Friday"): one expression with it
-_PART_NEXT = re.compile(r"\s+(?:morning|afternoon|evening|night)s?\b")
+_PART_NEXT = re.compile(rf"\s+(?:{PART_OF_DAY_WORDS})s?\b")
 _STEP_BEFORE = re.compile(r"\b[Tt]he\s+(?:previous|preceding|following)\s+$")
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_NAME}|today|yesterday|tomorrow)$", re.I)
 

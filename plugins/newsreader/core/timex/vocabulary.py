@@ -1,20 +1,25 @@
 """The temporal vocabulary, defined once: month and weekday names, years (in digits and in words), seasons, parts of
 the day, units and counts, hedges ("about", "more than"), qualifiers ("business days") and modifiers ("early", "the
-end of"), as data and as regular-expression fragments. The candidate patterns (:mod:`patterns`), the readers
-(:mod:`rules` and the families it lists: :mod:`counts`, :mod:`relative`, :mod:`reports`, :mod:`clock`,
-:mod:`calendar_names`, :mod:`periods`, :mod:`holidays`), the story's time (:mod:`narrative`) and the value arithmetic
-(:mod:`values`) all take them from here, so a word added to one list is known to all of them.
+end of"), as data and as regular-expression fragments. The candidate patterns (:mod:`patterns`) and the finder, the
+readers (registered in :mod:`registry` by :mod:`rules` and the families it loads: :mod:`counts`, :mod:`relative`,
+:mod:`reports`, :mod:`clock`, :mod:`calendar_names`, :mod:`periods`, :mod:`holidays`), the story's time
+(:mod:`narrative`) and the value arithmetic (:mod:`values`) all take them from here, so a word added to one list is
+known to all of them; the regular-expression fragments below are made from the word lists above.
 """
 
 from __future__ import annotations
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_STEMS = [w[:-3] for w in WEEKDAYS]  # "mon", "tues", "wednes"…: a weekday's name before its "day"
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_WORDS = "|".join(SEASONS)  # spring|summer|autumn|fall|winter, as the patterns and the readers match them
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a season's first month (it starts on the 21st)
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# morning|afternoon|evening|night: the parts of the day a day is named with ("Friday night", "the next morning")
+PART_OF_DAY_WORDS = "|".join(p for p in PARTS_OF_DAY if p != "overnight")
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 # A duration unit -> (TIMEX3 letter, whether it needs the ``T`` time designator).
 UNIT_CODES = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
@@ -52,14 +57,13 @@ SPELLED_YEAR = (rf"(?:(?:{'|'.join(YEAR_CENTURIES)})[\s-]+(?:(?:{'|'.join(NUMBER
 THE_YEAR_2000S = rf"the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(NUMBER_UNITS + NUMBER_TEENS)}))?"
 
 # Regular-expression fragments of the same words, as the finder and the readers match them.
-MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+MONTH_NAME = (rf"(?:{'|'.join(m.capitalize() for m in MONTHS)}|"
               r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept?|Jan|Feb|Aug|Oct|Nov|Dec)")
-FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+FULL_MONTH = rf"(?:{'|'.join(m.capitalize() for m in MONTHS)})"  # (?:January|February|…|December)
+WEEKDAY_NAME = rf"(?:{'|'.join(s.capitalize() for s in WEEKDAY_STEMS)})day"  # (?:Mon|Tues|…|Sun)day
 # the words that let the finder try a month's or a weekday's patterns on a paragraph
-MONTH_TRIGGERS = "january february march april may june july august september october november december " \
-                 "jan feb mar apr jun jul aug sep sept oct nov dec"
-WEEKDAY_TRIGGERS = "monday tuesday wednesday thursday friday saturday sunday"
+MONTH_TRIGGERS = " ".join(MONTHS + list(MONTH_ABBR))  # "january" … "december", "jan" … "dec", "sept"
+WEEKDAY_TRIGGERS = " ".join(WEEKDAYS)
 # a unit of time, a count of them ("two", "a couple of", "28", "twenty-eight", "two and a half") and hedges before it
 UNIT = r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centur(?:y|ies))"
 NUMBER = (r"(?:\d+\s+1/2|\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
