@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # the synthetic fixture texts (tests/fixtures/)
 SEED_DIR = ROOT / "content" / "news"
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -27,7 +28,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Cache entries are authenticated with a secret (build/cache.py): one for the whole session, shared by the builds
 # and by the tests that write entries themselves, and kept by a cache folder copied elsewhere. (Without it, each
-# cache folder's secret is in a key file beside it: tests/test_cache_secret.py.)
+# cache folder's secret is in a key file beside it: tests/build/test_cache_secret.py.)
 os.environ.setdefault("NEWSREADER_CACHE_SECRET", "newsreader test session secret")
 
 

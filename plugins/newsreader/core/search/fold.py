@@ -11,7 +11,7 @@ accented word and ranks the exact spelling first.
 
 ``theme/static/js/search-shards.js`` registers the same two functions with
 lunr.js under the same labels (``unicodeTrimmer``, ``foldDiacritics``);
-``tests/test_search_index.py`` checks both sides give the same terms.
+``tests/core/search/test_search_index.py`` checks both sides give the same terms.
 """
 
 from __future__ import annotations

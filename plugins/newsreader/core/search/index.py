@@ -5,7 +5,7 @@ It is the index lunr.py's ``Builder`` makes with the project's pipeline
 ``search_fold.fold_diacritics``, ``lunr_js.stem``): the same terms, the same
 term numbers, the same field-vector weights (rounded to 3 decimals as lunr does),
 and ``serialize`` writes the very JSON lunr.py would
-(``tests/test_search_index.py`` compares them). It is computed here because
+(``tests/core/search/test_search_index.py`` compares them). It is computed here because
 lunr.py also builds a token set and vector objects that neither the shards nor
 the serialized index need, which made the build several times slower.
 

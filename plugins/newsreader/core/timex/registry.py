@@ -16,7 +16,7 @@ first that recognises the expression reads it. Orders are unique (tens, so a new
 An example is ``(text, anchor, tense, type, value)``, with an optional sixth item: more of the :class:`Context`
 (``{"business": True}``; ``last_day`` as an ISO date; ``reference`` as the TIMEX3 value the story last named).
 ``anchor`` is the publication day (an ISO date, or None); ``type`` and ``value`` are what :func:`rules.resolve`
-gives, both None for an expression the reader declines. ``tests/test_timex_rules_examples.py`` runs every example.
+gives, both None for an expression the reader declines. ``tests/core/timex/test_timex_rules_examples.py`` runs every example.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from .vocabulary import MODIFIER_WORDS
 
 __all__ = ["Context", "Resolution", "resolve"]
 
-# every family module that registers readers (tests/test_timex_rules_examples.py checks none is left out)
+# every family module that registers readers (tests/core/timex/test_timex_rules_examples.py checks none is left out)
 FAMILIES = (calendar_names, clock, counts, holidays, periods, relative, reports)
 
 

@@ -1,7 +1,7 @@
 """A cache restored from anywhere can make a build slower, never wrong and never harmful.
 
 The Pages workflow restores ``.cache/newsreader`` from the CI cache, which other workflow runs can write. Entries
-are authenticated (a MAC keyed by a secret not in the cache: tests/test_cache_secret.py forges entries without
+are authenticated (a MAC keyed by a secret not in the cache: tests/build/test_cache_secret.py forges entries without
 it); these tests go further and write entries *with* the secret and right headers, and check that even then
 nothing in them is run, used as a path outside the output, or published under another page's name.
 """

@@ -12,7 +12,7 @@ from newsreader.core.annotate import annotate_one
 from newsreader.core.quotes.extract import find_quote_spans
 from newsreader.core.text.rawformat import parse
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from conftest import FIXTURES  # noqa: E402
 
 
 @pytest.fixture(scope="session")

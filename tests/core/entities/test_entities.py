@@ -12,7 +12,7 @@ from newsreader.core.entities.extract import extract, learn_acronyms
 from newsreader.core.text.rawformat import parse
 from newsreader.core.text.sentences import number_sentences
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from conftest import FIXTURES  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from newsreader.core.timex import values as timex_values
 from newsreader.core.timex.events import extract_all
 from newsreader.core.text.sentences import number_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT  # noqa: E402
 
 TUE_2019_11_19 = datetime(2019, 11, 19, 7, 45)  # the seed's publication day
 THU_2019_12_05 = datetime(2019, 12, 5, 10, 0)

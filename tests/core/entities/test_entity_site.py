@@ -11,7 +11,7 @@ from newsreader.core.annotate import annotate_one
 from newsreader.core.entities.index import build, id_of, record as record_of
 from newsreader.core.text.rawformat import parse
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from conftest import FIXTURES  # noqa: E402
 
 
 @pytest.fixture(scope="module")
