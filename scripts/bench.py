@@ -83,6 +83,16 @@ def pipe_only(folder: Path) -> tuple[float, float]:
     return timed([sys.executable, "-c", code])
 
 
+def corpus(work: Path, articles: int, shape: str) -> tuple[Path, Path, Path]:
+    """The synthetic articles as raw text (for this project) and as Markdown, and plain Pelican's settings."""
+    raw, md = work / "raw", work / "markdown"
+    write_raw(raw / "news", articles, shape=shape)
+    write_markdown(md, articles, shape=shape)
+    settings = work / "plain.conf.py"
+    settings.write_text("TIMEZONE = 'UTC'\nSITEURL = ''\nFEED_DOMAIN = 'http://localhost'\n")
+    return raw, md, settings
+
+
 def plain_build(content: Path, output: Path, settings: Path) -> tuple[float, float]:
     return timed([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)])
 
@@ -107,12 +117,7 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         return
-    raw, md = work / "raw", work / "markdown"
-    write_raw(raw / "news", args.articles, shape=args.shape)
-    write_markdown(md, args.articles, shape=args.shape)
-    settings = work / "plain.conf.py"
-    settings.write_text("TIMEZONE = 'UTC'\nSITEURL = ''\nFEED_DOMAIN = 'http://localhost'\n")
-
+    raw, md, settings = corpus(work, args.articles, args.shape)
     print(f"Synthetic corpus: {args.articles} articles, shape {args.shape} ({work}); "
           f"median of {args.repeat} runs each")
     times = args.repeat

@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import plain_build, repeated, timed  # noqa: E402
-from synthetic import SHAPES, write_markdown, write_raw  # noqa: E402
+from bench import corpus, plain_build, repeated, timed  # noqa: E402
+from synthetic import SHAPES  # noqa: E402
 
 LAYERS = [
     ("every layer on", []),
@@ -55,11 +55,7 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="newsreader-layers-"))
-    raw, md = work / "raw", work / "markdown"
-    write_raw(raw / "news", args.articles, shape=args.shape)
-    write_markdown(md, args.articles, shape=args.shape)
-    settings = work / "plain.conf.py"
-    settings.write_text("TIMEZONE = 'UTC'\nSITEURL = ''\nFEED_DOMAIN = 'http://localhost'\n")
+    raw, md, settings = corpus(work, args.articles, args.shape)
     print(f"Synthetic corpus: {args.articles} articles, shape {args.shape}; median of {args.repeat} runs; "
           f"load average {os.getloadavg()[0]:.1f}")
     plain = repeated(args.repeat, lambda n: plain_build(md, work / "out-plain", settings))
