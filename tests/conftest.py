@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -58,22 +59,26 @@ def build(content: Path, output: Path, siteurl: str = "", cache: Path | None = N
           **extra_env: str) -> subprocess.CompletedProcess:
     """Run Pelican with the project's settings on ``content`` into ``output``.
 
-    The annotation cache is one temporary folder per test session (never the project's own).
+    The annotation cache is one temporary folder per test session (never the project's own). The result carries the
+    build's report (``NEWSREADER_REPORT``: files written, pages reused and rendered…) as ``result.report``.
     """
-    # A wide virtual terminal keeps each log message of the rich console on one line.
-    env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL=siteurl,
-               COLUMNS="1000", NEWSREADER_CACHE=str(cache or SESSION_CACHE))
-    env.pop("PYTHONPATH", None)
-    env.update(extra_env)
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", "pelican.conf.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        # A wide virtual terminal keeps each log message of the rich console on one line.
+        env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL=siteurl,
+                   COLUMNS="1000", NEWSREADER_CACHE=str(cache or SESSION_CACHE), NEWSREADER_REPORT=str(report))
+        env.pop("PYTHONPATH", None)
+        env.update(extra_env)
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", "-s", "pelican.conf.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        result.report = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
     return result
 
 

@@ -186,5 +186,5 @@ def test_forked_processes_use_the_builds_secret(tmp_path, monkeypatch):
         use_secret(None)
     monkeypatch.delenv("NEWSREADER_CACHE_SECRET")
     again = build(corpus, tmp_path / "out", cache=cache, args=("-v",), NEWSREADER_PROCESSES="2")
-    assert "Output: 0 files written" in again.stdout + again.stderr
+    assert again.report["output"]["written"] == 0
     assert cache_report(again) == (cache_report(one)[1], 0)

@@ -24,9 +24,9 @@ def different(one, two) -> list[str]:
 
 
 def cache_report(result) -> tuple[int, int]:
-    found = re.search(r"Page cache: (\d+) files reused, (\d+) rendered", result.stdout + result.stderr)
-    assert found, result.stdout + result.stderr
-    return int(found[1]), int(found[2])
+    """Pages reused and rendered, from the build's report (``NEWSREADER_REPORT``)."""
+    assert result.report, result.stdout + result.stderr
+    return result.report["page_cache"]["reused"], result.report["page_cache"]["rendered"]
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import json
 import logging
 import os
 from pathlib import Path
@@ -106,4 +107,14 @@ def finish(pelican) -> None:
     console.print(site_size.summary(size), markup=False, highlight=False)  # beside Pelican's own "Done:" line
     for warning in site_size.warnings(size):
         logger.warning("%s", warning)
-    page_cache.report(pelican, keep=publisher.entries())
+    pages = page_cache.report(pelican, keep=publisher.entries())
+    _write_report(settings, {"output": counts, "page_cache": pages, "site": {"bytes": size.bytes, "files": size.files}})
+
+
+def _write_report(settings: dict, report: dict) -> None:
+    """``NEWSREADER_REPORT`` (a setting, or the environment): a path where the finished build writes what it did, as
+    JSON (files written, unchanged and removed; pages reused and rendered; the site's size), for scripts and tests
+    that would otherwise read the log (keep it outside the output folder)."""
+    path = settings.get("NEWSREADER_REPORT") or os.environ.get("NEWSREADER_REPORT")
+    if path:
+        Path(path).write_text(json.dumps(report, sort_keys=True, indent=1) + "\n", encoding="utf-8")

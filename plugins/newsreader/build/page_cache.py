@@ -265,10 +265,11 @@ def get_writer(pelican):
     return CachingWriter
 
 
-def report(pelican, keep: set[str] = frozenset()) -> None:
+def report(pelican, keep: set[str] = frozenset()) -> dict:
     """After the build: how much output was reused; entries unused for ``NEWSREADER_*_CACHE_DAYS`` are removed.
 
-    Entries in ``keep`` (those the output folder holds copies of, reused without being read) are kept.
+    Entries in ``keep`` (those the output folder holds copies of, reused without being read) are kept. Returns the
+    counts (``reused``, ``rendered``, ``removed``) for the build's report.
     """
     settings = pelican.settings
     folder = settings["NEWSREADER_CACHE_PATH"]
@@ -283,6 +284,7 @@ def report(pelican, keep: set[str] = frozenset()) -> None:
     if stats is not None:
         logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed",
                     stats["reused"], stats["rendered"], removed)
+    return {"reused": (stats or {}).get("reused", 0), "rendered": (stats or {}).get("rendered", 0), "removed": removed}
 
 
 class FeedEntry:
