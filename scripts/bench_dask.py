@@ -25,6 +25,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -170,11 +171,22 @@ def sitewide_once(count: int, address: str | None) -> dict:
 
 
 def _search(docs, store, client) -> int:
+    """The search files, as a build makes them: locally every file made, then written; on the cluster each file
+    written as it is made (here to a temporary folder)."""
     from newsreader.core.search import on_dask as dask_search  # noqa: PLC0415
-    from newsreader.search import search_files  # noqa: PLC0415
+    from newsreader.search import search_files, shown  # noqa: PLC0415
 
-    index = dask_search.build_index(client, docs) if client is not None else None
-    return sum(len(text) for text in search_files(docs, store, index=index).values())
+    out = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))
+    try:
+        if client is None:
+            for path, text in search_files(docs, store).items():
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                (out / path).write_bytes(text.encode("utf-8"))
+        else:
+            dask_search.write(dask_search.Search(client, docs), out, *shown(store))
+        return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 # -- the run -----------------------------------------------------------------------------------------------------
