@@ -9,8 +9,9 @@
    worker).
 2. **Site-wide steps** at each of ``--scale`` (10,000 and 100,000 articles by default), on annotation records
    synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
-   whole index), the entity index (``entity_index.build``) and the site timeline (``timeline_pages.timeline_years``),
-   locally, and the search files with the index computed on the cluster. Each in a fresh process; its time, and
+   written to a temporary folder), the entity index (``entity_index.build``) and the site timeline
+   (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``write``, each file written as it
+   is made; ``entities/on_dask.build``; ``timeline_years_on``). Each in a fresh process; its time, and
    the peak resident memory of that process (the build process: the cluster's workers are other processes)
    above what it held once the corpus was made (``/proc/self/clear_refs``), and the corpus itself.
 
@@ -149,13 +150,17 @@ def sitewide_once(count: int, address: str | None) -> dict:
     client = cluster = None
     if address:
         cluster, client = _cluster(address, 2)
-        client.run(lambda: __import__("newsreader.core.search.on_dask"))  # the workers' imports, as in a build
-    steps = [("search", lambda: _search(docs, store, client))]
-    if not address:
-        from newsreader.core.entities.index import build  # noqa: PLC0415
-        from newsreader.timeline_pages import timeline_years  # noqa: PLC0415
+        client.run(_imports)  # the workers' imports, as in a build
+    from newsreader.core import site_timeline  # noqa: PLC0415
+    from newsreader.core.entities import index as entity_index, on_dask as dask_entities  # noqa: PLC0415
 
-        steps += [("entities", lambda: build(per_article)), ("timeline", lambda: timeline_years(events))]
+    steps = [("search", lambda: _search(docs, store, client))]
+    if client is None:
+        steps += [("entities", lambda: entity_index.build(per_article)),
+                  ("timeline", lambda: site_timeline.timeline_years(events))]
+    else:
+        steps += [("entities", lambda: dask_entities.build(client, per_article)),
+                  ("timeline", lambda: site_timeline.timeline_years_on(client, events))]
     for name, step in steps:
         _reset_peak()
         before = _peak_kib()
@@ -168,6 +173,12 @@ def sitewide_once(count: int, address: str | None) -> dict:
     if cluster is not None:
         cluster.close()
     return out
+
+
+def _imports() -> None:
+    import newsreader.core.entities.on_dask  # noqa: F401, PLC0415
+    import newsreader.core.search.on_dask  # noqa: F401, PLC0415
+    import newsreader.core.site_timeline  # noqa: F401, PLC0415
 
 
 def _search(docs, store, client) -> int:
@@ -237,7 +248,9 @@ def main() -> None:
         row("timeline, local", local["timeline"])
         print(f"  ({_load()})", flush=True)
         remote = _child("sitewide", str(count), args.dask)
-        row(f"search files, index on Dask {args.dask}", remote["search"])
+        row(f"search files, on Dask {args.dask}", remote["search"])
+        row(f"entity index, on Dask {args.dask}", remote["entities"])
+        row(f"timeline, on Dask {args.dask}", remote["timeline"])
         print(f"  ({_load()})", flush=True)
 
 

@@ -209,6 +209,32 @@ def test_the_entity_index_on_the_cluster_is_the_local_one(cluster, rule):
     assert any(rec["url"] is None for rec in expected["entities"].values() if rec["type"] == "person") == bool(rule)
 
 
+def test_a_worker_lost_with_the_partitions_it_held_has_the_step_made_again(cluster, monkeypatch):
+    articles = entity_articles(120)
+    expected = entity_index.build(articles)
+    pids = cluster.run(os.getpid)
+    real, killed = dask_entities.grouping, []
+
+    def grouping_and_a_kill(*args):  # step 1 is done: every worker holds partitions of the articles
+        if not killed:
+            holders = {w for ws in cluster.who_has().values() for w in ws}
+            killed.append(sorted(holders & set(pids))[0])
+            os.kill(pids[killed[0]], signal.SIGKILL)
+            deadline = time.monotonic() + 30
+            while killed[0] in cluster.scheduler_info()["workers"] and time.monotonic() < deadline:
+                time.sleep(0.1)
+        return real(*args)
+
+    monkeypatch.setattr(dask_entities, "grouping", grouping_and_a_kill)
+    said = []
+    with dask_backend.Annotator(cluster.scheduler.address, say=said.append) as annotator:
+        found = annotator.sitewide(lambda client, workers: dask_entities.build(
+            client, articles, partition=10, workers=workers), "The entity index")
+    assert killed and any("The entity index on the Dask cluster" in line and "making it again" in line for line in said)
+    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(expected))
+    cluster.wait_for_workers(2, timeout=60)
+
+
 def test_the_timeline_on_the_cluster_is_the_local_one(cluster):
     events = [{"date": f"{2001 + i % 7}-{1 + i % 12:02d}" + (f"-{1 + i % 28:02d}" if i % 3 else ""),
                "precision": "day" if i % 3 else "month", "n": i} for i in range(500)]

@@ -63,7 +63,8 @@ def annotator(settings: dict):
 def _entity_index(found: dask_backend.Annotator, articles: list, **rule) -> dict:
     from .core.entities import on_dask as dask_entities  # noqa: PLC0415
 
-    return dask_entities.build(found.opened().client, articles, workers=sorted(found.accepted), **rule)
+    return found.sitewide(lambda client, workers: dask_entities.build(client, articles, workers=workers, **rule),
+                          "The entity index")
 
 
 def timeline(settings: dict, events: list[dict], month_split: int | None) -> dict:
@@ -74,7 +75,8 @@ def timeline(settings: dict, events: list[dict], month_split: int | None) -> dic
     found = session(settings)
     if found is None:
         return site_timeline.timeline_years(events, month_split)
-    return site_timeline.timeline_years_on(found.opened().client, events, month_split, workers=sorted(found.accepted))
+    return found.sitewide(lambda client, workers: site_timeline.timeline_years_on(
+        client, events, month_split, workers=workers), "The site timeline")
 
 
 def search_index(found: dask_backend.Annotator, documents: list[dict], whole: bool = False):
@@ -88,15 +90,17 @@ def search_index(found: dask_backend.Annotator, documents: list[dict], whole: bo
     if not whole:
         return dask_search.Search(client, documents, workers=sorted(found.accepted))
     pool = ThreadPoolExecutor(1, thread_name_prefix="newsreader-dask-search")
-    future = pool.submit(dask_search.build_index, client, documents, workers=sorted(found.accepted))
+    future = pool.submit(found.sitewide, lambda client, workers: dask_search.build_index(
+        client, documents, workers=workers), "The search index")
     pool.shutdown(wait=False)
     return future
 
 
-def write_search(search, shown: tuple, out, cache, name: str) -> None:
-    """The search files written under ``out`` as the cluster makes them, each kept in ``cache`` at once and
-    listed there under ``name`` (as ``search._cache_files`` lists them): none is held here longer. ``shown``: the
-    display files, facets and entities with a page (``search.shown``)."""
+def write_search(found: dask_backend.Annotator, started, documents: list[dict], shown, out, cache, name: str) -> None:
+    """The search files written under ``out`` as the cluster makes them (``started``: the ``Search`` of
+    ``documents`` that :func:`search_index` began), each kept in ``cache`` at once and listed there under ``name``
+    (as ``search._cache_files`` lists them): none is held here longer. ``shown()``: the display files, facets and
+    entities with a page (``search.shown``)."""
     from .build.cache import key  # noqa: PLC0415
     from .core.search import on_dask as dask_search  # noqa: PLC0415
 
@@ -108,7 +112,13 @@ def write_search(search, shown: tuple, out, cache, name: str) -> None:
             cache.put_text(digest, text, ".txt")
         listing[path] = digest
 
-    folder, manifest = dask_search.write(search, out, *shown, kept=kept if cache.folder is not None else None)
+    def step(client, workers):
+        search = started.pop() if started else dask_search.Search(client, documents, workers=workers)
+        listing.clear()
+        return dask_search.write(search, out, *shown(), kept=kept if cache.folder is not None else None)
+
+    started = [started]
+    folder, manifest = found.sitewide(step, "The search files")
     if cache.folder is not None:
         kept("manifest.json", manifest)
         cache.put(name, {"manifest.json": listing.pop("manifest.json"),

@@ -202,7 +202,8 @@ class SearchGenerator(Generator):
             if self.dask is not None and self.index is None:  # the files in the cache were damaged
                 self.index = dask_glue.search_index(self.dask, self.documents()[0], self.whole)
             if self.dask is not None and not self.whole:  # written as the cluster makes them, never held whole
-                dask_glue.write_search(self.index, shown(self.documents()[1]), out, self.cache, self.name)
+                dask_glue.write_search(self.dask, self.index, self.documents()[0], lambda: shown(self.documents()[1]),
+                                       out, self.cache, self.name)
             else:
                 files = search_files(*self.documents(), index=self.index.result() if self.index else None,
                                      whole=self.whole)

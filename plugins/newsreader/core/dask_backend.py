@@ -222,6 +222,25 @@ class Annotator:
             yield from records
             at += 1
 
+    def sitewide(self, step: Callable, what: str):
+        """``step(client, workers)``: a site-wide step (search files, entity index, timeline) on the accepted workers.
+
+        Its partitions are sent to the workers (``scatter``: held there, not by the scheduler), so a worker lost on
+        the way takes some with it and the step fails; it is then run once more, from the start, on the workers
+        accepted by then (a nanny's replacement is asked for its identity)."""
+        self.opened()
+        try:
+            return step(self.client, sorted(self.accepted))
+        except DaskError:
+            raise
+        except Exception as err:  # noqa: BLE001 - a worker lost, data lost with it...: once more, then it is raised
+            self.say(f"{what} on the Dask cluster at {self.address} failed ({type(err).__name__}: {err}); "
+                     "making it again")
+        self.accepted &= set(self.client.scheduler_info()["workers"])
+        self._lost_workers()  # when none is left: waits for one (DaskError when none comes)
+        self.handshake()
+        return step(self.client, sorted(self.accepted))
+
     def _submit(self, batches: list, start: int) -> list:
         # Explicit keys, unique to this build (a scheduler takes two tasks of one key for one; no hashing of the
         # texts); restricted to the accepted workers; another try after an error.

@@ -129,12 +129,15 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     def submit(*args):
         return client.submit(*args, pure=False, **where)
 
-    def share(value):
-        return client.scatter(value, broadcast=True, **({"workers": workers} if workers else {}))
+    def share(value):  # one value (a dict scattered as such would be one piece per key)
+        return client.scatter([value], broadcast=True, hash=False, **({"workers": workers} if workers else {}))[0]
 
     starts = range(0, len(articles), partition)
+    # Each partition put on a worker once, for steps 1, 2 and 4 (as a task's argument the scheduler would hold it:
+    # in this process with a LocalCluster).
+    sent = [client.scatter([articles[at:at + partition]], workers=workers, hash=False)[0] for at in starts]
     seen, organisations, figures, locals_ = {}, set(), set(), {}
-    for future in [submit(parts, articles[at:at + partition], at) for at in starts]:
+    for future in [submit(parts, part, at) for part, at in zip(sent, starts)]:
         part_seen, part_organisations, part_figures, part_locals = future.result()
         for pair, dicts in part_seen.items():
             seen[pair] = seen.get(pair, 0) + dicts
@@ -148,7 +151,8 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     ids.update(locals_)
     person_surnames = {page_ids[k] for k in surnames if k in page_ids}
     shared_ids = share(ids)
-    tallies = [submit(tallied, articles[at:at + partition], shared_ids, at, buckets) for at in starts]
+    tallies = [submit(tallied, part, shared_ids, at, buckets) for part, at in zip(sent, starts)]
+    del sent
     done = [submit(finished, [submit(pick, t, b) for t in tallies], person_surnames, url_pattern, rule)
             for b in range(buckets)]
     fewer_mentions: dict[str, int] = {}

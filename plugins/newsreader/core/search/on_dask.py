@@ -114,12 +114,17 @@ class Search:
         self.workers = workers or sorted(client.scheduler_info()["workers"])
         self.where = {"workers": workers, "allow_other_workers": False} if workers else {}
         self.refs = [str(doc["ref"]) for doc in documents]
-        self.stats = [self.submit(term_stats, documents[at:at + partition], at)
+        self.stats = [self.submit(term_stats, self.send(documents[at:at + partition]), at)
                       for at in range(0, self.count, partition)]
         self.terms = self.weighed = None
 
     def submit(self, *args):
         return self.client.submit(*args, pure=False, **self.where)
+
+    def send(self, value):
+        """``value`` put on a worker, one at a time: not held by the scheduler (in this process with ``local``)
+        as a task's argument."""
+        return self.client.scatter([value], workers=self.where.get("workers"), hash=False)[0]
 
     def weigh(self) -> None:
         """Steps 2 and 3: the terms in lunr's order here, their weights (kept on the workers) per range."""
@@ -133,7 +138,7 @@ class Search:
             for f, rows in enumerate(part_lengths):
                 lengths[f].extend(rows)
         averages = averages_of([sum(rows) for rows in lengths], self.count)
-        shared = self.client.scatter(lengths, broadcast=True, **({"workers": self.where["workers"]} if self.where else {}))
+        shared = self.client.scatter([lengths], broadcast=True, workers=self.where.get("workers"), hash=False)[0]
         del lengths
         self.terms = terms = sorted(numbers, key=js_order)
         ranges = min(len(terms), max(4 * len(self.workers), -(-len(terms) // self.range_terms)))
@@ -141,7 +146,7 @@ class Search:
         splits = [self.submit(split, s, [js_order(terms[at]) for at in starts[1:]]) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
         self.weighed = [self.submit(weigh_range, [self.submit(pick, s, r) for s in splits],
-                                    {t: numbers[t] for t in terms[a:b]}, self.count, averages, shared)
+                                    self.send({t: numbers[t] for t in terms[a:b]}), self.count, averages, shared)
                         for r, (a, b) in enumerate(zip(starts, [*starts[1:], len(terms)]))]
 
     def index(self) -> Index:
@@ -214,15 +219,19 @@ def write(search: Search, out: Path, displays: Iterable[dict], facets: dict, ent
     read back from the files); ``manifest.json`` last. Returns the folder's name and the manifest's text."""
     staging = Path(tempfile.mkdtemp(prefix="s-writing-", dir=out))  # an s-* folder: a later build removes it
     written, folders = [], set()
-    for path, text in search.files(displays, facets, entities):
-        target = staging / path
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
-        written.append(path)
-        if kept:
-            kept(path, text)
+    try:
+        for path, text in search.files(displays, facets, entities):
+            target = staging / path
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_bytes(text.encode("utf-8"))
+            written.append(path)
+            if kept:
+                kept(path, text)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     digest = hashlib.sha256()
     for path in sorted(written):
         digest.update(f"{path}\0".encode())
