@@ -311,3 +311,33 @@ def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait()
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/stat")
+    return not (status.exists() and status.read_text().split(") ", 1)[-1].startswith("Z"))  # a zombie has ended
+
+
+def test_the_workers_of_a_local_cluster_end_with_a_killed_build():
+    code = ("import os, sys, time; sys.path.insert(0, 'plugins'); from newsreader.core.dask_backend import Annotator\n"
+            "a = Annotator('local', workers=2, say=lambda line: None).opened()\n"
+            "print(' '.join(str(p) for p in a.client.run(os.getpid).values()), flush=True); time.sleep(300)\n")
+    build = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True)
+    try:
+        workers = [int(pid) for pid in build.stdout.readline().split()]
+        assert len(workers) == 2 and all(alive(pid) for pid in workers)
+    finally:
+        build.kill()  # SIGKILL: no atexit, no finally, nothing of the build process runs
+        build.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # not to leave them running when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"worker processes {left} outlived the killed build"
