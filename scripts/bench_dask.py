@@ -63,7 +63,7 @@ def _cluster(address: str, workers: int):
 
     if address == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0", silence_logs=40)
+                               dashboard_address="127.0.0.1:0", silence_logs=40, memory_limit=0)  # as a build's
         return cluster, Client(cluster)
     return None, Client(address, timeout=5)
 

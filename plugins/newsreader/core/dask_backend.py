@@ -164,8 +164,11 @@ class Annotator:
     def _local_cluster(self):
         from distributed import LocalCluster  # noqa: PLC0415
 
+        # No memory limit: Dask's estimate of a task's data (``sizeof``, from a sample of a list's items) is far off
+        # for the search's postings (a few terms of every document among thousands of rare ones), and a limit of
+        # a share of the machine made it refuse tasks (a 100,000-article index) or pause workers.
         return LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                            dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
+                            dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL, memory_limit=0)
 
     def _wait_for_workers(self, count: int, timeout: float) -> None:
         try:

@@ -12,7 +12,7 @@ Steps, as lunr's builder would make them if it were cut in parts (:class:`Search
    of about ``RANGE_TERMS``;
 3. **weights per range of terms, in parallel**: a task gathers one range from every partition (the workers send
    each other that range only) and weighs its terms with ``index.weigh`` (the same expression on the same numbers,
-   so the same floats), then writes each term's shard entry (``shards.postings_text``);
+   so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept;
 4. **shards, here, one range at a time**: the build process packs the terms into shards from the entries' sizes
    alone (``shards.Packer``, as a local build packs them), asks the range's worker for the text of each piece of a
    shard it holds, writes the shards it completes and forgets them (:meth:`Search.files`).
@@ -71,9 +71,9 @@ def pick(parts: list[dict], number: int) -> dict:
 
 
 def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages: list[float],
-                lengths: list[list[int]]) -> list[tuple[str, int, list]]:
+                lengths: list[list[int]], texts: bool = False) -> list:
     """Step 3: one range's terms gathered from every partition (in order, so positions ascend), weighed, in lunr's
-    order: ``[(term, number, weights per field)]``."""
+    order: ``[(term, number, weights per field)]``, or with ``texts`` each term's shard entry (``entry_texts``)."""
     merged: dict[str, list[list]] = {}
     for part in parts:
         for term, per_field in part.items():
@@ -83,11 +83,12 @@ def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages
             else:
                 for rows, more in zip(entry, per_field):
                     rows.extend(more)
-    return [(term, numbers[term], weigh(merged[term], count, averages, lengths))
-            for term in sorted(merged, key=js_order)]
+    weighed = ((term, numbers[term], weigh(merged.pop(term), count, averages, lengths))
+               for term in sorted(merged, key=js_order))
+    return entry_texts(weighed) if texts else list(weighed)
 
 
-def entry_texts(weighed: list) -> list[str]:
+def entry_texts(weighed) -> list[str]:
     """Each term's shard entry, as ``shards.term_shards`` writes it."""
     return [dumps([term, number, *(postings_text(row) for row in per_field)]) for term, number, per_field in weighed]
 
@@ -126,8 +127,10 @@ class Search:
         as a task's argument."""
         return self.client.scatter([value], workers=self.where.get("workers"), hash=False)[0]
 
-    def weigh(self) -> None:
-        """Steps 2 and 3: the terms in lunr's order here, their weights (kept on the workers) per range."""
+    def weigh(self, texts: bool = False) -> None:
+        """Steps 2 and 3: the terms in lunr's order here, their weights (or with ``texts`` their shard entries) kept
+        on the workers, per range."""
+        self.as_texts = texts
         numbers: dict[str, int] = {}
         lengths: list[list[int]] = [[] for _ in FIELDS]
         for future in [self.submit(head, s) for s in self.stats]:
@@ -146,7 +149,8 @@ class Search:
         splits = [self.submit(split, s, [js_order(terms[at]) for at in starts[1:]]) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
         self.weighed = [self.submit(weigh_range, [self.submit(pick, s, r) for s in splits],
-                                    self.send({t: numbers[t] for t in terms[a:b]}), self.count, averages, shared)
+                                    self.send({t: numbers[t] for t in terms[a:b]}), self.count, averages, shared,
+                                    texts)
                         for r, (a, b) in enumerate(zip(starts, [*starts[1:], len(terms)]))]
 
     def index(self) -> Index:
@@ -162,10 +166,11 @@ class Search:
     def shards(self) -> Iterator[tuple[str, str]]:
         """Step 4: the shards ``t<n>.json``, in order; then ``self.shard_terms`` holds each shard's terms."""
         if self.weighed is None:
-            self.weigh()
+            self.weigh(texts=True)
+        elif not self.as_texts:
+            raise ValueError("a Search gives its index or its files, not both")
         check_refs(self.refs)
-        texts = [self.submit(entry_texts, w) for w in self.weighed]
-        self.weighed = None
+        texts, self.weighed = self.weighed, None
         packer, shard_terms, at, wanted = Packer(), [[]], 0, []
         for future in texts:  # where each range's shards begin, from its entries' sizes (small numbers)
             cuts, sizes = [], self.submit(costs, future).result()
