@@ -142,7 +142,7 @@ def corpus(count: int) -> tuple[list[dict], dict, list[tuple[str, list[dict]]], 
     return docs, {"docs": store, "entities": dict(sorted(meta.items()))}, per_article, events
 
 
-def sitewide_once(count: int, address: str | None) -> dict:
+def sitewide_once(count: int, address: str | None, only: str = "search,entities,timeline") -> dict:
     """In a fresh process: the site-wide steps for ``count`` articles; seconds and peak memory of each."""
     made = time.perf_counter()
     docs, store, per_article, events = corpus(count)
@@ -161,7 +161,7 @@ def sitewide_once(count: int, address: str | None) -> dict:
     else:
         steps += [("entities", lambda: dask_entities.build(client, per_article)),
                   ("timeline", lambda: site_timeline.timeline_years_on(client, events))]
-    for name, step in steps:
+    for name, step in [(name, step) for name, step in steps if name in only.split(",")]:
         _reset_peak()
         before = _peak_kib()
         start, cpu = time.perf_counter(), time.process_time()
@@ -215,6 +215,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=600, help="articles for the cold annotation")
     parser.add_argument("--scale", default="10000,100000", help="article counts for the site-wide steps")
     parser.add_argument("--skip-annotation", action="store_true")
+    parser.add_argument("--steps", default="search,entities,timeline", help="which site-wide steps to measure")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -222,7 +223,7 @@ def main() -> None:
         if kind == "annotate":
             print(json.dumps(annotate_once(rest[0], int(rest[1]), rest[2])))
         else:
-            print(json.dumps(sitewide_once(int(rest[0]), rest[1] if len(rest) > 1 else None)))
+            print(json.dumps(sitewide_once(int(rest[0]), rest[1] or None, rest[2])))
         return
     if not args.skip_annotation:
         print(f"Cold annotation, {args.articles} synthetic articles, empty cache ({_load()}):", flush=True)
@@ -240,17 +241,17 @@ def main() -> None:
         f"   peak above the corpus {mib(r['peak_above_kib'])}", flush=True)
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
         print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
-        local = _child("sitewide", str(count))
+        local = _child("sitewide", str(count), "", args.steps)
         print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
               f"{mib(local['corpus_kib'])} resident")
-        row("search files, local", local["search"])
-        row("entity index, local", local["entities"])
-        row("timeline, local", local["timeline"])
+        for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
+            if key in local:
+                row(f"{name}, local", local[key])
         print(f"  ({_load()})", flush=True)
-        remote = _child("sitewide", str(count), args.dask)
-        row(f"search files, on Dask {args.dask}", remote["search"])
-        row(f"entity index, on Dask {args.dask}", remote["entities"])
-        row(f"timeline, on Dask {args.dask}", remote["timeline"])
+        remote = _child("sitewide", str(count), args.dask, args.steps)
+        for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
+            if key in remote:
+                row(f"{name}, on Dask {args.dask}", remote[key])
         print(f"  ({_load()})", flush=True)
 
 

@@ -9,7 +9,7 @@ Steps, as lunr's builder would make them if it were cut in parts (:class:`Search
    first-seen order and its field lengths;
 2. **global statistics, here**: term numbers (first-seen order over the partitions in order is the local build's
    order), the field lengths of every document and their averages, and the terms in lunr's order cut into ranges
-   of about ``RANGE_TERMS``;
+   of about as many postings (at most ``RANGE_POSTINGS``: a range's shards are a few MB at any corpus size);
 3. **weights per range of terms, in parallel**: a task gathers one range from every partition (the workers send
    each other that range only) and weighs its terms with ``index.weigh`` (the same expression on the same numbers,
    so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept;
@@ -35,12 +35,13 @@ from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
 from .shards import Packer, alias_buckets, check_refs, dumps, manifest, postings_text, shard_keys, term_files
 
 PARTITION = 1000  # documents per task of step 1
-RANGE_TERMS = 20_000  # terms per task of step 3 (at least 4 tasks a worker)
+RANGE_TERMS = 20_000  # terms per task of step 3, at most
+RANGE_POSTINGS = 500_000  # postings per task of step 3, at most (at least 4 tasks a worker): a few MB of shards
 
 
 def term_stats(part: list[dict], start: int) -> tuple[tuple[list[str], list[list[int]]], dict]:
     """Step 1 for documents ``part`` (at positions ``start``…): ((terms in first-seen order, field lengths per
-    field), {term: [[(position, tf)] per field]})."""
+    field, each term's postings), {term: [[(position, tf)] per field]})."""
     lengths: list[list[int]] = [[] for _ in FIELDS]
     postings: dict[str, list[list]] = {}
     for position, doc in enumerate(part, start):
@@ -51,10 +52,11 @@ def term_stats(part: list[dict], start: int) -> tuple[tuple[list[str], list[list
                 if entry is None:
                     entry = postings[term] = [[] for _ in FIELDS]
                 entry[f].append((position, tf))
-    return (list(postings), lengths), postings  # a dict keeps first-seen order
+    sizes = [sum(len(rows) for rows in per_field) for per_field in postings.values()]
+    return (list(postings), lengths, sizes), postings  # a dict keeps first-seen order
 
 
-def head(stats) -> tuple[list[str], list[list[int]]]:
+def head(stats) -> tuple[list[str], list[list[int]], list[int]]:
     return stats[0]
 
 
@@ -103,6 +105,20 @@ def pieces(texts: list[str], cuts: list[int]) -> list[str]:
     return [",".join(texts[a:b]) for a, b in zip(ends, ends[1:])]
 
 
+def ranges(terms: list[str], volume: list[int], at_least: int, most_terms: int) -> list[int]:
+    """Where each range of terms starts: about as many postings in each (at most RANGE_POSTINGS, and at least
+    ``at_least`` ranges), at most ``most_terms`` terms. What comes back of a range is bounded at any corpus size."""
+    most = min(RANGE_POSTINGS, -(-sum(volume) // max(1, at_least)))
+    starts, postings, count = [], 0, 0
+    for at, size in enumerate(volume):
+        if not count or postings + size > most or count >= most_terms:
+            starts.append(at)
+            postings = count = 0
+        postings += size
+        count += 1
+    return starts
+
+
 class Search:
     """The steps on the cluster behind ``client``; step 1 is sent at once (the caller goes on meanwhile).
 
@@ -133,19 +149,23 @@ class Search:
         self.as_texts = texts
         numbers: dict[str, int] = {}
         lengths: list[list[int]] = [[] for _ in FIELDS]
+        volume: list[int] = []  # each term's postings, by number
         for future in [self.submit(head, s) for s in self.stats]:
-            order, part_lengths = future.result()
-            for term in order:
-                if term not in numbers:
-                    numbers[term] = len(numbers)
+            order, part_lengths, sizes = future.result()
+            for term, size in zip(order, sizes):
+                number = numbers.get(term)
+                if number is None:
+                    number = numbers[term] = len(numbers)
+                    volume.append(0)
+                volume[number] += size
             for f, rows in enumerate(part_lengths):
                 lengths[f].extend(rows)
         averages = averages_of([sum(rows) for rows in lengths], self.count)
         shared = self.client.scatter([lengths], broadcast=True, workers=self.where.get("workers"), hash=False)[0]
         del lengths
         self.terms = terms = sorted(numbers, key=js_order)
-        ranges = min(len(terms), max(4 * len(self.workers), -(-len(terms) // self.range_terms)))
-        starts = [len(terms) * r // ranges for r in range(ranges)]
+        starts = ranges(terms, [volume[numbers[t]] for t in terms], 4 * len(self.workers), self.range_terms)
+        del volume
         splits = [self.submit(split, s, [js_order(terms[at]) for at in starts[1:]]) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
         self.weighed = [self.submit(weigh_range, [self.submit(pick, s, r) for s in splits],
