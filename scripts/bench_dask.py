@@ -9,8 +9,9 @@
    worker).
 2. **Site-wide steps** at each of ``--scale`` (10,000 and 100,000 articles by default), on annotation records
    synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
-   whole index), the entity index (``entity_index.build``) and the site timeline (``timeline_pages.timeline_years``),
-   locally, and the search files with the index computed on the cluster. Each in a fresh process; its time, and
+   written to a temporary folder), the entity index (``entity_index.build``) and the site timeline
+   (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``write``, each file written as it
+   is made; ``entities/on_dask.build``; ``timeline_years_on``). Each in a fresh process; its time, and
    the peak resident memory of that process (the build process: the cluster's workers are other processes)
    above what it held once the corpus was made (``/proc/self/clear_refs``), and the corpus itself.
 
@@ -25,6 +26,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,7 +63,7 @@ def _cluster(address: str, workers: int):
 
     if address == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0", silence_logs=40)
+                               dashboard_address="127.0.0.1:0", silence_logs=40, memory_limit=0)  # as a build's
         return cluster, Client(cluster)
     return None, Client(address, timeout=5)
 
@@ -140,7 +142,7 @@ def corpus(count: int) -> tuple[list[dict], dict, list[tuple[str, list[dict]]], 
     return docs, {"docs": store, "entities": dict(sorted(meta.items()))}, per_article, events
 
 
-def sitewide_once(count: int, address: str | None) -> dict:
+def sitewide_once(count: int, address: str | None, only: str = "search,entities,timeline") -> dict:
     """In a fresh process: the site-wide steps for ``count`` articles; seconds and peak memory of each."""
     made = time.perf_counter()
     docs, store, per_article, events = corpus(count)
@@ -148,14 +150,18 @@ def sitewide_once(count: int, address: str | None) -> dict:
     client = cluster = None
     if address:
         cluster, client = _cluster(address, 2)
-        client.run(lambda: __import__("newsreader.core.search.on_dask"))  # the workers' imports, as in a build
-    steps = [("search", lambda: _search(docs, store, client))]
-    if not address:
-        from newsreader.core.entities.index import build  # noqa: PLC0415
-        from newsreader.timeline_pages import timeline_years  # noqa: PLC0415
+        client.run(_imports)  # the workers' imports, as in a build
+    from newsreader.core import site_timeline  # noqa: PLC0415
+    from newsreader.core.entities import index as entity_index, on_dask as dask_entities  # noqa: PLC0415
 
-        steps += [("entities", lambda: build(per_article)), ("timeline", lambda: timeline_years(events))]
-    for name, step in steps:
+    steps = [("search", lambda: _search(docs, store, client))]
+    if client is None:
+        steps += [("entities", lambda: entity_index.build(per_article)),
+                  ("timeline", lambda: site_timeline.timeline_years(events))]
+    else:
+        steps += [("entities", lambda: dask_entities.build(client, per_article)),
+                  ("timeline", lambda: site_timeline.timeline_years_on(client, events))]
+    for name, step in [(name, step) for name, step in steps if name in only.split(",")]:
         _reset_peak()
         before = _peak_kib()
         start, cpu = time.perf_counter(), time.process_time()
@@ -169,12 +175,29 @@ def sitewide_once(count: int, address: str | None) -> dict:
     return out
 
 
-def _search(docs, store, client) -> int:
-    from newsreader.core.search import on_dask as dask_search  # noqa: PLC0415
-    from newsreader.search import search_files  # noqa: PLC0415
+def _imports() -> None:
+    import newsreader.core.entities.on_dask  # noqa: F401, PLC0415
+    import newsreader.core.search.on_dask  # noqa: F401, PLC0415
+    import newsreader.core.site_timeline  # noqa: F401, PLC0415
 
-    index = dask_search.build_index(client, docs) if client is not None else None
-    return sum(len(text) for text in search_files(docs, store, index=index).values())
+
+def _search(docs, store, client) -> int:
+    """The search files, as a build makes them: locally every file made, then written; on the cluster each file
+    written as it is made (here to a temporary folder)."""
+    from newsreader.core.search import on_dask as dask_search  # noqa: PLC0415
+    from newsreader.search import search_files, shown  # noqa: PLC0415
+
+    out = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))
+    try:
+        if client is None:
+            for path, text in search_files(docs, store).items():
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                (out / path).write_bytes(text.encode("utf-8"))
+        else:
+            dask_search.write(dask_search.Search(client, docs), out, *shown(store))
+        return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 # -- the run -----------------------------------------------------------------------------------------------------
@@ -192,6 +215,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=600, help="articles for the cold annotation")
     parser.add_argument("--scale", default="10000,100000", help="article counts for the site-wide steps")
     parser.add_argument("--skip-annotation", action="store_true")
+    parser.add_argument("--steps", default="search,entities,timeline", help="which site-wide steps to measure")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -199,7 +223,7 @@ def main() -> None:
         if kind == "annotate":
             print(json.dumps(annotate_once(rest[0], int(rest[1]), rest[2])))
         else:
-            print(json.dumps(sitewide_once(int(rest[0]), rest[1] if len(rest) > 1 else None)))
+            print(json.dumps(sitewide_once(int(rest[0]), rest[1] or None, rest[2])))
         return
     if not args.skip_annotation:
         print(f"Cold annotation, {args.articles} synthetic articles, empty cache ({_load()}):", flush=True)
@@ -217,15 +241,17 @@ def main() -> None:
         f"   peak above the corpus {mib(r['peak_above_kib'])}", flush=True)
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
         print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
-        local = _child("sitewide", str(count))
+        local = _child("sitewide", str(count), "", args.steps)
         print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
               f"{mib(local['corpus_kib'])} resident")
-        row("search files, local", local["search"])
-        row("entity index, local", local["entities"])
-        row("timeline, local", local["timeline"])
+        for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
+            if key in local:
+                row(f"{name}, local", local[key])
         print(f"  ({_load()})", flush=True)
-        remote = _child("sitewide", str(count), args.dask)
-        row(f"search files, index on Dask {args.dask}", remote["search"])
+        remote = _child("sitewide", str(count), args.dask, args.steps)
+        for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
+            if key in remote:
+                row(f"{name}, on Dask {args.dask}", remote[key])
         print(f"  ({_load()})", flush=True)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import atexit
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .build import state
+from .core.entities import index as entity_index
 from .site import processes
 
 if TYPE_CHECKING:
@@ -49,24 +51,82 @@ def session(settings: dict) -> dask_backend.Annotator | None:
 
 
 def annotator(settings: dict):
-    """For ``core.annotate.annotate_all``: the open session as a context manager (the build closes it), or None."""
+    """For ``core.annotate.annotate_all``: the open session as a context manager (the build closes it), or None.
+
+    Asked for once the articles are read, before the entity index is made: with a session, that index is made on
+    the cluster too (``core.entities.index.offload``), else locally."""
     found = session(settings)
+    entity_index.offload(None if found is None else partial(_entity_index, found))
     return None if found is None else lambda: nullcontext(found.opened())
 
 
-def search_index(found: dask_backend.Annotator, documents: list[dict]) -> Future:
-    """The search index of ``documents`` computed on the cluster (``core/search/on_dask.py``), waited for in a thread
-    of this process while it renders pages; the connection is opened here, in the build's own thread."""
+def _entity_index(found: dask_backend.Annotator, articles: list, **rule) -> dict:
+    from .core.entities import on_dask as dask_entities  # noqa: PLC0415
+
+    return found.sitewide(lambda client, workers: dask_entities.build(client, articles, workers=workers, **rule),
+                          "The entity index")
+
+
+def timeline(settings: dict, events: list[dict], month_split: int | None) -> dict:
+    """The site timeline (``core/site_timeline.py``): its events placed on the cluster when ``NEWSREADER_DASK`` is
+    set, else here."""
+    from .core import site_timeline  # noqa: PLC0415
+
+    found = session(settings)
+    if found is None:
+        return site_timeline.timeline_years(events, month_split)
+    return found.sitewide(lambda client, workers: site_timeline.timeline_years_on(
+        client, events, month_split, workers=workers), "The site timeline")
+
+
+def search_index(found: dask_backend.Annotator, documents: list[dict], whole: bool = False):
+    """The search index of ``documents`` on the cluster (``core/search/on_dask.py``), its first step sent now (the
+    connection opened here, in the build's own thread) while pages are rendered: a ``Search`` that
+    :func:`write_search` writes; with ``whole`` (``lunr-index.json`` for tools) the whole Index, gathered in a thread
+    of this process (a Future)."""
     from .core.search import on_dask as dask_search  # noqa: PLC0415
 
     client = found.opened().client
+    if not whole:
+        return dask_search.Search(client, documents, workers=sorted(found.accepted))
     pool = ThreadPoolExecutor(1, thread_name_prefix="newsreader-dask-search")
-    future = pool.submit(dask_search.build_index, client, documents, workers=sorted(found.accepted))
+    future = pool.submit(found.sitewide, lambda client, workers: dask_search.build_index(
+        client, documents, workers=workers), "The search index")
     pool.shutdown(wait=False)
     return future
 
 
+def write_search(found: dask_backend.Annotator, started, documents: list[dict], shown, out, cache, name: str) -> None:
+    """The search files written under ``out`` as the cluster makes them (``started``: the ``Search`` of
+    ``documents`` that :func:`search_index` began), each kept in ``cache`` at once and listed there under ``name``
+    (as ``search._cache_files`` lists them): none is held here longer. ``shown()``: the display files, facets and
+    entities with a page (``search.shown``)."""
+    from .build.cache import key  # noqa: PLC0415
+    from .core.search import on_dask as dask_search  # noqa: PLC0415
+
+    listing: dict[str, str] = {}
+
+    def kept(path: str, text: str) -> None:
+        digest = key("search-file", text)
+        if not cache.has(digest, ".txt"):
+            cache.put_text(digest, text, ".txt")
+        listing[path] = digest
+
+    def step(client, workers):
+        search = started.pop() if started else dask_search.Search(client, documents, workers=workers)
+        listing.clear()
+        return dask_search.write(search, out, *shown(), kept=kept if cache.folder is not None else None)
+
+    started = [started]
+    folder, manifest = found.sitewide(step, "The search files")
+    if cache.folder is not None:
+        kept("manifest.json", manifest)
+        cache.put(name, {"manifest.json": listing.pop("manifest.json"),
+                         **{f"{folder}/{path}": digest for path, digest in listing.items()}})
+
+
 def close(pelican) -> None:
+    entity_index.offload(None)
     build = state.of(pelican.settings)
     found, build.dask = build.dask, None
     if found is not None:

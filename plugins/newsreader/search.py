@@ -69,7 +69,21 @@ def search_files(docs: list[dict], store: dict, index=None, whole: bool = False)
     ``index`` is ``build_index(docs)`` when the caller has it already (computed on a Dask cluster: the same index).
     """
     index = index or build_index(docs)
-    displays = [{"t": d["t"], "u": d["u"], "s": d["s"], "d": d["d"], "p": d["p"]} for d in store["docs"]]
+    displays, facets, with_pages = shown(store)
+    out = search_shards.files(index, list(displays), facets, with_pages)
+    if not whole:
+        return out
+    entities = store["entities"]
+    out["lunr-index.json"] = _dumps(serialize(index))
+    out["store.json"] = _dumps({"docs": [{k: v for k, v in d.items() if k != "p"} for d in store["docs"]],
+                                "entities": {i: m[:3] for i, m in entities.items()}})
+    return out
+
+
+def shown(store: dict):
+    """What results show (display files, one a document, made as they are read), the facets and the entities with
+    a page (the alias files)."""
+    displays = ({"t": d["t"], "u": d["u"], "s": d["s"], "d": d["d"], "p": d["p"]} for d in store["docs"])
     entities = store["entities"]
     ids = list(entities)
     number = {eid: n for n, eid in enumerate(ids)}
@@ -78,13 +92,7 @@ def search_files(docs: list[dict], store: dict, index=None, whole: bool = False)
               "docs": [[sources.index(d["s"]) if d["s"] else -1, d["y"] or 0, [number[e] for e in d["e"]]]
                        for d in store["docs"]]}
     with_pages = [{"name": m[0], "type": m[1], "aliases": m[2], "url": m[3]} for m in entities.values() if m[3]]
-    out = search_shards.files(index, displays, facets, with_pages)
-    if not whole:
-        return out
-    out["lunr-index.json"] = _dumps(serialize(index))
-    out["store.json"] = _dumps({"docs": [{k: v for k, v in d.items() if k != "p"} for d in store["docs"]],
-                                "entities": {i: m[:3] for i, m in entities.items()}})
-    return out
+    return displays, facets, with_pages
 
 
 def _listing_name(articles, documents, whole: bool = False) -> str:
@@ -159,7 +167,7 @@ class SearchGenerator(Generator):
         forking = "fork" in multiprocessing.get_all_start_methods()
         self.dask = dask_glue.session(settings)  # with a cluster, the index is computed there, not in a fork
         if self.dask is not None and not self.cache.has(self.name):
-            self.index = dask_glue.search_index(self.dask, self.documents()[0])  # meanwhile, pages are rendered
+            self.index = dask_glue.search_index(self.dask, self.documents()[0], self.whole)  # meanwhile, pages are rendered
         elif self.cache.folder is not None and forking and not self.cache.has(self.name):
             self.worker = multiprocessing.get_context("fork").Process(target=self._build, daemon=True)
             self.worker.start()
@@ -192,13 +200,18 @@ class SearchGenerator(Generator):
                 logger.warning("building the search files in a second process failed (exit code %s); building them here",
                                self.worker.exitcode)
             if self.dask is not None and self.index is None:  # the files in the cache were damaged
-                self.index = dask_glue.search_index(self.dask, self.documents()[0])
-            files = search_files(*self.documents(), index=self.index.result() if self.index else None, whole=self.whole)
-            for path, text in files.items():
-                (out / path).parent.mkdir(parents=True, exist_ok=True)
-                replace_text(out / path, text)
-            if self.cache.folder is not None:
-                _cache_files(self.cache, self.name, files)
+                self.index = dask_glue.search_index(self.dask, self.documents()[0], self.whole)
+            if self.dask is not None and not self.whole:  # written as the cluster makes them, never held whole
+                dask_glue.write_search(self.dask, self.index, self.documents()[0], lambda: shown(self.documents()[1]),
+                                       out, self.cache, self.name)
+            else:
+                files = search_files(*self.documents(), index=self.index.result() if self.index else None,
+                                     whole=self.whole)
+                for path, text in files.items():
+                    (out / path).parent.mkdir(parents=True, exist_ok=True)
+                    replace_text(out / path, text)
+                if self.cache.folder is not None:
+                    _cache_files(self.cache, self.name, files)
         lunr_js = Path(settings["NEWSREADER_LUNR_JS"])
         target = Path(self.output_path) / settings["THEME_STATIC_DIR"] / "js" / "search-lunr.js"
         if lunr_js.exists():

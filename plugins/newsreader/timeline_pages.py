@@ -10,37 +10,13 @@ from functools import cached_property
 
 from pelican.generators import Generator
 
+from . import dask_glue
 from .build import keys as build_keys
+from .core.site_timeline import timeline_years  # noqa: F401 - where it was
 from .core.timex.events import period_start
 from .site_view import SiteView, write_file
 
 RECENT_EVENTS = 40  # the site timeline's front page shows whole months back from the newest article, this many at least
-
-
-def timeline_years(events: list[dict], month_split: int | None = None) -> dict:
-    """Events oldest first (as in an article): by year, then month, the year's events with no month first.
-
-    Each year has ``count``, ``months`` (each with ``month`` (0: no month given), ``name``, ``anchor`` and ``events``)
-    and ``month_pages`` (its months have pages of their own: the year has more than ``month_split`` events).
-    """
-    years: dict[int, dict] = {}
-    for event in events:
-        start = period_start(event["date"], event["precision"])
-        year = years.setdefault(start.year, {"year": start.year, "count": 0, "months": {}})
-        year["count"] += 1
-        month_key = start.month if event["precision"] in {"day", "week", "month"} else 0
-        year["months"].setdefault(month_key, []).append(event)
-    ordered = []
-    for y in sorted(years):
-        months = years[y]["months"]
-        ordered.append({
-            "year": y, "count": years[y]["count"],
-            "month_pages": month_split is not None and years[y]["count"] > month_split,
-            "months": [{"month": m, "name": f"{calendar.month_name[m]} {y}" if m else f"{y}, no month given",
-                        "short": calendar.month_abbr[m] if m else "no month", "anchor": f"m{y}-{m:02d}",
-                        "events": months[m]} for m in sorted(months)],
-        })
-    return {"years": ordered, "total": len(events)}
 
 
 def recent_months(timeline: dict, newest: tuple[int, int] | None, at_least: int = RECENT_EVENTS) -> list[dict]:
@@ -84,7 +60,7 @@ class TimelineGenerator(Generator):
 
     @cached_property
     def timeline(self) -> dict:
-        return timeline_years(self.view.events, self.settings["NEWSREADER_TIMELINE_MONTH_SPLIT"])
+        return dask_glue.timeline(self.settings, self.view.events, self.settings["NEWSREADER_TIMELINE_MONTH_SPLIT"])
 
     def timeline_page(self) -> dict:
         """What ``/timeline/`` shows: every year and month as links, and the events (all of them, or the latest

@@ -20,7 +20,8 @@ import pytest
 from conftest import ROOT, build
 
 import synthetic  # scripts/synthetic.py
-from newsreader.core import dask_backend
+from newsreader.core import dask_backend, site_timeline
+from newsreader.core.entities import index as entity_index, on_dask as dask_entities
 from newsreader.core.search import on_dask as dask_search
 from newsreader.core.search.index import build_index, build_with_lunr_py, serialize
 from newsreader.core.annotate import _annotate_batch, cache_key
@@ -103,7 +104,8 @@ def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus
     log = result.stdout + result.stderr
     assert f"Using the Dask cluster at {cluster.scheduler.address}; dashboard: http" in log
     ran = {str(t["key"]).split("-")[0] for t in stream.data}
-    assert {"newsreader", "term_stats", "weigh_bucket"} <= ran, f"not run on the cluster: annotation, search ({ran})"
+    assert {"newsreader", "term_stats", "weigh_range", "pieces", "tallied", "related", "years_of"} <= ran, \
+        f"not run on the cluster: annotation, search, entity index, timeline ({ran})"
     assert tree(out) == tree(local_site)
     use_secret(str(cache))  # the session's secret (conftest), as the build used it
     for path in sorted((corpus / "news").glob("*.txt")):  # a later build anywhere finds every record in the cache
@@ -136,9 +138,113 @@ def test_the_search_index_on_the_cluster_has_lunr_py_weights_bit_for_bit(cluster
         a = synthetic.article(i, seed=9)
         documents.append({"ref": str(i), "title": a["headline"], "entities": " ".join(synthetic.PEOPLE[i % 3:i % 7]),
                           "source": a["source"], "body": "\n".join(a["paragraphs"])})
-    index = dask_search.build_index(cluster, documents, partition=300)  # 7 partitions, 8 buckets of terms
+    index = dask_search.build_index(cluster, documents, partition=300)  # 7 partitions, 8 ranges of terms
     assert index == build_index(documents)
     assert json.dumps(serialize(index), sort_keys=True) == json.dumps(build_with_lunr_py(documents), sort_keys=True)
+
+
+def search_documents(count: int) -> tuple[list[dict], dict]:
+    from newsreader.search import documents_and_store
+
+    class Article:  # what the search reads of an article (no raw text: its HTML is used)
+        def __init__(self, i):
+            a = synthetic.article(i, seed=4)
+            self.title, self.content = a["headline"], "<p>" + "</p><p>".join(a["paragraphs"]) + "</p>"
+            self.summary, self.category, self.url, self.slug = a["paragraphs"][0], a["source"], f"news/a{i}/", f"a{i}"
+            self.date, self.entities = a["published"], [
+                {"id": f"p{(i * k) % 13}", "name": synthetic.PEOPLE[(i * k) % 13 % len(synthetic.PEOPLE)],
+                 "type": "person", "aliases": [], "href": f"/entity/p{(i * k) % 13}/" if k % 2 else None}
+                for k in range(1, 4)]
+
+    return documents_and_store([Article(i) for i in range(count)], "")
+
+
+def test_the_search_files_written_as_the_cluster_makes_them_are_the_local_ones(cluster, tmp_path):
+    from newsreader.search import search_files, shown
+
+    empty = search_documents(0)
+    for (docs, store), partition, range_terms in ((search_documents(700), 150, 97), (empty, 150, 97)):
+        local = search_files(docs, store)  # ranges of 97 terms cut through shards; no document at all
+        out = tmp_path / str(len(docs))
+        out.mkdir()
+        kept = {}
+        search = dask_search.Search(cluster, docs, partition=partition, range_terms=range_terms)
+        folder, manifest = dask_search.write(search, out, *shown(store), kept=lambda path, text: kept.setdefault(path, text))
+        assert {"manifest.json": manifest, **{f"{folder}/{p}": t for p, t in kept.items()}} == local
+        assert tree(out) == {path: text.encode() for path, text in local.items()}
+        assert not docs or len([p for p in local if "/t" in p]) > 20  # many shards, over many ranges
+
+
+def entity_articles(count: int) -> list[tuple[str, list[dict]]]:
+    """Articles' entity dicts that the merge rules act on: spellings, a lone surname, an acronym defined once,
+    article-local bodies, money, quotes, roles, and names of their own (made up here)."""
+    def entity(name, kind, sentences, **more):
+        return {"name": name, "type": kind, "aliases": [], "roles": [],
+                "mentions": [{"sentence": f"s{n}", "start": 0, "end": len(name)} for n in sentences], **more}
+
+    out = []
+    for i in range(count):
+        ents = [entity("Odile Varnacott", "person", [1, 2 + i % 3], roles=["minister"] if i % 4 else []),
+                entity("Varnacott" if i % 3 else "Quennel Stroud", "person" if i % 5 else "organization", [3]),
+                entity("Brisk Harbour Transit Board" if i % 6 == 0 else "BHTB", "organization", [2],
+                       aliases=["BHTB"] if i % 6 == 0 else []),
+                entity("VELLMORE" if i % 7 == 0 else "Vellmore", "place", [1] * (1 + i % 2)),
+                entity(f"Teodor Plask{i % 23}", "person", [4], quoted=i % 2),
+                entity(f"Ysolde Marrick{i}", "person", [3]),
+                entity("the ministry", "organization", [5], local=True),
+                entity(f"${i % 9} million", "money", [6])]
+        if i % 10 == 3:
+            ents.append(entity("Odile Varnacott", "person", [7]))  # twice in one article
+        out.append((f"story-{i % (count - 3)}" if i > 2 else f"first-{i}", ents))  # a few slugs met twice
+    return out
+
+
+@pytest.mark.parametrize("rule", [{}, {"min_articles": 3, "min_mentions": 3, "min_quotes": 2}])
+def test_the_entity_index_on_the_cluster_is_the_local_one(cluster, rule):
+    articles = entity_articles(230)
+    expected = entity_index.build(articles, **rule)
+    found = dask_entities.build(cluster, articles, partition=17, buckets=5, **rule)  # 14 partitions, 5 buckets of ids
+    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(expected))
+    assert any(rec["related"] for rec in expected["entities"].values()) and expected["local"]
+    assert any(rec["url"] is None for rec in expected["entities"].values() if rec["type"] == "person") == bool(rule)
+
+
+def test_a_worker_lost_with_the_partitions_it_held_has_the_step_made_again(cluster, monkeypatch):
+    articles = entity_articles(120)
+    expected = entity_index.build(articles)
+    pids = cluster.run(os.getpid)
+    real, killed = dask_entities.grouping, []
+
+    def grouping_and_a_kill(*args):  # step 1 is done: every worker holds partitions of the articles
+        if not killed:
+            holders = {w for ws in cluster.who_has().values() for w in ws}
+            killed.append(sorted(holders & set(pids))[0])
+            os.kill(pids[killed[0]], signal.SIGKILL)
+            deadline = time.monotonic() + 30
+            while killed[0] in cluster.scheduler_info()["workers"] and time.monotonic() < deadline:
+                time.sleep(0.1)
+        return real(*args)
+
+    monkeypatch.setattr(dask_entities, "grouping", grouping_and_a_kill)
+    said = []
+    with dask_backend.Annotator(cluster.scheduler.address, say=said.append) as annotator:
+        found = annotator.sitewide(lambda client, workers: dask_entities.build(
+            client, articles, partition=10, workers=workers), "The entity index")
+    assert killed and any("The entity index on the Dask cluster" in line and "making it again" in line for line in said)
+    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(expected))
+    cluster.wait_for_workers(2, timeout=60)
+
+
+def test_the_timeline_on_the_cluster_is_the_local_one(cluster):
+    events = [{"date": f"{2001 + i % 7}-{1 + i % 12:02d}" + (f"-{1 + i % 28:02d}" if i % 3 else ""),
+               "precision": "day" if i % 3 else "month", "n": i} for i in range(500)]
+    events += [{"date": f"{2003 + i}", "precision": "year", "n": -i} for i in range(4)]
+    expected = site_timeline.timeline_years(events, month_split=30)
+    found = site_timeline.timeline_years_on(cluster, events, month_split=30, partition=37)
+    assert found == expected
+    assert [id(e) for y in found["years"] for m in y["months"] for e in m["events"]] == \
+        [id(e) for y in expected["years"] for m in y["months"] for e in m["events"]]  # the build's own event dicts
+    assert any(y["month_pages"] for y in found["years"]) and any(m["month"] == 0 for y in found["years"] for m in y["months"])
 
 
 def free_port() -> int:
@@ -205,3 +311,33 @@ def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait()
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/stat")
+    return not (status.exists() and status.read_text().split(") ", 1)[-1].startswith("Z"))  # a zombie has ended
+
+
+def test_the_workers_of_a_local_cluster_end_with_a_killed_build():
+    code = ("import os, sys, time; sys.path.insert(0, 'plugins'); from newsreader.core.dask_backend import Annotator\n"
+            "a = Annotator('local', workers=2, say=lambda line: None).opened()\n"
+            "print(' '.join(str(p) for p in a.client.run(os.getpid).values()), flush=True); time.sleep(300)\n")
+    build = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True)
+    try:
+        workers = [int(pid) for pid in build.stdout.readline().split()]
+        assert len(workers) == 2 and all(alive(pid) for pid in workers)
+    finally:
+        build.kill()  # SIGKILL: no atexit, no finally, nothing of the build process runs
+        build.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # not to leave them running when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"worker processes {left} outlived the killed build"

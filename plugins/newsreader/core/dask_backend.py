@@ -164,8 +164,11 @@ class Annotator:
     def _local_cluster(self):
         from distributed import LocalCluster  # noqa: PLC0415
 
+        # No memory limit: Dask's estimate of a task's data (``sizeof``, from a sample of a list's items) is far off
+        # for the search's postings (a few terms of every document among thousands of rare ones), and a limit of
+        # a share of the machine made it refuse tasks (a 100,000-article index) or pause workers.
         return LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                            dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
+                            dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL, memory_limit=0)
 
     def _wait_for_workers(self, count: int, timeout: float) -> None:
         try:
@@ -221,6 +224,25 @@ class Annotator:
             pending[at] = None
             yield from records
             at += 1
+
+    def sitewide(self, step: Callable, what: str):
+        """``step(client, workers)``: a site-wide step (search files, entity index, timeline) on the accepted workers.
+
+        Its partitions are sent to the workers (``scatter``: held there, not by the scheduler), so a worker lost on
+        the way takes some with it and the step fails; it is then run once more, from the start, on the workers
+        accepted by then (a nanny's replacement is asked for its identity)."""
+        self.opened()
+        try:
+            return step(self.client, sorted(self.accepted))
+        except DaskError:
+            raise
+        except Exception as err:  # noqa: BLE001 - a worker lost, data lost with it...: once more, then it is raised
+            self.say(f"{what} on the Dask cluster at {self.address} failed ({type(err).__name__}: {err}); "
+                     "making it again")
+        self.accepted &= set(self.client.scheduler_info()["workers"])
+        self._lost_workers()  # when none is left: waits for one (DaskError when none comes)
+        self.handshake()
+        return step(self.client, sorted(self.accepted))
 
     def _submit(self, batches: list, start: int) -> list:
         # Explicit keys, unique to this build (a scheduler takes two tasks of one key for one; no hashing of the

@@ -11,9 +11,7 @@ from collections import Counter, defaultdict
 from unidecode import unidecode
 
 from ..keys import is_relative
-from .names import acronym_key, is_generic, person_key
-
-PAGE_TYPES = ("person", "organization", "place", "agreement")  # money and quantities get no page
+from .grouping import PAGE_TYPES, grouping, grouping_parts, is_local
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
 
 
@@ -34,90 +32,6 @@ def slugify(text: str) -> str:
     return slug
 
 
-def _plain_key(entity: dict) -> str:
-    """The site-wide key of a name: without middle initials, acronyms without their dots, without a
-    leading "The" ("The Hague" in one article, "Hague" where no evidence kept the article)."""
-    name = entity["name"]
-    if name.startswith("The ") and len(name) > 4:
-        name = name[4:]
-    return acronym_key(person_key(name))
-
-
-def spelling_key(key: str) -> str:
-    """What two spellings of one name share: case, punctuation and spaces aside ("WASHINGTON" and "Washington",
-    "Fizz-Co" and "Fizz Co", "Walter K.D. Renn" and "Walter KD Renn", "O’Dell" and "O'Dell", "BrightPath"
-    and "Bright Path"); letters with accents stay themselves ("José" is not "Jose")."""
-    return "".join(ch for ch in key.casefold() if ch.isalnum())
-
-
-def _spellings(page_entities: list[dict]) -> dict[str, str]:
-    """{plain key: the one key of its spelling}: the spelling met in most entity dicts, one not in capitals
-    first (a dateline's "WASHINGTON" joins "Washington"). Keys of three characters or fewer stay apart."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for e in page_entities:
-        key = _plain_key(e)
-        counts[spelling_key(key) if len(key) > 3 else key][key] += 1
-    chosen = {}
-    for spelled in counts.values():
-        best = min(spelled, key=lambda k: (k.isupper(), -spelled[k], k))
-        chosen.update({k: best for k in spelled})
-    return chosen
-
-
-def _surname_owners(entities: list[dict], spelling: dict[str, str]) -> tuple[dict[str, str], set[str], set[str]]:
-    """Lone surnames that name the one full-name person of the site who bears them: {surname: key}; the
-    lone names typed person somewhere; the surnames of every full-name person."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    lone_people = set()
-    for e in entities:
-        key = spelling[_plain_key(e)]
-        if e["type"] == "person" and " " in key:
-            owners[key.split()[-1]].add(key)
-        elif e["type"] == "person":
-            lone_people.add(key)
-    unique = {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}
-    return unique, lone_people, set(owners)
-
-
-def _long_forms(page_entities: list[dict], spelling: dict[str, str]) -> dict[str, str]:
-    """{acronym: key of its long form}: an organisation one article names in full with the acronym among its
-    aliases (defined there in brackets) and whose capitals spell it; only an acronym with one long form."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for e in page_entities:
-        key = spelling[_plain_key(e)]
-        if e["type"] != "organization" or " " not in key:
-            continue
-        initials = "".join(w[0] for w in key.split() if w[:1].isupper())
-        for alias in e["aliases"]:
-            if alias.isupper() and " " not in alias and len(alias) >= 2 and alias == initials:
-                found[alias].add(key)
-    return {acronym: next(iter(keys)) for acronym, keys in found.items() if len(keys) == 1}
-
-
-def _grouping(articles) -> tuple[dict[tuple, str], set[str]]:
-    """Site-wide key of each (type, name): figures by type and name, other entities by name alone; and the
-    keys that are a person's surname typed person somewhere (their type is the person's, see :func:`build`)."""
-    page_entities = [e for _, ents in articles for e in ents if e["type"] in PAGE_TYPES and not is_local(e)]
-    spelling = _spellings(page_entities)
-    owners, lone_people, all_surnames = _surname_owners(page_entities, spelling)
-    from .aliases import load as load_aliases  # noqa: PLC0415 - yaml and pycountry: only when the index is made
-
-    aliases = load_aliases()
-    long_forms = _long_forms(page_entities, spelling)
-    groups = {}
-    for e in page_entities:
-        key = spelling[_plain_key(e)]
-        if " " not in key and key in owners and (e["type"] == "person" or key in lone_people) \
-                and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
-            key = owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
-        elif key in long_forms and not (aliases.place(key) or aliases.organization(key)):
-            key = long_forms[key]  # "UKFO" of an article that never spells it out -> the long form another defines
-        groups[(e["type"], e["name"])] = key
-    surnames = {k for k in lone_people & all_surnames
-                if not (aliases.place(k) or aliases.capital_of(k) or aliases.organization(k))}
-    return groups, surnames
-
-
 def _unique_ids(keys: list[str], prefix: str = "") -> dict[str, str]:
     """Stable, unique ids: the slug of the name; a name with letters outside ASCII adds a digest of
     itself ("José Müller" -> "jose-muller-<6 hex>"), so it never takes or moves "Jose Muller"'s id.
@@ -133,11 +47,6 @@ def _unique_ids(keys: list[str], prefix: str = "") -> dict[str, str]:
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
-
-
-def is_local(entity: dict) -> bool:
-    """An article-local entity: a generic body tied to no country (unless a correction renamed it)."""
-    return bool(entity.get("local")) and is_generic(entity["name"])
 
 
 def id_of(index: dict, slug: str, entity: dict) -> str:
@@ -176,59 +85,109 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     roles, and the entities they share articles with most often (among those with a page). A record's ``url`` is
     its page's, or None when it has none (:func:`earns_page`, given ``min_articles``, ``min_mentions``, ``min_quotes``).
     """
-    groups, surnames = _grouping(articles)
-    figures = sorted({(e["type"], e["name"]) for _, ents in articles for e in ents if e["type"] not in PAGE_TYPES})
+    groups, surnames = grouping(*grouping_parts(articles))
+    ids, page_ids = site_ids(groups, figures_of(articles))
+    ids.update(local_ids(articles))
+    tallies, present = tally(articles, ids)
+    person_surnames = {page_ids[k] for k in surnames if k in page_ids}
+    records = {eid: finish(eid, t, person_surnames, url_pattern, min_articles, min_mentions, min_quotes)
+               for eid, t in tallies.items()}
+    related = _related(records, present, {eid: t.appearances for eid, t in tallies.items()})
+    for eid, rec in records.items():
+        complete(rec, tallies[eid], related[eid])
+    local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
+    return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}
+
+
+def figures_of(articles) -> set[tuple[str, str]]:
+    """The (type, name) of every money and quantity (named by type and name, with no page)."""
+    return {(e["type"], e["name"]) for _, ents in articles for e in ents if e["type"] not in PAGE_TYPES}
+
+
+def site_ids(groups: dict[tuple, str], figures: set[tuple[str, str]]) -> tuple[dict[tuple, str], dict[str, str]]:
+    """The ids of (type, name) pairs (``groups``: their site-wide keys; ``figures``), and the ids of the keys."""
     page_ids = _unique_ids(sorted(set(groups.values())))
     ids: dict[tuple, str] = {k: page_ids[g] for k, g in groups.items()}
+    figures = sorted(figures)
     for type_ in sorted({t for t, _ in figures}):
         of_type = _unique_ids([n for t, n in figures if t == type_], prefix=f"{type_}-")
         ids.update({(type_, n): eid for n, eid in of_type.items()})
-    for slug, ents in articles:
-        for e in ents:
-            if is_local(e):
-                ids[(slug, e["type"], e["name"])] = f"{slugify(e['name'])}-{_digest(slug + chr(0) + e['name'])}"
+    return ids, page_ids
 
-    records: dict[str, dict] = {}
-    aliases: dict[str, set] = defaultdict(set)
-    roles: dict[str, Counter] = defaultdict(Counter)
-    present: list[list[str]] = []  # the ids of each article's entity dicts
-    appearances: dict[str, list[int]] = defaultdict(list)  # the article (index) of each of an id's dicts
-    votes: dict[str, Counter] = defaultdict(Counter)
-    quoted: Counter = Counter()
-    names: dict[str, Counter] = defaultdict(Counter)
-    for at, (slug, ents) in enumerate(articles):
-        present.append([])
+
+def local_ids(articles) -> dict[tuple, str]:
+    """The ids of article-local entities, by (slug, type, name), in article order."""
+    return {(slug, e["type"], e["name"]): f"{slugify(e['name'])}-{_digest(slug + chr(0) + e['name'])}"
+            for slug, ents in articles for e in ents if is_local(e)}
+
+
+class Tally:
+    """What an id's entity dicts add up to, in article order; tallies of consecutive articles :meth:`merge`."""
+
+    __slots__ = ("local", "mentions", "aliases", "roles", "votes", "quoted", "names", "appearances", "slugs")
+
+    def __init__(self, local: bool):
+        self.local, self.mentions, self.quoted = local, 0, 0
+        self.aliases, self.roles, self.votes, self.names = set(), Counter(), Counter(), Counter()
+        self.appearances: list[int] = []  # the article (index) of each of the id's dicts
+        self.slugs: dict[str, None] = {}  # their slugs, once each, in order
+
+    def merge(self, later: Tally) -> None:
+        self.mentions += later.mentions
+        self.quoted += later.quoted
+        self.aliases |= later.aliases
+        for mine, theirs in ((self.roles, later.roles), (self.votes, later.votes), (self.names, later.names)):
+            mine.update(theirs)
+        self.appearances += later.appearances
+        self.slugs.update(later.slugs)
+
+
+def tally(articles, ids: dict[tuple, str], start: int = 0) -> tuple[dict[str, Tally], list[list[str]]]:
+    """Each id's :class:`Tally` over ``articles`` (at positions ``start``…), and the ids of each article's dicts."""
+    tallies: dict[str, Tally] = {}
+    present: list[list[str]] = []
+    index = {"ids": ids}
+    for at, (slug, ents) in enumerate(articles, start):
+        here = []
         for e in ents:
-            eid = id_of({"ids": ids}, slug, e)
-            rec = records.get(eid)
-            if rec is None:
-                rec = records[eid] = {"id": eid, "mentions": 0, "local": is_local(e)}
-            aliases[eid].update(e["aliases"])
-            aliases[eid].add(e["name"])
-            rec["mentions"] += len(e["mentions"])
-            quoted[eid] += e.get("quoted", 0)
-            roles[eid].update(e["roles"])
-            votes[eid][e["type"]] += len(e["mentions"]) + len(e["roles"])
-            names[eid][e["name"]] += len(e["mentions"])
-            present[at].append(eid)
-            appearances[eid].append(at)
-    person_surnames = {page_ids[k] for k in surnames if k in page_ids}
-    for eid, rec in records.items():
-        rec["type"] = min(votes[eid], key=lambda t: (-votes[eid][t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
-        if eid in person_surnames and 3 * votes[eid]["person"] >= sum(votes[eid].values()):
-            rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
-        # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
-        rec["name"] = min(names[eid], key=lambda n: (-names[eid][n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
-        page = earns_page(rec, len(set(appearances[eid])), quoted[eid], min_articles, min_mentions, min_quotes)
-        rec["url"] = url_pattern.format(id=eid) if page else None
-    related = _related(records, present, appearances)
-    for eid, rec in records.items():
-        rec["aliases"] = sorted(aliases[eid] - {rec["name"]})
-        rec["articles"] = list(dict.fromkeys(articles[at][0] for at in appearances[eid]))  # slugs, in order
-        rec["roles"] = [r for r, _ in sorted(roles[eid].items(), key=lambda kv: (-kv[1], kv[0]))]
-        rec["related"] = related[eid]
-    local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
-    return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}
+            eid = id_of(index, slug, e)
+            t = tallies.get(eid)
+            if t is None:
+                t = tallies[eid] = Tally(is_local(e))
+            t.aliases.update(e["aliases"])
+            t.aliases.add(e["name"])
+            t.mentions += len(e["mentions"])
+            t.quoted += e.get("quoted", 0)
+            t.roles.update(e["roles"])
+            t.votes[e["type"]] += len(e["mentions"]) + len(e["roles"])
+            t.names[e["name"]] += len(e["mentions"])
+            here.append(eid)
+            t.appearances.append(at)
+            t.slugs[slug] = None
+        present.append(here)
+    return tallies, present
+
+
+def finish(eid: str, t: Tally, person_surnames: set[str], url_pattern: str, min_articles: int = 1,
+           min_mentions: int = 1, min_quotes: int = 1) -> dict:
+    """An id's record but its aliases, articles, roles and related entities (:func:`complete`)."""
+    rec = {"id": eid, "mentions": t.mentions, "local": t.local}
+    votes, names = t.votes, t.names
+    rec["type"] = min(votes, key=lambda v: (-votes[v], TYPE_ORDER.index(v) if v in TYPE_ORDER else 99))
+    if eid in person_surnames and 3 * votes["person"] >= sum(votes.values()):
+        rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
+    # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
+    rec["name"] = min(names, key=lambda n: (-names[n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
+    page = earns_page(rec, len(set(t.appearances)), t.quoted, min_articles, min_mentions, min_quotes)
+    rec["url"] = url_pattern.format(id=eid) if page else None
+    return rec
+
+
+def complete(rec: dict, t: Tally, related: list[str]) -> None:
+    rec["aliases"] = sorted(t.aliases - {rec["name"]})
+    rec["articles"] = list(t.slugs)  # slugs, in order
+    rec["roles"] = [r for r, _ in sorted(t.roles.items(), key=lambda kv: (-kv[1], kv[0]))]
+    rec["related"] = related
 
 
 def _related(records: dict[str, dict], present: list[list[str]],
@@ -241,12 +200,6 @@ def _related(records: dict[str, dict], present: list[list[str]],
     sorted once instead of once per entity it names.
     """
     fewer_mentions = {eid: -rec["mentions"] for eid, rec in records.items() if rec["url"]}  # the entities with a page
-
-    def ranked(together: Counter, count: int = 10) -> list[str]:
-        # Tuples sort in C: no key function per pair.
-        return [b for _, _, b in heapq.nsmallest(
-            count, [(-n, fewer_mentions[b], b) for b, n in together.items() if b in fewer_mentions])]
-
     article_order: dict[int, list[str]] = {}
     related = {}
     for eid in records:
@@ -257,7 +210,7 @@ def _related(records: dict[str, dict], present: list[list[str]],
         if len(articles) == 1:
             at = articles.pop()
             if at not in article_order:
-                article_order[at] = ranked(Counter(present[at]), 11)  # itself included: dropped below
+                article_order[at] = ranked(Counter(present[at]), fewer_mentions, 11)  # itself included: dropped below
             # Its counts with the others are theirs in the article times its own: the same order.
             related[eid] = [b for b in article_order[at] if b != eid][:10]
             continue
@@ -265,8 +218,16 @@ def _related(records: dict[str, dict], present: list[list[str]],
         for at in appearances[eid]:
             together.update(present[at])
         together.pop(eid)  # an entity is not mentioned "with" itself
-        related[eid] = ranked(together)
+        related[eid] = ranked(together, fewer_mentions)
     return related
+
+
+def ranked(together: Counter, fewer_mentions: dict[str, int], count: int = 10) -> list[str]:
+    """The ``count`` ids with a page (``fewer_mentions``: minus their mentions) most often ``together``, then the
+    most mentioned, then by id."""
+    # Tuples sort in C: no key function per pair.
+    return [b for _, _, b in heapq.nsmallest(
+        count, [(-n, fewer_mentions[b], b) for b, n in together.items() if b in fewer_mentions])]
 
 
 def to_json(index: dict) -> dict:
@@ -297,9 +258,19 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
         return False
 
 
+_BUILDER: list = [None]  # what build_cached builds with, when not build (offload)
+
+
+def offload(builder=None) -> None:
+    """Make :func:`build_cached` build with ``builder`` (the arguments and result of :func:`build`; the build's Dask
+    session installs ``on_dask.build``), or with :func:`build` again (None)."""
+    _BUILDER[0] = builder
+
+
 def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True,
                  min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1) -> dict:
-    """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
+    """:func:`build` (or the builder :func:`offload` installed), reused from ``cache`` under ``digest`` (which must
+    name every input of ``articles``).
 
     An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
     replaced; so is any entry when ``reuse`` is false (the last build did not finish).
@@ -307,8 +278,8 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):
-        index = build(articles, url_pattern=url_pattern, min_articles=min_articles, min_mentions=min_mentions,
-                      min_quotes=min_quotes)
+        index = (_BUILDER[0] or build)(articles, url_pattern=url_pattern, min_articles=min_articles,
+                                       min_mentions=min_mentions, min_quotes=min_quotes)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
     return index

@@ -95,25 +95,47 @@ def separator(before: str, first: str) -> str:
     return first
 
 
+class Packer:
+    """Cuts terms, in lunr's order, into shards of about SHARD_BYTES of JSON: :meth:`starts` says whether the next
+    term (its entry's JSON costs ``cost`` bytes, with its comma) begins a new shard. Shard 0 exists before any term."""
+
+    def __init__(self):
+        self.shards, self.size, self.empty = 1, 0, True
+
+    def starts(self, cost: int) -> bool:
+        new = not self.empty and (self.size + cost > SHARD_BYTES or cost > ALONE_BYTES)
+        if new:
+            self.shards += 1
+            self.size = 0
+        self.empty = False
+        self.size += cost
+        if cost > ALONE_BYTES:  # a common term: alone, so a query for it fetches nothing else
+            self.size = SHARD_BYTES
+        return new
+
+
+def check_refs(refs: list[str]) -> None:
+    if refs != [str(i) for i in range(len(refs))]:
+        raise ValueError("shards need refs 0, 1, 2, … in document order")
+
+
+def shard_keys(terms: list[list[str]]) -> list[str]:
+    """Each shard's key: the shortest prefix of its first term that sorts after the shard before it."""
+    return [""] + [separator(terms[n - 1][-1], terms[n][0]) for n in range(1, len(terms))]
+
+
 def term_shards(index: Index) -> tuple[list[str], list[str], list[list[str]]]:
     """Contiguous ranges of terms, each about SHARD_BYTES of JSON: their keys, texts and terms."""
-    if index.refs != [str(i) for i in range(len(index.refs))]:
-        raise ValueError("shards need refs 0, 1, 2, … in document order")
+    check_refs(index.refs)
     groups: list[list[list]] = [[]]
-    size = 0
+    packer = Packer()
     for term in index.terms:
         entry = _entry(index, term)
-        cost = len(dumps(entry)) + 1
-        if groups[-1] and (size + cost > SHARD_BYTES or cost > ALONE_BYTES):
+        if packer.starts(len(dumps(entry)) + 1):
             groups.append([])
-            size = 0
         groups[-1].append(entry)
-        size += cost
-        if cost > ALONE_BYTES:  # a common term: alone, so a query for it fetches nothing else
-            size = SHARD_BYTES
     terms = [[entry[0] for entry in group] for group in groups]
-    keys = [""] + [separator(terms[n - 1][-1], terms[n][0]) for n in range(1, len(terms))]
-    return keys, [dumps(group) for group in groups], terms
+    return shard_keys(terms), [dumps(group) for group in groups], terms
 
 
 def script_bundle(lunr_js_text: str, shards_js_text: str) -> str:
@@ -191,9 +213,7 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
     keys, shards, terms = term_shards(index)
     aliases = alias_buckets(entities)
     inner = {f"t{n}.json": text for n, text in enumerate(shards)}
-    inner.update({f"k{g}.json": dumps(keys[g * GROUP:(g + 1) * GROUP]) for g in range(-(-len(keys) // GROUP))})
-    inner["vocab.json"] = dumps(terms)
-    inner.update({f"v{n}.json": dumps(rows) for n, rows in enumerate(length_files(terms), 1)})
+    inner.update(term_files(keys, terms))
     inner.update({f"d/{ref}.json": dumps(display) for ref, display in zip(index.refs, displays)})
     inner.update({f"a{n}.json": dumps(b) for n, b in enumerate(aliases)})
     inner["facets.json"] = dumps(facets)
@@ -201,11 +221,24 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
     for path in sorted(inner):
         digest.update(f"{path}\0{inner[path]}\0".encode())
     folder = f"s-{digest.hexdigest()[:12]}"
-    manifest = {"format": FORMAT, "lunr": "2.3.9", "fields": index.fields, "pipeline": SEARCH_PIPELINE,
-                "docs": len(index.refs), "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
-                "aliases": len(aliases), "lengths": LENGTHS}
-    if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
-        manifest["keys"] = keys
-    out = {"manifest.json": dumps(manifest)}
+    out = {"manifest.json": manifest(folder, index.fields, len(index.refs), keys, len(aliases))}
     out.update({f"{folder}/{path}": text for path, text in inner.items()})
     return out
+
+
+def term_files(keys: list[str], terms: list[list[str]]) -> dict[str, str]:
+    """The key files, the vocabulary and the terms by length, from the shards' keys and terms."""
+    inner = {f"k{g}.json": dumps(keys[g * GROUP:(g + 1) * GROUP]) for g in range(-(-len(keys) // GROUP))}
+    inner["vocab.json"] = dumps(terms)
+    inner.update({f"v{n}.json": dumps(rows) for n, rows in enumerate(length_files(terms), 1)})
+    return inner
+
+
+def manifest(folder: str, fields: list[str], docs: int, keys: list[str], aliases: int) -> str:
+    """``manifest.json``: what the browser reads first (``folder`` is ``s-`` + a hash of every file in it)."""
+    found = {"format": FORMAT, "lunr": "2.3.9", "fields": fields, "pipeline": SEARCH_PIPELINE,
+             "docs": docs, "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
+             "aliases": aliases, "lengths": LENGTHS}
+    if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
+        found["keys"] = keys
+    return dumps(found)
