@@ -194,7 +194,8 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
                                  [(a.slug, d, bool(r.get("error"))) for a, d, r in zip(articles, digests, results)])
     # When the last build did not finish, the index is made again and replaces its entry.
     index = entity_index.build_cached(cache, index_key, per_article, url_pattern=settings["ENTITY_URL"],
-                                      reuse=not distrust, **page_rule(settings))
+                                      reuse=not distrust, builder=dask_glue.entity_index_builder(settings),
+                                      **page_rule(settings))
     for article, digest, result, (_, entities) in zip(articles, digests, results, per_article):
         counters: dict[str, int] = {}
         local_types = {id(entity): entity["type"] for entity in entities}

@@ -15,7 +15,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from .build import state
-from .core.entities import index as entity_index
 from .site import processes
 
 if TYPE_CHECKING:
@@ -51,13 +50,15 @@ def session(settings: dict) -> dask_backend.Annotator | None:
 
 
 def annotator(settings: dict):
-    """For ``core.annotate.annotate_all``: the open session as a context manager (the build closes it), or None.
-
-    Asked for once the articles are read, before the entity index is made: with a session, that index is made on
-    the cluster too (``core.entities.index.offload``), else locally."""
+    """For ``core.annotate.annotate_all``: the open session as a context manager (the build closes it), or None."""
     found = session(settings)
-    entity_index.offload(None if found is None else partial(_entity_index, found))
     return None if found is None else lambda: nullcontext(found.opened())
+
+
+def entity_index_builder(settings: dict):
+    """For ``core.entities.index.build_cached``: with a session, the entity index is made on the cluster too."""
+    found = session(settings)
+    return None if found is None else partial(_entity_index, found)
 
 
 def _entity_index(found: dask_backend.Annotator, articles: list, **rule) -> dict:
@@ -126,7 +127,6 @@ def write_search(found: dask_backend.Annotator, started, documents: list[dict], 
 
 
 def close(pelican) -> None:
-    entity_index.offload(None)
     build = state.of(pelican.settings)
     found, build.dask = build.dask, None
     if found is not None:

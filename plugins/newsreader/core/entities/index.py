@@ -258,19 +258,10 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
         return False
 
 
-_BUILDER: list = [None]  # what build_cached builds with, when not build (offload)
-
-
-def offload(builder=None) -> None:
-    """Make :func:`build_cached` build with ``builder`` (the arguments and result of :func:`build`; the build's Dask
-    session installs ``on_dask.build``), or with :func:`build` again (None)."""
-    _BUILDER[0] = builder
-
-
 def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True,
-                 min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1) -> dict:
-    """:func:`build` (or the builder :func:`offload` installed), reused from ``cache`` under ``digest`` (which must
-    name every input of ``articles``).
+                 min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1, builder=None) -> dict:
+    """:func:`build` (or ``builder``, which takes its arguments and gives its result: with a Dask cluster,
+    ``on_dask.build``), reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
 
     An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
     replaced; so is any entry when ``reuse`` is false (the last build did not finish).
@@ -278,7 +269,7 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):
-        index = (_BUILDER[0] or build)(articles, url_pattern=url_pattern, min_articles=min_articles,
+        index = (builder or build)(articles, url_pattern=url_pattern, min_articles=min_articles,
                                        min_mentions=min_mentions, min_quotes=min_quotes)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
