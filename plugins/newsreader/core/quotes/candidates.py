@@ -18,6 +18,13 @@ _CHARACTERISING = frozenset("""
     regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
     rate use cry sum paint
     """.split())
+# Verbs of thinking whose clause holds what their subject thinks: a quote in that clause is the thinker's words when
+# the clause's own subject is no speaker ('X worried that the fund was becoming "a piggy bank for the rich"').
+_THINKING = frozenset("""
+    think believe feel worry fear hope expect suspect doubt know realize realise recognize recognise find conclude
+    reckon guess suppose imagine assume hint intimate imply
+    """.split())
+_PREDICATES = frozenset({"attr", "acomp", "oprd"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
 NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
@@ -96,20 +103,39 @@ def _object_of(t, verb) -> bool:
         c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
 
 
-def _owner_of_saying(doc, group):
-    """The owner of a noun for something said that a partial quote sits in ('X's promise of "…"', 'X's "…"
-    remark'), before any verb; None without one."""
+def _owner(noun, group):
+    """The owner of a noun for something said ("X's promise"), or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in speakers.SAYING_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and not inside(c, [group[0]])), None)
+
+
+def _owner_of_saying(doc, group, partial: bool):
+    """The owner of a noun for something said that a quote sits in: a partial quote in the phrase ('X's promise
+    of "…"', 'X's "…" remark') or in the clause it holds ('X's warning that the town would go to the "back of the
+    line"'); any quote that such a noun is said to be ('X's slogan was "…"', 'X's answer was that "…"'). None
+    without one."""
     words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
     if not words:
         return None
     root = min(words, key=lambda t: len(list(t.ancestors)))
+    if root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
+        # 'X's "…" remark'; a label modifying another noun ('X's claim that the "Fresh Start" plan failed') is a name
+        return _owner(root.head, group) if partial else None
     for ancestor in root.ancestors:
         if inside(ancestor, [group[0]]):
             continue
         if ancestor.pos_ in {"VERB", "AUX"}:
+            if ancestor.lemma_.lower() == "be":  # 'X's slogan is "…"', 'X's answer was that "…"'
+                return next((o for c in ancestor.children if c.dep_ == "nsubj" and not inside(c, [group[0]])
+                             for o in [_owner(c, group)] if o is not None), None)
+            if partial and ancestor.dep_ in {"acl", "ccomp"} and ancestor.head.i != ancestor.i:
+                return _owner(ancestor.head, group)  # 'X's warning that …': the clause the noun holds
             return None
+        if partial and _owner(ancestor, group) is not None:
+            return _owner(ancestor, group)
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in speakers.SAYING_NOUNS:
-            return next((c for c in ancestor.children if c.dep_ == "poss" and not inside(c, [group[0]])), None)
+            return None
     return None
 
 
@@ -167,6 +193,9 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
     if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
         yield introducer
+    owner = _owner_of_saying(doc, group, partial)
+    if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, before the verb's subject
+        yield owner  # ('Storr's warning that the town would go to the "back of the line"': not the town)
     if partial and governing is None:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
         words = [t for t in quoted if not t.is_punct]
@@ -175,17 +204,28 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
         short = len(words) <= PARTIAL_MAX_WORDS
         described = _own_description(doc, group[0], words) if short and words else None
+        # a short quote that is what a clause says its subject is, under a verb of thinking ('X thinks the plan is
+        # "reckless"'): the thinker's judgement, as under a verb that characterises
+        judged = root is not None and root.dep_ in _PREDICATES and root.head.dep_ == "ccomp"
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
-                if short and ancestor.lemma_.lower() == "be":
+                lemma = ancestor.lemma_.lower()
+                if short and lemma == "be":
                     continue  # 'defended his remarks as being "…"': the verb above characterises
-                if short and ancestor.lemma_.lower() not in _CHARACTERISING and not (
-                        described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}):
+                if short and lemma not in _CHARACTERISING and not (
+                        described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}) and not (
+                        judged and lemma in _THINKING and root.head.head.i == ancestor.i):
                     break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
+                thinker = ancestor.head
+                if (ancestor.dep_ == "ccomp" and thinker.i != ancestor.i and thinker.lemma_.lower() in _THINKING
+                        and lemma not in _CHARACTERISING):
+                    # 'X worried that officials were becoming "too cosy with the banks"': the one who thinks it,
+                    # not the clause's subject (who does something, and says nothing)
+                    subject = speakers.subject_of(thinker, unquoted)
+                    if subject is not None:
+                        yield subject
+                        break
                 subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:
                     yield subject
                     break
-    owner = _owner_of_saying(doc, group) if partial else None
-    if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, when nothing else attributes
-        yield owner
