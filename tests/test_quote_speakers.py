@@ -437,7 +437,7 @@ def test_a_bare_attribution_after_the_quote_is_read_from_the_word_order(nlp):
     # shouter's, someone unnamed, never Lind's
     found = speakers(["When someone in the crowd shouted, “Reyes,” Lind joked, again using a thick northern accent, "
                       "“Amen, friend!”"], nlp)
-    assert found["Reyes"] == "someone in the crowd"
+    assert found == {"Reyes": "someone in the crowd", "Amen, friend!": "Lind"}
 
 
 def test_barked_and_beamed_report_speech(nlp):
@@ -707,3 +707,27 @@ def test_bodies_documents_and_someone_unnamed_speak(nlp):
     found = speakers(["An Ostrian textbook published for older pupils explains \"the benefits of trade for the "
                       "region.\""], nlp)
     assert found == {"the benefits of": "Ostrian textbook"}
+
+
+def test_a_speech_verb_right_before_the_comma_introduces_the_words(nlp):
+    found = speakers(["When someone in the crowd shouted, “Reyes,” Lind joked, again using a thick northern accent, "
+                      "“Amen, friend!”"], nlp)
+    assert found == {"Reyes": "someone in the crowd", "Amen, friend!": "Lind"}
+    # a writer's "and I quote" cites the words of the one before it
+    assert speakers(['No wonder Ortolan said, and I quote, "We love the quiet voters."'], nlp) == {
+        "We love the": "Ortolan"}
+
+
+def test_the_active_verb_joined_to_a_passive_one_is_its_subjects(nlp):
+    found = speakers(["As the crowd began to chant, Ortolan was joined on stage by Mayor Ines Brisk and joked, “Quiet "
+                      "people, you are being very loud,” to loud jeers."], nlp)
+    assert found == {"Quiet people, you": "Ortolan"}
+    assert speakers(['Ortolan was told by aides to stop and said "never."'], nlp) == {"never.": "Ortolan"}
+
+
+def test_words_someone_is_criticised_for_are_the_critics_label(nlp):
+    found = speakers(['Ortolan also criticised the harbour master for making "very rude remarks".'], nlp)
+    assert found == {"very rude remarks": "Ortolan"}
+    # a name, or words under a verb that does not characterise, stay unknown
+    assert speakers(['The council praised Ortolan for launching "Fresh Start" last year.'], nlp) == {"Fresh Start": None}
+    assert speakers(['Ortolan was fined for parking in a "no stopping" zone.'], nlp) == {"no stopping": None}

@@ -40,10 +40,19 @@ def _governing_speech_verb(doc, group):
     words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
     if not words:
         return None
+    opening = words[0].i - 1
+    while opening >= 0 and doc[opening].is_punct:
+        opening -= 1
+    if (opening >= 0 and doc.text[:group[0][0] - 1].rstrip().endswith(",") and speakers.is_speech_verb(doc[opening])
+            and doc[opening].lemma_.lower() not in {"quote", "cite"} and not inside(doc[opening], [group[0]])):
+        # ('and I quote, "…"' cites someone else's words)
+        return doc[opening]  # 'When X shouted, "…," Y joked': the verb that introduces the words, whatever the parse
     root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
     verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
-    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution
-    while verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
+    # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
+    introduced = doc.text[:group[0][0] - 1].rstrip().endswith((",", ":"))
+    while not introduced and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
         verb = verb.head
     return verb
 
@@ -210,8 +219,10 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
                 lemma = ancestor.lemma_.lower()
-                if short and lemma == "be":
-                    continue  # 'defended his remarks as being "…"': the verb above characterises
+                if short and (lemma == "be" or ancestor.dep_ == "pcomp" and ancestor.head.lower_ in {"for", "as"}
+                              and words[0].text[:1].islower()):
+                    continue  # 'defended his remarks as being "…"', 'criticised X for making "rude remarks"': the
+                    # verb above characterises (a capitalised name under 'for backing "Fresh Start"' is no one's words)
                 if short and lemma not in _CHARACTERISING and not (
                         described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}) and not (
                         judged and lemma in _THINKING and root.head.head.i == ancestor.i):

@@ -273,16 +273,23 @@ def subject_of(verb, outside=lambda token: True):
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X was told …", "X was urged …": X is the one spoken to
-    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and is_speech_verb(verb.head.head)
-            and verb.head.head is not verb.head and outside(verb.head.head)):
+    clause = verb.head
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head  # 'X said Y will have to choose, saying …': up to the reported clause
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and clause.dep_ == "ccomp" and is_speech_verb(clause.head)
+            and clause.head.i != clause.i and outside(clause.head)):
         # "X argued that the plan would fail, saying …": the parser hangs the participle on the reported clause;
         # the one who says it is the reporter, not that clause's subject
-        return subject_of(verb.head.head, outside)
+        return subject_of(clause.head, outside)
     if (verb.dep_ == "conj" and is_speech_verb(verb) and verb.head.dep_ == "ccomp" and not is_speech_verb(verb.head)
             and is_speech_verb(verb.head.head) and verb.head.head is not verb.head and outside(verb.head.head)):
         # "X said it was too early but added, …": the parser hangs the second speech verb on the reported clause;
         # the one who adds is the reporter, not that clause's subject
         return subject_of(verb.head.head, outside)
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children):
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
+        if passive is not None:  # "X was joined by Y and joked …": X joked, not the passive's agent
+            return passive
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
