@@ -731,3 +731,14 @@ def test_words_someone_is_criticised_for_are_the_critics_label(nlp):
     # a name, or words under a verb that does not characterise, stay unknown
     assert speakers(['The council praised Ortolan for launching "Fresh Start" last year.'], nlp) == {"Fresh Start": None}
     assert speakers(['Ortolan was fined for parking in a "no stopping" zone.'], nlp) == {"no stopping": None}
+
+
+def test_a_phrase_no_verb_attributes_is_the_named_main_subjects(nlp):
+    found = speakers(['Mark Fenwick opened with a call for the council to "embrace" the new ferry plan.'], nlp)
+    assert found == {"embrace": "Mark Fenwick"}
+    # a label on a noun, a name, or a phrase in a clause of its own is no one's words by this rule
+    assert speakers(['Mark Fenwick visited the "no stopping" zone on Tuesday.'], nlp) == {"no stopping": None}
+    assert speakers(['Mark Fenwick praised the "Fresh Start" plan.'], nlp) == {"Fresh Start": None}
+    found = speakers(['Mark Fenwick has made clear that he expects the harbour board to send its "attack dogs" after '
+                      'him.'], nlp)
+    assert found == {"attack dogs": None}

@@ -240,3 +240,30 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                 if subject is not None:
                     yield subject
                     break
+
+
+def main_subject(doc, quote_spans, group):
+    """For a lower-case phrase in quotes that no verb attributes ('X opened with a call for the board to "embrace"
+    the plan'), the named person or body who is its sentence's main subject, when the phrase sits in the main
+    clause (not in a clause of its own), names nothing (not after an article or a possessive) and modifies no
+    noun; None otherwise."""
+    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    if not words or not words[0].text[:1].islower():
+        return None
+    root = min(words, key=lambda t: len(list(t.ancestors)))
+    before = next((t for t in reversed(doc[:words[0].i]) if not t.is_punct), None)
+    if before is not None and (before.pos_ == "DET" or before.tag_ in {"PRP$", "POS"}):
+        return None  # 'backed the "green deal"', 'her "fair deal"': a named thing, not words someone said
+    links = [t for t in words if not inside(t.head, [group[0]])]  # the words that hang on words outside the quote
+    if all(t.dep_ in _MODIFIERS | {"det"} and t.head.pos_ in {"NOUN", "PROPN"} for t in links):
+        return None  # a label modifying a noun ('the "green deal" plan', 'a "no stopping" zone'): a name, no words
+    chain = [a for a in root.ancestors if not inside(a, [group[0]])]
+    if not chain or any(a.dep_ in {"relcl", "acl", "ccomp", "csubj", "advcl"} for a in chain[:-1]):
+        return None
+    main = chain[-1]
+    if main.pos_ not in {"VERB", "AUX"} or main.dep_ != "ROOT":
+        return None
+    subject = speakers.subject_of(main, lambda t: not inside(t, quote_spans))
+    if subject is None or not (subject.ent_type_ in {"PERSON", "ORG"} or subject.lower_ in speakers.PERSON_PRONOUNS):
+        return None
+    return subject
