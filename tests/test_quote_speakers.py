@@ -691,7 +691,7 @@ def test_what_someones_saying_is_or_holds_is_theirs(nlp):
 
 def test_a_paragraph_whose_main_clause_the_parser_hung_on_a_later_root_vouches_for_the_next_quote(nlp):
     found = speakers(["Mark Fenwick chairs the harbour board.",
-                      "Fenwick is upbeat about the mayor’s chances of winning in November, in part because he sees the "
+                      "Fenwick is upbeat about the mayor’s chances of victory in March, in part because he sees the "
                       "mayor as a uniter.",
                       "\"Not only can the port survive, it can grow.\""], nlp)
     assert found == {"Not only can": "Mark Fenwick"}
@@ -704,9 +704,9 @@ def test_bodies_documents_and_someone_unnamed_speak(nlp):
         "Close the port!": "someone in the crowd"}
     found = speakers(["The conservative publication has opposed Brisk, arguing he is \"unfit to lead the port.\""], nlp)
     assert found == {"unfit to lead": "conservative publication"}
-    found = speakers(["An Ostrian textbook published for older pupils explains \"the benefits of trade for the "
-                      "region.\""], nlp)
-    assert found == {"the benefits of": "Ostrian textbook"}
+    found = speakers(["A Valdorian textbook printed for senior classes describes \"what open ports give to every "
+                      "town.\""], nlp)
+    assert found == {"what open ports": "Valdorian textbook"}
 
 
 def test_a_speech_verb_right_before_the_comma_introduces_the_words(nlp):
@@ -714,12 +714,12 @@ def test_a_speech_verb_right_before_the_comma_introduces_the_words(nlp):
                       "“Amen, friend!”"], nlp)
     assert found == {"Reyes": "someone in the crowd", "Amen, friend!": "Lind"}
     # a writer's "and I quote" cites the words of the one before it
-    assert speakers(['No wonder Ortolan said, and I quote, "We love the quiet voters."'], nlp) == {
-        "We love the": "Ortolan"}
+    assert speakers(['Small surprise that Ortolan said, and I quote, "Quiet voters are my favourite."'], nlp) == {
+        "Quiet voters are": "Ortolan"}
 
 
 def test_the_active_verb_joined_to_a_passive_one_is_its_subjects(nlp):
-    found = speakers(["As the crowd began to chant, Ortolan was joined on stage by Mayor Ines Brisk and joked, “Quiet "
+    found = speakers(["While the harbour crowd chanted, Ortolan was joined on stage by Mayor Ines Brisk and joked, “Quiet "
                       "people, you are being very loud,” to loud jeers."], nlp)
     assert found == {"Quiet people, you": "Ortolan"}
     assert speakers(['Ortolan was told by aides to stop and said "never."'], nlp) == {"never.": "Ortolan"}
@@ -734,11 +734,10 @@ def test_words_someone_is_criticised_for_are_the_critics_label(nlp):
 
 
 def test_a_phrase_no_verb_attributes_is_the_named_main_subjects(nlp):
-    found = speakers(['Mark Fenwick opened with a call for the council to "embrace" the new ferry plan.'], nlp)
-    assert found == {"embrace": "Mark Fenwick"}
+    found = speakers(['Mark Fenwick closed his speech with a plea for the council to "welcome" the new ferry plan.'], nlp)
+    assert found == {"welcome": "Mark Fenwick"}
     # a label on a noun, a name, or a phrase in a clause of its own is no one's words by this rule
     assert speakers(['Mark Fenwick visited the "no stopping" zone on Tuesday.'], nlp) == {"no stopping": None}
     assert speakers(['Mark Fenwick praised the "Fresh Start" plan.'], nlp) == {"Fresh Start": None}
-    found = speakers(['Mark Fenwick has made clear that he expects the harbour board to send its "attack dogs" after '
-                      'him.'], nlp)
-    assert found == {"attack dogs": None}
+    found = speakers(['Mark Fenwick is sure the harbour board will set its "guard hounds" on him.'], nlp)
+    assert found == {"guard hounds": None}

@@ -243,7 +243,7 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
 
 
 def main_subject(doc, quote_spans, group):
-    """For a lower-case phrase in quotes that no verb attributes ('X opened with a call for the board to "embrace"
+    """For a lower-case phrase in quotes that no verb attributes ('X closed with a plea for the board to "welcome"
     the plan'), the named person or body who is its sentence's main subject, when the phrase sits in the main
     clause (not in a clause of its own), names nothing (not after an article or a possessive) and modifies no
     noun; None otherwise."""
