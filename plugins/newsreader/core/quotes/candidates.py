@@ -18,6 +18,13 @@ _CHARACTERISING = frozenset("""
     regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
     rate use cry sum paint
     """.split())
+# Verbs of thinking whose clause holds what their subject thinks: a quote in that clause is the thinker's words when
+# the clause's own subject is no speaker ('X worried that the fund was becoming "a piggy bank for the rich"').
+_THINKING = frozenset("""
+    think believe feel worry fear hope expect suspect doubt know realize realise recognize recognise find conclude
+    reckon guess suppose imagine assume hint intimate imply
+    """.split())
+_PREDICATES = frozenset({"attr", "acomp", "oprd"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
 NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
@@ -33,10 +40,19 @@ def _governing_speech_verb(doc, group):
     words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
     if not words:
         return None
+    opening = words[0].i - 1
+    while opening >= 0 and doc[opening].is_punct:
+        opening -= 1
+    if (opening >= 0 and doc.text[:group[0][0] - 1].rstrip().endswith(",") and speakers.is_speech_verb(doc[opening])
+            and doc[opening].lemma_.lower() not in {"quote", "cite"} and not inside(doc[opening], [group[0]])):
+        # ('and I quote, "…"' cites someone else's words)
+        return doc[opening]  # 'When X shouted, "…," Y joked': the verb that introduces the words, whatever the parse
     root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
     verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
-    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution
-    while verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+    # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
+    # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
+    introduced = doc.text[:group[0][0] - 1].rstrip().endswith((",", ":"))
+    while not introduced and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
         verb = verb.head
     return verb
 
@@ -96,20 +112,39 @@ def _object_of(t, verb) -> bool:
         c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
 
 
-def _owner_of_saying(doc, group):
-    """The owner of a noun for something said that a partial quote sits in ('X's promise of "…"', 'X's "…"
-    remark'), before any verb; None without one."""
+def _owner(noun, group):
+    """The owner of a noun for something said ("X's promise"), or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in speakers.SAYING_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and not inside(c, [group[0]])), None)
+
+
+def _owner_of_saying(doc, group, partial: bool):
+    """The owner of a noun for something said that a quote sits in: a partial quote in the phrase ('X's promise
+    of "…"', 'X's "…" remark') or in the clause it holds ('X's warning that the town would go to the "back of the
+    line"'); any quote that such a noun is said to be ('X's slogan was "…"', 'X's answer was that "…"'). None
+    without one."""
     words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
     if not words:
         return None
     root = min(words, key=lambda t: len(list(t.ancestors)))
+    if root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
+        # 'X's "…" remark'; a label modifying another noun ('X's claim that the "Fresh Start" plan failed') is a name
+        return _owner(root.head, group) if partial else None
     for ancestor in root.ancestors:
         if inside(ancestor, [group[0]]):
             continue
         if ancestor.pos_ in {"VERB", "AUX"}:
+            if ancestor.lemma_.lower() == "be":  # 'X's slogan is "…"', 'X's answer was that "…"'
+                return next((o for c in ancestor.children if c.dep_ == "nsubj" and not inside(c, [group[0]])
+                             for o in [_owner(c, group)] if o is not None), None)
+            if partial and ancestor.dep_ in {"acl", "ccomp"} and ancestor.head.i != ancestor.i:
+                return _owner(ancestor.head, group)  # 'X's warning that …': the clause the noun holds
             return None
+        if partial and _owner(ancestor, group) is not None:
+            return _owner(ancestor, group)
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in speakers.SAYING_NOUNS:
-            return next((c for c in ancestor.children if c.dep_ == "poss" and not inside(c, [group[0]])), None)
+            return None
     return None
 
 
@@ -167,6 +202,9 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
     if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
         yield introducer
+    owner = _owner_of_saying(doc, group, partial)
+    if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, before the verb's subject
+        yield owner  # ('Storr's warning that the town would go to the "back of the line"': not the town)
     if partial and governing is None:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
         words = [t for t in quoted if not t.is_punct]
@@ -175,17 +213,57 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
         short = len(words) <= PARTIAL_MAX_WORDS
         described = _own_description(doc, group[0], words) if short and words else None
+        # a short quote that is what a clause says its subject is, under a verb of thinking ('X thinks the plan is
+        # "reckless"'): the thinker's judgement, as under a verb that characterises
+        judged = root is not None and root.dep_ in _PREDICATES and root.head.dep_ == "ccomp"
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
-                if short and ancestor.lemma_.lower() == "be":
-                    continue  # 'defended his remarks as being "…"': the verb above characterises
-                if short and ancestor.lemma_.lower() not in _CHARACTERISING and not (
-                        described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}):
+                lemma = ancestor.lemma_.lower()
+                if short and (lemma == "be" or ancestor.dep_ == "pcomp" and ancestor.head.lower_ in {"for", "as"}
+                              and words[0].text[:1].islower()):
+                    continue  # 'defended his remarks as being "…"', 'criticised X for making "rude remarks"': the
+                    # verb above characterises (a capitalised name under 'for backing "Fresh Start"' is no one's words)
+                if short and lemma not in _CHARACTERISING and not (
+                        described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}) and not (
+                        judged and lemma in _THINKING and root.head.head.i == ancestor.i):
                     break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
+                thinker = ancestor.head
+                if (ancestor.dep_ == "ccomp" and thinker.i != ancestor.i and thinker.lemma_.lower() in _THINKING
+                        and lemma not in _CHARACTERISING):
+                    # 'X worried that officials were becoming "too cosy with the banks"': the one who thinks it,
+                    # not the clause's subject (who does something, and says nothing)
+                    subject = speakers.subject_of(thinker, unquoted)
+                    if subject is not None:
+                        yield subject
+                        break
                 subject = speakers.subject_of(ancestor, unquoted)
                 if subject is not None:
                     yield subject
                     break
-    owner = _owner_of_saying(doc, group) if partial else None
-    if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, when nothing else attributes
-        yield owner
+
+
+def main_subject(doc, quote_spans, group):
+    """For a lower-case phrase in quotes that no verb attributes ('X closed with a plea for the board to "welcome"
+    the plan'), the named person or body who is its sentence's main subject, when the phrase sits in the main
+    clause (not in a clause of its own), names nothing (not after an article or a possessive) and modifies no
+    noun; None otherwise."""
+    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    if not words or not words[0].text[:1].islower():
+        return None
+    root = min(words, key=lambda t: len(list(t.ancestors)))
+    before = next((t for t in reversed(doc[:words[0].i]) if not t.is_punct), None)
+    if before is not None and (before.pos_ == "DET" or before.tag_ in {"PRP$", "POS"}):
+        return None  # 'backed the "green deal"', 'her "fair deal"': a named thing, not words someone said
+    links = [t for t in words if not inside(t.head, [group[0]])]  # the words that hang on words outside the quote
+    if all(t.dep_ in _MODIFIERS | {"det"} and t.head.pos_ in {"NOUN", "PROPN"} for t in links):
+        return None  # a label modifying a noun ('the "green deal" plan', 'a "no stopping" zone'): a name, no words
+    chain = [a for a in root.ancestors if not inside(a, [group[0]])]
+    if not chain or any(a.dep_ in {"relcl", "acl", "ccomp", "csubj", "advcl"} for a in chain[:-1]):
+        return None
+    main = chain[-1]
+    if main.pos_ not in {"VERB", "AUX"} or main.dep_ != "ROOT":
+        return None
+    subject = speakers.subject_of(main, lambda t: not inside(t, quote_spans))
+    if subject is None or not (subject.ent_type_ in {"PERSON", "ORG"} or subject.lower_ in speakers.PERSON_PRONOUNS):
+        return None
+    return subject

@@ -177,7 +177,19 @@ class ArticleContext:
         if root is None:
             return False
         verb = cls._climb(cls._climb(root, {"appos", "compound", "flat", "nsubj", "nsubjpass"}), {"conj"})
-        return verb.dep_ == "ROOT"
+        return verb.dep_ == "ROOT" or cls._fronted_main(verb)
+
+    @staticmethod
+    def _fronted_main(verb) -> bool:
+        """Whether a clause the parser hung on a later root is the sentence's main clause: the root has no subject
+        of its own ('X elaborated in a column that delegates … may reconsider') or opens with a subordinator
+        ('X is upbeat about it, because he sees …')."""
+        root = verb.head
+        if verb.dep_ != "ccomp" or root.dep_ != "ROOT" or root.i < verb.i:
+            return False
+        children = list(root.children)
+        return not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in children) or any(
+            c.dep_ == "mark" and c.i < root.i and c.i > verb.i for c in children)
 
     def subject_person(self, p: int) -> dict | None:
         """The person who is the main subject of paragraph ``p``'s last sentence (whom a following quote continues);
@@ -203,6 +215,6 @@ def subject_text(subject, quote_spans, dateline: int) -> str:
         run.append(t)
     while run and (run[0].lower_ in {"the", "a", "an"} or run[0].is_punct):
         run = run[1:]
-    while run and run[-1].is_punct:
-        run = run[:-1]
+    while run and (run[-1].is_punct or run[-1].dep_ == "case" and run[-1].i > subject.i):
+        run = run[:-1]  # nor a possessive's mark ("the mayor's answer was …": the mayor)
     return subject.doc[run[0].i:run[-1].i + 1].text if run else subject.text

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attribution import DASH_AFTER, adjacent_attribution, attribution_tail, signature_below
-from .candidates import GOVERNED, PARTIAL_MAX_WORDS, candidates
+from .candidates import GOVERNED, PARTIAL_MAX_WORDS, candidates, main_subject
 from .context import ArticleContext
 from .resolve import ParagraphSpeakers
 from .spans import find_quote_spans, group_spans, words_outside
@@ -92,6 +92,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 found = names.resolve(token)
                 if found is not None:
                     break
+            if not attributed and partial and (subject := main_subject(doc, spans, group)) is not None:
+                # 'X took aim at Y's "cosy little club"': the main clause's named subject
+                attributed, found = True, names.resolve(subject)
             tail = attribution_tail(doc, paragraph, p_index, group, spans, c_hi, locate) if not attributed else None
             if tail is not None:  # '"Why now?" Ines Maro asked.': the splitter ended the sentence at the "?"
                 for token in candidates(doc, spans, tail.offset, tail.offset + len(tail.text), group, False):

@@ -45,7 +45,7 @@ SAYING_NOUNS = frozenset(
     remark comment word call promise pledge vow claim slogan catchphrase phrase accusation warning charge quip joke
     dictum answer response reply plea demand threat boast assertion argument description characterization
     characterisation label mantra motto refrain insult jibe taunt nickname broadside criticism rhetoric language term
-    contention statement speech tweet mispronunciation
+    contention statement speech tweet mispronunciation saying
     """.split()
 )
 # Phrasal verbs that report speech: "X went on", "X fired back", "X cut in".
@@ -78,7 +78,9 @@ SPEAKER_NOUNS = frozenset(
     surrogate operative advocate volunteer athlete coach captain sergeant colonel admiral detective agent marshal
     physician surgeon neurosurgeon scholar academic entrepreneur nephew niece cousin uncle aunt grandson
     granddaughter widow sibling relative tenant landlord pilot eyewitness incumbent rival opponent heavyweight
-    superdelegate ceo
+    superdelegate ceo commission panel publication tabloid media press community town village city county justice
+    nonprofit charity foundation institute bureau caucus association federation league society club school
+    university college hospital legislature subcommittee delegation lobby alliance camp crew jury tribunal
     """.split()
 )
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "crat", "crats", "man", "men", "woman",
@@ -104,6 +106,7 @@ WORDED_DOCUMENTS = frozenset(
     survey poll article post tweet note transcript release notice indictment affidavit editorial column story
     advert advertisement ad commercial website headline caption petition readout excerpt memoir book passage cable
     analysis review audit assessment investigation inquiry order motion summary brief account video clip
+    textbook piece opinion footnote manifesto platform pamphlet leaflet brochure booklet newsletter bulletin
     """.split()
 )
 MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman congressman businessman father son husband brother "
@@ -170,11 +173,12 @@ def is_speech_verb(token) -> bool:
 
 
 _SHARES = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "several",
-                     "some", "plurality", "share", "few", "others"})
+                     "some", "plurality", "share", "few", "others", "another", "someone", "somebody"})
 
 
 def is_share_of_people(token) -> bool:
-    """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10")."""
+    """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10") or someone
+    unnamed ("another said", "someone in the crowd shouted")."""
     if token.dep_ != "nsubj" or not is_speech_verb(token.head):
         return False
     if token.lower_ in _SHARES or token.lemma_.lower() in _SHARES:
@@ -236,6 +240,11 @@ def follow_relative(token):
     return None
 
 
+def _distance(child, verb) -> int:
+    """How many words lie between a verb and the nearest word of its child's phrase."""
+    return min((abs(t.i - verb.i) for t in child.subtree if not t.is_punct), default=abs(child.i - verb.i))
+
+
 def subject_of(verb, outside=lambda token: True):
     """The speaker slot of a verb: the agent of a passive ("by X"), else its subject, through conjunctions.
 
@@ -253,8 +262,10 @@ def subject_of(verb, outside=lambda token: True):
     objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
     if objects:
         return objects[0]
-    children = list(verb.children)  # a clause the parser took for a subject ('The ban signals "…", said X') last
-    children.sort(key=lambda c: c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"})
+    children = list(verb.children)  # a clause the parser took for a subject ('The ban signals "…", said X') last;
+    # of several subjects, the one nearest the verb: the parser takes a dateline or the end of an opening phrase
+    # for a second subject ('TARSK (Wire) - Ines Maro said', 'Speaking in Dunmore, Ohio, Maro said')
+    children.sort(key=lambda c: (c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"}, _distance(c, verb)))
     for child in children:
         if not outside(child):
             continue  # the parser hung a word of the quote on the verb as its subject: the quote never names its speaker
@@ -262,11 +273,23 @@ def subject_of(verb, outside=lambda token: True):
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X was told …", "X was urged …": X is the one spoken to
-    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and is_speech_verb(verb.head.head)
-            and verb.head.head is not verb.head and outside(verb.head.head)):
+    clause = verb.head
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head  # 'X said Y will have to choose, saying …': up to the reported clause
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and clause.dep_ == "ccomp" and is_speech_verb(clause.head)
+            and clause.head.i != clause.i and outside(clause.head)):
         # "X argued that the plan would fail, saying …": the parser hangs the participle on the reported clause;
         # the one who says it is the reporter, not that clause's subject
+        return subject_of(clause.head, outside)
+    if (verb.dep_ == "conj" and is_speech_verb(verb) and verb.head.dep_ == "ccomp" and not is_speech_verb(verb.head)
+            and is_speech_verb(verb.head.head) and verb.head.head is not verb.head and outside(verb.head.head)):
+        # "X said it was too early but added, …": the parser hangs the second speech verb on the reported clause;
+        # the one who adds is the reporter, not that clause's subject
         return subject_of(verb.head.head, outside)
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children):
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
+        if passive is not None:  # "X was joined by Y and joked …": X joked, not the passive's agent
+            return passive
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
