@@ -86,6 +86,22 @@ def test_quote_marks_and_apostrophes():
     assert find_quote_spans("Rock 'n' roll and the 90's") == []
 
 
+def test_an_elided_word_or_a_decade_opens_no_single_quote():
+    """Copy sets "‘bout", "‘til" or "the ‘90s" with an opening mark; paired with a later apostrophe ("owners’") it
+    made a quote across the real one, which lost its words and its speaker."""
+    def quoted(text):
+        return [text[a:b] for a, b in find_quote_spans(text)]
+
+    text = "And what \u2018bout the banner, which stings the council: \u201cFares double as owners\u2019 profits climb.\u201d"
+    assert quoted(text) == ["Fares double as owners\u2019 profits climb."]
+    text = "They sang \u2018til dawn, and the dockers\u2019 union said \u201cwe are not moving\u201d later."
+    assert quoted(text) == ["we are not moving"]
+    assert quoted("Back in the \u201890s, the \u2018harbour tax\u2019 was new.") == ["harbour tax"]
+    assert quoted("She said \u2018nothing\u2019 and left.") == ["nothing"]  # a real single-quoted word still counts
+    # A single-quoted quote may hold a whole double-quoted one (British style), never half of one.
+    assert quoted("\u2018He told me \u201cno\u201d twice,\u2019 Varga said.") == ["He told me \u201cno\u201d twice,"]
+
+
 def test_a_straight_quote_mark_closed_by_a_curly_one():
     from newsreader.core.quotes.extract import find_quote_spans
     text = '"But the governor won anyway,\u201d Tom Reyes said. "Next year."'

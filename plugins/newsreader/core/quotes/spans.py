@@ -23,6 +23,25 @@ def _glued_opening(paragraph: str, start: int) -> int:
     return -1
 
 
+# Words written with a leading apostrophe that copy often sets as an opening single quote ("‘bout", "‘til", "‘em",
+# rock "‘n’" roll): never the start of a single-quoted phrase. Decades ("the ‘90s") are caught by their shape.
+_ELIDED = frozenset({"bout", "til", "till", "cause", "cos", "coz", "em", "n", "tis", "twas", "round", "nuff", "scuse",
+                     "fraid", "neath", "cept", "kay"})
+_DECADE = re.compile(r"\d\d?s\b")
+
+
+def _single_quote_opens(paragraph: str, i: int) -> bool:
+    """Whether the single mark at ``i`` opens a quoted phrase rather than marking an elided word or a decade."""
+    word = re.match(r"[A-Za-z]+", paragraph[i + 1:])
+    return not (word and word.group().lower() in _ELIDED) and not _DECADE.match(paragraph, i + 1)
+
+
+def _balanced_doubles(text: str) -> bool:
+    """A single-quoted phrase may hold a whole double-quoted one (‘He said “no”’), never half of one: a span that
+    opens or closes a double quote is an apostrophe paired with another by chance, across a real quote."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of quoted text, quote marks excluded, in paragraph offsets."""
     spans: list[tuple[int, int]] = []
@@ -49,10 +68,12 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
                 spans.append((i + 1, end))
             i = end + 1
             continue
-        if ch in "‘'" and (i == 0 or not paragraph[i - 1].isalnum()) and i + 1 < n and paragraph[i + 1].isalnum():
+        if ch in "‘'" and (i == 0 or not paragraph[i - 1].isalnum()) and i + 1 < n and paragraph[i + 1].isalnum() \
+                and _single_quote_opens(paragraph, i):
             # A single-quoted phrase: closes at a quote mark that is not an apostrophe inside a word.
             m = re.compile(r"[’'](?![A-Za-z])").search(paragraph, i + 1)
-            if m and 3 < m.start() - i < 200 and (paragraph[m.start() - 1].isalnum() or paragraph[m.start() - 1] in ".,!?"):
+            if m and 3 < m.start() - i < 200 and (paragraph[m.start() - 1].isalnum() or paragraph[m.start() - 1] in ".,!?") \
+                    and _balanced_doubles(paragraph[i + 1:m.start()]):
                 spans.append((i + 1, m.start()))
                 i = m.end()
                 continue
