@@ -113,6 +113,7 @@ def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus
 
 
 def test_a_killed_worker_has_its_tasks_run_elsewhere_with_the_same_records(cluster):
+    cluster.wait_for_workers(2, timeout=120)  # an earlier test's killed worker is back (its nanny restarts it)
     batch = articles(8)
     expected = _annotate_batch(batch)
     pids = cluster.run(os.getpid)
@@ -210,6 +211,7 @@ def test_the_entity_index_on_the_cluster_is_the_local_one(cluster, rule):
 
 
 def test_a_worker_lost_with_the_partitions_it_held_has_the_step_made_again(cluster, monkeypatch):
+    cluster.wait_for_workers(2, timeout=120)  # an earlier test's killed worker is back (its nanny restarts it)
     articles = entity_articles(120)
     expected = entity_index.build(articles)
     pids = cluster.run(os.getpid)
@@ -273,6 +275,19 @@ def test_an_unreachable_scheduler_fails_fast_and_keeps_the_last_good_site(corpus
     assert not list(out.glob(".newsreader-staging*"))
 
 
+def _joined(client, name: str, timeout: float = 120) -> str:
+    """The address of worker ``name`` once it has joined, beside at least one other worker (the cluster's own may
+    still be coming back from an earlier test that killed one: their number is not counted on)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        workers = client.scheduler_info()["workers"]
+        found = [a for a, w in workers.items() if w["name"] == name]
+        if found and len(workers) >= 2:
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"worker {name} did not join within {timeout:.0f} s: {sorted(workers)}")
+
+
 def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
     from distributed import get_task_stream
 
@@ -285,8 +300,7 @@ def test_a_worker_with_other_rules_is_refused(cluster, tmp_path):
                                "--nthreads", "1", "--no-nanny", "--name", "other-rules", "--host", "127.0.0.1"],
                               cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        cluster.wait_for_workers(3, timeout=60)
-        odd = next(a for a, w in cluster.scheduler_info()["workers"].items() if w["name"] == "other-rules")
+        odd = _joined(cluster, "other-rules")
         said = []
         batch = articles(4, seed=5)
         with dask_backend.Annotator(cluster.scheduler.address, say=said.append, batch=1) as annotator:
