@@ -43,7 +43,8 @@ def _governing_speech_verb(doc, group):
     opening = words[0].i - 1
     while opening >= 0 and doc[opening].is_punct:
         opening -= 1
-    if (opening >= 0 and doc.text[:group[0][0] - 1].rstrip().endswith(",") and speakers.is_speech_verb(doc[opening])
+    before = doc.text[:group[0][0] - 1].rstrip()
+    if (opening >= 0 and before.endswith(",") and speakers.is_speech_verb(doc[opening])
             and doc[opening].lemma_.lower() not in {"quote", "cite"} and not inside(doc[opening], [group[0]])):
         # ('and I quote, "…"' cites someone else's words)
         return doc[opening]  # 'When X shouted, "…," Y joked': the verb that introduces the words, whatever the parse
@@ -51,7 +52,7 @@ def _governing_speech_verb(doc, group):
     verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
     # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
     # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
-    introduced = doc.text[:group[0][0] - 1].rstrip().endswith((",", ":"))
+    introduced = before.endswith((",", ":"))
     while not introduced and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
         verb = verb.head
     return verb
@@ -141,8 +142,8 @@ def _owner_of_saying(doc, group, partial: bool):
             if partial and ancestor.dep_ in {"acl", "ccomp"} and ancestor.head.i != ancestor.i:
                 return _owner(ancestor.head, group)  # 'X's warning that …': the clause the noun holds
             return None
-        if partial and _owner(ancestor, group) is not None:
-            return _owner(ancestor, group)
+        if partial and (owner := _owner(ancestor, group)) is not None:
+            return owner
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in speakers.SAYING_NOUNS:
             return None
     return None

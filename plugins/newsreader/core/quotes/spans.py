@@ -28,11 +28,12 @@ def _glued_opening(paragraph: str, start: int) -> int:
 _ELIDED = frozenset({"bout", "til", "till", "cause", "cos", "coz", "em", "n", "tis", "twas", "round", "nuff", "scuse",
                      "fraid", "neath", "cept", "kay"})
 _DECADE = re.compile(r"\d\d?s\b")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _single_quote_opens(paragraph: str, i: int) -> bool:
     """Whether the single mark at ``i`` opens a quoted phrase rather than marking an elided word or a decade."""
-    word = re.match(r"[A-Za-z]+", paragraph[i + 1:])
+    word = _WORD.match(paragraph, i + 1)
     return not (word and word.group().lower() in _ELIDED) and not _DECADE.match(paragraph, i + 1)
 
 

@@ -265,7 +265,9 @@ def subject_of(verb, outside=lambda token: True):
     children = list(verb.children)  # a clause the parser took for a subject ('The ban signals "…", said X') last;
     # of several subjects, the one nearest the verb: the parser takes a dateline or the end of an opening phrase
     # for a second subject ('TARSK (Wire) - Ines Maro said', 'Speaking in Dunmore, Ohio, Maro said')
-    children.sort(key=lambda c: (c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"}, _distance(c, verb)))
+    # (only subjects are measured: the loop below looks at nothing else, and a clause's subtree is long)
+    children.sort(key=lambda c: (c.dep_ == "nsubj" and c.pos_ in {"VERB", "AUX"},
+                                 _distance(c, verb) if c.dep_ in {"nsubj", "nsubjpass"} else 0))
     for child in children:
         if not outside(child):
             continue  # the parser hung a word of the quote on the verb as its subject: the quote never names its speaker
