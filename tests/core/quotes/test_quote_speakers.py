@@ -7,6 +7,7 @@ import pytest
 from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
 from newsreader.core.text.rawformat import parse
+from newsreader.core.quotes.attribution import signed_name
 from newsreader.core.quotes.speakers import dateline_end
 
 
@@ -376,6 +377,22 @@ def test_a_name_signed_after_a_dash_is_the_speaker(nlp):
     assert found == {"We will win": "Lina Storr", "The harbour is": "Tom Reyes"}
     assert speakers(['"Prices rose again" - the third time this year - and shoppers noticed.'], nlp) == {
         "Prices rose again": None}
+
+
+def test_a_name_signed_after_the_quotation_dash_is_the_speaker(nlp):
+    # The horizontal bar (U+2015) is the typographic dash for attributions: readers' comments, epigraphs.
+    found = speakers(['“The ferry fares doubled and nobody asked us.” ― Marta Quillon',
+                      '“We need a second bridge before the winter.”― Oskar Lindqvist.'], nlp)
+    assert found == {"The ferry fares": "Marta Quillon", "We need a": "Oskar Lindqvist"}
+
+
+@pytest.mark.parametrize("after_dash, name", [
+    ("Ines Maro", "Ines Maro"), ("Ines Maro.", "Ines Maro"), ("Ines A. Maro, a pilot", "Ines A. Maro"),
+    ("Ines Maro (@imaro)", "Ines Maro"), ("Ines Maro. Then the ferry left.", None), ("Ines Maro’s crew", None),
+    ("March 3, 2016", None), ("the third time this year", None), ("Reuters", None),
+    ("Ines Maro and Tom Reyes agreed", None)])
+def test_a_signed_name_runs_to_the_paragraphs_end_or_a_description(after_dash, name):
+    assert signed_name(after_dash, 0) == name
 
 
 def test_a_question_is_answered_not_continued_by_the_next_paragraphs_quote(nlp):

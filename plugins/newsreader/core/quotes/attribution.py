@@ -10,8 +10,8 @@ from . import speakers
 from .speakers import inside
 from ..text.sentences import SentenceLocator
 
-DASH_AFTER = re.compile(r"[ ,.]*(?:[—–]|--?(?= ))\s*")
-_DASH_LINE = re.compile(r"\s*(?:[—–]+|--?)\s*(?=\S)")
+DASH_AFTER = re.compile(r"[ ,.]*(?:[—–―]|--?(?= ))\s*")  # em, en dash and the quotation dash (U+2015)
+_DASH_LINE = re.compile(r"\s*(?:[—–―]+|--?)\s*(?=\S)")
 _SIGNATURE_MAX_WORDS = 12
 _TAIL_MAX_WORDS = 12
 _AUDIENCE = frozenset({"reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "crowd", "audience"})
@@ -93,6 +93,19 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
     while run and (run[-1].is_punct or run[-1].pos_ == "PART"):
         run = run[:-1]
     return run if run and run[-1].pos_ in {"NOUN", "PROPN", "ADJ"} else None
+
+
+# A signature after a dash that ends the paragraph: two to five capitalised words (initials allowed), then the
+# paragraph's end or a description after a comma or a bracket ('— Ines Maro', '― Ines A. Maro, a pilot').
+_SIGNED_NAME = re.compile(r"((?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z][\w'’-]*[^\W\d_])\s*(?:[.,(]|$)")
+
+
+def signed_name(paragraph: str, at: int) -> str | None:
+    """The name signed at ``at`` after a dash when the model marked no entity there: capitalised words running
+    to the paragraph's end or to a description ('― Ines Maro.', '— Ines Maro, a pilot'); None otherwise."""
+    m = _SIGNED_NAME.match(paragraph, at)
+    rest = paragraph[m.end(1):].strip() if m else None
+    return m.group(1) if rest is not None and (rest in ("", ".") or rest[0] in ",(") else None
 
 
 def signature_below(paragraph: str, below: str | None, group) -> int | None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import DASH_AFTER, adjacent_attribution, attribution_tail, signature_below
+from .attribution import DASH_AFTER, adjacent_attribution, attribution_tail, signature_below, signed_name
 from .candidates import GOVERNED, PARTIAL_MAX_WORDS, candidates, main_subject
 from .context import ArticleContext
 from .resolve import ParagraphSpeakers
@@ -115,6 +115,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 entity = article.entity_at(p_index, dash.end(), dash.end() + 1) if dash else None
                 if entity is not None and entity["type"] in {"person", "organization"}:
                     found, attributed = (entity["name"], f"{entity['type']}:{entity['name']}"), True
+                elif entity is None and dash is not None and (signed := signed_name(paragraph, dash.end())):
+                    found, attributed = (signed, None), True  # a name the model did not mark
             if not found and not attributed:  # '"…"' then a line '- Ines Maro, a pilot.': a signature below
                 at = signature_below(paragraph, paragraphs[p_index] if p_index < len(paragraphs) else None, group)
                 entity = article.entity_at(p_index + 1, at, at + 1) if at is not None else None
