@@ -72,6 +72,17 @@ def test_weeks_and_years(nlp):
     assert (one(nlp, "The country agreed to pay this year.", SAT_2022_10_15).date) == "2022"
 
 
+def test_a_weekend_is_shown_as_the_weekend_not_its_week(nlp):
+    found = one(nlp, "Over the weekend, the ferry crews voted to strike.", MON_2020_03_02)
+    assert (found.date, found.precision, found.time) == ("2020-W09", "week", "weekend")
+    assert human(found.date, found.precision, found.derived, found.time) == "weekend of 29 Feb 2020"
+    found = one(nlp, "Talks resume next week.", MON_2020_03_02)
+    assert human(found.date, found.precision, found.derived, found.time) == "week of 9 Mar 2020"
+    # a week and its weekend in one sentence stay one event: the first named
+    found = one(nlp, "Late last week and over the weekend, the crews met twice.", MON_2020_03_02)
+    assert (found.date, found.time) == ("2020-W09", None)
+
+
 def test_derived_spans_and_ages(nlp):
     past = one(nlp, "The deal has been renewed for the past 10 years.", SAT_2022_10_15)
     assert (past.date, past.precision, past.derived) == ("2012", "year", True)

@@ -26,6 +26,25 @@ def test_the_reason_is_written_for_people():
     assert plainly("'2019'") == "Date given in the text"
 
 
+def test_a_wrapped_phrase_gives_the_reason_of_the_phrase_it_wraps():
+    assert plainly("'early this month': 'this month' relative to 19 Nov 2019") == "Counted from publication (19 Nov 2019)"
+    assert plainly("'late May': 'May', the nearest May on or before 19 Nov 2019") == "The May before publication (19 Nov 2019)"
+    assert plainly("'mid-2019': '2019'") == "Date given in the text"
+
+
+def test_no_reason_a_reader_sees_opens_with_punctuation():
+    from newsreader.core import nlp as nlp_module
+    from newsreader.core.annotate import annotate_one
+    from newsreader.core.text.rawformat import parse
+
+    body = ("The ferry company cut its fares early this month. Its rival raised them in late May and again in "
+            "mid-2019. Late last year the harbour board met, and it meets again later this week.")
+    article = parse(f"Synthetic fixture\nFixture Wire\n19 November 2019\n{body}\n".encode(), "fixture.txt")
+    events = annotate_one(article, list(nlp_module.load().pipe(article.paragraphs)))["events"]
+    reasons = [entry_fields(e)["reason"] for e in events]
+    assert len(reasons) >= 4 and all(r[:1].isalnum() for r in reasons), reasons
+
+
 def test_identical_events_in_one_sentence_appear_once():
     a = {"sentence": "s2", "date": "2019-11-19", "precision": "day", "phrase": "Tuesday"}
     b = dict(a, phrase="that Tuesday")

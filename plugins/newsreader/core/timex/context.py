@@ -26,7 +26,7 @@ class Resolution:
     type: str
     value: str
     event: tuple | None = None
-    time: str | None = None  # "07:45" or "afternoon", shown with the day on the timeline
+    time: str | None = None  # "07:45" or "afternoon", shown with the day on the timeline; "weekend" on a week
 
 
 

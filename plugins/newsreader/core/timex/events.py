@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from ..model import Sentence, Timex, flat_dict
@@ -61,11 +61,14 @@ def period_start(value: str, precision: str) -> date:
 def human(value: str, precision: str, derived: bool = False, time: str | None = None) -> str:
     """How a reader sees a date at its precision: 19 Nov 2019, week of 18 Nov 2019, July 2019, c. 1953.
 
-    A day with a time of day: "19 Nov 2019, 07:45", "15 Nov 2019, afternoon".
+    A day with a time of day: "19 Nov 2019, 07:45", "15 Nov 2019, afternoon"; a week's weekend: "weekend of 23 Nov 2019".
     """
     start = period_start(value, precision)
     if precision == "day":
         text = f"{start.day} {start:%b %Y}" + (f", {time}" if time else "")
+    elif precision == "week" and time == "weekend":
+        saturday = start + timedelta(days=5)
+        text = f"weekend of {saturday.day} {saturday:%b %Y}"
     elif precision == "week":
         text = f"week of {start.day} {start:%b %Y}"
     elif precision == "month":
@@ -108,7 +111,7 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
         key = (value, precision, timex.sentence)  # one event per date per sentence, with its time of day if given
         if key not in events:
             events[key] = event
-        elif event.time and not events[key].time:
+        elif event.time and not events[key].time and precision == "day":
             # "On Friday, at 9:40 a.m., …": the day's event takes the time and keeps its phrase
             events[key] = replace(events[key], time=event.time)
     return [item.timex for item in found], sorted(events.values(), key=Event.sort_key)

@@ -240,7 +240,9 @@ def read_relative(low, text, ctx):
         return Resolution("DATE", tv.month(y, mo), (tv.month(y, mo), "month", False, how))
     if unit in {"week", "weekend"}:
         w = tv.week(anchor + timedelta(weeks=delta))
-        return Resolution("DATE", w + ("-WE" if unit == "weekend" else ""), (w, "week", False, how))
+        if unit == "weekend":  # the week's event, shown as its weekend
+            return Resolution("DATE", w + "-WE", (w, "week", False, how), time="weekend")
+        return Resolution("DATE", w, (w, "week", False, how))
     if unit == "quarter":
         index = anchor.year * 4 + tv.quarter_of(anchor) - 1 + delta
         return Resolution("DATE", f"{index // 4}-Q{index % 4 + 1}")

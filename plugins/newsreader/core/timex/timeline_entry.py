@@ -12,7 +12,7 @@ from ..text.body_html import typographic
 
 BOUNDARY = set(",;:()[]\u2014\u2013\"\u201c\u201d")
 WORDS_BEFORE, WORDS_AFTER = 6, 5
-_QUOTED = re.compile(r"^'[^']*'(?:,\s*)?")
+_QUOTED = re.compile(r"^(?:'[^']*'(?:[,:]\s*)?)+")  # the phrase, and the phrase a wrapper reads ("'early May': 'May'")
 _ANCHOR = r"(\d{1,2} \w{3} \d{4})"
 
 
