@@ -382,8 +382,10 @@ def test_a_name_signed_after_a_dash_is_the_speaker(nlp):
 def test_a_name_signed_after_the_quotation_dash_is_the_speaker(nlp):
     # The horizontal bar (U+2015) is the typographic dash for attributions: readers' comments, epigraphs.
     found = speakers(['“The ferry fares doubled and nobody asked us.” ― Marta Quillon',
-                      '“We need a second bridge before the winter.”― Oskar Lindqvist.'], nlp)
-    assert found == {"The ferry fares": "Marta Quillon", "We need a": "Oskar Lindqvist"}
+                      '“We need a second bridge before the winter.”― Oskar Lindqvist.',
+                      '“The night buses stop too early.” ― Dalia Ferreira'], nlp)  # a no-break space
+    assert found == {"The ferry fares": "Marta Quillon", "We need a": "Oskar Lindqvist",
+                     "The night buses": "Dalia Ferreira"}
 
 
 @pytest.mark.parametrize("after_dash, name", [

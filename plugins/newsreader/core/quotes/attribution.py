@@ -10,7 +10,7 @@ from . import speakers
 from .speakers import inside
 from ..text.sentences import SentenceLocator
 
-DASH_AFTER = re.compile(r"[ ,.]*(?:[—–―]|--?(?= ))\s*")  # em, en dash and the quotation dash (U+2015)
+DASH_AFTER = re.compile(r"[\s,.]*(?:[—–―]|--?(?=\s))\s*")  # em, en, quotation dash (U+2015); any space
 _DASH_LINE = re.compile(r"\s*(?:[—–―]+|--?)\s*(?=\S)")
 _SIGNATURE_MAX_WORDS = 12
 _TAIL_MAX_WORDS = 12
