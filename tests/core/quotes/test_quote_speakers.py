@@ -760,3 +760,12 @@ def test_a_phrase_no_verb_attributes_is_the_named_main_subjects(nlp):
     assert speakers(['Mark Fenwick praised the "Fresh Start" plan.'], nlp) == {"Fresh Start": None}
     found = speakers(['Mark Fenwick is sure the harbour board will set its "guard hounds" on him.'], nlp)
     assert found == {"guard hounds": None}
+
+
+def test_the_clause_a_colon_ends_names_the_speaker_before_other_speech_verbs(nlp):
+    found = speakers(['When the mayor suggested a toll on the bridge, Senator Ruth Calloway fired back: '
+                      '"Nobody in this town will pay it."'], nlp)
+    assert found == {"Nobody in this": "Ruth Calloway"}
+    # the one told is no speaker, whether a person or an outlet
+    found = speakers(['After the vote, Ivo Marsh told the Fixture Herald: "We lost the harbour today."'], nlp)
+    assert found == {"We lost the": "Ivo Marsh"}

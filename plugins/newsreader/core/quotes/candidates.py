@@ -70,6 +70,9 @@ def _inverted(verb, quote_spans) -> bool:
 _HEARING = frozenset({"hear", "listen", "read", "receive", "get", "see", "watch", "learn", "find", "show", "include"})
 
 
+_ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "email", "write", "text"})
+
+
 def _colon_introducer(doc, quote_spans, lo: int, group):
     """Who a colon right before the quote introduces: the name before it ('Ines Maro: "…"') or the subject of
     the clause it ends ('The minister went further: "…"'); None when no colon comes right before the quote."""
@@ -81,9 +84,11 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     if not stretch:
         return None
     name = stretch[-1]
-    if name.pos_ == "PROPN" and name.ent_type_ not in NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from"):
+    if (name.pos_ == "PROPN" and name.ent_type_ not in NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from")
+            and not (name.dep_ in {"dobj", "dative"} and name.head.lemma_.lower() in _ADDRESSING)):
         # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
-        # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"')
+        # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"') nor the
+        # one told ('X told the Fixture Herald: "…"': the clause's subject, below)
         return name
     ids = {t.i for t in stretch}
     heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
@@ -185,6 +190,10 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                 if speakers.is_document(source) and speakers.author_of(source) is None:
                     # "…, according to the memo": the document is the source, not the clause's subject
                     yield GOVERNED
+    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"': before the sentence's other
+        # speech verbs ('When X suggested …, Y fired back: "…"': Y)
+        yield introducer
     for verb in outside:
         if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
             subject = speakers.subject_of(verb, unquoted)
@@ -200,9 +209,6 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject
-    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
-    if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"'
-        yield introducer
     owner = _owner_of_saying(doc, group, partial)
     if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, before the verb's subject
         yield owner  # ('Storr's warning that the town would go to the "back of the line"': not the town)
