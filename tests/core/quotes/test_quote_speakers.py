@@ -769,3 +769,10 @@ def test_the_clause_a_colon_ends_names_the_speaker_before_other_speech_verbs(nlp
     # the one told is no speaker, whether a person or an outlet
     found = speakers(['After the vote, Ivo Marsh told the Fixture Herald: "We lost the harbour today."'], nlp)
     assert found == {"We lost the": "Ivo Marsh"}
+
+
+def test_a_name_with_its_party_in_brackets_before_a_colon_speaks(nlp):
+    found = speakers(['Rep. Ada Voss (D-Tarsk): "Who approved the second contract?"'], nlp)
+    assert found == {"Who approved the": "Ada Voss"}
+    found = speakers(['Sen. Tom Reyes (R-Tex.):"Who approved the second contract?"'], nlp)  # no space after it
+    assert found == {"Who approved the": "Tom Reyes"}

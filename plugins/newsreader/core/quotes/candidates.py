@@ -84,6 +84,10 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     if not stretch:
         return None
     name = stretch[-1]
+    if before[:-1].rstrip().endswith(")") and "(" in before:  # 'Rep. Ada Voss (D-Tarsk): "…"' (the tokenizer
+        # may glue the bracket's end to the quote's first word): the word before the aside
+        end = lo + len(before[:before.rindex("(")].rstrip())
+        name = next((t for t in stretch if t.idx < end <= t.idx + len(t.text)), name)
     if (name.pos_ == "PROPN" and name.ent_type_ not in NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from")
             and not (name.dep_ in {"dobj", "dative"} and name.head.lemma_.lower() in _ADDRESSING)):
         # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
