@@ -776,3 +776,12 @@ def test_a_name_with_its_party_in_brackets_before_a_colon_speaks(nlp):
     assert found == {"Who approved the": "Ada Voss"}
     found = speakers(['Sen. Tom Reyes (R-Tex.):"Who approved the second contract?"'], nlp)  # no space after it
     assert found == {"Who approved the": "Tom Reyes"}
+
+
+def test_a_claim_that_holds_a_clause_with_be_is_its_owners(nlp):
+    found = speakers(['A fact-checking site looked at Mayor Tom Reyes\'s claim that there were "hundreds of '
+                      'break-ins" in the harbour district this year.'], nlp)
+    assert found == {"hundreds of break-ins": "Tom Reyes"}
+    # under a speech verb the verb's subject speaks, as before
+    found = speakers(['The harbour board said in its report that there were "serious gaps" in the plan.'], nlp)
+    assert found == {"serious gaps": "harbour board"}

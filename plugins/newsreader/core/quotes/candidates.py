@@ -146,8 +146,10 @@ def _owner_of_saying(doc, group, partial: bool):
             continue
         if ancestor.pos_ in {"VERB", "AUX"}:
             if ancestor.lemma_.lower() == "be":  # 'X's slogan is "…"', 'X's answer was that "…"'
-                return next((o for c in ancestor.children if c.dep_ == "nsubj" and not inside(c, [group[0]])
-                             for o in [_owner(c, group)] if o is not None), None)
+                owner = next((o for c in ancestor.children if c.dep_ == "nsubj" and not inside(c, [group[0]])
+                              for o in [_owner(c, group)] if o is not None), None)
+                if owner is not None or not (partial and ancestor.dep_ in {"acl", "ccomp"}):
+                    return owner  # ('X's claim that there were "…"': the clause the noun holds, below)
             if partial and ancestor.dep_ in {"acl", "ccomp"} and ancestor.head.i != ancestor.i:
                 return _owner(ancestor.head, group)  # 'X's warning that …': the clause the noun holds
             return None
