@@ -433,13 +433,13 @@ def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_p
 
     doc = nlp("Voters saw Carla Ferrone throw her support behind the bill.")
     doc.ents = [Span(doc, 3, 4, label="ORG")]  # "Ferrone" alone, as the model sometimes reads it
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("person", "Carla Ferrone")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("person", "Carla Ferrone")]
     doc = nlp("Voters saw the OSCE Kestrelia mission, and he left.")
     doc.ents = [Span(doc, 4, 5, label="GPE")]  # an acronym is no first name
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("place", "Kestrelia")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("place", "Kestrelia")]
     doc = nlp("Voters saw Carla Ferrone throw the bill away.")
     doc.ents = [Span(doc, 3, 4, label="ORG")]  # no "he", "she" nor speech verb: left to the model
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Ferrone")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("organization", "Ferrone")]
 
 
 def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acronym_ends_no_persons_name(nlp):
@@ -453,7 +453,7 @@ def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acrony
             start = doc.text.index(text)
             spans.append(doc.char_span(start, start + len(text)))
         doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in spans]
-        return {(c.type, doc.text[c.start:c.end]) for c in _ner_candidates(doc, load(), {})}
+        return {(c.type, doc.text[c.start:c.end]) for c in _ner_candidates(doc, doc.text, load(), {})}
     assert ("person", "Tomas Velkner") in ents("Tomas Velkner / Brackton Wire")
     assert ("person", "Lindqvist") in ents("Lindqvist's Ohio")
     assert ents("Ohio GOP") == {("organization", "Ohio GOP")}
@@ -471,7 +471,7 @@ def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
 
     doc = nlp(Doc(nlp.vocab, words=["Then", "Ferrone’s", "van", "left", "early", "."]))  # one token, as it may be
     doc.ents = [Span(doc, 1, 2, label="PERSON")]
-    assert [(c.name, doc.text[c.start:c.end]) for c in _ner_candidates(doc, load(), {})] == [("Ferrone", "Ferrone")]
+    assert [(c.name, doc.text[c.start:c.end]) for c in _ner_candidates(doc, doc.text, load(), {})] == [("Ferrone", "Ferrone")]
 
 
 def test_a_dateline_paragraph_and_a_country_the_model_missed_are_places(nlp):
@@ -507,7 +507,7 @@ def test_a_newspapers_name_the_model_calls_a_person_is_an_organisation(nlp):
 
     doc = nlp("The Kestrel Times reported the story first.")
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Kestrel Times")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("organization", "Kestrel Times")]
 
 
 def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organisation(nlp):
@@ -516,16 +516,16 @@ def test_a_company_the_model_calls_a_person_and_a_settlement_it_calls_an_organis
 
     doc = nlp("Velmar said profits rose, and the company expects more.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Velmar")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("organization", "Velmar")]
     doc = nlp("Velmar 's shares rose on Friday.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("organization", "Velmar")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("organization", "Velmar")]
     doc = nlp("Velmar said he expects more.")
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
-    assert [c.type for c in _ner_candidates(doc, load(), {})] == ["person"]
+    assert [c.type for c in _ner_candidates(doc, doc.text, load(), {})] == ["person"]
     doc = nlp("Rebels shelled the city of Ostrava on Monday.")
     doc.ents = [Span(doc, 5, 6, label="ORG")]
-    assert [(c.type, c.name) for c in _ner_candidates(doc, load(), {})] == [("place", "Ostrava")]
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("place", "Ostrava")]
 
 
 def test_a_hyphenated_name_keeps_its_lower_case_part_and_a_comma_separates_two_names(nlp):

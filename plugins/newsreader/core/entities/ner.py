@@ -48,13 +48,14 @@ def _quantity(span, doc):
 
 
 def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
-    out = _ner_candidates(doc, aliases, acronyms)
+    text = doc.text  # once: spaCy joins every token's text anew at each ``doc.text``
+    out = _ner_candidates(doc, text, aliases, acronyms)
     for cand in out:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         cand.speaks = span is not None and len(span) > 0 and speaks(span)
         if span is not None and len(span) and cand.type in {"place", "organization"}:
             cand.the = _capital_the(span)
-            cand.person_evidence = _person_evidence(span, cand, aliases)
+            cand.person_evidence = _person_evidence(span, text, cand, aliases)
     return out
 
 
@@ -63,7 +64,7 @@ _PERSON_TITLE_BEFORE = PERSON_TITLES | HONORIFICS | {"sen.", "rep.", "gov.", "ge
 _NOT_A_PERSON_WORD = re.compile(rf"\b(?:{ORG_WORDS}|{'|'.join(sorted(NOT_A_SURNAME))})\b")
 
 
-def _person_evidence(span, cand: Candidate, aliases: AliasTable) -> bool:
+def _person_evidence(span, doc_text: str, cand: Candidate, aliases: AliasTable) -> bool:
     """A name the model calls an organisation or a place that the text shows to be a person: a title only
     people hold right before it ("Mr. Okafor"), an age after it ("Okafor, 45,"); for a name no table knows,
     also the subject of a speech verb with "he" or "she" in the next sentences ("Okafor said ... he")."""
@@ -74,7 +75,7 @@ def _person_evidence(span, cand: Candidate, aliases: AliasTable) -> bool:
         return False
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _PERSON_TITLE_BEFORE or _AGE_AFTER.match(doc.text[span.end_char:span.end_char + 12]):
+    if before in _PERSON_TITLE_BEFORE or _AGE_AFTER.match(doc_text[span.end_char:span.end_char + 12]):
         return True
     known = aliases.place(text) or aliases.capital_of(text) or aliases.organization(text) or aliases.demonym(text)
     return not known and cand.speaks and pronoun_follows(span)
@@ -92,7 +93,7 @@ def _capital_the(span) -> str:
     return "start"
 
 
-def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
+def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_
@@ -118,7 +119,7 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             if text.rstrip(".").lower() in ABBREVIATIONS and not aliases.place(text):
                 continue  # "St." of "St., Louis", "Jr.": an abbreviation alone names nothing
             start, end = span.start_char, span.end_char
-            state = aliases.postal_state(text, doc.text[:start]) if len(text) == 2 and text.isupper() else None
+            state = aliases.postal_state(text, doc_text[:start]) if len(text) == 2 and text.isupper() else None
             if state:  # "Tampa, FL": the state, whatever the model's label
                 out.append(Candidate(start, end, "place", state, "ner"))
                 continue
@@ -165,7 +166,7 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
                 place = aliases.demonym(text)
                 if place:
                     out.append(Candidate(start, end, "place", place, "ner", nationality=True))
-            elif label == "ORG" and _SETTLEMENT_OF.search(doc.text[max(0, start - 40):start]) and " " not in text:
+            elif label == "ORG" and _SETTLEMENT_OF.search(doc_text[max(0, start - 40):start]) and " " not in text:
                 out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
                 out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
@@ -193,7 +194,7 @@ def _ner_candidates(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[
             elif label == "LAW":
                 out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
     for cand in out:  # "Ruiz’s" the tokenizer kept whole: the name is "Ruiz"
-        if cand.type in CAPS_TYPES and doc.text[cand.start:cand.end].endswith(("'s", "’s")) and cand.length > 3:
+        if cand.type in CAPS_TYPES and doc_text[cand.start:cand.end].endswith(("'s", "’s")) and cand.length > 3:
             cand.end -= 2
             cand.name = cand.name[:-2] if cand.name.endswith(("'s", "’s")) else cand.name
     return out
