@@ -460,7 +460,7 @@ def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acrony
     assert ents("John Doe III") == {("person", "John Doe III")}
     doc2 = nlp("The OSCE Kestrelia mission met.")
     doc2.ents = [Span(doc2, 1, 3, label="PERSON")]
-    assert not [c for c in _ner_candidates(doc2, load(), {}) if c.type == "person"]
+    assert not [c for c in _ner_candidates(doc2, doc2.text, load(), {}) if c.type == "person"]
 
 
 def test_a_possessive_the_tokenizer_keeps_whole_is_no_part_of_the_name(nlp):
