@@ -10,7 +10,7 @@ from newsreader.core import nlp as nlp_module
 from newsreader.core.annotate import annotate_one
 from newsreader.core.entities.extract import _by_evidence, extract
 from newsreader.core.entities.names import acronym_key, is_generic, person_key
-from newsreader.core.entities.metonyms import dateline
+from newsreader.core.text.placeline import dateline
 from newsreader.core.text.rawformat import parse
 from newsreader.core.text.sentences import number_sentences
 
@@ -32,6 +32,10 @@ def test_dateline_is_the_place_line_not_a_mention(nlp):
     assert dateline("WASHINGTON — The Senate voted.") == (len("WASHINGTON — "), "Washington")
     assert dateline("SEOUL, Nov. 19 (Reuters) - Talks resumed.")[1] == "Seoul"
     assert dateline("Seoul - a city of ten million - grew.") is None  # a title-case word needs a date or agency
+    assert dateline("TARSK, Valdoria, March 4, 2020 (Fixture Wire) -- The board met.") == (
+        len("TARSK, Valdoria, March 4, 2020 (Fixture Wire) -- "), "Tarsk")
+    assert dateline("Tarsk, Valdoria, 4 March - The board met.")[1] == "Tarsk"
+    assert dateline("TARSK, March 4 - The board met.")[1] == "Tarsk"
     found = entities_in(["WASHINGTON — The Senate voted on Tuesday.", "Officials in Washington were pleased."], nlp)
     assert texts(found["Washington"]) == ["Washington"]  # only the second paragraph's
     assert all(m.sentence != "s1" or m.start > 0 for e in found.values() for m in e.mentions)

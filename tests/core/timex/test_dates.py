@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from newsreader.core import nlp as nlp_module
-from newsreader.core.timex.events import extract, human
+from newsreader.core.timex.events import extract, extract_all, human
 from newsreader.core.text.sentences import number_sentences
 
 
@@ -134,3 +134,18 @@ def test_human_dates():
     assert human("2019-W47", "week") == "week of 18 Nov 2019"
     assert human("2019-07", "month") == "July 2019"
     assert human("1953", "year", True) == "c. 1953"
+
+
+def test_the_date_of_a_dateline_is_a_time_expression_but_no_event_of_the_story(nlp):
+    found = events(nlp, "TARSK, March 2 (Fixture Wire) -- The harbour board voted on Sunday to close the pier.",
+                   MON_2020_03_02)
+    assert [(e.phrase, e.date) for e in found] == [("Sunday", "2020-03-01")]
+    found = extract(number_sentences(["TARSK, March 2 (Fixture Wire) --", "The board met on Sunday."]),
+                    list(nlp.pipe(["TARSK, March 2 (Fixture Wire) --", "The board met on Sunday."])), MON_2020_03_02)
+    assert [(e.phrase, e.date) for e in found] == [("Sunday", "2020-03-01")]  # a place line standing alone
+    timexes = extract_all(number_sentences(["TARSK, March 2 (Fixture Wire) --"]),
+                          list(nlp.pipe(["TARSK, March 2 (Fixture Wire) --"])), MON_2020_03_02)[0]
+    assert [(t.text, t.value) for t in timexes] == [("March 2", "2020-03-02")]  # TimeML marks it: the export keeps it
+    # the same date in the story's words is one
+    found = events(nlp, "The harbour board voted on March 2 to close the pier.", MON_2020_03_02)
+    assert [(e.phrase, e.date) for e in found] == [("March 2", "2020-03-02")]

@@ -17,7 +17,8 @@ from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .candidate import Candidate, resolve_overlaps
 from .names import acronym_key, person_key, is_function_word
-from .metonyms import dateline, qualify_generic
+from ..text.placeline import dateline
+from .metonyms import qualify_generic
 from ..model import Entity, Mention, Sentence
 from .ner import CAPS_TYPES, from_ner
 from .patterns import from_rules, learn_acronyms

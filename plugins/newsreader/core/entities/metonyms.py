@@ -1,7 +1,7 @@
 """Place lines and names that stand for something else, resolved by stated rules.
 
-- Dateline: "WASHINGTON —" or "Seoul, Nov. 19 (Reuters) -" opening the first paragraph is the
-  article's place line, not a mention of an entity.
+- Dateline (``text/placeline.py``): "WASHINGTON —" or "Seoul, Nov. 19 (Reuters) -" opening the first paragraph
+  is the article's place line, not a mention of an entity.
 - Capitals: a capital used as an actor ("Seoul said", "Washington's demands", "Beijing will
   retaliate") stands for its country. Within one article a capital has one meaning: if any of its
   mentions is an actor, every mention of it joins the country; otherwise it is the city.
@@ -21,28 +21,8 @@ import re
 from .candidate import Candidate
 from .names import NEVER_QUALIFIED, is_generic, qualified
 
-_CAPS = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
-_TITLE = r"[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}"
-_DATE = r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?))"
-_AGENCY = r"(?:\s*\([A-Z][\w .&’'-]{0,30}\))"
-_DASH = r"\s*(?:—|–|--|-)\s+"
-_DATELINE = re.compile(
-    rf"^(?:(?P<caps>{_CAPS}){_DATE}?{_AGENCY}?|(?P<title>{_TITLE})(?:{_DATE}{_AGENCY}?|{_AGENCY})){_DASH}"
-)
 _TIE_BEFORE = re.compile(r"^\s?(?:'s|’s)?\s+$")  # also tokenised text: "Japan 's"
 _TIE_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$")
-
-
-def dateline(paragraph: str) -> tuple[int, str] | None:
-    """(end of the place line, its place as written) when the paragraph opens with a dateline."""
-    match = _DATELINE.match(paragraph)
-    if not match:
-        return None
-    place = match.group("caps") or match.group("title")
-    if place.isupper():
-        place = " ".join(w.capitalize() if w.isalpha() else w for w in place.split())
-    return match.end(), place
-
 
 def country_of(place: str, aliases) -> str | None:
     """The country a place name stands for: itself, or the country whose capital it is."""

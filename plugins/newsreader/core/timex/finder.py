@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..model import Sentence, Timex
+from ..text.placeline import dateline
 from ..text.sentences import SentenceLocator
 from .values import month_number
 from .calendar_names import DAY_OF_MONTH
@@ -210,11 +211,14 @@ class Finder:
         text = doc.text
         self.p_index = p_index
         found = _clock_days(text, self._narrated(p_index, doc, text, self._candidates(doc, text)))
+        place_line = dateline(text) if p_index == 1 else None
         compared: tuple[str, str] | None = None  # the sentence and value of the last month, quarter or half
         for start, end, resolution in found:
             sentence = self.locate.at(p_index, start)
             if sentence is None or _unplaced(resolution):
                 continue
+            if place_line is not None and start < place_line[0]:  # "TARSK, March 4 (Wire) --": the day it was
+                resolution = replace(resolution, event=None)  # filed, a time expression but no event of the story
             if resolution.type == "TIME" and resolution.time and _DAYS_FROM_EVENT.match(text, end):
                 continue  # "at 5 a.m. three days before the fire": a day the text counts from an event it does not date
             period = _PERIOD_VALUE.match(resolution.value)
