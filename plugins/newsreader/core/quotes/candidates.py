@@ -95,6 +95,14 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
         # one told ('X told the Fixture Herald: "…"': the clause's subject, below)
         return name
     ids = {t.i for t in stretch}
+    verb = next((t for t in reversed(stretch) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and speakers.is_speech_verb(verb) and all(
+            t.pos_ in {"ADV", "PART"} for t in stretch if t.i > verb.i):
+        # the speech verb right before the colon ('X said as the heckler yelled: "…"'): its subject, whatever
+        # the clause's main verb
+        subject = speakers.subject_of(verb)
+        if subject is not None and subject.i in ids:
+            return subject
     heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
     head = heads[-1] if heads else None
     if head is None:

@@ -168,8 +168,16 @@ def is_speech_verb(token) -> bool:
         if any(c.dep_ == "nsubj" for c in children):
             return any(c.dep_ == "nsubj" and is_worded_document(c) for c in children)
         return any(c.dep_ in {"dobj", "attr"} and c.i > token.i and is_worded_document(c) for c in children)
-    return lemma in SPEECH_VERBS or any(
+    return lemma in SPEECH_VERBS or _stem(token.lower_) in SPEECH_VERBS or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
+
+
+def _stem(word: str) -> str | None:
+    """The base form of a regular past or third person the lemmatizer got wrong ("sniped" → "snip"): "snipe"."""
+    for ending, base in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("es", "e"), ("ed", ""), ("s", "")):
+        if word.endswith(ending) and word[:-len(ending)] + base in SPEECH_VERBS:
+            return word[:-len(ending)] + base
+    return None
 
 
 _SHARES = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "several",
