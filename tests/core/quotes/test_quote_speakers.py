@@ -795,7 +795,7 @@ def test_a_regular_speech_verb_the_lemmatizer_misreads_is_still_one(nlp):
 
 
 def test_the_speech_verb_right_before_a_colon_names_the_speaker_in_a_relative_clause(nlp):
-    found = speakers(['A local blogger, Lena Dorn, wrote this week that she had obtained a video of Tom Reyes at a '
-                      'dinner for the harbour board in Tarsk on March 3, in which Reyes said: "We will sell the pier. '
-                      'I am a businessman."'], nlp)
-    assert found == {"We will sell": "Tom Reyes"}
+    found = speakers(["In a column on Friday, the harbour reporter Lena Dorn described a recording from the council's "
+                      'closed session in Tarsk last month, during which Reyes declared: "The pier goes on sale in May. '
+                      'Nobody here can stop it."'], nlp)
+    assert found == {"The pier goes": "Reyes"}
