@@ -789,9 +789,9 @@ def test_a_claim_that_holds_a_clause_with_be_is_its_owners(nlp):
 
 def test_a_regular_speech_verb_the_lemmatizer_misreads_is_still_one(nlp):
     # the model's lemma for "sniped" is "snip"; without the speech verb the board's "wrote" took the quote
-    found = speakers(['Tom Reyes sniped that the harbour master was "learning on the job," while the board wrote '
-                      'a series of angry letters.'], nlp)
-    assert found == {"learning on the": "Tom Reyes"}
+    found = speakers(['Tom Reyes sniped that the harbour master had "never opened a tide table," as the board '
+                      'wrote two angry letters to the council.'], nlp)
+    assert found == {"never opened a": "Tom Reyes"}
 
 
 def test_the_speech_verb_right_before_a_colon_names_the_speaker_in_a_relative_clause(nlp):
