@@ -799,3 +799,9 @@ def test_the_speech_verb_right_before_a_colon_names_the_speaker_in_a_relative_cl
                       'closed session in Tarsk last month, during which Reyes declared: "The pier goes on sale in May. '
                       'Nobody here can stop it."'], nlp)
     assert found == {"The pier goes": "Reyes"}
+
+
+def test_a_speech_gerund_after_a_preposition_speaks_for_the_clauses_subject(nlp):
+    found = speakers(['Mayor Tom Reyes ended his speech by saying "The pier stays open."',
+                      'Ruth Calloway drew loud boos upon saying, "The ferry fares will rise again."'], nlp)
+    assert found == {"The pier stays": "Tom Reyes", "The ferry fares": "Ruth Calloway"}

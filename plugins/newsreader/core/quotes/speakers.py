@@ -253,6 +253,9 @@ def _distance(child, verb) -> int:
     return min((abs(t.i - verb.i) for t in child.subtree if not t.is_punct), default=abs(child.i - verb.i))
 
 
+_GERUND_PREPOSITIONS = frozenset({"by", "upon", "on", "after", "before", "while", "without", "in"})
+
+
 def subject_of(verb, outside=lambda token: True):
     """The speaker slot of a verb: the agent of a passive ("by X"), else its subject, through conjunctions.
 
@@ -302,6 +305,9 @@ def subject_of(verb, outside=lambda token: True):
             return passive
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
+    if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPOSITIONS
+            and verb.head.head.pos_ in {"VERB", "AUX"} and verb.head.head is not verb.head):
+        return subject_of(verb.head.head, outside)  # "X ended by saying …", "X drew boos upon saying …": X
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
         # "a statement saying …": the one who issued it; "a video of X saying …": X
         noun = verb.head
