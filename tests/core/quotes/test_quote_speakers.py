@@ -805,3 +805,7 @@ def test_a_speech_gerund_after_a_preposition_speaks_for_the_clauses_subject(nlp)
     found = speakers(['Mayor Tom Reyes ended his speech by saying "The pier stays open."',
                       'Ruth Calloway drew loud boos upon saying, "The ferry fares will rise again."'], nlp)
     assert found == {"The pier stays": "Tom Reyes", "The ferry fares": "Ruth Calloway"}
+    # a verb inside an earlier quote is no one's clause: the sentence's speech verb still speaks
+    found = speakers(['Tom Reyes said the new toll has "saved the ferry" on Monday before claiming that the bridge '
+                      'was "falling apart."'], nlp)
+    assert found == {"saved the ferry": "Tom Reyes", "falling apart.": "Tom Reyes"}

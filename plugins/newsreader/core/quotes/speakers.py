@@ -306,7 +306,7 @@ def subject_of(verb, outside=lambda token: True):
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPOSITIONS
-            and verb.head.head.pos_ in {"VERB", "AUX"} and verb.head.head is not verb.head):
+            and verb.head.head.pos_ in {"VERB", "AUX"} and verb.head.head is not verb.head and outside(verb.head.head)):
         return subject_of(verb.head.head, outside)  # "X ended by saying …", "X drew boos upon saying …": X
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
         # "a statement saying …": the one who issued it; "a video of X saying …": X
