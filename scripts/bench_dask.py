@@ -185,7 +185,7 @@ def _search(docs, store, client) -> int:
     """The search files, as a build makes them: locally every file made, then written; on the cluster each file
     written as it is made (here to a temporary folder)."""
     from newsreader.core.search import on_dask as dask_search  # noqa: PLC0415
-    from newsreader.search import search_files, shown  # noqa: PLC0415
+    from newsreader.search import search_files, streamed  # noqa: PLC0415
 
     out = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))
     try:
@@ -194,7 +194,7 @@ def _search(docs, store, client) -> int:
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
                 (out / path).write_bytes(text.encode("utf-8"))
         else:
-            dask_search.write(dask_search.Search(client, docs), out, *shown(store))
+            dask_search.write(dask_search.Search(client, docs), out, *streamed(store))
         return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     finally:
         shutil.rmtree(out, ignore_errors=True)
