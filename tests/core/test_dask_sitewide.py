@@ -1,8 +1,10 @@
 """The site-wide steps' whole-corpus parts made on a Dask cluster, as the local build makes them (issue #26): the alias
-files and the facets of the search, and the cache entries of a file written in pieces. On a LocalCluster of this machine (loopback only)."""
+files and the facets of the search, the entity index's records made of the build's own strings, and the cache
+entries of a file written in pieces. On a LocalCluster of this machine (loopback only)."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 import synthetic  # scripts/synthetic.py
 from newsreader.build.cache import Cache, file_key, key, use_secret
+from newsreader.core.entities import index as entity_index, on_dask as dask_entities
 from newsreader.core.search import aliases_on_dask, on_dask as dask_search, shards
 from newsreader.search import facet_pieces, search_files, shown, streamed
 
@@ -114,3 +117,20 @@ def test_a_file_written_in_pieces_is_kept_in_the_cache_as_its_text_would_be(tmp_
     assert cache.path_of("other", ".txt").read_bytes().split(b"\n", 1)[1] == \
         cache.path_of(digest, ".txt").read_bytes().split(b"\n", 1)[1]
 
+
+def test_the_entity_index_from_the_cluster_is_made_of_the_builds_own_strings(cluster):
+    from test_dask import entity_articles
+
+    articles = entity_articles(120)
+    found = dask_entities.build(cluster, articles, partition=13, buckets=3)
+    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(entity_index.build(articles)))
+    own = {}
+    for eid in found["ids"].values():
+        own.setdefault(eid, eid)
+    slugs = {id(slug) for slug, _ in articles}
+    records = [*found["entities"].items(), *found["local"].items()]
+    assert any(rec["related"] for _, rec in records)
+    for eid, rec in records:  # not copies that came back from the workers: one string each, as locally
+        assert eid is own[eid] and rec["id"] is eid
+        assert all(b is own[b] for b in rec["related"])
+        assert all(id(slug) in slugs for slug in rec["articles"])
