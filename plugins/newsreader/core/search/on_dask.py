@@ -246,8 +246,8 @@ def build_index(client, documents: list[dict], partition: int = PARTITION, worke
     return Search(client, documents, partition, workers, range_terms).index()
 
 
-def write(search: Search, out: Path, displays: Iterable[dict], facets: dict, entities: list[dict],
-          kept: Callable[[str, str], None] | None = None) -> tuple[str, str]:
+def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict],
+          kept: Callable[[str, str | Path], None] | None = None) -> tuple[str, str]:
     """The search files under ``out`` as ``shards.files`` makes them, each written as soon as it is made (then
     ``kept(path in the folder, text)``; for a file made as pieces, ``kept(path in the folder, the file written)``)
     into a folder renamed ``s-<hash of them all>`` when complete (the hash is read back from the files);
