@@ -11,9 +11,11 @@
    synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
    written to a temporary folder), the entity index (``entity_index.build``) and the site timeline
    (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``write``, each file written as it
-   is made; ``entities/on_dask.build``; ``timeline_years_on``). Each in a fresh process; its time, and
-   the peak resident memory of that process (the build process: the cluster's workers are other processes)
-   above what it held once the corpus was made (``/proc/self/clear_refs``), and the corpus itself.
+   is made; ``entities/on_dask.build``; ``timeline_years_on``). Each step in a fresh process of its own, right after
+   the corpus is made there (a step run after another one reuses, or not, what the allocator kept of it: its peak
+   then says more about the step before); its time, and the peak resident memory of that process (the build
+   process: the cluster's workers are other processes) above what it held once the corpus was made
+   (``/proc/self/clear_refs``), and the corpus itself.
 
 Figures only: nothing here asserts. The machine's load (``os.getloadavg``) is printed with each part.
 """
@@ -185,7 +187,7 @@ def _search(docs, store, client) -> int:
     """The search files, as a build makes them: locally every file made, then written; on the cluster each file
     written as it is made (here to a temporary folder)."""
     from newsreader.core.search import on_dask as dask_search  # noqa: PLC0415
-    from newsreader.search import search_files, shown  # noqa: PLC0415
+    from newsreader.search import search_files, streamed  # noqa: PLC0415
 
     out = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))
     try:
@@ -194,7 +196,7 @@ def _search(docs, store, client) -> int:
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
                 (out / path).write_bytes(text.encode("utf-8"))
         else:
-            dask_search.write(dask_search.Search(client, docs), out, *shown(store))
+            dask_search.write(dask_search.Search(client, docs), out, *streamed(store))
         return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     finally:
         shutil.rmtree(out, ignore_errors=True)
@@ -241,18 +243,17 @@ def main() -> None:
         f"   peak above the corpus {mib(r['peak_above_kib'])}", flush=True)
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
         print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
-        local = _child("sitewide", str(count), "", args.steps)
-        print(f"  corpus made in the build process: {local['corpus_seconds']:.1f} s, "
-              f"{mib(local['corpus_kib'])} resident")
-        for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
-            if key in local:
-                row(f"{name}, local", local[key])
-        print(f"  ({_load()})", flush=True)
-        remote = _child("sitewide", str(count), args.dask, args.steps)
-        for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
-            if key in remote:
-                row(f"{name}, on Dask {args.dask}", remote[key])
-        print(f"  ({_load()})", flush=True)
+        corpus_said = False
+        for where, address in (("local", ""), (f"on Dask {args.dask}", args.dask)):
+            for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
+                if key in args.steps.split(","):  # each step in a process of its own, as the first after the corpus
+                    found = _child("sitewide", str(count), address, key)
+                    if not corpus_said:
+                        print(f"  corpus made in the build process: {found['corpus_seconds']:.1f} s, "
+                              f"{mib(found['corpus_kib'])} resident")
+                        corpus_said = True
+                    row(f"{name}, {where}", found[key])
+            print(f"  ({_load()})", flush=True)
 
 
 if __name__ == "__main__":

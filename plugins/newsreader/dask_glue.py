@@ -12,6 +12,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build import state
@@ -101,16 +102,19 @@ def write_search(found: dask_backend.Annotator, started, documents: list[dict], 
     """The search files written under ``out`` as the cluster makes them (``started``: the ``Search`` of
     ``documents`` that :func:`search_index` began), each kept in ``cache`` at once and listed there under ``name``
     (as ``search._cache_files`` lists them): none is held here longer. ``shown()``: the display files, facets and
-    entities with a page (``search.shown``)."""
-    from .build.cache import key  # noqa: PLC0415
+    entities with a page (``search.streamed``: generators)."""
+    from .build.cache import file_key, key  # noqa: PLC0415
     from .core.search import on_dask as dask_search  # noqa: PLC0415
 
     listing: dict[str, str] = {}
 
-    def kept(path: str, text: str) -> None:
-        digest = key("search-file", text)
+    def kept(path: str, text: str | Path) -> None:  # a Path: the file written, made as pieces (facets.json)
+        digest = key("search-file", text) if isinstance(text, str) else file_key("search-file", text)
         if not cache.has(digest, ".txt"):
-            cache.put_text(digest, text, ".txt")
+            if isinstance(text, str):
+                cache.put_text(digest, text, ".txt")
+            else:
+                cache.put_file(digest, text, ".txt")
         listing[path] = digest
 
     def step(client, workers):

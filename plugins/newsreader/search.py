@@ -13,6 +13,9 @@ import json
 import logging
 import multiprocessing
 import shutil
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import islice, pairwise
 from pathlib import Path
 
 from markupsafe import Markup
@@ -83,7 +86,7 @@ def search_files(docs: list[dict], store: dict, index=None, whole: bool = False)
 def shown(store: dict):
     """What results show (display files, one a document, made as they are read), the facets and the entities with
     a page (the alias files)."""
-    displays = ({"t": d["t"], "u": d["u"], "s": d["s"], "d": d["d"], "p": d["p"]} for d in store["docs"])
+    displays = _displays(store)
     entities = store["entities"]
     ids = list(entities)
     number = {eid: n for n, eid in enumerate(ids)}
@@ -93,6 +96,56 @@ def shown(store: dict):
                        for d in store["docs"]]}
     with_pages = [{"name": m[0], "type": m[1], "aliases": m[2], "url": m[3]} for m in entities.values() if m[3]]
     return displays, facets, with_pages
+
+
+def _displays(store: dict) -> Iterator[dict]:
+    return ({"t": d["t"], "u": d["u"], "s": d["s"], "d": d["d"], "p": d["p"]} for d in store["docs"])
+
+
+def streamed(store: dict):
+    """:func:`shown` for the search files made on a Dask cluster, nothing of it whole here: the display files, the
+    facets as pieces of ``facets.json`` (:func:`facet_pieces`) and the entities with a page, all generators."""
+    with_pages = ({"name": m[0], "type": m[1], "aliases": m[2], "url": m[3]} for m in store["entities"].values()
+                  if m[3])
+    return _displays(store), facet_pieces(store), with_pages
+
+
+ROWS = 2000  # facets' rows per piece
+
+
+def facet_pieces(store: dict) -> Iterator[str]:
+    """``facets.json`` (``dumps`` of :func:`shown`'s facets) made a piece at a time: no row is kept, and an entity's
+    number is found by bisection in the ids when they are in order (as :func:`documents_and_store` leaves them)."""
+    entities, docs = store["entities"], store["docs"]
+    sources = sorted({d["s"] for d in docs if d["s"]})
+    source_number = {source: n for n, source in enumerate(sources)}
+    ids = list(entities)
+    if all(a < b for a, b in pairwise(ids)):
+        def number(eid: str) -> int:
+            at = bisect_left(ids, eid)
+            if at == len(ids) or ids[at] != eid:
+                raise KeyError(eid)
+            return at
+    else:
+        number = {eid: n for n, eid in enumerate(ids)}.__getitem__
+    rows = ([m[0], m[1]] for m in entities.values())
+    yield f'{{"sources":{search_shards.dumps(sources)},"entities":['
+    yield from _joined(rows)
+    yield '],"docs":['
+    yield from _joined([source_number[d["s"]] if d["s"] else -1, d["y"] or 0, [number(e) for e in d["e"]]]
+                       for d in docs)
+    yield "]}"
+
+
+def _joined(rows) -> Iterator[str]:
+    """``rows`` as the items of a JSON list, comma-separated, in pieces of ROWS."""
+    first = True
+    while True:
+        piece = [search_shards.dumps(row) for row in islice(rows, ROWS)]
+        if not piece:
+            return
+        yield ("" if first else ",") + ",".join(piece)
+        first = False
 
 
 def _listing_name(articles, documents, whole: bool = False) -> str:
@@ -202,8 +255,8 @@ class SearchGenerator(Generator):
             if self.dask is not None and self.index is None:  # the files in the cache were damaged
                 self.index = dask_glue.search_index(self.dask, self.documents()[0], self.whole)
             if self.dask is not None and not self.whole:  # written as the cluster makes them, never held whole
-                dask_glue.write_search(self.dask, self.index, self.documents()[0], lambda: shown(self.documents()[1]),
-                                       out, self.cache, self.name)
+                dask_glue.write_search(self.dask, self.index, self.documents()[0],
+                                       lambda: streamed(self.documents()[1]), out, self.cache, self.name)
             else:
                 files = search_files(*self.documents(), index=self.index.result() if self.index else None,
                                      whole=self.whole)

@@ -19,17 +19,20 @@ the build goes on without storing, after one warning.
 
 from __future__ import annotations
 
+import codecs
 import gc
+import hashlib
 import json
 import logging
 import os
+import shutil
 import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.keys import is_digest, is_relative, key, text_key  # noqa: F401 - the build's names for them
-from .entries import _unwrap, use_secret, wrap  # noqa: F401 - also imported from here (page_packs.py, the glue)
+from .entries import _unwrap, header, use_secret, wrap  # noqa: F401 - also imported from here (page_packs.py, the glue)
 from .files import inside, named, remove, replace_text, sha256, write_atomic, write_bytes  # noqa: F401 - as above
 
 logger = logging.getLogger(__name__)
@@ -37,6 +40,17 @@ logger = logging.getLogger(__name__)
 STALE_TMP = 3600  # seconds after which a left-over temporary file is removed by prune()
 _REPORTED: list[bool] = []  # a write failure was reported: one warning per build
 _BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
+
+
+def file_key(kind: str, written: str | os.PathLike) -> str:
+    """``key(kind, the text of the file written)``, read a block at a time (UTF-8)."""
+    digest = hashlib.sha256(json.dumps([kind, ""], ensure_ascii=False)[:-2].encode("utf-8"))
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(written, "rb") as file:
+        while block := file.read(1 << 20):
+            digest.update(json.dumps(decoder.decode(block), ensure_ascii=False)[1:-1].encode("utf-8"))
+    digest.update(json.dumps(decoder.decode(b"", final=True), ensure_ascii=False)[1:-1].encode("utf-8") + b'"]')
+    return digest.hexdigest()
 
 
 def load_json(data: bytes | str):
@@ -166,6 +180,29 @@ class Cache:
         if self.folder is None or not self.writable:
             return None
         return self.put_bytes(digest, Path(written).read_bytes(), suffix)
+
+    def put_file(self, digest: str, written: str | os.PathLike, suffix: str = ".json") -> str | None:
+        """:meth:`adopt` a block at a time: a big file (a search folder's facets) is never whole in memory."""
+        if self.folder is None or not self.writable:
+            return None
+        path = self.path_of(digest, suffix)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(written, "rb") as source:
+                content_hash, size = hashlib.file_digest(source, "sha256").hexdigest(), source.tell()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with open(tmp, "wb") as entry:
+                    entry.write(header(f"{digest}{suffix}", content_hash, size))
+                    source.seek(0)
+                    shutil.copyfileobj(source, entry)
+                    if source.tell() != size:
+                        raise OSError(f"{written} changed while it was stored")
+            os.replace(tmp, path)
+        except OSError as err:
+            remove(tmp)
+            self._failed(err)
+            return None
+        return content_hash
 
     def get(self, digest: str, touch: bool = False, valid=None):
         """A JSON entry; None when missing, damaged, or of the wrong shape (``valid(value)`` false)."""

@@ -118,5 +118,10 @@ def _unwrap(blob: bytes, name: str) -> tuple[bytes, str] | None:
 def wrap(payload: bytes, name: str) -> tuple[bytes, str]:
     """The entry ``name`` (key and suffix) holding ``payload``, and the payload's SHA-256."""
     digest = sha256(payload)
-    size = str(len(payload)).encode()
-    return b"%s %s %s %s\n" % (MAGIC, digest.encode(), size, _mac(name, digest.encode(), size)) + payload, digest
+    return header(name, digest, len(payload)) + payload, digest
+
+
+def header(name: str, digest: str, size: int) -> bytes:
+    """The header line of the entry ``name`` holding ``size`` bytes of SHA-256 ``digest``."""
+    size_text = str(size).encode()
+    return b"%s %s %s %s\n" % (MAGIC, digest.encode(), size_text, _mac(name, digest.encode(), size_text))

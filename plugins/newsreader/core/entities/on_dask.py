@@ -7,13 +7,16 @@ reduction is by entity, in buckets of ids (a hash of the id), on the workers:
    quantities, and its article-local ids; gathered here in order and merged (the local build's own functions then
    give every (type, name) its site-wide id: ``grouping.grouping``, ``index.site_ids``);
 2. **per partition**: each id's ``index.Tally`` over its articles (mentions, aliases, roles, votes, quotes, names,
-   articles), kept on the worker by bucket, and the ids of each article's dicts;
+   articles), kept on the worker by bucket, and the ids of each article's dicts; a partition is sent the ids of its
+   own names only (every worker sent them all held twice the build's memory of them, briefly, here);
 3. **per bucket**: the tallies of every partition merged in order and finished (``index.finish``: type, name,
-   page); only each id with a page and its mentions come back, what "related" ranks by;
+   page), kept there; each partition is sent, from each bucket, the mentions of its own ids with a page (what
+   "related" ranks by; nothing of it comes here);
 4. **per partition**: how often each id with a page is named with each other one (pairs of dicts in an article),
-   by bucket;
+   by bucket, with the mentions of the ids counted;
 5. **per bucket**: the counts merged, the ten related ranked (``index.ranked``, as the local build ranks them),
-   the records completed and sent here, one bucket at a time.
+   the records completed and sent here, one bucket at a time; their ids and articles' slugs are then this
+   process's own strings (the ids it made, the articles' slugs, by position), not copies.
 
 Plain Python; the caller passes a ``distributed.Client``.
 """
@@ -24,6 +27,7 @@ import zlib
 from collections import Counter
 
 from .grouping import grouping, grouping_parts
+from .grouping import is_local
 from .index import Tally, complete, figures_of, finish, local_ids, ranked, site_ids, tally
 
 PARTITION = 2000  # articles per task of steps 1, 2 and 4
@@ -65,14 +69,19 @@ def finished(parts_of_bucket: list[dict], person_surnames: set, url_pattern: str
     return records, {eid: -rec["mentions"] for eid, (rec, _) in records.items() if rec["url"]}
 
 
-def head(value):
-    return value[1]
+def fewer_of(bucket, tallies: dict) -> dict[str, int]:
+    """Step 3, for a partition: {id of its ``tallies`` with a page: minus its mentions} from a finished bucket."""
+    fewer = bucket[1]
+    return {eid: fewer[eid] for eid in tallies if eid in fewer}
 
 
-def together(value, fewer_mentions: dict[str, int], buckets: int) -> list[dict]:
-    """Step 4: per bucket, {id with a page: Counter of the ids with a page named in its articles, one count per pair
-    of dicts}: the counts the local build ranks by (an id met in one article only: its counts there times its own
-    number of dicts, the same order)."""
+def together(value, fewer_parts: list[dict[str, int]], buckets: int) -> list[tuple[dict, dict]]:
+    """Step 4: per bucket, ({id with a page: Counter of the ids with a page named in its articles, one count per pair
+    of dicts}, {each of them: minus its mentions}): the counts the local build ranks by (an id met in one article
+    only: its counts there times its own number of dicts, the same order)."""
+    fewer_mentions: dict[str, int] = {}
+    for part in fewer_parts:
+        fewer_mentions.update(part)
     out: list[dict] = [{} for _ in range(buckets)]
     for present in value[1]:
         with_page = [b for b in present if b in fewer_mentions]
@@ -86,18 +95,21 @@ def together(value, fewer_mentions: dict[str, int], buckets: int) -> list[dict]:
                 mine[eid] = Counter(counts)
             else:
                 found.update(counts)
-    return out
+    return [(counts, {b: fewer_mentions[b] for named in counts.values() for b in named}) for counts in out]
 
 
 def pick_list(value: list, number: int):
     return value[number]
 
 
-def related(bucket, counts_of_bucket: list[dict], fewer_mentions: dict[str, int]) -> dict[str, dict]:
-    """Step 5: the bucket's records, complete (``local`` still in them)."""
+def related(bucket, counts_of_bucket: list[tuple[dict, dict]]) -> dict[str, dict]:
+    """Step 5: the bucket's records, complete (``local`` still in them), but ``articles``: the positions of the
+    entity's dicts (the build gives their slugs)."""
     records = bucket[0]
     merged: dict[str, Counter] = {}
-    for part in counts_of_bucket:
+    fewer_mentions: dict[str, int] = {}
+    for part, fewer in counts_of_bucket:
+        fewer_mentions.update(fewer)
         for eid, counts in part.items():
             if eid in merged:
                 merged[eid].update(counts)
@@ -111,8 +123,15 @@ def related(bucket, counts_of_bucket: list[dict], fewer_mentions: dict[str, int]
             complete(rec, t, ranked(found, fewer_mentions))
         else:
             complete(rec, t, [])
+        rec["articles"] = t.appearances
         out[eid] = rec
     return out
+
+
+def own_ids(articles: list, ids: dict) -> dict:
+    """The part of ``ids`` that ``articles`` name."""
+    return {key: ids[key] for key in ((slug, e["type"], e["name"]) if is_local(e) else (e["type"], e["name"])
+                                      for slug, ents in articles for e in ents)}
 
 
 def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/", min_articles: int = 1,
@@ -129,13 +148,13 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     def submit(*args):
         return client.submit(*args, pure=False, **where)
 
-    def share(value):  # one value (a dict scattered as such would be one piece per key)
-        return client.scatter([value], broadcast=True, hash=False, **({"workers": workers} if workers else {}))[0]
+    def send(value):  # one value (a dict scattered as such would be one piece per key), on one worker
+        return client.scatter([value], workers=workers, hash=False)[0]
 
     starts = range(0, len(articles), partition)
     # Each partition put on a worker once, for steps 1, 2 and 4 (as a task's argument the scheduler would hold it:
     # in this process with a LocalCluster).
-    sent = [client.scatter([articles[at:at + partition]], workers=workers, hash=False)[0] for at in starts]
+    sent = [send(articles[at:at + partition]) for at in starts]
     seen, organisations, figures, locals_ = {}, set(), set(), {}
     for future in [submit(parts, part, at) for part, at in zip(sent, starts)]:
         part_seen, part_organisations, part_figures, part_locals = future.result()
@@ -150,23 +169,29 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     ids, page_ids = site_ids(groups, figures)
     ids.update(locals_)
     person_surnames = {page_ids[k] for k in surnames if k in page_ids}
-    shared_ids = share(ids)
-    tallies = [submit(tallied, part, shared_ids, at, buckets) for part, at in zip(sent, starts)]
+    del groups, figures, locals_, page_ids
+    tallies = [submit(tallied, part, send(own_ids(articles[at:at + partition], ids)), at, buckets)
+               for part, at in zip(sent, starts)]
     del sent
-    done = [submit(finished, [submit(pick, t, b) for t in tallies], person_surnames, url_pattern, rule)
-            for b in range(buckets)]
-    fewer_mentions: dict[str, int] = {}
-    for future in [submit(head, d) for d in done]:
-        fewer_mentions.update(future.result())
-    shared_fewer = share(fewer_mentions)
-    counts = [submit(together, t, shared_fewer, buckets) for t in tallies]
-    del tallies
-    results = [submit(related, d, [submit(pick_list, c, b) for c in counts], shared_fewer)
-               for b, d in enumerate(done)]
+    picked = [[submit(pick, t, b) for b in range(buckets)] for t in tallies]
+    done = [submit(finished, [p[b] for p in picked], person_surnames, url_pattern, rule) for b in range(buckets)]
+    counts = [submit(together, t, [submit(fewer_of, d, p[b]) for b, d in enumerate(done)], buckets)
+              for t, p in zip(tallies, picked)]
+    del tallies, picked
+    results = [submit(related, d, [submit(pick_list, c, b) for c in counts]) for b, d in enumerate(done)]
     del done, counts
+    own = {}  # each id as this process made it: records refer to it, not to copies of it
+    for eid in ids.values():
+        own.setdefault(eid, eid)
     records: dict[str, dict] = {}
     for future in results:
-        records.update(future.result())
+        for eid, rec in future.result().items():
+            eid = rec["id"] = own[eid]
+            rec["related"] = [own[b] for b in rec["related"]]
+            rec["articles"] = list(dict.fromkeys(articles[at][0] for at in rec["articles"]))  # slugs, in order
+            records[eid] = rec
         future.release()
-    local = {eid: rec for eid, rec in sorted(records.items()) if rec.pop("local")}
-    return {"entities": {eid: rec for eid, rec in sorted(records.items()) if eid not in local}, "local": local, "ids": ids}
+    del own
+    order = sorted(records)
+    local = {eid: records[eid] for eid in order if records[eid].pop("local")}
+    return {"entities": {eid: records[eid] for eid in order if eid not in local}, "local": local, "ids": ids}

@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
-from .shards import Packer, alias_buckets, check_refs, dumps, manifest, postings_text, shard_keys, term_files
+from . import aliases_on_dask
+from .shards import Packer, check_refs, dumps, manifest, postings_text, shard_keys, term_files
 
 PARTITION = 1000  # documents per task of step 1
 RANGE_TERMS = 20_000  # terms per task of step 3, at most
@@ -130,7 +131,9 @@ class Search:
         self.client, self.count, self.range_terms = client, len(documents), range_terms
         self.workers = workers or sorted(client.scheduler_info()["workers"])
         self.where = {"workers": workers, "allow_other_workers": False} if workers else {}
-        self.refs = [str(doc["ref"]) for doc in documents]
+        # Refs 0, 1, 2, … (as a build numbers its documents) are not kept: a list of every document's would be.
+        self.sequential = all(str(doc["ref"]) == str(n) for n, doc in enumerate(documents))
+        self.given_refs = None if self.sequential else [str(doc["ref"]) for doc in documents]
         self.stats = [self.submit(term_stats, self.send(documents[at:at + partition]), at)
                       for at in range(0, self.count, partition)]
         self.terms = self.weighed = None
@@ -181,7 +184,10 @@ class Search:
         for future in self.weighed:
             postings.update({term: (number, per_field) for term, number, per_field in future.result()})
         postings = dict(sorted(postings.items(), key=lambda item: item[1][0]))  # in number order, as locally
-        return Index([name for name, _ in FIELDS], self.refs, self.terms, postings)
+        return Index([name for name, _ in FIELDS], self.refs(), self.terms, postings)
+
+    def refs(self) -> list[str]:
+        return [str(n) for n in range(self.count)] if self.sequential else self.given_refs
 
     def shards(self) -> Iterator[tuple[str, str]]:
         """Step 4: the shards ``t<n>.json``, in order; then ``self.shard_terms`` holds each shard's terms."""
@@ -189,7 +195,8 @@ class Search:
             self.weigh(texts=True)
         elif not self.as_texts:
             raise ValueError("a Search gives its index or its files, not both")
-        check_refs(self.refs)
+        if not self.sequential:
+            check_refs(self.given_refs)
         texts, self.weighed = self.weighed, None
         packer, shard_terms, at, wanted = Packer(), [[]], 0, []
         for future in texts:  # where each range's shards begin, from its entries' sizes (small numbers)
@@ -202,6 +209,7 @@ class Search:
             at += len(sizes)
             wanted.append(self.submit(pieces, future, cuts))
         del texts
+        self.terms = None  # shard_terms holds them
         self.shard_terms, number, current = shard_terms, 0, []
         for future in wanted:  # one range's pieces here at a time
             for k, piece in enumerate(future.result()):
@@ -213,19 +221,20 @@ class Search:
             future.release()
         yield f"t{number}.json", f"[{','.join(current)}]"
 
-    def files(self, displays: Iterable[dict], facets: dict, entities: list[dict]) -> Iterator[tuple[str, str]]:
+    def files(self, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict]
+              ) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of the search folder (``shards.files``' inner files), in an order of their own, made one at a
-        time; then :meth:`manifest` gives ``manifest.json``."""
+        time (a file given as pieces, ``facets`` when it is not a dict, is a generator of them); then
+        :meth:`manifest` gives ``manifest.json``. ``entities`` (those with a page) may be a generator: the alias
+        files are made on the cluster (``aliases_on_dask``)."""
         yield from self.shards()
         self.keys = shard_keys(self.shard_terms)
         yield from term_files(self.keys, self.shard_terms).items()
         self.shard_terms = None
-        for ref, display in zip(self.refs, displays):
-            yield f"d/{ref}.json", dumps(display)
-        aliases = alias_buckets(entities)
-        self.aliases = len(aliases)
-        yield from ((f"a{n}.json", dumps(b)) for n, b in enumerate(aliases))
-        yield "facets.json", dumps(facets)
+        for n, display in enumerate(displays):  # refs 0, 1, 2, …: the shards need them
+            yield f"d/{n}.json", dumps(display)
+        yield from aliases_on_dask.files(self, entities)
+        yield "facets.json", dumps(facets) if isinstance(facets, dict) else facets
 
     def manifest(self, folder: str) -> str:
         return manifest(folder, [name for name, _ in FIELDS], self.count, self.keys, self.aliases)
@@ -237,11 +246,12 @@ def build_index(client, documents: list[dict], partition: int = PARTITION, worke
     return Search(client, documents, partition, workers, range_terms).index()
 
 
-def write(search: Search, out: Path, displays: Iterable[dict], facets: dict, entities: list[dict],
-          kept: Callable[[str, str], None] | None = None) -> tuple[str, str]:
+def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict],
+          kept: Callable[[str, str | Path], None] | None = None) -> tuple[str, str]:
     """The search files under ``out`` as ``shards.files`` makes them, each written as soon as it is made (then
-    ``kept(path in the folder, text)``) into a folder renamed ``s-<hash of them all>`` when complete (the hash is
-    read back from the files); ``manifest.json`` last. Returns the folder's name and the manifest's text."""
+    ``kept(path in the folder, text)``; for a file made as pieces, ``kept(path in the folder, the file written)``)
+    into a folder renamed ``s-<hash of them all>`` when complete (the hash is read back from the files);
+    ``manifest.json`` last. Returns the folder's name and the manifest's text."""
     staging = Path(tempfile.mkdtemp(prefix="s-writing-", dir=out))  # an s-* folder: a later build removes it
     written, folders = [], set()
     try:
@@ -250,17 +260,22 @@ def write(search: Search, out: Path, displays: Iterable[dict], facets: dict, ent
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            target.write_bytes(text.encode("utf-8"))
+            if isinstance(text, str):
+                target.write_bytes(text.encode("utf-8"))
+            else:  # pieces: the file is never whole here
+                with target.open("w", encoding="utf-8", newline="") as file:
+                    file.writelines(text)
             written.append(path)
             if kept:
-                kept(path, text)
+                kept(path, text if isinstance(text, str) else target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     digest = hashlib.sha256()
     for path in sorted(written):
         digest.update(f"{path}\0".encode())
-        digest.update((staging / path).read_bytes())
+        with (staging / path).open("rb") as file:
+            hashlib.file_digest(file, lambda: digest)  # a big file (facets.json) read in blocks
         digest.update(b"\0")
     folder = f"s-{digest.hexdigest()[:12]}"
     if (out / folder).exists():

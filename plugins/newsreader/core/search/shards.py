@@ -186,25 +186,61 @@ def bucket(key_text: str, buckets: int) -> int:
     return h % buckets
 
 
-def alias_buckets(entities: list[dict]) -> list[dict]:
-    """``entities``: ``{"name", "aliases", "url", "type"}``; a key (a name, an alias, a person's surname) lists up to 5."""
-    keyed: dict[str, list] = {}
+ALIASES_PER_KEY = 5  # entities a key lists, at most
 
-    def add(k: str, e: dict) -> None:
-        if k and [e["name"], e["url"], e["type"]] not in keyed.setdefault(k, []):
-            keyed[k].append([e["name"], e["url"], e["type"]])
 
+def _listed(keyed: dict[str, list], k: str, rows: list[list]) -> None:
+    if not k:
+        return
+    found = keyed.setdefault(k, [])
+    for row in rows:
+        if len(found) == ALIASES_PER_KEY:
+            return
+        if row not in found:
+            found.append(row)
+
+
+def alias_lists(entities) -> tuple[dict[str, list], dict[str, list]]:
+    """What :func:`alias_buckets` reads of ``entities`` (in order): ({key of a name or alias: entities}, {a person's
+    surname: entities}), each key's entities once each, at most ALIASES_PER_KEY. The lists of consecutive parts of
+    the entities merge into the whole's (:func:`merged_aliases`)."""
+    names: dict[str, list] = {}
+    surnames: dict[str, list] = {}
     for e in entities:
+        row = [e["name"], e["url"], e["type"]]
         for name in [e["name"], *e["aliases"]]:
-            add(alias_key(name), e)
-    for e in entities:  # a person's surname alone ("DeHart"), after any entity with that very name
+            _listed(names, alias_key(name), [row])
         words = alias_key(e["name"]).split(" ")
         if e["type"] == "person" and len(words) > 1:
-            add(words[-1], e)
-    count = max(1, -(-len(keyed) // ALIASES_PER_BUCKET))
+            _listed(surnames, words[-1], [row])
+    return names, surnames
+
+
+def merged_aliases(parts) -> dict[str, list]:
+    """Each key's entities over the :func:`alias_lists` of consecutive parts, in order: names and aliases first,
+    then surnames (after any entity with that very name)."""
+    keyed: dict[str, list] = {}
+    for names, _ in parts:
+        for k, rows in names.items():
+            _listed(keyed, k, rows)
+    for _, surnames in parts:
+        for k, rows in surnames.items():
+            _listed(keyed, k, rows)
+    return keyed
+
+
+def alias_bucket_count(keys: int) -> int:
+    return max(1, -(-keys // ALIASES_PER_BUCKET))
+
+
+def alias_buckets(entities: list[dict]) -> list[dict]:
+    """``entities``: ``{"name", "aliases", "url", "type"}``; a key (a name, an alias, a person's surname) lists up to
+    ALIASES_PER_KEY of them."""
+    keyed = merged_aliases([alias_lists(entities)])
+    count = alias_bucket_count(len(keyed))
     out = [{} for _ in range(count)]
     for k in sorted(keyed):
-        out[bucket(k, count)][k] = keyed[k][:5]
+        out[bucket(k, count)][k] = keyed[k]
     return out
 
 

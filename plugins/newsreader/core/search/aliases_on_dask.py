@@ -1,0 +1,111 @@
+"""The alias files (``a<n>.json``) made on a Dask cluster: the same bytes as ``shards.alias_buckets``, and the build
+process never holds the keys whole (at 100,000 synthetic articles, a million of them).
+
+1. **per partition of the entities with a page** (``PARTITION`` of them, in order, sent one at a time):
+   ``shards.alias_lists``, each key's entities (at most five), kept on the worker;
+2. **per group of keys** (a CRC-32 of the key; about ``GROUP_ENTITIES`` entities' keys in each): every partition's
+   lists of the group merged in order (``shards.merged_aliases``), kept on the worker; only their number comes
+   here, and their sum gives the number of buckets, as locally;
+3. **per run of ``BUCKETS_PER_TASK`` buckets**: the keys of those buckets gathered from every group, sorted and
+   written (``shards.dumps``); the texts come here one run at a time, are written and forgotten.
+
+Plain Python; ``search`` is the ``on_dask.Search`` whose cluster (and workers) it uses.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Iterator
+
+from .shards import alias_bucket_count, alias_lists, bucket, dumps, merged_aliases
+
+PARTITION = 10_000  # entities with a page per task of step 1
+GROUP_ENTITIES = 25_000  # entities whose keys make a group of step 2 (about two keys each)
+BUCKETS_PER_TASK = 100  # alias files per task of step 3 (up to 120 keys each: about a MB of text)
+
+
+def lists(rows: list[tuple]) -> tuple[dict, dict]:
+    """Step 1: ``shards.alias_lists`` of a partition sent as tuples (name, aliases, url, type)."""
+    return alias_lists({"name": name, "aliases": aliases, "url": url, "type": type_}
+                       for name, aliases, url, type_ in rows)
+
+
+def group_of(k: str, groups: int) -> int:
+    return zlib.crc32(k.encode("utf-8", "surrogatepass")) % groups
+
+
+def split(lists: tuple[dict, dict], groups: int) -> list[tuple[dict, dict]]:
+    """A partition's lists (names, surnames) by group of keys."""
+    out: list[tuple[dict, dict]] = [({}, {}) for _ in range(groups)]
+    for side, keyed in enumerate(lists):
+        for k, rows in keyed.items():
+            out[group_of(k, groups)][side][k] = rows
+    return out
+
+
+def pick(parts: list, number: int):
+    return parts[number]
+
+
+def merged(parts: list[tuple[dict, dict]]) -> dict[str, list]:
+    """Step 2: one group's keys over every partition (``parts`` in order)."""
+    return merged_aliases(parts)
+
+
+def size(keyed: dict) -> int:
+    return len(keyed)
+
+
+def by_run(keyed: dict[str, list], count: int, run: int) -> list[dict[int, dict]]:
+    """A group's keys by run of ``run`` buckets (``count`` buckets in all): ``[{bucket: {key: entities}}]``."""
+    out: list[dict[int, dict]] = [{} for _ in range(-(-count // run))]
+    for k, rows in keyed.items():
+        number = bucket(k, count)
+        out[number // run].setdefault(number, {})[k] = rows
+    return out
+
+
+def texts(parts: list[dict[int, dict]], first: int, end: int) -> list[str]:
+    """Step 3: the files of buckets ``first`` … ``end`` − 1, from every group's keys in them."""
+    found: dict[int, dict] = {}
+    for part in parts:
+        for number, keyed in part.items():
+            found.setdefault(number, {}).update(keyed)
+    out = []
+    for number in range(first, end):
+        keyed = found.pop(number, {})
+        out.append(dumps({k: keyed[k] for k in sorted(keyed)}))
+    return out
+
+
+def files(search, entities: Iterable[dict]) -> Iterator[tuple[str, str]]:
+    """``a<n>.json`` of ``entities`` (``{"name", "aliases", "url", "type"}``, those with a page, in order), made on
+    the cluster of ``search`` (an ``on_dask.Search``), in order; then ``search.aliases`` is their number."""
+    made, part = [], []
+    for e in entities:
+        part.append((e["name"], e["aliases"], e["url"], e["type"]))
+        if len(part) == PARTITION:
+            made.append(search.submit(lists, search.send(part)))
+            part = []
+    if part or not made:
+        made.append(search.submit(lists, search.send(part)))
+    del part
+    groups = max(4 * len(search.workers), -(-len(made) * PARTITION // GROUP_ENTITIES))
+    splits = [search.submit(split, f, groups) for f in made]
+    del made
+    keyed = [search.submit(merged, [search.submit(pick, s, g) for s in splits]) for g in range(groups)]
+    del splits
+    count = alias_bucket_count(sum(search.submit(size, k).result() for k in keyed))
+    runs = [search.submit(by_run, k, count, BUCKETS_PER_TASK) for k in keyed]
+    del keyed
+    search.aliases = count
+    made = [search.submit(texts, [search.submit(pick, r, run) for r in runs], first,
+                          min(count, first + BUCKETS_PER_TASK))
+            for run, first in enumerate(range(0, count, BUCKETS_PER_TASK))]
+    del runs
+    first = 0
+    for future in made:  # one run's texts here at a time
+        for number, text in enumerate(future.result(), first):
+            yield f"a{number}.json", text
+            first = number + 1
+        future.release()

@@ -1,0 +1,136 @@
+"""The site-wide steps' whole-corpus parts made on a Dask cluster, as the local build makes them (issue #26): the alias
+files and the facets of the search, the entity index's records made of the build's own strings, and the cache
+entries of a file written in pieces. On a LocalCluster of this machine (loopback only)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+import synthetic  # scripts/synthetic.py
+from newsreader.build.cache import Cache, file_key, key, use_secret
+from newsreader.core.entities import index as entity_index, on_dask as dask_entities
+from newsreader.core.search import aliases_on_dask, on_dask as dask_search, shards
+from newsreader.search import facet_pieces, search_files, shown, streamed
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", silence_logs=40) as local, Client(local) as client:
+        client.wait_for_workers(2, timeout=60)
+        yield client
+
+
+def entities_with_pages(count: int) -> list[dict]:
+    """Made-up names, some shared (a name met again lists the entity once; a surname lists up to five), aliases."""
+    out = []
+    for i in range(count):
+        shared = synthetic.PEOPLE[i % len(synthetic.PEOPLE)]
+        name = shared if i % 4 == 0 else synthetic._made_up_name(random.Random(i), 2)
+        out.append({"name": name, "type": ("person", "organization", "place")[i % 3], "url": f"/entity/e{i}/",
+                    "aliases": [f"E{i}", shared] if i % 5 == 0 else []})
+    return out
+
+
+def store_of(count: int) -> dict:
+    """A search store as ``documents_and_store`` leaves it (entity ids in order), without the texts."""
+    entities = {f"e{i:05d}": [e["name"], e["type"], e["aliases"], e["url"] if i % 7 else None]
+                for i, e in enumerate(entities_with_pages(count))}
+    ids = list(entities)
+    docs = [{"t": f"T{d}", "u": f"/news/{d}/", "s": f"Wire {'ABC'[d % 3]}" if d % 11 else "", "d": None,
+             "y": 2000 + d % 9 if d % 13 else None, "p": [], "e": sorted({ids[(d * k) % len(ids)] for k in (1, 3, 7)})}
+            for d in range(count // 3)]
+    return {"docs": docs, "entities": entities}
+
+
+def test_the_alias_files_made_on_the_cluster_are_the_local_ones(cluster, monkeypatch):
+    from distributed import get_task_stream
+
+    monkeypatch.setattr(aliases_on_dask, "PARTITION", 170)  # 12 partitions, 5 groups, runs of 3 buckets
+    monkeypatch.setattr(aliases_on_dask, "GROUP_ENTITIES", 400)
+    monkeypatch.setattr(aliases_on_dask, "BUCKETS_PER_TASK", 3)
+    entities = entities_with_pages(2000)
+    local = shards.alias_buckets(entities)
+    assert len(local) >= 20 and any(len(rows) == 5 for b in local for rows in b.values())  # many files; full keys
+    search = dask_search.Search(cluster, [])
+    with get_task_stream(cluster) as stream:
+        made = list(aliases_on_dask.files(search, iter(entities)))  # a generator, as a build gives them
+    assert made == [(f"a{n}.json", shards.dumps(b)) for n, b in enumerate(local)]
+    assert search.aliases == len(local)
+    ran = {str(t["key"]).split("-")[0] for t in stream.data}
+    assert {"lists", "merged", "texts"} <= ran, ran
+
+
+def test_no_entity_with_a_page_makes_one_empty_alias_file(cluster):
+    search = dask_search.Search(cluster, [])
+    assert list(aliases_on_dask.files(search, iter([]))) == [("a0.json", "{}")] == \
+        [(f"a{n}.json", shards.dumps(b)) for n, b in enumerate(shards.alias_buckets([]))]
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_the_facets_in_pieces_are_the_local_file(ordered, monkeypatch):
+    import newsreader.search as glue
+
+    monkeypatch.setattr(glue, "ROWS", 7)  # many pieces
+    store = store_of(300)
+    if not ordered:  # ids out of order: numbered by a dict instead of bisection
+        store["entities"] = dict(reversed(store["entities"].items()))
+    pieces = list(facet_pieces(store))
+    assert len(pieces) > 10
+    assert "".join(pieces) == shards.dumps(shown(store)[1])
+    store["docs"][5]["e"].append("e99999")  # an id that is not in the store is an error, as locally
+    with pytest.raises(KeyError):
+        "".join(facet_pieces(store))
+
+
+def test_the_search_files_from_the_cluster_with_the_store_streamed_are_the_local_ones(cluster, tmp_path):
+    from test_dask import search_documents, tree
+
+    docs, store = search_documents(400)
+    local = search_files(docs, store)
+    kept = {}
+    folder, manifest = dask_search.write(dask_search.Search(cluster, docs, partition=150), tmp_path,
+                                         *streamed(store), kept=kept.__setitem__)
+    assert tree(tmp_path) == {path: text.encode() for path, text in local.items()}
+    facets = kept.pop("facets.json")  # written in pieces: the file written is named (in the folder being written)
+    assert isinstance(facets, Path) and facets.name == "facets.json" and facets.parent.name.startswith("s-writing-")
+    assert all(isinstance(text, str) for text in kept.values())
+
+
+def test_a_file_written_in_pieces_is_kept_in_the_cache_as_its_text_would_be(tmp_path):
+    text = 'a"b\\c\nd\u2028é\x01Ż' * 90_000  # escapes, and characters cut by the blocks read
+    written = tmp_path / "facets.json"
+    written.write_text(text, encoding="utf-8", newline="")
+    assert file_key("search-file", written) == key("search-file", text)
+    use_secret(str(tmp_path / "cache"))
+    cache = Cache(str(tmp_path / "cache"))
+    digest = file_key("search-file", written)
+    cache.put_file(digest, written, ".txt")
+    assert cache.get_text(digest, ".txt") == text
+    cache.put_text("other", text, ".txt")
+    assert cache.path_of("other", ".txt").read_bytes().split(b"\n", 1)[1] == \
+        cache.path_of(digest, ".txt").read_bytes().split(b"\n", 1)[1]
+
+
+def test_the_entity_index_from_the_cluster_is_made_of_the_builds_own_strings(cluster):
+    from test_dask import entity_articles
+
+    articles = entity_articles(120)
+    found = dask_entities.build(cluster, articles, partition=13, buckets=3)
+    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(entity_index.build(articles)))
+    own = {}
+    for eid in found["ids"].values():
+        own.setdefault(eid, eid)
+    slugs = {id(slug) for slug, _ in articles}
+    records = [*found["entities"].items(), *found["local"].items()]
+    assert any(rec["related"] for _, rec in records)
+    for eid, rec in records:  # not copies that came back from the workers: one string each, as locally
+        assert eid is own[eid] and rec["id"] is eid
+        assert all(b is own[b] for b in rec["related"])
+        assert all(id(slug) in slugs for slug in rec["articles"])
