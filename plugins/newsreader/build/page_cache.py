@@ -59,7 +59,8 @@ class CachingWriter(Writer):
         super().__init__(output_path, settings=settings)
         folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
         on = (settings or {}).get("NEWSREADER_PAGE_CACHE", True)
-        self.store = PackedCache(Path(folder) / PAGES if folder and on else None)
+        packed = (settings or {}).get("NEWSREADER_PAGE_PACKS", True)  # off: only to measure (scripts/bench_layers.py)
+        self.store = PackedCache(Path(folder) / PAGES if folder and on else None, packed)
         build = state.of(settings) if settings is not None else state.BuildState()
         self.publisher = build.publisher  # build/publish.py, set by build/output_folder.py
         self.store.publisher = self.publisher
