@@ -87,7 +87,6 @@ def finish(pelican) -> None:
     store, build.page_store = build.page_store, None
     if store is not None:  # the pages rendered by this build can be found in the cache from now on
         store.seal()
-        store.close()
     if build.gc_threshold is not None:  # only when tuned (cache._GC_TUNED)
         gc.set_threshold(*build.gc_threshold)
         build.gc_threshold = None

@@ -85,7 +85,11 @@ class PackedCache(Cache):
         return content_hash
 
     def seal(self) -> None:
-        """Store this process's pack's index (its entries can be found from now on) and close the pack."""
+        """Store this process's pack's index (its entries can be found from now on), close the pack and the packs
+        read (opened again if read again)."""
+        for descriptor in self._readers.values():
+            os.close(descriptor)
+        self._readers = {}
         pack, self._writing = self._writing, None
         if pack is None or pack["pid"] != os.getpid():
             return
@@ -147,11 +151,6 @@ class PackedCache(Cache):
     def index_of(self, pack: str | os.PathLike) -> dict[str, list] | None:
         """A sealed pack's index: entry name -> [offset, length, SHA-256]; None for a pack without a good one."""
         return self.get(_index_name(os.path.basename(pack)), valid=_valid_index)
-
-    def close(self) -> None:
-        for descriptor in self._readers.values():
-            os.close(descriptor)
-        self._readers = {}
 
     # -- pruning ---------------------------------------------------------------------------------------------
     def prune(self, max_age_days: float, keep: set[str] = frozenset(), every: float = 0) -> int:
