@@ -114,6 +114,7 @@ def test_prune_removes_unused_packs_but_not_one_the_output_holds_a_copy_of(tmp_p
 
 def test_without_packs_each_page_is_an_entry_file_of_its_own(tmp_path):
     """``NEWSREADER_PAGE_PACKS = False`` (only to measure what the packs save): a file per page, verified as any."""
+    tmp_path = tmp_path / "pages"
     store = PackedCache(tmp_path, packed=False)
     assert not store.holds_packs()  # nothing stored yet: a cold build looks nothing up
     assert store.put_text(A, "<p>page a</p>", ".out")
