@@ -169,10 +169,10 @@ class Publisher:
         if rel is not None and old and old[5] == entry and self._unchanged(rel, old, None):
             self.new[rel] = old  # the output file is already this entry's copy: nothing is read or written
             return self._out + rel
-        payload = cache.get_bytes(digest, suffix, touch=True)
-        if payload is None:
+        found = cache.get_checked(digest, suffix, touch=True)  # the payload and its SHA-256, checked
+        if found is None:
             return None
-        content_hash = sha256(payload)
+        payload, content_hash = found
         if rel is not None and self._holds(rel, content_hash, len(payload), lambda: payload):
             self.new[rel] = self._record(rel, content_hash, entry)
             return str(self.real / rel)
