@@ -131,6 +131,7 @@ class Cache:
         payload = self.get_bytes(digest, suffix, touch=True)
         if payload is None:
             return None
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, payload)
         return str(target)
 

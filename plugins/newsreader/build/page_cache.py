@@ -65,7 +65,6 @@ class CachingWriter(Writer):
         self.store.publisher = self.publisher
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}
-        self.folders: set[str] = set()
         self.recording: list[str] | None = None  # files written by the current list-page write
         build.page_stats = self.stats
         build.page_store = self.store  # sealed when the build has finished (build/output_folder.py)
@@ -85,11 +84,6 @@ class CachingWriter(Writer):
         path = sanitised_join(self.output_path, name)
         if path in self._written_files or path in self._overridden_files:
             return None  # let Pelican's own checks speak
-        if self.publisher is None:
-            folder = os.path.dirname(path)
-            if folder not in self.folders:
-                os.makedirs(folder, exist_ok=True)
-                self.folders.add(folder)
         where = self.store.link_to(digest, ".out", path)
         if not where:
             return None
