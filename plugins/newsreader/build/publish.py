@@ -46,11 +46,6 @@ from .stale_files import folder_records, remove_files, unknown_files, valid_fold
 STAGING = ".newsreader-staging"
 
 
-def _same_file(st: os.stat_result, record: list) -> bool:
-    return (st.st_ino == record[4] and st.st_mtime_ns == record[2] and st.st_ctime_ns == record[3]
-            and st.st_size == record[1] and stat.S_ISREG(st.st_mode))
-
-
 def _valid_manifest(value) -> bool:
     """Whether ``value`` maps relative paths to file records ``[SHA-256, size, mtime, ctime, inode, entry or None]``."""
     return isinstance(value, dict) and all(
@@ -133,9 +128,11 @@ class Publisher:
         if self.check != "stat" or not record or (content_hash is not None and record[0] != content_hash):
             return False
         try:
-            return _same_file(os.lstat(self._out + rel), record)
+            st = os.lstat(self._out + rel)
         except OSError:
             return False
+        return (st.st_ino == record[4] and st.st_mtime_ns == record[2] and st.st_ctime_ns == record[3]
+                and st.st_size == record[1] and stat.S_ISREG(st.st_mode))
 
     def _record(self, rel: str, content_hash: str, entry: str | None) -> list:
         st = os.lstat(self._out + rel)
