@@ -4,7 +4,7 @@
 
 On one synthetic corpus (outside content/) and one warm cache: plain Pelican (the default theme, the same texts as
 Markdown), then the project's no-op rebuild, a rebuild into an empty output folder (every file from the cache) and
-a rebuild after one edited article, with every layer on, then with each layer off (a Pelican ``-e`` setting):
+a rebuild after one edited article, with every layer on, then with each layer off (a Pelican ``-e`` setting, or the environment):
 
 | layer | switched off by | what it is for |
 | --- | --- | --- |
@@ -12,6 +12,12 @@ a rebuild after one edited article, with every layer on, then with each layer of
 | stat manifest (``build/publish.py``) | ``NEWSREADER_OUTPUT_CHECK="content"`` | an unchanged output file is not read |
 | render helper (``build/render_helper.py``) | ``NEWSREADER_PARALLEL_FROM=10**9`` | entity pages rendered on the second core |
 | page cache, packs included (``build/page_cache.py``) | ``NEWSREADER_PAGE_CACHE=false`` | unchanged pages are not rendered |
+| packs (``build/page_packs.py``) | ``NEWSREADER_PAGE_PACKS=false`` | one file per process, not one per page |
+| entity pages' plan (``entity_pages.py``) | ``NEWSREADER_PAGE_PLAN=false`` | entity pages' keys not gathered again |
+| collector tuning (``build/output_folder.py``) | ``NEWSREADER_GC=default`` (environment) | fewer collections |
+
+A fourth column renders every page anew: the cache's ``pages/`` folder removed, into an empty output folder (what a
+cold build renders, without spaCy: the annotations stay cached).
 
 Each figure is the median of ``--repeat`` runs. Figures only: nothing here asserts.
 """
@@ -37,13 +43,17 @@ LAYERS = [
     ("stat manifest off", ['NEWSREADER_OUTPUT_CHECK="content"']),
     ("render helper off", ["NEWSREADER_PARALLEL_FROM=1000000000"]),
     ("page cache off", ["NEWSREADER_PAGE_CACHE=false"]),
+    ("packs off", ["NEWSREADER_PAGE_PACKS=false"]),
+    ("page plan off", ["NEWSREADER_PAGE_PLAN=false"]),
+    ("collector untuned", ["env:NEWSREADER_GC=default"]),
 ]
 
 
 def build(content: Path, output: Path, cache: Path, extra: list[str]) -> tuple[float, float]:
     env = dict(os.environ, NEWSREADER_CONTENT=str(content), NEWSREADER_OUTPUT=str(output), SITEURL="",
                NEWSREADER_CACHE=str(cache))
-    settings = [arg for setting in extra for arg in ("-e", setting)]
+    env.update(setting[4:].split("=", 1) for setting in extra if setting.startswith("env:"))
+    settings = [arg for setting in extra if not setting.startswith("env:") for arg in ("-e", setting)]
     return timed([sys.executable, "-m", "pelican", "-s", "pelican.conf.py", *settings], env)
 
 
@@ -52,7 +62,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--shape", choices=sorted(SHAPES), default="entity-rich")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rows", default="", help="only the rows whose names contain one of these (comma-separated)")
     args = parser.parse_args()
+    wanted = [part.strip() for part in args.rows.split(",") if part.strip()]
+    rows = [row for row in LAYERS if row[0] == "every layer on" or not wanted or any(w in row[0] for w in wanted)]
 
     work = Path(tempfile.mkdtemp(prefix="newsreader-layers-"))
     raw, md, settings = corpus(work, args.articles, args.shape)
@@ -72,16 +85,23 @@ def main() -> None:
         edited.write_text("\n".join(lines), encoding="utf-8")
         return build(raw, out, cache, extra)
 
-    print(f"  {'':<22} {'no-op':>16} {'into empty folder':>22} {'one edit':>16}")
-    for name, extra in LAYERS:
+    def render_all(n: int, extra: list[str]) -> tuple[float, float]:
+        shutil.rmtree(cache / "pages", ignore_errors=True)
+        return build(raw, work / f"fresh-{n}", cache, extra)
+
+    print(f"  {'':<22} {'no-op':>16} {'into empty folder':>22} {'one edit':>16} {'every page anew':>22}")
+    for name, extra in rows:
         build(raw, out, cache, extra)  # what this row's switch makes (a memo, a manifest) is in place first
         noop = repeated(args.repeat, lambda n: build(raw, out, cache, extra))
         fresh = repeated(args.repeat, lambda n: build(raw, work / f"fresh-{n}", cache, extra))
         for n in range(args.repeat):
             shutil.rmtree(work / f"fresh-{n}", ignore_errors=True)
         one = repeated(args.repeat, lambda n: edit_one(extra))
-        print(f"  {name:<22} " + " ".join(f"{t.wall:7.2f} s {t.wall / plain.wall:5.2f}×" + " " * (6 if i == 1 else 0)
-                                          for i, t in enumerate((noop, fresh, one))), flush=True)
+        anew = repeated(args.repeat, lambda n: render_all(n, extra))
+        for n in range(args.repeat):
+            shutil.rmtree(work / f"fresh-{n}", ignore_errors=True)
+        print(f"  {name:<22} " + " ".join(f"{t.wall:7.2f} s {t.wall / plain.wall:5.2f}×" + " " * (6 * (i % 2))
+                                          for i, t in enumerate((noop, fresh, one, anew))), flush=True)
     print("  (× = against plain Pelican on the same texts, in this run)")
     shutil.rmtree(work, ignore_errors=True)
 

@@ -135,7 +135,8 @@ class EntityGenerator(Generator):
         """
         index_key = self.view.annotated.index_key
         folder = self.settings.get("NEWSREADER_CACHE_PATH")
-        store = Cache(folder if folder and index_key else None)
+        on = self.settings.get("NEWSREADER_PAGE_PLAN", True)  # off: only to measure (scripts/bench_layers.py)
+        store = Cache(folder if folder and index_key and on else None)
         memo = build_keys.entity_page_plan(self.view.all_key, index_key)
         # After a build that did not finish, the plan is made again (it may be what made that build fail).
         found = None if self.view.annotated.distrust else store.get(memo, touch=True)

@@ -110,3 +110,19 @@ def test_prune_removes_unused_packs_but_not_one_the_output_holds_a_copy_of(tmp_p
     assert all(time.time() - p.stat().st_mtime < 3600 for p in packs(tmp_path))
     young.seal()
     assert PackedCache(tmp_path).get_text(C, ".out") == "a build still running"
+
+
+def test_without_packs_each_page_is_an_entry_file_of_its_own(tmp_path):
+    """``NEWSREADER_PAGE_PACKS = False`` (only to measure what the packs save): a file per page, verified as any."""
+    tmp_path = tmp_path / "pages"
+    store = PackedCache(tmp_path, packed=False)
+    assert not store.holds_packs()  # nothing stored yet: a cold build looks nothing up
+    assert store.put_text(A, "<p>page a</p>", ".out")
+    store.seal()
+    assert not packs(tmp_path) and len(list(tmp_path.glob("*/*.out"))) == 1
+    later = PackedCache(tmp_path, packed=False)
+    assert later.holds_packs() and later.has(A, ".out") and later.get_text(A, ".out") == "<p>page a</p>"
+    assert PackedCache(tmp_path).get_text(A, ".out") is None  # with packs, only packs are looked in
+    entry = next(tmp_path.glob("*/*.out"))
+    entry.write_bytes(entry.read_bytes().replace(b"page a", b"page b"))
+    assert PackedCache(tmp_path, packed=False).get_text(A, ".out") is None  # edited: a miss

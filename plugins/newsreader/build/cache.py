@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 STALE_TMP = 3600  # seconds after which a left-over temporary file is removed by prune()
 _REPORTED: list[bool] = []  # a write failure was reported: one warning per build
+_GC_TUNED = os.environ.get("NEWSREADER_GC") != "default"  # "default": only to measure (scripts/bench_layers.py)
 _BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
 
 
@@ -68,6 +69,9 @@ def collector_paused(freeze: bool):
     first collection after this one, which would otherwise look at every one of them). A process that goes
     on to another build calls ``gc.unfreeze()`` first (``output_folder.start``).
     """
+    if not _GC_TUNED:
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -141,6 +145,7 @@ class Cache:
         payload = self.get_bytes(digest, suffix, touch=True)
         if payload is None:
             return None
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, payload)
         return str(target)
 

@@ -22,7 +22,7 @@ from pelican.log import console
 
 from . import page_cache, state
 from .. import site_size
-from .cache import remove, use_secret
+from .cache import _GC_TUNED, remove, use_secret
 from .publish import Publisher
 
 logger = logging.getLogger(__name__)
@@ -60,9 +60,10 @@ BUILD_GC_THRESHOLD = (100_000, 50, 100)
 def start(pelican):
     settings = pelican.settings
     build = state.of(settings)
-    if build.gc_threshold is None:
-        build.gc_threshold = gc.get_threshold()  # restored by finish()
-    gc.set_threshold(*BUILD_GC_THRESHOLD)
+    if _GC_TUNED:
+        if build.gc_threshold is None:
+            build.gc_threshold = gc.get_threshold()  # restored by finish()
+        gc.set_threshold(*BUILD_GC_THRESHOLD)
     gc.unfreeze()  # what the previous build in this process left (autoreload) can be collected again
     earlier, build.publisher = build.publisher, None
     if earlier is not None:  # the previous build in this process failed (autoreload)
@@ -86,8 +87,7 @@ def finish(pelican) -> None:
     store, build.page_store = build.page_store, None
     if store is not None:  # the pages rendered by this build can be found in the cache from now on
         store.seal()
-        store.close()
-    if build.gc_threshold is not None:
+    if build.gc_threshold is not None:  # only when tuned (cache._GC_TUNED)
         gc.set_threshold(*build.gc_threshold)
         build.gc_threshold = None
         # The build is over and the process usually exits now: its objects are frozen, so the full collection

@@ -25,7 +25,6 @@ them to the keys, or set ``NEWSREADER_PAGE_CACHE = False``.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -36,7 +35,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from . import state
-from .cache import Cache, key, named
+from .cache import Cache, is_relative, key
 from . import keys
 from .keys import feed_digest, list_key, page_digest
 from .page_packs import PackedCache
@@ -59,46 +58,32 @@ class CachingWriter(Writer):
         super().__init__(output_path, settings=settings)
         folder = (settings or {}).get("NEWSREADER_CACHE_PATH")
         on = (settings or {}).get("NEWSREADER_PAGE_CACHE", True)
-        self.store = PackedCache(Path(folder) / PAGES if folder and on else None)
+        packed = (settings or {}).get("NEWSREADER_PAGE_PACKS", True)  # off: only to measure (scripts/bench_layers.py)
+        self.store = PackedCache(Path(folder) / PAGES if folder and on else None, packed)
         build = state.of(settings) if settings is not None else state.BuildState()
         self.publisher = build.publisher  # build/publish.py, set by build/output_folder.py
         self.store.publisher = self.publisher
         # Counters for the end-of-build report, kept in this build's own settings (no global state).
         self.stats = {"reused": 0, "rendered": 0}
-        self.folders: set[str] = set()
         self.recording: list[str] | None = None  # files written by the current list-page write
-        self.keeping = False  # the files being written go into the cache: keep their text (``KeptText``)
-        self.kept: dict[str, str] = {}
         build.page_stats = self.stats
         build.page_store = self.store  # sealed when the build has finished (build/output_folder.py)
         build.writer = self  # for the entity pages, which start with the articles (entity_pages.py)
 
     def _open_w(self, filename, encoding, override=False):
-        """Pelican's, plus a note of the file when a list page is being written.
-
-        While a file that goes into the cache is written, its text is kept too (``_adopt`` stores it without
-        reading the file back).
-        """
+        """Pelican's, plus a note of the file when a list page is being written."""
         if filename not in self._overridden_files and self.recording is not None:
             self.recording.append(filename)
-        file = super()._open_w(filename, encoding, override=override)
-        if not self.keeping or file.name == os.devnull or encoding.lower().replace("-", "") != "utf8":
-            return file
-        return KeptText(file, self.kept)
+        return super()._open_w(filename, encoding, override=override)
 
     def _reuse(self, name: str, digest: str, override: bool) -> str | None:
         """Stored output for ``name`` (where its bytes are), with Pelican's bookkeeping against writing a file twice.
 
         None when there is no good entry: the caller renders the page.
         """
-        path = _join(self.output_path, name)
+        path = sanitised_join(self.output_path, name)
         if path in self._written_files or path in self._overridden_files:
             return None  # let Pelican's own checks speak
-        if self.publisher is None:
-            folder = os.path.dirname(path)
-            if folder not in self.folders:
-                os.makedirs(folder, exist_ok=True)
-                self.folders.add(folder)
         where = self.store.link_to(digest, ".out", path)
         if not where:
             return None
@@ -184,12 +169,12 @@ class CachingWriter(Writer):
                 return
             for n in placed:  # one of its files is damaged: the whole list is rendered again
                 self._forget(n)
-        self.recording, self.keeping = [], True
+        self.recording = []
         try:
             write()
             written = [os.path.relpath(path, self.output_path) for path in self.recording]
         finally:
-            self.recording, self.keeping = None, False
+            self.recording = None
         for n in written:
             self._adopt(key(digest, n), sanitised_join(self.output_path, n))
         self.store.put_text(digest, json.dumps(written), ".json")
@@ -205,11 +190,7 @@ class CachingWriter(Writer):
 
     def _adopt(self, digest: str, path: str) -> None:
         """Store the file Pelican wrote at ``path`` as the entry, and tell the publisher its hash."""
-        text = self.kept.pop(path, None)
-        if text is None:
-            content_hash = self.store.adopt(digest, ".out", path)
-        else:
-            content_hash = self.store.put_bytes(digest, text.encode("utf-8"), ".out")
+        content_hash = self.store.adopt(digest, ".out", path)
         if self.publisher is not None:
             self.publisher.written(path, content_hash, f"{digest}.out")
 
@@ -217,48 +198,16 @@ class CachingWriter(Writer):
         """Run Pelican's own write, then keep the file it wrote as the cache entry."""
         path = sanitised_join(self.output_path, name)
         skipped = path in self._overridden_files  # Pelican will write to os.devnull instead
-        self.keeping = True
-        try:
-            result = write()
-        finally:
-            self.keeping = False
+        result = write()
         if not skipped:
             self._adopt(digest, path)
         self.stats["rendered"] += 1
         return result
 
 
-class KeptText(io.StringIO):
-    """A text file being written, whose text is also kept in ``kept`` (by the file's name) when it is closed."""
-
-    def __init__(self, file, kept: dict[str, str]):
-        super().__init__()
-        self.file, self.kept = file, kept
-
-    def close(self) -> None:
-        if not self.closed:
-            text = self.getvalue()
-            try:
-                with self.file:
-                    self.file.write(text)
-            except OSError as err:  # a full disk: say which file
-                raise named(err, self.file.name) from None
-            self.kept[self.file.name] = text
-        super().close()
-
-
-def _join(output_path: str, name: str) -> str:
-    """``sanitised_join`` for an absolute ``output_path``, the same string at a fraction of its cost (once per file)."""
-    path = os.path.normpath(os.path.join(output_path, name))
-    if not os.path.isabs(output_path) or not path.startswith(os.path.join(output_path, "")):
-        return sanitised_join(output_path, name)  # raises, with Pelican's message
-    return path
-
-
 def _valid_names(names) -> bool:
     """A list-page entry: the relative paths of the files it wrote (nothing absolute, nothing climbing out)."""
-    return isinstance(names, list) and bool(names) and all(
-        isinstance(n, str) and n and not os.path.isabs(n) and ".." not in Path(n).parts for n in names)
+    return isinstance(names, list) and bool(names) and all(is_relative(n) for n in names)
 
 
 def get_writer(pelican):

@@ -46,8 +46,9 @@ def _valid_index(value) -> bool:
 class PackedCache(Cache):
     SKIP_IN_PRUNE = frozenset({PACKS})  # prune() handles packs itself
 
-    def __init__(self, folder):
+    def __init__(self, folder, packed: bool = True):
         super().__init__(folder)
+        self.packed = packed  # False: a file per entry, as in any cache (only to measure the packs' win)
         self._writing: dict | None = None  # this process's pack: pid, path, file, size, index
         self._known: dict[str, tuple[str, int, int, str]] | None = None  # entry name -> pack, offset, length, SHA-256
         self._readers: dict[str, int] = {}  # pack path -> open descriptor (read with pread: safe after a fork)
@@ -63,7 +64,7 @@ class PackedCache(Cache):
         return self._writing
 
     def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
-        if suffix != PACKED:
+        if suffix != PACKED or not self.packed:
             return super().put_bytes(digest, payload, suffix)
         if self.folder is None or not self.writable:
             return None
@@ -84,7 +85,11 @@ class PackedCache(Cache):
         return content_hash
 
     def seal(self) -> None:
-        """Store this process's pack's index (its entries can be found from now on) and close the pack."""
+        """Store this process's pack's index (its entries can be found from now on), close the pack and the packs
+        read (opened again if read again)."""
+        for descriptor in self._readers.values():
+            os.close(descriptor)
+        self._readers = {}
         pack, self._writing = self._writing, None
         if pack is None or pack["pid"] != os.getpid():
             return
@@ -112,7 +117,7 @@ class PackedCache(Cache):
         return self._known.get(name)
 
     def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
-        if suffix != PACKED or self.folder is None:
+        if suffix != PACKED or self.folder is None or not self.packed:
             return super().get_checked(digest, suffix, touch)
         name = f"{digest}{suffix}"
         where = self._where(name)  # only packs are looked in: a cold build asks for every page
@@ -132,25 +137,20 @@ class PackedCache(Cache):
         return found if found is not None and found[1] == wanted else None  # the bytes the index names, not others
 
     def has(self, digest: str, suffix: str = ".json") -> bool:
-        if suffix == PACKED and self.folder is not None:
+        if suffix == PACKED and self.folder is not None and self.packed:
             return self._where(f"{digest}{suffix}") is not None
         return super().has(digest, suffix)
 
     def holds_packs(self) -> bool:
         """Whether any pack is there (an earlier build's pages; found before this process's own is started)."""
-        if self.folder is None:
-            return False
+        if self.folder is None or not self.packed:
+            return self.folder is not None and self.folder.is_dir()  # without packs: any entry, maybe
         own = self._writing["path"] if self._writing else None
         return any(str(path) != own for path in (self.folder / PACKS).glob("*.pack"))
 
     def index_of(self, pack: str | os.PathLike) -> dict[str, list] | None:
         """A sealed pack's index: entry name -> [offset, length, SHA-256]; None for a pack without a good one."""
         return self.get(_index_name(os.path.basename(pack)), valid=_valid_index)
-
-    def close(self) -> None:
-        for descriptor in self._readers.values():
-            os.close(descriptor)
-        self._readers = {}
 
     # -- pruning ---------------------------------------------------------------------------------------------
     def prune(self, max_age_days: float, keep: set[str] = frozenset(), every: float = 0) -> int:

@@ -46,11 +46,6 @@ from .stale_files import folder_records, remove_files, unknown_files, valid_fold
 STAGING = ".newsreader-staging"
 
 
-def _same_file(st: os.stat_result, record: list) -> bool:
-    return (st.st_ino == record[4] and st.st_mtime_ns == record[2] and st.st_ctime_ns == record[3]
-            and st.st_size == record[1] and stat.S_ISREG(st.st_mode))
-
-
 def _valid_manifest(value) -> bool:
     """Whether ``value`` maps relative paths to file records ``[SHA-256, size, mtime, ctime, inode, entry or None]``."""
     return isinstance(value, dict) and all(
@@ -133,22 +128,32 @@ class Publisher:
         if self.check != "stat" or not record or (content_hash is not None and record[0] != content_hash):
             return False
         try:
-            return _same_file(os.lstat(self._out + rel), record)
+            st = os.lstat(self._out + rel)
         except OSError:
             return False
+        return (st.st_ino == record[4] and st.st_mtime_ns == record[2] and st.st_ctime_ns == record[3]
+                and st.st_size == record[1] and stat.S_ISREG(st.st_mode))
 
     def _record(self, rel: str, content_hash: str, entry: str | None) -> list:
         st = os.lstat(self._out + rel)
         return [content_hash, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, entry]
 
-    def _holds(self, rel: str, size: int, data) -> bool:
-        """Whether the output file has exactly the bytes ``data()`` gives (called only when the size agrees)."""
+    def _holds(self, rel: str, content_hash: str, size: int, data) -> bool:
+        """Whether the output file already has these bytes: by the stat shortcut, else compared byte for byte
+        (``data()`` gives them; called only when the size agrees)."""
+        if self._unchanged(rel, self.old.get(rel), content_hash):
+            return True
         path = self.real / rel
         try:
             st = os.lstat(path)
             return stat.S_ISREG(st.st_mode) and st.st_size == size and path.read_bytes() == data()
         except OSError:
             return False
+
+    def _hash(self, rel: str, path: str) -> tuple[str, str | None]:
+        """A staged file's SHA-256 and cache entry: as the writer told (:meth:`written`), else read."""
+        content_hash, entry = self.staged.get(rel) or (None, None)
+        return content_hash or sha256(Path(path).read_bytes()), entry
 
     def reuse(self, target: str | os.PathLike, cache: Cache, digest: str, suffix: str) -> str | None:
         """A cache entry is to be the file at staged path ``target``; returns where its bytes are now, or None.
@@ -161,11 +166,11 @@ class Publisher:
         if rel is not None and old and old[5] == entry and self._unchanged(rel, old, None):
             self.new[rel] = old  # the output file is already this entry's copy: nothing is read or written
             return self._out + rel
-        payload = cache.get_bytes(digest, suffix, touch=True)
-        if payload is None:
+        found = cache.get_checked(digest, suffix, touch=True)  # the payload and its SHA-256, checked
+        if found is None:
             return None
-        content_hash = sha256(payload)
-        if rel is not None and (self._unchanged(rel, old, content_hash) or self._holds(rel, len(payload), lambda: payload)):
+        payload, content_hash = found
+        if rel is not None and self._holds(rel, content_hash, len(payload), lambda: payload):
             self.new[rel] = self._record(rel, content_hash, entry)
             return str(self.real / rel)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -195,35 +200,35 @@ class Publisher:
         whole, by one rename.
         """
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
-        # Pages that replace pages go in after every new file, and stale files go last: a build killed while it
+        # New files go in first, then pages that replace pages, and stale files last: a build killed while it
         # publishes leaves no page linking to a page not yet there or already gone (only a mix of old and new).
-        deferred: list[tuple[str, str, str, str | None]] = []
+        moves: list[tuple[bool, str, str, str, str | None]] = []
         for folder, dirs, names in os.walk(self.staging):
             base = folder[len(self._prefix):] + os.sep if folder != str(self.staging) else ""
             for name in list(dirs):
-                if not os.path.lexists(self._out + base + name) and self._move_folder(os.path.join(folder, name),
-                                                                                    base + name):
-                    dirs.remove(name)
-                    counts["written"] += self._adopt_folder(base + name)
+                if os.path.lexists(self._out + base + name):
+                    continue
+                try:
+                    os.rename(os.path.join(folder, name), self._out + base + name)
+                except OSError:
+                    continue  # another file system, say: its files are moved one by one
+                dirs.remove(name)
+                for moved, _, files in os.walk(self._out + base + name):  # recorded where they are now
+                    for rel in (os.path.join(moved, file)[len(self._out):] for file in files):
+                        self.new[rel] = self._record(rel, *self._hash(rel, self._out + rel))
+                        counts["written"] += 1
             for name in names:
-                source = os.path.join(folder, name)
-                rel = base + name
-                content_hash, entry = self.staged.get(rel) or (None, None)
-                if content_hash is None:
-                    content_hash = sha256(Path(source).read_bytes())
+                source, rel = os.path.join(folder, name), base + name
+                content_hash, entry = self._hash(rel, source)
                 size = os.path.getsize(source)
-                if self._unchanged(rel, self.old.get(rel), content_hash) or self._holds(
-                        rel, size, lambda source=source: Path(source).read_bytes()):
+                if self._holds(rel, content_hash, size, lambda source=source: Path(source).read_bytes()):
                     os.unlink(source)
                     counts["unchanged"] += 1
-                elif name.endswith(".html") and os.path.lexists(self._out + rel):
-                    deferred.append((source, rel, content_hash, entry))
-                    continue
+                    self.new[rel] = self._record(rel, content_hash, entry)
                 else:
-                    self._move(source, rel)
-                    counts["written"] += 1
-                self.new[rel] = self._record(rel, content_hash, entry)
-        for source, rel, content_hash, entry in deferred:
+                    replaces = name.endswith(".html") and os.path.lexists(self._out + rel)
+                    moves.append((replaces, source, rel, content_hash, entry))
+        for _, source, rel, content_hash, entry in sorted(moves, key=lambda move: move[0]):  # new files first
             self._move(source, rel)
             counts["written"] += 1
             self.new[rel] = self._record(rel, content_hash, entry)
@@ -232,28 +237,6 @@ class Publisher:
             self.manifests.put(self.name, self.new)
         self.discard()
         return counts
-
-    def _move_folder(self, source: str, rel: str) -> bool:
-        """Rename a staged folder into the output folder, where nothing of that name exists; False if it cannot be."""
-        try:
-            os.rename(source, self._out + rel)
-        except OSError:
-            return False  # another file system, say: its files are moved one by one
-        return True
-
-    def _adopt_folder(self, rel: str) -> int:
-        """Record the files of a folder just moved in whole; returns how many."""
-        count = 0
-        for folder, _, names in os.walk(self._out + rel):
-            for name in names:
-                path = os.path.join(folder, name)
-                file_rel = path[len(self._out):]
-                content_hash, entry = self.staged.get(file_rel) or (None, None)
-                if content_hash is None:
-                    content_hash = sha256(Path(path).read_bytes())
-                self.new[file_rel] = self._record(file_rel, content_hash, entry)
-                count += 1
-        return count
 
     def _move(self, source: str, rel: str) -> None:
         target = self.real / rel
@@ -273,20 +256,16 @@ class Publisher:
         if self.delete_unknown:
             stale |= unknown_files(self.real, self.old_folders, self.new, self.retention, self._own_folders(), folders)
         removed = remove_files(self.real, stale, self.retention)
-        if self.delete_unknown:
-            self._record_folders(folders, stale)
+        if self.delete_unknown:  # each folder's record as this build leaves it, for the next (stale_files.py)
+            record = folder_records(self.real, folders, stale)
+            if record != self.old_folders:
+                self.manifests.put(key(self.name, "folders"), record)
         return removed
 
     def _own_folders(self) -> set[str]:
         """Folders of ours in the output folder (the cache, the staging folder): never listed for unknown files."""
         inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
         return {p[len(self._out):] for p in inside if p.startswith(self._out)}
-
-    def _record_folders(self, folders: dict[str, list], removed: set[str]) -> None:
-        """Each folder's record as this build leaves it, kept for the next build (:func:`stale_files.folder_records`)."""
-        record = folder_records(self.real, folders, removed)
-        if record != self.old_folders:
-            self.manifests.put(key(self.name, "folders"), record)
 
     def entries(self) -> set[str]:
         """Cache entries (digests) the output folder now holds copies of: prune keeps them."""

@@ -28,6 +28,7 @@ import os
 from pelican import signals
 
 from .. import site
+from .cache import _GC_TUNED
 from .page_cache import CachingWriter
 
 logger = logging.getLogger(__name__)
@@ -129,7 +130,8 @@ class Helper:
         self.receiver, sender = context.Pipe(duplex=False)
         # Objects made so far are moved out of the collector's sight: the helper's collections then do not
         # touch (and so copy) the whole shared heap. The parent's build ends soon; finish() freezes them anyway.
-        gc.freeze()
+        if _GC_TUNED:
+            gc.freeze()
         self.process = context.Process(target=_run, args=(writer, work, sender, self.receiver, os.getpid()),
                                        daemon=True)
         self.process.start()
