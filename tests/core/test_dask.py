@@ -30,17 +30,6 @@ from newsreader.core.text.rawformat import parse
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    """Two worker processes (one thread each) and a scheduler, all on 127.0.0.1."""
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0", silence_logs=40) as local, Client(local) as client:
-        client.wait_for_workers(2, timeout=60)
-        yield client
-
-
-@pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("dask-corpus")
     synthetic.write_raw(folder / "news", 4)

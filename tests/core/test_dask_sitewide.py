@@ -17,16 +17,6 @@ from newsreader.core.search import aliases_on_dask, on_dask as dask_search, shar
 from newsreader.search import facet_pieces, search_files, shown, streamed
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0", silence_logs=40) as local, Client(local) as client:
-        client.wait_for_workers(2, timeout=60)
-        yield client
-
-
 def entities_with_pages(count: int) -> list[dict]:
     """Made-up names, some shared (a name met again lists the entity once; a surname lists up to five), aliases."""
     out = []
