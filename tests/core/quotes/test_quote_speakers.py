@@ -809,3 +809,9 @@ def test_a_speech_gerund_after_a_preposition_speaks_for_the_clauses_subject(nlp)
     found = speakers(['Tom Reyes said the new toll has "saved the ferry" on Monday before claiming that the bridge '
                       'was "falling apart."'], nlp)
     assert found == {"saved the ferry": "Tom Reyes", "falling apart.": "Tom Reyes"}
+
+
+def test_a_document_that_reads_the_quote_is_its_source_when_the_parse_takes_read_for_a_noun(nlp):
+    # the small model parses "the email read" as one noun phrase
+    found = speakers(['"Our ferries will run all winter," the email read.'], nlp)
+    assert found == {"Our ferries will": "email"}
