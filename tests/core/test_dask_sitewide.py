@@ -54,7 +54,7 @@ def test_the_alias_files_made_on_the_cluster_are_the_local_ones(cluster, monkeyp
     assert made == [(f"a{n}.json", shards.dumps(b)) for n, b in enumerate(local)]
     assert search.aliases == len(local)
     ran = {str(t["key"]).split("-")[0] for t in stream.data}
-    assert {"lists", "merged", "texts"} <= ran, ran
+    assert {"lists", "merged_aliases", "texts"} <= ran, ran
 
 
 def test_no_entity_with_a_page_makes_one_empty_alias_file(cluster):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
+from operator import getitem
 
 from .grouping import grouping, grouping_parts
 from .grouping import is_local
@@ -96,10 +97,6 @@ def together(value, fewer_parts: list[dict[str, int]], buckets: int) -> list[tup
             else:
                 found.update(counts)
     return [(counts, {b: fewer_mentions[b] for named in counts.values() for b in named}) for counts in out]
-
-
-def pick_list(value: list, number: int):
-    return value[number]
 
 
 def related(bucket, counts_of_bucket: list[tuple[dict, dict]]) -> dict[str, dict]:
@@ -178,7 +175,7 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     counts = [submit(together, t, [submit(fewer_of, d, p[b]) for b, d in enumerate(done)], buckets)
               for t, p in zip(tallies, picked)]
     del tallies, picked
-    results = [submit(related, d, [submit(pick_list, c, b) for c in counts]) for b, d in enumerate(done)]
+    results = [submit(related, d, [submit(getitem, c, b) for c in counts]) for b, d in enumerate(done)]
     del done, counts
     own = {}  # each id as this process made it: records refer to it, not to copies of it
     for eid in ids.values():

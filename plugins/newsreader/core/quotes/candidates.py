@@ -35,9 +35,19 @@ def _quoted(doc, span: tuple[int, int]) -> list:
     return [t for t in doc.char_span(span[0], span[1], alignment_mode="expand") or () if span[0] <= t.idx < span[1]]
 
 
+def _words(doc, group) -> list:
+    """The words of a quote's first piece (its punctuation left out)."""
+    return [t for t in _quoted(doc, group[0]) if not t.is_punct]
+
+
+def _head(words):
+    """The quote's own head: of its words, the one nearest the sentence's root."""
+    return min(words, key=lambda t: len(list(t.ancestors)))
+
+
 def _governing_speech_verb(doc, group):
     """The speech verb the quoted words hang on ('Tran called the plan "a good start"'), if any."""
-    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    words = _words(doc, group)
     if not words:
         return None
     opening = words[0].i - 1
@@ -48,7 +58,7 @@ def _governing_speech_verb(doc, group):
             and doc[opening].lemma_.lower() not in {"quote", "cite"} and not inside(doc[opening], [group[0]])):
         # ('and I quote, "…"' cites someone else's words)
         return doc[opening]  # 'When X shouted, "…," Y joked': the verb that introduces the words, whatever the parse
-    root = min(words, key=lambda t: len(list(t.ancestors)))  # the quote's own head
+    root = _head(words)
     verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
     # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
     # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
@@ -142,10 +152,10 @@ def _owner_of_saying(doc, group, partial: bool):
     of "…"', 'X's "…" remark') or in the clause it holds ('X's warning that the town would go to the "back of the
     line"'); any quote that such a noun is said to be ('X's slogan was "…"', 'X's answer was that "…"'). None
     without one."""
-    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    words = _words(doc, group)
     if not words:
         return None
-    root = min(words, key=lambda t: len(list(t.ancestors)))
+    root = _head(words)
     if root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
         # 'X's "…" remark'; a label modifying another noun ('X's claim that the "Fresh Start" plan failed') is a name
         return _owner(root.head, group) if partial else None
@@ -156,8 +166,8 @@ def _owner_of_saying(doc, group, partial: bool):
             if ancestor.lemma_.lower() == "be":  # 'X's slogan is "…"', 'X's answer was that "…"'
                 owner = next((o for c in ancestor.children if c.dep_ == "nsubj" and not inside(c, [group[0]])
                               for o in [_owner(c, group)] if o is not None), None)
-                if owner is not None or not (partial and ancestor.dep_ in {"acl", "ccomp"}):
-                    return owner  # ('X's claim that there were "…"': the clause the noun holds, below)
+                if owner is not None:
+                    return owner  # (else, 'X's claim that there were "…"': the clause the noun holds, below)
             if partial and ancestor.dep_ in {"acl", "ccomp"} and ancestor.head.i != ancestor.i:
                 return _owner(ancestor.head, group)  # 'X's warning that …': the clause the noun holds
             return None
@@ -229,7 +239,7 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     if partial and governing is None:  # "Jeong attributed … to a 'considerable gap'", "described as 'a genius' by X"
         quoted = _quoted(doc, group[0])
         words = [t for t in quoted if not t.is_punct]
-        root = min(words, key=lambda t: len(list(t.ancestors))) if words else None
+        root = _head(words) if words else None
         if root is not None and root.dep_ in _MODIFIERS and root.head.pos_ in {"NOUN", "PROPN"} and not inside(root.head, [group[0]]):
             quoted = []  # a label modifying a noun ('her "fair deal" plan'): no one's words by this rule
         short = len(words) <= PARTIAL_MAX_WORDS
@@ -268,10 +278,10 @@ def main_subject(doc, quote_spans, group):
     the plan'), the named person or body who is its sentence's main subject, when the phrase sits in the main
     clause (not in a clause of its own), names nothing (not after an article or a possessive) and modifies no
     noun; None otherwise."""
-    words = [t for t in _quoted(doc, group[0]) if not t.is_punct]
+    words = _words(doc, group)
     if not words or not words[0].text[:1].islower():
         return None
-    root = min(words, key=lambda t: len(list(t.ancestors)))
+    root = _head(words)
     before = next((t for t in reversed(doc[:words[0].i]) if not t.is_punct), None)
     if before is not None and (before.pos_ == "DET" or before.tag_ in {"PRP$", "POS"}):
         return None  # 'backed the "green deal"', 'her "fair deal"': a named thing, not words someone said

@@ -24,6 +24,7 @@ pronouns of sentences that name only that person. No list of first names is used
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SPEECH_VERBS = frozenset(
     """
@@ -168,10 +169,11 @@ def is_speech_verb(token) -> bool:
         if any(c.dep_ == "nsubj" for c in children):
             return any(c.dep_ == "nsubj" and is_worded_document(c) for c in children)
         return any(c.dep_ in {"dobj", "attr"} and c.i > token.i and is_worded_document(c) for c in children)
-    return lemma in SPEECH_VERBS or _stem(token.lower_) in SPEECH_VERBS or any(
+    return lemma in SPEECH_VERBS or _stem(token.lower_) is not None or any(
         (lemma, c.lower_) in PHRASAL_SPEECH for c in token.children if c.dep_ in {"prt", "advmod", "dobj"} and c.i == token.i + 1)
 
 
+@lru_cache(maxsize=4096)
 def _stem(word: str) -> str | None:
     """The base form of a regular past or third person the lemmatizer got wrong ("sniped" → "snip"): "snipe"."""
     for ending, base in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("es", "e"), ("ed", ""), ("s", "")):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Iterator
+from operator import getitem
 
 from .shards import alias_bucket_count, alias_lists, bucket, dumps, merged_aliases
 
@@ -41,19 +42,6 @@ def split(lists: tuple[dict, dict], groups: int) -> list[tuple[dict, dict]]:
         for k, rows in keyed.items():
             out[group_of(k, groups)][side][k] = rows
     return out
-
-
-def pick(parts: list, number: int):
-    return parts[number]
-
-
-def merged(parts: list[tuple[dict, dict]]) -> dict[str, list]:
-    """Step 2: one group's keys over every partition (``parts`` in order)."""
-    return merged_aliases(parts)
-
-
-def size(keyed: dict) -> int:
-    return len(keyed)
 
 
 def by_run(keyed: dict[str, list], count: int, run: int) -> list[dict[int, dict]]:
@@ -93,13 +81,13 @@ def files(search, entities: Iterable[dict]) -> Iterator[tuple[str, str]]:
     groups = max(4 * len(search.workers), -(-len(made) * PARTITION // GROUP_ENTITIES))
     splits = [search.submit(split, f, groups) for f in made]
     del made
-    keyed = [search.submit(merged, [search.submit(pick, s, g) for s in splits]) for g in range(groups)]
+    keyed = [search.submit(merged_aliases, [search.submit(getitem, s, g) for s in splits]) for g in range(groups)]
     del splits
-    count = alias_bucket_count(sum(search.submit(size, k).result() for k in keyed))
+    count = alias_bucket_count(sum(search.submit(len, k).result() for k in keyed))
     runs = [search.submit(by_run, k, count, BUCKETS_PER_TASK) for k in keyed]
     del keyed
     search.aliases = count
-    made = [search.submit(texts, [search.submit(pick, r, run) for r in runs], first,
+    made = [search.submit(texts, [search.submit(getitem, r, run) for r in runs], first,
                           min(count, first + BUCKETS_PER_TASK))
             for run, first in enumerate(range(0, count, BUCKETS_PER_TASK))]
     del runs

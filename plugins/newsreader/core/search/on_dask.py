@@ -28,6 +28,7 @@ import os
 import shutil
 import tempfile
 from bisect import bisect_right
+from operator import getitem
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -67,10 +68,6 @@ def split(stats, bounds: list[bytes]) -> list[dict]:
     for term, per_field in stats[1].items():
         out[bisect_right(bounds, js_order(term))][term] = per_field
     return out
-
-
-def pick(parts: list[dict], number: int) -> dict:
-    return parts[number]
 
 
 def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages: list[float],
@@ -171,7 +168,7 @@ class Search:
         del volume
         splits = [self.submit(split, s, [js_order(terms[at]) for at in starts[1:]]) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
-        self.weighed = [self.submit(weigh_range, [self.submit(pick, s, r) for s in splits],
+        self.weighed = [self.submit(weigh_range, [self.submit(getitem, s, r) for s in splits],
                                     self.send({t: numbers[t] for t in terms[a:b]}), self.count, averages, shared,
                                     texts)
                         for r, (a, b) in enumerate(zip(starts, [*starts[1:], len(terms)]))]
