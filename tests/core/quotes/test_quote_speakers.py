@@ -815,3 +815,17 @@ def test_a_document_that_reads_the_quote_is_its_source_when_the_parse_takes_read
     # the small model parses "the email read" as one noun phrase
     found = speakers(['"Our ferries will run all winter," the email read.'], nlp)
     assert found == {"Our ferries will": "email"}
+
+
+def test_a_speech_verb_in_a_relative_clause_yields_to_the_attribution_after_the_quote(nlp):
+    found = speakers(['Nothing the governor said "will calm anyone down," the senator said.'], nlp)
+    assert found == {"will calm anyone": "senator"}
+    # with no attribution after the quote the relative clause's own subject still speaks
+    found = speakers(['Tom Reyes wants every file released, even the ones the board now says are "strictly private."'], nlp)
+    assert found == {"strictly private.": "board"}
+
+
+def test_a_participle_describing_a_noun_names_no_speaker(nlp):
+    found = speakers(['Senator Ada Voss, in two interviews on Friday, referred to Governor Tom Reyes as "the worst '
+                      'partner" for the self-described Harbour Alliance.'], nlp)
+    assert found == {"the worst partner": "Ada Voss"}

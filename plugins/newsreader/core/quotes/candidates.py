@@ -65,6 +65,11 @@ def _governing_speech_verb(doc, group):
     introduced = before.endswith((",", ":"))
     while not introduced and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
         verb = verb.head
+    if not introduced and verb is not None and verb.dep_ == "relcl":
+        # 'Nothing the mayor said "will calm anyone," the senator said': the relative clause says what the words are
+        # about; the speech verb its noun hangs on reports them
+        # after the quote (the 'the senator said' that closes the sentence)
+        verb = next((a for a in verb.head.ancestors if speakers.is_speech_verb(a) and a.idx >= group[-1][1]), verb)
     return verb
 
 
@@ -219,6 +224,9 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         # speech verbs ('When X suggested …, Y fired back: "…"': Y)
         yield introducer
     for verb in outside:
+        if verb.dep_ == "amod" and verb.i > 0 and (doc[verb.i - 1].text == "-" or doc[verb.i - 1].pos_ in {"DET", "ADV"}):
+            continue  # a participle that describes a noun ('the self-described Harbor Alliance') says nothing (a
+            # name before it is the subject of a misparse: 'X described families …')
         if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
             subject = speakers.subject_of(verb, unquoted)
             if subject is None and _inverted(verb, quote_spans):

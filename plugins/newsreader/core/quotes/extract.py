@@ -164,7 +164,3 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
 
 def as_dicts(quotes: list[Quote]) -> list[dict]:
     return [flat_dict(q) for q in quotes]
-
-
-def as_dicts(quotes: list[Quote]) -> list[dict]:
-    return [flat_dict(q) for q in quotes]
