@@ -829,3 +829,12 @@ def test_a_participle_describing_a_noun_names_no_speaker(nlp):
     found = speakers(['Senator Ada Voss, in two interviews on Friday, referred to Governor Tom Reyes as "the worst '
                       'partner" for the self-described Harbour Alliance.'], nlp)
     assert found == {"the worst partner": "Ada Voss"}
+
+
+def test_an_as_clause_right_after_the_quote_names_its_speaker_first(nlp):
+    found = speakers(['Other members of the council echo her worries, in large part because while most permits need a '
+                      'job offer, the main test for the ferry permit is a "proven local need," as a harbour board memo '
+                      'put it.',
+                      'Several captains repeated his complaint, chiefly because the new fee is "a tax on the tide," as '
+                      'Mayor Tom Reyes said last week.'], nlp)
+    assert found == {"proven local need": "harbour board memo", "a tax on": "Tom Reyes"}

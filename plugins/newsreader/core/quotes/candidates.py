@@ -130,6 +130,18 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
     return head if head.pos_ in {"PROPN", "NOUN"} else None
 
 
+def _as_clause(doc, quote_spans, group):
+    """The subject of an "as" clause with a speech verb right after the quote ('"…," as the memo put it', '"…," as
+    Reyes said'), or None."""
+    after = next((t for t in doc[_words(doc, group)[-1].i + 1:] if not t.is_punct), None) if _words(doc, group) else None
+    if after is None or after.lower_ != "as" or after.dep_ != "mark" or inside(after, quote_spans):
+        return None
+    verb = after.head
+    if not speakers.is_speech_verb(verb) or any(c.dep_ in {"dobj", "ccomp"} and c.lower_ != "it" for c in verb.children):
+        return None  # 'as the board wrote two letters': a time ("while"), not a source
+    return speakers.subject_of(verb, lambda t: not inside(t, quote_spans))
+
+
 def _before_aside(doc, verb):
     """The word right before ``verb``, past an aside in brackets ('Ada Voss (D-Tarsk) said'); None at the start."""
     at = verb.i - 1
@@ -206,6 +218,9 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         return not inside(t, quote_spans)
 
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
+    aside = _as_clause(doc, quote_spans, group)
+    if aside is not None:  # '… is a "proven local need," as the board's memo put it': before the verb the quote
+        yield aside  # hangs on ('X echoed her worries because the test is "…," as the memo put it': the memo)
     governing = _governing_speech_verb(doc, group)
     if governing is not None and not any(t.lower_ == "according" for t in outside):
         subject = speakers.subject_of(governing, unquoted)
