@@ -838,3 +838,20 @@ def test_an_as_clause_right_after_the_quote_names_its_speaker_first(nlp):
                       'Several captains repeated his complaint, chiefly because the new fee is "a tax on the tide," as '
                       'Mayor Tom Reyes said last week.'], nlp)
     assert found == {"proven local need": "harbour board memo", "a tax on": "Tom Reyes"}
+
+
+def test_the_one_who_asks_in_a_participle_phrase_does_not_answer(nlp):
+    found = speakers(['Asked by Lena Dorn if the harbour was as unsafe as last winter, Tom Reyes said that it was not, '
+                      'but was pointing to the "same kind of neglect. Nobody wants to fix it."'], nlp)
+    assert found == {"same kind of": "Tom Reyes"}
+
+
+def test_a_quote_running_into_a_second_sentence_hangs_on_the_first_ones_verb(nlp):
+    found = speakers(["On the mayor's boast that many captains agree with him, Ruth Calloway said she believes \"there "
+                      'may be a few captains who like the toll. But most of them hate it."'], nlp)
+    assert found == {"there may be": "Ruth Calloway"}  # not the captains who "agree" earlier in the sentence
+
+
+def test_the_name_right_before_a_colon_comes_before_the_verb_the_quote_hangs_on(nlp):
+    found = speakers(['Counters agree - Peter Walsh: "The lesson is clear. Keep counting."'], nlp)
+    assert found == {"The lesson is": "Peter Walsh"}

@@ -41,8 +41,10 @@ def _words(doc, group) -> list:
 
 
 def _head(words):
-    """The quote's own head: of its words, the one nearest the sentence's root."""
-    return min(words, key=lambda t: len(list(t.ancestors)))
+    """The quote's own head: of its words in the sentence it opens in, the one nearest that sentence's root (a
+    quote running on into another sentence hangs on the first one's verb)."""
+    first = words[0].sent.start
+    return min((t for t in words if t.sent.start == first), key=lambda t: len(list(t.ancestors)))
 
 
 def _governing_speech_verb(doc, group):
@@ -218,6 +220,11 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         return not inside(t, quote_spans)
 
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
+    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    between = doc.text[introducer.idx + len(introducer.text):group[0][0] - 1].strip() if introducer is not None else ""
+    if between == ":" or between.startswith("(") and between.endswith(":"):
+        # the name right before the colon ('Pollsters agree - Ines Maro: "…"'): before the verb the quote hangs on
+        yield introducer
     aside = _as_clause(doc, quote_spans, group)
     if aside is not None:  # '… is a "proven local need," as the board's memo put it': before the verb the quote
         yield aside  # hangs on ('X echoed her worries because the test is "…," as the memo put it': the memo)
@@ -234,7 +241,6 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                 if speakers.is_document(source) and speakers.author_of(source) is None:
                     # "…, according to the memo": the document is the source, not the clause's subject
                     yield GOVERNED
-    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
     if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"': before the sentence's other
         # speech verbs ('When X suggested …, Y fired back: "…"': Y)
         yield introducer
@@ -242,6 +248,8 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         if verb.dep_ == "amod" and verb.i > 0 and (doc[verb.i - 1].text == "-" or doc[verb.i - 1].pos_ in {"DET", "ADV"}):
             continue  # a participle that describes a noun ('the self-described Harbor Alliance') says nothing (a
             # name before it is the subject of a misparse: 'X described families …')
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
+            continue  # 'Asked by Dorn about the toll, Reyes said …': the one asking does not answer
         if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
             subject = speakers.subject_of(verb, unquoted)
             if subject is None and _inverted(verb, quote_spans):
