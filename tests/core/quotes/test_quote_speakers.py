@@ -855,3 +855,16 @@ def test_a_quote_running_into_a_second_sentence_hangs_on_the_first_ones_verb(nlp
 def test_the_name_right_before_a_colon_comes_before_the_verb_the_quote_hangs_on(nlp):
     found = speakers(['Counters agree - Peter Walsh: "The lesson is clear. Keep counting."'], nlp)
     assert found == {"The lesson is": "Peter Walsh"}
+
+
+def test_a_short_quote_an_object_is_taken_as_is_the_verbs_subjects_label(nlp):
+    found = speakers(['Reyes openly admires the old harbour master as a "true captain," comparing him favourably to '
+                      'the new board.'], nlp)
+    assert found == {"true captain": "Reyes"}
+    found = speakers(['The board approved the "fresh start" plan.'], nlp)  # a name, not anyone's label
+    assert found == {"fresh start": None}
+
+
+def test_a_country_that_characterises_speaks(nlp):
+    found = speakers(['Norway branded the ferry company an "outlaw operator in the fjords."'], nlp)
+    assert found == {"outlaw operator in": "Norway"}

@@ -12,7 +12,7 @@ from .speakers import inside
 PARTIAL_MAX_WORDS = 3
 
 # Verbs that characterise or judge in someone's words: a short quote under them is that someone's label.
-_CHARACTERISING = frozenset("""
+CHARACTERISING = frozenset("""
     attribute blame praise criticise criticize slam blast hail dismiss reject label dub brand term deem tout
     denounce condemn decry defend laud mock ridicule deride portray characterise characterize depict cast view
     regard see consider accuse liken compare pledge threaten vow promise refer herald deride insult hammer attack
@@ -278,6 +278,10 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         # a short quote that is what a clause says its subject is, under a verb of thinking ('X thinks the plan is
         # "reckless"'): the thinker's judgement, as under a verb that characterises
         judged = root is not None and root.dep_ in _PREDICATES and root.head.dep_ == "ccomp"
+        # a short quote that is what a verb's object is taken "as" ('admires the mayor as a "true captain"'): the
+        # verb's subject's label, as under a verb that characterises
+        labelled = (root is not None and root.dep_ == "pobj" and root.head.lower_ == "as"
+                    and any(c.dep_ == "dobj" for c in root.head.head.children))
         for ancestor in [*quoted[:1], *(quoted[0].ancestors if quoted else ())]:
             if ancestor.pos_ in {"VERB", "AUX"} and not inside(ancestor, [group[0]]):
                 lemma = ancestor.lemma_.lower()
@@ -285,13 +289,14 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                               and words[0].text[:1].islower()):
                     continue  # 'defended his remarks as being "…"', 'criticised X for making "rude remarks"': the
                     # verb above characterises (a capitalised name under 'for backing "Fresh Start"' is no one's words)
-                if short and lemma not in _CHARACTERISING and not (
+                if short and lemma not in CHARACTERISING and not (
                         described is not None and described.i in {ancestor.i, *(c.i for c in ancestor.children)}) and not (
-                        judged and lemma in _THINKING and root.head.head.i == ancestor.i):
+                        judged and lemma in _THINKING and root.head.head.i == ancestor.i) and not (
+                        labelled and root.head.head.i == ancestor.i):
                     break  # a two- or three-word label under a verb that says nothing ('backed the "green deal"')
                 thinker = ancestor.head
                 if (ancestor.dep_ == "ccomp" and thinker.i != ancestor.i and thinker.lemma_.lower() in _THINKING
-                        and lemma not in _CHARACTERISING):
+                        and lemma not in CHARACTERISING):
                     # 'X worried that officials were becoming "too cosy with the banks"': the one who thinks it,
                     # not the clause's subject (who does something, and says nothing)
                     subject = speakers.subject_of(thinker, unquoted)

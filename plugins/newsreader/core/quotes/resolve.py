@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import speakers
 from .attribution import AGE
-from .candidates import NOT_NAMES
+from .candidates import CHARACTERISING, NOT_NAMES
 from .context import ArticleContext, subject_text
 from .speakers import inside
 
@@ -90,9 +90,10 @@ class ParagraphSpeakers:
                            and not _possessor(t, token)
                            for e in [self.article.entity_at(self.p, t.idx, t.idx + len(t.text))]
                            if e is not None and e["type"] == "person"), None)
-        if entity is not None and entity["type"] == "place" and not (
-                token.dep_ == "nsubj" and speakers.is_speech_verb(token.head)):
-            # a place speaks only as a speech verb's own subject ("Tarsk warned"), never as a word near the
+        if entity is not None and entity["type"] == "place" and not (token.dep_ == "nsubj" and (
+                speakers.is_speech_verb(token.head) or token.head.lemma_.lower() in CHARACTERISING)):
+            # a place speaks only as the own subject of a verb that speaks or characterises ("Tarsk warned", "Tarsk
+            # branded the firm an 'outlaw'"), never as a word near the
             # attribution ("in Tarsk, Ohio, Reyes said", a title's state): the next candidate
             return None
         if entity is not None:
