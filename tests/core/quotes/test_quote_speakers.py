@@ -868,3 +868,9 @@ def test_a_short_quote_an_object_is_taken_as_is_the_verbs_subjects_label(nlp):
 def test_a_country_that_characterises_speaks(nlp):
     found = speakers(['Norway branded the ferry company an "outlaw operator in the fjords."'], nlp)
     assert found == {"outlaw operator in": "Norway"}
+
+
+def test_those_polled_are_a_share_of_people(nlp):
+    found = speakers(['While those surveyed said Governor Ada Voss has the "best record," Reyes is the one voters trust '
+                      'most on the port.'], nlp)
+    assert found == {"best record": "those surveyed"}

@@ -202,7 +202,9 @@ class ArticleContext:
 
 def subject_text(subject, quote_spans, dateline: int) -> str:
     """The subject's words: without quotes, the dateline, relative clauses and leading articles."""
-    dropped = {t.i for child in subject.children if child.dep_ in {"relcl", "acl", "appos", "advcl"} for t in child.subtree}
+    dropped = {t.i for child in subject.children if child.dep_ in {"relcl", "acl", "appos", "advcl"}
+               and not (child.dep_ == "acl" and child.i == subject.i + 1 and not list(child.children))  # "those polled"
+               for t in child.subtree}
     kept = [t for t in subject.subtree if t.i not in dropped and not inside(t, quote_spans) and t.idx >= dateline]
     run = [subject]
     for t in reversed([t for t in kept if t.i < subject.i]):

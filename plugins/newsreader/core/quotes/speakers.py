@@ -187,12 +187,14 @@ _SHARES = frozenset({"percent", "%", "majority", "minority", "half", "third", "q
 
 
 def is_share_of_people(token) -> bool:
-    """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10") or someone
-    unnamed ("another said", "someone in the crowd shouted")."""
+    """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10", "those
+    polled") or someone unnamed ("another said", "someone in the crowd shouted")."""
     if token.dep_ != "nsubj" or not is_speech_verb(token.head):
         return False
     if token.lower_ in _SHARES or token.lemma_.lower() in _SHARES:
         return True
+    if token.lower_ == "those" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+        return True  # "those surveyed said", "those polled said"
     return token.pos_ == "NUM" and token.ent_type_ not in {"DATE", "TIME", "MONEY"}
 
 
