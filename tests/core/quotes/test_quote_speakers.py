@@ -832,8 +832,8 @@ def test_a_participle_describing_a_noun_names_no_speaker(nlp):
 
 
 def test_an_as_clause_right_after_the_quote_names_its_speaker_first(nlp):
-    found = speakers(['Other members of the council echo her worries, in large part because while most permits need a '
-                      'job offer, the main test for the ferry permit is a "proven local need," as a harbour board memo '
+    found = speakers(['Two other councillors echo her worries, mostly since, although permits usually need a job '
+                      'offer, the main test for the ferry permit is a "proven local need," as a harbour board memo '
                       'put it.',
                       'Several captains repeated his complaint, chiefly because the new fee is "a tax on the tide," as '
                       'Mayor Tom Reyes said last week.'], nlp)
