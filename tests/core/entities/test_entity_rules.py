@@ -580,3 +580,21 @@ def test_a_country_whose_name_ends_in_an_organisation_word_is_a_place(nlp):
 def test_a_vague_amount_without_a_figure_is_no_money_entity(nlp):
     found = entities_in(["The campaign spent millions of dollars and $4 million more on a multimillion-dollar ad."], nlp)
     assert [e.name for e in found.values() if e.type == "money"] == ["$4 million"]
+
+
+def test_a_name_read_out_of_a_headline_in_title_case_ends_before_the_headline(nlp):
+    found = entities_in(["Peter Walsh Stressed The Importance Of Reading Old Charts",
+                         "Peter Walsh Responds To Question About Ferry Tolls"], nlp)
+    assert "Peter Walsh" in found and not any(name.startswith("Peter Walsh ") for name in found)
+
+
+def test_a_page_widget_glued_to_a_name_makes_no_entity(nlp):
+    found = entities_in(["Comments: Daniel WalshFlagShareLikeReplyMaria Lopez said the ferry was late again."], nlp)
+    assert not any("Share" in name for name in found)
+    found = entities_in(["GlaxoSmithKline and Jean-Claude Van Damme were named."], nlp)  # two joints: a name
+    assert "Jean-Claude Van Damme" in found
+
+
+def test_a_name_ending_in_a_school_word_is_an_organisation(nlp):
+    found = entities_in(["The vigil was held at Harbour Hill Elementary School in Tarsk."], nlp)
+    assert found["Harbour Hill Elementary School"].type == "organization"

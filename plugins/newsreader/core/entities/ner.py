@@ -18,7 +18,7 @@ from .patterns import ORG_WORDS, agreement_type
 from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, pronoun_follows, speaks,
                      whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, person_roles, split_title
-from .spans import pieces, trim
+from .spans import glued, headline_cut, pieces, trim
 
 _LOCATIVE = frozenset("in at near outside inside across through throughout around into".split())
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
@@ -110,7 +110,7 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
         trimmed = trim(ent)
         for span in (pieces(trimmed) if label in _NAME_LABELS else [trimmed]) if trimmed is not None else ():
             text = span.text
-            if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text):
+            if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text) or glued(span):
                 continue
             if label in _NAME_LABELS and not any(w[:1].isupper() for w in text.split()):
                 continue  # "the central bank", "police": a common noun, not a name
@@ -137,7 +137,7 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 title, name = split_title(span)
                 if name is None or name.text.lower() in WEEKDAYS_MONTHS:
                     continue
-                name = whole_name(name, aliases)
+                name = headline_cut(whole_name(name, aliases))
                 last = name.text.split()[-1]
                 head = name.text.split()[0]
                 if len(head) >= 2 and head.isalpha() and head.isupper() and not name.text.isupper():

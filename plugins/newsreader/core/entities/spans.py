@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .names import ABBREVIATIONS, is_function_word
+from .names import ABBREVIATIONS, FUNCTION_WORDS, is_function_word
 
 _LEADING_JUNK_POS = {"VERB", "ADP", "SCONJ", "ADV", "PRON", "PART", "CCONJ", "PUNCT", "AUX", "DET"}
 _SCORE = re.compile(r"^\d+(?:[-–:]\d+)?$")
@@ -96,3 +96,23 @@ def _lower_case_edges(span):
         start += 1  # "pro", "-", "1=": no capital letter
     return doc[start:end] if end > start else None
 
+
+
+_GLUED = re.compile(r"(?:[a-z0-9][A-Z]|[a-z][0-9]|[0-9][a-z]).*(?:[a-z0-9][A-Z]).*(?:[a-z0-9][A-Z])")
+
+
+def glued(span) -> bool:
+    """Whether a word of the span is a page's widgets glued to the text ("ShareLikeReplyAni", "5ptsmoderatorFeatured"):
+    three joints of a lower-case letter or digit and a capital in one word; a name has at most two ("GlaxoSmithKline")."""
+    return any(_GLUED.search(t.text) for t in span)
+
+
+def headline_cut(name):
+    """A person's name ends before a function word after two words, not a particle ("Ada Voss of Brackton" ->
+    "Ada Voss"); read out of a headline in title case, also before a capitalised verb ("Ada Voss Responds To
+    Critics" -> "Ada Voss"). The name otherwise."""
+    for t in name[2:]:
+        if t.lower_ in FUNCTION_WORDS and t.lower_ not in _PARTICLES or (
+                t.text[:1].isupper() and not t.text.isupper() and t.tag_ in {"VBZ", "VBD", "VBG"}):
+            return name.doc[name.start:t.i]
+    return name
