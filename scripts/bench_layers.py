@@ -12,7 +12,6 @@ a rebuild after one edited article, with every layer on, then with each layer of
 | stat manifest (``build/publish.py``) | ``NEWSREADER_OUTPUT_CHECK="content"`` | an unchanged output file is not read |
 | render helper (``build/render_helper.py``) | ``NEWSREADER_PARALLEL_FROM=10**9`` | entity pages rendered on the second core |
 | page cache, packs included (``build/page_cache.py``) | ``NEWSREADER_PAGE_CACHE=false`` | unchanged pages are not rendered |
-| packs (``build/page_packs.py``) | ``NEWSREADER_PAGE_PACKS=false`` | one file per process, not one per page |
 | entity pages' plan (``entity_pages.py``) | ``NEWSREADER_PAGE_PLAN=false`` | entity pages' keys not gathered again |
 | collector tuning (``build/output_folder.py``) | ``NEWSREADER_GC=default`` (environment) | fewer collections |
 
@@ -43,7 +42,6 @@ LAYERS = [
     ("stat manifest off", ['NEWSREADER_OUTPUT_CHECK="content"']),
     ("render helper off", ["NEWSREADER_PARALLEL_FROM=1000000000"]),
     ("page cache off", ["NEWSREADER_PAGE_CACHE=false"]),
-    ("packs off", ["NEWSREADER_PAGE_PACKS=false"]),
     ("page plan off", ["NEWSREADER_PAGE_PLAN=false"]),
     ("collector untuned", ["env:NEWSREADER_GC=default"]),
 ]

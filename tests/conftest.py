@@ -89,6 +89,12 @@ XSS_PARAGRAPHS = [
 ]
 
 
+def entry_text(store, digest: str, suffix: str = ".json") -> str | None:
+    """A cache entry's payload as text, verified (None for a miss)."""
+    found = store.get_checked(digest, suffix)
+    return None if found is None else found[0].decode("utf-8")
+
+
 def make_fixture_corpus(folder: Path) -> Path:
     """The seed article plus synthetic fixtures: hostile markup, a Markdown article, bad inputs."""
     news = folder / "news"

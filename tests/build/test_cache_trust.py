@@ -18,12 +18,12 @@ import resource
 import subprocess
 import sys
 
-from conftest import ROOT, build
+from conftest import ROOT, build, entry_text
 from newsreader.build import article_memo
 from newsreader.build.cache import Cache, key
 from newsreader.build.page_packs import PackedCache
 from test_cache_damage import copied_cache, entries, warm  # noqa: F401 - the fixture
-from test_noop_memo import plant_memo, the_memo
+from test_noop_memo import memo_of, plant_memo, the_memo
 from test_page_cache import different
 
 # Run in the build process (and inherited by the processes it forks): every unpickling of a class and every
@@ -174,9 +174,9 @@ def test_entries_swapped_inside_a_pack_are_misses(tmp_path):
     data[a_at:a_at + a_len], data[b_at:b_at + b_len] = data[b_at:b_at + b_len], data[a_at:a_at + a_len]
     pack.write_bytes(bytes(data))
     fresh = PackedCache(tmp_path)
-    assert fresh.get_bytes("a" * 64, ".out") in (None, one)
-    assert fresh.get_bytes("b" * 64, ".out") in (None, two)
-    assert fresh.get_bytes("a" * 64, ".out") is None  # each entry's bytes are the other's: both are misses
+    assert entry_text(fresh, "a" * 64, ".out") in (None, one.decode())
+    assert entry_text(fresh, "b" * 64, ".out") in (None, two.decode())
+    assert entry_text(fresh, "a" * 64, ".out") is None  # each entry's bytes are the other's: both are misses
 
 
 def test_the_readme_and_the_workflow_say_what_a_restored_cache_can_do():
@@ -246,7 +246,7 @@ def test_a_memo_that_breaks_a_build_is_not_used_by_the_next(warm, tmp_path):
     corpus, _, reference = warm
     cache = copied_cache(warm, tmp_path)
     digest = the_memo(cache)
-    value = json.loads(Cache(cache).get_bytes(digest, article_memo.SUFFIX))
+    value = json.loads(memo_of(cache, digest)[1])
     for article in value["articles"]:
         article["entities"] = [5]  # the outline is right; what is inside is not
     plant_memo(cache, digest, json.dumps(value).encode())  # its record agrees with it

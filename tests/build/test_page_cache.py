@@ -9,9 +9,10 @@ import re
 import shutil
 import time
 
-from conftest import ROOT, build, make_fixture_corpus, write_raw
+from conftest import ROOT, build, entry_text, make_fixture_corpus, write_raw
 from newsreader.build.cache import Cache, replace_text
 from newsreader.build.keys import site_key
+from newsreader.build.publish import Publisher
 
 
 def files(folder):
@@ -117,15 +118,16 @@ def test_a_reused_file_is_a_copy_never_a_link_into_the_cache(tmp_path):
     """Writing into reused output, or replacing it, must leave the cache alone."""
     cache = Cache(tmp_path / "cache")
     cache.put_text("ab" * 32, "cached page", ".out")
-    target = tmp_path / "out.html"
+    cache.publisher = Publisher(tmp_path / "out", None)
+    target = cache.publisher.stage() / "out.html"
     assert cache.link_to("ab" * 32, ".out", target)
     assert target.read_text() == "cached page" and target.stat().st_nlink == 1
     with target.open("a") as f:
         f.write(" edited in place")
-    assert cache.get_text("ab" * 32, ".out") == "cached page"
+    assert entry_text(cache, "ab" * 32, ".out") == "cached page"
     replace_text(target, "new page")
     assert target.read_text() == "new page"
-    assert cache.get_text("ab" * 32, ".out") == "cached page"
+    assert entry_text(cache, "ab" * 32, ".out") == "cached page"
     assert not cache.link_to("cd" * 32, ".out", tmp_path / "missing.html")
 
 
@@ -135,13 +137,13 @@ def test_an_entry_is_verified_when_read(tmp_path):
     path = cache.path_of("ab" * 32, ".out")
     whole = path.read_bytes()
     os.truncate(path, len(whole) - 3)
-    assert cache.get_text("ab" * 32, ".out") is None  # cut short
+    assert entry_text(cache, "ab" * 32, ".out") is None  # cut short
     path.write_bytes(whole.replace(b"some", b"SOME"))
-    assert cache.get_text("ab" * 32, ".out") is None  # same size, other bytes
+    assert entry_text(cache, "ab" * 32, ".out") is None  # same size, other bytes
     path.write_bytes(b"a page of some length")
-    assert cache.get_text("ab" * 32, ".out") is None  # no header
+    assert entry_text(cache, "ab" * 32, ".out") is None  # no header
     path.write_bytes(whole)
-    assert cache.get_text("ab" * 32, ".out") == "a page of some length"
+    assert entry_text(cache, "ab" * 32, ".out") == "a page of some length"
 
 
 def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
@@ -153,11 +155,11 @@ def test_prune_removes_only_entries_unused_for_a_while(tmp_path):
     (tmp_path / "pages" / "ab").mkdir(parents=True)  # a nested cache's folders are not entries
     os.utime(tmp_path / "pages" / "ab", (long_ago, long_ago))
     assert cache.prune(14) == 1
-    assert cache.get_text("old" * 20, ".out") is None and cache.get_text("new" * 20, ".out") == "new"
+    assert entry_text(cache, "old" * 20, ".out") is None and entry_text(cache, "new" * 20, ".out") == "new"
     assert (tmp_path / "pages" / "ab").is_dir()
     # Reading an entry with touch=True marks it used.
     os.utime(cache.path_of("new" * 20, ".out"), (long_ago, long_ago))
-    cache.get_text("new" * 20, ".out", touch=True)
+    cache.get_checked("new" * 20, ".out", touch=True)
     assert cache.prune(14) == 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 
+from conftest import entry_text
 from newsreader.build.cache import Cache
 from newsreader.build.page_packs import PackedCache
 
@@ -18,16 +19,16 @@ def packs(folder):
 def test_entries_are_found_once_their_pack_is_sealed(tmp_path):
     store = PackedCache(tmp_path)
     assert store.put_text(A, "<p>page a</p>", ".out") and store.put_text(B, "<p>page b</p>", ".out")
-    assert store.get_text(A, ".out") == "<p>page a</p>"  # this process knows its own pack
-    assert PackedCache(tmp_path).get_text(A, ".out") is None  # no index yet: never read elsewhere
+    assert entry_text(store, A, ".out") == "<p>page a</p>"  # this process knows its own pack
+    assert entry_text(PackedCache(tmp_path), A, ".out") is None  # no index yet: never read elsewhere
     store.seal()
     later = PackedCache(tmp_path)
-    assert later.get_text(A, ".out") == "<p>page a</p>" and later.get_text(B, ".out") == "<p>page b</p>"
+    assert entry_text(later, A, ".out") == "<p>page a</p>" and entry_text(later, B, ".out") == "<p>page b</p>"
     assert later.has(B, ".out") and not later.has(C, ".out")
     assert len(packs(tmp_path)) == 1 and not list(tmp_path.glob("*/*.out"))  # one file, not one per page
     # Other entries are files as before; a page entry file of the older kind is not looked for (a miss).
     Cache(tmp_path).put_text(C, "<p>an older entry</p>", ".out")
-    assert later.get_text(C, ".out") is None and not later.has(C, ".out")
+    assert entry_text(later, C, ".out") is None and not later.has(C, ".out")
     Cache(tmp_path).put_text(C, "[1]", ".json")
     assert later.get(C) == [1]
 
@@ -62,10 +63,10 @@ def test_an_edited_or_truncated_pack_and_a_damaged_index_are_misses(tmp_path):
     with pack.open("r+b") as f:
         f.seek(offset + length - 5)
         f.write(b"#")
-    assert PackedCache(tmp_path).get_text(A, ".out") is None
-    assert PackedCache(tmp_path).get_text(B, ".out") == "second page " * 20
+    assert entry_text(PackedCache(tmp_path), A, ".out") is None
+    assert entry_text(PackedCache(tmp_path), B, ".out") == "second page " * 20
     os.truncate(pack, pack.stat().st_size - 3)
-    assert PackedCache(tmp_path).get_text(B, ".out") is None
+    assert entry_text(PackedCache(tmp_path), B, ".out") is None
     index = next(p for p in tmp_path.glob("*/*.json"))
     with index.open("ab") as f:
         f.write(b" ")
@@ -86,7 +87,7 @@ def test_a_forked_process_writes_a_pack_of_its_own(tmp_path):
     assert os.waitpid(pid, 0)[1] == 0
     store.seal()
     later = PackedCache(tmp_path)
-    assert [later.get_text(d, ".out") for d in (A, B, C)] == [
+    assert [entry_text(later, d, ".out") for d in (A, B, C)] == [
         "from the parent, before", "from the child", "from the parent, after"]
     assert len(packs(tmp_path)) == 2
 
@@ -103,26 +104,28 @@ def test_prune_removes_unused_packs_but_not_one_the_output_holds_a_copy_of(tmp_p
         os.utime(pack, (long_ago, long_ago))
     young = PackedCache(tmp_path)
     young.put_text(C, "a build still running", ".out")
-    assert PackedCache(tmp_path).prune(14, keep={B}) == 2  # A's pack (and its index), the failed build's
+    assert PackedCache(tmp_path).prune(14, keep={B}) == 2  # A's pack and the failed build's, both unused for long
     later = PackedCache(tmp_path)
-    assert later.get_text(A, ".out") is None and later.get_text(B, ".out") == f"page {B[:2]}"
+    assert entry_text(later, A, ".out") is None and entry_text(later, B, ".out") == f"page {B[:2]}"
     assert len(packs(tmp_path)) == 2  # B's, kept and touched, and the running build's
     assert all(time.time() - p.stat().st_mtime < 3600 for p in packs(tmp_path))
     young.seal()
-    assert PackedCache(tmp_path).get_text(C, ".out") == "a build still running"
+    assert entry_text(PackedCache(tmp_path), C, ".out") == "a build still running"
 
 
-def test_without_packs_each_page_is_an_entry_file_of_its_own(tmp_path):
-    """``NEWSREADER_PAGE_PACKS = False`` (only to measure what the packs save): a file per page, verified as any."""
-    tmp_path = tmp_path / "pages"
-    store = PackedCache(tmp_path, packed=False)
-    assert not store.holds_packs()  # nothing stored yet: a cold build looks nothing up
-    assert store.put_text(A, "<p>page a</p>", ".out")
-    store.seal()
-    assert not packs(tmp_path) and len(list(tmp_path.glob("*/*.out"))) == 1
-    later = PackedCache(tmp_path, packed=False)
-    assert later.holds_packs() and later.has(A, ".out") and later.get_text(A, ".out") == "<p>page a</p>"
-    assert PackedCache(tmp_path).get_text(A, ".out") is None  # with packs, only packs are looked in
-    entry = next(tmp_path.glob("*/*.out"))
-    entry.write_bytes(entry.read_bytes().replace(b"page a", b"page b"))
-    assert PackedCache(tmp_path, packed=False).get_text(A, ".out") is None  # edited: a miss
+
+def test_a_pack_in_use_keeps_its_index_however_old_both_are(tmp_path):
+    """Using a pack, or keeping it for the output folder, marks its index as used too: else the index, an old entry,
+    would be pruned, and the pack with it."""
+    long_ago = time.time() - 30 * 86400
+    for digest in (A, B):
+        store = PackedCache(tmp_path)
+        store.put_text(digest, f"page {digest[:2]}", ".out")
+        store.seal()
+    for path in [*packs(tmp_path), *tmp_path.glob("*/*.json")]:
+        os.utime(path, (long_ago, long_ago))
+    assert PackedCache(tmp_path).get_checked(A, ".out", touch=True)  # A's pack used by a build
+    assert PackedCache(tmp_path).prune(14, keep={B}) == 0  # B's kept: the output folder holds a copy
+    assert PackedCache(tmp_path).prune(14) == 0
+    later = PackedCache(tmp_path)
+    assert entry_text(later, A, ".out") == f"page {A[:2]}" and entry_text(later, B, ".out") == f"page {B[:2]}"

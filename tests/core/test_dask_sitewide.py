@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import synthetic  # scripts/synthetic.py
+from conftest import entry_text
 from newsreader.build.cache import Cache, file_key, key, use_secret
 from newsreader.core.entities import index as entity_index, on_dask as dask_entities
 from newsreader.core.search import aliases_on_dask, on_dask as dask_search, shards
@@ -102,7 +103,7 @@ def test_a_file_written_in_pieces_is_kept_in_the_cache_as_its_text_would_be(tmp_
     cache = Cache(str(tmp_path / "cache"))
     digest = file_key("search-file", written)
     cache.put_file(digest, written, ".txt")
-    assert cache.get_text(digest, ".txt") == text
+    assert entry_text(cache, digest, ".txt") == text
     cache.put_text("other", text, ".txt")
     assert cache.path_of("other", ".txt").read_bytes().split(b"\n", 1)[1] == \
         cache.path_of(digest, ".txt").read_bytes().split(b"\n", 1)[1]

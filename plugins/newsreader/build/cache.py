@@ -1,21 +1,5 @@
-"""Content-addressed caches: JSON values and rendered files, one file per key, each verified when read.
-
-A key is a SHA-256 of everything the value depends on, so an entry is never
-stale: when an input changes, the key changes and the old entry is simply not
-asked for again. ``prune`` removes entries that no build has used for a while.
-
-Every entry starts with a header line, ``newsreader-cache-2 <sha256> <size> <mac>``,
-giving the size and SHA-256 of the bytes after it, and an HMAC-SHA256 of the
-entry's name (its key and suffix), that SHA-256 and that size, keyed by a secret
-that is never in the cache folder (:func:`entries.use_secret`). A read checks all three
-(the MAC in constant time): an entry that is unreadable, truncated or edited,
-written by anyone without the secret, or copied under another key is a miss,
-and the caller makes the value again. So a cache restored from anywhere can make
-a build slower, never wrong. Entries are never linked to: whoever needs an entry's bytes
-elsewhere gets a copy (:meth:`Cache.link_to`), so nothing done to a copy can
-change the cache. When the cache cannot be written (a read-only or full disk),
-the build goes on without storing, after one warning.
-"""
+"""Content-addressed caches: JSON values and rendered files, one file per key, each verified and authenticated when
+read (ARCHITECTURE.md, "Caches and publishing")."""
 
 from __future__ import annotations
 
@@ -25,7 +9,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import stat
 import time
 from contextlib import contextmanager
@@ -55,20 +38,14 @@ def file_key(kind: str, written: str | os.PathLike) -> str:
 
 
 def load_json(data: bytes | str):
-    """``json.loads`` without the garbage collector: parsing a large entry makes only new, acyclic objects, and
-    the collections their number would set off (each scanning everything the build holds) find nothing."""
+    """``json.loads`` with the collector paused: a large entry makes only new, acyclic objects."""
     with collector_paused(freeze=False):
         return json.loads(data)
 
 
 @contextmanager
 def collector_paused(freeze: bool):
-    """No garbage collection inside; with ``freeze``, what is alive at the end is frozen (``gc.freeze``).
-
-    A build keeps what it loads to its end: frozen, those objects are never scanned again (not even by the
-    first collection after this one, which would otherwise look at every one of them). A process that goes
-    on to another build calls ``gc.unfreeze()`` first (``output_folder.start``).
-    """
+    """No garbage collection inside; with ``freeze``, what is alive at the end is frozen (never scanned again)."""
     if not _GC_TUNED:
         yield
         return
@@ -84,8 +61,6 @@ def collector_paused(freeze: bool):
 
 
 class Cache:
-    SKIP_IN_PRUNE: frozenset[str] = frozenset()  # sub-folders whose files are not entries (a subclass's own)
-
     def __init__(self, folder: str | os.PathLike | None):
         self.folder = Path(folder) if folder else None
         self.writable = True
@@ -93,61 +68,37 @@ class Cache:
         self.publisher = None  # set by the build glue: reused entries are then handed to it (build/publish.py)
 
     def path_of(self, digest: str, suffix: str = ".json") -> Path:
-        """Where the entry's file is (or would be)."""
         return self.folder / digest[-2:] / f"{digest}{suffix}"
 
     def touch(self, digest: str, suffix: str = ".json") -> None:
-        """Mark an entry as used (for :meth:`prune`) without reading it; a missing entry is left missing."""
+        """Mark an entry as used (for :meth:`prune`) without reading it."""
         if self.folder is not None and self.writable:
             try:
                 os.utime(self.path_of(digest, suffix))
             except OSError:
                 pass
 
-    def get_bytes(self, digest: str, suffix: str = ".json", touch: bool = False) -> bytes | None:
-        """The entry's verified bytes, or None when it is missing, unreadable, truncated or edited."""
-        found = self.get_checked(digest, suffix, touch)
-        return found[0] if found else None
-
     def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
-        """:meth:`get_bytes`, with the payload's SHA-256 (checked against it)."""
+        """The entry's payload and its SHA-256; None when it is missing, unreadable, damaged or not authenticated."""
         if self.folder is None:
             return None
         path = self.path_of(digest, suffix)
         try:
             found = _unwrap(path.read_bytes(), f"{digest}{suffix}")
             if found is not None and touch and self.writable:
-                os.utime(path)  # marks the entry as used, for prune()
+                os.utime(path)
         except OSError:
             return None
         return found
 
-    def get_text(self, digest: str, suffix: str = ".json", touch: bool = False) -> str | None:
-        payload = self.get_bytes(digest, suffix, touch)
-        try:
-            return None if payload is None else payload.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-
     def has(self, digest: str, suffix: str = ".json") -> bool:
-        """Whether an entry file exists (cheap; :meth:`get_bytes` verifies it)."""
+        """Whether an entry file exists (cheap; a read verifies it)."""
         return self.folder is not None and self.path_of(digest, suffix).is_file()
 
     def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> str | None:
-        """Put a verified copy of an entry at ``target`` (never a link); returns where it is, None if no good entry.
-
-        With a publisher (the build's output folder, ``build/publish.py``), the entry
-        is handed to it instead: it copies the bytes into the output only when the
-        file there differs.
-        """
-        if self.publisher is not None:
-            return self.publisher.reuse(target, self, digest, suffix)
-        payload = self.get_bytes(digest, suffix, touch=True)
-        if payload is None:
-            return None
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, payload)
-        return str(target)
+        """A verified copy of an entry (never a link) at ``target``, placed by the build's publisher; returns where its
+        bytes are, None when there is no good entry (or no build: no publisher)."""
+        return None if self.publisher is None else self.publisher.reuse(target, self, digest, suffix)
 
     def _failed(self, err: OSError) -> None:
         self.writable = False
@@ -157,66 +108,53 @@ class Cache:
             logger.warning("cache %s cannot be written (%s%s); the build goes on without storing to it", self.folder,
                            err.strerror or err, where)
 
-    def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
-        """Store an entry; returns the payload's SHA-256, None when nothing was stored.
-
-        Written to a temporary file and renamed: a build killed at any moment leaves the old entry or the new
-        one, never half of one (a record such as the output manifest is then never lost to a crash).
-        """
-        if self.folder is None or not self.writable:
-            return None
+    def _write(self, digest: str, suffix: str, content_hash: str, *parts) -> str | None:
+        """Write an entry's file atomically (``files.write_atomic``); returns ``content_hash``, None on failure."""
         path = self.path_of(digest, suffix)
-        blob, content_hash = wrap(payload, f"{digest}{suffix}")
         try:
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
-            write_atomic(path, blob)
+            write_atomic(path, *parts)
         except OSError as err:
             self._failed(err)
             return None
         return content_hash
+
+    def put_bytes(self, digest: str, payload: bytes, suffix: str = ".json") -> str | None:
+        """Store an entry; returns the payload's SHA-256, None when nothing was stored."""
+        if self.folder is None or not self.writable:
+            return None
+        blob, content_hash = wrap(payload, f"{digest}{suffix}")
+        return self._write(digest, suffix, content_hash, blob)
 
     def put_text(self, digest: str, text: str, suffix: str = ".json") -> str | None:
         return self.put_bytes(digest, text.encode("utf-8"), suffix)
 
-    def adopt(self, digest: str, suffix: str, written: str | os.PathLike) -> str | None:
-        """Store a copy of the finished file ``written`` as the entry; returns its SHA-256 (None if not stored)."""
-        if self.folder is None or not self.writable:
-            return None
-        return self.put_bytes(digest, Path(written).read_bytes(), suffix)
+    def adopt(self, digest: str, suffix: str, written: str | os.PathLike) -> None:
+        """Store a copy of the file ``written`` (in the staging folder) as the entry; tell the publisher its hash."""
+        if self.folder is not None and self.writable:
+            content_hash = self.put_bytes(digest, Path(written).read_bytes(), suffix)
+            if self.publisher is not None and content_hash:
+                self.publisher.written(written, content_hash, f"{digest}{suffix}")
 
     def put_file(self, digest: str, written: str | os.PathLike, suffix: str = ".json") -> str | None:
-        """:meth:`adopt` a block at a time: a big file (a search folder's facets) is never whole in memory."""
+        """A copy of the file ``written`` stored a block at a time (a search folder's facets: never whole in memory)."""
         if self.folder is None or not self.writable:
             return None
-        path = self.path_of(digest, suffix)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(written, "rb") as source:
-                content_hash, size = hashlib.file_digest(source, "sha256").hexdigest(), source.tell()
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with open(tmp, "wb") as entry:
-                    entry.write(header(f"{digest}{suffix}", content_hash, size))
-                    source.seek(0)
-                    shutil.copyfileobj(source, entry)
-                    if source.tell() != size:
-                        raise OSError(f"{written} changed while it was stored")
-            os.replace(tmp, path)
-        except OSError as err:
-            remove(tmp)
-            self._failed(err)
-            return None
-        return content_hash
+        with open(written, "rb") as source:  # changed meanwhile, the entry fails its check when read: a miss
+            content_hash, size = hashlib.file_digest(source, "sha256").hexdigest(), source.tell()
+            source.seek(0)
+            return self._write(digest, suffix, content_hash, header(f"{digest}{suffix}", content_hash, size), source)
 
     def get(self, digest: str, touch: bool = False, valid=None):
         """A JSON entry; None when missing, damaged, or of the wrong shape (``valid(value)`` false)."""
-        text = self.get_text(digest, touch=touch)
-        if text is None:
+        found = self.get_checked(digest, touch=touch)
+        if found is None:
             return None
-        try:
-            value = load_json(text)
-        except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
+        try:  # not UTF-8 is a ValueError; RecursionError: nested deeper than the parser goes
+            value = load_json(found[0].decode("utf-8"))
+        except (ValueError, RecursionError):
             return None
         return value if valid is None or valid(value) else None
 
@@ -224,15 +162,11 @@ class Cache:
         self.put_text(digest, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
     def prune(self, max_age_days: float, keep: set[str] = frozenset(), every: float = 0) -> int:
-        """Delete entries not written or used (``touch``) in ``max_age_days``, except those named in ``keep``.
-
-        Left-over temporary files (a build killed mid-write) go after an hour. With ``every`` (seconds), a
-        prune done less than that long ago is not done again (``.pruned`` records when). Returns how many went.
-        """
+        """Delete entries not written or used in ``max_age_days`` but those named in ``keep``, and left-over temporary
+        files after an hour; not again within ``every`` seconds (``.pruned``). Returns how many went."""
         if self.folder is None or not self.folder.is_dir() or not self.writable:
             return 0
-        now = time.time()
-        stamp = self.folder / ".pruned"
+        now, stamp = time.time(), self.folder / ".pruned"
         try:
             if every and now - stamp.stat().st_mtime < every:
                 return 0
@@ -243,11 +177,9 @@ class Cache:
         except OSError as err:
             self._failed(err)
             return 0
-        cutoff = now - max_age_days * 86400
-        removed = 0
+        self._mark_kept(keep)
+        cutoff, removed = now - max_age_days * 86400, 0
         for path in self.folder.glob("*/*"):
-            if path.parent.name in self.SKIP_IN_PRUNE:
-                continue
             try:
                 info = path.stat()
                 if not stat.S_ISREG(info.st_mode):
@@ -262,3 +194,6 @@ class Cache:
             except OSError:
                 pass
         return removed
+
+    def _mark_kept(self, keep: set[str]) -> None:
+        """Nothing: a subclass marks as used what it keeps in files of its own (``page_packs.py``)."""

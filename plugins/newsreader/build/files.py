@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 
@@ -41,12 +42,18 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
         raise named(err, path) from None
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one."""
+def write_atomic(path: str | os.PathLike, *parts) -> None:
+    """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one. Each part
+    is bytes, or a binary file copied a block at a time."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        write_bytes(tmp, data)
+        with open(tmp, "wb") as file:
+            for part in parts:
+                if isinstance(part, bytes):
+                    file.write(part)
+                else:
+                    shutil.copyfileobj(part, file)
         os.replace(tmp, path)
     except OSError as err:
         remove(tmp)

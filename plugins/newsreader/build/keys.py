@@ -41,7 +41,7 @@ NOT_OUTPUT_SETTINGS = {
     "OUTPUT_RETENTION", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
     "WRITE_SELECTED", "NEWSREADER_PAGE_CACHE", "NEWSREADER_PAGE_CACHE_DAYS", "NEWSREADER_ANNOTATION_CACHE_DAYS",
     "NEWSREADER_OUTPUT_CHECK", "NEWSREADER_PARALLEL_FROM", "NEWSREADER_DASK", "NEWSREADER_MEMO", "NEWSREADER_REPORT",
-    "NEWSREADER_PAGE_PACKS", "NEWSREADER_PAGE_PLAN",  # switched off only to measure them (scripts/bench_layers.py)
+    "NEWSREADER_PAGE_PLAN",  # switched off only to measure it (scripts/bench_layers.py)
     "NEWSREADER_BUILD",  # the build's runtime objects (build/state.py), never output settings
     # Where the theme, the templates, the plugins and lunr.js are: what is there is hashed (templates, plugin code)
     # or copied, so a checkout moved elsewhere keeps its cache.

@@ -1,13 +1,5 @@
-"""Glue: every build is staged, under a lock, and published into ``OUTPUT_PATH`` only when it succeeded.
-
-``start`` runs as each build begins (Pelican sends ``get_generators`` first
-thing in ``run()``, before it would empty the output folder): it takes the
-lock, points Pelican at a fresh staging folder and turns Pelican's own
-``DELETE_OUTPUT_DIRECTORY`` off — the publisher removes stale files instead,
-and only after a successful build. ``finish`` (``finalized``) publishes. See
-``build/publish.py``. ``NEWSREADER_OUTPUT_CHECK = "content"`` (``invoke rebuild``) compares every output file
-byte for byte instead of trusting the stat of files the last build wrote.
-"""
+"""Glue: each build takes the output lock and is staged as it begins (``get_generators``, before Pelican would empty
+the output folder), and is published by ``finish`` (``finalized``) only when it succeeded (``build/publish.py``)."""
 
 from __future__ import annotations
 
@@ -51,9 +43,8 @@ def _deletes_unknown(settings: dict) -> bool:
     return bool(settings.get("DELETE_OUTPUT_DIRECTORY")) and os.path.commonpath([out, content]) != out
 
 
-# A build keeps hundreds of thousands of objects alive to its end (annotations, the entity index, the output
-# manifest): at the collector's default thresholds, its full collections would scan them again and again
-# (about a fifth of a rebuild where nothing changed). During a build, collections are rarer.
+# A build keeps hundreds of thousands of objects alive to its end: at the collector's default thresholds, its full
+# collections would scan them again and again (a fifth of a no-op rebuild).
 BUILD_GC_THRESHOLD = (100_000, 50, 100)
 
 
@@ -83,16 +74,13 @@ def start(pelican):
 def finish(pelican) -> None:
     settings = pelican.settings
     build = state.of(settings)
-    build.writer = None
-    store, build.page_store = build.page_store, None
-    if store is not None:  # the pages rendered by this build can be found in the cache from now on
-        store.seal()
+    writer, build.writer = build.writer, None
+    if writer is not None:  # the pages rendered by this build can be found in the cache from now on
+        writer.store.seal()
     if build.gc_threshold is not None:  # only when tuned (cache._GC_TUNED)
         gc.set_threshold(*build.gc_threshold)
         build.gc_threshold = None
-        # The build is over and the process usually exits now: its objects are frozen, so the full collection
-        # at exit does not scan them (a long-running process unfreezes them when its next build starts).
-        gc.freeze()
+        gc.freeze()  # the process usually exits now: the collection at exit does not scan them (start unfreezes)
     publisher, build.publisher = build.publisher, None
     if publisher is None:
         return
@@ -107,14 +95,12 @@ def finish(pelican) -> None:
     console.print(site_size.summary(size), markup=False, highlight=False)  # beside Pelican's own "Done:" line
     for warning in site_size.warnings(size):
         logger.warning("%s", warning)
-    pages = page_cache.report(pelican, keep=publisher.entries())
+    pages = page_cache.report(pelican, writer, keep=publisher.entries())
     _write_report(settings, {"output": counts, "page_cache": pages, "site": {"bytes": size.bytes, "files": size.files}})
 
 
 def _write_report(settings: dict, report: dict) -> None:
-    """``NEWSREADER_REPORT`` (a setting, or the environment): a path where the finished build writes what it did, as
-    JSON (files written, unchanged and removed; pages reused and rendered; the site's size), for scripts and tests
-    that would otherwise read the log (keep it outside the output folder)."""
+    """What the build did, as JSON, at ``NEWSREADER_REPORT`` (a setting, or the environment), for scripts and tests."""
     path = settings.get("NEWSREADER_REPORT") or os.environ.get("NEWSREADER_REPORT")
     if path:
         Path(path).write_text(json.dumps(report, sort_keys=True, indent=1) + "\n", encoding="utf-8")

@@ -1,32 +1,5 @@
-"""The output folder: a build is staged, and published into ``output/`` only once it has succeeded.
-
-Every file of a build is first written into a staging folder, or, when the page
-cache has it, only *named* (its path and cache entry). :meth:`Publisher.commit`
-then compares each file with the one in the output folder and replaces only
-those that differ, each by an atomic rename, and last removes the files an
-earlier build wrote that this one did not. A build that fails never touched
-the output folder: the last good site stays whole and servable.
-
-Which output files still hold what a build put there is known from a manifest
-kept in the cache, one per output folder: path → SHA-256, size, mtime, ctime,
-inode and cache entry. A file whose stat still matches is not read at all; any
-other file is compared byte for byte. So a rebuild where nothing changed
-writes nothing, and an output file edited by hand is put right by the next
-build (``check="content"`` compares every file, trusting no stat).
-
-Stale files: those named in the previous manifest are removed; with
-``delete_unknown`` (Pelican's ``DELETE_OUTPUT_DIRECTORY``) so is every other
-file, except the top-level names in ``retention`` — but never in an output
-folder that is a symbolic link, whose target may hold files of its own. To find
-those other files without listing thousands of folders, the cache also records
-each folder's mtime, ctime and inode as the last build left it: a file added,
-removed or renamed changes its folder's times, so only folders whose record no
-longer matches are listed (``check="content"`` lists every folder).
-
-One build at a time per output folder: :meth:`Publisher.lock` takes an
-exclusive ``flock`` on the folder itself (no lock file to leave behind;
-:mod:`output_lock`). Stale files are found and removed by :mod:`stale_files`.
-"""
+"""The output folder: a build is staged, and published into ``output/`` only once it has succeeded; only what differs
+is written, then stale files go (ARCHITECTURE.md, "Caches and publishing": the manifest, folder records, the lock)."""
 
 from __future__ import annotations
 
@@ -47,7 +20,7 @@ STAGING = ".newsreader-staging"
 
 
 def _valid_manifest(value) -> bool:
-    """Whether ``value`` maps relative paths to file records ``[SHA-256, size, mtime, ctime, inode, entry or None]``."""
+    """The manifest: relative path -> ``[SHA-256, size, mtime, ctime, inode, cache entry or None]``."""
     return isinstance(value, dict) and all(
         is_relative(rel) and type(r) is list and len(r) == 6 and type(r[0]) is str and type(r[1]) is int
         and type(r[2]) is int and type(r[3]) is int and type(r[4]) is int and (r[5] is None or type(r[5]) is str)
@@ -58,21 +31,19 @@ class Publisher:
     def __init__(self, output: str | os.PathLike, cache_root: str | os.PathLike | None, retention=(),
                  delete_unknown: bool = False, check: str = "stat"):
         self.output = Path(output)
-        self.symlinked = self.output.is_symlink()
         self.real = Path(os.path.realpath(output))
         self._out = os.path.join(str(self.real), "")  # for string joins: this runs once per output file
         self._prefix = ""
         self.retention = set(retention)
-        self.delete_unknown = delete_unknown and not self.symlinked
+        self.delete_unknown = delete_unknown and not self.output.is_symlink()  # a link's target has files of its own
         self.check = check
         self.manifests = Cache(Path(cache_root) / "output" if cache_root else None)
         self.name = key("output folder", str(self.real))
         with collector_paused(freeze=True):  # kept to the build's end: never scanned by the garbage collector
             manifest = self.manifests.get(self.name, valid=_valid_manifest)
             self.old: dict[str, list] = manifest or {}
-            # Folders as the last build left them (only kept when it removed unknown files): rel -> mtime, ctime, inode.
-            # Trusted only beside a good manifest: without it (torn, removed, another cache) every folder is listed,
-            # so that files of deleted articles a matching folder record would hide are found and removed.
+            # Folders as the last build left them (rel -> mtime, ctime, inode), trusted only beside a good manifest:
+            # without it, every folder is listed (a matching folder record would hide files of deleted articles).
             trusted = self.delete_unknown and check == "stat" and manifest is not None
             self.old_folders: dict[str, list] = (self.manifests.get(key(self.name, "folders"), valid=valid_folders)
                                                  or {} if trusted else {})
@@ -81,7 +52,6 @@ class Publisher:
         self.staging: Path | None = None
         self._cache_root = Path(cache_root) if cache_root else None
 
-    # -- one build at a time --------------------------------------------------------------------------------------
     def lock(self) -> None:
         """Hold the output folder for this build; :class:`output_lock.BuildLocked` when another process holds it."""
         hold(self.real, self.output)
@@ -89,13 +59,9 @@ class Publisher:
     def unlock(self) -> None:
         let_go(self.real)
 
-    # -- staging -------------------------------------------------------------------------------------------------
     def stage(self) -> Path:
-        """A fresh, empty staging folder, on the output folder's file system so that publishing is by rename.
-
-        In the cache when the cache is writable and on that file system, else ``.newsreader-staging`` in the
-        output folder itself. What a failed earlier build left there is removed first.
-        """
+        """A fresh staging folder on the output folder's file system (publishing is by rename): in the cache, else
+        ``.newsreader-staging`` in the output folder."""
         self.staging = self.real / STAGING
         if self._cache_root is not None and self.manifests.writable:
             try:
@@ -139,8 +105,7 @@ class Publisher:
         return [content_hash, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, entry]
 
     def _holds(self, rel: str, content_hash: str, size: int, data) -> bool:
-        """Whether the output file already has these bytes: by the stat shortcut, else compared byte for byte
-        (``data()`` gives them; called only when the size agrees)."""
+        """Whether the output file already has these bytes (``data()``): by the stat shortcut, else compared."""
         if self._unchanged(rel, self.old.get(rel), content_hash):
             return True
         path = self.real / rel
@@ -156,10 +121,8 @@ class Publisher:
         return content_hash or sha256(Path(path).read_bytes()), entry
 
     def reuse(self, target: str | os.PathLike, cache: Cache, digest: str, suffix: str) -> str | None:
-        """A cache entry is to be the file at staged path ``target``; returns where its bytes are now, or None.
-
-        None means the entry is missing or damaged: the caller makes the file itself.
-        """
+        """A cache entry is to be the file at staged path ``target``; returns where its bytes are now, None when the
+        entry is missing or damaged (the caller makes the file)."""
         rel = self._rel(target)
         entry = f"{digest}{suffix}"
         old = self.old.get(rel)
@@ -192,13 +155,9 @@ class Publisher:
         self.staged.pop(rel, None)
         remove(target)
 
-    # -- publishing ------------------------------------------------------------------------------------------------
     def commit(self) -> dict[str, int]:
-        """Move what differs into the output folder, remove stale files, save the manifest; returns counts.
-
-        A staged folder that the output folder does not have at all (a first build, a new entity) is moved in
-        whole, by one rename.
-        """
+        """Move what differs into the output folder (a folder it lacks whole, by one rename), remove stale files,
+        save the manifest; returns counts."""
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
         # New files go in first, then pages that replace pages, and stale files last: a build killed while it
         # publishes leaves no page linking to a page not yet there or already gone (only a mix of old and new).
@@ -273,10 +232,7 @@ class Publisher:
 
 
 def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> int:
-    """Remove a built site: the whole folder, or for a symbolic link only the files builds wrote there.
-
-    Returns how many files were removed (-1 for a whole folder).
-    """
+    """Remove a built site: the whole folder (returns -1), or for a symbolic link only the files builds wrote."""
     output = Path(output)
     use_secret(cache_root)
     publisher = Publisher(output, cache_root)

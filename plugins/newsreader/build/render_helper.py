@@ -1,22 +1,4 @@
-"""Glue: when a build has thousands of pages to render, a second process renders part of them.
-
-Pelican renders on one core. A cold build of an entity-rich site spends as long
-rendering its entity pages (and writing each twice: the staging folder and the
-page cache) as spaCy spends parsing. :class:`Helper` forks a process that shares
-the finished build context (copy-on-write, nothing is pickled) and runs part of
-the work with the same writer; the parent runs the rest meanwhile. The helper's
-files go into the same staging folder and cache; what the parent's bookkeeping
-needs comes back through a pipe: the files written (Pelican's check against
-writing a file twice), their SHA-256 and cache entries (the publisher,
-``build/publish.py``), and the render counts. If the helper fails in any way, the
-parent renders its share itself. The bytes written are the same whichever
-process renders a page (the tests build both ways and compare).
-
-Only a build that can fork uses it (a ``fork`` start method, as for the
-annotation workers, ``core/annotate.py``), and only when nobody listens for
-``content_written`` (a signal sent in the helper would not reach the parent's
-receivers).
-"""
+"""A second process renders part of a big build's entity pages (ARCHITECTURE.md, "Caches and publishing")."""
 
 from __future__ import annotations
 
@@ -37,46 +19,37 @@ PARALLEL_FROM = 200  # pages to render: fewer are not worth a process
 
 
 def worth_it(writer, settings: dict, pages: int) -> bool:
-    """Whether ``pages`` pages are to be rendered in two processes."""
+    """Whether ``pages`` pages are to be rendered in two processes (a signal sent in the helper reaches nobody)."""
     return (pages >= int(settings.get("NEWSREADER_PARALLEL_FROM", PARALLEL_FROM)) and site.processes(settings) > 1
             and isinstance(writer, CachingWriter) and "fork" in multiprocessing.get_all_start_methods()
             and not signals.content_written.receivers)
 
 
-def _state(writer: CachingWriter) -> dict:
+def _books(writer: CachingWriter) -> dict:
+    """The writer's and publisher's bookkeeping, which the helper's work adds to (sets and dicts)."""
     publisher = writer.publisher
-    return {
-        "written": set(writer._written_files), "overridden": set(writer._overridden_files),
-        "staged": dict(publisher.staged) if publisher else {}, "new": dict(publisher.new) if publisher else {},
-        "stats": dict(writer.stats),
-    }
+    return {"written": writer._written_files, "overridden": writer._overridden_files,
+            "staged": publisher.staged if publisher else {}, "new": publisher.new if publisher else {}}
 
 
-def _changes(writer: CachingWriter, before: dict) -> dict:
-    """What the helper's work added to the writer's and publisher's bookkeeping (all picklable)."""
-    after = _state(writer)
-    return {
-        "written": sorted(after["written"] - before["written"]),
-        "overridden": sorted(after["overridden"] - before["overridden"]),
-        "staged": {rel: v for rel, v in after["staged"].items() if before["staged"].get(rel) != v},
-        "new": {rel: v for rel, v in after["new"].items() if before["new"].get(rel) != v},
-        "stats": {name: after["stats"][name] - before["stats"].get(name, 0) for name in after["stats"]},
-    }
+def _added(book, before):
+    """What a set or dict holds that its copy ``before`` did not."""
+    if isinstance(book, set):
+        return book - before
+    return {k: v for k, v in book.items() if before.get(k) != v}
 
 
 def _run(writer: CachingWriter, work, sender, receiver, parent: int) -> None:
-    """In the helper process: do the work, send back its bookkeeping (or why it failed).
-
-    The helper dies with the build (a build killed mid-render must leave no process behind, holding its console),
-    and holds no reading end of its own pipe: were the build gone, a send would fail, not wait for ever.
-    """
+    """In the helper: do the work, send back what it added to the bookkeeping or why it failed (it dies with the
+    build, and holds no reading end of its own pipe: were the build gone, a send fails rather than waits)."""
     site.die_with_parent(parent)
     receiver.close()
     try:
-        before = _state(writer)
+        before, counts = {name: book.copy() for name, book in _books(writer).items()}, dict(writer.stats)
         work()
-        writer.store.seal()  # this process's pack of rendered pages (build/page_packs.py)
-        sender.send(_changes(writer, before))
+        writer.store.seal()  # this process's pack of rendered pages
+        added = {name: _added(book, before[name]) for name, book in _books(writer).items()}
+        sender.send((added, {name: writer.stats[name] - counts[name] for name in counts}))
     except BaseException as err:  # noqa: BLE001 - anything: the parent renders this share itself
         sender.send(f"{type(err).__name__}: {err}")
     finally:
@@ -84,18 +57,13 @@ def _run(writer: CachingWriter, work, sender, receiver, parent: int) -> None:
 
 
 class WorkQueue:
-    """``items`` rendered in chunks by ``render(chunk)``, shared out between this process and a forked one.
-
-    Each process takes the next chunk when it is free (a counter in shared memory), so both stay busy to the
-    end whatever else they have to do meanwhile; a process remembers the chunks it took (:meth:`others`).
-    """
+    """``items`` rendered in chunks by ``render(chunk)``, each process taking the next chunk when it is free."""
 
     CHUNK = 16  # entities: large enough that taking one costs nothing beside rendering it
 
     def __init__(self, items: list, render, size: int = CHUNK):
         self.items, self.render, self.size = items, render, size
-        methods = multiprocessing.get_all_start_methods()
-        self.next = multiprocessing.get_context("fork" if "fork" in methods else None).Value("q", 0)
+        self.next = multiprocessing.Value("q", 0)  # shared with a process forked later
         self.taken: list[int] = []  # where the chunks this process took start
 
     def take(self) -> list | None:
@@ -108,7 +76,6 @@ class WorkQueue:
         return self.items[start:start + self.size]
 
     def drain(self) -> None:
-        """Render chunks until none is left."""
         while (chunk := self.take()) is not None:
             self.render(chunk)
 
@@ -121,16 +88,13 @@ class WorkQueue:
 
 
 class Helper:
-    """``work()`` running in a forked process; :meth:`join` merges its results, or, if it failed, runs
-    ``fallback()`` (by default ``work()``) here."""
+    """``work()`` in a forked process; :meth:`join` merges its bookkeeping, or runs ``fallback()`` here."""
 
     def __init__(self, writer: CachingWriter, work, fallback=None):
-        self.writer, self.work, self.fallback = writer, work, fallback or work
+        self.writer, self.fallback = writer, fallback or work
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
-        # Objects made so far are moved out of the collector's sight: the helper's collections then do not
-        # touch (and so copy) the whole shared heap. The parent's build ends soon; finish() freezes them anyway.
-        if _GC_TUNED:
+        if _GC_TUNED:  # the helper's collections then do not touch (and so copy) the shared heap
             gc.freeze()
         self.process = context.Process(target=_run, args=(writer, work, sender, self.receiver, os.getpid()),
                                        daemon=True)
@@ -145,18 +109,12 @@ class Helper:
         finally:
             self.receiver.close()
             self.process.join()
-        if not isinstance(result, dict):
+        if isinstance(result, str):
             logger.warning("rendering in a second process failed (%s); rendering its pages here", result)
             self.fallback()
             return
-        self._merge(result)
-
-    def _merge(self, result: dict) -> None:
-        writer = self.writer
-        writer._written_files.update(result["written"])
-        writer._overridden_files.update(result["overridden"])
-        for name, count in result["stats"].items():
-            writer.stats[name] = writer.stats.get(name, 0) + count
-        if writer.publisher is not None:
-            writer.publisher.staged.update(result["staged"])
-            writer.publisher.new.update(result["new"])
+        added, counts = result
+        for name, count in counts.items():
+            self.writer.stats[name] += count
+        for name, book in _books(self.writer).items():
+            book.update(added[name])

@@ -17,9 +17,7 @@ BUILD = "NEWSREADER_BUILD"
 @dataclass
 class BuildState:
     publisher: object | None = None  # build/publish.Publisher: the staging folder, published when the build ends
-    writer: object | None = None  # build/page_cache.CachingWriter: the entity pages start with the article pages
-    page_store: object | None = None  # the writer's pack store, sealed when the build has finished
-    page_stats: dict | None = None  # reused / rendered counts of the caching writer, for the end-of-build report
+    writer: object | None = None  # build/page_cache.CachingWriter: its store sealed, its counts reported at the end
     gc_threshold: tuple | None = None  # the collector's thresholds before the build, restored after it
     memo_trial: object | None = None  # the memo's trial mark, removed when the build finished (build/article_memo)
     dask: object | None = None  # the Dask session (dask_glue.py), when NEWSREADER_DASK is set

@@ -19,6 +19,7 @@ from bench_search import search_corpus
 from conftest import ROOT, SEED_DIR, require_tool
 from newsreader.core.search import lunr_js, shards as search_shards
 from newsreader.build.cache import Cache
+from newsreader.build.publish import Publisher
 from newsreader.core.text.rawformat import parse
 from newsreader.core.search.fold import fold, unicode_trim
 from newsreader.core.search.index import FIELDS, build, build_index, build_with_lunr_py, index_terms
@@ -388,7 +389,8 @@ def test_no_change_rebuild_takes_every_file_from_the_cache(tmp_path):
     cache = Cache(tmp_path / "cache")
     files = search_files(docs, store)
     _cache_files(cache, "search-x", files)
-    out = tmp_path / "out"
+    cache.publisher = Publisher(tmp_path / "site", None)  # the build's, which places reused files
+    out = cache.publisher.stage() / "search"
     assert _link_from_cache(cache, "search-x", out)
     written = sorted(p for p in out.rglob("*") if p.is_file())
     # copies, never links: editing a file in the output cannot change the cache
