@@ -142,7 +142,11 @@ def test_keyboard(visit, subpath_server):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "site-search-q"
     page.keyboard.type("military")
-    page.wait_for_function("document.querySelectorAll('.search-panel a').length > 0")
+    # the last query's results, finished (a loaded machine may still be showing an earlier prefix's, which the
+    # next render replaces, taking the focus back to the box by design)
+    page.wait_for_function("document.querySelector('.search-panel .search-results').dataset.query === 'military'"
+                           " && document.querySelector('.search-panel .search-status').textContent.includes('match')"
+                           " && document.querySelectorAll('.search-panel a').length > 0")
     assert page.get_attribute(".search-panel .search-status", "role") == "status"
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.search-results') !== null")
