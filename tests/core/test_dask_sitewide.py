@@ -195,7 +195,7 @@ def test_the_timeline_lists_each_partition_as_it_sends_it(cluster, monkeypatch):
     scatter = cluster.scatter
 
     def sent(data, **kwargs):
-        said.append(f"sent {len(data[0])}")
+        said.append(f"sent {len(json.loads(data[0]))}")  # one JSON text
         return scatter(data, **kwargs)
 
     monkeypatch.setattr(cluster, "scatter", sent)
@@ -214,3 +214,14 @@ def test_a_months_events_are_placed_as_runs_of_positions():
     years = site_timeline.years_of(dated[:2])
     site_timeline.merge(years, site_timeline.years_of(dated[2:], 2))  # a run cut by the partitions is one again
     assert years == site_timeline.years_of(dated)
+
+
+def test_the_paths_written_are_kept_as_runs_and_given_back_in_sorted_order():
+    paths = [f"d/{n}.json" for n in range(1234)] + [f"t{n}.json" for n in range(101)] + ["k0.json", "a0.json"]
+    paths += [f"v{n}.json" for n in range(1, 25)] + ["vocab.json", "facets.json", "x/01.json", "x/1.json", "t200.json"]
+    written = dask_search.Written()
+    for path in paths:
+        written.add(path)
+    assert written.runs == {"d/": 1234, "t": 101, "k": 1, "a": 1}  # the numbered files from 0: a count each
+    assert len(written.others) == 29
+    assert list(written.sorted()) == sorted(paths)

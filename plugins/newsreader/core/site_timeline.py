@@ -13,17 +13,19 @@ from collections.abc import Iterable
 from itertools import islice
 
 from .timex.events import period_start
+from .wire import decoded, encoded
 
 PARTITION = 20_000  # events per task on a cluster
 MONTHLY = frozenset({"day", "week", "month"})  # precisions that name a month
 
 
-def years_of(dated: Iterable[tuple[str, str]], start: int = 0) -> dict[int, dict[int, list[int]]]:
-    """``{year: {month (0: no month given): runs}}`` of events ``(date, precision)`` at positions ``start``…; a
+def years_of(dated: Iterable[tuple[str, str]] | bytes, start: int = 0) -> dict[int, dict[int, list[int]]]:
+    """``{year: {month (0: no month given): runs}}`` of events ``(date, precision)`` (or as sent: ``wire``) at
+    positions ``start``…; a
     month's runs are its positions as ``[first, end, first, end, …]`` (``range(first, end)`` each): a few numbers
     a month when the events come in date order, as a build's do."""
     years: dict[int, dict[int, list[int]]] = {}
-    for position, (date, precision) in enumerate(dated, start):
+    for position, (date, precision) in enumerate(decoded(dated), start):
         begins = period_start(date, precision)
         months = years.setdefault(begins.year, {})
         runs = months.setdefault(begins.month if precision in MONTHLY else 0, [])
@@ -76,13 +78,14 @@ def timeline_years_on(client, events: list[dict], month_split: int | None = None
                       workers: list[str] | None = None) -> dict:
     """:func:`timeline_years` with the events placed on the cluster behind ``client``: the same timeline, of the
     same event dicts. Only their dates and precisions go there, a partition at a time (each listed as it is sent,
-    and put on a worker, not held by the scheduler as a task's argument); the positions come back as runs."""
+    as one text, ``wire.encoded``, put on a worker: not held by the scheduler as a task's argument); the positions
+    come back as runs."""
     where = {"workers": workers, "allow_other_workers": False} if workers else {}
     futures, remaining = [], iter(events)
     for at in range(0, len(events), partition):
         dated = [(e["date"], e["precision"]) for e in islice(remaining, partition)]
-        futures.append(client.submit(years_of, client.scatter([dated], workers=workers, hash=False)[0], at,
-                                     pure=False, **where))
+        futures.append(client.submit(years_of, client.scatter([encoded(dated)], workers=workers, hash=False)[0],
+                                     at, pure=False, **where))
     years: dict[int, dict[int, list[int]]] = {}
     for future in futures:  # in order: positions ascend within a month
         merge(years, future.result())

@@ -2,7 +2,7 @@
 process never holds the keys whole (at 100,000 synthetic articles, a million of them).
 
 1. **per partition of the entities with a page** (``PARTITION`` of them, in order, sent one at a time, in JSON:
-   ``on_dask.encoded``):
+   ``wire.encoded``):
    ``shards.alias_lists``, each key's entities (at most five), kept on the worker;
 2. **per group of keys** (a CRC-32 of the key; about ``GROUP_ENTITIES`` entities' keys in each): every partition's
    lists of the group merged in order (``shards.merged_aliases``), kept on the worker; only their number comes
@@ -15,11 +15,11 @@ Plain Python; ``search`` is the ``on_dask.Search`` whose cluster (and workers) i
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Iterable, Iterator
 from operator import getitem
 
+from ..wire import decoded
 from .shards import alias_bucket_count, alias_lists, bucket, dumps, merged_aliases
 
 PARTITION = 10_000  # entities with a page per task of step 1
@@ -30,7 +30,7 @@ BUCKETS_PER_TASK = 100  # alias files per task of step 3 (up to 120 keys each: a
 def lists(sent: bytes) -> tuple[dict, dict]:
     """Step 1: ``shards.alias_lists`` of a partition sent as rows (name, aliases, url, type), in JSON."""
     return alias_lists({"name": name, "aliases": aliases, "url": url, "type": type_}
-                       for name, aliases, url, type_ in json.loads(sent))
+                       for name, aliases, url, type_ in decoded(sent))
 
 
 def group_of(k: str, groups: int) -> int:

@@ -5,7 +5,7 @@ Steps, as lunr's builder would make them if it were cut in parts (:class:`Search
 and one range's text at a time, never the vocabulary (not a term is sorted or numbered here):
 
 1. **term statistics per document, in parallel**: the documents in partitions (of ``PARTITION`` documents, in
-   order, each sent as one JSON text: pickling a string would leave a UTF-8 copy of it in this process); a task
+   order, each sent as one JSON text, ``wire.encoded``: no UTF-8 copy of the documents' strings left here); a task
    counts each document's terms per field (``index.field_counts``, the local build's own function) and keeps, on
    its worker, its terms in first-seen order, its field lengths and the postings ``(document position, term
    frequency)``;
@@ -29,8 +29,9 @@ the tests). Plain Python; the caller passes a ``distributed.Client``.
 from __future__ import annotations
 
 import hashlib
-import json
+import heapq
 import os
+import re
 import shutil
 import tempfile
 from bisect import bisect_right
@@ -38,6 +39,7 @@ from operator import getitem
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..wire import decoded, encoded
 from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
 from . import aliases_on_dask, terms_on_dask
 from .shards import check_refs, dumps, manifest, postings_text
@@ -52,7 +54,7 @@ def term_stats(sent: bytes, start: int) -> tuple[list[str], list[list[int]], lis
     lengths per field, each term's postings count, {term: [[(position, tf)] per field]})."""
     lengths: list[list[int]] = [[] for _ in FIELDS]
     postings: dict[str, list[list]] = {}
-    for position, doc in enumerate(json.loads(sent), start):
+    for position, doc in enumerate(decoded(sent), start):
         for f, counts in enumerate(field_counts(doc)):
             lengths[f].append(sum(counts.values()))
             for term, tf in counts.items():
@@ -154,13 +156,6 @@ def ranges(terms: list[str], volume: list[int], at_least: int, most_terms: int) 
     return starts
 
 
-def encoded(value) -> bytes:
-    """A partition as it is sent (:meth:`Search.send`): one JSON text, encoded here. Pickled, each of its strings
-    with a character past ASCII would keep a UTF-8 copy of itself in this process (CPython caches it in the string):
-    the corpus's text twice, at the end of the step."""
-    return dumps(value).encode("utf-8")
-
-
 class Search:
     """The steps on the cluster behind ``client``; step 1 is sent at once (the caller goes on meanwhile).
 
@@ -183,8 +178,8 @@ class Search:
         return self.client.submit(*args, pure=False, **self.where)
 
     def send(self, value):
-        """``value`` (plain JSON) put on a worker as its :func:`encoded` text, one at a time: not held by the
-        scheduler (in this process with ``local``) as a task's argument."""
+        """``value`` (plain JSON) put on a worker as its ``wire.encoded`` text (no UTF-8 copy of its strings left
+        here), one at a time: not held by the scheduler (in this process with ``local``) as a task's argument."""
         return self.client.scatter([encoded(value)], workers=self.where.get("workers"), hash=False)[0]
 
     def weigh(self, texts: bool = False) -> None:
@@ -252,35 +247,68 @@ def build_index(client, documents: list[dict], partition: int = PARTITION, worke
     return Search(client, documents, partition, workers, range_terms).index()
 
 
+NUMBERED = re.compile(r"(.*?)(0|[1-9][0-9]*)\.json")
+
+
+class Written:
+    """The paths of the files written, in little room: a run of numbered files from 0 (``d/0.json``, ``d/1.json``,
+    …) kept as its prefix and length; :meth:`sorted` gives every path in ``sorted`` order, one at a time."""
+
+    def __init__(self):
+        self.runs: dict[str, int] = {}
+        self.others: list[str] = []
+
+    def add(self, path: str) -> None:
+        found = NUMBERED.fullmatch(path)
+        if found and self.runs.get(found[1], 0) == int(found[2]):
+            self.runs[found[1]] = int(found[2]) + 1
+        else:
+            self.others.append(path)
+
+    def sorted(self) -> Iterator[str]:
+        return heapq.merge(sorted(self.others), *(numbered_paths(p, end) for p, end in self.runs.items()))
+
+
+def numbered_paths(prefix: str, end: int) -> Iterator[str]:
+    """``f"{prefix}{n}.json"`` for n in range(end), in the order of their names ("1.json" < "10.json" < "2.json")."""
+    stack = [n for n in range(9, -1, -1) if n < end]
+    while stack:
+        n = stack.pop()
+        yield f"{prefix}{n}.json"
+        if n:
+            stack.extend(c for c in range(10 * n + 9, 10 * n - 1, -1) if c < end)
+
+
 def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict],
           kept: Callable[[str, str | Path], None] | None = None) -> tuple[str, str]:
     """The search files under ``out`` as ``shards.files`` makes them, each written as soon as it is made (then
     ``kept(path in the folder, text)``; for a file made as pieces, ``kept(path in the folder, the file written)``)
     into a folder renamed ``s-<hash of them all>`` when complete (the hash is read back from the files);
     ``manifest.json`` last. Returns the folder's name and the manifest's text."""
-    staging = Path(tempfile.mkdtemp(prefix="s-writing-", dir=out))  # an s-* folder: a later build removes it
-    written, folders = [], set()
+    staging = tempfile.mkdtemp(prefix="s-writing-", dir=out)  # an s-* folder: a later build removes it
+    written, folders = Written(), set()
     try:
         for path, text in search.files(displays, facets, entities):
-            target = staging / path
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            target = os.path.join(staging, path)  # a string: a Path would intern its parts
+            if os.path.dirname(target) not in folders:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                folders.add(os.path.dirname(target))
             if isinstance(text, str):
-                target.write_bytes(text.encode("utf-8"))
+                with open(target, "wb") as file:
+                    file.write(text.encode("utf-8"))
             else:  # pieces: the file is never whole here
-                with target.open("w", encoding="utf-8", newline="") as file:
+                with open(target, "w", encoding="utf-8", newline="") as file:
                     file.writelines(text)
-            written.append(path)
+            written.add(path)
             if kept:
-                kept(path, text if isinstance(text, str) else target)
+                kept(path, text if isinstance(text, str) else Path(target))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     digest = hashlib.sha256()
-    for path in sorted(written):
+    for path in written.sorted():
         digest.update(f"{path}\0".encode())
-        with (staging / path).open("rb") as file:
+        with open(os.path.join(staging, path), "rb") as file:
             hashlib.file_digest(file, lambda: digest)  # a big file (facets.json) read in blocks
         digest.update(b"\0")
     folder = f"s-{digest.hexdigest()[:12]}"
