@@ -197,9 +197,16 @@ def _search(docs, store, client) -> int:
                 (out / path).write_bytes(text.encode("utf-8"))
         else:
             dask_search.write(dask_search.Search(client, docs), out, *streamed(store))
-        return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+        return _size(out)
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def _size(folder: str | Path) -> int:
+    """The bytes of the files below ``folder``, one directory entry at a time (``Path.rglob`` keeps every path it
+    yields: at 100,000 articles, tens of MiB of this process, counted in the step's peak)."""
+    with os.scandir(folder) as entries:
+        return sum(_size(e.path) if e.is_dir(follow_symlinks=False) else e.stat().st_size for e in entries)
 
 
 # -- the run -----------------------------------------------------------------------------------------------------

@@ -89,9 +89,10 @@ def test_the_search_files_from_the_cluster_with_the_store_streamed_are_the_local
     folder, manifest = dask_search.write(dask_search.Search(cluster, docs, partition=150), tmp_path,
                                          *streamed(store), kept=kept.__setitem__)
     assert tree(tmp_path) == {path: text.encode() for path, text in local.items()}
-    facets = kept.pop("facets.json")  # written in pieces: the file written is named (in the folder being written)
+    facets = kept["facets.json"]  # written in pieces: the file written is named (in the folder being written)
     assert isinstance(facets, Path) and facets.name == "facets.json" and facets.parent.name.startswith("s-writing-")
-    assert all(isinstance(text, str) for text in kept.values())
+    pieced = {path for path, text in kept.items() if not isinstance(text, str)}
+    assert pieced == {"facets.json", "vocab.json", *(f"v{n}.json" for n in range(1, shards.LENGTHS + 1))}
 
 
 def test_a_file_written_in_pieces_is_kept_in_the_cache_as_its_text_would_be(tmp_path):
@@ -125,3 +126,103 @@ def test_the_entity_index_from_the_cluster_is_made_of_the_builds_own_strings(clu
         assert eid is own[eid] and rec["id"] is eid
         assert all(b is own[b] for b in rec["related"])
         assert all(id(slug) in slugs for slug in rec["articles"])
+
+
+def test_the_build_process_neither_numbers_nor_sorts_a_term(cluster, tmp_path, monkeypatch):
+    from distributed import Future
+    from test_dask import search_documents, tree
+
+    from newsreader.core.search import index
+
+    docs, store = search_documents(700)
+    local = search_files(docs, store)
+    terms = set(index.build_index(docs).terms)
+
+    def refused(term):
+        raise AssertionError(f"{term!r} put in lunr's order in the build process")
+
+    for module in (index, shards, dask_search):  # this process's modules only: the workers have their own
+        monkeypatch.setattr(module, "js_order", refused)
+    fetched, result = [], Future.result
+
+    def kept(self, *args, **kwargs):
+        fetched.append(result(self, *args, **kwargs))
+        return fetched[-1]
+
+    def loose(value) -> int:  # the terms a result holds as strings of their own (not inside a file's text)
+        if isinstance(value, str):
+            return value in terms
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else ()
+        return sum(loose(v) for v in values)
+
+    monkeypatch.setattr(Future, "result", kept)
+    search = dask_search.Search(cluster, docs, partition=150, range_terms=97)  # 5 partitions, dozens of ranges
+    dask_search.write(search, tmp_path, *streamed(store))
+    assert tree(tmp_path) == {path: text.encode() for path, text in local.items()}
+    shard_count = json.loads(local["manifest.json"])["shards"]
+    assert len(terms) > 10 * shard_count > 200
+    # What came here: the number of ranges, then texts a range at a time, and the shards' keys (a term at most each).
+    assert sum(loose(value) for value in fetched) <= shard_count
+    assert fetched[0] >= len(terms) / 97  # the number of ranges (of 97 terms at most)
+
+
+def test_sending_the_documents_leaves_no_copy_of_their_text_here(cluster):
+    import sys
+
+    from test_dask import search_documents
+
+    from newsreader.core.search.index import build_index
+
+    docs, _ = search_documents(60)
+    for doc in docs:
+        doc["title"] += " \u2014 caf\u00e9"  # past ASCII: pickled, a string would keep a UTF-8 copy of itself
+    sizes = [sys.getsizeof(doc[field]) for doc in docs for field in ("title", "body")]
+    assert dask_search.build_index(cluster, docs, partition=25) == build_index(docs)
+    assert [sys.getsizeof(doc[field]) for doc in docs for field in ("title", "body")] == sizes
+
+
+def test_the_timeline_lists_each_partition_as_it_sends_it(cluster, monkeypatch):
+    from newsreader.core import site_timeline
+
+    said = []
+
+    class Event(dict):  # says when its date is read
+        def __getitem__(self, name):
+            if name == "date":
+                said.append(self["n"])
+            return super().__getitem__(name)
+
+    events = [Event(date=f"{2001 + i // 70}-{1 + i // 7 % 10:02d}", precision="month", n=i) for i in range(200)]
+    scatter = cluster.scatter
+
+    def sent(data, **kwargs):
+        said.append(f"sent {len(json.loads(data[0]))}")  # one JSON text
+        return scatter(data, **kwargs)
+
+    monkeypatch.setattr(cluster, "scatter", sent)
+    found = site_timeline.timeline_years_on(cluster, events, partition=60)
+    assert said == [*range(60), "sent 60", *range(60, 120), "sent 60", *range(120, 180), "sent 60",
+                    *range(180, 200), "sent 20"]  # never every date listed before the first is sent
+    assert found == site_timeline.timeline_years(events)
+    assert [id(e) for y in found["years"] for m in y["months"] for e in m["events"]] == [id(e) for e in events]
+
+
+def test_a_months_events_are_placed_as_runs_of_positions():
+    from newsreader.core import site_timeline
+
+    dated = [("2001-01", "month")] * 3 + [("2001-02-03", "day")] * 2 + [("2001-01", "month"), ("2001", "year")]
+    assert site_timeline.years_of(dated, 10) == {2001: {1: [10, 13, 15, 16], 2: [13, 15], 0: [16, 17]}}
+    years = site_timeline.years_of(dated[:2])
+    site_timeline.merge(years, site_timeline.years_of(dated[2:], 2))  # a run cut by the partitions is one again
+    assert years == site_timeline.years_of(dated)
+
+
+def test_the_paths_written_are_kept_as_runs_and_given_back_in_sorted_order():
+    paths = [f"d/{n}.json" for n in range(1234)] + [f"t{n}.json" for n in range(101)] + ["k0.json", "a0.json"]
+    paths += [f"v{n}.json" for n in range(1, 25)] + ["vocab.json", "facets.json", "x/01.json", "x/1.json", "t200.json"]
+    written = dask_search.Written()
+    for path in paths:
+        written.add(path)
+    assert written.runs == {"d/": 1234, "t": 101, "k": 1, "a": 1}  # the numbered files from 0: a count each
+    assert len(written.others) == 29
+    assert list(written.sorted()) == sorted(paths)

@@ -1,7 +1,8 @@
 """The alias files (``a<n>.json``) made on a Dask cluster: the same bytes as ``shards.alias_buckets``, and the build
 process never holds the keys whole (at 100,000 synthetic articles, a million of them).
 
-1. **per partition of the entities with a page** (``PARTITION`` of them, in order, sent one at a time):
+1. **per partition of the entities with a page** (``PARTITION`` of them, in order, sent one at a time, in JSON:
+   ``wire.encoded``):
    ``shards.alias_lists``, each key's entities (at most five), kept on the worker;
 2. **per group of keys** (a CRC-32 of the key; about ``GROUP_ENTITIES`` entities' keys in each): every partition's
    lists of the group merged in order (``shards.merged_aliases``), kept on the worker; only their number comes
@@ -18,6 +19,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from operator import getitem
 
+from ..wire import decoded
 from .shards import alias_bucket_count, alias_lists, bucket, dumps, merged_aliases
 
 PARTITION = 10_000  # entities with a page per task of step 1
@@ -25,10 +27,10 @@ GROUP_ENTITIES = 25_000  # entities whose keys make a group of step 2 (about two
 BUCKETS_PER_TASK = 100  # alias files per task of step 3 (up to 120 keys each: about a MB of text)
 
 
-def lists(rows: list[tuple]) -> tuple[dict, dict]:
-    """Step 1: ``shards.alias_lists`` of a partition sent as tuples (name, aliases, url, type)."""
+def lists(sent: bytes) -> tuple[dict, dict]:
+    """Step 1: ``shards.alias_lists`` of a partition sent as rows (name, aliases, url, type), in JSON."""
     return alias_lists({"name": name, "aliases": aliases, "url": url, "type": type_}
-                       for name, aliases, url, type_ in rows)
+                       for name, aliases, url, type_ in decoded(sent))
 
 
 def group_of(k: str, groups: int) -> int:

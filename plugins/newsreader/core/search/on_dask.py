@@ -1,21 +1,26 @@
 """The search index and its files computed on a Dask cluster: the same weights, the same bytes, and the build process
 never holds the index whole.
 
-Steps, as lunr's builder would make them if it were cut in parts (:class:`Search`):
+Steps, as lunr's builder would make them if it were cut in parts (:class:`Search`); the build process holds futures
+and one range's text at a time, never the vocabulary (not a term is sorted or numbered here):
 
 1. **term statistics per document, in parallel**: the documents in partitions (of ``PARTITION`` documents, in
-   order); a task counts each document's terms per field (``index.field_counts``, the local build's own function)
-   and keeps, on its worker, the postings ``(document position, term frequency)``; it sends back only its terms in
-   first-seen order and its field lengths;
-2. **global statistics, here**: term numbers (first-seen order over the partitions in order is the local build's
-   order), the field lengths of every document and their averages, and the terms in lunr's order cut into ranges
-   of about as many postings (at most ``RANGE_POSTINGS``: a range's shards are a few MB at any corpus size);
+   order, each sent as one JSON text, ``wire.encoded``: no UTF-8 copy of the documents' strings left here); a task
+   counts each document's terms per field (``index.field_counts``, the local build's own function) and keeps, on
+   its worker, its terms in first-seen order, its field lengths and the postings ``(document position, term
+   frequency)``;
+2. **the vocabulary, on the workers**: a chain of tasks numbers the terms partition after partition (first-seen
+   order over the partitions in order is the local build's order) and counts each term's postings; one task then
+   sorts them in lunr's order and cuts them into ranges of about as many postings (at most ``RANGE_POSTINGS``: a
+   range's shards are a few MB at any corpus size), keeping each range's numbers; only the number of ranges comes
+   here. The field lengths are joined on a worker too;
 3. **weights per range of terms, in parallel**: a task gathers one range from every partition (the workers send
    each other that range only) and weighs its terms with ``index.weigh`` (the same expression on the same numbers,
    so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept;
-4. **shards, here, one range at a time**: the build process packs the terms into shards from the entries' sizes
-   alone (``shards.Packer``, as a local build packs them), asks the range's worker for the text of each piece of a
-   shard it holds, writes the shards it completes and forgets them (:meth:`Search.files`).
+4. **the files of the vocabulary, per range** (``terms_on_dask``): a chain of small tasks packs the ranges' entries
+   into shards in order (``shards.Packer``, as a local build packs them); each range then makes its pieces of the
+   shards, their keys, ``vocab.json`` and ``v<L>.json``, which come here one range at a time, are written and
+   forgotten (:meth:`Search.files`).
 
 :func:`build_index` gathers the whole :class:`index.Index` instead (for ``lunr-index.json``, a file for tools, and
 the tests). Plain Python; the caller passes a ``distributed.Client``.
@@ -24,7 +29,9 @@ the tests). Plain Python; the caller passes a ``distributed.Client``.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
+import re
 import shutil
 import tempfile
 from bisect import bisect_right
@@ -32,21 +39,22 @@ from operator import getitem
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..wire import decoded, encoded
 from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
-from . import aliases_on_dask
-from .shards import Packer, check_refs, dumps, manifest, postings_text, shard_keys, term_files
+from . import aliases_on_dask, terms_on_dask
+from .shards import check_refs, dumps, manifest, postings_text
 
 PARTITION = 1000  # documents per task of step 1
 RANGE_TERMS = 20_000  # terms per task of step 3, at most
 RANGE_POSTINGS = 500_000  # postings per task of step 3, at most (at least 4 tasks a worker): a few MB of shards
 
 
-def term_stats(part: list[dict], start: int) -> tuple[tuple[list[str], list[list[int]]], dict]:
-    """Step 1 for documents ``part`` (at positions ``start``…): ((terms in first-seen order, field lengths per
-    field, each term's postings), {term: [[(position, tf)] per field]})."""
+def term_stats(sent: bytes, start: int) -> tuple[list[str], list[list[int]], list[int], dict]:
+    """Step 1 for the documents ``sent`` (a JSON list, at positions ``start``…): (terms in first-seen order, field
+    lengths per field, each term's postings count, {term: [[(position, tf)] per field]})."""
     lengths: list[list[int]] = [[] for _ in FIELDS]
     postings: dict[str, list[list]] = {}
-    for position, doc in enumerate(part, start):
+    for position, doc in enumerate(decoded(sent), start):
         for f, counts in enumerate(field_counts(doc)):
             lengths[f].append(sum(counts.values()))
             for term, tf in counts.items():
@@ -55,25 +63,65 @@ def term_stats(part: list[dict], start: int) -> tuple[tuple[list[str], list[list
                     entry = postings[term] = [[] for _ in FIELDS]
                 entry[f].append((position, tf))
     sizes = [sum(len(rows) for rows in per_field) for per_field in postings.values()]
-    return (list(postings), lengths, sizes), postings  # a dict keeps first-seen order
+    return list(postings), lengths, sizes, postings  # a dict keeps first-seen order
 
 
-def head(stats) -> tuple[list[str], list[list[int]], list[int]]:
-    return stats[0]
+def head(stats) -> tuple[list[str], list[int]]:
+    return stats[0], stats[2]
+
+
+def joined_lengths(parts: list[list[list[int]]]) -> list[list[int]]:
+    """Every document's field lengths, per field, from each partition's in order."""
+    return [[n for lengths in parts for n in lengths[f]] for f in range(len(FIELDS))]
+
+
+def field_averages(lengths: list[list[int]], count: int) -> list[float]:
+    return averages_of([sum(rows) for rows in lengths], count)
+
+
+def numbered(before: tuple[dict, list] | None, head: tuple[list[str], list[int]]) -> tuple[dict, list]:
+    """Step 2, one partition: ({term: number} in first-seen order, each term's postings by number) grown by the
+    partition's terms (``head``)."""
+    numbers, volume = (dict(before[0]), list(before[1])) if before else ({}, [])
+    for term, size in zip(*head):
+        number = numbers.get(term)
+        if number is None:
+            number = numbers[term] = len(numbers)
+            volume.append(0)
+        volume[number] += size
+    return numbers, volume
+
+
+def plan(vocabulary: tuple[dict, list] | None, at_least: int, most_terms: int) -> tuple[list[bytes], list[dict]]:
+    """Step 2, the whole vocabulary (on a worker): the ranges' first terms in lunr's order (but the first's) and each
+    range's {term: number}."""
+    numbers, volume = vocabulary or ({}, [])
+    terms = sorted(numbers, key=js_order)
+    starts = ranges(terms, [volume[numbers[t]] for t in terms], at_least, most_terms)
+    return ([js_order(terms[at]) for at in starts[1:]],
+            [{t: numbers[t] for t in terms[a:b]} for a, b in zip(starts, [*starts[1:], len(terms)])])
+
+
+def range_count(planned) -> int:
+    return len(planned[1])
+
+
+def range_numbers(planned, r: int) -> dict:
+    return planned[1][r]
 
 
 def split(stats, bounds: list[bytes]) -> list[dict]:
     """A partition's postings by range of terms (``bounds``: each range's first term, in lunr's order)."""
     out: list[dict] = [{} for _ in range(len(bounds) + 1)]
-    for term, per_field in stats[1].items():
+    for term, per_field in stats[3].items():
         out[bisect_right(bounds, js_order(term))][term] = per_field
     return out
 
 
 def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages: list[float],
-                lengths: list[list[int]], texts: bool = False) -> list:
+                lengths: list[list[int]], texts: bool = False):
     """Step 3: one range's terms gathered from every partition (in order, so positions ascend), weighed, in lunr's
-    order: ``[(term, number, weights per field)]``, or with ``texts`` each term's shard entry (``entry_texts``)."""
+    order: ``[(term, number, weights per field)]``, or with ``texts`` (the terms, each term's shard entry)."""
     merged: dict[str, list[list]] = {}
     for part in parts:
         for term, per_field in part.items():
@@ -85,22 +133,13 @@ def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages
                     rows.extend(more)
     weighed = ((term, numbers[term], weigh(merged.pop(term), count, averages, lengths))
                for term in sorted(merged, key=js_order))
-    return entry_texts(weighed) if texts else list(weighed)
-
-
-def entry_texts(weighed) -> list[str]:
-    """Each term's shard entry, as ``shards.term_shards`` writes it."""
-    return [dumps([term, number, *(postings_text(row) for row in per_field)]) for term, number, per_field in weighed]
-
-
-def costs(texts: list[str]) -> list[int]:
-    return [len(text) + 1 for text in texts]
-
-
-def pieces(texts: list[str], cuts: list[int]) -> list[str]:
-    """The range's entries joined between ``cuts`` (where shards begin): one piece more than cuts."""
-    ends = [0, *cuts, len(texts)]
-    return [",".join(texts[a:b]) for a, b in zip(ends, ends[1:])]
+    if not texts:
+        return list(weighed)
+    terms, entries = [], []
+    for term, number, per_field in weighed:  # each term's shard entry, as ``shards.term_shards`` writes it
+        terms.append(term)
+        entries.append(dumps([term, number, *(postings_text(row) for row in per_field)]))
+    return terms, entries
 
 
 def ranges(terms: list[str], volume: list[int], at_least: int, most_terms: int) -> list[int]:
@@ -133,90 +172,49 @@ class Search:
         self.given_refs = None if self.sequential else [str(doc["ref"]) for doc in documents]
         self.stats = [self.submit(term_stats, self.send(documents[at:at + partition]), at)
                       for at in range(0, self.count, partition)]
-        self.terms = self.weighed = None
+        self.weighed = None
 
     def submit(self, *args):
         return self.client.submit(*args, pure=False, **self.where)
 
     def send(self, value):
-        """``value`` put on a worker, one at a time: not held by the scheduler (in this process with ``local``)
-        as a task's argument."""
-        return self.client.scatter([value], workers=self.where.get("workers"), hash=False)[0]
+        """``value`` (plain JSON) put on a worker as its ``wire.encoded`` text (no UTF-8 copy of its strings left
+        here), one at a time: not held by the scheduler (in this process with ``local``) as a task's argument."""
+        return self.client.scatter([encoded(value)], workers=self.where.get("workers"), hash=False)[0]
 
     def weigh(self, texts: bool = False) -> None:
-        """Steps 2 and 3: the terms in lunr's order here, their weights (or with ``texts`` their shard entries) kept
-        on the workers, per range."""
+        """Steps 2 and 3 on the workers: the terms numbered, sorted in lunr's order and cut into ranges there, their
+        weights (or with ``texts`` the terms and their shard entries) kept there, per range. Only the number of
+        ranges comes here."""
         self.as_texts = texts
-        numbers: dict[str, int] = {}
-        lengths: list[list[int]] = [[] for _ in FIELDS]
-        volume: list[int] = []  # each term's postings, by number
-        for future in [self.submit(head, s) for s in self.stats]:
-            order, part_lengths, sizes = future.result()
-            for term, size in zip(order, sizes):
-                number = numbers.get(term)
-                if number is None:
-                    number = numbers[term] = len(numbers)
-                    volume.append(0)
-                volume[number] += size
-            for f, rows in enumerate(part_lengths):
-                lengths[f].extend(rows)
-        averages = averages_of([sum(rows) for rows in lengths], self.count)
-        shared = self.client.scatter([lengths], broadcast=True, workers=self.where.get("workers"), hash=False)[0]
-        del lengths
-        self.terms = terms = sorted(numbers, key=js_order)
-        starts = ranges(terms, [volume[numbers[t]] for t in terms], 4 * len(self.workers), self.range_terms)
-        del volume
-        splits = [self.submit(split, s, [js_order(terms[at]) for at in starts[1:]]) for s in self.stats]
+        vocabulary = None
+        for stats in self.stats:  # in order: a term's number is where it is first seen
+            vocabulary = self.submit(numbered, vocabulary, self.submit(head, stats))
+        planned = self.submit(plan, vocabulary, 4 * len(self.workers), self.range_terms)
+        del vocabulary
+        lengths = self.submit(joined_lengths, [self.submit(getitem, s, 1) for s in self.stats])
+        averages = self.submit(field_averages, lengths, self.count)
+        bounds = self.submit(getitem, planned, 0)
+        splits = [self.submit(split, s, bounds) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
         self.weighed = [self.submit(weigh_range, [self.submit(getitem, s, r) for s in splits],
-                                    self.send({t: numbers[t] for t in terms[a:b]}), self.count, averages, shared,
-                                    texts)
-                        for r, (a, b) in enumerate(zip(starts, [*starts[1:], len(terms)]))]
+                                    self.submit(range_numbers, planned, r), self.count, averages, lengths, texts)
+                        for r in range(self.submit(range_count, planned).result())]
 
     def index(self) -> Index:
         """The whole index, gathered here (what ``index.build_index`` makes)."""
         if self.weighed is None:
             self.weigh()
-        postings = {}
-        for future in self.weighed:
-            postings.update({term: (number, per_field) for term, number, per_field in future.result()})
+        terms, postings = [], {}
+        for future in self.weighed:  # the ranges in lunr's order
+            for term, number, per_field in future.result():
+                terms.append(term)
+                postings[term] = (number, per_field)
         postings = dict(sorted(postings.items(), key=lambda item: item[1][0]))  # in number order, as locally
-        return Index([name for name, _ in FIELDS], self.refs(), self.terms, postings)
+        return Index([name for name, _ in FIELDS], self.refs(), terms, postings)
 
     def refs(self) -> list[str]:
         return [str(n) for n in range(self.count)] if self.sequential else self.given_refs
-
-    def shards(self) -> Iterator[tuple[str, str]]:
-        """Step 4: the shards ``t<n>.json``, in order; then ``self.shard_terms`` holds each shard's terms."""
-        if self.weighed is None:
-            self.weigh(texts=True)
-        elif not self.as_texts:
-            raise ValueError("a Search gives its index or its files, not both")
-        if not self.sequential:
-            check_refs(self.given_refs)
-        texts, self.weighed = self.weighed, None
-        packer, shard_terms, at, wanted = Packer(), [[]], 0, []
-        for future in texts:  # where each range's shards begin, from its entries' sizes (small numbers)
-            cuts, sizes = [], self.submit(costs, future).result()
-            for i, cost in enumerate(sizes):
-                if packer.starts(cost):
-                    cuts.append(i)
-                    shard_terms.append([])
-                shard_terms[-1].append(self.terms[at + i])
-            at += len(sizes)
-            wanted.append(self.submit(pieces, future, cuts))
-        del texts
-        self.terms = None  # shard_terms holds them
-        self.shard_terms, number, current = shard_terms, 0, []
-        for future in wanted:  # one range's pieces here at a time
-            for k, piece in enumerate(future.result()):
-                if k:
-                    yield f"t{number}.json", f"[{','.join(current)}]"
-                    number, current = number + 1, []
-                if piece:
-                    current.append(piece)
-            future.release()
-        yield f"t{number}.json", f"[{','.join(current)}]"
 
     def files(self, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict]
               ) -> Iterator[tuple[str, str | Iterable[str]]]:
@@ -224,17 +222,23 @@ class Search:
         time (a file given as pieces, ``facets`` when it is not a dict, is a generator of them); then
         :meth:`manifest` gives ``manifest.json``. ``entities`` (those with a page) may be a generator: the alias
         files are made on the cluster (``aliases_on_dask``)."""
-        yield from self.shards()
-        self.keys = shard_keys(self.shard_terms)
-        yield from term_files(self.keys, self.shard_terms).items()
-        self.shard_terms = None
+        if self.weighed is None:
+            self.weigh(texts=True)
+        elif not self.as_texts:
+            raise ValueError("a Search gives its index or its files, not both")
+        if not self.sequential:
+            check_refs(self.given_refs)
+        weighed, self.weighed = self.weighed, None
+        self.keys = terms_on_dask.Keys()
+        yield from terms_on_dask.files(self, weighed, self.keys)
         for n, display in enumerate(displays):  # refs 0, 1, 2, …: the shards need them
             yield f"d/{n}.json", dumps(display)
         yield from aliases_on_dask.files(self, entities)
         yield "facets.json", dumps(facets) if isinstance(facets, dict) else facets
 
     def manifest(self, folder: str) -> str:
-        return manifest(folder, [name for name, _ in FIELDS], self.count, self.keys, self.aliases)
+        return manifest(folder, [name for name, _ in FIELDS], self.count, self.keys.count, self.keys.groups,
+                        self.aliases, self.keys.inline)
 
 
 def build_index(client, documents: list[dict], partition: int = PARTITION, workers: list[str] | None = None,
@@ -243,35 +247,68 @@ def build_index(client, documents: list[dict], partition: int = PARTITION, worke
     return Search(client, documents, partition, workers, range_terms).index()
 
 
+NUMBERED = re.compile(r"(.*?)(0|[1-9][0-9]*)\.json")
+
+
+class Written:
+    """The paths of the files written, in little room: a run of numbered files from 0 (``d/0.json``, ``d/1.json``,
+    …) kept as its prefix and length; :meth:`sorted` gives every path in ``sorted`` order, one at a time."""
+
+    def __init__(self):
+        self.runs: dict[str, int] = {}
+        self.others: list[str] = []
+
+    def add(self, path: str) -> None:
+        found = NUMBERED.fullmatch(path)
+        if found and self.runs.get(found[1], 0) == int(found[2]):
+            self.runs[found[1]] = int(found[2]) + 1
+        else:
+            self.others.append(path)
+
+    def sorted(self) -> Iterator[str]:
+        return heapq.merge(sorted(self.others), *(numbered_paths(p, end) for p, end in self.runs.items()))
+
+
+def numbered_paths(prefix: str, end: int) -> Iterator[str]:
+    """``f"{prefix}{n}.json"`` for n in range(end), in the order of their names ("1.json" < "10.json" < "2.json")."""
+    stack = [n for n in range(9, -1, -1) if n < end]
+    while stack:
+        n = stack.pop()
+        yield f"{prefix}{n}.json"
+        if n:
+            stack.extend(c for c in range(10 * n + 9, 10 * n - 1, -1) if c < end)
+
+
 def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict],
           kept: Callable[[str, str | Path], None] | None = None) -> tuple[str, str]:
     """The search files under ``out`` as ``shards.files`` makes them, each written as soon as it is made (then
     ``kept(path in the folder, text)``; for a file made as pieces, ``kept(path in the folder, the file written)``)
     into a folder renamed ``s-<hash of them all>`` when complete (the hash is read back from the files);
     ``manifest.json`` last. Returns the folder's name and the manifest's text."""
-    staging = Path(tempfile.mkdtemp(prefix="s-writing-", dir=out))  # an s-* folder: a later build removes it
-    written, folders = [], set()
+    staging = tempfile.mkdtemp(prefix="s-writing-", dir=out)  # an s-* folder: a later build removes it
+    written, folders = Written(), set()
     try:
         for path, text in search.files(displays, facets, entities):
-            target = staging / path
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            target = os.path.join(staging, path)  # a string: a Path would intern its parts
+            if os.path.dirname(target) not in folders:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                folders.add(os.path.dirname(target))
             if isinstance(text, str):
-                target.write_bytes(text.encode("utf-8"))
+                with open(target, "wb") as file:
+                    file.write(text.encode("utf-8"))
             else:  # pieces: the file is never whole here
-                with target.open("w", encoding="utf-8", newline="") as file:
+                with open(target, "w", encoding="utf-8", newline="") as file:
                     file.writelines(text)
-            written.append(path)
+            written.add(path)
             if kept:
-                kept(path, text if isinstance(text, str) else target)
+                kept(path, text if isinstance(text, str) else Path(target))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     digest = hashlib.sha256()
-    for path in sorted(written):
+    for path in written.sorted():
         digest.update(f"{path}\0".encode())
-        with (staging / path).open("rb") as file:
+        with open(os.path.join(staging, path), "rb") as file:
             hashlib.file_digest(file, lambda: digest)  # a big file (facets.json) read in blocks
         digest.update(b"\0")
     folder = f"s-{digest.hexdigest()[:12]}"

@@ -257,7 +257,8 @@ def files(index: Index, displays: list[dict], facets: dict, entities: list[dict]
     for path in sorted(inner):
         digest.update(f"{path}\0{inner[path]}\0".encode())
     folder = f"s-{digest.hexdigest()[:12]}"
-    out = {"manifest.json": manifest(folder, index.fields, len(index.refs), keys, len(aliases))}
+    out = {"manifest.json": manifest(folder, index.fields, len(index.refs), len(keys), keys[::GROUP], len(aliases),
+                                     keys)}
     out.update({f"{folder}/{path}": text for path, text in inner.items()})
     return out
 
@@ -270,11 +271,13 @@ def term_files(keys: list[str], terms: list[list[str]]) -> dict[str, str]:
     return inner
 
 
-def manifest(folder: str, fields: list[str], docs: int, keys: list[str], aliases: int) -> str:
-    """``manifest.json``: what the browser reads first (``folder`` is ``s-`` + a hash of every file in it)."""
+def manifest(folder: str, fields: list[str], docs: int, shards: int, groups: list[str], aliases: int,
+             keys: list[str] | None) -> str:
+    """``manifest.json``: what the browser reads first (``folder`` is ``s-`` + a hash of every file in it);
+    ``groups``: the first key of every GROUP-th shard; ``keys``: every shard's key (needed up to INLINE_KEYS)."""
     found = {"format": FORMAT, "lunr": "2.3.9", "fields": fields, "pipeline": SEARCH_PIPELINE,
-             "docs": docs, "dir": folder, "shards": len(keys), "group": GROUP, "groups": keys[::GROUP],
+             "docs": docs, "dir": folder, "shards": shards, "group": GROUP, "groups": groups,
              "aliases": aliases, "lengths": LENGTHS}
-    if len(keys) <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
+    if shards <= INLINE_KEYS:  # a small index: every key in the manifest saves a request per query
         found["keys"] = keys
     return dumps(found)
