@@ -874,3 +874,13 @@ def test_those_polled_are_a_share_of_people(nlp):
     found = speakers(['While those surveyed said Governor Ada Voss has the "best record," Reyes is the one voters trust '
                       'most on the port.'], nlp)
     assert found == {"best record": "those surveyed"}
+
+
+def test_it_that_speaks_is_the_latest_body_that_was_a_subject(nlp):
+    found = speakers(['The Harbour Board on Friday condemned the new toll and pledged to impose further limits as a '
+                      'response to what it called "a clear threat to the port."'], nlp)
+    assert found == {"a clear threat": "Harbour Board"}
+    # an "it" that speaks nothing names no body: no speaker
+    found = speakers(['The Harbour Board met on Friday. Given the new rules, it is fair to say the "toll" plan is dead.'],
+                     nlp)
+    assert found == {"toll": None}

@@ -144,6 +144,13 @@ class ArticleContext:
                  and e["name"].split()[-1].lower() == token.lower_]
         return found[-1] if found else None
 
+    def body_for(self, p: int, pos: int) -> dict | None:
+        """What "it" at (p, pos) stands for when it speaks: the latest organisation or place that was a sentence
+        subject in this paragraph or the one before ("The Harbour Board condemned … what it called …")."""
+        found = [e for pp, a, _, e, subject in self.subjects if p - 1 <= pp and (pp, a) < (p, pos)
+                 and subject and e["type"] in {"organization", "place"}]
+        return found[-1] if found else None
+
     def group_for(self, p: int, pos: int):
         """What "they" at (p, pos) stands for: the latest plural subject for people in this or the paragraph before."""
         for pp in (p, p - 1):

@@ -76,7 +76,11 @@ class ParagraphSpeakers:
                 return subject_text(*group, 0), None
         if low in speakers.GROUP_PRONOUNS:
             last_speaker = self.last_speaker()
-            return last_speaker if last_speaker[1] and not last_speaker[1].startswith("person:") else False
+            if last_speaker[1] and not last_speaker[1].startswith("person:"):
+                return last_speaker
+            body = (self.article.body_for(self.p, token.idx)  # "… what it called '…'": not "it's safe to say"
+                    if low == "it" and token.dep_ == "nsubj" and speakers.is_speech_verb(token.head) else None)
+            return (body["name"], f"{body['type']}:{body['name']}") if body else False
         entity = self.article.entity_at(self.p, token.idx, token.idx + len(token.text))
         if entity is None and token.dep_ == "appos":  # "X, a historian who wrote …": the historian is X
             entity = self.article.entity_at(self.p, token.head.idx, token.head.idx + len(token.head.text))
