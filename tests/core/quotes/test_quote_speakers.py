@@ -884,3 +884,12 @@ def test_it_that_speaks_is_the_latest_body_that_was_a_subject(nlp):
     found = speakers(['The Harbour Board met on Friday. Given the new rules, it is fair to say the "toll" plan is dead.'],
                      nlp)
     assert found == {"toll": None}
+
+
+def test_he_is_first_the_main_subject_of_his_own_sentence(nlp):
+    found = speakers(['Some captains have described how Tom Reyes, as a candidate, kept them quiet with his strict '
+                      'contracts.',
+                      'Former Reyes aide Sam Okonkwo has been hired by the Courier, but it is not clear whether he can '
+                      'speak freely about his old boss. Okonkwo earlier denied rumours he was planning a book by '
+                      'writing that "I am bound by a strict agreement with Mr. Reyes."'], nlp)
+    assert found == {"I am bound": "Sam Okonkwo"}

@@ -103,6 +103,12 @@ class ArticleContext:
                   if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
         before += [(pp, a, e, 2) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
         before.sort(key=lambda m: (m[0], m[1]))
+        # The main subject of the pronoun's own sentence first, unless known to be of the other gender ("X quashed
+        # rumours he was leaving": X, not a man named in the paragraph before)
+        opening = next((t.sent.start_char for t in self.docs[p - 1] if t.idx == pos), None)
+        for pp, a, e, subject in reversed(before):
+            if pp == p and opening is not None and a >= opening and subject == 2 and self.genders.get(e["name"], gender) == gender:
+                return e
         # Main subjects before other subjects before objects ("X said that after Y vetoed it … she said": X); a
         # person known to fit the pronoun before one whose gender is not known.
         for want_subject, want_known in ((2, True), (2, False), (1, True), (1, False), (0, True), (0, False)):
