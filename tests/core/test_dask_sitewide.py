@@ -181,6 +181,23 @@ def test_sending_the_documents_leaves_no_copy_of_their_text_here(cluster):
     assert [sys.getsizeof(doc[field]) for doc in docs for field in ("title", "body")] == sizes
 
 
+def test_sending_the_entity_dicts_leaves_no_copy_of_their_names_here(cluster):
+    import sys
+
+    from test_dask import entity_articles
+
+    articles = [(f"{slug}-caf\u00e9", ents) for slug, ents in entity_articles(60)]
+    for _, ents in articles:
+        for e in ents:
+            e["name"] += " M\u00fcller"  # past ASCII: pickled, a string would keep a UTF-8 copy of itself
+            e["aliases"] = [f"{alias} \u00c5" for alias in e["aliases"]]
+    strings = [s for slug, ents in articles for s in (slug, *(n for e in ents for n in (e["name"], *e["aliases"])))]
+    sizes = [sys.getsizeof(s) for s in strings]
+    found = dask_entities.build(cluster, articles, partition=13, buckets=3)
+    assert [sys.getsizeof(s) for s in strings] == sizes
+    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(entity_index.build(articles)))
+
+
 def test_the_timeline_lists_each_partition_as_it_sends_it(cluster, monkeypatch):
     from newsreader.core import site_timeline
 

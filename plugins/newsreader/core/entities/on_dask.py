@@ -1,7 +1,10 @@
 """The entity index computed on a Dask cluster: the same index as ``index.build``, record for record.
 
 The articles' entity dicts go to the workers in partitions (of ``PARTITION`` articles, in order), and every
-reduction is by entity, in buckets of ids (a hash of the id), on the workers:
+reduction is by entity, in buckets of ids (a hash of the id), on the workers. What holds this process's strings (the
+partitions, each partition's ids, the surnames' ids and the URL pattern) is sent as one JSON text each
+(``wire.encoded``: no UTF-8 copy of a name left here), its tuples and tuple keys made again there
+(:func:`articles_of`, :func:`ids_of`):
 
 1. **per partition**: what the grouping reads of its articles (``grouping.grouping_parts``), its money and
    quantities, and its article-local ids; gathered here in order and merged (the local build's own functions then
@@ -27,6 +30,7 @@ import zlib
 from collections import Counter
 from operator import getitem
 
+from ..wire import decoded, encoded
 from .grouping import grouping, grouping_parts
 from .grouping import is_local
 from .index import Tally, complete, figures_of, finish, local_ids, ranked, site_ids, tally
@@ -38,15 +42,25 @@ def bucket_of(eid: str, buckets: int) -> int:
     return zlib.crc32(eid.encode("utf-8", "surrogatepass")) % buckets
 
 
+def articles_of(sent: bytes) -> list[tuple[str, list[dict]]]:
+    """A partition as :func:`build` sent it: its (slug, entity dicts) pairs, tuples again."""
+    return [(slug, ents) for slug, ents in decoded(sent)]
+
+
+def ids_of(sent: bytes) -> dict[tuple, str]:
+    """A partition's ids as :func:`build` sent them (``[[key, id]]``): {(type, name) or (slug, type, name): id}."""
+    return {tuple(key): eid for key, eid in decoded(sent)}
+
+
 def parts(articles: list, start: int) -> tuple:
     """Step 1."""
     seen, organisations = grouping_parts(articles)
     return seen, organisations, figures_of(articles), local_ids(articles)
 
 
-def tallied(articles: list, ids: dict, start: int, buckets: int) -> tuple[list[dict], list[list[str]]]:
-    """Step 2: the partition's tallies by bucket, and the ids of each article's dicts."""
-    tallies, present = tally(articles, ids, start)
+def tallied(articles: list, ids: bytes, start: int, buckets: int) -> tuple[list[dict], list[list[str]]]:
+    """Step 2: the partition's tallies by bucket, and the ids of each article's dicts (``ids``: :func:`ids_of`)."""
+    tallies, present = tally(articles, ids_of(ids), start)
     out: list[dict] = [{} for _ in range(buckets)]
     for eid, t in tallies.items():
         out[bucket_of(eid, buckets)][eid] = t
@@ -57,8 +71,11 @@ def pick(value, number: int):
     return value[0][number]
 
 
-def finished(parts_of_bucket: list[dict], person_surnames: set, url_pattern: str, rule: dict) -> tuple:
-    """Step 3: ({id: (record, tally)}, {id with a page: minus its mentions})."""
+def finished(parts_of_bucket: list[dict], sent: bytes, rule: dict) -> tuple:
+    """Step 3: ({id: (record, tally)}, {id with a page: minus its mentions}); ``sent``: the ids of persons' surnames
+    and the URL pattern."""
+    surnames, url_pattern = decoded(sent)
+    person_surnames = set(surnames)
     merged: dict[str, Tally] = {}
     for part in parts_of_bucket:
         for eid, t in part.items():
@@ -145,13 +162,12 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     def submit(*args):
         return client.submit(*args, pure=False, **where)
 
-    def send(value):  # one value (a dict scattered as such would be one piece per key), on one worker
-        return client.scatter([value], workers=workers, hash=False)[0]
+    def send(value):  # one value as its JSON text, on one worker (not a task's argument: the scheduler would hold it)
+        return client.scatter([encoded(value)], workers=workers, hash=False)[0]
 
     starts = range(0, len(articles), partition)
-    # Each partition put on a worker once, for steps 1, 2 and 4 (as a task's argument the scheduler would hold it:
-    # in this process with a LocalCluster).
-    sent = [send(articles[at:at + partition]) for at in starts]
+    # Each partition put on a worker once and read there once, for steps 1, 2 and 4.
+    sent = [submit(articles_of, send(articles[at:at + partition])) for at in starts]
     seen, organisations, figures, locals_ = {}, set(), set(), {}
     for future in [submit(parts, part, at) for part, at in zip(sent, starts)]:
         part_seen, part_organisations, part_figures, part_locals = future.result()
@@ -167,14 +183,15 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     ids.update(locals_)
     person_surnames = {page_ids[k] for k in surnames if k in page_ids}
     del groups, figures, locals_, page_ids
-    tallies = [submit(tallied, part, send(own_ids(articles[at:at + partition], ids)), at, buckets)
+    tallies = [submit(tallied, part, send(list(own_ids(articles[at:at + partition], ids).items())), at, buckets)
                for part, at in zip(sent, starts)]
     del sent
     picked = [[submit(pick, t, b) for b in range(buckets)] for t in tallies]
-    done = [submit(finished, [p[b] for p in picked], person_surnames, url_pattern, rule) for b in range(buckets)]
+    surnames_sent = send([sorted(person_surnames), url_pattern])
+    done = [submit(finished, [p[b] for p in picked], surnames_sent, rule) for b in range(buckets)]
     counts = [submit(together, t, [submit(fewer_of, d, p[b]) for b, d in enumerate(done)], buckets)
               for t, p in zip(tallies, picked)]
-    del tallies, picked
+    del tallies, picked, surnames_sent
     results = [submit(related, d, [submit(getitem, c, b) for c in counts]) for b, d in enumerate(done)]
     del done, counts
     own = {}  # each id as this process made it: records refer to it, not to copies of it
