@@ -878,8 +878,8 @@ def test_those_polled_are_a_share_of_people(nlp):
 
 def test_it_that_speaks_is_the_latest_body_that_was_a_subject(nlp):
     found = speakers(['The Harbour Board on Friday condemned the new toll and pledged to impose further limits as a '
-                      'response to what it called "a clear threat to the port."'], nlp)
-    assert found == {"a clear threat": "Harbour Board"}
+                      'response to what it called "an open danger for every pier."'], nlp)
+    assert found == {"an open danger": "Harbour Board"}
     # an "it" that speaks nothing names no body: no speaker
     found = speakers(['The Harbour Board met on Friday. Given the new rules, it is fair to say the "toll" plan is dead.'],
                      nlp)
@@ -889,7 +889,7 @@ def test_it_that_speaks_is_the_latest_body_that_was_a_subject(nlp):
 def test_he_is_first_the_main_subject_of_his_own_sentence(nlp):
     found = speakers(['Some captains have described how Tom Reyes, as a candidate, kept them quiet with his strict '
                       'contracts.',
-                      'Former Reyes aide Sam Okonkwo has been hired by the Courier, but it is not clear whether he can '
-                      'speak freely about his old boss. Okonkwo earlier denied rumours he was planning a book by '
-                      'writing that "I am bound by a strict agreement with Mr. Reyes."'], nlp)
-    assert found == {"I am bound": "Sam Okonkwo"}
+                      'Former Reyes aide Sam Okonkwo now writes for the Courier, though nobody knows if he may discuss '
+                      'his old boss. Okonkwo last month dismissed talk he meant to publish a memoir by posting that '
+                      '"my contract with Mr. Reyes keeps me silent."'], nlp)
+    assert found == {"my contract with": "Sam Okonkwo"}
