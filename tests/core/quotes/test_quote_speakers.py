@@ -893,3 +893,9 @@ def test_he_is_first_the_main_subject_of_his_own_sentence(nlp):
                       'his old boss. Okonkwo last month dismissed talk he meant to publish a memoir by posting that '
                       '"my contract with Mr. Reyes keeps me silent."'], nlp)
     assert found == {"my contract with": "Sam Okonkwo"}
+
+
+def test_one_heard_asking_is_the_speaker_not_the_one_asked(nlp):
+    found = speakers(['"Should the port keep a list of every boat that comes in?" a reporter can be heard asking Reyes '
+                      'after a meeting in Tarsk.'], nlp)
+    assert found == {"Should the port": "reporter"}

@@ -257,6 +257,7 @@ def _distance(child, verb) -> int:
     return min((abs(t.i - verb.i) for t in child.subtree if not t.is_punct), default=abs(child.i - verb.i))
 
 
+_PERCEIVED = frozenset({"hear", "see", "catch", "film", "record", "overhear", "show"})
 _GERUND_PREPOSITIONS = frozenset({"by", "upon", "on", "after", "before", "while", "without", "in"})
 
 
@@ -307,6 +308,11 @@ def subject_of(verb, outside=lambda token: True):
         passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
         if passive is not None:  # "X was joined by Y and joked …": X joked, not the passive's agent
             return passive
+    if (verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _PERCEIVED
+            and verb.head is not verb):  # "X can be heard asking …", "X was seen shouting …": X speaks
+        perceived = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
+        if perceived is not None:
+            return perceived
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPOSITIONS
