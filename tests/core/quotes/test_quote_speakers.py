@@ -896,6 +896,6 @@ def test_he_is_first_the_main_subject_of_his_own_sentence(nlp):
 
 
 def test_one_heard_asking_is_the_speaker_not_the_one_asked(nlp):
-    found = speakers(['"Should the port keep a list of every boat that comes in?" a reporter can be heard asking Reyes '
+    found = speakers(['"Should the port keep a list of every boat that comes in?" a journalist is heard asking Reyes '
                       'after a meeting in Tarsk.'], nlp)
-    assert found == {"Should the port": "reporter"}
+    assert found == {"Should the port": "journalist"}
