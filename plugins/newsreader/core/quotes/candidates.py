@@ -43,8 +43,8 @@ def _words(doc, group) -> list:
 def _head(words):
     """The quote's own head: of its words in the sentence it opens in, the one nearest that sentence's root (a
     quote running on into another sentence hangs on the first one's verb)."""
-    first = words[0].sent.start
-    return min((t for t in words if t.sent.start == first), key=lambda t: len(list(t.ancestors)))
+    end = words[0].sent.end  # (``Token.sent`` walks the parse: asked once)
+    return min((t for t in words if t.i < end), key=lambda t: len(list(t.ancestors)))
 
 
 def _governing_speech_verb(doc, group):
@@ -135,7 +135,7 @@ def _colon_introducer(doc, quote_spans, lo: int, group):
 def _as_clause(doc, quote_spans, group):
     """The subject of an "as" clause with a speech verb right after the quote ('"…," as the memo put it', '"…," as
     Reyes said'), or None."""
-    after = next((t for t in doc[_words(doc, group)[-1].i + 1:] if not t.is_punct), None) if _words(doc, group) else None
+    after = next((t for t in doc if t.idx >= group[-1][1] and not t.is_punct), None)
     if after is None or after.lower_ != "as" or after.dep_ != "mark" or inside(after, quote_spans):
         return None
     verb = after.head

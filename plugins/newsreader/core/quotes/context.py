@@ -105,7 +105,8 @@ class ArticleContext:
         before.sort(key=lambda m: (m[0], m[1]))
         # The main subject of the pronoun's own sentence first, unless known to be of the other gender ("X quashed
         # rumours he was leaving": X, not a man named in the paragraph before)
-        opening = next((t.sent.start_char for t in self.docs[p - 1] if t.idx == pos), None)
+        at = self.docs[p - 1].char_span(pos, pos + 1, alignment_mode="expand")
+        opening = at[0].sent.start_char if at is not None and len(at) else None
         for pp, a, e, subject in reversed(before):
             if pp == p and opening is not None and a >= opening and subject == 2 and self.genders.get(e["name"], gender) == gender:
                 return e
