@@ -26,6 +26,7 @@ from .build import keys as build_keys, state
 from .core.search import shards as search_shards
 from .build.cache import Cache, inside, is_digest, is_relative, key, replace_text
 from .core.search.index import build_index, index_key, serialize
+from .core.text.markup import visible
 
 logger = logging.getLogger(__name__)
 SKIPPED_TYPES = {"money", "quantity"}
@@ -44,7 +45,7 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
                 continue
             names += [e["name"], *e["aliases"]]
             entity_meta[e["id"]] = [e["name"], e["type"], e["aliases"], e.get("href")]
-        body = "\n".join(raw.paragraphs) if raw else Markup(article.content).striptags()
+        body = "\n".join(map(visible, raw.paragraphs)) if raw else Markup(article.content).striptags()
         title = raw.headline if raw else Markup(article.title).striptags()
         source = str(getattr(article, "category", "") or "")
         docs.append({"ref": str(ref), "title": title, "entities": " ".join(names), "source": source, "body": body})
@@ -54,9 +55,9 @@ def documents_and_store(articles, siteurl: str) -> tuple[list[dict], dict]:
             "d": article.date.strftime("%-d %B %Y") if dated else None,
             "y": article.date.year if dated else None,
             "e": sorted({e["id"] for e in entities if e["type"] not in SKIPPED_TYPES}),
-            "x": (raw.paragraphs[0] if raw else Markup(article.summary).striptags())[:300],
+            "x": (visible(raw.paragraphs[0]) if raw else Markup(article.summary).striptags())[:300],
             "j": f"{siteurl}/data/articles/{article.slug}.json" if raw else None,
-            "p": [[s.id, s.text] for s in raw.sentences] if raw else [[None, Markup(article.summary).striptags()]],
+            "p": [[s.id, visible(s.text)] for s in raw.sentences] if raw else [[None, Markup(article.summary).striptags()]],
         })
     return docs, {"docs": store, "entities": dict(sorted(entity_meta.items()))}
 

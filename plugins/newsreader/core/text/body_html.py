@@ -14,13 +14,15 @@ from html import escape
 from itertools import groupby
 
 from ..model import Sentence
+from .markup import embeds_post, hidden
 
 _OPENERS = set(" \t\n([{\u2014\u2013-/\u201c\u2018")
 _CHANGEABLE = re.compile(r"[\"'.-]")
 
 
 def typographic(text: str) -> list[str]:
-    """What each character of ``text`` shows as: curly quotes, dashes and ellipses; same length as ``text``.
+    """What each character of ``text`` shows as: curly quotes, dashes and ellipses, nothing for embed markup
+    (``markup.hidden``); same length as ``text``.
 
     Only quotes, hyphens and full stops can change: the loop visits those alone (every sentence of every
     snippet on thousands of entity pages comes through here).
@@ -41,6 +43,8 @@ def typographic(text: str) -> list[str]:
             shown[i] = "\u2013"
         elif text[i:i + 3] == "..." and shown[i] == ".":
             shown[i:i + 3] = ["\u2026", "", ""]
+    for start, end in hidden(text):
+        shown[start:end] = [""] * (end - start)
     return shown
 
 
@@ -88,7 +92,9 @@ def render_body(sentences: list[Sentence], marks: dict[str, list[dict]] | None =
     marks, speakers = marks or {}, speakers or {}
     paragraphs = []
     for number, group in groupby(sentences, key=lambda s: s.paragraph):
-        html = "<p>" + " ".join(render_sentence(s, marks.get(s.id)) for s in group) + "</p>"
+        group = list(group)
+        opening = ' class="embedded-post"' if embeds_post(group[0].text) else ""
+        html = f"<p{opening}>" + " ".join(render_sentence(s, marks.get(s.id)) for s in group) + "</p>"
         if speakers.get(number):
             html = f'<div class="quoted">{html}{_said_by(speakers[number])}</div>'
         paragraphs.append(html)
