@@ -598,3 +598,10 @@ def test_a_page_widget_glued_to_a_name_makes_no_entity(nlp):
 def test_a_name_ending_in_a_school_word_is_an_organisation(nlp):
     found = entities_in(["The vigil was held at Harbour Hill Elementary School in Tarsk."], nlp)
     assert found["Harbour Hill Elementary School"].type == "organization"
+
+
+def test_nothing_hidden_names_an_entity(nlp):
+    post = ('<tweet id="77" author="@OrlaFenn" datetime="2031-05-02">Proud of the volunteers at the harbour today '
+            'pic.example/abc SIGN UP FOR OUR NEWSLETTER \u2014 Orla Fenn (@OrlaFenn) May 2, 2031</tweet>')
+    found = entities_in([post], nlp)
+    assert "Orla Fenn" in found and not any("NEWSLETTER" in name for name in found)

@@ -32,3 +32,11 @@ def test_an_embedded_post_is_set_off_and_shown_without_its_tags():
     assert "Tide gauges at Pier Nine read high today." in html
     assert "&lt;b&gt; tag and &lt;script&gt;alert(1)&lt;/script&gt;" in html and html.count("<p>") == 1
     assert embeds_post("  " + POST) and not embeds_post("Before. " + POST) and not embeds_post("<tweet")
+
+
+def test_a_call_to_action_in_capitals_is_hidden_whole_and_only_in_capitals():
+    text = "Flood gates shut at noon pic.example/q SUBSCRIBE TO OUR DAILY NEWSLETTER \u2014 Port Desk (@PortDesk)"
+    assert visible(text) == "Flood gates shut at noon pic.example/q  \u2014 Port Desk (@PortDesk)"
+    assert visible("Readers can CLICK HERE TO SUBSCRIBE now.") == "Readers can  now."
+    for text in ("Sign up for our newsletter to read more.", "THE NEWSLETTER WAS LATE", "A DESIGN UP FOR OUR NEWSLETTER"):
+        assert hidden(text) == [] and visible(text) == text

@@ -17,6 +17,7 @@ from .aliases import AliasTable, surface_key
 from .aliases import load as load_aliases
 from .candidate import Candidate, resolve_overlaps
 from .names import acronym_key, person_key, is_function_word
+from ..text.markup import hidden
 from ..text.placeline import dateline
 from .metonyms import qualify_generic
 from ..model import Entity, Mention, Sentence
@@ -178,7 +179,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
             rules += _capitals(paragraph, known, aliases)
         if p_index == 1 and skip:
             rules = [c for c in rules if c.start >= skip]
-        found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules))
+        shown = hidden(paragraph)  # a scraper's tags and calls to action are not shown, so name nothing
+        found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules)
+                     if not any(start < cand.end and cand.start < end for start, end in shown))
     _with_the(found)
     local = qualify_generic(found, aliases, place_line)
 

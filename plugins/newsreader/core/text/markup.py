@@ -1,11 +1,14 @@
 """Embed markup a scraper left in the text: ``<tweet id="…" author="@…" datetime="…">…</tweet>`` around an
-embedded post, ``<a href="…">…</a>`` around a link's words.
+embedded post, ``<a href="…">…</a>`` around a link's words, and a site's call to action in capitals caught inside
+a paragraph (``SIGN UP FOR OUR NEWSLETTER``, ``CLICK HERE TO SUBSCRIBE``).
 
 The article stays plain text (its offsets, sentences and export are the file's own words); these tags are only
 *not shown*: :func:`hidden` gives their character ranges, which the display blanks (``body_html.typographic``),
 and :func:`visible` gives the text without them (search). Anything else between angle brackets is text and is
 shown, escaped. Only whole tags of these two kinds are hidden: a name, attributes of the form ``name="value"``
-(straight or curly quotes, as a scraper's typography may have turned them), nothing nested.
+(straight or curly quotes, as a scraper's typography may have turned them), nothing nested. A call to action is
+hidden only in capitals and whole ("SIGN UP FOR OUR NEWSLETTER"); entities are not looked for in what is hidden
+(``entities.extract``).
 """
 
 from __future__ import annotations
@@ -14,18 +17,22 @@ import re
 
 _VALUE = r"""(?:"[^"<>]*"|\u201d[^\u201d<>]*\u201d|\u201c[^\u201c\u201d<>]*\u201d|'[^'<>]*')"""
 _TAG = re.compile(rf"<(?:tweet|a)(?:\s+[a-z][\w-]*\s*=\s*{_VALUE})*\s*>|</(?:tweet|a)\s*>", re.IGNORECASE)
+_CALL = re.compile(r"\b(?:(?:SIGN UP|SUBSCRIBE|REGISTER)(?: FOR| TO)?(?: OUR| THE)?(?: FREE| DAILY| WEEKLY)?"
+                   r" (?:NEWSLETTERS?|MAILING LIST)|CLICK HERE TO (?:SUBSCRIBE|SIGN UP)|JOIN OUR MAILING LIST)\b")
 
 
 def hidden(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` ranges of ``text`` that are embed markup, in order."""
-    if "<" not in text:
-        return []
-    return [m.span() for m in _TAG.finditer(text)]
+    found = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+    if "NEWSLETTER" in text or "MAILING LIST" in text or "CLICK HERE" in text:
+        found = sorted(found + [m.span() for m in _CALL.finditer(text)])  # a call can sit inside no tag: none overlap
+    return found
 
 
 def visible(text: str) -> str:
     """``text`` without its embed markup."""
-    return _TAG.sub("", text) if "<" in text else text
+    ranges = hidden(text)
+    return "".join(text[a:b] for a, b in zip([0] + [end for _, end in ranges], [start for start, _ in ranges] + [len(text)]))
 
 
 def embeds_post(text: str) -> bool:
