@@ -143,6 +143,13 @@ def test_foreign_minister_title_becomes_a_role(nlp):
     assert "Foreign Minister" in found["Kang Kyung-wha"].roles
 
 
+def test_a_title_with_of_is_the_whole_office(nlp):
+    found = entities_in(["Former Secretary of State Mara Quell said she would run.",
+                         "Minister of Finance Tobin Arel resigned on Friday."], nlp)
+    assert found["Mara Quell"].roles == ["Former Secretary of State"]
+    assert found["Tobin Arel"].roles == ["Minister of Finance"]
+
+
 def test_apposition_of_organisation_is_a_role(nlp):
     found = entities_in(["James DeHart of the State Department said talks would resume."], nlp)
     assert "State Department" in found["James DeHart"].roles

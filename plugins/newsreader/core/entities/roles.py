@@ -91,8 +91,13 @@ def split_title(span):
 def _premodifier(doc, first_token: int) -> str | None:
     j = first_token - 1
     sent_start = doc[first_token].sent.start
-    while j >= sent_start and doc[j].pos_ in _ROLE_POS and not doc[j].is_punct and doc[j].ent_type_ not in _STOP_ENTS:
-        j -= 1
+    while j >= sent_start:
+        if doc[j].pos_ in _ROLE_POS and not doc[j].is_punct and doc[j].ent_type_ not in _STOP_ENTS:
+            j -= 1
+        elif doc[j].lower_ == "of" and j < first_token - 1 and j > sent_start and doc[j - 1].lower_ in TITLES:
+            j -= 1  # "Secretary of State Ana Ruiz", "Minister of Finance …": the office's whole name
+        else:
+            break
     run = doc[j + 1:first_token]
     if not len(run):
         return None
