@@ -13,6 +13,7 @@ def test_only_whole_embed_tags_are_hidden():
     assert [POST[a:b] for a, b in hidden(POST)] == [
         '<tweet id="901" author="@HarbourWatch" datetime="2031-05-02">', '<a href="https://example.org/g">', '</a>',
         '</tweet>']
+    assert visible("Tide gauges read high<tweet/>.") == "Tide gauges read high."  # a scraper's closing form
     curly = "See <a href=\u201dhttps://example.org\u201d target=\u201d_blank\u201d>the ledger</a>."
     assert visible(curly) == "See the ledger."  # a scraper's typography turned the attribute quotes curly
     for text in ("a <b>bold</b> claim", "<script>x()</script>", "if 3 < 4 and 5 > a", "<tweet", "<a onclick=x()>",

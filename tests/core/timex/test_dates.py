@@ -149,3 +149,12 @@ def test_the_date_of_a_dateline_is_a_time_expression_but_no_event_of_the_story(n
     # the same date in the story's words is one
     found = events(nlp, "The harbour board voted on March 2 to close the pier.", MON_2020_03_02)
     assert [(e.phrase, e.date) for e in found] == [("March 2", "2020-03-02")]
+
+
+def test_nothing_hidden_is_dated(nlp):
+    paragraphs = ['<tweet tweet-id="55" tweet-author="@PortDesk" tweet-date="March 10, 2031">Gates close at noon on '
+                  'Friday<tweet/>.']
+    sentences = number_sentences(paragraphs)
+    timexes, found = extract_all(sentences, list(nlp.pipe(paragraphs)), datetime(2031, 3, 12, 9))
+    assert [t.text for t in timexes] == ["noon", "Friday"]  # the tag's date is not shown: no timex, no event
+    assert found and not any("March" in e.phrase or e.date.startswith("2031-03-10") for e in found)

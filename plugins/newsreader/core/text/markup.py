@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 _VALUE = r"""(?:"[^"<>]*"|\u201d[^\u201d<>]*\u201d|\u201c[^\u201c\u201d<>]*\u201d|'[^'<>]*')"""
-_TAG = re.compile(rf"<(?:tweet|a)(?:\s+[a-z][\w-]*\s*=\s*{_VALUE})*\s*>|</(?:tweet|a)\s*>", re.IGNORECASE)
+_TAG = re.compile(rf"<(?:tweet|a)(?:\s+[a-z][\w-]*\s*=\s*{_VALUE})*\s*>|</(?:tweet|a)\s*>|<tweet\s*/>", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:(?:SIGN UP|SUBSCRIBE|REGISTER)(?: FOR| TO)?(?: OUR| THE)?(?: FREE| DAILY| WEEKLY)?"
                    r" (?:NEWSLETTERS?|MAILING LIST)|CLICK HERE TO (?:SUBSCRIBE|SIGN UP)|JOIN OUR MAILING LIST)\b")
 

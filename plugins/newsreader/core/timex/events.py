@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from ..model import Sentence, Timex, flat_dict
+from ..text.markup import hidden
 
 _BARE = re.compile(r"[\W_]+")
 
@@ -95,7 +96,8 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
     by_id = {s.id: s for s in sentences}
     from .finder import find  # noqa: PLC0415 - the timex rules load only when an article is annotated
 
-    found = find(sentences, docs, published)
+    gaps = [hidden(doc.text) for doc in docs]  # a scraper's tags (`datetime="…"`) are not shown, so date nothing
+    found = [item for item in find(sentences, docs, published) if _shown(item.timex, by_id, gaps)]
     events: dict[tuple[str, str, str], Event] = {}
     for item in found:
         timex, resolution = item.timex, item.resolution
@@ -115,6 +117,12 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
             # "On Friday, at 9:40 a.m., …": the day's event takes the time and keeps its phrase
             events[key] = replace(events[key], time=event.time)
     return [item.timex for item in found], sorted(events.values(), key=Event.sort_key)
+
+
+def _shown(timex: Timex, by_id: dict[str, Sentence], gaps: list[list[tuple[int, int]]]) -> bool:
+    sentence = by_id[timex.sentence]
+    start, end = sentence.offset + timex.start, sentence.offset + timex.end
+    return not any(a < end and start < b for a, b in gaps[sentence.paragraph - 1])
 
 
 def extract(sentences: list[Sentence], docs, published: datetime | None) -> list[Event]:
