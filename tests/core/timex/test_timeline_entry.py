@@ -18,6 +18,12 @@ def test_a_clause_boundary_stops_the_line():
     assert clause('"We will return in March," he said.', "March") == ("…We will return in ", "March", "")
 
 
+def test_a_phrase_alone_in_its_clause_shows_the_clause_after_it():
+    assert clause("Last month, the harbour board doubled the mooring fees.", "Last month") == (
+        "", "Last month", ", the harbour board doubled the…")
+    assert clause("Then, on Friday, the pier reopened.", "Friday") == ("…on ", "Friday", "")  # words before: as before
+
+
 def test_the_reason_is_written_for_people():
     assert plainly("'Tuesday', the most recent Tuesday on or before 19 Nov 2019") == "The Tuesday before publication (19 Nov 2019)"
     assert plainly("'Friday', the next Friday on or after 19 Nov 2019 (future tense)") == "The Friday after publication (19 Nov 2019)"

@@ -30,12 +30,19 @@ def clause(text: str, phrase: str) -> tuple[str, str, str]:
     cut_right = min((i for i, ch in enumerate(right) if ch in BOUNDARY), default=len(right))
     before_words = left[cut_left + 1:].split()
     after_words = right[:cut_right].split()
+    lead = ""
+    if not before_words and not after_words and cut_right < len(right):
+        # "Last week, it went further.": a phrase alone in its clause shows the clause after it, boundary included
+        lead, start = right[:cut_right + 1].strip(), cut_right + 1
+        cut_right = min((i for i, ch in enumerate(right) if ch in BOUNDARY and i >= start), default=len(right))
+        after_words = right[start:cut_right].split()
     before = " ".join(before_words[-WORDS_BEFORE:])
     after = " ".join(after_words[:WORDS_AFTER])
     trimmed_left = len(before_words) > WORDS_BEFORE or cut_left >= 0 or left.startswith("…")
     trimmed_right = len(after_words) > WORDS_AFTER or cut_right < len(right.rstrip(".!? \u201d\"")) or right.endswith("…")
     before = ("…" if trimmed_left and before else "") + before
     after = after + ("…" if trimmed_right and after else "")
+    after = f"{lead} {after}" if lead and after else after
     space_before = " " if before and left[-1:].isspace() else ""
     space_after = " " if after and right[:1].isspace() else ""
     return _shown(before) + space_before, _shown(phrase), space_after + _shown(after)
