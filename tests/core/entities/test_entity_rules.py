@@ -605,3 +605,10 @@ def test_nothing_hidden_names_an_entity(nlp):
             'pic.example/abc SIGN UP FOR OUR NEWSLETTER \u2014 Orla Fenn (@OrlaFenn) May 2, 2031</tweet>')
     found = entities_in([post], nlp)
     assert "Orla Fenn" in found and not any("NEWSLETTER" in name for name in found)
+
+
+def test_a_family_is_no_entity_of_its_own(nlp):
+    found = entities_in(["The Marlowes left Dorset in June, and Anna Marlowe said the Marlowes would not return.",
+                         "The Yankees beat the Rovers on Sunday."], nlp)
+    assert "Anna Marlowe" in found and "Marlowes" not in found
+    assert "Yankees" in found  # no Yankee is named: a team, not a family

@@ -189,9 +189,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     votes: dict[str, dict[str, int]] = {}
     people: dict[str, Entity] = {}
     pending_surnames: list[tuple[str, Mention, tuple[str, ...]]] = []
-    for p_index, _, cand in found:
+    family_names = {c.name.split()[-1] for c in ner_all + [c for cs in titled for c in cs]
+                    if c.type == "person" and " " in c.name}
+    for p_index, paragraph, cand in found:
         sentence = locate.at(p_index, cand.start)
-        if sentence is None:
+        if sentence is None or _family(paragraph, cand, family_names):
             continue
         s_start = cand.start - sentence.offset
         s_end = min(cand.end, sentence.offset + len(sentence.text)) - sentence.offset
@@ -223,6 +225,15 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
 
 
 TYPE_PREFERENCE = ("person", "organization", "place", "agreement", "money", "quantity")
+
+
+def _family(paragraph: str, cand: Candidate, family_names: set[str]) -> bool:
+    """"the Harrows" where a Harrow is named in the article: a family, not a person, place or organisation."""
+    name = cand.name
+    if " " in name or not name.endswith("s") or name.endswith("ss"):
+        return False
+    stems = {name[:-1], name[:-2]} if name.endswith("es") else {name[:-1]}
+    return bool(stems & family_names) and paragraph[:cand.start].rstrip().lower().endswith("the")
 
 
 def _by_evidence(votes: dict[str, int]) -> str:
