@@ -83,3 +83,14 @@ def test_only_the_first_mention_of_an_entity_in_a_paragraph_is_marked():
     assert first.count('<span class="ent-person">Ana Ruiz</span>') == 2
     assert second.count('<a class="ent ent-person" href="/entity/ana/">Ana Ruiz</a>') == 1  # a new paragraph
     assert '<span class="ent ent-money">Ko</span>' in second and "&lt;" in second
+
+
+def test_a_quote_running_into_the_next_sentence_is_not_named_twice():
+    sentences = number_sentences(['"The pier will reopen. The ferry will not," Ana Ruiz said.', '"Nor the bridge."'])
+    quoted = "The pier will reopen. The ferry will not,"
+    quotes = [{"sentence": "s1", "start": 1, "end": 23, "anchor": "s1-q1", "speaker": "ana-ruiz", "text": quoted,
+               "speaker_name": "Ana Ruiz", "speaker_href": "/entity/ana-ruiz/"},
+              {"sentence": "s3", "start": 1, "end": 16, "anchor": "s3-q1", "speaker": "ana-ruiz", "text": "Nor the bridge.",
+               "speaker_name": "Ana Ruiz", "speaker_href": "/entity/ana-ruiz/"}]
+    html = article_body(sentences, [], quotes)
+    assert html.count('class="said-by"') == 1 and html.index('class="said-by"') > html.index("Nor the bridge")

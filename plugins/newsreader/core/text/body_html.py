@@ -147,15 +147,25 @@ def attributed_in_sentence(quote: dict, entities: list[dict], text: str) -> bool
         for m in speaker["mentions"])
 
 
+def _named_after(paragraph: str, quoted: str, name: str) -> bool:
+    """A quote running on into the next sentence: whether the paragraph names its speaker outside the quoted words."""
+    return bool(quoted) and quoted in paragraph and name.lower() in paragraph.replace(quoted, " ", 1).lower()
+
+
 def quote_speakers(sentences: list[Sentence], entities: list[dict], quotes: list[dict]) -> dict[int, list]:
     """Per paragraph, the named speakers of its quotes, unless a sentence of the paragraph already names them."""
     by_id = {s.id: s for s in sentences}
     out: dict[int, list[tuple[str, str | None]]] = {}
     named: set[tuple[int, str]] = set()
+    paragraphs: dict[int, str] = {}
+    for sentence in sentences:
+        paragraphs[sentence.paragraph] = f"{paragraphs.get(sentence.paragraph, '')} {sentence.text}"
     for quote in quotes:
         sentence = by_id.get(quote["sentence"])
-        if sentence and quote.get("speaker_name") and attributed_in_sentence(quote, entities, sentence.text):
-            named.add((sentence.paragraph, quote["speaker_name"]))
+        name = quote.get("speaker_name")
+        if sentence and name and (attributed_in_sentence(quote, entities, sentence.text)
+                                  or _named_after(paragraphs[sentence.paragraph], quote.get("text") or "", name)):
+            named.add((sentence.paragraph, name))
     for quote in quotes:
         sentence = by_id.get(quote["sentence"])
         if not sentence or not quote.get("speaker_name") or (sentence.paragraph, quote["speaker_name"]) in named:
