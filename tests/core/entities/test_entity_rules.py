@@ -612,3 +612,11 @@ def test_a_family_is_no_entity_of_its_own(nlp):
                          "The Yankees beat the Rovers on Sunday."], nlp)
     assert "Anna Marlowe" in found and "Marlowes" not in found
     assert "Yankees" in found  # no Yankee is named: a team, not a family
+
+
+def test_a_line_in_capitals_names_only_what_the_article_or_the_alias_table_knows(nlp):
+    found = entities_in(["4. HAMAS FIGHTERS REGROUPING NEAR BORDER.", "5. NORTH KOREA TESTS ROCKET, JAPAN SAYS.",
+                         "NATO LEADERS GATHER IN OSLO.", "The FBI said NATO would meet."], nlp)
+    assert not any(name.isupper() and len(name) > 4 for name in found)  # no heading words made a name
+    assert {"North Korea", "Japan", "Oslo"} <= set(found) and len(found["North Atlantic Treaty Organization"].mentions) == 2
+    assert "FBI" in found

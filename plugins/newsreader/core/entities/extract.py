@@ -91,6 +91,19 @@ def _capitals(paragraph: str, known: dict[str, tuple[str, str]], aliases: AliasT
     return out
 
 
+_SHOUTED_NEIGHBOUR = re.compile(r"(?:^|\W)[A-Z]{2,}\W*$"), re.compile(r"^\W*[A-Z]{2,}(?:\W|$)")
+
+
+def _shouted(paragraph: str, cand: Candidate, aliases: AliasTable) -> bool:
+    """A name the model found in a line of capitals ("TALIBAN CLOSING RANKS", "SUPER BOWL ADVERTISERS"): its words
+    are not told from the heading's, so only :func:`_capitals` (a name the article or the alias table knows) names it."""
+    written = paragraph[cand.start:cand.end]
+    if not written.isupper() or "." in written or aliases.place(written) or aliases.organization(written):
+        return False  # "U.N.", "NATO": an acronym or a name the alias table knows, whatever surrounds it
+    before, after = paragraph[max(0, cand.start - 24):cand.start], paragraph[cand.end:cand.end + 24]
+    return len(written.split()) > 2 or bool(_SHOUTED_NEIGHBOUR[0].search(before) or _SHOUTED_NEIGHBOUR[1].search(after))
+
+
 def _listed_surnames(cands: list[Candidate], owners: dict[str, str]) -> list[Candidate]:
     """ "Velkner Oyelaran" the model read as one person, from a list written without commas, where both words
     are surnames of people the article names in full: two people."""
@@ -170,7 +183,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
 
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
-        ner = _listed_surnames(ner, owners)
+        ner = [c for c in _listed_surnames(ner, owners) if not _shouted(paragraph, c, aliases)]
         alone = surnames(paragraph, owners, ner + by_title)
         for cand in alone + [c for c in ner if id(c) in made_people]:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
