@@ -401,6 +401,13 @@ def test_a_number_that_counts_something_is_no_year(nlp):
     assert timexes(nlp, "The agency hired 2020 nurses.", SAT_2022_10_15) == []
 
 
+def test_a_number_that_is_counted_or_labels_a_bill_is_no_year(nlp):
+    assert timexes(nlp, "Of the 2,400 ballots cast, 1280 were for the mayor.", SAT_2022_10_15) == []
+    assert [t[0] for t in timexes(nlp, "The court struck down SB 1790 on Friday.", SAT_2022_10_15)] == ["Friday"]
+    assert [t[0] for t in timexes(nlp, "A 1996 law named for him passed.", SAT_2022_10_15)] == ["1996"]
+    assert [t[0] for t in timexes(nlp, "1989 was a good year for the firm.", SAT_2022_10_15)] == ["1989"]
+
+
 def test_a_month_of_last_year(nlp):
     has(nlp, "Prices rose in March of last year and on May 5 last year.", WED_2020_03_11,
         ("March of last year", "DATE", "2019-03"), ("May 5 last year", "DATE", "2019-05-05"))

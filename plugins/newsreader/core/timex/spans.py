@@ -178,13 +178,26 @@ def range_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, start + m.end("a")), (start + m.start("b"), end)]
 
 
+_LABEL_WORDS = frozenset("no no. number flight route bill section article room suite unit highway interstate model "
+                         "version chapter page item case".split())
+_ERAS = frozenset("AD BC CE BCE FY A.D. B.C. JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC".split())
+
+
 def counted_number(span) -> bool:
-    """A number that counts something ("2000 people", "from 2000 to 3000 people") is no year."""
+    """A number that counts something ("2000 people", "from 2000 to 3000 people", "1200 were against") or labels
+    something ("HB 1523", "Flight 1549") is no year."""
     if not span.text.isdigit():
         return False
     doc, after = span.doc, span.end
     if after < len(doc) and doc[after].tag_ == "NNS":
         return True
+    label = doc[span.start - 1] if span.start else None
+    if label is not None and (label.lower_ in _LABEL_WORDS or (
+            re.fullmatch(r"[A-Z]{2,4}\.?", label.text) and label.text not in _ERAS and not label.is_stop)):
+        return True
+    if len(span) == 1 and span[0].dep_ in {"nsubj", "nsubjpass"} and span[0].head.tag_ == "VBP" or (
+            len(span) == 1 and span[0].dep_ == "nsubj" and span[0].head.lower_ == "were"):
+        return True  # "1200 were against": a plural verb counts; a year takes "was"
     if after + 1 < len(doc) and doc[after].lower_ in {"to", "and", "-", "\u2013"} and doc[after + 1].like_num:
         other = doc[after + 1].text.replace(",", "")
         return not (other.isdigit() and 1000 <= int(other) <= 2100)
