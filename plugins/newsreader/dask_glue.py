@@ -103,7 +103,8 @@ def write_search(found: dask_backend.Annotator, started, documents: list[dict], 
     ``documents`` that :func:`search_index` began), each kept in ``cache`` at once and listed there under ``name``
     (as ``search._cache_files`` lists them): none is held here longer. ``shown()``: the display files, facets and
     entities with a page (``search.streamed``: generators)."""
-    from .build.cache import file_key, key  # noqa: PLC0415
+    from .build.cache import key  # noqa: PLC0415
+    from .build.keys import file_key  # noqa: PLC0415
     from .core.search import on_dask as dask_search  # noqa: PLC0415
 
     listing: dict[str, str] = {}

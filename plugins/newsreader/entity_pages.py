@@ -16,11 +16,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import entities_index
-from .annotated import TYPE_LABELS
+from .annotated import TYPE_LABELS, FeedEntry
 from .build import keys as build_keys, render_helper, state
 from .build.cache import Cache
 from .build.keys import feed_digest, page_digest
-from .build.page_cache import CachingWriter, FeedEntry
+from .build.page_cache import CachingWriter
 from .core.entities.index import TYPE_ORDER
 from .core.entities.roles import display_roles
 from .core.text.body_html import render_snippet
@@ -285,7 +285,7 @@ class EntityGenerator(Generator):
 
     def feed_entries(self, entity: dict) -> list:
         """The entity's articles as its feed lists them: the newest (``NEWSREADER_ENTITY_FEED_MAX_ITEMS``), each by its
-        summary (``page_cache.FeedEntry``)."""
+        summary (``annotated.FeedEntry``)."""
         limit = self.settings.get("NEWSREADER_ENTITY_FEED_MAX_ITEMS", 20)
         return [FeedEntry(article) for article in self.page_articles(entity)[:limit]]
 

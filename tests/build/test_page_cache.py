@@ -131,6 +131,25 @@ def test_a_reused_file_is_a_copy_never_a_link_into_the_cache(tmp_path):
     assert not cache.link_to("cd" * 32, ".out", tmp_path / "missing.html")
 
 
+def test_pages_are_placed_in_bulk_only_with_a_page_cache_and_no_content_written_listener(tmp_path):
+    """``reuse_all`` sends no ``content_written``: with someone listening, each page goes through ``write_file``."""
+    from newsreader.build.page_cache import CachingWriter
+    from pelican import signals
+
+    writer = CachingWriter(str(tmp_path / "out"), settings={"NEWSREADER_CACHE_PATH": str(tmp_path / "cache")})
+    assert writer.may_reuse()
+    assert not CachingWriter(str(tmp_path / "out"), settings={"NEWSREADER_CACHE_PATH": None}).may_reuse()
+
+    def listener(path, context):
+        pass
+
+    signals.content_written.connect(listener)
+    try:
+        assert not writer.may_reuse()
+    finally:
+        signals.content_written.disconnect(listener)
+
+
 def test_an_entry_is_verified_when_read(tmp_path):
     cache = Cache(tmp_path)
     cache.put_text("ab" * 32, "a page of some length", ".out")

@@ -33,26 +33,6 @@ def test_entries_are_found_once_their_pack_is_sealed(tmp_path):
     assert later.get(C) == [1]
 
 
-def test_a_cold_build_knows_it_has_nothing_to_reuse(tmp_path):
-    """``holds_packs`` (a cold build skips looking up each page when it is false) counts earlier packs only."""
-    from types import SimpleNamespace
-
-    from newsreader.build.page_cache import CachingWriter
-
-    assert not PackedCache(tmp_path).holds_packs() and not PackedCache(None).holds_packs()
-    store = PackedCache(tmp_path)
-    store.put_text(A, "<p>page a</p>", ".out")
-    assert not store.holds_packs()  # its own pack, being written, holds nothing of an earlier build
-    assert PackedCache(tmp_path).holds_packs()  # to another store (another process), an earlier pack, sealed or not
-    store.seal()
-    assert PackedCache(tmp_path).holds_packs()
-
-    writer = CachingWriter(str(tmp_path / "out"), settings={"NEWSREADER_CACHE_PATH": str(tmp_path / "cold")})
-    assert not writer.may_reuse()
-    writer.publisher = SimpleNamespace(old={"index.html": []})  # an earlier build's output, which it may keep
-    assert writer.may_reuse()
-
-
 def test_an_edited_or_truncated_pack_and_a_damaged_index_are_misses(tmp_path):
     store = PackedCache(tmp_path)
     store.put_text(A, "first page " * 20, ".out")

@@ -12,7 +12,8 @@ import pytest
 
 import synthetic  # scripts/synthetic.py
 from conftest import entry_text
-from newsreader.build.cache import Cache, file_key, key, use_secret
+from newsreader.build.cache import Cache, key, use_secret
+from newsreader.build.keys import file_key
 from newsreader.core.entities import index as entity_index, on_dask as dask_entities
 from newsreader.core.search import aliases_on_dask, on_dask as dask_search, shards
 from newsreader.search import facet_pieces, search_files, shown, streamed

@@ -1,14 +1,14 @@
-"""What the annotation step attached to every article, and the entity index, kept as one entry per content folder
-for a rebuild where nothing changed (ARCHITECTURE.md, "Caches and publishing")."""
+"""What the annotation step attached to every article, and the entity index, as one entry per content folder."""
 
 from __future__ import annotations
 
 import json
 import os
 import time
+from contextlib import suppress
 
 from ..core.entities import index as entity_index
-from .cache import Cache, load_json, text_key
+from .cache import Cache, parsed, text_key
 
 FIELDS = ("entities", "events", "timexes", "quotes", "figures", "comparisons")
 SUFFIX = ".memo"
@@ -38,25 +38,17 @@ def load(cache: Cache, where: str, wanted: str, count: int, stands_for) -> dict 
     the entries it replaces reading, are marked as used at most once a day."""
     entry = cache.get_checked(where, SUFFIX)
     memo, _, payload = entry[0].partition(b"\n") if entry else (b"", b"", b"")
-    if memo != wanted.encode():
-        return None
-    try:
-        value = load_json(payload)
-    except (ValueError, RecursionError):
-        return None
-    if not _valid(value, count):
+    value = parsed(payload, lambda v: _valid(v, count)) if memo == wanted.encode() else None
+    if value is None:
         return None
     value["index"] = entity_index.from_json(value["index"])
     if value["index"] is None:
         return None
-    try:
-        used_lately = time.time() - cache.path_of(where, SUFFIX).stat().st_mtime < TOUCH_EVERY
-    except OSError:
-        used_lately = True
-    if cache.writable and not used_lately:
-        for name in stands_for():
-            cache.touch(name)
-        cache.touch(where, SUFFIX)
+    with suppress(OSError):  # its file unreadable: as if used lately
+        if cache.writable and time.time() - cache.path_of(where, SUFFIX).stat().st_mtime >= TOUCH_EVERY:
+            for name in stands_for():
+                cache.touch(name)
+            cache.touch(where, SUFFIX)
     return value
 
 

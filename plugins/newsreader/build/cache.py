@@ -1,9 +1,7 @@
-"""Content-addressed caches: JSON values and rendered files, one file per key, each verified and authenticated when
-read (ARCHITECTURE.md, "Caches and publishing")."""
+"""Content-addressed cache: one file per key, verified and authenticated when read (ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
-import codecs
 import gc
 import hashlib
 import json
@@ -11,7 +9,7 @@ import logging
 import os
 import stat
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..core.keys import is_digest, is_relative, key, text_key  # noqa: F401 - the build's names for them
@@ -26,21 +24,15 @@ _GC_TUNED = os.environ.get("NEWSREADER_GC") != "default"  # "default": only to m
 _BUILD_PID = os.getpid()  # a forked helper process (the search index) fails quietly: the build reports it
 
 
-def file_key(kind: str, written: str | os.PathLike) -> str:
-    """``key(kind, the text of the file written)``, read a block at a time (UTF-8)."""
-    digest = hashlib.sha256(json.dumps([kind, ""], ensure_ascii=False)[:-2].encode("utf-8"))
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(written, "rb") as file:
-        while block := file.read(1 << 20):
-            digest.update(json.dumps(decoder.decode(block), ensure_ascii=False)[1:-1].encode("utf-8"))
-    digest.update(json.dumps(decoder.decode(b"", final=True), ensure_ascii=False)[1:-1].encode("utf-8") + b'"]')
-    return digest.hexdigest()
-
-
-def load_json(data: bytes | str):
-    """``json.loads`` with the collector paused: a large entry makes only new, acyclic objects."""
-    with collector_paused(freeze=False):
-        return json.loads(data)
+def parsed(payload: bytes, valid=None):
+    """A JSON payload (parsed with the collector paused: it makes only new, acyclic objects); None when it is not
+    JSON (not UTF-8, or nested deeper than the parser goes) or of the wrong shape (``valid(value)`` false)."""
+    try:
+        with collector_paused(freeze=False):
+            value = json.loads(payload.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    return value if valid is None or valid(value) else None
 
 
 @contextmanager
@@ -73,10 +65,8 @@ class Cache:
     def touch(self, digest: str, suffix: str = ".json") -> None:
         """Mark an entry as used (for :meth:`prune`) without reading it."""
         if self.folder is not None and self.writable:
-            try:
+            with suppress(OSError):
                 os.utime(self.path_of(digest, suffix))
-            except OSError:
-                pass
 
     def get_checked(self, digest: str, suffix: str = ".json", touch: bool = False) -> tuple[bytes, str] | None:
         """The entry's payload and its SHA-256; None when it is missing, unreadable, damaged or not authenticated."""
@@ -96,8 +86,7 @@ class Cache:
         return self.folder is not None and self.path_of(digest, suffix).is_file()
 
     def link_to(self, digest: str, suffix: str, target: str | os.PathLike) -> str | None:
-        """A verified copy of an entry (never a link) at ``target``, placed by the build's publisher; returns where its
-        bytes are, None when there is no good entry (or no build: no publisher)."""
+        """The entry copied (never linked) to ``target`` by the build's publisher: where its bytes are, or None."""
         return None if self.publisher is None else self.publisher.reuse(target, self, digest, suffix)
 
     def _failed(self, err: OSError) -> None:
@@ -150,28 +139,19 @@ class Cache:
     def get(self, digest: str, touch: bool = False, valid=None):
         """A JSON entry; None when missing, damaged, or of the wrong shape (``valid(value)`` false)."""
         found = self.get_checked(digest, touch=touch)
-        if found is None:
-            return None
-        try:  # not UTF-8 is a ValueError; RecursionError: nested deeper than the parser goes
-            value = load_json(found[0].decode("utf-8"))
-        except (ValueError, RecursionError):
-            return None
-        return value if valid is None or valid(value) else None
+        return None if found is None else parsed(found[0], valid)
 
     def put(self, digest: str, value) -> None:
         self.put_text(digest, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
     def prune(self, max_age_days: float, keep: set[str] = frozenset(), every: float = 0) -> int:
-        """Delete entries not written or used in ``max_age_days`` but those named in ``keep``, and left-over temporary
-        files after an hour; not again within ``every`` seconds (``.pruned``). Returns how many went."""
+        """Remove entries unused for ``max_age_days`` but ``keep``, and old temporary files; once in ``every`` s."""
         if self.folder is None or not self.folder.is_dir() or not self.writable:
             return 0
         now, stamp = time.time(), self.folder / ".pruned"
-        try:
+        with suppress(OSError):  # no stamp yet
             if every and now - stamp.stat().st_mtime < every:
                 return 0
-        except OSError:
-            pass
         try:
             stamp.touch()
         except OSError as err:
@@ -180,7 +160,7 @@ class Cache:
         self._mark_kept(keep)
         cutoff, removed = now - max_age_days * 86400, 0
         for path in self.folder.glob("*/*"):
-            try:
+            with suppress(OSError):  # gone meanwhile
                 info = path.stat()
                 if not stat.S_ISREG(info.st_mode):
                     continue
@@ -191,8 +171,6 @@ class Cache:
                 if old:
                     path.unlink()
                     removed += 1
-            except OSError:
-                pass
         return removed
 
     def _mark_kept(self, keep: set[str]) -> None:

@@ -24,7 +24,9 @@ folder's manifest) names entries, not inputs, and is made where it is stored.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import json
 import os
 import re
 import sys
@@ -141,6 +143,17 @@ def page_digest(render_key: str, name: str, relative_urls: bool) -> str:
 def feed_digest(render_key: str, path: str, url=None, feed_type: str = "atom", feed_title=None) -> str:
     """The cache entry of a feed with this render key, saved as ``path``."""
     return text_key(render_key, path, str(url), str(feed_type), str(feed_title))
+
+
+def file_key(kind: str, written: str | os.PathLike) -> str:
+    """``key(kind, the text of the file written)``, read a block at a time (UTF-8): a search file made in pieces."""
+    digest = hashlib.sha256(json.dumps([kind, ""], ensure_ascii=False)[:-2].encode("utf-8"))
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(written, "rb") as file:
+        while block := file.read(1 << 20):
+            digest.update(json.dumps(decoder.decode(block), ensure_ascii=False)[1:-1].encode("utf-8"))
+    digest.update(json.dumps(decoder.decode(b"", final=True), ensure_ascii=False)[1:-1].encode("utf-8") + b'"]')
+    return digest.hexdigest()
 
 
 # ---- the glue's outputs ----------------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
-"""Glue: each build takes the output lock and is staged as it begins (``get_generators``, before Pelican would empty
-the output folder), and is published by ``finish`` (``finalized``) only when it succeeded (``build/publish.py``)."""
+"""Glue: each build locked and staged as it begins (``start``), published by ``finish`` when it succeeded."""
 
 from __future__ import annotations
 
@@ -12,12 +11,15 @@ from pathlib import Path
 
 from pelican.log import console
 
-from . import page_cache, state
 from .. import site_size
-from .cache import _GC_TUNED, remove, use_secret
+from . import page_cache, state
+from .cache import _GC_TUNED, Cache, remove, use_secret
+from .page_packs import PackedCache
 from .publish import Publisher
 
 logger = logging.getLogger(__name__)
+
+PRUNE_EVERY = 86400  # seconds
 
 
 def _writable_cache(settings: dict) -> str | None:
@@ -35,12 +37,6 @@ def _writable_cache(settings: dict) -> str | None:
         logger.warning("cache %s cannot be written (%s); building without the cache", folder, err.strerror or err)
         settings["NEWSREADER_CACHE_PATH"] = None
         return None
-
-
-def _deletes_unknown(settings: dict) -> bool:
-    """Pelican's rule: DELETE_OUTPUT_DIRECTORY, unless the output folder holds the content folder."""
-    out, content = os.path.realpath(settings["OUTPUT_PATH"]), os.path.realpath(settings["PATH"])
-    return bool(settings.get("DELETE_OUTPUT_DIRECTORY")) and os.path.commonpath([out, content]) != out
 
 
 # A build keeps hundreds of thousands of objects alive to its end: at the collector's default thresholds, its full
@@ -61,14 +57,16 @@ def start(pelican):
         earlier.discard()
     folder = _writable_cache(settings)
     use_secret(folder)  # before any entry is read; the processes this build forks inherit it
-    publisher = Publisher(settings["OUTPUT_PATH"], folder, settings.get("OUTPUT_RETENTION", ()),
-                          delete_unknown=_deletes_unknown(settings), check=settings.get("NEWSREADER_OUTPUT_CHECK", "stat"))
+    out, content = os.path.realpath(settings["OUTPUT_PATH"]), os.path.realpath(settings["PATH"])
+    # Pelican's rule: DELETE_OUTPUT_DIRECTORY, unless the output folder holds the content folder.
+    deletes = bool(settings.get("DELETE_OUTPUT_DIRECTORY")) and os.path.commonpath([out, content]) != out
+    publisher = Publisher(settings["OUTPUT_PATH"], folder, settings.get("OUTPUT_RETENTION", ()), delete_unknown=deletes,
+                          check=settings.get("NEWSREADER_OUTPUT_CHECK", "stat"))
     publisher.lock()
     pelican.output_path = str(publisher.stage())
     pelican.delete_outputdir = False
     build.publisher = publisher
     atexit.register(publisher.discard)  # a failed build: its staging folder goes, the output folder stays
-    return None  # no generator of its own
 
 
 def finish(pelican) -> None:
@@ -95,12 +93,17 @@ def finish(pelican) -> None:
     console.print(site_size.summary(size), markup=False, highlight=False)  # beside Pelican's own "Done:" line
     for warning in site_size.warnings(size):
         logger.warning("%s", warning)
-    pages = page_cache.report(pelican, writer, keep=publisher.entries())
-    _write_report(settings, {"output": counts, "page_cache": pages, "site": {"bytes": size.bytes, "files": size.files}})
-
-
-def _write_report(settings: dict, report: dict) -> None:
-    """What the build did, as JSON, at ``NEWSREADER_REPORT`` (a setting, or the environment), for scripts and tests."""
-    path = settings.get("NEWSREADER_REPORT") or os.environ.get("NEWSREADER_REPORT")
+    removed, folder = 0, settings["NEWSREADER_CACHE_PATH"]
+    if folder:  # unused for NEWSREADER_*_CACHE_DAYS, but those the output folder holds copies of (the manifest's)
+        kept = {record[5].partition(".")[0] for record in publisher.new.values() if record[5]}
+        removed = PackedCache(Path(folder) / page_cache.PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"], kept,
+                                                                    every=PRUNE_EVERY)
+        removed += Cache(folder).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"], every=PRUNE_EVERY)  # kept longer
+    pages = dict(writer.stats if writer is not None else {"reused": 0, "rendered": 0}, removed=removed)
+    if writer is not None:
+        logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed", pages["reused"],
+                    pages["rendered"], removed)
+    report = {"output": counts, "page_cache": pages, "site": {"bytes": size.bytes, "files": size.files}}
+    path = settings.get("NEWSREADER_REPORT") or os.environ.get("NEWSREADER_REPORT")  # for scripts and tests
     if path:
         Path(path).write_text(json.dumps(report, sort_keys=True, indent=1) + "\n", encoding="utf-8")

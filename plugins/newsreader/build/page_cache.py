@@ -1,10 +1,8 @@
-"""Pelican's writer, plus reuse of a page, feed or list page whose render key is in the page cache (ARCHITECTURE.md,
-"Caches and publishing": what a render key names, and a theme's site-wide lists)."""
+"""Pelican's writer, reusing the pages, feeds and list pages whose render key is cached (ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
 import json
-import logging
 import os
 from pathlib import Path
 
@@ -12,16 +10,13 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from . import state
-from .cache import Cache, is_relative, key
-from . import keys
+from ..annotated import feed_entries
+from . import keys, state
+from .cache import is_relative, key
 from .keys import feed_digest, list_key, page_digest
 from .page_packs import PackedCache
 
-logger = logging.getLogger(__name__)
-
 PAGES = "pages"  # sub-folder of NEWSREADER_CACHE_PATH
-PRUNE_EVERY = 86400  # seconds
 
 
 class CachingWriter(Writer):
@@ -62,6 +57,7 @@ class CachingWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, render_key=None, lazy_kwargs=None, **kwargs):
         def write():
+            kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return super(CachingWriter, self).write_file(name, template, context, relative_urls, paginated,
                                                          template_name, override_output, url, **kwargs)
 
@@ -72,22 +68,18 @@ class CachingWriter(Writer):
             if listed:
                 return self._write_list(key(listed, name, bool(relative_urls), url), write, override_output)
         if not render_key or not name or paginated:
-            kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return write()
         digest = page_digest(render_key, name, relative_urls)
         where = self._reuse(name, digest, override_output)
         if not where:
-            kwargs.update(lazy_kwargs() if lazy_kwargs else {})
             return self._keep(name, digest, write)
         if signals.content_written.receivers:  # the context is copied only for someone listening
             signals.content_written.send(where, context=dict(context, output_file=name, **kwargs))
         return None
 
     def may_reuse(self) -> bool:
-        """Whether any page can be placed without rendering (not in a cold build, which then looks up nothing)."""
-        if self.store.folder is None or signals.content_written.receivers:
-            return False
-        return self.store.holds_packs() or bool(self.publisher and self.publisher.old)
+        """Whether :meth:`reuse_all` may place pages: a page cache, and nobody listening for ``content_written``."""
+        return self.store.folder is not None and not signals.content_written.receivers
 
     def reuse_all(self, files: list[tuple[str, str]]) -> set[str]:
         """The files (name, digest) placed from the cache, after :meth:`may_reuse`; the caller writes the rest."""
@@ -95,16 +87,13 @@ class CachingWriter(Writer):
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None, render_key=None):
-        """A feed reused like a page (no ``feed_generated``/``feed_written`` then), when it has a render key or all
-        its articles have one."""
+        """A feed reused like a page (sending no signal) when it has a render key or all its articles have one."""
         def write():
             return super(CachingWriter, self).write_feed(elements, context, path, url, feed_type, override_output,
                                                          feed_title)
 
         if render_key is None:
-            # A source's feed tells of its articles by title, link and summary: their texts are in the site's feed.
-            full = path == self.settings.get("FEED_ALL_ATOM") or not self.settings.get("NEWSREADER_FEEDS_SUMMARY_ONLY")
-            elements = [item if isinstance(item, FeedEntry) else FeedEntry(item, full) for item in elements]
+            elements = feed_entries(elements, path, self.settings)
             found = [keys.render_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
             render_key = key("feed items", found) if path and found and all(found) else None
         if not render_key or not path:
@@ -124,8 +113,7 @@ class CachingWriter(Writer):
                 self._written_files.discard(path)
                 self._overridden_files.discard(path)
                 self.stats["reused"] -= 1
-                if self.publisher is not None:
-                    self.publisher.forget(path)
+                self.publisher.forget(path)  # there, since a file was placed (Cache.link_to)
         self.recording = []
         try:
             write()
@@ -155,37 +143,3 @@ def _valid_names(names) -> bool:
 
 def get_writer(pelican):
     return CachingWriter
-
-
-def report(pelican, writer: CachingWriter | None, keep: set[str] = frozenset()) -> dict:
-    """After the build: the pages reused and rendered; entries unused for ``NEWSREADER_*_CACHE_DAYS`` (but those
-    in ``keep``, which the output folder holds copies of) are removed, at most once a day."""
-    settings = pelican.settings
-    folder = settings["NEWSREADER_CACHE_PATH"]
-    removed = 0
-    if folder:  # annotations cost a spaCy parse to make again: they are kept longer
-        removed += PackedCache(Path(folder) / PAGES).prune(settings["NEWSREADER_PAGE_CACHE_DAYS"], keep,
-                                                           every=PRUNE_EVERY)
-        removed += Cache(folder).prune(settings["NEWSREADER_ANNOTATION_CACHE_DAYS"], every=PRUNE_EVERY)
-    stats = writer.stats if writer is not None else {"reused": 0, "rendered": 0}
-    if writer is not None:
-        logger.info("Page cache: %d files reused, %d rendered; %d unused entries removed",
-                    stats["reused"], stats["rendered"], removed)
-    return dict(stats, removed=removed)
-
-
-class FeedEntry:
-    """An article as a feed gives it: with its annotated body in the site's own feed (``full``), else with title,
-    link, dates and summary only (carrying every text again in every feed made feeds 270 MB of a 690 MB site)."""
-
-    def __init__(self, article, full: bool = False):
-        self._article, self._full = article, full
-
-    def __getattr__(self, name):
-        return getattr(self._article, name)
-
-    def get_content(self, siteurl):
-        if not self._full:
-            return None
-        body = getattr(getattr(self._article, "newsreader", None), "body", None)
-        return body if body is not None else self._article.get_content(siteurl)

@@ -1,11 +1,11 @@
-"""Rendered files (``.out`` entries) cached in packs, one file per build process, each entry verified and
-authenticated; a pack is read once its index is stored (ARCHITECTURE.md, "Caches and publishing")."""
+"""Rendered files (``.out`` entries) cached in packs, one file per build process, verified (ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
 import os
 import secrets
 import time
+from contextlib import suppress
 
 from .cache import Cache, _unwrap, is_digest, key, named, remove, wrap
 
@@ -110,22 +110,13 @@ class PackedCache(Cache):
     def _touch_pack(self, path: str) -> None:
         """Mark a pack and its index as used (for :meth:`prune`: they go when both are old)."""
         self.touch(_index_name(os.path.basename(path)))
-        try:
+        with suppress(OSError):
             os.utime(path)
-        except OSError:
-            pass
 
     def has(self, digest: str, suffix: str = ".json") -> bool:
         if suffix == PACKED and self.folder is not None:
             return f"{digest}{suffix}" in self._index()
         return super().has(digest, suffix)
-
-    def holds_packs(self) -> bool:
-        """Whether any pack is there (an earlier build's pages; found before this process's own is started)."""
-        if self.folder is None:
-            return False
-        own = self._writing["path"] if self._writing else None
-        return any(str(path) != own for path in (self.folder / PACKS).glob("*.pack"))
 
     def index_of(self, pack: str | os.PathLike) -> dict[str, list] | None:
         """A sealed pack's index: entry name -> [offset, length, SHA-256]; None for a pack without a good one."""

@@ -1,5 +1,4 @@
-"""The output folder: a build is staged, and published into ``output/`` only once it has succeeded; only what differs
-is written, then stale files go (ARCHITECTURE.md, "Caches and publishing": the manifest, folder records, the lock)."""
+"""A build staged, then published into ``output/`` only once it succeeded, only what differs (ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +6,7 @@ import errno
 import os
 import shutil
 import stat
+from contextlib import suppress
 from pathlib import Path
 
 from ..core.keys import is_relative
@@ -60,16 +60,13 @@ class Publisher:
         let_go(self.real)
 
     def stage(self) -> Path:
-        """A fresh staging folder on the output folder's file system (publishing is by rename): in the cache, else
-        ``.newsreader-staging`` in the output folder."""
+        """A fresh staging folder on the output's file system (moves are renames): in the cache, else in the output."""
         self.staging = self.real / STAGING
-        if self._cache_root is not None and self.manifests.writable:
-            try:
+        if self._cache_root is not None:
+            with suppress(OSError):  # the cache cannot be made, say: staged in the output folder
                 self._cache_root.mkdir(parents=True, exist_ok=True)
                 if os.stat(self._cache_root).st_dev == os.stat(self.real).st_dev:
                     self.staging = self._cache_root / "staging" / self.name[:16]
-            except OSError:
-                pass
         shutil.rmtree(self.staging, ignore_errors=True)
         shutil.rmtree(self.real / STAGING, ignore_errors=True)
         self.staging.mkdir(parents=True)
@@ -86,8 +83,7 @@ class Publisher:
 
     def _rel(self, staged: str | os.PathLike) -> str | None:
         staged = os.fspath(staged)  # the writers give absolute paths under the staging folder
-        prefix = self._prefix
-        return staged[len(prefix):] if staged.startswith(prefix) else None
+        return staged[len(self._prefix):] if staged.startswith(self._prefix) else None
 
     def _unchanged(self, rel: str, record: list | None, content_hash: str | None) -> bool:
         """The stat shortcut: the output file is still the one the manifest describes, with this content."""
@@ -121,8 +117,7 @@ class Publisher:
         return content_hash or sha256(Path(path).read_bytes()), entry
 
     def reuse(self, target: str | os.PathLike, cache: Cache, digest: str, suffix: str) -> str | None:
-        """A cache entry is to be the file at staged path ``target``; returns where its bytes are now, None when the
-        entry is missing or damaged (the caller makes the file)."""
+        """The cache entry made the file at staged path ``target``: where its bytes are now; None: no good entry."""
         rel = self._rel(target)
         entry = f"{digest}{suffix}"
         old = self.old.get(rel)
@@ -156,8 +151,7 @@ class Publisher:
         remove(target)
 
     def commit(self) -> dict[str, int]:
-        """Move what differs into the output folder (a folder it lacks whole, by one rename), remove stale files,
-        save the manifest; returns counts."""
+        """Move what differs into the output folder, remove stale files, save the manifest; returns counts."""
         counts = {"written": 0, "unchanged": len(self.new), "removed": 0}
         # New files go in first, then pages that replace pages, and stale files last: a build killed while it
         # publishes leaves no page linking to a page not yet there or already gone (only a mix of old and new).
@@ -225,10 +219,6 @@ class Publisher:
         """Folders of ours in the output folder (the cache, the staging folder): never listed for unknown files."""
         inside = (os.path.realpath(p) for p in (self._cache_root, self.staging, self.real / STAGING) if p is not None)
         return {p[len(self._out):] for p in inside if p.startswith(self._out)}
-
-    def entries(self) -> set[str]:
-        """Cache entries (digests) the output folder now holds copies of: prune keeps them."""
-        return {r[5].partition(".")[0] for r in self.new.values() if r[5]}
 
 
 def clean(output: str | os.PathLike, cache_root: str | os.PathLike | None) -> int:
