@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import speakers
 from .attribution import AGE
-from .candidates import CHARACTERISING, NOT_NAMES
+from .candidates import CHARACTERISING
+from .explicit import NOT_NAMES
 from .context import ArticleContext, subject_text
 from .speakers import inside
 
