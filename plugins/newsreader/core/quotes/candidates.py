@@ -8,7 +8,7 @@ The colon and the "as" clause after the quote are read in ``quotes/explicit.py``
 from __future__ import annotations
 
 from . import speakers
-from .explicit import as_clause, colon_introducer
+from .explicit import ADDRESSING, as_clause, colon_introducer
 from .speakers import inside
 
 PARTIAL_MAX_WORDS = 3
@@ -199,8 +199,9 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             if subject is None:  # a misparse left the verb without one: the name right before it (after it only
                 # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
                 after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-                if after is not None and not _inverted(verb, quote_spans) and _object_of(after, verb):
-                    after = None
+                if after is not None and not _inverted(verb, quote_spans) and (
+                        _object_of(after, verb) or verb.lemma_.lower() in ADDRESSING):
+                    after = None  # nor the one addressed ('"…," X, 58, told the Courier': not the Courier)
                 subject = next((t for t in (_before_aside(doc, verb), after)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:

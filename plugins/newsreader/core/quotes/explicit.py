@@ -11,7 +11,8 @@ from .speakers import inside
 
 NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
 _HEARING = frozenset({"hear", "listen", "read", "receive", "get", "see", "watch", "learn", "find", "show", "include"})
-_ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "email", "write", "text"})
+# Verbs whose object is the one spoken to ("X told the Courier", "X asked Reyes"): that object never speaks.
+ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "email", "write", "text"})
 
 
 def colon_introducer(doc, quote_spans, lo: int, group):
@@ -30,7 +31,7 @@ def colon_introducer(doc, quote_spans, lo: int, group):
         end = lo + len(before[:before.rindex("(")].rstrip())
         name = next((t for t in stretch if t.idx < end <= t.idx + len(t.text)), name)
     if (name.pos_ == "PROPN" and name.ent_type_ not in NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from")
-            and not (name.dep_ in {"dobj", "dative"} and name.head.lemma_.lower() in _ADDRESSING)):
+            and not (name.dep_ in {"dobj", "dative"} and name.head.lemma_.lower() in ADDRESSING)):
         # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
         # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"') nor the
         # one told ('X told the Fixture Herald: "…"': the clause's subject, below)
