@@ -909,3 +909,21 @@ def test_the_one_told_is_never_the_speaker_when_the_parse_misses_the_subject(nlp
     assert found == {"A fine captain,": None}
     found = speakers(['"The pier is finished," Ruud, after a long week at sea, told Mayor Ines Maro.'], nlp)
     assert found == {"The pier is": "Ruud"}
+
+
+def test_he_never_stands_for_the_one_his_own_verb_speaks_to(nlp):
+    # "he told Roos": he is not Roos, whoever else the paragraphs name (unknown when no one else fits)
+    found = speakers(['A dock worker met Senator Ana Roos at the pier. "The night shifts have been cut twice this '
+                      'year," he told Roos.'], nlp)
+    assert found == {"The night shifts": None}
+    found = speakers(['Senator Ana Roos met the crew at the pier. "We will not give up the night shifts," he said to '
+                      'Roos.'], nlp)
+    assert found == {"We will not": None}
+    found = speakers(['Tomas Berg met Senator Ana Roos at the pier on Monday. "The night shifts have been cut twice '
+                      'this year," he told Roos.'], nlp)
+    assert found == {"The night shifts": "Tomas Berg"}
+    # a name before the pronoun, or in a clause joined to its own, may still be the one it stands for
+    found = speakers(['When Tomas Berg arrived at the pier, he told the crew that "the night shifts are over."'], nlp)
+    assert found == {"the night shifts": "Tomas Berg"}
+    found = speakers(['Senator Ana Roos met the crew. "We will win this," she said, and Roos left.'], nlp)
+    assert found == {"We will win": "Ana Roos"}
