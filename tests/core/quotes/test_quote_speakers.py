@@ -927,3 +927,14 @@ def test_he_never_stands_for_the_one_his_own_verb_speaks_to(nlp):
     assert found == {"the night shifts": "Tomas Berg"}
     found = speakers(['Senator Ana Roos met the crew. "We will win this," she said, and Roos left.'], nlp)
     assert found == {"We will win": "Ana Roos"}
+
+
+def test_a_speech_verb_the_quote_s_closing_comma_sets_off_is_its_attribution(nlp):
+    # the parse hangs "Lind added" under Berg's "say": the verb after the quote's comma attributes it, not the one
+    # whose clause the words sit in
+    found = speakers(['Berg cannot say that "from his own view," Lind added, saying it should be "up to the court to '
+                      'decide."'], nlp)
+    assert found == {"from his own": "Lind"}
+    # words inside a reported clause still go to the one who reports it
+    found = speakers(['Lind said officials were calling "every hour" to ask about the ferry.'], nlp)
+    assert found == {"every hour": "Lind"}

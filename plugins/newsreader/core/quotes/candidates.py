@@ -66,7 +66,12 @@ def _governing_speech_verb(doc, group):
     # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
     # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
     introduced = before.endswith((",", ":"))
-    while not introduced and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+    # (not past a speech verb the quote's closing comma sets off: in 'Berg cannot say that "…," Lind added' the
+    # parse hangs Lind's verb under Berg's, but Lind speaks)
+    closing = verb is not None and verb.idx >= group[0][1] and (
+        doc.text[group[0][0]:group[0][1]].rstrip().endswith(",") or doc.text[group[0][1]:group[0][1] + 2][1:] == ",")
+    while (not introduced and not closing and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head)
+           and not inside(verb.head, [group[0]])):
         verb = verb.head
     if not introduced and verb is not None and verb.dep_ == "relcl":
         # 'Nothing the mayor said "will calm anyone," the senator said': the relative clause says what the words are
