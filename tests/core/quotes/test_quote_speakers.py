@@ -938,3 +938,18 @@ def test_a_speech_verb_the_quote_s_closing_comma_sets_off_is_its_attribution(nlp
     # words inside a reported clause still go to the one who reports it
     found = speakers(['Lind said officials were calling "every hour" to ask about the ferry.'], nlp)
     assert found == {"every hour": "Lind"}
+
+
+def test_a_person_made_the_subject_right_after_the_quote_speaks_it(nlp):
+    # '"…," X started.' or '"…?" X pressed.': not a speech verb, but the quote's own sentence names its speaker, and
+    # the quote before it (another person's) is not carried on
+    found = speakers(['Anchor Tom Hollis interviewed Mayor Ines Maro on Monday. "We will rebuild the pier," Maro said. '
+                      '"The papers say you met the builders in March," Tom Hollis started.'], nlp)
+    assert found == {"We will rebuild": "Ines Maro", "The papers say": "Tom Hollis"}
+    found = speakers(['Anchor Tom Hollis interviewed Mayor Ines Maro on Monday. "We will rebuild the pier," Maro said. '
+                      '"Would the board pay for a second ferry?" Tom Hollis pressed. "Or would the town?"'], nlp)
+    assert found == {"We will rebuild": "Ines Maro", "Would the board": "Tom Hollis", "Or would the": "Tom Hollis"}
+    # the same person again carries the quote on
+    found = speakers(['Mayor Ines Maro spoke on Monday. "We will rebuild the pier," Maro said. "Nobody will stop us," '
+                      'Maro smiled.'], nlp)
+    assert found == {"We will rebuild": "Ines Maro", "Nobody will stop": "Ines Maro"}
