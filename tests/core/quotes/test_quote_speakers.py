@@ -953,3 +953,16 @@ def test_a_person_made_the_subject_right_after_the_quote_speaks_it(nlp):
     found = speakers(['Mayor Ines Maro spoke on Monday. "We will rebuild the pier," Maro said. "Nobody will stop us," '
                       'Maro smiled.'], nlp)
     assert found == {"We will rebuild": "Ines Maro", "Nobody will stop": "Ines Maro"}
+
+
+def test_a_bare_attribution_after_a_question_may_quote_something_after_its_verb(nlp):
+    # the sentence after '"…?"' is its attribution even when it quotes a title or someone later on
+    found = speakers(['"I hear the ferry captain is free, but we will see, right?" Maro remarked, alluding to the '
+                      'pilot\'s latest role in "Low Tide."'], nlp)
+    assert found["I hear the"] == "Maro"
+    found = speakers(['"How many piers have we lost this year? Two? Three?" Maro asks as a porter walks past her, saying '
+                      'he is "here to fix the roof."'], nlp)
+    assert found["How many piers"] == "Maro"
+    # a sentence that opens with a quote of its own is no attribution of the one before
+    found = speakers(['"Why now?" "Because the tide is out," Hollis answered.'], nlp)
+    assert found["Why now?"] is None
