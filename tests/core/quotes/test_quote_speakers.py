@@ -932,8 +932,8 @@ def test_he_never_stands_for_the_one_his_own_verb_speaks_to(nlp):
 def test_a_speech_verb_the_quote_s_closing_comma_sets_off_is_its_attribution(nlp):
     # the parse hangs "Lind added" under Berg's "say": the verb after the quote's comma attributes it, not the one
     # whose clause the words sit in
-    found = speakers(['Berg cannot say that "from his own view," Lind added, saying it should be "up to the court to '
-                      'decide."'], nlp)
+    found = speakers(['Berg cannot say that "from his own view," Lind added, insisting the matter was "for the harbour '
+                      'court alone."'], nlp)
     assert found == {"from his own": "Lind"}
     # words inside a reported clause still go to the one who reports it
     found = speakers(['Lind said officials were calling "every hour" to ask about the ferry.'], nlp)
