@@ -966,3 +966,9 @@ def test_a_bare_attribution_after_a_question_may_quote_something_after_its_verb(
     # a sentence that opens with a quote of its own is no attribution of the one before
     found = speakers(['"Why now?" "Because the tide is out," Hollis answered.'], nlp)
     assert found["Why now?"] is None
+
+
+def test_a_document_that_reads_after_the_quote_is_its_source_whatever_its_tag(nlp):
+    # the tagger takes "editorial" for an adjective and "read" for a noun: still the document's words
+    found = speakers(['"The council should resign before the winter sets in," the editorial read.'], nlp)
+    assert found == {"The council should": "editorial"}

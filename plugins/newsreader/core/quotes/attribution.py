@@ -89,8 +89,9 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
             if close is None or any(inside(t, quote_spans) and t.pos_ == "VERB" for t in rest[:close]):
                 return None
             rest = rest[close + 1:]
-        if len(run) > 1 and run[-1].lower_ in {"read", "reads"} and speakers.is_worded_document(run[-2]):
-            run = run[:-1]  # '"…," the email read.': the parser took "read" for a noun of the document's name
+        if len(run) > 1 and run[-1].lower_ in {"read", "reads"} and speakers.names_document(run[-2]):
+            run = run[:-1]  # '"…," the email read.': the parser took "read" for a noun of the document's name (and
+            # "editorial" for an adjective)
         elif not rest or not speech(rest[0]):
             return None
     run = [t for t in run if not inside(t, quote_spans)]

@@ -134,6 +134,8 @@ class ParagraphSpeakers:
             return None
         if AGE.fullmatch("".join(t.text for t in words)):
             return self.doc[words[0].i:head.i + 1].text, None  # "said the 46-year-old"
+        if head.pos_ == "ADJ" and speakers.names_document(head):  # '"…," the editorial read.': the document's words
+            return self.doc[words[0].i:head.i + 1].text, None
         if head.pos_ == "PROPN" or head.pos_ == "NOUN" and head.is_title and not head.is_sent_start:
             if head.ent_type_ in NOT_NAMES or speakers.is_document(head):
                 return None
