@@ -972,3 +972,12 @@ def test_a_document_that_reads_after_the_quote_is_its_source_whatever_its_tag(nl
     # the tagger takes "editorial" for an adjective and "read" for a noun: still the document's words
     found = speakers(['"The council should resign before the winter sets in," the editorial read.'], nlp)
     assert found == {"The council should": "editorial"}
+
+
+def test_he_is_never_someone_the_quote_itself_names(nlp):
+    # the quote's own words speak of Ada: "he" who says them is someone else
+    found = speakers(['Ada Brenner and Tomas Berg spoke at the harbour on Monday. "Ada should just do whatever she '
+                      'wants to do," he said.'], nlp)
+    assert found == {"Ada should just": "Tomas Berg"}
+    found = speakers(['Ada Brenner spoke at the harbour on Monday. "The ferry must run," she said.'], nlp)
+    assert found == {"The ferry must": "Ada Brenner"}

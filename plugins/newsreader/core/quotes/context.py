@@ -94,8 +94,9 @@ class ArticleContext:
     def entity_at(self, p: int, start: int, end: int):
         return next((e for pp, a, b, e, _ in self.mentions if pp == p and a < end and start < b), None)
 
-    def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
-        """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
+    def person_for(self, p: int, pos: int, pronoun: str, skip, quoted=()) -> dict | None:
+        """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender, never one the
+        quote it attributes (``quoted``: its spans in paragraph ``p``) names ('"Ada should resign," he said')."""
         gender = speakers.pronoun_gender(pronoun)
         # subject: 2 for a main clause's subject (or a speaker), 1 for a subordinate clause's, 0 for any other mention
         before = [(pp, a, e, (2 if self._main_subject(self.docs[pp - 1], a, b) else 1) if subject else 0)
@@ -104,6 +105,7 @@ class ArticleContext:
         before += [(pp, a, e, 2) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
         at = self.docs[p - 1].char_span(pos, pos + 1, alignment_mode="expand")
         bound = self._named_in_clause(p, at[0]) if at is not None and len(at) else set()
+        bound |= {e["name"] for pp, a, _, e, _ in self.mentions if pp == p and any(x <= a < y for x, y in quoted)}
         before = [m for m in before if m[2]["name"] not in bound]
         before.sort(key=lambda m: (m[0], m[1]))
         # The main subject of the pronoun's own sentence first, unless known to be of the other gender ("X quashed

@@ -70,6 +70,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
 
         for group in group_spans(paragraph, p_index, spans, locate):
             first = group[0]
+            names.quoted = group
             sentence = locate.at(p_index, first[0])
             if sentence is None:
                 continue

@@ -53,6 +53,7 @@ class ParagraphSpeakers:
         self.spans = article.quote_spans[p_index - 1]
         self.dateline = article.datelines[p_index - 1]
         self.last_speaker = last_speaker  # () -> (name, key) of the quote before, read when a pronoun needs it
+        self.quoted = ()  # the spans of the quote being attributed (set by the caller): a pronoun is no one it names
 
     def skip(self, pp, a):  # a name inside a quote never speaks it (in this paragraph or one before)
         all_spans = self.article.quote_spans
@@ -69,7 +70,7 @@ class ParagraphSpeakers:
         if low == "his" and token.head.lemma_.lower() in speakers.SAYING_NOUNS:
             low = "he"  # "his promise of …": the one "he" stands for
         if low in speakers.PERSON_PRONOUNS:
-            person = self.article.person_for(self.p, token.idx, low, self.skip)
+            person = self.article.person_for(self.p, token.idx, low, self.skip, self.quoted)
             return (person["name"], f"person:{person['name']}") if person else False
         if low == "they":
             group = self.article.group_for(self.p, token.idx)
