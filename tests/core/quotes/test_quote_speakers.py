@@ -899,3 +899,85 @@ def test_one_heard_asking_is_the_speaker_not_the_one_asked(nlp):
     found = speakers(['"Should the port keep a list of every boat that comes in?" a journalist is heard asking Reyes '
                       'after a meeting in Tarsk.'], nlp)
     assert found == {"Should the port": "journalist"}
+
+
+def test_the_one_told_is_never_the_speaker_when_the_parse_misses_the_subject(nlp):
+    # a long description between the name and "told" leaves the verb without a subject in the parse: the word after
+    # it is the one addressed, not the speaker (unknown rather than wrong)
+    found = speakers(['"A fine captain, a very fine captain," Ruud, the veteran skipper and long-time chair of the '
+                      'Harbour Guild, after a long week at sea, told reporters.'], nlp)
+    assert found == {"A fine captain,": None}
+    found = speakers(['"The pier is finished," Ruud, after a long week at sea, told Mayor Ines Maro.'], nlp)
+    assert found == {"The pier is": "Ruud"}
+
+
+def test_he_never_stands_for_the_one_his_own_verb_speaks_to(nlp):
+    # "he told Roos": he is not Roos, whoever else the paragraphs name (unknown when no one else fits)
+    found = speakers(['A dock worker met Senator Ana Roos at the pier. "The night shifts have been cut twice this '
+                      'year," he told Roos.'], nlp)
+    assert found == {"The night shifts": None}
+    found = speakers(['Senator Ana Roos met the crew at the pier. "We will not give up the night shifts," he said to '
+                      'Roos.'], nlp)
+    assert found == {"We will not": None}
+    found = speakers(['Tomas Berg met Senator Ana Roos at the pier on Monday. "The night shifts have been cut twice '
+                      'this year," he told Roos.'], nlp)
+    assert found == {"The night shifts": "Tomas Berg"}
+    # a name before the pronoun, or in a clause joined to its own, may still be the one it stands for
+    found = speakers(['When Tomas Berg arrived at the pier, he told the crew that "the night shifts are over."'], nlp)
+    assert found == {"the night shifts": "Tomas Berg"}
+    found = speakers(['Senator Ana Roos met the crew. "We will win this," she said, and Roos left.'], nlp)
+    assert found == {"We will win": "Ana Roos"}
+
+
+def test_a_speech_verb_the_quote_s_closing_comma_sets_off_is_its_attribution(nlp):
+    # the parse hangs "Lind added" under Berg's "say": the verb after the quote's comma attributes it, not the one
+    # whose clause the words sit in
+    found = speakers(['Berg cannot say that "from his own view," Lind added, insisting the matter was "for the harbour '
+                      'court alone."'], nlp)
+    assert found == {"from his own": "Lind"}
+    # words inside a reported clause still go to the one who reports it
+    found = speakers(['Lind said officials were calling "every hour" to ask about the ferry.'], nlp)
+    assert found == {"every hour": "Lind"}
+
+
+def test_a_person_made_the_subject_right_after_the_quote_speaks_it(nlp):
+    # '"…," X started.' or '"…?" X pressed.': not a speech verb, but the quote's own sentence names its speaker, and
+    # the quote before it (another person's) is not carried on
+    found = speakers(['Anchor Tom Hollis interviewed Mayor Ines Maro on Monday. "We will rebuild the pier," Maro said. '
+                      '"The papers say you met the builders in March," Tom Hollis started.'], nlp)
+    assert found == {"We will rebuild": "Ines Maro", "The papers say": "Tom Hollis"}
+    found = speakers(['Anchor Tom Hollis interviewed Mayor Ines Maro on Monday. "We will rebuild the pier," Maro said. '
+                      '"Would the board pay for a second ferry?" Tom Hollis pressed. "Or would the town?"'], nlp)
+    assert found == {"We will rebuild": "Ines Maro", "Would the board": "Tom Hollis", "Or would the": "Tom Hollis"}
+    # the same person again carries the quote on
+    found = speakers(['Mayor Ines Maro spoke on Monday. "We will rebuild the pier," Maro said. "Nobody will stop us," '
+                      'Maro smiled.'], nlp)
+    assert found == {"We will rebuild": "Ines Maro", "Nobody will stop": "Ines Maro"}
+
+
+def test_a_bare_attribution_after_a_question_may_quote_something_after_its_verb(nlp):
+    # the sentence after '"…?"' is its attribution even when it quotes a title or someone later on
+    found = speakers(['"I hear the ferry captain is free, but we will see, right?" Maro remarked, alluding to the '
+                      'pilot\'s latest role in "Low Tide."'], nlp)
+    assert found["I hear the"] == "Maro"
+    found = speakers(['"How many piers have we lost this year? Two? Three?" Maro asks as a porter walks past her, saying '
+                      'he is "here to fix the roof."'], nlp)
+    assert found["How many piers"] == "Maro"
+    # a sentence that opens with a quote of its own is no attribution of the one before
+    found = speakers(['"Why now?" "Because the tide is out," Hollis answered.'], nlp)
+    assert found["Why now?"] is None
+
+
+def test_a_document_that_reads_after_the_quote_is_its_source_whatever_its_tag(nlp):
+    # the tagger takes "editorial" for an adjective and "read" for a noun: still the document's words
+    found = speakers(['"The council should resign before the winter sets in," the editorial read.'], nlp)
+    assert found == {"The council should": "editorial"}
+
+
+def test_he_is_never_someone_the_quote_itself_names(nlp):
+    # the quote's own words speak of Ada: "he" who says them is someone else
+    found = speakers(['Ada Brenner and Tomas Berg spoke at the harbour on Monday. "Ada should just do whatever she '
+                      'wants to do," he said.'], nlp)
+    assert found == {"Ada should just": "Tomas Berg"}
+    found = speakers(['Ada Brenner spoke at the harbour on Monday. "The ferry must run," she said.'], nlp)
+    assert found == {"The ferry must": "Ada Brenner"}

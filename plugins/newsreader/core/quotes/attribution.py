@@ -27,8 +27,10 @@ def attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int,
     while at < len(paragraph) and paragraph[at].isspace():
         at += 1
     tail = locate.at(p_index, at) if at < len(paragraph) else None
-    if tail is None or any(tail.offset <= a < tail.offset + len(tail.text) for a, _ in spans):
+    if tail is None:
         return None
+    # a quote of its own only after its speech verb ('Maro remarked, alluding to the film "Low Tide."')
+    opened = [a for a, _ in spans if tail.offset <= a < tail.offset + len(tail.text)]
     tokens = [t for t in doc.char_span(tail.offset, tail.offset + len(tail.text), alignment_mode="expand") or ()
               if not t.is_punct]
     if not tokens:
@@ -36,7 +38,7 @@ def attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int,
     # The speech verb opens the sentence ("asked X, who …") or follows its subject's words right away ("X, a
     # teacher, asked"); a long sentence of its own is no attribution of the quote before it.
     verb = next((t for t in tokens[:_TAIL_MAX_WORDS] if speakers.is_speech_verb(t)), None)
-    if verb is None or verb.dep_ != "ROOT" and verb.head.i != verb.i:
+    if verb is None or verb.dep_ != "ROOT" and verb.head.i != verb.i or any(a <= verb.idx for a in opened):
         return None
     subject = speakers.subject_of(verb)
     opening = {t.i for t in subject.subtree} if subject is not None else set()
@@ -87,8 +89,9 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
             if close is None or any(inside(t, quote_spans) and t.pos_ == "VERB" for t in rest[:close]):
                 return None
             rest = rest[close + 1:]
-        if len(run) > 1 and run[-1].lower_ in {"read", "reads"} and speakers.is_worded_document(run[-2]):
-            run = run[:-1]  # '"…," the email read.': the parser took "read" for a noun of the document's name
+        if len(run) > 1 and run[-1].lower_ in {"read", "reads"} and speakers.names_document(run[-2]):
+            run = run[:-1]  # '"…," the email read.': the parser took "read" for a noun of the document's name (and
+            # "editorial" for an adjective)
         elif not rest or not speech(rest[0]):
             return None
     run = [t for t in run if not inside(t, quote_spans)]

@@ -2,11 +2,13 @@
 
 The subject of the speech verb the quote hangs on, "according to X", the other speech verbs' subjects, a name or
 clause before a colon that introduces the quote, and for a partial quote the subject of the verb governing it.
+The colon and the "as" clause after the quote are read in ``quotes/explicit.py``.
 """
 
 from __future__ import annotations
 
 from . import speakers
+from .explicit import ADDRESSING, as_clause, colon_introducer
 from .speakers import inside
 
 PARTIAL_MAX_WORDS = 3
@@ -27,7 +29,6 @@ _THINKING = frozenset("""
 _PREDICATES = frozenset({"attr", "acomp", "oprd"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
-NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
 
 
 def _quoted(doc, span: tuple[int, int]) -> list:
@@ -65,7 +66,12 @@ def _governing_speech_verb(doc, group):
     # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
     # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
     introduced = before.endswith((",", ":"))
-    while not introduced and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head) and not inside(verb.head, [group[0]]):
+    # (not past a speech verb the quote's closing comma sets off: in 'Berg cannot say that "…," Lind added' the
+    # parse hangs Lind's verb under Berg's, but Lind speaks)
+    closing = verb is not None and verb.idx >= group[0][1] and (
+        doc.text[group[0][0]:group[0][1]].rstrip().endswith(",") or doc.text[group[0][1]:group[0][1] + 2][1:] == ",")
+    while (not introduced and not closing and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head)
+           and not inside(verb.head, [group[0]])):
         verb = verb.head
     if not introduced and verb is not None and verb.dep_ == "relcl":
         # 'Nothing the mayor said "will calm anyone," the senator said': the relative clause says what the words are
@@ -82,66 +88,6 @@ def _inverted(verb, quote_spans) -> bool:
     while before >= 0 and verb.doc[before].is_punct and not inside(verb.doc[before], quote_spans):
         before -= 1
     return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
-
-
-_HEARING = frozenset({"hear", "listen", "read", "receive", "get", "see", "watch", "learn", "find", "show", "include"})
-
-
-_ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "email", "write", "text"})
-
-
-def _colon_introducer(doc, quote_spans, lo: int, group):
-    """Who a colon right before the quote introduces: the name before it ('Ines Maro: "…"') or the subject of
-    the clause it ends ('The minister went further: "…"'); None when no colon comes right before the quote."""
-    opening = group[0][0] - 1
-    before = doc.text[lo:opening].rstrip()
-    if not before.endswith(":") or any(lo <= a < opening for a, _ in quote_spans):
-        return None
-    stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
-    if not stretch:
-        return None
-    name = stretch[-1]
-    if before[:-1].rstrip().endswith(")") and "(" in before:  # 'Rep. Ada Voss (D-Tarsk): "…"' (the tokenizer
-        # may glue the bracket's end to the quote's first word): the word before the aside
-        end = lo + len(before[:before.rindex("(")].rstrip())
-        name = next((t for t in stretch if t.idx < end <= t.idx + len(t.text)), name)
-    if (name.pos_ == "PROPN" and name.ent_type_ not in NOT_NAMES and not (name.dep_ == "pobj" and name.head.lower_ != "from")
-            and not (name.dep_ in {"dobj", "dative"} and name.head.lemma_.lower() in _ADDRESSING)):
-        # a name right before the colon speaks, whatever comes before it ('A headline - Ines Maro: "…"', 'More
-        # from Maro: "…"'); not the outlet or place it was said in ('later that day on Channel 4: "…"') nor the
-        # one told ('X told the Fixture Herald: "…"': the clause's subject, below)
-        return name
-    ids = {t.i for t in stretch}
-    verb = next((t for t in reversed(stretch) if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is not None and speakers.is_speech_verb(verb) and all(
-            t.pos_ in {"ADV", "PART"} for t in stretch if t.i > verb.i):
-        # the speech verb right before the colon ('X said as the heckler yelled: "…"'): its subject, whatever
-        # the clause's main verb
-        subject = speakers.subject_of(verb)
-        if subject is not None and subject.i in ids:
-            return subject
-    heads = [t for t in stretch if t.head.i not in ids or t.head.i == t.i]
-    head = heads[-1] if heads else None
-    if head is None:
-        return None
-    if head.pos_ in {"VERB", "AUX"}:
-        if head.lemma_.lower() in _HEARING or any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
-            return None  # "The panel heard from the auditor:", "She received a letter from him:"
-        subject = speakers.subject_of(head)
-        return subject if subject is not None and subject.i in ids else None
-    return head if head.pos_ in {"PROPN", "NOUN"} else None
-
-
-def _as_clause(doc, quote_spans, group):
-    """The subject of an "as" clause with a speech verb right after the quote ('"…," as the memo put it', '"…," as
-    Reyes said'), or None."""
-    after = next((t for t in doc if t.idx >= group[-1][1] and not t.is_punct), None)
-    if after is None or after.lower_ != "as" or after.dep_ != "mark" or inside(after, quote_spans):
-        return None
-    verb = after.head
-    if not speakers.is_speech_verb(verb) or any(c.dep_ in {"dobj", "ccomp"} and c.lower_ != "it" for c in verb.children):
-        return None  # 'as the board wrote two letters': a time ("while"), not a source
-    return speakers.subject_of(verb, lambda t: not inside(t, quote_spans))
 
 
 def _before_aside(doc, verb):
@@ -220,12 +166,12 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         return not inside(t, quote_spans)
 
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
-    introducer = _colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    introducer = colon_introducer(doc, quote_spans, lo, group) if not partial else None
     between = doc.text[introducer.idx + len(introducer.text):group[0][0] - 1].strip() if introducer is not None else ""
     if between == ":" or between.startswith("(") and between.endswith(":"):
         # the name right before the colon ('Pollsters agree - Ines Maro: "…"'): before the verb the quote hangs on
         yield introducer
-    aside = _as_clause(doc, quote_spans, group)
+    aside = as_clause(doc, quote_spans, group)
     if aside is not None:  # '… is a "proven local need," as the board's memo put it': before the verb the quote
         yield aside  # hangs on ('X echoed her worries because the test is "…," as the memo put it': the memo)
     governing = _governing_speech_verb(doc, group)
@@ -258,8 +204,9 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
             if subject is None:  # a misparse left the verb without one: the name right before it (after it only
                 # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
                 after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-                if after is not None and not _inverted(verb, quote_spans) and _object_of(after, verb):
-                    after = None
+                if after is not None and not _inverted(verb, quote_spans) and (
+                        _object_of(after, verb) or verb.lemma_.lower() in ADDRESSING):
+                    after = None  # nor the one addressed ('"…," X, 58, told the Courier': not the Courier)
                 subject = next((t for t in (_before_aside(doc, verb), after)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:

@@ -94,18 +94,22 @@ class ArticleContext:
     def entity_at(self, p: int, start: int, end: int):
         return next((e for pp, a, b, e, _ in self.mentions if pp == p and a < end and start < b), None)
 
-    def person_for(self, p: int, pos: int, pronoun: str, skip) -> dict | None:
-        """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender."""
+    def person_for(self, p: int, pos: int, pronoun: str, skip, quoted=()) -> dict | None:
+        """The person "he"/"she" at (p, pos) stands for: a recent subject or speaker of that gender, never one the
+        quote it attributes (``quoted``: its spans in paragraph ``p``) names ('"Ada should resign," he said')."""
         gender = speakers.pronoun_gender(pronoun)
         # subject: 2 for a main clause's subject (or a speaker), 1 for a subordinate clause's, 0 for any other mention
         before = [(pp, a, e, (2 if self._main_subject(self.docs[pp - 1], a, b) else 1) if subject else 0)
                   for pp, a, b, e, subject in self.subjects
                   if p - 2 <= pp and (pp, a) < (p, pos) and not skip(pp, a) and e["type"] == "person"]
         before += [(pp, a, e, 2) for pp, a, e in self.said if p - 2 <= pp and (pp, a) < (p, pos)]
+        at = self.docs[p - 1].char_span(pos, pos + 1, alignment_mode="expand")
+        bound = self._named_in_clause(p, at[0]) if at is not None and len(at) else set()
+        bound |= {e["name"] for pp, a, _, e, _ in self.mentions if pp == p and any(x <= a < y for x, y in quoted)}
+        before = [m for m in before if m[2]["name"] not in bound]
         before.sort(key=lambda m: (m[0], m[1]))
         # The main subject of the pronoun's own sentence first, unless known to be of the other gender ("X quashed
         # rumours he was leaving": X, not a man named in the paragraph before)
-        at = self.docs[p - 1].char_span(pos, pos + 1, alignment_mode="expand")
         opening = at[0].sent.start_char if at is not None and len(at) else None
         for pp, a, e, subject in reversed(before):
             if pp == p and opening is not None and a >= opening and subject == 2 and self.genders.get(e["name"], gender) == gender:
@@ -117,8 +121,23 @@ class ArticleContext:
                 known = self.genders.get(e["name"])
                 if subject >= want_subject and (known == gender if want_known else known is None):
                     return e
-        earlier = [e for _, _, e in self.said if self.genders.get(e["name"], gender) == gender]
+        earlier = [e for _, _, e in self.said if self.genders.get(e["name"], gender) == gender and e["name"] not in bound]
         return earlier[-1] if earlier else None
+
+    def _named_in_clause(self, p: int, pronoun) -> set[str]:
+        """The people a subject pronoun's own verb speaks to or acts on ('he told Roos', 'she asked Roos', 'he
+        said to Roos'): the pronoun never stands for them."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.i == pronoun.i:
+            return set()
+        verb, doc = pronoun.head, self.docs[p - 1]
+
+        def addressed(root) -> bool:
+            if root.dep_ in {"dobj", "dative"}:
+                return root.head.i == verb.i
+            return (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.dep_ in {"prep", "dative"}
+                    and root.head.head.i == verb.i)
+        return {e["name"] for pp, a, b, e, _ in self.mentions if pp == p and a > pronoun.idx and not self._quoted(p, a)
+                and e["type"] == "person" and (root := self._name_root(doc, a, b)) is not None and addressed(root)}
 
     def introducer(self, p: int) -> tuple[str | None, str | None]:
         """The person or body whose speech verb ends paragraph ``p`` ("Ines Maro told staff:", "Added Ines Maro:",

@@ -70,6 +70,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
 
         for group in group_spans(paragraph, p_index, spans, locate):
             first = group[0]
+            names.quoted = group
             sentence = locate.at(p_index, first[0])
             if sentence is None:
                 continue
@@ -132,11 +133,14 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 introduced = p_index > 1 and paragraphs[p_index - 2].rstrip().endswith(":")
                 # A question closing the paragraph before is answered, not continued, by the next paragraph's quote.
                 asked = paragraphs[last_quote_end[0] - 1][:last_quote_end[1]].rstrip(" \"”’'").endswith("?")
-                if last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline and not asked):
+                own = article.subject_between((p_index, group[-1][1]), (p_index, _short_tail(paragraph, p_index, group, c_hi, locate)))
+                if own is not None:  # '"…," Hollis pressed.': the person its own sentence makes the subject after it
+                    name, key = own["name"], f"person:{own['name']}"
+                elif last_quote_paragraph == p_index or (last_quote_paragraph == p_index - 1 and s_lo <= dateline and not asked):
                     # … unless someone else became the subject in between: theirs when they were reported speaking
                     # ('… said Cruz. Bran disagreed. "…"'), unknown when they only acted ('Bran visited the port.')
                     other = article.subject_between(last_quote_end, (p_index, first[0]))
-                    if other is None:
+                    if other is None or f"person:{other['name']}" == last_speaker[1]:  # (or the one who spoke)
                         name, key = last_speaker
                     elif other is article.subject_between(last_quote_end, (p_index, first[0]), speaking=True):
                         name, key = other["name"], f"person:{other['name']}"
@@ -160,6 +164,20 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 person = next(e for e in entities if f"{e['type']}:{e['name']}" == key)
                 article.said.append((p_index, first[0], person))
     return quotes
+
+
+def _short_tail(paragraph: str, p_index: int, group, c_hi: int, locate: SentenceLocator) -> int:
+    """Where the words after a quote end: its sentence's end, or when the quote closes its sentence ('"…?"') the end
+    of a short sentence of at most four words right after it ('Hollis pressed.')."""
+    if paragraph[group[-1][1]:c_hi].strip(" \"”’'.,!?…"):
+        return c_hi
+    at = c_hi
+    while at < len(paragraph) and paragraph[at].isspace():
+        at += 1
+    tail = locate.at(p_index, at) if at < len(paragraph) else None
+    if tail is None or len(tail.text.split()) > 4 or any(c in tail.text for c in "\"“”"):
+        return c_hi
+    return tail.offset + len(tail.text)
 
 
 def as_dicts(quotes: list[Quote]) -> list[dict]:

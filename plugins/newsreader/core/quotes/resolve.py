@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import speakers
 from .attribution import AGE
-from .candidates import CHARACTERISING, NOT_NAMES
+from .candidates import CHARACTERISING
+from .explicit import NOT_NAMES
 from .context import ArticleContext, subject_text
 from .speakers import inside
 
@@ -52,6 +53,7 @@ class ParagraphSpeakers:
         self.spans = article.quote_spans[p_index - 1]
         self.dateline = article.datelines[p_index - 1]
         self.last_speaker = last_speaker  # () -> (name, key) of the quote before, read when a pronoun needs it
+        self.quoted = ()  # the spans of the quote being attributed (set by the caller): a pronoun is no one it names
 
     def skip(self, pp, a):  # a name inside a quote never speaks it (in this paragraph or one before)
         all_spans = self.article.quote_spans
@@ -68,7 +70,7 @@ class ParagraphSpeakers:
         if low == "his" and token.head.lemma_.lower() in speakers.SAYING_NOUNS:
             low = "he"  # "his promise of …": the one "he" stands for
         if low in speakers.PERSON_PRONOUNS:
-            person = self.article.person_for(self.p, token.idx, low, self.skip)
+            person = self.article.person_for(self.p, token.idx, low, self.skip, self.quoted)
             return (person["name"], f"person:{person['name']}") if person else False
         if low == "they":
             group = self.article.group_for(self.p, token.idx)
@@ -133,6 +135,8 @@ class ParagraphSpeakers:
             return None
         if AGE.fullmatch("".join(t.text for t in words)):
             return self.doc[words[0].i:head.i + 1].text, None  # "said the 46-year-old"
+        if head.pos_ == "ADJ" and speakers.names_document(head):  # '"…," the editorial read.': the document's words
+            return self.doc[words[0].i:head.i + 1].text, None
         if head.pos_ == "PROPN" or head.pos_ == "NOUN" and head.is_title and not head.is_sent_start:
             if head.ent_type_ in NOT_NAMES or speakers.is_document(head):
                 return None

@@ -212,8 +212,13 @@ def is_document(token) -> bool:
     return lemma in NOT_SPEAKER_NOUNS or low in NOT_SPEAKER_NOUNS or lemma in WORDED_DOCUMENTS or low in WORDED_DOCUMENTS
 
 
+def names_document(token) -> bool:
+    """Whether the word is one for a document that carries words, whatever the tagger made of it."""
+    return token.lemma_.lower() in WORDED_DOCUMENTS or token.lower_ in WORDED_DOCUMENTS
+
+
 def is_worded_document(token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in WORDED_DOCUMENTS or token.lower_ in WORDED_DOCUMENTS)
+    return token.pos_ in {"NOUN", "PROPN"} and names_document(token)
 
 
 def author_of(token):
