@@ -83,19 +83,23 @@ def files(search, entities: Iterable[dict]) -> Iterator[tuple[str, str]]:
     groups = max(4 * len(search.workers), -(-len(made) * PARTITION // GROUP_ENTITIES))
     splits = [search.submit(split, f, groups) for f in made]
     del made
-    keyed = [search.submit(merged_aliases, [search.submit(getitem, s, g) for s in splits]) for g in range(groups)]
+    keyed, total = [], 0
+    for future in search.ahead(search.submit(merged_aliases, [search.submit(getitem, s, g) for s in splits])
+                               for g in range(groups)):  # a few groups in flight at a time
+        keyed.append(future)
+        total += search.submit(len, future).result()
     del splits
-    count = alias_bucket_count(sum(search.submit(len, k).result() for k in keyed))
+    count = alias_bucket_count(total)
     runs = [search.submit(by_run, k, count, BUCKETS_PER_TASK) for k in keyed]
     del keyed
     search.aliases = count
-    made = [search.submit(texts, [search.submit(getitem, r, run) for r in runs], first,
-                          min(count, first + BUCKETS_PER_TASK))
-            for run, first in enumerate(range(0, count, BUCKETS_PER_TASK))]
-    del runs
+    made = search.ahead(search.submit(texts, [search.submit(getitem, r, run) for r in runs], first,
+                                      min(count, first + BUCKETS_PER_TASK))
+                        for run, first in enumerate(range(0, count, BUCKETS_PER_TASK)))  # a few runs in flight
     first = 0
     for future in made:  # one run's texts here at a time
         for number, text in enumerate(future.result(), first):
             yield f"a{number}.json", text
             first = number + 1
         future.release()
+        del future

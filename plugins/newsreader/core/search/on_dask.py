@@ -35,18 +35,22 @@ import re
 import shutil
 import tempfile
 from bisect import bisect_right
+from functools import partial
 from operator import getitem
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from ..wire import decoded, encoded
 from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
-from . import aliases_on_dask, terms_on_dask
+from . import aliases_on_dask, facets_on_dask, terms_on_dask
 from .shards import check_refs, dumps, manifest, postings_text
 
 PARTITION = 1000  # documents per task of step 1
 RANGE_TERMS = 20_000  # terms per task of step 3, at most
-RANGE_POSTINGS = 500_000  # postings per task of step 3, at most (at least 4 tasks a worker): a few MB of shards
+RANGE_POSTINGS = 200_000  # postings per task of step 3, at most (at least 4 tasks a worker): about 2 MB of shards
+AHEAD = 2  # ranges of terms (and of alias buckets) in flight per worker, beyond the one the build process waits for
 
 
 def term_stats(sent: bytes, start: int) -> tuple[list[str], list[list[int]], list[int], dict]:
@@ -142,6 +146,18 @@ def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages
     return terms, entries
 
 
+def ahead(futures: Iterator, window: int) -> Iterator:
+    """``futures`` (a generator that submits each task as it is asked for one) in order, at most ``window`` of them
+    submitted beyond the one the caller holds: the tasks in flight, and the scheduler's record of them, stay as few
+    at any corpus size (the caller drops each future once done with it)."""
+    waiting = deque(islice(futures, window))
+    for future in futures:
+        waiting.append(future)
+        yield waiting.popleft()
+    while waiting:
+        yield waiting.popleft()
+
+
 def ranges(terms: list[str], volume: list[int], at_least: int, most_terms: int) -> list[int]:
     """Where each range of terms starts: about as many postings in each (at most RANGE_POSTINGS, and at least
     ``at_least`` ranges), at most ``most_terms`` terms. What comes back of a range is bounded at any corpus size."""
@@ -185,7 +201,8 @@ class Search:
     def weigh(self, texts: bool = False) -> None:
         """Steps 2 and 3 on the workers: the terms numbered, sorted in lunr's order and cut into ranges there, their
         weights (or with ``texts`` the terms and their shard entries) kept there, per range. Only the number of
-        ranges comes here."""
+        ranges comes here; ``weighed`` gives each range's future in order, submitting a range's gathering and
+        weighing only when it is at most AHEAD ranges a worker beyond the one taken last (:func:`ahead`)."""
         self.as_texts = texts
         vocabulary = None
         for stats in self.stats:  # in order: a term's number is where it is first seen
@@ -197,16 +214,22 @@ class Search:
         bounds = self.submit(getitem, planned, 0)
         splits = [self.submit(split, s, bounds) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
-        self.weighed = [self.submit(weigh_range, [self.submit(getitem, s, r) for s in splits],
-                                    self.submit(range_numbers, planned, r), self.count, averages, lengths, texts)
-                        for r in range(self.submit(range_count, planned).result())]
+        self.ranges = self.submit(range_count, planned).result()
+        self.weighed = self.ahead(self.submit(weigh_range, [self.submit(getitem, s, r) for s in splits],
+                                              self.submit(range_numbers, planned, r), self.count, averages, lengths,
+                                              texts) for r in range(self.ranges))
+
+    def ahead(self, futures: Iterator) -> Iterator:
+        """:func:`ahead`, AHEAD tasks in flight per worker."""
+        return ahead(futures, AHEAD * len(self.workers))
 
     def index(self) -> Index:
         """The whole index, gathered here (what ``index.build_index`` makes)."""
         if self.weighed is None:
             self.weigh()
         terms, postings = [], {}
-        for future in self.weighed:  # the ranges in lunr's order
+        weighed, self.weighed = self.weighed, None
+        for future in weighed:  # the ranges in lunr's order, each submitted as the ones before are done
             for term, number, per_field in future.result():
                 terms.append(term)
                 postings[term] = (number, per_field)
@@ -216,10 +239,11 @@ class Search:
     def refs(self) -> list[str]:
         return [str(n) for n in range(self.count)] if self.sequential else self.given_refs
 
-    def files(self, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict]
+    def files(self, displays: Iterable[dict], facets: dict | Iterable[str] | Callable, entities: Iterable[dict]
               ) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of the search folder (``shards.files``' inner files), in an order of their own, made one at a
-        time (a file given as pieces, ``facets`` when it is not a dict, is a generator of them); then
+        time (a file given as pieces, ``facets`` when it is not a dict, is a generator of them, or what ``facets``
+        gives when told how to number the documents' entities on the cluster: ``facets_on_dask.pieces``); then
         :meth:`manifest` gives ``manifest.json``. ``entities`` (those with a page) may be a generator: the alias
         files are made on the cluster (``aliases_on_dask``)."""
         if self.weighed is None:
@@ -234,6 +258,8 @@ class Search:
         for n, display in enumerate(displays):  # refs 0, 1, 2, …: the shards need them
             yield f"d/{n}.json", dumps(display)
         yield from aliases_on_dask.files(self, entities)
+        if callable(facets):  # the documents' entities numbered on the cluster
+            facets = facets(partial(facets_on_dask.pieces, self))
         yield "facets.json", dumps(facets) if isinstance(facets, dict) else facets
 
     def manifest(self, folder: str) -> str:
@@ -279,7 +305,8 @@ def numbered_paths(prefix: str, end: int) -> Iterator[str]:
             stack.extend(c for c in range(10 * n + 9, 10 * n - 1, -1) if c < end)
 
 
-def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict],
+def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str] | Callable,
+          entities: Iterable[dict],
           kept: Callable[[str, str | Path], None] | None = None) -> tuple[str, str]:
     """The search files under ``out`` as ``shards.files`` makes them, each written as soon as it is made (then
     ``kept(path in the folder, text)``; for a file made as pieces, ``kept(path in the folder, the file written)``)
