@@ -44,6 +44,7 @@ def test_the_alias_files_made_on_the_cluster_are_the_local_ones(cluster, monkeyp
     from distributed import get_task_stream
 
     monkeypatch.setattr(aliases_on_dask, "PARTITION", 170)  # 12 partitions, 5 groups, runs of 3 buckets
+    monkeypatch.setattr(aliases_on_dask, "SENT", 60)  # each partition sent in parts
     monkeypatch.setattr(aliases_on_dask, "GROUP_ENTITIES", 400)
     monkeypatch.setattr(aliases_on_dask, "BUCKETS_PER_TASK", 3)
     entities = entities_with_pages(2000)
