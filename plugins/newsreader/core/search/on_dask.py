@@ -5,22 +5,24 @@ Steps, as lunr's builder would make them if it were cut in parts (:class:`Search
 and one range's text at a time, never the vocabulary (not a term is sorted or numbered here):
 
 1. **term statistics per document, in parallel**: the documents in partitions (of ``PARTITION`` documents, in
-   order, each sent as one JSON text, ``wire.encoded``: no UTF-8 copy of the documents' strings left here); a task
-   counts each document's terms per field (``index.field_counts``, the local build's own function) and keeps, on
-   its worker, its terms in first-seen order, its field lengths and the postings ``(document position, term
-   frequency)``;
+   order, sent ``SENT`` at a time, each as one JSON text, ``wire.encoded``: no UTF-8 copy of the documents' strings
+   left here); a task counts each document's terms per field (``index.field_counts``, the local build's own
+   function) and keeps, on its worker, its terms in first-seen order, its field lengths and the postings
+   ``(document position, term frequency)``;
 2. **the vocabulary, on the workers**: a chain of tasks numbers the terms partition after partition (first-seen
    order over the partitions in order is the local build's order) and counts each term's postings; one task then
    sorts them in lunr's order and cuts them into ranges of about as many postings (at most ``RANGE_POSTINGS``: a
-   range's shards are a few MB at any corpus size), keeping each range's numbers; only the number of ranges comes
+   range's shards are about 2 MB at any corpus size), keeping each range's numbers; only the number of ranges comes
    here. The field lengths are joined on a worker too;
 3. **weights per range of terms, in parallel**: a task gathers one range from every partition (the workers send
    each other that range only) and weighs its terms with ``index.weigh`` (the same expression on the same numbers,
-   so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept;
-4. **the files of the vocabulary, per range** (``terms_on_dask``): a chain of small tasks packs the ranges' entries
-   into shards in order (``shards.Packer``, as a local build packs them); each range then makes its pieces of the
-   shards, their keys, ``vocab.json`` and ``v<L>.json``, which come here one range at a time, are written and
-   forgotten (:meth:`Search.files`).
+   so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept.
+   A few ranges are in flight at a time (:func:`ahead`: ``AHEAD`` a worker), submitted as the build process takes
+   them, so the tasks in flight, and the scheduler's record of them, stay as few at any corpus size;
+4. **the files of the vocabulary, per range** (``terms_on_dask``): a task per range packs its entries into shards
+   in order (``shards.Packer``, as a local build packs them, given the packing of the ranges before) and makes its
+   pieces of the shards, their keys, ``vocab.json`` and ``v<L>.json``, which come here one range at a time, are
+   written (or kept in a temporary file until the shards are) and forgotten (:meth:`Search.files`).
 
 :func:`build_index` gathers the whole :class:`index.Index` instead (for ``lunr-index.json``, a file for tools, and
 the tests). Plain Python; the caller passes a ``distributed.Client``.
@@ -29,9 +31,7 @@ the tests). Plain Python; the caller passes a ``distributed.Client``.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import os
-import re
 import shutil
 import tempfile
 from bisect import bisect_right
@@ -45,20 +45,22 @@ from pathlib import Path
 from ..wire import decoded, encoded
 from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
 from . import aliases_on_dask, facets_on_dask, terms_on_dask
+from .paths import Written
 from .shards import check_refs, dumps, manifest, postings_text
 
-PARTITION = 1000  # documents per task of step 1
+PARTITION = 4000  # documents per task of step 1 (a few tasks a partition keep the scheduler's record of it)
+SENT = 1000  # documents sent at a time (listed here, each as one JSON text)
 RANGE_TERMS = 20_000  # terms per task of step 3, at most
 RANGE_POSTINGS = 200_000  # postings per task of step 3, at most (at least 4 tasks a worker): about 2 MB of shards
 AHEAD = 2  # ranges of terms (and of alias buckets) in flight per worker, beyond the one the build process waits for
 
 
-def term_stats(sent: bytes, start: int) -> tuple[list[str], list[list[int]], list[int], dict]:
-    """Step 1 for the documents ``sent`` (a JSON list, at positions ``start``…): (terms in first-seen order, field
+def term_stats(start: int, *sent: bytes) -> tuple[list[str], list[list[int]], list[int], dict]:
+    """Step 1 for the documents ``sent`` (JSON lists, at positions ``start``…): (terms in first-seen order, field
     lengths per field, each term's postings count, {term: [[(position, tf)] per field]})."""
     lengths: list[list[int]] = [[] for _ in FIELDS]
     postings: dict[str, list[list]] = {}
-    for position, doc in enumerate(decoded(sent), start):
+    for position, doc in enumerate((doc for part in sent for doc in decoded(part)), start):
         for f, counts in enumerate(field_counts(doc)):
             lengths[f].append(sum(counts.values()))
             for term, tf in counts.items():
@@ -186,7 +188,9 @@ class Search:
         # Refs 0, 1, 2, … (as a build numbers its documents) are not kept: a list of every document's would be.
         self.sequential = all(str(doc["ref"]) == str(n) for n, doc in enumerate(documents))
         self.given_refs = None if self.sequential else [str(doc["ref"]) for doc in documents]
-        self.stats = [self.submit(term_stats, self.send(documents[at:at + partition]), at)
+        size = min(SENT, partition)
+        self.stats = [self.submit(term_stats, at, *(self.send(documents[a:a + size])
+                                                    for a in range(at, min(at + partition, self.count), size)))
                       for at in range(0, self.count, partition)]
         self.weighed = None
 
@@ -271,38 +275,6 @@ def build_index(client, documents: list[dict], partition: int = PARTITION, worke
                 range_terms: int = RANGE_TERMS) -> Index:
     """:func:`index.build_index` of ``documents`` on the cluster behind ``client``: the same Index."""
     return Search(client, documents, partition, workers, range_terms).index()
-
-
-NUMBERED = re.compile(r"(.*?)(0|[1-9][0-9]*)\.json")
-
-
-class Written:
-    """The paths of the files written, in little room: a run of numbered files from 0 (``d/0.json``, ``d/1.json``,
-    …) kept as its prefix and length; :meth:`sorted` gives every path in ``sorted`` order, one at a time."""
-
-    def __init__(self):
-        self.runs: dict[str, int] = {}
-        self.others: list[str] = []
-
-    def add(self, path: str) -> None:
-        found = NUMBERED.fullmatch(path)
-        if found and self.runs.get(found[1], 0) == int(found[2]):
-            self.runs[found[1]] = int(found[2]) + 1
-        else:
-            self.others.append(path)
-
-    def sorted(self) -> Iterator[str]:
-        return heapq.merge(sorted(self.others), *(numbered_paths(p, end) for p, end in self.runs.items()))
-
-
-def numbered_paths(prefix: str, end: int) -> Iterator[str]:
-    """``f"{prefix}{n}.json"`` for n in range(end), in the order of their names ("1.json" < "10.json" < "2.json")."""
-    stack = [n for n in range(9, -1, -1) if n < end]
-    while stack:
-        n = stack.pop()
-        yield f"{prefix}{n}.json"
-        if n:
-            stack.extend(c for c in range(10 * n + 9, 10 * n - 1, -1) if c < end)
 
 
 def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str] | Callable,
