@@ -15,6 +15,7 @@ import multiprocessing
 import shutil
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import partial
 from itertools import islice, pairwise
 from pathlib import Path
 
@@ -105,37 +106,48 @@ def _displays(store: dict) -> Iterator[dict]:
 
 def streamed(store: dict):
     """:func:`shown` for the search files made on a Dask cluster, nothing of it whole here: the display files, the
-    facets as pieces of ``facets.json`` (:func:`facet_pieces`) and the entities with a page, all generators."""
+    facets as pieces of ``facets.json`` (:func:`facet_pieces`, given how the cluster numbers the documents'
+    entities: ``on_dask.Search.files``) and the entities with a page, generators."""
     with_pages = ({"name": m[0], "type": m[1], "aliases": m[2], "url": m[3]} for m in store["entities"].values()
                   if m[3])
-    return _displays(store), facet_pieces(store), with_pages
+    return _displays(store), partial(facet_pieces, store), with_pages
 
 
 ROWS = 2000  # facets' rows per piece
 
 
-def facet_pieces(store: dict) -> Iterator[str]:
-    """``facets.json`` (``dumps`` of :func:`shown`'s facets) made a piece at a time: no row is kept, and an entity's
-    number is found by bisection in the ids when they are in order (as :func:`documents_and_store` leaves them)."""
+def facet_pieces(store: dict, numbered=None) -> Iterator[str]:
+    """``facets.json`` (``dumps`` of :func:`shown`'s facets) made a piece at a time: no row is kept. An entity's
+    number is given by ``numbered(ids, rows, ROWS)`` (the documents' rows ``[source, year, [entity ids]]`` made
+    pieces of the file, the ids numbered on a Dask cluster: ``facets_on_dask.pieces``), else found here by
+    bisection in the ids when they are in order (as :func:`documents_and_store` leaves them)."""
     entities, docs = store["entities"], store["docs"]
     sources = sorted({d["s"] for d in docs if d["s"]})
     source_number = {source: n for n, source in enumerate(sources)}
-    ids = list(entities)
-    if all(a < b for a, b in pairwise(ids)):
-        def number(eid: str) -> int:
-            at = bisect_left(ids, eid)
-            if at == len(ids) or ids[at] != eid:
-                raise KeyError(eid)
-            return at
-    else:
-        number = {eid: n for n, eid in enumerate(ids)}.__getitem__
     rows = ([m[0], m[1]] for m in entities.values())
     yield f'{{"sources":{search_shards.dumps(sources)},"entities":['
     yield from _joined(rows)
     yield '],"docs":['
-    yield from _joined([source_number[d["s"]] if d["s"] else -1, d["y"] or 0, [number(e) for e in d["e"]]]
-                       for d in docs)
+    facets = ([source_number[d["s"]] if d["s"] else -1, d["y"] or 0, d["e"]] for d in docs)
+    if numbered is not None:
+        yield from numbered(iter(entities), facets, ROWS)
+    else:
+        number = _numbering(list(entities))
+        yield from _joined([source, year, [number(e) for e in ids]] for source, year, ids in facets)
     yield "]}"
+
+
+def _numbering(ids: list[str]):
+    """An entity id's number: its position in ``ids``, by bisection when they are in order."""
+    if not all(a < b for a, b in pairwise(ids)):
+        return {eid: n for n, eid in enumerate(ids)}.__getitem__
+
+    def number(eid: str) -> int:
+        at = bisect_left(ids, eid)
+        if at == len(ids) or ids[at] != eid:
+            raise KeyError(eid)
+        return at
+    return number
 
 
 def _joined(rows) -> Iterator[str]:

@@ -93,7 +93,7 @@ def test_a_build_on_the_cluster_is_byte_identical_to_a_local_one(cluster, corpus
     log = result.stdout + result.stderr
     assert f"Using the Dask cluster at {cluster.scheduler.address}; dashboard: http" in log
     ran = {str(t["key"]).split("-")[0] for t in stream.data}
-    assert {"newsreader", "term_stats", "weigh_range", "pieces", "tallied", "related", "years_of"} <= ran, \
+    assert {"newsreader", "term_stats", "weigh_range", "made", "tallied", "related", "years_of"} <= ran, \
         f"not run on the cluster: annotation, search, entity index, timeline ({ran})"
     assert tree(out) == tree(local_site)
     use_secret(str(cache))  # the session's secret (conftest), as the build used it

@@ -5,22 +5,24 @@ Steps, as lunr's builder would make them if it were cut in parts (:class:`Search
 and one range's text at a time, never the vocabulary (not a term is sorted or numbered here):
 
 1. **term statistics per document, in parallel**: the documents in partitions (of ``PARTITION`` documents, in
-   order, each sent as one JSON text, ``wire.encoded``: no UTF-8 copy of the documents' strings left here); a task
-   counts each document's terms per field (``index.field_counts``, the local build's own function) and keeps, on
-   its worker, its terms in first-seen order, its field lengths and the postings ``(document position, term
-   frequency)``;
+   order, sent ``SENT`` at a time, each as one JSON text, ``wire.encoded``: no UTF-8 copy of the documents' strings
+   left here); a task counts each document's terms per field (``index.field_counts``, the local build's own
+   function) and keeps, on its worker, its terms in first-seen order, its field lengths and the postings
+   ``(document position, term frequency)``;
 2. **the vocabulary, on the workers**: a chain of tasks numbers the terms partition after partition (first-seen
    order over the partitions in order is the local build's order) and counts each term's postings; one task then
    sorts them in lunr's order and cuts them into ranges of about as many postings (at most ``RANGE_POSTINGS``: a
-   range's shards are a few MB at any corpus size), keeping each range's numbers; only the number of ranges comes
+   range's shards are about 2 MB at any corpus size), keeping each range's numbers; only the number of ranges comes
    here. The field lengths are joined on a worker too;
 3. **weights per range of terms, in parallel**: a task gathers one range from every partition (the workers send
    each other that range only) and weighs its terms with ``index.weigh`` (the same expression on the same numbers,
-   so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept;
-4. **the files of the vocabulary, per range** (``terms_on_dask``): a chain of small tasks packs the ranges' entries
-   into shards in order (``shards.Packer``, as a local build packs them); each range then makes its pieces of the
-   shards, their keys, ``vocab.json`` and ``v<L>.json``, which come here one range at a time, are written and
-   forgotten (:meth:`Search.files`).
+   so the same floats), then writes each term's shard entry (``shards.postings_text``): the weights are not kept.
+   A few ranges are in flight at a time (:func:`ahead`: ``AHEAD`` a worker), submitted as the build process takes
+   them, so the tasks in flight, and the scheduler's record of them, stay as few at any corpus size;
+4. **the files of the vocabulary, per range** (``terms_on_dask``): a task per range packs its entries into shards
+   in order (``shards.Packer``, as a local build packs them, given the packing of the ranges before) and makes its
+   pieces of the shards, their keys, ``vocab.json`` and ``v<L>.json``, which come here one range at a time, are
+   written (or kept in a temporary file until the shards are) and forgotten (:meth:`Search.files`).
 
 :func:`build_index` gathers the whole :class:`index.Index` instead (for ``lunr-index.json``, a file for tools, and
 the tests). Plain Python; the caller passes a ``distributed.Client``.
@@ -29,32 +31,36 @@ the tests). Plain Python; the caller passes a ``distributed.Client``.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import os
-import re
 import shutil
 import tempfile
 from bisect import bisect_right
+from functools import partial
 from operator import getitem
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from ..wire import decoded, encoded
 from .index import FIELDS, Index, averages_of, field_counts, js_order, weigh
-from . import aliases_on_dask, terms_on_dask
+from . import aliases_on_dask, facets_on_dask, terms_on_dask
+from .paths import Written
 from .shards import check_refs, dumps, manifest, postings_text
 
-PARTITION = 1000  # documents per task of step 1
+PARTITION = 4000  # documents per task of step 1 (a few tasks a partition keep the scheduler's record of it)
+SENT = 1000  # documents sent at a time (listed here, each as one JSON text)
 RANGE_TERMS = 20_000  # terms per task of step 3, at most
-RANGE_POSTINGS = 500_000  # postings per task of step 3, at most (at least 4 tasks a worker): a few MB of shards
+RANGE_POSTINGS = 200_000  # postings per task of step 3, at most (at least 4 tasks a worker): about 2 MB of shards
+AHEAD = 2  # ranges of terms (and of alias buckets) in flight per worker, beyond the one the build process waits for
 
 
-def term_stats(sent: bytes, start: int) -> tuple[list[str], list[list[int]], list[int], dict]:
-    """Step 1 for the documents ``sent`` (a JSON list, at positions ``start``…): (terms in first-seen order, field
+def term_stats(start: int, *sent: bytes) -> tuple[list[str], list[list[int]], list[int], dict]:
+    """Step 1 for the documents ``sent`` (JSON lists, at positions ``start``…): (terms in first-seen order, field
     lengths per field, each term's postings count, {term: [[(position, tf)] per field]})."""
     lengths: list[list[int]] = [[] for _ in FIELDS]
     postings: dict[str, list[list]] = {}
-    for position, doc in enumerate(decoded(sent), start):
+    for position, doc in enumerate((doc for part in sent for doc in decoded(part)), start):
         for f, counts in enumerate(field_counts(doc)):
             lengths[f].append(sum(counts.values()))
             for term, tf in counts.items():
@@ -142,6 +148,18 @@ def weigh_range(parts: list[dict], numbers: dict[str, int], count: int, averages
     return terms, entries
 
 
+def ahead(futures: Iterator, window: int) -> Iterator:
+    """``futures`` (a generator that submits each task as it is asked for one) in order, at most ``window`` of them
+    submitted beyond the one the caller holds: the tasks in flight, and the scheduler's record of them, stay as few
+    at any corpus size (the caller drops each future once done with it)."""
+    waiting = deque(islice(futures, window))
+    for future in futures:
+        waiting.append(future)
+        yield waiting.popleft()
+    while waiting:
+        yield waiting.popleft()
+
+
 def ranges(terms: list[str], volume: list[int], at_least: int, most_terms: int) -> list[int]:
     """Where each range of terms starts: about as many postings in each (at most RANGE_POSTINGS, and at least
     ``at_least`` ranges), at most ``most_terms`` terms. What comes back of a range is bounded at any corpus size."""
@@ -170,7 +188,9 @@ class Search:
         # Refs 0, 1, 2, … (as a build numbers its documents) are not kept: a list of every document's would be.
         self.sequential = all(str(doc["ref"]) == str(n) for n, doc in enumerate(documents))
         self.given_refs = None if self.sequential else [str(doc["ref"]) for doc in documents]
-        self.stats = [self.submit(term_stats, self.send(documents[at:at + partition]), at)
+        size = min(SENT, partition)
+        self.stats = [self.submit(term_stats, at, *(self.send(documents[a:a + size])
+                                                    for a in range(at, min(at + partition, self.count), size)))
                       for at in range(0, self.count, partition)]
         self.weighed = None
 
@@ -185,7 +205,8 @@ class Search:
     def weigh(self, texts: bool = False) -> None:
         """Steps 2 and 3 on the workers: the terms numbered, sorted in lunr's order and cut into ranges there, their
         weights (or with ``texts`` the terms and their shard entries) kept there, per range. Only the number of
-        ranges comes here."""
+        ranges comes here; ``weighed`` gives each range's future in order, submitting a range's gathering and
+        weighing only when it is at most AHEAD ranges a worker beyond the one taken last (:func:`ahead`)."""
         self.as_texts = texts
         vocabulary = None
         for stats in self.stats:  # in order: a term's number is where it is first seen
@@ -197,16 +218,22 @@ class Search:
         bounds = self.submit(getitem, planned, 0)
         splits = [self.submit(split, s, bounds) for s in self.stats]
         self.stats = None  # the workers drop the postings once split
-        self.weighed = [self.submit(weigh_range, [self.submit(getitem, s, r) for s in splits],
-                                    self.submit(range_numbers, planned, r), self.count, averages, lengths, texts)
-                        for r in range(self.submit(range_count, planned).result())]
+        self.ranges = self.submit(range_count, planned).result()
+        self.weighed = self.ahead(self.submit(weigh_range, [self.submit(getitem, s, r) for s in splits],
+                                              self.submit(range_numbers, planned, r), self.count, averages, lengths,
+                                              texts) for r in range(self.ranges))
+
+    def ahead(self, futures: Iterator) -> Iterator:
+        """:func:`ahead`, AHEAD tasks in flight per worker."""
+        return ahead(futures, AHEAD * len(self.workers))
 
     def index(self) -> Index:
         """The whole index, gathered here (what ``index.build_index`` makes)."""
         if self.weighed is None:
             self.weigh()
         terms, postings = [], {}
-        for future in self.weighed:  # the ranges in lunr's order
+        weighed, self.weighed = self.weighed, None
+        for future in weighed:  # the ranges in lunr's order, each submitted as the ones before are done
             for term, number, per_field in future.result():
                 terms.append(term)
                 postings[term] = (number, per_field)
@@ -216,10 +243,11 @@ class Search:
     def refs(self) -> list[str]:
         return [str(n) for n in range(self.count)] if self.sequential else self.given_refs
 
-    def files(self, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict]
+    def files(self, displays: Iterable[dict], facets: dict | Iterable[str] | Callable, entities: Iterable[dict]
               ) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of the search folder (``shards.files``' inner files), in an order of their own, made one at a
-        time (a file given as pieces, ``facets`` when it is not a dict, is a generator of them); then
+        time (a file given as pieces, ``facets`` when it is not a dict, is a generator of them, or what ``facets``
+        gives when told how to number the documents' entities on the cluster: ``facets_on_dask.pieces``); then
         :meth:`manifest` gives ``manifest.json``. ``entities`` (those with a page) may be a generator: the alias
         files are made on the cluster (``aliases_on_dask``)."""
         if self.weighed is None:
@@ -234,6 +262,8 @@ class Search:
         for n, display in enumerate(displays):  # refs 0, 1, 2, …: the shards need them
             yield f"d/{n}.json", dumps(display)
         yield from aliases_on_dask.files(self, entities)
+        if callable(facets):  # the documents' entities numbered on the cluster
+            facets = facets(partial(facets_on_dask.pieces, self))
         yield "facets.json", dumps(facets) if isinstance(facets, dict) else facets
 
     def manifest(self, folder: str) -> str:
@@ -247,39 +277,8 @@ def build_index(client, documents: list[dict], partition: int = PARTITION, worke
     return Search(client, documents, partition, workers, range_terms).index()
 
 
-NUMBERED = re.compile(r"(.*?)(0|[1-9][0-9]*)\.json")
-
-
-class Written:
-    """The paths of the files written, in little room: a run of numbered files from 0 (``d/0.json``, ``d/1.json``,
-    …) kept as its prefix and length; :meth:`sorted` gives every path in ``sorted`` order, one at a time."""
-
-    def __init__(self):
-        self.runs: dict[str, int] = {}
-        self.others: list[str] = []
-
-    def add(self, path: str) -> None:
-        found = NUMBERED.fullmatch(path)
-        if found and self.runs.get(found[1], 0) == int(found[2]):
-            self.runs[found[1]] = int(found[2]) + 1
-        else:
-            self.others.append(path)
-
-    def sorted(self) -> Iterator[str]:
-        return heapq.merge(sorted(self.others), *(numbered_paths(p, end) for p, end in self.runs.items()))
-
-
-def numbered_paths(prefix: str, end: int) -> Iterator[str]:
-    """``f"{prefix}{n}.json"`` for n in range(end), in the order of their names ("1.json" < "10.json" < "2.json")."""
-    stack = [n for n in range(9, -1, -1) if n < end]
-    while stack:
-        n = stack.pop()
-        yield f"{prefix}{n}.json"
-        if n:
-            stack.extend(c for c in range(10 * n + 9, 10 * n - 1, -1) if c < end)
-
-
-def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str], entities: Iterable[dict],
+def write(search: Search, out: Path, displays: Iterable[dict], facets: dict | Iterable[str] | Callable,
+          entities: Iterable[dict],
           kept: Callable[[str, str | Path], None] | None = None) -> tuple[str, str]:
     """The search files under ``out`` as ``shards.files`` makes them, each written as soon as it is made (then
     ``kept(path in the folder, text)``; for a file made as pieces, ``kept(path in the folder, the file written)``)

@@ -4,11 +4,13 @@ their keys (``k<g>.json`` and the manifest's), ``vocab.json`` and ``v<L>.json``,
 range's (nor a term list of its own).
 
 The ranges (``on_dask.weigh_range`` with texts: a range's terms in lunr's order and their shard entries, on the
-workers) are packed into shards by a chain of small tasks (:func:`packed`: the ``shards.Packer`` of the ranges
-before and the last term before come in, the range's cuts and keys go out); each range then makes, on its worker,
-its pieces of the shards and the keys of the shards it begins (:func:`pieces`), its piece of ``vocab.json``
-(:func:`vocab_piece`) and its rows of each ``v<L>.json`` (:func:`length_rows`), which the build process writes one
-range at a time (:func:`files`).
+workers) are packed into shards in order, as a local build packs them (``shards.Packer``): a task per range
+(:func:`made`) is given the packing of the ranges before (the packer's few numbers and the last term, which come
+here from the range before) and gives the range's cuts and keys (:func:`packed`), its pieces of the shards
+(:func:`pieces`), its piece of ``vocab.json`` (:func:`vocab_piece`), its rows of each ``v<L>.json``
+(:func:`length_rows`) and the packing for the next range. The build process writes the shards at once and keeps
+the rest in temporary files until every shard is written (:class:`Spilled`): nothing of a range stays on the
+cluster once it is here, so the scheduler forgets the tasks it was made by (:func:`files`).
 
 Plain Python; ``search`` is the ``on_dask.Search`` whose cluster (and workers) it uses.
 """
@@ -16,8 +18,8 @@ Plain Python; ``search`` is the ``on_dask.Search`` whose cluster (and workers) i
 from __future__ import annotations
 
 from collections.abc import Iterator
+import tempfile
 from copy import copy
-from operator import getitem
 
 from .shards import GROUP, INLINE_KEYS, LENGTHS, Packer, dumps, js_length, separator
 
@@ -69,6 +71,48 @@ def length_rows(weighed, packing: dict) -> list[list[tuple[int, str]]]:
     return [[(n, ",".join(items)) for n, items in rows] for rows in out]
 
 
+def made(weighed, before: dict | None) -> tuple:
+    """One range, on its worker, given the packing of the ranges before (``before``: the ``packer`` and the ``last``
+    term, from what this gave for the range before; None for the first): its pieces of the shards, the keys of the
+    shards it begins, its piece of ``vocab.json``, its rows of each ``v<L>.json``, and the packing for the next."""
+    packing = packed(before, weighed)
+    texts, keys = pieces(weighed, packing)
+    return (texts, keys, vocab_piece(weighed, packing), length_rows(weighed, packing),
+            {"packer": packing["packer"], "last": packing["last"]})
+
+
+class Spilled:
+    """A file's text as it comes, a range at a time, kept in a temporary file until it is written (``vocab.json``
+    and each ``v<L>.json`` come after every shard): a row of ``v<L>.json`` continued from range to range (a shard's
+    terms of one length) is one row."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.pending, self.first = None, True
+
+    def add(self, rows: list[tuple[int, str]]) -> None:
+        for n, items in rows:
+            if self.pending and self.pending[0] == n:
+                self.pending = (n, f"{self.pending[1]},{items}")
+            else:
+                self._row()
+                self.pending = (n, items)
+
+    def _row(self) -> None:
+        if self.pending:
+            self.file.write(("" if self.first else ",") + f"[{self.pending[0]},{self.pending[1]}]")
+            self.first, self.pending = False, None
+
+    def pieces(self, before: str, after: str) -> Iterator[str]:
+        self._row()
+        self.file.seek(0)
+        yield before
+        while block := self.file.read(1 << 20):
+            yield block
+        yield after
+        self.file.close()
+
+
 class Keys:
     """The shards' keys as they come, a range at a time: :meth:`add` gives each key file ``k<g>.json`` as it fills
     (:meth:`end` the last); kept are only their number (``count``), the first of each group (``groups``) and, while
@@ -96,60 +140,31 @@ class Keys:
             self.group = []
 
 
-def files(search, weighed: list, keys: Keys) -> Iterator[tuple[str, str | Iterator[str]]]:
-    """The shards, key files, ``vocab.json`` and ``v<L>.json`` of the ranges ``weighed`` (futures, in lunr's order),
-    in order, each made when it is reached; ``keys`` keeps what the manifest needs."""
-    chain, shards, vocab, rows = None, [], [], []
-    for future in weighed:
-        chain = search.submit(packed, chain, future)
-        shards.append(search.submit(pieces, future, chain))
-        vocab.append(search.submit(vocab_piece, future, chain))
-        rows.append(search.submit(length_rows, future, chain))
-    del weighed, chain
+def files(search, weighed: Iterator, keys: Keys) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """The shards, key files, ``vocab.json`` and ``v<L>.json`` of the ranges ``weighed`` (futures, in lunr's order,
+    each submitted as the caller takes it: ``on_dask.ahead``), in order, each made when it is reached; ``keys`` keeps
+    what the manifest needs. A range's results come here once (:func:`made`), and nothing of it stays on the
+    cluster, not even the record of the tasks it was made by (a task kept keeps the ones it was made from)."""
+    packing, vocab, lengths = None, Spilled(), [Spilled() for _ in range(LENGTHS)]
     yield from keys.add([""])  # shard 0's
     number, current = 0, []
-    for future in shards:  # one range's pieces here at a time
-        texts, begun = future.result()
-        future.release()
-        for k, piece in enumerate(texts):
+    for future in weighed:  # one range's pieces here at a time
+        texts, begun, piece, rows, packing = search.submit(made, future, packing).result()
+        del future
+        for k, piece_of_shards in enumerate(texts):
             if k:
                 yield f"t{number}.json", f"[{','.join(current)}]"
                 number, current = number + 1, []
-            if piece:
-                current.append(piece)
+            if piece_of_shards:
+                current.append(piece_of_shards)
+        del texts
+        vocab.file.write(piece)
+        for spilled, found in zip(lengths, rows):
+            spilled.add(found)
+        del piece, rows
         yield from keys.add(begun)
     yield f"t{number}.json", f"[{','.join(current)}]"
     yield from keys.end()
-    yield "vocab.json", _joined(vocab, "[[", "]]")
-    for length in range(LENGTHS):
-        yield f"v{length + 1}.json", _length_file(search, rows, length)
-
-
-def _joined(futures: list, before: str, after: str) -> Iterator[str]:
-    yield before
-    for future in futures:
-        yield future.result()
-        future.release()
-    yield after
-
-
-def _length_file(search, rows: list, length: int) -> Iterator[str]:
-    """``v<length + 1>.json`` from each range's rows, a range at a time: a shard's row continued from range to range
-    is one row."""
-    yield "["
-    pending, first = None, True
-    for future in rows:
-        done = []
-        for n, items in search.submit(getitem, future, length).result():
-            if pending and pending[0] == n:
-                pending = (n, f"{pending[1]},{items}")
-            else:
-                if pending:
-                    done.append(pending)
-                pending = (n, items)
-        if done:
-            yield ("" if first else ",") + ",".join(f"[{n},{items}]" for n, items in done)
-            first = False
-    if pending:
-        yield ("" if first else ",") + f"[{pending[0]},{pending[1]}]"
-    yield "]"
+    yield "vocab.json", vocab.pieces("[[", "]]")
+    for length, spilled in enumerate(lengths, 1):
+        yield f"v{length}.json", spilled.pieces("[", "]")
