@@ -21,6 +21,11 @@ _CALL = re.compile(r"\b(?:(?:SIGN UP|SUBSCRIBE|REGISTER)(?: FOR| TO)?(?: OUR| TH
                    r" (?:NEWSLETTERS?|MAILING LIST)|CLICK HERE TO (?:SUBSCRIBE|SIGN UP)|JOIN OUR MAILING LIST)\b")
 
 
+def may_hide(text: str) -> bool:
+    """Whether ``text`` can hold anything :func:`hidden` finds (cheap: most text cannot)."""
+    return "<" in text or "NEWSLETTER" in text or "MAILING LIST" in text or "CLICK HERE" in text
+
+
 def hidden(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` ranges of ``text`` that are embed markup, in order."""
     found = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
