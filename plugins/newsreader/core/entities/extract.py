@@ -91,7 +91,8 @@ def _capitals(paragraph: str, known: dict[str, tuple[str, str]], aliases: AliasT
     return out
 
 
-_SHOUTED_NEIGHBOUR = re.compile(r"(?:^|\W)[A-Z]{2,}\W*$"), re.compile(r"^\W*[A-Z]{2,}(?:\W|$)")
+_CAPS_BEFORE = re.compile(r"(?:^|\W)[A-Z]{2,}\W*$")  # a word in capitals right before …
+_CAPS_AFTER = re.compile(r"^\W*[A-Z]{2,}(?:\W|$)")  # … or right after
 
 
 def _shouted(paragraph: str, cand: Candidate, aliases: AliasTable) -> bool:
@@ -101,7 +102,7 @@ def _shouted(paragraph: str, cand: Candidate, aliases: AliasTable) -> bool:
     if not written.isupper() or "." in written or aliases.place(written) or aliases.organization(written):
         return False  # "U.N.", "NATO": an acronym or a name the alias table knows, whatever surrounds it
     before, after = paragraph[max(0, cand.start - 24):cand.start], paragraph[cand.end:cand.end + 24]
-    return len(written.split()) > 2 or bool(_SHOUTED_NEIGHBOUR[0].search(before) or _SHOUTED_NEIGHBOUR[1].search(after))
+    return len(written.split()) > 2 or bool(_CAPS_BEFORE.search(before) or _CAPS_AFTER.search(after))
 
 
 def _listed_surnames(cands: list[Candidate], owners: dict[str, str]) -> list[Candidate]:

@@ -21,17 +21,20 @@ _CALL = re.compile(r"\b(?:(?:SIGN UP|SUBSCRIBE|REGISTER)(?: FOR| TO)?(?: OUR| TH
                    r" (?:NEWSLETTERS?|MAILING LIST)|CLICK HERE TO (?:SUBSCRIBE|SIGN UP)|JOIN OUR MAILING LIST)\b")
 
 
+_CALL_WORDS = ("NEWSLETTER", "MAILING LIST", "CLICK HERE")  # a call to action holds one of these
+
+
 def may_hide(text: str) -> bool:
     """Whether ``text`` can hold anything :func:`hidden` finds (cheap: most text cannot)."""
-    return "<" in text or "NEWSLETTER" in text or "MAILING LIST" in text or "CLICK HERE" in text
+    return "<" in text or any(word in text for word in _CALL_WORDS)
 
 
 def hidden(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` ranges of ``text`` that are embed markup, in order."""
-    found = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
-    if "NEWSLETTER" in text or "MAILING LIST" in text or "CLICK HERE" in text:
-        found = sorted(found + [m.span() for m in _CALL.finditer(text)])  # a call can sit inside no tag: none overlap
-    return found
+    if not may_hide(text):
+        return []
+    found = [m.span() for m in _TAG.finditer(text)] + [m.span() for m in _CALL.finditer(text)]
+    return sorted(found)  # a call holds no "<": no range overlaps another
 
 
 def visible(text: str) -> str:

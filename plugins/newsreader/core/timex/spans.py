@@ -195,8 +195,8 @@ def counted_number(span) -> bool:
     if label is not None and (label.lower_ in _LABEL_WORDS or (
             re.fullmatch(r"[A-Z]{2,4}\.?", label.text) and label.text not in _ERAS and not label.is_stop)):
         return True
-    if len(span) == 1 and span[0].dep_ in {"nsubj", "nsubjpass"} and span[0].head.tag_ == "VBP" or (
-            len(span) == 1 and span[0].dep_ == "nsubj" and span[0].head.lower_ == "were"):
+    if len(span) == 1 and span[0].dep_ in {"nsubj", "nsubjpass"} and (
+            span[0].head.tag_ == "VBP" or span[0].head.lower_ == "were"):
         return True  # "1200 were against": a plural verb counts; a year takes "was"
     if after + 1 < len(doc) and doc[after].lower_ in {"to", "and", "-", "\u2013"} and doc[after + 1].like_num:
         other = doc[after + 1].text.replace(",", "")
