@@ -81,7 +81,6 @@ def article(index: int, seed: int = 1, words: int | None = None) -> dict:
 
     With ``words``, made-up filler brings the body to about that many words (for index-size figures).
     """
-    """One synthetic article as fields: headline, source, published, paragraphs."""
     rng = random.Random(seed * 1_000_003 + index)
     published = datetime(2018, 1, 1, 6, 0) + timedelta(days=rng.randint(0, 6 * 365), minutes=rng.randint(0, 900))
     topic = rng.choice(TOPICS)
