@@ -817,6 +817,8 @@ def test_a_clock_time_right_before_its_day_is_one_expression(nlp, text, expected
     ("The team planned to leave Nairobi on Thursday.", ("Thursday", "DATE", "2019-11-21")),
     ("The rescue team could land as early as Sunday.", ("Sunday", "DATE", "2019-11-24")),
     ("The company has scheduled a news conference Thursday.", ("Thursday", "DATE", "2019-11-21")),
+    ("Dock workers planned a march through Port Calder on Saturday.", ("Saturday", "DATE", "2019-11-23")),
+    ("The guild slated a members' ballot on Monday, but a judge halted it.", ("Monday", "DATE", "2019-11-25")),
 ])
 def test_plans_and_earliest_dates_point_ahead(nlp, text, expected):
     has(nlp, text, WED_2019_11_20, expected)

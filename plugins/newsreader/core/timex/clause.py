@@ -16,6 +16,9 @@ _FUTURE_WORDS = {"due", "scheduled", "slated", "set", "expected", "expects", "ex
 _PLANNING = {"plan", "schedule", "set", "expect", "due", "intend", "aim", "hope", "prepare", "promise", "vow",
              "poise", "slate", "threaten"}
 _FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
+# "planned a vigil on Sunday" (not "organised": the event took place); word forms, as the lemmatizer reads
+# "slated" as "slat"
+_PLANNED_WITH_OBJECT = {"plan", "plans", "planned", "planning", "slate", "slates", "slated"}
 
 
 def direction(span) -> str | None:
@@ -51,11 +54,13 @@ def direction(span) -> str | None:
             if any(a.lower_ == "had" for a in auxes) or any(
                     c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for up in _governors(verb) for c in up.children):
                 return "past"  # "had been due to reopen Friday", "had been slated to vote Monday": a plan since overtaken
-            if verb.lemma_ == "schedule" or (
+            if verb.lemma_ == "schedule" or (verb.lower_ in _PLANNED_WITH_OBJECT and any(
+                    c.dep_ == "dobj" for c in verb.children)) or (
                     verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
                     and (governor.lemma_ in _PLANNING
                          or (governor.lemma_ == "be" and governor.tag_ in {"VBZ", "VBP"}))):
-                return "future"  # "planned to leave on Thursday", "is to resume trading Tuesday", "has scheduled…"
+                return "future"  # "planned to leave on Thursday", "is to resume trading Tuesday", "has scheduled…",
+                # "planned a march on Saturday": the day is the planned event's, after the planning
             if verb.tag_ == "VBN" and not auxes and verb.dep_ in {"acl", "relcl", "amod"}:
                 return "past"  # "the half ended June 28", "shares issued in July": a reduced relative clause
             if (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and prep is not None
