@@ -446,6 +446,24 @@ def test_a_first_name_before_a_surname_the_model_calls_an_organisation_makes_a_p
     assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [("organization", "Ferrone")]
 
 
+def test_his_or_her_object_makes_a_person_of_two_words_the_model_calls_an_organisation(nlp):
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
+
+    def typed(text, start, end, label="ORG"):
+        doc = nlp(text)
+        doc.ents = [Span(doc, start, end, label=label)]
+        return [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})]
+
+    assert typed("Darla Quenby cast her vote before dawn.", 0, 2) == [("person", "Darla Quenby")]
+    assert typed("Later, Darla Quenby threw her support behind the levy.", 2, 4) == [("person", "Darla Quenby")]
+    # a company has "its"; "her" as an object names no owner; a word of public bodies keeps the model's type
+    assert typed("Brackton Holdings cut its forecast.", 0, 2) == [("organization", "Brackton Holdings")]
+    assert typed("Velmar Freight hired her last spring.", 0, 2) == [("organization", "Velmar Freight")]
+    assert typed("Tarsk Council renewed her contract.", 0, 2)[0][0] == "organization"
+    assert typed("Also Quenby threw his hat in the ring.", 0, 2) == [("organization", "Quenby")]  # "Also": no name
+
+
 def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acronym_ends_no_persons_name(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
     from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415

@@ -203,7 +203,12 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
 def _first_name_before(span, aliases: AliasTable):
     """The span of "Carla Ferrone" when the model tagged only "Ferrone", as an organisation or a place, and
     the sentence shows a person: an untagged capitalised word right before it (see :func:`whole_name`), and
-    "he" or "she" after it or a speech verb it is the subject of. None otherwise."""
+    "he" or "she" after it or a speech verb it is the subject of; also "Carla Ferrone" tagged whole
+    (:func:`_acts_as_person`). None otherwise. ("Mrs. Ferrone" is :func:`_person_evidence`'s.)"""
+    if len(span) == 1 and span[0].ent_iob_ == "I":  # "Holly" the trim took for an adverb (tagged RB): the model's own span
+        span = span.doc[span.start - 1:span.end]
+    if len(span) == 2:
+        return span if _acts_as_person(span, aliases) else None
     if len(span) != 1 or span.text.isupper() or aliases.place(span.text) or aliases.organization(span.text) \
             or aliases.capital_of(span.text) or aliases.demonym(span.text) or span.text in NOT_A_SURNAME:
         return None
@@ -212,6 +217,24 @@ def _first_name_before(span, aliases: AliasTable):
             or not (pronoun_follows(name) or speaks(name)):  # "Carla", not "OSCE"
         return None
     return name
+
+
+_HIS_HER = frozenset(("his", "her"))
+
+
+def _acts_as_person(span, aliases: AliasTable) -> bool:
+    """"Carla Ferrone cast her vote": two plain capitalised words the model tagged as one organisation or place, the
+    subject of a verb whose object is "his"/"her" something (a company's is "its"; "Velmar Freight said she left"
+    stays the model's). Names the alias table knows, and names with a word of companies, clubs, media or public
+    bodies, keep the model's type."""
+    first, last = span[0], span[1]
+    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in span) or first.is_stop \
+            or last.text in CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS or _NOT_A_PERSON_WORD.search(span.text) \
+            or first.text.lower() in TITLES or aliases.place(span.text) or aliases.organization(span.text) \
+            or span.root.dep_ != "nsubj":
+        return False
+    return any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in _HIS_HER for g in c.children)
+               for c in span.root.head.children)
 
 
 # "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
