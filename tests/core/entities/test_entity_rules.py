@@ -365,6 +365,20 @@ def test_a_title_before_a_surname_ending_a_sentence_takes_no_word_of_the_next(nl
     assert not any(". " in name for name in found)
 
 
+def test_a_title_before_a_name_with_middle_initials_takes_the_whole_name(nlp):
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.people import titled_names  # noqa: PLC0415
+
+    def names(text):
+        return [text[c.start:c.end] for c in titled_names(text, load())]
+
+    assert names("Former Governor Harold T. Brackley toured the mill.") == ["Harold T. Brackley"]
+    assert names("Senator Nell J.P. Ardmore spoke first.") == ["Nell J.P. Ardmore"]
+    assert names("It was Sen. Oskar Lindqvist. Then he left.") == ["Oskar Lindqvist"]  # a full stop still ends it
+    found = entities_in(["Former Governor Harold T. Brackley toured the mill, and Brackley spoke."], nlp)
+    assert not any(name.endswith(" T") for name in found), found
+
+
 def test_a_surname_the_model_calls_an_organisation_is_the_person_the_article_names_in_full(nlp):
     found = entities_in(["Tomas Velkner met the board on Monday. Velkner told reporters the deal was done, and the "
                          "Velkner campaign agreed."], nlp)

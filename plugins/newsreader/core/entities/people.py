@@ -122,8 +122,11 @@ def joined_name(name: str, people: dict[str, Entity]) -> str:
 # A word (a title only people hold, checked after: "Minister", "Secretary-General", "spokesman"), then two to
 # four capitalised words, looked ahead so that "Foreign" of "Foreign Minister Ana Duarte" leaves "Minister" its turn.
 _TITLED_NAME = re.compile(
-    r"(?<![\w-])(?P<title>[A-Za-z]+\.?(?:-[A-Z][a-z]+)?)(?=\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){1,3}))"
+    r"(?<![\w-])(?P<title>[A-Za-z]+\.?(?:-[A-Z][a-z]+)?)(?=\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}))"
 )
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
@@ -149,6 +152,9 @@ def titled_names(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             if (bare.lower() in TITLES or bare.lower() in WEEKDAYS_MONTHS or aliases.place(bare)
                     or aliases.demonym(bare) or aliases.capital_of(bare) or aliases.organization(bare)):
                 break
+            if _INITIALS.fullmatch(bare):  # "Ana K. Duarte", "Tom J.R. Gale": middle initials, inside the name
+                kept.append(bare)
+                continue
             if bare.endswith(".") and len(bare) > 2:  # "Mrs. Ferrand. And": a full stop ends the name, not an initial
                 kept.append(bare[:-1])
                 break
