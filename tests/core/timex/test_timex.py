@@ -824,6 +824,16 @@ def test_plans_and_earliest_dates_point_ahead(nlp, text, expected):
     has(nlp, text, WED_2019_11_20, expected)
 
 
+def test_the_day_does_not_refer_back_to_a_day_named_paragraphs_before(nlp):
+    paragraphs = ["The fair marks the founding of Port Calder on May 2, 1851.", "Crowds filled the quay.",
+                  "Vendors lined the quay before the day's races, a steward said."]
+    found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)
+    assert [t.text for t in found] == ["May 2, 1851"]
+    paragraphs = ["The fair opened on May 2, 2019.", "Vendors lined the quay before the day's races."]
+    found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)
+    assert [(t.text, t.value) for t in found] == [("May 2, 2019", "2019-05-02"), ("the day", "2019-05-02")]
+
+
 def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
     paragraphs = ["9:40 a.m.", "Trains stopped across the city."]
     found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)

@@ -197,11 +197,14 @@ def _step_of(low: str) -> int | None:
     ("that day", DAY, "past", "DATE", "2019-11-12", {"last_day": "2019-11-12"}),
     ("this day", DAY, None, "DATE", "2019-11-19"),
     ("the day", DAY, "past", None, None),
+    ("the day", DAY, "past", None, None, {"last_day": "1848-02-24", "day_elsewhere": True}),
 ])
 def read_the_day(low, text, ctx):
     if low not in {"the day", "that day", "the same day", "that same day", "this day"}:
         return None
     day = ctx.last_day if low != "this day" else ctx.anchor
+    if low == "the day" and ctx.day_elsewhere:
+        day = None  # the last day named is paragraphs back (an anniversary's, a history's): not the one meant here
     if day is None:
         return Resolution("DATE", "XXXX-XX-XX") if low != "the day" else False
     how = f"'{text}' refers back to {human_anchor(day)}"
