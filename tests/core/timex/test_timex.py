@@ -819,6 +819,7 @@ def test_a_clock_time_right_before_its_day_is_one_expression(nlp, text, expected
     ("The company has scheduled a news conference Thursday.", ("Thursday", "DATE", "2019-11-21")),
     ("Dock workers planned a march through Port Calder on Saturday.", ("Saturday", "DATE", "2019-11-23")),
     ("The guild slated a members' ballot on Monday, but a judge halted it.", ("Monday", "DATE", "2019-11-25")),
+    ("The rowers hoped to cross the strait on Friday.", ("Friday", "DATE", "2019-11-22")),
 ])
 def test_plans_and_earliest_dates_point_ahead(nlp, text, expected):
     has(nlp, text, WED_2019_11_20, expected)
