@@ -19,6 +19,7 @@ from typing import Callable
 from .core.entities.index import TYPE_ORDER
 from .core.timex.timeline_entry import unique
 
+SHORT_QUOTE = 3  # words: quoted words no one says, at most this long, are a term or a title, not something said
 KEY = "newsreader"  # the context key of the AnnotatedSite, and the name of each article's attribute
 
 TYPE_LABELS = {
@@ -58,10 +59,16 @@ class ArticleAnnotations:
         return unique(self.events)
 
     @cached_property
+    def listed_quotes(self) -> list[dict]:
+        """The quotes "Who said what" lists: not a few words in quotation marks that no one is said to say (a term,
+        a title, a nickname: the "zero-sum" rule, "Harbour Hour"); the text still marks them."""
+        return [q for q in self.quotes if q["speaker_name"] is not None or len(q["text"].split()) > SHORT_QUOTE]
+
+    @cached_property
     def quote_groups(self) -> list[dict]:
-        """Quotes grouped by speaker, in the order speakers first speak; unknown speakers last."""
+        """Listed quotes grouped by speaker, in the order speakers first speak; unknown speakers last."""
         groups: dict[str | None, dict] = {}
-        for quote in self.quotes:
+        for quote in self.listed_quotes:
             group = groups.setdefault(quote["speaker_name"],
                                       {"name": quote["speaker_name"], "href": quote["speaker_href"], "quotes": []})
             group["quotes"].append(quote)
