@@ -163,6 +163,7 @@ def test_non_utf8_file_is_read_with_a_warning_naming_file_and_line():
         "NEWSLETTER", "|", "* * *", "---", "Join the Example.org mailing list |", "Sign up for our daily briefing",
         "Subscribe to our newsletter", "Share this article", "Share on Facebook", "Advertisement",
         "Related reading: more on the talks", "Related Articles", "Read more:", "Follow us on social media",
+        "Follow Tam Odell on Twitter @tamodell_news.", "“Follow her on Instagram: @rivka.writes”",
         "© 2019 Example Media. All rights reserved.",
     ],
 )
@@ -177,6 +178,8 @@ def test_furniture_lines(line):
         "The ministry said it would publish a newsletter for farmers affected by the drought, officials told reporters on Monday.",
         "Readers who subscribe to the theory that talks will resume were disappointed when negotiators flew home without a date.",
         "Share prices fell.",
+        "Follow the money on Twitter, investigators told the inquiry.",
+        "Voters who follow him on Twitter were told to stay home.",
     ],
 )
 def test_article_lines_are_not_furniture(line):

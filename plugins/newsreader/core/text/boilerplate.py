@@ -2,7 +2,7 @@
 
 Only a run of lines at the very end of the file is ever removed, and only lines
 that look like site furniture: punctuation-only lines, and short lines about
-newsletters, sign-ups, sharing, advertisements or related reading. A body
+newsletters, sign-ups, sharing, following the author, advertisements or related reading. A body
 paragraph that merely mentions a newsletter is long prose and stays.
 """
 
@@ -17,6 +17,7 @@ _FURNITURE = re.compile(
     r"""
     \bnewsletters?\b | \bmailing\s+list\b | \bsign[\s-]*up\b | \bsubscrib\w* |
     \bshare\s+(?:this|on|via)\b | ^\s*share\W*$ | \bfollow\s+us\b |
+    ^\W*follow\s+(?:\S+\s+){1,3}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\W*(?:@\S+)?\W*$ |
     \badvertis\w* | ^\s*ad\s*$ | \bsponsored\b |
     \brelated\s+(?:reading|articles?|stories|news|content|coverage|links?)\b |
     \bread\s+(?:more|also|next)\b | ^\s*see\s+also\b | \bmore\s+stories\b |
