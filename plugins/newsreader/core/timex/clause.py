@@ -18,7 +18,7 @@ _PLANNING = {"plan", "schedule", "set", "expect", "due", "intend", "aim", "hope"
 _FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
 _PLANNED_WITH_OBJECT = {"plan", "slate"}  # "planned a vigil on Sunday" (not "organised": the event took place)
 # Forms the model's lemmatizer reads as another verb ("hoped" as "hop", "slated" as "slat").
-_MISREAD = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope", "slated": "slate",
+_MISREAD = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "slated": "slate",
             "slates": "slate", "slating": "slate"}
 
 
