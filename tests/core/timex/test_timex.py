@@ -835,6 +835,19 @@ def test_the_day_does_not_refer_back_to_a_day_named_paragraphs_before(nlp):
     assert [(t.text, t.value) for t in found] == [("May 2, 2019", "2019-05-02"), ("the day", "2019-05-02")]
 
 
+@pytest.mark.parametrize("text, dated", [
+    ("The mill shed 40 jobs in the last three months of 2017.", False),
+    ("Over the final two weeks of the race, Ardmore gained ground.", False),
+    ("In the last two years of his term, the mayor rebuilt the pier.", False),
+    ("Fares have risen over the past three years.", True),
+    ("The past two years of talks led nowhere.", True),
+])
+def test_a_stretch_of_another_time_is_not_counted_back_from_publication(nlp, text, dated):
+    found, events = extract_all(number_sentences([text]), list(nlp.pipe([text])), TUE_2019_11_19)
+    assert any(t.type == "DURATION" for t in found), found
+    assert bool(events) == dated, events
+
+
 def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
     paragraphs = ["9:40 a.m.", "Trains stopped across the city."]
     found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)

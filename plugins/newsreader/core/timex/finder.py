@@ -41,6 +41,9 @@ _DEFINED_BY_CLAUSE = {"the day", "the night", "the morning", "the afternoon", "t
 _DAY_NAMED_NEXT = re.compile(rf"\s*,?\s*(?:{WEEKDAY_NAME}|{MONTH_NAME}\s?\d)")
 # "on Friday and Saturday nights": the weekday before shares the plural part of the day
 _STEPPED_WEEKDAY = re.compile(rf"the\s+(?:previous|preceding|following)\s+{WEEKDAY_NAME}", re.I)
+# "the last four months of 2011", "the final weeks of the war": a stretch of that time, not the one before
+# publication ("the past 28 years" alone, or "of talks", counts back from the publication date).
+_OF_AFTER = re.compile(rf"\s+of\s+(?:the|this|that|his|her|its|their|our|\d{{4}}\b|{MONTH_NAME})", re.I)
 _SHARED_PART = re.compile(rf"\s*,?\s*(?:and|or)\s+{WEEKDAY_NAME}\s+(?P<part>{PART_OF_DAY_WORDS})s\b", re.I)
 # a clock time followed by a count of days from an event: "at 5 a.m. three days before the fire"
 _DAYS_FROM_EVENT = re.compile(r"\s+(?:on\s+)?(?:[\w-]+\s+){1,3}?(?:days?|nights?|weeks?)\s+(?:before|after|earlier|later|"
@@ -118,6 +121,8 @@ class Finder:
             found = resolve(text[start:end], ctx)
         except (ValueError, OverflowError, KeyError, IndexError):  # a rule's slip must not cost the article
             return None
+        if found is not None and found.type == "DURATION" and found.event and _OF_AFTER.match(text, end):
+            found = Resolution(found.type, found.value)  # "the last two weeks of the campaign": not counted from now
         shared = _SHARED_PART.match(text, end)
         if found is not None and shared and found.type == "DATE" and low in WEEKDAYS:
             return recurring(low, shared.group("part"))  # "on Friday and Saturday nights": both recur
