@@ -848,6 +848,18 @@ def test_a_stretch_of_another_time_is_not_counted_back_from_publication(nlp, tex
     assert bool(events) == dated, events
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Queues formed at the outlet mall on Black Friday.", ("Black Friday", "2018-11-23")),
+    ("Couriers brace for Cyber Monday.", ("Cyber Monday", "2019-12-02")),
+    ("Parishes held Ash Wednesday services in Tarsk.", ("Ash Wednesday", "2019-03-06")),
+    ("Campaign ads ran in six Super Tuesday states.", None),
+    ("The vigil recalled Bloody Sunday in Port Calder.", None),
+])
+def test_named_days_are_holidays_or_names_not_the_nearest_weekday(nlp, text, expected):
+    found = [(t, v) for t, _, v in timexes(nlp, text, TUE_2019_11_19)]
+    assert found == ([expected] if expected else []), found
+
+
 def test_a_sentence_that_is_only_a_clock_time_makes_no_event(nlp):
     paragraphs = ["9:40 a.m.", "Trains stopped across the city."]
     found, events = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)

@@ -35,9 +35,16 @@ _MOVABLE = {
     "easter sunday": easter,
     "easter monday": lambda y: easter(y) + timedelta(days=1),
     "good friday": lambda y: easter(y) - timedelta(days=2),
+    "maundy thursday": lambda y: easter(y) - timedelta(days=3),
+    "holy saturday": lambda y: easter(y) - timedelta(days=1),
+    "palm sunday": lambda y: easter(y) - timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - timedelta(days=46),
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),  # the day after Thanksgiving
+    "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after November's 1st Monday
 }
-PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)" \
+PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday" \
+          r"|Maundy\s+Thursday|Holy\s+Saturday|Palm\s+Sunday|Ash\s+Wednesday|Black\s+Friday|Cyber\s+Monday)" \
           rf"(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?-i:[A-Z][a-z]))"  # not "the Good Friday Agreement"
 _NAMED = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _MOVABLE) + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 
@@ -49,8 +56,8 @@ def is_holiday(text: str) -> bool:
 @resolver("movable-holiday", order=250, examples=[
     ("Thanksgiving", DAY, "future", "DATE", "2019-11-28"),
     ("Easter 2018", DAY, "past", "DATE", "2018-04-01"),
-    ("Labor Day", DAY, "past", "DATE", "2019-09-02"),
     ("Good Friday", None, None, None, None),
+    ("Black Friday", DAY, "past", "DATE", "2018-11-23"),
 ])
 def read_movable_holiday(low, text, ctx):
     m = _NAMED.match(re.sub(r"\s+", " ", low))

@@ -229,12 +229,22 @@ _LOWER_CASE_TIME_WORDS = frozenset("""
 """.split())
 
 
+# Words that make a weekday the name of a day no calendar rule gives ("Super Tuesday", a primary's, "Bloody Sunday",
+# "Black Monday", a crash's); "Black Friday" and "Cyber Monday" are holidays (holidays.py), read whole.
+_NAMED_DAY_WORDS = frozenset("super mini black bloody blue manic".split())
+_WEEKDAY = re.compile(rf"^{WEEKDAY_NAME}$", re.I)
+
+
 def titled(doc, start: int, end: int) -> bool:
     """"the "Sunday Week" programme", "Forty Minutes", "Broken Noon": a time word written with a capital inside a
-    sentence is part of a title or a name (a programme, a film), not a time."""
+    sentence is part of a title or a name (a programme, a film), not a time; so is a weekday named by the word
+    before it ("Super Tuesday states")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if span.start and doc[span.start - 1].lower_ in _NAMED_DAY_WORDS and doc[span.start - 1].is_title \
+            and _WEEKDAY.match(span[0].text):
+        return True
     for token in span:
         if token.lower_ not in _LOWER_CASE_TIME_WORDS or not token.is_title:
             continue
