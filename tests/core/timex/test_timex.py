@@ -849,6 +849,14 @@ def test_a_stretch_of_another_time_is_not_counted_back_from_publication(nlp, tex
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Ferry traffic is at its lowest level since early December.", ("early December", "2018-12")),
+    ("It is the quietest harbour has been since Saturday.", ("Saturday", "2019-11-16")),
+])
+def test_since_points_behind(nlp, text, expected):
+    assert [(t, v) for t, _, v in timexes(nlp, text, TUE_2019_11_19)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Queues formed at the outlet mall on Black Friday.", ("Black Friday", "2018-11-23")),
     ("Couriers brace for Cyber Monday.", ("Cyber Monday", "2019-12-02")),
     ("Parishes held Ash Wednesday services in Tarsk.", ("Ash Wednesday", "2019-03-06")),

@@ -35,6 +35,8 @@ def direction(span) -> str | None:
         head = head.head
     prep = span.root.head if span.root.dep_ == "pobj" else None
     before = span.doc[max(0, span.start - 2):span.start]
+    if len(before) and before[-1].lower_ == "since":
+        return "past"  # "the lowest level since early December": since is always behind
     if any(t.lower_ in {"upcoming", "next", "coming"} for t in before):
         return "future"
     if span.doc[max(0, span.start - 3):span.start].text.lower() in {"as soon as", "as early as"}:
