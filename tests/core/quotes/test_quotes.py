@@ -86,6 +86,18 @@ def test_quote_marks_and_apostrophes():
     assert find_quote_spans("Rock 'n' roll and the 90's") == []
 
 
+def test_a_nickname_inside_a_name_is_no_quote():
+    def quoted(text):
+        return [text[a:b] for a, b in find_quote_spans(text)]
+
+    assert quoted('Rep. Robert T. "Bobby" Quill opened his farm to voters.') == []
+    assert quoted("State Del. Ana \u201cNan\u201d Duarte thanked the crowd.") == []
+    assert quoted('The boxer Dwight "The Hammer" Ruud retired.') == []
+    assert quoted('Voters chose "Yes" Friday, and Quill said "Fine" Ana agreed.') == ["Yes", "Fine"]  # no name before
+    assert quoted('Quill said, "Done." Then he left.') == ["Done."]
+    assert quoted("Ana Duarte Explains Why She Felt \u201cAdrift\u201d As A Girl") == ["Adrift"]  # a headline
+
+
 def test_an_elided_word_or_a_decade_opens_no_single_quote():
     """Copy sets "‘bout", "‘til" or "the ‘90s" with an opening mark; paired with a later apostrophe ("owners’") it
     made a quote across the real one, which lost its words and its speaker."""

@@ -43,6 +43,19 @@ def _balanced_doubles(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
+# A nickname between the parts of a name ('Robert T. "Bobby" Quill', 'Ana "Nan" Duarte'): one or two capitalised words
+# in quotation marks, right after a capitalised word or an initial and right before a capitalised word.
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][a-z’'-]+|[A-Z]\.)\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z][\w’'-]*(?!\s+[A-Z])")  # the name ends there: not a headline in title case
+
+
+def _nickname(paragraph: str, opening: int, closing: int) -> bool:
+    inner = paragraph[opening + 1:closing]
+    return (bool(re.fullmatch(r"(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", inner))
+            and bool(_NAME_BEFORE.search(paragraph[max(0, opening - 30):opening]))
+            and bool(_NAME_AFTER.match(paragraph, closing + 1)))
+
+
 def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of quoted text, quote marks excluded, in paragraph offsets."""
     spans: list[tuple[int, int]] = []
@@ -65,7 +78,7 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
             if i and paragraph[i - 1] == "=" and j != -1:
                 i = end + 1  # a markup attribute's value ('<tweet id="…">'), not a quotation
                 continue
-            if end > i + 1:
+            if end > i + 1 and not (j != -1 and _nickname(paragraph, i, j)):
                 spans.append((i + 1, end))
             i = end + 1
             continue
