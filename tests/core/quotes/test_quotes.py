@@ -98,6 +98,17 @@ def test_a_nickname_inside_a_name_is_no_quote():
     assert quoted("Ana Duarte Explains Why She Felt \u201cAdrift\u201d As A Girl") == ["Adrift"]  # a headline
 
 
+def test_a_programme_s_title_is_no_quote_but_an_authored_title_or_a_chant_is():
+    def quoted(text):
+        return [text[a:b] for a, b in find_quote_spans(text)]
+
+    assert quoted('On "Harbour Hour," Quill said the fares would fall.') == []
+    assert quoted('Quill told a broadcast of "The Quay Tonight" that he would run.') == []
+    assert quoted('Quill released a memo titled "Why The Ferry Matters."') == ["Why The Ferry Matters."]
+    assert quoted('The hall rang with chants of "Quill! Quill!"') == ["Quill! Quill!"]
+    assert quoted('He insisted on "a fair deal" for the crews.') == ["a fair deal"]  # no title: lower case
+
+
 def test_an_elided_word_or_a_decade_opens_no_single_quote():
     """Copy sets "‘bout", "‘til" or "the ‘90s" with an opening mark; paired with a later apostrophe ("owners’") it
     made a quote across the real one, which lost its words and its speaker."""

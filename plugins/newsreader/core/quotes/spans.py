@@ -56,6 +56,21 @@ def _nickname(paragraph: str, opening: int, closing: int) -> bool:
             and bool(_NAME_AFTER.match(paragraph, closing + 1)))
 
 
+# The title of a programme ('appeared on "Harbour Hour,"', 'a broadcast of "The Quay Tonight"'): capitalised words
+# in quotation marks after a word that introduces a broadcast. Not an authored title ('a memo titled "…"', 'his book
+# "…"', an advert's): those are their authors' words.
+_WORK_BEFORE = re.compile(r"(?:\bon|\bshow|\bprogram|\bprogramme|\bseries|\bpodcast|\b(?:episode|broadcast|edition)\s+of)"
+                          r"\s*,?\s*$", re.I)
+_SMALL = frozenset("a an the of and or to in on for with at by from".split())
+
+
+def _titled_work(paragraph: str, opening: int, closing: int) -> bool:
+    words = paragraph[opening + 1:closing].rstrip(",.").split()
+    return (0 < len(words) <= 7 and words[0][:1].isupper() and not paragraph[closing - 1] in "?!"
+            and all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL for w in words)
+            and bool(_WORK_BEFORE.search(paragraph[max(0, opening - 25):opening])))
+
+
 def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of quoted text, quote marks excluded, in paragraph offsets."""
     spans: list[tuple[int, int]] = []
@@ -78,7 +93,7 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int]]:
             if i and paragraph[i - 1] == "=" and j != -1:
                 i = end + 1  # a markup attribute's value ('<tweet id="…">'), not a quotation
                 continue
-            if end > i + 1 and not (j != -1 and _nickname(paragraph, i, j)):
+            if end > i + 1 and not (j != -1 and (_nickname(paragraph, i, j) or _titled_work(paragraph, i, j))):
                 spans.append((i + 1, end))
             i = end + 1
             continue
