@@ -40,7 +40,7 @@ def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -
             if name and not is_function_word(name) and not name.isdigit():
                 start = match.start(group) + (len(paragraph) - len(paragraph.lstrip()))
                 out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
-                                     "organization"))
+                                     "organization", team=True))
     return out
 
 

@@ -74,8 +74,9 @@ def _person_evidence(span, doc_text: str, cand: Candidate, aliases: AliasTable) 
     if not all(w[:1].isupper() for w in text.split()):
         return False
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _PERSON_TITLE_BEFORE or _AGE_AFTER.match(doc_text[span.end_char:span.end_char + 12]):
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.lower_ in _PERSON_TITLE_BEFORE and before.text[:1].isupper()  # not "miss"
+    if titled or _AGE_AFTER.match(doc_text[span.end_char:span.end_char + 12]):
         return True
     known = aliases.place(text) or aliases.capital_of(text) or aliases.organization(text) or aliases.demonym(text)
     return not known and cand.speaks and pronoun_follows(span)

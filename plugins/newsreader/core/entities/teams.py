@@ -1,0 +1,129 @@
+"""Teams and companies named in prose, where the model reads a town, a county or a firm as a person or a place.
+
+- A sports article (a listing line, or three kinds of sports words) names teams by their town or county: a name
+  is a team when the text uses it as one ("beat Ostrava", "against Harwick", "Harwick captain Ana Ruiz",
+  "Harwick 's keeper", "Harwick had reached 96 for four"), when a listing line of the article names it, or when
+  a list ("Harwick, Tolley and Brandmoor") joins it to a team. A team is a team in all the article's mentions but
+  those after "in" (the town itself); a team the model also calls a place is named "Harwick (team)", so that the
+  town keeps its own entity.
+- A firm: a name right before a spokesman, chairman or chief executive ("Velmar spokesman Ivo Lang"), a name whose
+  shares move ("Velmar was up 2 to 41"), and a bare name that the article writes with a company suffix elsewhere
+  ("Velmar Inc" makes every "Velmar" the company).
+
+Never a name the article shows to be a person (a word of a full name, a title), nor a country, a capital or a
+nationality the alias table knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .aliases import AliasTable, surface_key
+from .listings import date_line
+
+_SPORTS_WORDS = re.compile(
+    r"\b(?:innings|wickets?|batsman|bowler|all-rounder|goals?|goalkeeper|keeper|striker|midfielder|defender|"
+    r"coach|league|championship|inning|homer(?:s|ed)?|pitcher|quarterback|touchdowns?|match(?:es)?|semi-?finals?|"
+    r"quarter-?finals?|tournament|club|stadium|fans|half-?time|scrum-half|penalty|captain|season|cup|team-?mates?|"
+    r"draw|drew|defeat|victory|points)\b", re.I)
+_MEMBER = (r"captain|coach|manager|keeper|goalkeeper|striker|forward|midfielder|defender|winger|skipper|"
+           r"all-rounder|batsman|opener|bowler|spinner|pitcher|quarterback|fans|supporters|players?|team-?mates?|"
+           r"side|squad|chairman|owner")
+_MEMBER_AFTER = re.compile(rf"^\s?(?:'s|’s|'|’)?\s+(?:[\w-]+\s+)?(?:{_MEMBER})\b")
+_PLAY_BEFORE = re.compile(
+    r"\b(?:against|beat|beats|beating|defeated|defeating|thrashed|routed|edged|dismiss(?:ed|ing)?|bowling|"
+    r"reducing|reduced|(?:victory|win|winners|lead) over|lost to|losing to|drew with|draw with|joined|rivals|"
+    r"v|vs\.?|took)\s+(?:the\s+)?$")
+_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_PLAY_AFTER = re.compile(
+    rf"^\s(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|thrashed|routed|"
+    rf"edged|\d{{1,3}} for {_NUMBER}\b|\d{{1,3}}-\d{{1,2}}(?![\d-]))")
+_OFFICER_AFTER = re.compile(
+    r"^\s(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|CEO|chief executive|managing director|"
+    r"general manager)\s+[A-Z]")
+_STOCK_AFTER = re.compile(
+    r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
+    r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
+_SUFFIX = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
+
+
+def _key(text: str) -> str:
+    written = surface_key(text)
+    return " ".join(w.capitalize() for w in written.split()) if written.isupper() else written
+
+
+def is_sports(paragraphs: list[str], listed: bool) -> bool:
+    """A sports article: a listing line of results or standings, or three different sports words."""
+    return listed or len({m.group(0).lower() for p in paragraphs for m in _SPORTS_WORDS.finditer(p)}) >= 3
+
+
+def _person_words(found) -> set[str]:
+    """Every word of the article's full-name people (a team is never one of them)."""
+    return {w for _, _, c in found if c.type == "person" and " " in c.name and (c.evidence or c.speaks or c.source != "ner")
+            for w in c.name.split()}
+
+
+def _known(text: str, aliases: AliasTable) -> bool:
+    return bool(aliases.place(text) or aliases.capital_of(text) or aliases.demonym(text))
+
+
+def _cue(paragraph: str, cand, sports: bool) -> str | None:
+    """"team", "firm" or None: what the words around one mention say it is."""
+    before, after = paragraph[max(0, cand.start - 40):cand.start], paragraph[cand.end:cand.end + 40]
+    if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after):
+        return "firm"
+    if sports and (_MEMBER_AFTER.match(after) or _PLAY_BEFORE.search(before) or _PLAY_AFTER.match(after)):
+        return "team"
+    return None
+
+
+def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
+    """Teams and firms the model typed person or place, retyped in place (``found``: extract's (paragraph number,
+    paragraph, candidate) triples; ``docs``: one Doc per paragraph)."""
+    sports = is_sports(paragraphs, any(c.team for _, _, c in found))
+    people = _person_words(found)
+    firms = {_key(m.group(1)) for _, _, c in found if c.type == "organization" and (m := _SUFFIX.match(c.name))}
+    teams: set[str] = {_key(c.name) for _, _, c in found if c.team}
+    placed: set[str] = {_key(c.name) for _, _, c in found if c.type == "place"}
+
+    def open_to(cand) -> bool:
+        name = _key(cand.name)
+        return (cand.type in {"person", "place"} and not cand.nationality and cand.source in {"ner", "capitals"}
+                and not (set(name.split()) & people) and not _known(name, aliases)
+                and (cand.type == "place" or " " not in name))
+    for p_index, paragraph, cand in found:
+        if not open_to(cand):
+            continue
+        cue = _cue(paragraph, cand, sports)
+        if cue == "team":
+            teams.add(_key(cand.name))
+        elif cue == "firm" or _key(cand.name) in firms:
+            cand.type, cand.capital_of = "organization", None
+    if sports and teams:
+        _lists(found, docs, teams, open_to)
+    for _, paragraph, cand in found:
+        name = _key(cand.name.removesuffix(" (team)"))
+        if name not in teams or not (cand.team or open_to(cand)) or _IN_BEFORE.search(paragraph[:cand.start]):
+            continue
+        if any(c.start == cand.start for c in date_line(paragraph)):
+            continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
+        cand.type, cand.capital_of, cand.actor = "organization", None, False
+        cand.name = f"{name} (team)" if name in placed or aliases.place(name) or aliases.capital_of(name) else name
+
+
+def _lists(found, docs, teams: set[str], open_to) -> None:
+    """ "title rivals Harwick, Tolley and Brandmoor": a name joined in a list to a team is a team too."""
+    for p_index, _, cand in found:
+        if _key(cand.name) not in teams:
+            continue
+        doc = docs[p_index - 1]
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        joined = {t.i for t in span.root.conjuncts}
+        for q_index, _, other in found:
+            if q_index == p_index and open_to(other):
+                other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+                if other_span is not None and len(other_span) and other_span.root.i in joined:
+                    teams.add(_key(other.name))
