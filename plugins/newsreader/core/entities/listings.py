@@ -11,11 +11,12 @@ from .names import is_function_word
 from .people import NOT_A_SURNAME
 
 # Sports listings name teams: a result ("Tigers 3 Hawks 1", several to a line), a standings row (a name then
-# five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS AT HAWKS").
+# five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS V HAWKS"); in "TIGERS AT
+# HAWKS" the second name is where the game is played, a place.
 _TEAM = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
 _RESULT = re.compile(rf"(?:^|(?<=[,;] ))(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}(?= ?[,;(.]|$)")
 _STANDING = re.compile(rf"^(?P<a>{_TEAM})(?: \d{{1,3}}){{5,}} ?$|^(?P<b>{_TEAM})(?: \d{{1,3}}){{1,3}} \.\d{{3}}\b")
-_FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?:AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
+_FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?P<at>AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
 
 
 def _team_name(name: str, places: set[str], aliases: AliasTable) -> str:
@@ -34,13 +35,19 @@ def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -
         return []
     out = []
     line = paragraph.strip()
+    lead = len(paragraph) - len(paragraph.lstrip())
     for match in (*_RESULT.finditer(line), *_STANDING.finditer(line), *_FIXTURE.finditer(line)):
         for group in ("a", "b"):
             name = match.group(group)
-            if name and not is_function_word(name) and not name.isdigit():
-                start = match.start(group) + (len(paragraph) - len(paragraph.lstrip()))
-                out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
-                                     "organization", team=True))
+            if not name or is_function_word(name) or name.isdigit():
+                continue
+            start = match.start(group) + lead
+            if group == "b" and match.re is _FIXTURE and match.group("at").lower() == "at":  # "TIGERS AT HAWKS": the venue
+                title = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+                out.append(Candidate(start, start + len(name), "place", aliases.place(title) or title, "listing"))
+                continue
+            out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
+                                 "organization", team=True))
     return out
 
 

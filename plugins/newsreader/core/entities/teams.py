@@ -102,6 +102,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             cand.type, cand.capital_of = "organization", None
     if sports and teams:
         _lists(found, docs, teams, open_to)
+        placed |= {_key(c.name.removesuffix(" (team)")) for i, _, c in found if _model_place(docs[i - 1], c)}
     for _, paragraph, cand in found:
         name = _key(cand.name.removesuffix(" (team)"))
         if name not in teams or not (cand.team or open_to(cand)) or _IN_BEFORE.search(paragraph[:cand.start]):
@@ -110,6 +111,12 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or aliases.place(name) or aliases.capital_of(name) else name
+
+
+def _model_place(doc, cand) -> bool:
+    """The model reads the name as a place (a town, a county): the team is named apart from it."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in {"GPE", "LOC"} for t in span)
 
 
 def _lists(found, docs, teams: set[str], open_to) -> None:
