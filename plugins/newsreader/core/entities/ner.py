@@ -14,7 +14,7 @@ from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .names import ABBREVIATIONS, is_dotted_acronym, is_generic
 from ..figures.numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .patterns import ORG_WORDS, agreement_type
+from .patterns import ORG_WORDS, agreement_type, is_landform
 from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, pronoun_follows, speaks,
                      whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, person_roles, split_title
@@ -167,7 +167,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 place = aliases.demonym(text)
                 if place:
                     out.append(Candidate(start, end, "place", place, "ner", nationality=True))
-            elif label == "ORG" and _SETTLEMENT_OF.search(doc_text[max(0, start - 40):start]) and " " not in text:
+            elif label == "ORG" and (_SETTLEMENT_OF.search(doc_text[max(0, start - 40):start])
+                                     or _SETTLEMENT_AFTER.match(doc_text[end:end + 12])) and not _ORG_WORD.search(text):
                 out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
                 out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
@@ -186,8 +187,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
             elif label == "ORG":
                 if text in acronyms:
                     continue  # handled by the acronym rule
-                if aliases.place(text):
-                    out.append(Candidate(start, end, "place", aliases.place(text), "ner"))
+                if aliases.place(text) or is_landform(text, aliases):  # "the West Bank"
+                    out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
                 elif agreement_type(text):
                     out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
                 else:
@@ -216,8 +217,11 @@ def _first_name_before(span, aliases: AliasTable):
 
 
 # "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
-_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb) of\s+$",
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb|island) of\s+$",
                             re.I)
+# "the disputed Velmar region", "Ostra county": a lower-case place noun right after the name.
+_SETTLEMENT_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)\b")
+_ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # Words of a company's news: a lone "person" without a title, role or pronoun in such a sentence is a company.
 _BUSINESS = re.compile(r"\b(?:shares|profits?|revenues?|earnings|subsidiary|acquisition|merger|takeover|"
                        r"shareholders?|dividends?|net loss|net income)\b", re.I)

@@ -42,7 +42,7 @@ _OFFICER_AFTER = re.compile(
     r"^\s(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|CEO|chief executive|managing director|"
     r"general manager)\s+[A-Z]")
 _STOCK_AFTER = re.compile(
-    r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
+    r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:said|says) in a (?:statement|release)\b|\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
     r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
 _SUFFIX = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
@@ -98,8 +98,12 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         cue = _cue(paragraph, cand, sports)
         if cue == "team":
             teams.add(_key(cand.name))
-        elif cue == "firm" or _key(cand.name) in firms:
+        elif cue == "firm":
+            firms.add(_key(cand.name))
+    for _, _, cand in found:
+        if _key(cand.name) in firms and open_to(cand):
             cand.type, cand.capital_of = "organization", None
+    _towns(found, people)
     if sports and teams:
         _lists(found, docs, teams, open_to)
         placed |= {_key(c.name.removesuffix(" (team)")) for i, _, c in found if _model_place(docs[i - 1], c)}
@@ -111,6 +115,34 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or aliases.place(name) or aliases.capital_of(name) else name
+
+
+_TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
+                          r"the capital)\s+$", re.I)
+_TOWN_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)\b")
+# Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 212",
+# "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
+_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+_VENUES = (re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
+           re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"))
+
+
+def _towns(found, people: set[str]) -> None:
+    """ "the town of Ostra", "Ostra county", a dateline "OSTRA , Kestrelia 2024-05-04": a place in all the
+    article's mentions the model calls a person (never a word of a full-name person's)."""
+    towns, venues = set(), set()
+    for _, paragraph, cand in found:
+        before, after = paragraph[max(0, cand.start - 30):cand.start], paragraph[cand.end:]
+        if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(after) or any(c.start == cand.start for c in date_line(paragraph)):
+            towns.add(_key(cand.name))
+        elif any(cand.start in (m.start("a"), m.start("b")) for venue in _VENUES for m in venue.finditer(paragraph)):
+            venues.add(_key(cand.name))
+    for _, _, cand in found:
+        name = _key(cand.name)
+        if cand.source != "ner" or cand.evidence or set(name.split()) & people:
+            continue
+        if (name in towns and cand.type == "person") or (name in venues and cand.type in {"person", "organization"}):
+            cand.type, cand.name = "place", name
 
 
 def _model_place(doc, cand) -> bool:
