@@ -58,10 +58,19 @@ def is_sports(paragraphs: list[str], listed: bool) -> bool:
     return listed or len({m.group(0).lower() for p in paragraphs for m in _SPORTS_WORDS.finditer(p)}) >= 3
 
 
-def _person_words(found) -> set[str]:
-    """Every word of the article's full-name people (a team is never one of them)."""
-    return {w for _, _, c in found if c.type == "person" and " " in c.name and (c.evidence or c.speaks or c.source != "ner")
-            for w in c.name.split()}
+def _person_words(found) -> dict[str, set[str]]:
+    """{word: the full names holding it} of the article's people named in full (a team is never one of them)."""
+    words: dict[str, set[str]] = {}
+    for _, _, c in found:
+        if c.type == "person" and " " in c.name and all(w[:1].isupper() for w in c.name.split()):
+            for word in c.name.split():
+                words.setdefault(word, set()).add(c.name)
+    return words
+
+
+def _a_persons(name: str, people: dict[str, set[str]]) -> bool:
+    """Is a word of ``name`` a word of another name, a person's?"""
+    return any(people.get(word, set()) - {name} for word in name.split())
 
 
 def _known(text: str, aliases: AliasTable) -> bool:
@@ -90,7 +99,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     def open_to(cand) -> bool:
         name = _key(cand.name)
         return (cand.type in {"person", "place"} and not cand.nationality and cand.source in {"ner", "capitals"}
-                and not (set(name.split()) & people) and not _known(name, aliases)
+                and not _a_persons(name, people) and not _known(name, aliases)
                 and (cand.type == "place" or " " not in name))
     for p_index, paragraph, cand in found:
         if not open_to(cand):
@@ -107,9 +116,12 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     if sports and teams:
         _lists(found, docs, teams, open_to)
         placed |= {_key(c.name.removesuffix(" (team)")) for i, _, c in found if _model_place(docs[i - 1], c)}
+    if sports:  # the model's own organisations named by a town the article also writes as a place: the team
+        teams |= {_key(c.name) for _, _, c in found if c.type == "organization" and c.source == "ner"} & placed
     for _, paragraph, cand in found:
         name = _key(cand.name.removesuffix(" (team)"))
-        if name not in teams or not (cand.team or open_to(cand)) or _IN_BEFORE.search(paragraph[:cand.start]):
+        ours = cand.team or open_to(cand) or (cand.type == "organization" and cand.source == "ner")
+        if name not in teams or not ours or _IN_BEFORE.search(paragraph[:cand.start]):
             continue
         if any(c.start == cand.start for c in date_line(paragraph)):
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
@@ -127,7 +139,7 @@ _VENUES = (re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : 
            re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"))
 
 
-def _towns(found, people: set[str]) -> None:
+def _towns(found, people: dict[str, set[str]]) -> None:
     """ "the town of Ostra", "Ostra county", a dateline "OSTRA , Kestrelia 2024-05-04": a place in all the
     article's mentions the model calls a person (never a word of a full-name person's)."""
     towns, venues = set(), set()
@@ -139,7 +151,7 @@ def _towns(found, people: set[str]) -> None:
             venues.add(_key(cand.name))
     for _, _, cand in found:
         name = _key(cand.name)
-        if cand.source != "ner" or cand.evidence or set(name.split()) & people:
+        if cand.source != "ner" or cand.evidence or _a_persons(name, people):
             continue
         if (name in towns and cand.type == "person") or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name
