@@ -90,3 +90,20 @@ def test_a_compass_word_and_a_landform_is_a_place_never_a_body(nlp):
 def test_a_verb_miss_is_no_title_before_a_country(nlp):
     found = typed(["Supporters will miss Portugal in the final on Sunday."], nlp)
     assert found.get("Portugal") == {"place"}
+
+
+def test_results_written_out_name_teams_and_every_mention_of_a_team_is_found():
+    from newsreader.core.entities.listings import written_teams  # noqa: PLC0415
+
+    assert written_teams("At Ostra : Harwick beat Quenby by 40 runs .") == [(11, "Harwick"), (24, "Quenby")]
+    assert [n for _, n in written_teams("Penmoor : Quenby 212 and 96-3 ( A. Ruiz 45 , B. Lo 12 ) , Harwick 140 .")] == [
+        "Quenby", "Harwick"]  # the players' figures in brackets name no team
+    assert [n for _, n in written_teams("Harwick 22 points , Quenby 4 .")] == ["Harwick", "Quenby"]
+    assert [n for _, n in written_teams("May 4 v Quenby ( three days )")] == ["Quenby"]
+    assert written_teams("The council met on May 4 and voted .") == []
+
+
+def test_a_team_of_a_results_line_is_a_team_in_every_mention_of_the_article(nlp):
+    found = typed(["At Brindlecombe : Harwick beat Tolleston by 40 runs .", "Harwick 22 points , Tolleston 4 .",
+                   "The coach said the league match at Brindlecombe showed why Tolleston struggle in the season ."], nlp)
+    assert found.get("Harwick") == {"organization"} and found.get("Tolleston") == {"organization"}

@@ -8,7 +8,9 @@ import re
 from .aliases import AliasTable
 from .candidate import Candidate
 from .names import is_function_word
-from .people import NOT_A_SURNAME
+from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS
+
+_DATE_WORDS = WEEKDAYS_MONTHS | {"postponed", "result", "results", "at"}
 
 # Sports listings name teams: a result ("Tigers 3 Hawks 1", several to a line), a standings row (a name then
 # five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS V HAWKS"); in "TIGERS AT
@@ -48,6 +50,32 @@ def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -
                 continue
             out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
                                  "organization", team=True))
+    return out
+
+
+# Results written out, read only in a sports article: "At Ostra : Harwick beat Quenby by 40 runs", "Harwick 212 and
+# 96-3 ( A. Ruiz 45 ) , Quenby 140 .", "Harwick 22 points , Quenby 4 .", "Harwick v Quenby", "May 4 v Quenby": teams.
+_NAME = r"(?![A-Z]\.)[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2}"
+_SCORE = r"\d{1,3}(?:-\d{1,2})?"
+_WRITTEN_OUT = (
+    re.compile(rf"(?:^|: )(?P<a>{_NAME}) beat (?P<b>{_NAME})(?= by\b| \d)"),
+    re.compile(rf"(?:^|: |, )(?P<a>{_NAME}) {_SCORE}(?: and {_SCORE})?(?: points)?(?= \(| ,| \.| ;|$)"),
+    re.compile(rf"(?:^|: |, )(?P<a>{_NAME}) v (?P<b>{_NAME})(?= ,| \(| \.|$)"),
+    re.compile(rf"\d v (?P<b>{_NAME})(?= ,| \(| \.|$)"),
+)
+
+
+def written_teams(paragraph: str) -> list[tuple[int, str]]:
+    """(start, name) of the teams of results written out (outside brackets, where players' figures are)."""
+    out = []
+    for pattern in _WRITTEN_OUT:
+        for match in pattern.finditer(paragraph):
+            for group in ("a", "b"):
+                name = match.groupdict().get(group)
+                start = match.start(group) if name else -1
+                if name and not is_function_word(name) and name.split()[0].lower() not in _DATE_WORDS \
+                        and paragraph.count("(", 0, start) == paragraph.count(")", 0, start):
+                    out.append((start, name))
     return out
 
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 
 from .aliases import AliasTable, surface_key
-from .listings import date_line
+from .candidate import Candidate
+from .listings import date_line, written_teams
+from .people import standalone
 
 _SPORTS_WORDS = re.compile(
     r"\b(?:innings|wickets?|batsman|bowler|all-rounder|goals?|goalkeeper|keeper|striker|midfielder|defender|"
@@ -109,6 +111,8 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             teams.add(_key(cand.name))
         elif cue == "firm":
             firms.add(_key(cand.name))
+    if sports:
+        teams |= _written(paragraphs, found, people, aliases)
     for _, _, cand in found:
         if _key(cand.name) in firms and open_to(cand):
             cand.type, cand.capital_of = "organization", None
@@ -127,6 +131,45 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or aliases.place(name) or aliases.capital_of(name) else name
+    if sports:
+        _unfound(paragraphs, found, {t: f"{t} (team)" if t in placed else t for t in teams
+                                     if not _known(t, aliases) and not _a_persons(t, people)})
+
+
+def _written(paragraphs: list[str], found, people, aliases: AliasTable) -> set[str]:
+    """The teams of results written out (:func:`listings.written_teams`), but a person's name or a country."""
+    taken: dict[int, list] = {}
+    for p_index, _, cand in found:
+        taken.setdefault(p_index, []).append(cand)
+    out = set()
+    for p_index, paragraph in enumerate(paragraphs, start=1):
+        for start, name in written_teams(paragraph):
+            end = start + len(name)
+            if not any(c.type == "person" and " " in c.name and c.start < end and start < c.end
+                       for c in taken.get(p_index, ())) and not _known(name, aliases) and not _a_persons(name, people):
+                out.add(_key(name))
+    return out
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+
+
+def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
+    """Every mention of a team the model did not find ("Harwick 22 points"), standing alone (no capitalised word
+    touching it) and not after "in": an organisation, added to ``found``."""
+    taken: dict[int, list] = {}
+    for p_index, _, cand in found:
+        taken.setdefault(p_index, []).append(cand)
+    for p_index, paragraph in enumerate(paragraphs, start=1):
+        mine = taken.setdefault(p_index, [])
+        for team, name in sorted(teams.items()):
+            for start, end in standalone(team, paragraph):
+                if any(c.start < end and start < c.end for c in mine) or _CAPITAL_BEFORE.search(paragraph[:start]) \
+                        or paragraph[end:end + 2][1:2].isupper() or _IN_BEFORE.search(paragraph[:start]):
+                    continue
+                cand = Candidate(start, end, "organization", name, "organization", team=True)
+                mine.append(cand)
+                found.append((p_index, paragraph, cand))
 
 
 _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
