@@ -21,7 +21,7 @@ import re
 from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .listings import date_line, written_teams
-from .people import standalone
+from .people import NOT_A_SURNAME, standalone
 
 _SPORTS_WORDS = re.compile(
     r"\b(?:innings|wickets?|batsman|bowler|all-rounder|goals?|goalkeeper|keeper|striker|midfielder|defender|"
@@ -30,15 +30,16 @@ _SPORTS_WORDS = re.compile(
     r"draw|drew|defeat|victory|points)\b", re.I)
 _MEMBER = (r"captain|coach|manager|keeper|goalkeeper|striker|forward|midfielder|defender|winger|skipper|"
            r"all-rounder|batsman|opener|bowler|spinner|pitcher|quarterback|fans|supporters|players?|team-?mates?|"
-           r"side|squad|chairman|owner")
+           r"chairman|owner")
 _MEMBER_AFTER = re.compile(rf"^\s?(?:'s|’s|'|’)?\s+(?:[\w-]+\s+)?(?:{_MEMBER})\b")
 _PLAY_BEFORE = re.compile(
     r"\b(?:against|beat|beats|beating|defeated|defeating|thrashed|routed|edged|dismiss(?:ed|ing)?|bowling|"
     r"reducing|reduced|(?:victory|win|winners|lead) over|lost to|losing to|drew with|draw with|joined|rivals|"
-    r"v|vs\.?|took)\s+(?:the\s+)?$")
+    r"hopefuls|contenders|champions|leaders|"
+    r"v|vs\.?|took)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PLAY_AFTER = re.compile(
-    rf"^\s(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|thrashed|routed|"
+    rf"^\s(?:, who\s+)?(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|thrashed|routed|"
     rf"edged|\d{{1,3}} for {_NUMBER}\b|\d{{1,3}}-\d{{1,2}}(?![\d-]))")
 _OFFICER_AFTER = re.compile(
     r"^\s(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|CEO|chief executive|managing director|"
@@ -120,8 +121,10 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     if sports and teams:
         _lists(found, docs, teams, open_to)
         placed |= {_key(c.name.removesuffix(" (team)")) for i, _, c in found if _model_place(docs[i - 1], c)}
-    if sports:  # the model's own organisations named by a town the article also writes as a place: the team
-        teams |= {_key(c.name) for _, _, c in found if c.type == "organization" and c.source == "ner"} & placed
+    if sports:  # the model's own organisations named by a town the article also writes as a place or a person: the team
+        ours = {_key(c.name) for _, _, c in found if c.type == "organization" and c.source == "ner" and " " not in c.name
+                and not c.name.isupper()}
+        teams |= ours & (placed | {_key(c.name) for _, _, c in found if c.type == "person" and open_to(c)})
     for _, paragraph, cand in found:
         name = _key(cand.name.removesuffix(" (team)"))
         ours = cand.team or open_to(cand) or (cand.type == "organization" and cand.source == "ner")
@@ -130,9 +133,9 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         if any(c.start == cand.start for c in date_line(paragraph)):
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
-        cand.name = f"{name} (team)" if name in placed or aliases.place(name) or aliases.capital_of(name) else name
+        cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
     if sports:
-        _unfound(paragraphs, found, {t: f"{t} (team)" if t in placed else t for t in teams
+        _unfound(paragraphs, found, {t: f"{t} (team)" if t in placed or _town_like(t, aliases) else t for t in teams
                                      if not _known(t, aliases) and not _a_persons(t, people)})
 
 
@@ -198,6 +201,15 @@ def _towns(found, people: dict[str, set[str]]) -> None:
             continue
         if (name in towns and cand.type == "person") or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name
+
+
+def _town_like(name: str, aliases: AliasTable) -> bool:
+    """May a team's name be a town's too? Yes, unless a club or company word or a plural nickname ends it
+    ("Harwick United", "the Kestrels"): a team named by a town must not share the town's entity across the site,
+    where the town is a place."""
+    last = name.split()[-1]
+    nickname = last.endswith("s") and not last.endswith("ss") and not aliases.place(name)
+    return not (last in NOT_A_SURNAME or nickname or aliases.organization(name))
 
 
 def _model_place(doc, cand) -> bool:
