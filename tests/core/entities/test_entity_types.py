@@ -107,3 +107,10 @@ def test_a_team_of_a_results_line_is_a_team_in_every_mention_of_the_article(nlp)
     found = typed(["At Brindlecombe : Harwick beat Tolleston by 40 runs .", "Harwick 22 points , Tolleston 4 .",
                    "The coach said the league match at Brindlecombe showed why Tolleston struggle in the season ."], nlp)
     assert found.get("Harwick") == {"organization"} and found.get("Tolleston") == {"organization"}
+
+
+def test_a_team_that_may_be_named_by_a_town_is_named_apart_unless_a_club_word_or_a_nickname_ends_it(nlp):
+    paragraphs = ["Harwick 3 Tolleston Rovers 1", "Quenby 2 Ashcombe Kestrels 0", "The league season opens with the match."]
+    names = {e.name: e.type for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))}
+    assert names.get("Harwick (team)") == "organization" and names.get("Quenby (team)") == "organization"
+    assert names.get("Tolleston Rovers") == "organization" and names.get("Ashcombe Kestrels") == "organization"
