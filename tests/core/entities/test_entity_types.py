@@ -114,3 +114,22 @@ def test_a_team_that_may_be_named_by_a_town_is_named_apart_unless_a_club_word_or
     names = {e.name: e.type for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))}
     assert names.get("Harwick (team)") == "organization" and names.get("Quenby (team)") == "organization"
     assert names.get("Tolleston Rovers") == "organization" and names.get("Ashcombe Kestrels") == "organization"
+
+
+def test_a_name_the_text_calls_a_club_a_firm_or_a_newspaper_is_an_organisation(nlp):
+    found = typed(["The move to second division club Varnholt was agreed on Friday.",
+                   "Varnholt said the fee was fair, and the daily Kestrel Courier reported it first."], nlp)
+    assert found.get("Varnholt") == {"organization"}
+    assert "person" not in found.get("Kestrel Courier", {"organization"})
+
+
+def test_a_sports_article_needs_three_sports_words_or_one_and_a_listing_line():
+    assert is_sports(["Harwick 4 Quenby 2", "The two games were played on Sunday ."], True)
+    assert not is_sports(["Harwick 4 Quenby 2", "Bids were accepted on Sunday ."], True)  # a table of figures
+
+
+def test_a_us_state_may_name_a_team_but_a_country_never_does(nlp):
+    found = typed(["Florida beat Harwick 5-2 in the league on Friday, and the coach said the season was long.",
+                   "Florida manager Ivo Lang praised the pitcher, and Portugal captain Ana Ruiz watched the match."], nlp)
+    assert "organization" in found.get("Florida", set())
+    assert found.get("Portugal") == {"place"}

@@ -27,7 +27,7 @@ _SPORTS_WORDS = re.compile(
     r"\b(?:innings|wickets?|batsman|bowler|all-rounder|goals?|goalkeeper|keeper|striker|midfielder|defender|"
     r"coach|league|championship|inning|homer(?:s|ed)?|pitcher|quarterback|touchdowns?|match(?:es)?|semi-?finals?|"
     r"quarter-?finals?|tournament|club|stadium|fans|half-?time|scrum-half|penalty|captain|season|cup|team-?mates?|"
-    r"draw|drew|defeat|victory|points)\b", re.I)
+    r"draw|drew|defeat|victory|points|games|standings)\b", re.I)
 _MEMBER = (r"captain|coach|manager|keeper|goalkeeper|striker|forward|midfielder|defender|winger|skipper|"
            r"all-rounder|batsman|opener|bowler|spinner|pitcher|quarterback|fans|supporters|players?|team-?mates?|"
            r"chairman|owner")
@@ -49,6 +49,15 @@ _STOCK_AFTER = re.compile(
     r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
 _SUFFIX = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
+# What a text calls an organisation right before its name: "serie A club Ostrava", "mineral water firm Velmorix",
+# "the news agency Quelta", "the daily Kestrel Courier".
+_KIND_BEFORE = re.compile(r"\b(?:club|team|firm|company|group|chain|airline|newspaper|daily|weekly|agency|"
+                          r"insurer|lender|brokerage|conglomerate|distributor|publisher|manufacturer|retailer|"
+                          r"contenders)\s+$")
+# A town the model reads as a place, used as a team: "Ostra won", "Ostra 's lead", "Ostra 's Ivo Lang" (sports).
+_TEAM_AFTER_PLACE = re.compile(
+    r"^\s(?:(?:has|have|had)\s+)?(?:won|lost|tied|rallied|trailed|defeated)\b|"
+    r"^\s?(?:'s|’s)\s+(?:lead|win|victory|defeat|loss|streak|[A-Z][a-z]+ [A-Z][a-z]+)\b")
 
 
 def _key(text: str) -> str:
@@ -57,8 +66,8 @@ def _key(text: str) -> str:
 
 
 def is_sports(paragraphs: list[str], listed: bool) -> bool:
-    """A sports article: a listing line of results or standings, or three different sports words."""
-    return listed or len({m.group(0).lower() for p in paragraphs for m in _SPORTS_WORDS.finditer(p)}) >= 3
+    """A sports article: three different sports words, or one and a listing line of results or standings."""
+    return len({m.group(0).lower() for p in paragraphs for m in _SPORTS_WORDS.finditer(p)}) >= (1 if listed else 3)
 
 
 def _person_words(found) -> dict[str, set[str]]:
@@ -77,7 +86,9 @@ def _a_persons(name: str, people: dict[str, set[str]]) -> bool:
 
 
 def _known(text: str, aliases: AliasTable) -> bool:
-    return bool(aliases.place(text) or aliases.capital_of(text) or aliases.demonym(text))
+    """A country, a capital or a nationality the alias table knows (a state of the US may name a team)."""
+    place = aliases.place(text)
+    return bool((place and place not in aliases.postal.values()) or aliases.capital_of(text) or aliases.demonym(text))
 
 
 def _cue(paragraph: str, cand, sports: bool) -> str | None:
@@ -85,7 +96,8 @@ def _cue(paragraph: str, cand, sports: bool) -> str | None:
     before, after = paragraph[max(0, cand.start - 40):cand.start], paragraph[cand.end:cand.end + 40]
     if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after):
         return "firm"
-    if sports and (_MEMBER_AFTER.match(after) or _PLAY_BEFORE.search(before) or _PLAY_AFTER.match(after)):
+    if sports and (_MEMBER_AFTER.match(after) or _PLAY_BEFORE.search(before) or _PLAY_AFTER.match(after)
+                   or (cand.type == "place" and _TEAM_AFTER_PLACE.match(after))):
         return "team"
     return None
 
@@ -99,11 +111,13 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     teams: set[str] = {_key(c.name) for _, _, c in found if c.team}
     placed: set[str] = {_key(c.name) for _, _, c in found if c.type == "place"}
 
-    def open_to(cand) -> bool:
+    def open_to(cand, named: set[str] = frozenset()) -> bool:
         name = _key(cand.name)
         return (cand.type in {"person", "place"} and not cand.nationality and cand.source in {"ner", "capitals"}
                 and not _a_persons(name, people) and not _known(name, aliases)
-                and (cand.type == "place" or " " not in name))
+                and (cand.type == "place" or " " not in name or name in named))
+    kinds = {_key(c.name) for _, p, c in found if _KIND_BEFORE.search(p[max(0, c.start - 30):c.start])}
+    firms |= {_key(c.name) for _, _, c in found if _key(c.name) in kinds and open_to(c, kinds)}
     for p_index, paragraph, cand in found:
         if not open_to(cand):
             continue
@@ -115,7 +129,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     if sports:
         teams |= _written(paragraphs, found, people, aliases)
     for _, _, cand in found:
-        if _key(cand.name) in firms and open_to(cand):
+        if _key(cand.name) in firms and open_to(cand, kinds):
             cand.type, cand.capital_of = "organization", None
     _towns(found, people)
     if sports and teams:
