@@ -123,9 +123,13 @@ def test_a_name_the_text_calls_a_club_a_firm_or_a_newspaper_is_an_organisation(n
     assert "person" not in found.get("Kestrel Courier", {"organization"})
 
 
-def test_a_sports_article_needs_three_sports_words_or_one_and_a_listing_line():
+def test_a_sports_article_is_dense_with_sports_words_a_political_one_is_not():
     assert is_sports(["Harwick 4 Quenby 2", "The two games were played on Sunday ."], True)
     assert not is_sports(["Harwick 4 Quenby 2", "Bids were accepted on Sunday ."], True)  # a table of figures
+    assert is_sports(["The coach said the match went to extra time in the league."], False)
+    speech = ["The senator, who once played golf with donors, said her goal was a victory in the primary."] + [
+        "She spoke for an hour about taxes, schools, roads and the budget, and the crowd cheered her plans."] * 10
+    assert not is_sports(speech, False)
 
 
 def test_a_us_state_may_name_a_team_but_a_country_never_does(nlp):

@@ -23,11 +23,15 @@ from .candidate import Candidate
 from .listings import date_line, written_teams
 from .people import NOT_A_SURNAME, standalone
 
+# Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
+# is dense with them (:func:`is_sports`).
 _SPORTS_WORDS = re.compile(
-    r"\b(?:innings|wickets?|batsman|bowler|all-rounder|goals?|goalkeeper|keeper|striker|midfielder|defender|"
-    r"coach|league|championship|inning|homer(?:s|ed)?|pitcher|quarterback|touchdowns?|match(?:es)?|semi-?finals?|"
-    r"quarter-?finals?|tournament|club|stadium|fans|half-?time|scrum-half|penalty|captain|season|cup|team-?mates?|"
-    r"draw|drew|defeat|victory|points|games|standings)\b", re.I)
+    r"\b(?:innings|wickets?|not out|overs|batsman|bowler|all-rounder|goalkeeper|keeper|striker|midfielder|"
+    r"defender|winger|skipper|captaincy|coach|league|championship|inning|homer(?:s|ed)?|pitcher|quarterback|"
+    r"touchdowns?|semi-?finals?|quarter-?finals?|tournament|stadium|half-?time|scrum-half|team[- ]?mates?|"
+    r"standings|soccer|cricket|rugby|tennis|baseball|basketball|golf)\b", re.I)
+_SHARED_WORDS = re.compile(r"\b(?:match(?:es)?|season|cup|club|fans|captain|draw|drew|defeat|victory|points|games|goals?|"
+                           r"penalty)\b", re.I)
 _MEMBER = (r"captain|coach|manager|keeper|goalkeeper|striker|forward|midfielder|defender|winger|skipper|"
            r"all-rounder|batsman|opener|bowler|spinner|pitcher|quarterback|fans|supporters|players?|team-?mates?|"
            r"chairman|owner")
@@ -36,7 +40,7 @@ _PLAY_BEFORE = re.compile(
     r"\b(?:against|beat|beats|beating|defeated|defeating|thrashed|routed|edged|dismiss(?:ed|ing)?|bowling|"
     r"reducing|reduced|(?:victory|win|winners|lead) over|lost to|losing to|drew with|draw with|joined|rivals|"
     r"hopefuls|contenders|champions|leaders|"
-    r"v|vs\.?|took)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+    r"v|vs\.?)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PLAY_AFTER = re.compile(
     rf"^\s(?:, who\s+)?(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|thrashed|routed|"
@@ -66,8 +70,14 @@ def _key(text: str) -> str:
 
 
 def is_sports(paragraphs: list[str], listed: bool) -> bool:
-    """A sports article: three different sports words, or one and a listing line of results or standings."""
-    return len({m.group(0).lower() for p in paragraphs for m in _SPORTS_WORDS.finditer(p)}) >= (1 if listed else 3)
+    """A sports article: two kinds of sports words and two of them in a thousand characters (a word games share
+    with elections counts half), or one kind and one in two thousand with a listing line of results or standings.
+    Political news that mentions a golf course, a goal or a victory is not one."""
+    text = "\n".join(paragraphs)
+    strong, shared = _SPORTS_WORDS.findall(text), _SHARED_WORDS.findall(text)
+    kinds = len({w.lower() for w in strong + shared})
+    density = (len(strong) + len(shared) / 2) * 1000 / max(len(text), 1)
+    return kinds >= 1 and density >= 0.5 if listed else kinds >= 2 and density >= 2
 
 
 def _person_words(found) -> dict[str, set[str]]:
