@@ -137,3 +137,21 @@ def test_a_us_state_may_name_a_team_but_a_country_never_does(nlp):
                    "Florida manager Ivo Lang praised the pitcher, and Portugal captain Ana Ruiz watched the match."], nlp)
     assert "organization" in found.get("Florida", set())
     assert found.get("Portugal") == {"place"}
+
+
+def test_the_team_a_ranked_rider_rides_for_is_an_organisation():
+    from newsreader.core.entities.listings import ranked_people  # noqa: PLC0415
+
+    found = {c.name: c.type for c in ranked_people("1. Ana Ruiz ( Chile ) Velmo 4 hours 48 mins 2 seconds", load())}
+    assert found == {"Ana Ruiz": "person", "Velmo": "organization"}
+    found = {c.name: c.type for c in ranked_people("2. Ana Ruiz ( Chile ) , Velmo Ford , 54.483", load())}
+    assert found == {"Ana Ruiz": "person", "Velmo Ford": "organization"}
+    assert {c.type for c in ranked_people("3. Ana Ruiz ( Chile ) 11.20", load())} == {"person"}
+
+
+def test_a_word_listed_with_a_team_is_a_team_but_not_a_venue(nlp):
+    found = typed(["Harwick beat Quenby 3-1 in the league on Saturday, and the coach praised the striker.",
+                   "Ostley and Harwick both face Quenby next, and at the Dunmead , Harwick captain Ivo Lang scored."],
+                  nlp)
+    assert found.get("Ostley") == {"organization"}
+    assert "organization" not in found.get("Dunmead", set())

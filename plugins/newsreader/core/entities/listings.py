@@ -112,7 +112,15 @@ def ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             name = match.group("name")
             if name.split()[-1] not in NOT_A_SURNAME:
                 out.append(Candidate(match.start("name"), match.end("name"), "person", name, "listing"))
+            team = _RIDER_TEAM.match(paragraph, match.end())
+            if team and not is_function_word(team.group("team")):
+                out.append(Candidate(team.start("team"), team.end("team"), "organization", team.group("team"), "listing"))
     return out
+
+
+# The team a ranked rider or driver rides for, after the country: "1. Ana Ruiz ( Chile ) Velmo 4 hours 2 mins",
+# "2. Ana Ruiz ( Chile ) , Velmo Ford , 54.483": an organisation.
+_RIDER_TEAM = re.compile(r"\s*,?\s*(?P<team>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})(?= ?,? \d| same time| all same|\s*$)")
 
 
 # A dateline standing as its own paragraph, without the dash of :func:`metonyms.dateline`: "BRACKTON 2024-05-04",

@@ -21,7 +21,8 @@ import re
 from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .listings import date_line, written_teams
-from .people import NOT_A_SURNAME, standalone
+from .names import is_function_word
+from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
 
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
 # is dense with them (:func:`is_sports`).
@@ -159,6 +160,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
     if sports:
+        teams |= _coordinated(paragraphs, teams, found, people, aliases)
         _unfound(paragraphs, found, {t: f"{t} (team)" if t in placed or _town_like(t, aliases) else t for t in teams
                                      if not _known(t, aliases) and not _a_persons(t, people)})
 
@@ -179,6 +181,31 @@ def _written(paragraphs: list[str], found, people, aliases: AliasTable) -> set[s
 
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+_WORD = r"[A-Z][a-z][\w'’-]+"
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|the|from|of)\s+$")
+
+
+def _coordinated(paragraphs: list[str], teams: set[str], found, people, aliases: AliasTable) -> set[str]:
+    """ "Essex and Harwick", "Harwick , Essex and Tolley": a lone capitalised word the model did not find, listed
+    with a team, is a team too (twice over, for a longer list)."""
+    typed = {_key(c.name) for _, _, c in found if c.type in {"person", "place"} and c.source != "ner"}
+    out: set[str] = set()
+    for _ in range(2):
+        for paragraph in paragraphs:
+            for team in sorted(teams | out):
+                if team not in paragraph or " " in team:
+                    continue
+                near = rf"(?<![\w'’-])(?P<x>{_WORD})(?: ,| and) {re.escape(team)}(?![\w'’-])|" \
+                       rf"(?<![\w'’-]){re.escape(team)}(?: ,| and) (?P<y>{_WORD})(?![\w'’-])(?! [A-Z])"
+                for match in re.finditer(near, paragraph):
+                    word = match.group("x") or match.group("y")
+                    start = match.start("x") if match.group("x") else match.start("y")
+                    if not (is_function_word(word) or word.lower() in WEEKDAYS_MONTHS or word in typed
+                            or _CAPITAL_BEFORE.search(paragraph[:start]) or _PLACE_BEFORE.search(paragraph[:start])
+                            or _known(word, aliases)
+                            or aliases.place(word) or word in people):
+                        out.add(word)
+    return out
 
 
 def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
