@@ -155,3 +155,11 @@ def test_a_word_listed_with_a_team_is_a_team_but_not_a_venue(nlp):
                   nlp)
     assert found.get("Ostley") == {"organization"}
     assert "organization" not in found.get("Dunmead", set())
+
+
+def test_a_town_by_its_cue_is_a_place_in_the_mentions_the_model_calls_a_body(nlp):
+    found = typed(["Farmers in the southern province of Ostrelia were arrested on Friday.",
+                   "Ostrelia has long been poor, and Ostrelia lies far from the coast."], nlp)
+    assert found.get("Ostrelia") == {"place"}
+    found = typed(["UNITED NATIONS 2024-05-04", "The U.N. said the United Nations would send aid."], nlp)
+    assert "place" not in found.get("United Nations", set()) and "place" not in found.get("U.N.", set())

@@ -22,6 +22,7 @@ from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .listings import date_line, written_teams
 from .names import is_function_word
+from .patterns import ORG_WORDS
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
 
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
@@ -54,6 +55,7 @@ _STOCK_AFTER = re.compile(
     r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
 _SUFFIX = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
+_ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # What a text calls an organisation right before its name: "serie A club Ostrava", "mineral water firm Velmorix",
 # "the news agency Quelta", "the daily Kestrel Courier".
 _KIND_BEFORE = re.compile(r"\b(?:club|team|firm|company|group|chain|airline|newspaper|daily|weekly|agency|"
@@ -142,7 +144,6 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     for _, _, cand in found:
         if _key(cand.name) in firms and open_to(cand, kinds):
             cand.type, cand.capital_of = "organization", None
-    _towns(found, people)
     if sports and teams:
         _lists(found, docs, teams, open_to)
         placed |= {_key(c.name.removesuffix(" (team)")) for i, _, c in found if _model_place(docs[i - 1], c)}
@@ -159,6 +160,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
+    _towns(found, people, firms, aliases)
     if sports:
         teams |= _coordinated(paragraphs, teams, found, people, aliases)
         _unfound(paragraphs, found, {t: f"{t} (team)" if t in placed or _town_like(t, aliases) else t for t in teams
@@ -236,9 +238,9 @@ _VENUES = (re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : 
            re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"))
 
 
-def _towns(found, people: dict[str, set[str]]) -> None:
+def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTable) -> None:
     """ "the town of Ostra", "Ostra county", a dateline "OSTRA , Kestrelia 2024-05-04": a place in all the
-    article's mentions the model calls a person (never a word of a full-name person's)."""
+    article's mentions the model calls a person or a body (never a word of a full-name person's, nor a firm's)."""
     towns, venues = set(), set()
     for _, paragraph, cand in found:
         before, after = paragraph[max(0, cand.start - 30):cand.start], paragraph[cand.end:]
@@ -250,7 +252,10 @@ def _towns(found, people: dict[str, set[str]]) -> None:
         name = _key(cand.name)
         if cand.source != "ner" or cand.evidence or _a_persons(name, people):
             continue
-        if (name in towns and cand.type == "person") or (name in venues and cand.type in {"person", "organization"}):
+        town = name in towns and (cand.type == "person" or (
+            cand.type == "organization" and name not in firms and not cand.team and not cand.name.endswith(" (team)")
+            and not _ORG_WORD.search(name) and not aliases.organization(name)))
+        if town or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name
 
 
