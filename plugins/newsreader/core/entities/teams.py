@@ -1,14 +1,15 @@
-"""Teams and companies named in prose, where the model reads a town, a county or a firm as a person or a place.
+"""Types the words around a name settle across an article: teams, firms and towns the model reads otherwise.
 
-- A sports article (a listing line, or three kinds of sports words) names teams by their town or county: a name
-  is a team when the text uses it as one ("beat Ostrava", "against Harwick", "Harwick captain Ana Ruiz",
-  "Harwick 's keeper", "Harwick had reached 96 for four"), when a listing line of the article names it, or when
-  a list ("Harwick, Tolley and Brandmoor") joins it to a team. A team is a team in all the article's mentions but
-  those after "in" (the town itself); a team the model also calls a place is named "Harwick (team)", so that the
-  town keeps its own entity.
-- A firm: a name right before a spokesman, chairman or chief executive ("Velmar spokesman Ivo Lang"), a name whose
-  shares move ("Velmar was up 2 to 41"), and a bare name that the article writes with a company suffix elsewhere
-  ("Velmar Inc" makes every "Velmar" the company).
+- A sports article (:func:`is_sports`) names teams by their town or county: a name is a team when the text uses it
+  as one ("beat Ostrava", "against Harwick", "Harwick captain Ana Ruiz", "Harwick 's keeper", "Harwick had reached
+  96 for four"), when a listing line or a result written out names it ("Harwick 22 points"), or when a list
+  ("Harwick, Tolley and Brandmoor") joins it to a team. A team is a team in all the article's mentions, found or
+  not by the model, but those after "in" (the town itself); a team whose name may be a town's is "Harwick (team)",
+  so that the town keeps its own entity across the site.
+- A firm: a name the text calls one ("the firm Velmar"), a name right before a spokesman, chairman or chief
+  executive ("Velmar spokesman Ivo Lang"), a name whose shares move ("Velmar was up 2 to 41"), and a bare name the
+  article writes with a company suffix elsewhere ("Velmar Inc" makes every "Velmar" the company).
+- A town: "the town of Ostra", "Ostra county", a dateline, the venue of a results line: a place in all mentions.
 
 Never a name the article shows to be a person (a word of a full name, a title), nor a country, a capital or a
 nationality the alias table knows.
