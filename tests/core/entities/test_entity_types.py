@@ -163,3 +163,12 @@ def test_a_town_by_its_cue_is_a_place_in_the_mentions_the_model_calls_a_body(nlp
     assert found.get("Ostrelia") == {"place"}
     found = typed(["UNITED NATIONS 2024-05-04", "The U.N. said the United Nations would send aid."], nlp)
     assert "place" not in found.get("United Nations", set()) and "place" not in found.get("U.N.", set())
+
+
+def test_a_place_noun_in_the_middle_of_a_phrase_or_after_an_acronym_makes_no_town(nlp):
+    found = typed(["Ivo Lang, a Kestrel GOP consultant, said the GOP district chairman agreed.",
+                   "Ana Ruiz spoke in the 24th House district and then in Ostrel county in the south."], nlp)
+    assert "place" not in found.get("GOP", set()) and "place" not in found.get("House", set())
+    assert found.get("Ostrel") == {"place"}
+    found = typed(["Businessman and publisher Ivo Lang spoke on Monday."], nlp)
+    assert found.get("Ivo Lang") == {"person"}

@@ -168,7 +168,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 if place:
                     out.append(Candidate(start, end, "place", place, "ner", nationality=True))
             elif label == "ORG" and (_SETTLEMENT_OF.search(doc_text[max(0, start - 40):start])
-                                     or _SETTLEMENT_AFTER.match(doc_text[end:end + 12])) and not _ORG_WORD.search(text):
+                                     or SETTLEMENT_AFTER.match(doc_text[end:end + 20])) and not _ORG_WORD.search(text) \
+                    and not text.isupper() and not is_generic(text):
                 out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
                 out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
@@ -220,7 +221,9 @@ def _first_name_before(span, aliases: AliasTable):
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb|island) of\s+$",
                             re.I)
 # "the disputed Velmar region", "Ostra county": a lower-case place noun right after the name.
-_SETTLEMENT_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)\b")
+# (The place noun ends the phrase: not "the Ostra district chairman".)
+SETTLEMENT_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)(?=\s*(?:[,.;:)]|$)|"
+                              r"\s(?:of|in|on|at|and|was|is|has|were|where|which|that|near|to|from|for)\b)")
 _ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # Words of a company's news: a lone "person" without a title, role or pronoun in such a sentence is a company.
 _BUSINESS = re.compile(r"\b(?:shares|profits?|revenues?|earnings|subsidiary|acquisition|merger|takeover|"

@@ -22,7 +22,8 @@ import re
 from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .listings import date_line, written_teams
-from .names import is_function_word
+from .ner import SETTLEMENT_AFTER
+from .names import is_function_word, is_generic
 from .patterns import ORG_WORDS
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
 
@@ -60,7 +61,7 @@ _ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # What a text calls an organisation right before its name: "serie A club Ostrava", "mineral water firm Velmorix",
 # "the news agency Quelta", "the daily Kestrel Courier".
 _KIND_BEFORE = re.compile(r"\b(?:club|team|firm|company|group|chain|airline|newspaper|daily|weekly|agency|"
-                          r"insurer|lender|brokerage|conglomerate|distributor|publisher|manufacturer|retailer|"
+                          r"insurer|lender|brokerage|conglomerate|distributor|manufacturer|retailer|"
                           r"contenders)\s+$")
 # A town the model reads as a place, used as a team: "Ostra won", "Ostra 's lead", "Ostra 's Ivo Lang" (sports).
 _TEAM_AFTER_PLACE = re.compile(
@@ -231,7 +232,6 @@ def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
 
 _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
                           r"the capital)\s+$", re.I)
-_TOWN_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)\b")
 # Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 212",
 # "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
@@ -245,7 +245,7 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
     towns, venues = set(), set()
     for _, paragraph, cand in found:
         before, after = paragraph[max(0, cand.start - 30):cand.start], paragraph[cand.end:]
-        if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(after) or any(c.start == cand.start for c in date_line(paragraph)):
+        if _TOWN_BEFORE.search(before) or SETTLEMENT_AFTER.match(after) or any(c.start == cand.start for c in date_line(paragraph)):
             towns.add(_key(cand.name))
         elif any(cand.start in (m.start("a"), m.start("b")) for venue in _VENUES for m in venue.finditer(paragraph)):
             venues.add(_key(cand.name))
@@ -255,7 +255,8 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
             continue
         town = name in towns and (cand.type == "person" or (
             cand.type == "organization" and name not in firms and not cand.team and not cand.name.endswith(" (team)")
-            and not _ORG_WORD.search(name) and not aliases.organization(name)))
+            and not _ORG_WORD.search(name) and not aliases.organization(name) and not cand.name.isupper()
+            and not is_generic(name)))
         if town or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name
 
