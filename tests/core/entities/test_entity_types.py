@@ -29,9 +29,9 @@ def typed(paragraphs, nlp) -> dict[str, set[str]]:
 
 
 def test_counties_and_towns_used_as_teams_in_sports_prose_are_organisations(nlp):
-    found = typed(["Title rivals Ashcombe, Tolleston and Harwick all pressed for victory on the second day of the match.",
-                   "By stumps Harwick had reached 212 for six, and Tolleston captain Ivo Marek said the side would declare.",
-                   "Ashcombe beat Quenby by an innings and 20 runs to stay top of the championship."], nlp)
+    found = typed(["Tolleston meet their old rivals Ashcombe, Harwick and Quenby in the league this month.",
+                   "At the close Harwick were 212 for six, and Tolleston captain Ivo Marek said the side would declare.",
+                   "Ashcombe beat Quenby with a day to spare, and the coach was pleased."], nlp)
     for team in ("Ashcombe", "Tolleston", "Harwick", "Quenby"):
         assert found.get(team) == {"organization"}, (team, found.get(team))
     assert found.get("Ivo Marek") == {"person"}
@@ -59,14 +59,14 @@ def test_the_second_name_of_a_fixture_with_at_is_the_venue():
 
 
 def test_venues_of_results_lines_and_fixtures_are_places(nlp):
-    found = typed(["At Brindlecombe : Harwick beat Tolleston by 40 runs .",
-                   "June 4-8 Second test ( at Oldfield Park , Brindlecombe )"], nlp)
+    found = typed(["At Brindlecombe : Harwick beat Tolleston 3-1 .",
+                   "Game two is on June 9 ( at Oldfield Park , Brindlecombe )"], nlp)
     assert found.get("Brindlecombe") == {"place"}
     assert found.get("Oldfield Park") == {"place"}
 
 
 def test_firms_named_before_their_officers_by_share_moves_or_with_a_suffix_elsewhere(nlp):
-    found = typed(["Velmorix said in a statement that orders rose, and Velmorix spokesman Ivo Lang confirmed it.",
+    found = typed(["Velmorix said in a statement that sales grew, and Velmorix spokesman Ivo Lang confirmed it.",
                    "Velmorix was up 2 to 41 on Friday."], nlp)
     assert found.get("Velmorix") == {"organization"}
     found = typed(["Quarnell AG reported higher sales on Monday.", "Quarnell expects a better year, analysts said."], nlp)
@@ -74,7 +74,7 @@ def test_firms_named_before_their_officers_by_share_moves_or_with_a_suffix_elsew
 
 
 def test_towns_by_the_words_around_them_are_places_in_all_mentions(nlp):
-    found = typed(["Troops entered the town of Vellmora on Sunday.", "Vellmora was quiet, and Vellmora had no power."], nlp)
+    found = typed(["A new bridge opened near the town of Vellmora on Sunday.", "Vellmora was quiet, and Vellmora had no power."], nlp)
     assert found.get("Vellmora") == {"place"}
 
 
@@ -95,16 +95,16 @@ def test_a_verb_miss_is_no_title_before_a_country(nlp):
 def test_results_written_out_name_teams_and_every_mention_of_a_team_is_found():
     from newsreader.core.entities.listings import written_teams  # noqa: PLC0415
 
-    assert written_teams("At Ostra : Harwick beat Quenby by 40 runs .") == [(11, "Harwick"), (24, "Quenby")]
-    assert [n for _, n in written_teams("Penmoor : Quenby 212 and 96-3 ( A. Ruiz 45 , B. Lo 12 ) , Harwick 140 .")] == [
+    assert written_teams("At Ostra : Harwick beat Quenby by six wickets .") == [(11, "Harwick"), (24, "Quenby")]
+    assert [n for _, n in written_teams("Penmoor : Quenby 301 ( A. Ruiz 88 , B. Lo 7 ) , Harwick 97 and 150-4 .")] == [
         "Quenby", "Harwick"]  # the players' figures in brackets name no team
-    assert [n for _, n in written_teams("Harwick 22 points , Quenby 4 .")] == ["Harwick", "Quenby"]
-    assert [n for _, n in written_teams("May 4 v Quenby ( three days )")] == ["Quenby"]
+    assert [n for _, n in written_teams("Harwick 18 points , Quenby 6 .")] == ["Harwick", "Quenby"]
+    assert [n for _, n in written_teams("May 4 v Quenby ( one day )")] == ["Quenby"]
     assert written_teams("The council met on May 4 and voted .") == []
 
 
 def test_a_team_of_a_results_line_is_a_team_in_every_mention_of_the_article(nlp):
-    found = typed(["At Brindlecombe : Harwick beat Tolleston by 40 runs .", "Harwick 22 points , Tolleston 4 .",
+    found = typed(["At Brindlecombe : Harwick beat Tolleston by six wickets .", "Harwick 18 points , Tolleston 6 .",
                    "The coach said the league match at Brindlecombe showed why Tolleston struggle in the season ."], nlp)
     assert found.get("Harwick") == {"organization"} and found.get("Tolleston") == {"organization"}
 
@@ -117,9 +117,9 @@ def test_a_team_that_may_be_named_by_a_town_is_named_apart_unless_a_club_word_or
 
 
 def test_a_name_the_text_calls_a_club_a_firm_or_a_newspaper_is_an_organisation(nlp):
-    found = typed(["The move to second division club Varnholt was agreed on Friday.",
-                   "Varnholt said the fee was fair, and the daily Kestrel Courier reported it first."], nlp)
-    assert found.get("Varnholt") == {"organization"}
+    found = typed(["Talks with the football club Kellerman ended on Friday.",
+                   "The fee was fair, the daily Kestrel Courier reported."], nlp)
+    assert found.get("Kellerman") == {"organization"}
     assert "person" not in found.get("Kestrel Courier", {"organization"})
 
 
@@ -134,7 +134,7 @@ def test_a_sports_article_is_dense_with_sports_words_a_political_one_is_not():
 
 def test_a_us_state_may_name_a_team_but_a_country_never_does(nlp):
     found = typed(["Florida beat Harwick 5-2 in the league on Friday, and the coach said the season was long.",
-                   "Florida manager Ivo Lang praised the pitcher, and Portugal captain Ana Ruiz watched the match."], nlp)
+                   "The Florida coach, Ivo Lang, praised the pitcher, and Portugal captain Ana Ruiz watched the match."], nlp)
     assert "organization" in found.get("Florida", set())
     assert found.get("Portugal") == {"place"}
 
@@ -142,9 +142,9 @@ def test_a_us_state_may_name_a_team_but_a_country_never_does(nlp):
 def test_the_team_a_ranked_rider_rides_for_is_an_organisation():
     from newsreader.core.entities.listings import ranked_people  # noqa: PLC0415
 
-    found = {c.name: c.type for c in ranked_people("1. Ana Ruiz ( Chile ) Velmo 4 hours 48 mins 2 seconds", load())}
+    found = {c.name: c.type for c in ranked_people("1. Ana Ruiz ( Chile ) Velmo 3 hours 12 mins 9 seconds", load())}
     assert found == {"Ana Ruiz": "person", "Velmo": "organization"}
-    found = {c.name: c.type for c in ranked_people("2. Ana Ruiz ( Chile ) , Velmo Ford , 54.483", load())}
+    found = {c.name: c.type for c in ranked_people("2. Ana Ruiz ( Chile ) , Velmo Ford , 61.207", load())}
     assert found == {"Ana Ruiz": "person", "Velmo Ford": "organization"}
     assert {c.type for c in ranked_people("3. Ana Ruiz ( Chile ) 11.20", load())} == {"person"}
 
@@ -158,7 +158,7 @@ def test_a_word_listed_with_a_team_is_a_team_but_not_a_venue(nlp):
 
 
 def test_a_town_by_its_cue_is_a_place_in_the_mentions_the_model_calls_a_body(nlp):
-    found = typed(["Farmers in the southern province of Ostrelia were arrested on Friday.",
+    found = typed(["Floods cut roads in the southern province of Ostrelia on Friday.",
                    "Ostrelia has long been poor, and Ostrelia lies far from the coast."], nlp)
     assert found.get("Ostrelia") == {"place"}
     found = typed(["UNITED NATIONS 2024-05-04", "The U.N. said the United Nations would send aid."], nlp)
@@ -166,8 +166,8 @@ def test_a_town_by_its_cue_is_a_place_in_the_mentions_the_model_calls_a_body(nlp
 
 
 def test_a_place_noun_in_the_middle_of_a_phrase_or_after_an_acronym_makes_no_town(nlp):
-    found = typed(["Ivo Lang, a Kestrel GOP consultant, said the GOP district chairman agreed.",
-                   "Ana Ruiz spoke in the 24th House district and then in Ostrel county in the south."], nlp)
+    found = typed(["Ivo Lang, who advises the GOP, said the GOP district office was closed.",
+                   "Ana Ruiz spoke in the 9th House district and then in Ostrel county in the south."], nlp)
     assert "place" not in found.get("GOP", set()) and "place" not in found.get("House", set())
     assert found.get("Ostrel") == {"place"}
     found = typed(["Businessman and publisher Tomas Velkner spoke on Monday."], nlp)

@@ -53,8 +53,8 @@ def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -
     return out
 
 
-# Results written out, read only in a sports article: "At Ostra : Harwick beat Quenby by 40 runs", "Harwick 212 and
-# 96-3 ( A. Ruiz 45 ) , Quenby 140 .", "Harwick 22 points , Quenby 4 .", "Harwick v Quenby", "May 4 v Quenby": teams.
+# Results written out, read only in a sports article: "At Ostra : Harwick beat Quenby by six wickets", "Quenby 301
+# ( A. Ruiz 88 ) , Harwick 97 and 150-4 .", "Harwick 18 points , Quenby 6 .", "Harwick v Quenby", "May 4 v Quenby": teams.
 _NAME = r"(?![A-Z]\.)[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2}"
 _SCORE = r"\d{1,3}(?:-\d{1,2})?"
 _WRITTEN_OUT = (
@@ -118,8 +118,8 @@ def ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     return out
 
 
-# The team a ranked rider or driver rides for, after the country: "1. Ana Ruiz ( Chile ) Velmo 4 hours 2 mins",
-# "2. Ana Ruiz ( Chile ) , Velmo Ford , 54.483": an organisation.
+# The team a ranked rider or driver rides for, after the country: "1. Ana Ruiz ( Chile ) Velmo 3 hours 12 mins",
+# "2. Ana Ruiz ( Chile ) , Velmo Ford , 61.207": an organisation.
 _RIDER_TEAM = re.compile(r"\s*,?\s*(?P<team>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})(?= ?,? \d| same time| all same|\s*$)")
 
 

@@ -220,7 +220,7 @@ def _first_name_before(span, aliases: AliasTable):
 # "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb|island) of\s+$",
                             re.I)
-# "the disputed Velmar region", "Ostra county": a lower-case place noun right after the name.
+# "the hilly Velmar region", "Ostra county": a lower-case place noun right after the name.
 # (The place noun ends the phrase: not "the Ostra district chairman".)
 SETTLEMENT_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)(?=\s*(?:[,.;:)]|$)|"
                               r"\s(?:of|in|on|at|and|was|is|has|were|where|which|that|near|to|from|for)\b)")

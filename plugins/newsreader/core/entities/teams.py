@@ -1,8 +1,8 @@
 """Types the words around a name settle across an article: teams, firms and towns the model reads otherwise.
 
 - A sports article (:func:`is_sports`) names teams by their town or county: a name is a team when the text uses it
-  as one ("beat Ostrava", "against Harwick", "Harwick captain Ana Ruiz", "Harwick 's keeper", "Harwick had reached
-  96 for four"), when a listing line or a result written out names it ("Harwick 22 points"), or when a list
+  as one ("beat Ostrava", "against Harwick", "Harwick captain Ana Ruiz", "Harwick 's keeper", "Harwick were 96 for
+  four"), when a listing line or a result written out names it ("Harwick 18 points"), or when a list
   ("Harwick, Tolley and Brandmoor") joins it to a team. A team is a team in all the article's mentions, found or
   not by the model, but those after "in" (the town itself); a team whose name may be a town's is "Harwick (team)",
   so that the town keeps its own entity across the site.
@@ -48,7 +48,7 @@ _PLAY_BEFORE = re.compile(
 _NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PLAY_AFTER = re.compile(
     rf"^\s(?:, who\s+)?(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|thrashed|routed|"
-    rf"edged|\d{{1,3}} for {_NUMBER}\b|\d{{1,3}}-\d{{1,2}}(?![\d-]))")
+    rf"edged|(?:(?:were|was|are|is|finished|ended)\s+)?\d{{1,3}} for {_NUMBER}\b|\d{{1,3}}-\d{{1,2}}(?![\d-]))")
 _OFFICER_AFTER = re.compile(
     r"^\s(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|CEO|chief executive|managing director|"
     r"general manager)\s+[A-Z]")
@@ -58,7 +58,7 @@ _STOCK_AFTER = re.compile(
 _SUFFIX = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 _ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
-# What a text calls an organisation right before its name: "serie A club Ostrava", "mineral water firm Velmorix",
+# What a text calls an organisation right before its name: "the football club Ostrava", "the software firm Velmorix",
 # "the news agency Quelta", "the daily Kestrel Courier".
 _KIND_BEFORE = re.compile(r"\b(?:club|team|firm|company|group|chain|airline|newspaper|daily|weekly|agency|"
                           r"insurer|lender|brokerage|conglomerate|distributor|manufacturer|retailer|"
@@ -213,7 +213,7 @@ def _coordinated(paragraphs: list[str], teams: set[str], found, people, aliases:
 
 
 def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
-    """Every mention of a team the model did not find ("Harwick 22 points"), standing alone (no capitalised word
+    """Every mention of a team the model did not find ("Harwick 18 points"), standing alone (no capitalised word
     touching it) and not after "in": an organisation, added to ``found``."""
     taken: dict[int, list] = {}
     for p_index, _, cand in found:
@@ -232,7 +232,7 @@ def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
 
 _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
                           r"the capital)\s+$", re.I)
-# Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 212",
+# Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 301",
 # "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _VENUES = (re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
