@@ -114,13 +114,15 @@ def ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
                 out.append(Candidate(match.start("name"), match.end("name"), "person", name, "listing"))
             team = _RIDER_TEAM.match(paragraph, match.end())
             if team and not is_function_word(team.group("team")):
-                out.append(Candidate(team.start("team"), team.end("team"), "organization", team.group("team"), "listing"))
+                out.append(Candidate(team.start("team"), team.end("team"), "organization", team.group("team"),
+                                     "listing"))
     return out
 
 
 # The team a ranked rider or driver rides for, after the country: "1. Ana Ruiz ( Chile ) Velmo 3 hours 12 mins",
 # "2. Ana Ruiz ( Chile ) , Velmo Ford , 61.207": an organisation.
-_RIDER_TEAM = re.compile(r"\s*,?\s*(?P<team>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})(?= ?,? \d| same time| all same|\s*$)")
+_RIDER_TEAM = re.compile(
+    r"\s*,?\s*(?P<team>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})(?= ?,? \d| same time| all same|\s*$)")
 
 
 # A dateline standing as its own paragraph, without the dash of :func:`metonyms.dateline`: "BRACKTON 2024-05-04",

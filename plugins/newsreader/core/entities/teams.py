@@ -34,8 +34,8 @@ _SPORTS_WORDS = re.compile(
     r"defender|winger|skipper|captaincy|coach|league|championship|inning|homer(?:s|ed)?|pitcher|quarterback|"
     r"touchdowns?|semi-?finals?|quarter-?finals?|tournament|stadium|half-?time|scrum-half|team[- ]?mates?|"
     r"standings|soccer|cricket|rugby|tennis|baseball|basketball|golf)\b", re.I)
-_SHARED_WORDS = re.compile(r"\b(?:match(?:es)?|season|cup|club|fans|captain|draw|drew|defeat|victory|points|games|goals?|"
-                           r"penalty)\b", re.I)
+_SHARED_WORDS = re.compile(r"\b(?:match(?:es)?|season|cup|club|fans|captain|draw|drew|defeat|victory|points|"
+                           r"games|goals?|penalty)\b", re.I)
 _MEMBER = (r"captain|coach|manager|keeper|goalkeeper|striker|forward|midfielder|defender|winger|skipper|"
            r"all-rounder|batsman|opener|bowler|spinner|pitcher|quarterback|fans|supporters|players?|team-?mates?|"
            r"chairman|owner")
@@ -47,15 +47,18 @@ _PLAY_BEFORE = re.compile(
     r"v|vs\.?)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PLAY_AFTER = re.compile(
-    rf"^\s(?:, who\s+)?(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|thrashed|routed|"
-    rf"edged|(?:(?:were|was|are|is|finished|ended)\s+)?\d{{1,3}} for {_NUMBER}\b|\d{{1,3}}-\d{{1,2}}(?![\d-]))")
+    rf"^\s(?:, who\s+)?(?:(?:had|have|has)\s+)?(?:reached|closed on|declared|were bowled out|beat|defeated|"
+    rf"thrashed|routed|edged|(?:(?:were|was|are|is|finished|ended)\s+)?\d{{1,3}} for {_NUMBER}\b|"
+    rf"\d{{1,3}}-\d{{1,2}}(?![\d-]))")
 _OFFICER_AFTER = re.compile(
     r"^\s(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|CEO|chief executive|managing director|"
     r"general manager)\s+[A-Z]")
 _STOCK_AFTER = re.compile(
-    r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:said|says) in a (?:statement|release)\b|\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
+    r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:said|says) in a (?:statement|release)\b|"
+    r"\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
     r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
-_SUFFIX = re.compile(r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
+_SUFFIX = re.compile(
+    r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 _ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # What a text calls an organisation right before its name: "the football club Ostrava", "the software firm Velmorix",
@@ -149,9 +152,9 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     if sports and teams:
         _lists(found, docs, teams, open_to)
         placed |= {_key(c.name.removesuffix(" (team)")) for i, _, c in found if _model_place(docs[i - 1], c)}
-    if sports:  # the model's own organisations named by a town the article also writes as a place or a person: the team
-        ours = {_key(c.name) for _, _, c in found if c.type == "organization" and c.source == "ner" and " " not in c.name
-                and not c.name.isupper()}
+    if sports:  # the model's organisations named by a town the article also writes as a place or a person: teams
+        ours = {_key(c.name) for _, _, c in found
+                if c.type == "organization" and c.source == "ner" and " " not in c.name and not c.name.isupper()}
         teams |= ours & (placed | {_key(c.name) for _, _, c in found if c.type == "person" and open_to(c)})
     for _, paragraph, cand in found:
         name = _key(cand.name.removesuffix(" (team)"))
@@ -235,19 +238,26 @@ _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|c
 # Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 301",
 # "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
-_VENUES = (re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
-           re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"))
+_VENUES = (
+    re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
+    re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"),
+)
 
 
 def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTable) -> None:
     """ "the town of Ostra", "Ostra county", a dateline "OSTRA , Kestrelia 2024-05-04": a place in all the
     article's mentions the model calls a person or a body (never a word of a full-name person's, nor a firm's)."""
     towns, venues = set(), set()
-    for _, paragraph, cand in found:
+    datelines: dict[int, set[int]] = {}  # where each paragraph's dateline town and venues start
+    at_venues: dict[int, set[int]] = {}
+    for p_index, paragraph, cand in found:
+        if p_index not in datelines:
+            datelines[p_index] = {c.start for c in date_line(paragraph)}
+            at_venues[p_index] = {m.start(g) for venue in _VENUES for m in venue.finditer(paragraph) for g in "ab"}
         before, after = paragraph[max(0, cand.start - 30):cand.start], paragraph[cand.end:]
-        if _TOWN_BEFORE.search(before) or SETTLEMENT_AFTER.match(after) or any(c.start == cand.start for c in date_line(paragraph)):
+        if _TOWN_BEFORE.search(before) or SETTLEMENT_AFTER.match(after) or cand.start in datelines[p_index]:
             towns.add(_key(cand.name))
-        elif any(cand.start in (m.start("a"), m.start("b")) for venue in _VENUES for m in venue.finditer(paragraph)):
+        elif cand.start in at_venues[p_index]:
             venues.add(_key(cand.name))
     for _, _, cand in found:
         name = _key(cand.name)
