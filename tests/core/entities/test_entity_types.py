@@ -172,3 +172,11 @@ def test_a_place_noun_in_the_middle_of_a_phrase_or_after_an_acronym_makes_no_tow
     assert found.get("Ostrel") == {"place"}
     found = typed(["Businessman and publisher Tomas Velkner spoke on Monday."], nlp)
     assert found.get("Tomas Velkner") == {"person"}
+
+
+def test_every_mention_of_a_firm_the_text_names_as_one_is_the_firm(nlp):
+    paragraphs = ["The retail chain Korvasta sold its depots on Monday.",
+                  "Investors have put $ 40 million in Korvasta since May, and a stake in Korvasta is for sale."]
+    mentions = [(m.text, e.type) for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))
+                for m in e.mentions if m.text == "Korvasta"]
+    assert mentions == [("Korvasta", "organization")] * 3

@@ -166,6 +166,9 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
     _towns(found, people, firms, aliases)
+    firms |= kinds & {_key(c.name) for _, _, c in found if c.type == "organization"}
+    _unfound(paragraphs, found, {f: f for f in firms if len(f) >= 4 and not is_function_word(f)
+                                 and f.lower() not in WEEKDAYS_MONTHS and not _a_persons(f, people)}, team=False)
     if sports:
         teams |= _coordinated(paragraphs, teams, found, people, aliases)
         _unfound(paragraphs, found, {t: f"{t} (team)" if t in placed or _town_like(t, aliases) else t for t in teams
@@ -215,9 +218,9 @@ def _coordinated(paragraphs: list[str], teams: set[str], found, people, aliases:
     return out
 
 
-def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
-    """Every mention of a team the model did not find ("Harwick 18 points"), standing alone (no capitalised word
-    touching it) and not after "in": an organisation, added to ``found``."""
+def _unfound(paragraphs: list[str], found, teams: dict[str, str], team: bool = True) -> None:
+    """Every mention of a team (or a firm) the model did not find ("Harwick 18 points"), standing alone (no
+    capitalised word touching it) and, for a team, not after "in" (the town): an organisation, added to ``found``."""
     taken: dict[int, list] = {}
     for p_index, _, cand in found:
         taken.setdefault(p_index, []).append(cand)
@@ -226,9 +229,9 @@ def _unfound(paragraphs: list[str], found, teams: dict[str, str]) -> None:
         for team, name in sorted(teams.items()):
             for start, end in standalone(team, paragraph):
                 if any(c.start < end and start < c.end for c in mine) or _CAPITAL_BEFORE.search(paragraph[:start]) \
-                        or paragraph[end:end + 2][1:2].isupper() or _IN_BEFORE.search(paragraph[:start]):
+                        or paragraph[end:end + 2][1:2].isupper() or (team and _IN_BEFORE.search(paragraph[:start])):
                     continue
-                cand = Candidate(start, end, "organization", name, "organization", team=True)
+                cand = Candidate(start, end, "organization", name, "organization", team=team)
                 mine.append(cand)
                 found.append((p_index, paragraph, cand))
 
