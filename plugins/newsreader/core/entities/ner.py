@@ -218,12 +218,13 @@ def _first_name_before(span, aliases: AliasTable):
 
 
 # "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
-_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb|island) of\s+$",
-                            re.I)
-# "the hilly Velmar region", "Ostra county": a lower-case place noun right after the name.
-# (The place noun ends the phrase: not "the Ostra district chairman".)
-SETTLEMENT_AFTER = re.compile(r"^\s(?:region|province|county|district|village|port|island|enclave)(?=\s*(?:[,.;:)]|$)|"
-                              r"\s(?:of|in|on|at|and|was|is|has|were|where|which|that|near|to|from|for)\b)")
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:city|town|village|province|region|district|county|capital|port|suburb|island) of\s+$", re.I)
+# "the hilly Velmar region", "Ostra county": a lower-case place noun right after the name, ending the phrase (not
+# "the Ostra district chairman").
+SETTLEMENT_AFTER = re.compile(
+    r"^\s(?:region|province|county|district|village|port|island|enclave)"
+    r"(?=\s*(?:[,.;:)]|$)|\s(?:of|in|on|at|and|was|is|has|were|where|which|that|near|to|from|for)\b)")
 _ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # Words of a company's news: a lone "person" without a title, role or pronoun in such a sentence is a company.
 _BUSINESS = re.compile(r"\b(?:shares|profits?|revenues?|earnings|subsidiary|acquisition|merger|takeover|"
