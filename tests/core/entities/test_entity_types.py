@@ -180,3 +180,8 @@ def test_every_mention_of_a_firm_the_text_names_as_one_is_the_firm(nlp):
     mentions = [(m.text, e.type) for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))
                 for m in e.mentions if m.text == "Korvasta"]
     assert mentions == [("Korvasta", "organization")] * 3
+
+
+def test_a_company_suffix_after_a_known_place_makes_no_firm_of_the_place(nlp):
+    found = typed(["Bonds of Ohio Corp. were sold on Monday.", "Officials in Ohio agreed, and Ohio lawmakers voted."], nlp)
+    assert found.get("Ohio") == {"place"}

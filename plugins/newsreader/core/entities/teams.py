@@ -125,7 +125,8 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     paragraph, candidate) triples; ``docs``: one Doc per paragraph)."""
     sports = is_sports(paragraphs, any(c.team for _, _, c in found))
     people = _person_words(found)
-    firms = {_key(m.group(1)) for _, _, c in found if c.type == "organization" and (m := _SUFFIX.match(c.name))}
+    firms = {_key(m.group(1)) for _, _, c in found
+             if c.type == "organization" and (m := _SUFFIX.match(c.name)) and not aliases.place(m.group(1))}
     teams: set[str] = {_key(c.name) for _, _, c in found if c.team}
     placed: set[str] = {_key(c.name) for _, _, c in found if c.type == "place"}
 
@@ -146,6 +147,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             firms.add(_key(cand.name))
     if sports:
         teams |= _written(paragraphs, found, people, aliases)
+    firms = {f for f in firms if not aliases.place(f)}  # "First of Michigan Corp." makes no firm of Michigan
     for _, _, cand in found:
         if _key(cand.name) in firms and open_to(cand, kinds):
             cand.type, cand.capital_of = "organization", None
