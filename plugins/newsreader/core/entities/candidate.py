@@ -23,6 +23,7 @@ class Candidate:
     evidence: bool = False  # a person by a title, a role or a pronoun, not only by the model's label
     speaks: bool = False  # the subject of a speech verb ("Tanaka said"): a person's evidence
     person_evidence: bool = False  # typed otherwise, but the text says a person: "Mr. Tanaka", "Tanaka, 45,"
+    team: bool = False  # a team by a sports listing line (:mod:`listings`) or a team :mod:`teams` found
     the: str = ""  # a capitalised "The" right before it: "mid" inside a sentence ("in The Hague"), "start" opening it
 
     @property

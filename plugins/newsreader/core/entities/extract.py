@@ -25,6 +25,7 @@ from .ner import CAPS_TYPES, from_ner
 from .patterns import from_rules, learn_acronyms
 from .people import joined_name, surnames, surname_owners, titled_names
 from .roles import clean_role, person_roles
+from .teams import retype
 from ..text.sentences import SentenceLocator
 
 def _with_the(found: list[tuple[int, str, Candidate]]) -> None:
@@ -197,6 +198,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
         found.extend((p_index, paragraph, cand) for cand in resolve_overlaps(ner + rules)
                      if not any(start < cand.end and cand.start < end for start, end in shown))
     _with_the(found)
+    retype(paragraphs, found, docs, aliases)
     local = qualify_generic(found, aliases, place_line)
 
     entities: dict[str, Entity] = {}

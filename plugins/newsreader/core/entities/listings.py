@@ -8,14 +8,17 @@ import re
 from .aliases import AliasTable
 from .candidate import Candidate
 from .names import is_function_word
-from .people import NOT_A_SURNAME
+from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS
+
+_DATE_WORDS = WEEKDAYS_MONTHS | {"postponed", "result", "results", "at"}
 
 # Sports listings name teams: a result ("Tigers 3 Hawks 1", several to a line), a standings row (a name then
-# five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS AT HAWKS").
+# five or more columns of figures, or a winning percentage ".625") and a fixture ("TIGERS V HAWKS"); in "TIGERS AT
+# HAWKS" the second name is where the game is played, a place.
 _TEAM = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
 _RESULT = re.compile(rf"(?:^|(?<=[,;] ))(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}(?= ?[,;(.]|$)")
 _STANDING = re.compile(rf"^(?P<a>{_TEAM})(?: \d{{1,3}}){{5,}} ?$|^(?P<b>{_TEAM})(?: \d{{1,3}}){{1,3}} \.\d{{3}}\b")
-_FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?:AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
+_FIXTURE = re.compile(rf"^(?P<a>{_TEAM}) (?P<at>AT|at|v|vs\.?|VS\.?) (?P<b>{_TEAM}) ?$")
 
 
 def _team_name(name: str, places: set[str], aliases: AliasTable) -> str:
@@ -34,13 +37,45 @@ def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -
         return []
     out = []
     line = paragraph.strip()
+    lead = len(paragraph) - len(paragraph.lstrip())
     for match in (*_RESULT.finditer(line), *_STANDING.finditer(line), *_FIXTURE.finditer(line)):
         for group in ("a", "b"):
             name = match.group(group)
-            if name and not is_function_word(name) and not name.isdigit():
-                start = match.start(group) + (len(paragraph) - len(paragraph.lstrip()))
-                out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
-                                     "organization"))
+            if not name or is_function_word(name) or name.isdigit():
+                continue
+            start = match.start(group) + lead
+            if group == "b" and match.re is _FIXTURE and match.group("at").lower() == "at":  # "TIGERS AT HAWKS": the venue
+                title = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+                out.append(Candidate(start, start + len(name), "place", aliases.place(title) or title, "listing"))
+                continue
+            out.append(Candidate(start, start + len(name), "organization", _team_name(name, places, aliases),
+                                 "organization", team=True))
+    return out
+
+
+# Results written out, read only in a sports article: "At Ostra : Harwick beat Quenby by six wickets", "Quenby 301
+# ( A. Ruiz 88 ) , Harwick 97 and 150-4 .", "Harwick 18 points , Quenby 6 .", "Harwick v Quenby", "May 4 v Quenby": teams.
+_NAME = r"(?![A-Z]\.)[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2}"
+_SCORE = r"\d{1,3}(?:-\d{1,2})?"
+_WRITTEN_OUT = (
+    re.compile(rf"(?:^|: )(?P<a>{_NAME}) beat (?P<b>{_NAME})(?= by\b| \d)"),
+    re.compile(rf"(?:^|: |, )(?P<a>{_NAME}) {_SCORE}(?: and {_SCORE})?(?: points)?(?= \(| ,| \.| ;|$)"),
+    re.compile(rf"(?:^|: |, )(?P<a>{_NAME}) v (?P<b>{_NAME})(?= ,| \(| \.|$)"),
+    re.compile(rf"\d v (?P<b>{_NAME})(?= ,| \(| \.|$)"),
+)
+
+
+def written_teams(paragraph: str) -> list[tuple[int, str]]:
+    """(start, name) of the teams of results written out (outside brackets, where players' figures are)."""
+    out = []
+    for pattern in _WRITTEN_OUT:
+        for match in pattern.finditer(paragraph):
+            for group in ("a", "b"):
+                name = match.groupdict().get(group)
+                start = match.start(group) if name else -1
+                if name and not is_function_word(name) and name.split()[0].lower() not in _DATE_WORDS \
+                        and paragraph.count("(", 0, start) == paragraph.count(")", 0, start):
+                    out.append((start, name))
     return out
 
 
@@ -77,7 +112,17 @@ def ranked_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
             name = match.group("name")
             if name.split()[-1] not in NOT_A_SURNAME:
                 out.append(Candidate(match.start("name"), match.end("name"), "person", name, "listing"))
+            team = _RIDER_TEAM.match(paragraph, match.end())
+            if team and not is_function_word(team.group("team")):
+                out.append(Candidate(team.start("team"), team.end("team"), "organization", team.group("team"),
+                                     "listing"))
     return out
+
+
+# The team a ranked rider or driver rides for, after the country: "1. Ana Ruiz ( Chile ) Velmo 3 hours 12 mins",
+# "2. Ana Ruiz ( Chile ) , Velmo Ford , 61.207": an organisation.
+_RIDER_TEAM = re.compile(
+    r"\s*,?\s*(?P<team>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})(?= ?,? \d| same time| all same|\s*$)")
 
 
 # A dateline standing as its own paragraph, without the dash of :func:`metonyms.dateline`: "BRACKTON 2024-05-04",

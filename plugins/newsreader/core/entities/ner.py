@@ -14,7 +14,7 @@ from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .names import ABBREVIATIONS, is_dotted_acronym, is_generic
 from ..figures.numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .patterns import ORG_WORDS, agreement_type
+from .patterns import ORG_WORDS, agreement_type, is_landform
 from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, pronoun_follows, speaks,
                      whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, person_roles, split_title
@@ -74,8 +74,9 @@ def _person_evidence(span, doc_text: str, cand: Candidate, aliases: AliasTable) 
     if not all(w[:1].isupper() for w in text.split()):
         return False
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _PERSON_TITLE_BEFORE or _AGE_AFTER.match(doc_text[span.end_char:span.end_char + 12]):
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.lower_ in _PERSON_TITLE_BEFORE and before.text[:1].isupper()  # not "miss"
+    if titled or _AGE_AFTER.match(doc_text[span.end_char:span.end_char + 12]):
         return True
     known = aliases.place(text) or aliases.capital_of(text) or aliases.organization(text) or aliases.demonym(text)
     return not known and cand.speaks and pronoun_follows(span)
@@ -166,7 +167,9 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 place = aliases.demonym(text)
                 if place:
                     out.append(Candidate(start, end, "place", place, "ner", nationality=True))
-            elif label == "ORG" and _SETTLEMENT_OF.search(doc_text[max(0, start - 40):start]) and " " not in text:
+            elif label == "ORG" and (_SETTLEMENT_OF.search(doc_text[max(0, start - 40):start])
+                                     or SETTLEMENT_AFTER.match(doc_text[end:end + 20])) and not _ORG_WORD.search(text) \
+                    and not text.isupper() and not is_generic(text):
                 out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
                 out.append(Candidate(start, end, "place", surface_key(text), "ner", capital_of=aliases.capital_of(text),
@@ -185,8 +188,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
             elif label == "ORG":
                 if text in acronyms:
                     continue  # handled by the acronym rule
-                if aliases.place(text):
-                    out.append(Candidate(start, end, "place", aliases.place(text), "ner"))
+                if aliases.place(text) or is_landform(text, aliases):  # "the West Bank"
+                    out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
                 elif agreement_type(text):
                     out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
                 else:
@@ -238,8 +241,14 @@ def _acts_as_person(span, aliases: AliasTable) -> bool:
 
 
 # "the city of Velmar", "the town of Ostra": a settlement, whatever the model made of its name.
-_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|district|county|capital|port|suburb) of\s+$",
-                            re.I)
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:city|town|village|province|region|district|county|capital|port|suburb|island) of\s+$", re.I)
+# "the hilly Velmar region", "Ostra county": a lower-case place noun right after the name, ending the phrase (not
+# "the Ostra district chairman").
+SETTLEMENT_AFTER = re.compile(
+    r"^\s(?:region|province|county|district|village|port|island|enclave)"
+    r"(?=\s*(?:[,.;:)]|$)|\s(?:of|in|on|at|and|was|is|has|were|where|which|that|near|to|from|for)\b)")
+_ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # Words of a company's news: a lone "person" without a title, role or pronoun in such a sentence is a company.
 _BUSINESS = re.compile(r"\b(?:shares|profits?|revenues?|earnings|subsidiary|acquisition|merger|takeover|"
                        r"shareholders?|dividends?|net loss|net income)\b", re.I)

@@ -26,6 +26,22 @@ ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliamen
              r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet|"
              r"League|Front|Movement|Organi[sz]ation|Federation|Association")
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
+# A compass word (or a known place) and a landform or a region: "West Bank", "East Coast", "South Side", "the Japan
+# Sea" name land and water, never a body, whatever the model or the "Bank" of a bank says.
+_COMPASS = (r"(?:North|South|East|West|Northern|Southern|Eastern|Western|North-?East|North-?West|South-?East|"
+            r"South-?West|Upper|Lower)")
+_LANDFORM = re.compile(
+    r"^(?P<head>.+) (?:Bank|Coast|Side|Shore|Highlands|Lowlands|Plains?|Hills|Valley|Sea|Gulf|Bay|Cape|Islands?|"
+    r"Mountains|Desert|Riviera|Midlands|End|Flank|Steppe|Basin|Delta|Peninsula|Territor(?:y|ies))$")
+
+
+def is_landform(text: str, aliases: AliasTable) -> bool:
+    """ "South Shore", "the Upper Valley", "Japan Sea": a place, never a body ("Kestrel Bank" is a bank)."""
+    match = _LANDFORM.match(text.removeprefix("the ").removeprefix("The "))
+    return bool(match) and (re.fullmatch(_COMPASS, match.group("head")) is not None
+                            or aliases.place(match.group("head")) is not None)
+
+
 _ORGANIZATION = re.compile(
     rf"(?<![\w.])(?:{_CAP_WORD}\s+){{1,5}}(?:{ORG_WORDS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?"
 )
@@ -136,7 +152,7 @@ def from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], ali
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         text, start = _after_possessive(text, start)
-        if len(text.split()) >= 2 and not aliases.place(text):  # "Russian Federation" is a country
+        if len(text.split()) >= 2 and not aliases.place(text) and not is_landform(text, aliases):
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
     clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()

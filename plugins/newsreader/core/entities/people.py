@@ -27,7 +27,7 @@ COMPANY_WORDS = frozenset(
 MEDIA_WORDS = frozenset("Times News Journal Tribune Gazette Herald Magazine Network Channel Radio Television".split())
 NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS | frozenset(
     "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
-    "Inc Ltd LLC School University College Institute Academy Foundation Consulting".split()
+    "Inc Ltd LLC SpA plc GmbH Oyj School University College Institute Academy Foundation Consulting".split()
 )
 _SPEECH_LEMMAS = frozenset("say tell add announce write ask reply explain insist argue warn claim note".split())
 

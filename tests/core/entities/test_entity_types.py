@@ -1,0 +1,187 @@
+"""Types the model gets wrong in news prose: teams named by their town or county, firms, towns, venues, landforms
+(sentences written for these tests; the names are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.core import nlp as nlp_module
+from newsreader.core.entities.aliases import load
+from newsreader.core.entities.extract import extract
+from newsreader.core.entities.listings import teams
+from newsreader.core.entities.patterns import is_landform
+from newsreader.core.entities.teams import is_sports
+from newsreader.core.text.sentences import number_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load()
+
+
+def typed(paragraphs, nlp) -> dict[str, set[str]]:
+    """{mention text: the types of the entities it is a mention of}."""
+    out: dict[str, set[str]] = {}
+    for entity in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs))):
+        for mention in entity.mentions:
+            out.setdefault(mention.text, set()).add(entity.type)
+    return out
+
+
+def test_counties_and_towns_used_as_teams_in_sports_prose_are_organisations(nlp):
+    found = typed(["Tolleston meet their old rivals Ashcombe, Harwick and Quenby in the league this month.",
+                   "At the close Harwick were 212 for six, and Tolleston captain Ivo Marek said the side would declare.",
+                   "Ashcombe beat Quenby with a day to spare, and the coach was pleased."], nlp)
+    for team in ("Ashcombe", "Tolleston", "Harwick", "Quenby"):
+        assert found.get(team) == {"organization"}, (team, found.get(team))
+    assert found.get("Ivo Marek") == {"person"}
+
+
+def test_a_sports_word_is_needed_and_a_full_name_persons_surname_stays_a_person(nlp):
+    assert not is_sports(["Ashcombe beat the deadline and the council met on Monday."], False)
+    assert is_sports(["The coach said the match went to extra time in the league."], False)
+    found = typed(["Striker Ana Tolleston scored twice in the match, and the coach praised the team.",
+                   "Tolleston beat the league's scoring record on Saturday."], nlp)
+    assert found.get("Tolleston") == {"person"} and found.get("Ana Tolleston") == {"person"}
+
+
+def test_a_team_named_by_a_town_is_named_apart_from_the_town(nlp):
+    found = {e.name: e.type for e in extract(*(lambda p: (p, number_sentences(p), list(nlp.pipe(p))))(
+        ["Fans gathered in Harwick before the match.", "Harwick beat Quenby 3-1 in the league on Saturday, and the "
+         "Harwick coach praised the defence."]))}
+    assert found.get("Harwick") == "place" and found.get("Harwick (team)") == "organization"
+
+
+def test_the_second_name_of_a_fixture_with_at_is_the_venue():
+    kinds = {c.name: c.type for c in teams("KESTREL AT TARNBY", load())}
+    assert kinds == {"KESTREL": "organization", "Tarnby": "place"}
+    assert {c.type for c in teams("Kestrel v Tarnby", load())} == {"organization"}
+
+
+def test_venues_of_results_lines_and_fixtures_are_places(nlp):
+    found = typed(["At Brindlecombe : Harwick beat Tolleston 3-1 .",
+                   "Game two is on June 9 ( at Oldfield Park , Brindlecombe )"], nlp)
+    assert found.get("Brindlecombe") == {"place"}
+    assert found.get("Oldfield Park") == {"place"}
+
+
+def test_firms_named_before_their_officers_by_share_moves_or_with_a_suffix_elsewhere(nlp):
+    found = typed(["Velmorix said in a statement that sales grew, and Velmorix spokesman Ivo Lang confirmed it.",
+                   "Velmorix was up 2 to 41 on Friday."], nlp)
+    assert found.get("Velmorix") == {"organization"}
+    found = typed(["Quarnell AG reported higher sales on Monday.", "Quarnell expects a better year, analysts said."], nlp)
+    assert found.get("Quarnell") == {"organization"}
+
+
+def test_towns_by_the_words_around_them_are_places_in_all_mentions(nlp):
+    found = typed(["A new bridge opened near the town of Vellmora on Sunday.", "Vellmora was quiet, and Vellmora had no power."], nlp)
+    assert found.get("Vellmora") == {"place"}
+
+
+def test_a_compass_word_and_a_landform_is_a_place_never_a_body(nlp):
+    aliases = load()
+    assert is_landform("South Shore", aliases) and is_landform("the Upper Valley", aliases)
+    assert is_landform("Japan Sea", aliases) and not is_landform("Kestrel Bank", aliases)
+    assert not is_landform("West Bancorp", aliases)
+    found = typed(["Storms hit the South Shore and the Upper Valley on Monday."], nlp)
+    assert found.get("South Shore") == {"place"}
+
+
+def test_a_verb_miss_is_no_title_before_a_country(nlp):
+    found = typed(["Supporters will miss Portugal in the final on Sunday."], nlp)
+    assert found.get("Portugal") == {"place"}
+
+
+def test_results_written_out_name_teams_and_every_mention_of_a_team_is_found():
+    from newsreader.core.entities.listings import written_teams  # noqa: PLC0415
+
+    assert written_teams("At Ostra : Harwick beat Quenby by six wickets .") == [(11, "Harwick"), (24, "Quenby")]
+    assert [n for _, n in written_teams("Penmoor : Quenby 301 ( A. Ruiz 88 , B. Lo 7 ) , Harwick 97 and 150-4 .")] == [
+        "Quenby", "Harwick"]  # the players' figures in brackets name no team
+    assert [n for _, n in written_teams("Harwick 18 points , Quenby 6 .")] == ["Harwick", "Quenby"]
+    assert [n for _, n in written_teams("May 4 v Quenby ( one day )")] == ["Quenby"]
+    assert written_teams("The council met on May 4 and voted .") == []
+
+
+def test_a_team_of_a_results_line_is_a_team_in_every_mention_of_the_article(nlp):
+    found = typed(["At Brindlecombe : Harwick beat Tolleston by six wickets .", "Harwick 18 points , Tolleston 6 .",
+                   "The coach said the league match at Brindlecombe showed why Tolleston struggle in the season ."], nlp)
+    assert found.get("Harwick") == {"organization"} and found.get("Tolleston") == {"organization"}
+
+
+def test_a_team_that_may_be_named_by_a_town_is_named_apart_unless_a_club_word_or_a_nickname_ends_it(nlp):
+    paragraphs = ["Harwick 3 Tolleston Rovers 1", "Quenby 2 Ashcombe Kestrels 0", "The league season opens with the match."]
+    names = {e.name: e.type for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))}
+    assert names.get("Harwick (team)") == "organization" and names.get("Quenby (team)") == "organization"
+    assert names.get("Tolleston Rovers") == "organization" and names.get("Ashcombe Kestrels") == "organization"
+
+
+def test_a_name_the_text_calls_a_club_a_firm_or_a_newspaper_is_an_organisation(nlp):
+    found = typed(["Talks with the football club Kellerman ended on Friday.",
+                   "The fee was fair, the daily Kestrel Courier reported."], nlp)
+    assert found.get("Kellerman") == {"organization"}
+    assert "person" not in found.get("Kestrel Courier", {"organization"})
+
+
+def test_a_sports_article_is_dense_with_sports_words_a_political_one_is_not():
+    assert is_sports(["Harwick 4 Quenby 2", "The two games were played on Sunday ."], True)
+    assert not is_sports(["Harwick 4 Quenby 2", "Bids were accepted on Sunday ."], True)  # a table of figures
+    assert is_sports(["The coach said the match went to extra time in the league."], False)
+    speech = ["The senator, who once played golf with donors, said her goal was a victory in the primary."] + [
+        "She spoke for an hour about taxes, schools, roads and the budget, and the crowd cheered her plans."] * 10
+    assert not is_sports(speech, False)
+
+
+def test_a_us_state_may_name_a_team_but_a_country_never_does(nlp):
+    found = typed(["Florida beat Harwick 5-2 in the league on Friday, and the coach said the season was long.",
+                   "The Florida coach, Ivo Lang, praised the pitcher, and Portugal captain Ana Ruiz watched the match."], nlp)
+    assert "organization" in found.get("Florida", set())
+    assert found.get("Portugal") == {"place"}
+
+
+def test_the_team_a_ranked_rider_rides_for_is_an_organisation():
+    from newsreader.core.entities.listings import ranked_people  # noqa: PLC0415
+
+    found = {c.name: c.type for c in ranked_people("1. Ana Ruiz ( Chile ) Velmo 3 hours 12 mins 9 seconds", load())}
+    assert found == {"Ana Ruiz": "person", "Velmo": "organization"}
+    found = {c.name: c.type for c in ranked_people("2. Ana Ruiz ( Chile ) , Velmo Ford , 61.207", load())}
+    assert found == {"Ana Ruiz": "person", "Velmo Ford": "organization"}
+    assert {c.type for c in ranked_people("3. Ana Ruiz ( Chile ) 11.20", load())} == {"person"}
+
+
+def test_a_word_listed_with_a_team_is_a_team_but_not_a_venue(nlp):
+    found = typed(["Harwick beat Quenby 3-1 in the league on Saturday, and the coach praised the striker.",
+                   "Ostley and Harwick both face Quenby next, and at the Dunmead , Harwick captain Ivo Lang scored."],
+                  nlp)
+    assert found.get("Ostley") == {"organization"}
+    assert "organization" not in found.get("Dunmead", set())
+
+
+def test_a_town_by_its_cue_is_a_place_in_the_mentions_the_model_calls_a_body(nlp):
+    found = typed(["Floods cut roads in the southern province of Ostrelia on Friday.",
+                   "Ostrelia has long been poor, and Ostrelia lies far from the coast."], nlp)
+    assert found.get("Ostrelia") == {"place"}
+    found = typed(["UNITED NATIONS 2024-05-04", "The U.N. said the United Nations would send aid."], nlp)
+    assert "place" not in found.get("United Nations", set()) and "place" not in found.get("U.N.", set())
+
+
+def test_a_place_noun_in_the_middle_of_a_phrase_or_after_an_acronym_makes_no_town(nlp):
+    found = typed(["Ivo Lang, who advises the GOP, said the GOP district office was closed.",
+                   "Ana Ruiz spoke in the 9th House district and then in Ostrel county in the south."], nlp)
+    assert "place" not in found.get("GOP", set()) and "place" not in found.get("House", set())
+    assert found.get("Ostrel") == {"place"}
+    found = typed(["Businessman and publisher Tomas Velkner spoke on Monday."], nlp)
+    assert found.get("Tomas Velkner") == {"person"}
+
+
+def test_every_mention_of_a_firm_the_text_names_as_one_is_the_firm(nlp):
+    paragraphs = ["The retail chain Korvasta sold its depots on Monday.",
+                  "Investors have put $ 40 million in Korvasta since May, and a stake in Korvasta is for sale."]
+    mentions = [(m.text, e.type) for e in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))
+                for m in e.mentions if m.text == "Korvasta"]
+    assert mentions == [("Korvasta", "organization")] * 3
+
+
+def test_a_company_suffix_after_a_known_place_makes_no_firm_of_the_place(nlp):
+    found = typed(["Bonds of Ohio Corp. were sold on Monday.", "Officials in Ohio agreed, and Ohio lawmakers voted."], nlp)
+    assert found.get("Ohio") == {"place"}
