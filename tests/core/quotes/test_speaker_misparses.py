@@ -63,9 +63,14 @@ def test_a_gerund_after_a_passive_speaks_for_its_subject_not_its_agent(nlp):
 
 
 def test_the_speech_verb_right_before_a_colon_names_the_speaker(nlp):
-    found = speakers(['"We will finish the new pier by the end of May," Brenner said as the heckler yelled: '
-                      '"You lie!"'], nlp)
+    found = speakers(['"We will finish the new pier by the end of May," Brenner insisted as the heckler '
+                      'yelled: "You lie!"'], nlp)
     assert found == {"We will finish": "Brenner", "You lie!": "heckler"}
+    # a "she wrote" splitting the quote stands for the one the colon names
+    found = speakers(["Ruud Lanke praised the crew.",
+                      "Ada Voss fired back: “As a friend of the harbour board,” she wrote, “we can see you are "
+                      "cheering for the mayor.”"], nlp)
+    assert found == {"As a friend": "Ada Voss", "we can see": "Ada Voss"}
 
 
 def test_a_speech_verb_right_before_a_whole_quoted_sentence_introduces_it(nlp):

@@ -189,6 +189,12 @@ def _parenthetical(doc, quote_spans, lo: int, group):
     return None
 
 
+def _pronoun_says(verb, outside) -> bool:
+    """Whether a speech verb's subject is "he" or "she"."""
+    subject = speakers.subject_of(verb, outside)
+    return subject is not None and subject.lower_ in speakers.PERSON_PRONOUNS
+
+
 def _says_before_colon(doc, introducer, group) -> bool:
     """Whether the colon right before the quote closes a speech verb whose subject is ``introducer`` (past adverbs
     and particles: 'Kell fired back:')."""
@@ -218,10 +224,12 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     governing = _governing_speech_verb(doc, group)
     according = any(t.lower_ == "according" for t in outside)
     if between == ":" or between.startswith("(") and between.endswith(":") or (
-            not according and (governing is None or governing.idx < group[0][0]) and _says_before_colon(doc, introducer, group)):
+            not according and (governing is None or governing.idx < group[0][0] or _pronoun_says(governing, unquoted))
+            and _says_before_colon(doc, introducer, group)):
         # the name right before the colon ('Pollsters agree - Ines Maro: "…"'), the subject of the speech verb right
         # before it ('Osei said as a heckler yelled: "…"', 'Kell fired back: "…"'): before the verb the quote hangs on
-        # (not before "according to X" or an attribution after the quote: 'X said: "…," the Courier reported')
+        # (not before "according to X" or an attribution after the quote: 'X said: "…," the Courier reported'; a
+        # "he wrote" that splits the quote is the one the colon names: 'Kell hit back: "…," he wrote, "…"')
         yield introducer
     aside = as_clause(doc, quote_spans, group)
     if aside is not None:  # '… is a "proven local need," as the board's memo put it': before the verb the quote
