@@ -29,6 +29,7 @@ _THINKING = frozenset("""
 _PREDICATES = frozenset({"attr", "acomp", "oprd"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
+_ASKING = frozenset({"how", "whether", "why"})  # words opening an indirect question
 
 
 def _quoted(doc, span: tuple[int, int]) -> list:
@@ -57,7 +58,9 @@ def _governing_speech_verb(doc, group):
     while opening >= 0 and doc[opening].is_punct:
         opening -= 1
     before = doc.text[:group[0][0] - 1].rstrip()
-    if (opening >= 0 and before.endswith(",") and speakers.is_speech_verb(doc[opening])
+    # (also a speech verb right before a whole sentence in quotes, without a comma: 'a man yelled "Stay away!"')
+    whole = words[0].text[:1].isupper() and words[0].i == opening + 2 and doc[opening].tag_ in {"VBD", "VBZ", "VBG"}
+    if (opening >= 0 and (before.endswith(",") or whole) and speakers.is_speech_verb(doc[opening])
             and doc[opening].lemma_.lower() not in {"quote", "cite"} and not inside(doc[opening], [group[0]])):
         # ('and I quote, "…"' cites someone else's words)
         return doc[opening]  # 'When X shouted, "…," Y joked': the verb that introduces the words, whatever the parse
@@ -90,13 +93,23 @@ def _inverted(verb, quote_spans) -> bool:
     return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
 
 
-def _before_aside(doc, verb):
-    """The word right before ``verb``, past an aside in brackets ('Ada Voss (D-Tarsk) said'); None at the start."""
+def _before_aside(doc, verb, outside):
+    """The word right before ``verb``, past an aside in brackets ('Ada Voss (D-Tarsk) said') or the comma that closes
+    a name set off by commas ('the adviser, Ada Voss, said'); for a relative clause that ends right before the verb,
+    the noun it hangs on ('an aide who spoke on background said'); None at the start."""
     at = verb.i - 1
     if at >= 0 and doc[at].text == ")":
         opening = next((t.i for t in reversed(doc[max(0, at - 8):at]) if t.text == "("), None)
         at = opening - 1 if opening is not None else at
-    return doc[at] if at >= 0 else None
+    if at > 0 and doc[at].text == "," and doc[at - 1].pos_ == "PROPN":
+        at -= 1
+    if at < 0:
+        return None
+    clause = next((a for a in doc[at].ancestors if a.dep_ == "relcl" and a.i < verb.i), None)
+    if (clause is not None and clause.head.i < clause.i and max(t.i for t in clause.subtree) == at
+            and doc[min(t.i for t in clause.subtree)].tag_ in {"WP", "WDT"} and outside(clause.head)):
+        return clause.head  # (a clause opening with "who" or "which", on a noun outside the quote)
+    return doc[at]
 
 
 def _object_of(t, verb) -> bool:
@@ -159,6 +172,41 @@ def _own_description(doc, span, words):
     return before[-1] if verb.pos_ == "VERB" and verb.dep_ == "ROOT" else None
 
 
+def _parenthetical(doc, quote_spans, lo: int, group):
+    """The speaker of an attribution set off by commas inside the sentence, before the quote ('The board, Maro
+    said, called it "…"', 'Reyes, a close aide said, "is …"'): the last word of the noun phrase between the comma
+    and the speech verb that a comma follows; None otherwise."""
+    for verb in (doc.char_span(lo, group[0][0], alignment_mode="expand") or ()) if lo < group[0][0] else ():
+        if (verb.idx >= group[0][0] - 1 or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ","
+                or not speakers.is_speech_verb(verb) or inside(verb, quote_spans)):
+            continue
+        at = verb.i - 1
+        while at >= 0 and doc[at].idx > lo and doc[at].pos_ in {"DET", "ADJ", "NOUN", "PROPN"}:
+            at -= 1
+        if at >= 0 and at < verb.i - 1 and doc[at].text == "," and doc[at].idx > lo and doc[verb.i - 1].pos_ in {
+                "NOUN", "PROPN"}:
+            return doc[verb.i - 1]
+    return None
+
+
+def _pronoun_says(verb, outside) -> bool:
+    """Whether a speech verb's subject is "he" or "she"."""
+    subject = speakers.subject_of(verb, outside)
+    return subject is not None and subject.lower_ in speakers.PERSON_PRONOUNS
+
+
+def _says_before_colon(doc, introducer, group) -> bool:
+    """Whether the colon right before the quote closes a speech verb whose subject is ``introducer`` (past adverbs
+    and particles: 'Kell fired back:')."""
+    if introducer is None:
+        return False
+    before = [t for t in doc if introducer.i < t.i and t.idx < group[0][0] - 1 and not t.is_punct]
+    while before and before[-1].pos_ in {"ADV", "PART", "ADP"} and before[-1].dep_ in {"advmod", "prt", "neg"}:
+        before.pop()
+    return bool(before) and speakers.is_speech_verb(before[-1]) and (
+        (subject := speakers.subject_of(before[-1])) is not None and subject.i == introducer.i)
+
+
 def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     """Tokens that may name the speaker, best first: "according to X", the subject of the speech verb the quote
     hangs on, the other speech verbs' subjects, the governing verb's."""
@@ -166,16 +214,27 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         return not inside(t, quote_spans)
 
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
-    introducer = colon_introducer(doc, quote_spans, lo, group) if not partial else None
+    said = doc.text[group[0][0]:group[-1][1]].strip(" \"“”'’")  # (a short sentence after a colon: 'yelled: "Liar!"')
+    whole = said[:1].isupper() and said.endswith(("!", "?", "."))
+    introducer = colon_introducer(doc, quote_spans, lo, group) if not partial or whole else None
     between = doc.text[introducer.idx + len(introducer.text):group[0][0] - 1].strip() if introducer is not None else ""
-    if between == ":" or between.startswith("(") and between.endswith(":"):
-        # the name right before the colon ('Pollsters agree - Ines Maro: "…"'): before the verb the quote hangs on
+    parenthetical = _parenthetical(doc, quote_spans, lo, group)
+    if parenthetical is not None:  # 'The board, Maro said, called it "…"': Maro, whatever the parse
+        yield parenthetical
+    governing = _governing_speech_verb(doc, group)
+    according = any(t.lower_ == "according" for t in outside)
+    if between == ":" or between.startswith("(") and between.endswith(":") or (
+            not according and (governing is None or governing.idx < group[0][0] or _pronoun_says(governing, unquoted))
+            and _says_before_colon(doc, introducer, group)):
+        # the name right before the colon ('Pollsters agree - Ines Maro: "…"'), the subject of the speech verb right
+        # before it ('Osei said as a heckler yelled: "…"', 'Kell fired back: "…"'): before the verb the quote hangs on
+        # (not before "according to X" or an attribution after the quote: 'X said: "…," the Courier reported'; a
+        # "he wrote" that splits the quote is the one the colon names: 'Kell hit back: "…," he wrote, "…"')
         yield introducer
     aside = as_clause(doc, quote_spans, group)
     if aside is not None:  # '… is a "proven local need," as the board's memo put it': before the verb the quote
         yield aside  # hangs on ('X echoed her worries because the test is "…," as the memo put it': the memo)
-    governing = _governing_speech_verb(doc, group)
-    if governing is not None and not any(t.lower_ == "according" for t in outside):
+    if governing is not None and not according:
         subject = speakers.subject_of(governing, unquoted)
         if subject is not None:
             yield subject
@@ -194,20 +253,23 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         if verb.dep_ == "amod" and verb.i > 0 and (doc[verb.i - 1].text == "-" or doc[verb.i - 1].pos_ in {"DET", "ADV"}):
             continue  # a participle that describes a noun ('the self-described Harbor Alliance') says nothing (a
             # name before it is the subject of a misparse: 'X described families …')
+        if any(c.lower_ in _ASKING and c.i < verb.i for c in verb.children):
+            continue  # an indirect question ('a debate over how the city responds …, with X telling …'): no one speaks
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
             continue  # 'Asked by Dorn about the toll, Reyes said …': the one asking does not answer
         if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
             subject = speakers.subject_of(verb, unquoted)
             if subject is None and _inverted(verb, quote_spans):
                 # '"…!" shouted the driver': the parser often takes the inverted subject for an object
-                subject = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i), None)
+                subject = next((c for c in verb.children if c.i > verb.i and (c.dep_ in {"dobj", "attr", "npadvmod"} or (
+                    c.dep_ == "advmod" and c.i == verb.i + 1 and c.text[:1].isupper()))), None)  # ('said Voss': an adverb)
             if subject is None:  # a misparse left the verb without one: the name right before it (after it only
                 # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
                 after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
                 if after is not None and not _inverted(verb, quote_spans) and (
                         _object_of(after, verb) or verb.lemma_.lower() in ADDRESSING):
                     after = None  # nor the one addressed ('"…," X, 58, told the Courier': not the Courier)
-                subject = next((t for t in (_before_aside(doc, verb), after)
+                subject = next((t for t in (_before_aside(doc, verb, unquoted), after)
                                 if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
             if subject is not None:
                 yield subject

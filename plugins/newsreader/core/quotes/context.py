@@ -63,8 +63,9 @@ class ArticleContext:
 
     @classmethod
     def _is_subject(cls, doc, a: int, b: int) -> bool:
-        root = cls._name_root(doc, a, b)
-        return root is not None and root.dep_ in {"nsubj", "nsubjpass"}
+        root = cls._name_root(doc, a, b)  # (a name the parser made the root, its verb taken for a modifier, is the
+        return root is not None and (root.dep_ in {"nsubj", "nsubjpass"} or  # sentence's subject: 'X, a lawyer,
+                                     root.dep_ == "ROOT" and root.pos_ == "PROPN" and root.i > 0)  # endorsed …')
 
     def _genders(self, paragraphs, sentences) -> dict[str, str]:
         votes: dict[str, list[str]] = {}
@@ -191,11 +192,12 @@ class ArticleContext:
         return None
 
     @classmethod
-    def _speaks(cls, doc, a: int, b: int) -> bool:
-        """Whether the main subject at ``a:b`` is a speech verb's (said, argued, disagreed)."""
+    def _speaks(cls, doc, a: int, b: int, aside: bool = False) -> bool:
+        """Whether the main subject at ``a:b`` is a speech verb's (said, argued, disagreed); with ``aside``, of one
+        that is not itself reported by another ('X reported that Y testifies …': not Y)."""
         root = cls._name_root(doc, a, b)
         verb = cls._climb(cls._climb(root, {"appos", "compound", "flat", "nsubj", "nsubjpass"}), {"conj"})
-        return speakers.is_speech_verb(verb)
+        return speakers.is_speech_verb(verb) and not (aside and any(speakers.is_speech_verb(v) for v in verb.ancestors))
 
     def subject_between(self, start: tuple[int, int], end: tuple[int, int], speaking=False) -> dict | None:
         """The latest person who is a main clause's subject between two (paragraph, offset) places (not "after X
@@ -227,16 +229,20 @@ class ArticleContext:
     def subject_person(self, p: int) -> dict | None:
         """The person who is the main subject of paragraph ``p``'s last sentence (whom a following quote continues);
         a subject of an earlier sentence or of a subordinate clause is too far from the quote to vouch for it."""
-        last = list(self.docs[p - 1].sents)[-1]
-        found = [e for pp, a, b, e, subject in self.subjects if pp == p and subject and e["type"] == "person"
-                 and a >= last.start_char and self._main_subject(self.docs[p - 1], a, b)]
+        last, doc = list(self.docs[p - 1].sents)[-1], self.docs[p - 1]
+        found = [(a, b, e) for pp, a, b, e, subject in self.subjects if pp == p and subject and e["type"] == "person"
+                 and a >= last.start_char]
+        # (else one reported speaking in it, in an aside: 'If anything, Ash argued, the incident shows …')
+        found = ([e for a, b, e in found if self._main_subject(doc, a, b)]
+                 or [e for a, b, e in found if self._speaks(doc, a, b, aside=True)])
         return found[-1] if found else None
 
 
 def subject_text(subject, quote_spans, dateline: int) -> str:
     """The subject's words: without quotes, the dateline, relative clauses and leading articles."""
     dropped = {t.i for child in subject.children if child.dep_ in {"relcl", "acl", "appos", "advcl"}
-               and not (child.dep_ == "acl" and child.i == subject.i + 1 and not list(child.children))  # "those polled"
+               and not (child.dep_ == "acl" and child.i == subject.i + 1 and not list(child.children)
+                        and not speakers.is_speech_verb(child))  # "those polled" (not 'a man yelled')
                for t in child.subtree}
     kept = [t for t in subject.subtree if t.i not in dropped and not inside(t, quote_spans) and t.idx >= dateline]
     run = [subject]

@@ -19,13 +19,21 @@ def colon_introducer(doc, quote_spans, lo: int, group):
     """Who a colon right before the quote introduces: the name before it ('Ines Maro: "…"') or the subject of
     the clause it ends ('The minister went further: "…"'); None when no colon comes right before the quote."""
     opening = group[0][0] - 1
+    # (after a quote earlier in the sentence, only its words after it: '"…," X said as a heckler yelled: "…"')
+    lo = max([lo, *(b + 1 for a, b in quote_spans if lo <= a < opening)])
     before = doc.text[lo:opening].rstrip()
-    if not before.endswith(":") or any(lo <= a < opening for a, _ in quote_spans):
+    # (or a dash before a quoted whole sentence: 'X also backed the toll -- "It is the only way."': X, by name)
+    dash = before.endswith(("—", "–", " -", "--")) and doc.text[group[0][0]:group[0][0] + 1].isupper()
+    if not (before.endswith(":") or dash) or any(lo <= a < opening for a, _ in quote_spans):
         return None
     stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]
     if not stretch:
         return None
     name = stretch[-1]
+    if dash:
+        subject = next((speakers.subject_of(t) for t in reversed(stretch) if t.pos_ in {"VERB", "AUX"}
+                        and t.head.i not in {s.i for s in stretch if s.i != t.i}), None)
+        return subject if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in {"PERSON", "ORG"} else None
     if before[:-1].rstrip().endswith(")") and "(" in before:  # 'Rep. Ada Voss (D-Tarsk): "…"' (the tokenizer
         # may glue the bracket's end to the quote's first word): the word before the aside
         end = lo + len(before[:before.rindex("(")].rstrip())

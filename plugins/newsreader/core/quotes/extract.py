@@ -124,7 +124,8 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 if entity is not None and entity["type"] in {"person", "organization"}:
                     found, attributed = (entity["name"], f"{entity['type']}:{entity['name']}"), True
             name, key = found or (None, None)
-            at_start = not partial and first[0] - 1 <= s_lo + 1 and words_outside(sentence, group, s_lo) <= 3
+            at_start = not partial and first[0] - 1 <= s_lo + 1 and (
+                words_outside(sentence, group, s_lo) <= 3 or _verbless_tail(doc, group, s_hi))
             if not found and not attributed and at_start:
                 # No attribution of its own: it continues the quote just before it (this paragraph, or the one
                 # before when this paragraph opens with it), or speaks for the subject of the paragraph before,
@@ -164,6 +165,16 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, entities: li
                 person = next(e for e in entities if f"{e['type']}:{e['name']}" == key)
                 article.said.append((p_index, first[0], person))
     return quotes
+
+
+def _verbless_tail(doc, group, s_hi: int) -> bool:
+    """Whether the words after a quote of one piece that opens its sentence only finish the quoted phrase, with no
+    verb and no name of their own ('"… is that she is focused on wages" and other local issues.')."""
+    if group[-1][1] >= s_hi:
+        return False  # (the quote runs past its sentence's end)
+    tail = [t for t in doc.char_span(group[-1][1], s_hi, alignment_mode="expand") or () if t.idx > group[-1][1]]
+    return len(group) == 1 and bool(tail) and not any(
+        t.pos_ in {"VERB", "AUX"} or t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in tail)
 
 
 def _short_tail(paragraph: str, p_index: int, group, c_hi: int, locate: SentenceLocator) -> int:

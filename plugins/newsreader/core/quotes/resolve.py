@@ -35,6 +35,13 @@ def _possessor(t, head) -> bool:
     return False
 
 
+def _named_by(token):
+    """The head of the noun phrase ``token`` is a name or an item in (past apposition and co-ordination)."""
+    while token.dep_ in {"conj", "appos", "compound"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _appositions(token):
     """Names in apposition to a role noun: "the minister, X," and "a spokesman for the firm, X," (the parser
     often hangs X on the firm)."""
@@ -64,6 +71,12 @@ class ParagraphSpeakers:
         if token.idx < self.dateline or inside(token, self.spans):
             return None
         token = speakers.follow_relative(token)
+        if token is not None and token.pos_ == "ADP" and token.dep_ in {"nsubj", "nsubjpass"}:
+            # a preposition the parser took for the subject ('Of Brandt, Voss said'): the name it introduces is
+            # the one spoken of; the speaker is the name set beside it (not a name of a relative clause), else unknown
+            names = [a for o in token.children if o.dep_ == "pobj" for a in (o, *o.children)
+                     if (a is o or a.dep_ in {"appos", "nmod"}) and a.pos_ == "PROPN" and not inside(a, self.spans)]
+            token = max(names, key=lambda a: a.i) if len(names) > 1 else None
         if token is None or token.idx < self.dateline:
             return None
         low = token.lower_
@@ -84,7 +97,13 @@ class ParagraphSpeakers:
                     if low == "it" and token.dep_ == "nsubj" and speakers.is_speech_verb(token.head) else None)
             return (body["name"], f"{body['type']}:{body['name']}") if body else False
         entity = self.article.entity_at(self.p, token.idx, token.idx + len(token.text))
-        if entity is None and token.dep_ == "appos":  # "X, a historian who wrote …": the historian is X
+        after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+        if (entity is None and token.dep_ == "appos" and _named_by(token.head).dep_ != "pobj"
+                and not (after is not None and speakers.is_speech_verb(after)
+                         and not any(c.dep_ in {"relcl", "acl"} for c in token.children))):
+            # "X, a historian who wrote …": the historian is X (not a name in a phrase before the subject that the
+            # parser hung it on: 'In an interview with host X, the senator said'; nor 'X, an aide said, "…"': the
+            # aide speaks of X; a description with a clause is still X's, its closing comma left out)
             entity = self.article.entity_at(self.p, token.head.idx, token.head.idx + len(token.head.text))
         if entity is None:  # "the foreign minister, Jonas Weller, said": the person named in apposition
             entity = next((e for c in _appositions(token) if not inside(c, self.spans)
@@ -118,9 +137,13 @@ class ParagraphSpeakers:
             return subject_text(token, self.spans, self.dateline), None
         if speakers.is_share_of_people(token):  # '40 percent of voters said', 'most said': a survey's answer
             return subject_text(token, self.spans, self.dateline), None
-        if (token.pos_ == "NOUN" and token.text[:1].isupper() and token.dep_ == "nsubj" and speakers.is_speech_verb(token.head)
+        if (token.pos_ in {"NOUN", "VERB", "ADV"} and token.text[:1].isupper() and not token.is_stop
+                and "".join(c for c in token.text if c not in "'’-").isalpha()
+                and speakers.is_speech_verb(token.head) and token.ent_type_ not in NOT_NAMES
+                and (token.dep_ == "nsubj" or token.dep_ == "advmod" and token.i == token.head.i + 1)
                 and token.lower_ not in speakers.NOT_SPEAKERS and not any(c.dep_ == "det" for c in token.children)):
-            return subject_text(token, self.spans, self.dateline), None  # a surname the model took for a noun: "Garrity added"
+            # a surname the model took for a noun, a verb or an adverb: "Garrity added", "Husted continued", "said Skelly"
+            return subject_text(token, self.spans, self.dateline), None
         return None
 
     def resolve_run(self, run):

@@ -36,7 +36,7 @@ SPEECH_VERBS = frozenset(
     caution advise inform remind reassure recount repeat mention allege answer apologize apologise assure
     interject chime snap scoff sneer mock question wonder marvel thunder bellow chant post text email react
     opine riff gush fume scold laugh sigh disagree counter dissent bark beam growl grumble mutter murmur groan enthuse crow rail gasp
-    cry roar echo snipe retaliate
+    cry roar echo snipe retaliate remember exhort
     """.split()
 )
 # Nouns for something said: a quote inside one that has an owner ("X's promise of '…'", "X's '…' remark") is the
@@ -188,8 +188,8 @@ _SHARES = frozenset({"percent", "%", "majority", "minority", "half", "third", "q
 
 def is_share_of_people(token) -> bool:
     """A speech verb's subject that is a share of people ("40 percent of voters", "most", "three in 10", "those
-    polled") or someone unnamed ("another said", "someone in the crowd shouted")."""
-    if token.dep_ != "nsubj" or not is_speech_verb(token.head):
+    polled") or someone unnamed ("another said", "someone in the crowd shouted", '"…," added another')."""
+    if not (token.dep_ == "nsubj" or token.dep_ == "dobj" and token.i == token.head.i + 1) or not is_speech_verb(token.head):
         return False
     if token.lower_ in _SHARES or token.lemma_.lower() in _SHARES:
         return True
@@ -262,6 +262,7 @@ def _distance(child, verb) -> int:
     return min((abs(t.i - verb.i) for t in child.subtree if not t.is_punct), default=abs(child.i - verb.i))
 
 
+_ADDRESSED = frozenset({"tell", "email", "e-mail", "text", "write", "inform", "remind", "assure", "brief", "thank"})
 _PERCEIVED = frozenset({"hear", "see", "catch", "film", "record", "overhear", "show"})
 _GERUND_PREPOSITIONS = frozenset({"by", "upon", "on", "after", "before", "while", "without", "in"})
 
@@ -322,10 +323,16 @@ def subject_of(verb, outside=lambda token: True):
         return subject_of(verb.head, outside)
     if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPOSITIONS
             and verb.head.head.pos_ in {"VERB", "AUX"} and verb.head.head is not verb.head and outside(verb.head.head)):
-        return subject_of(verb.head.head, outside)  # "X ended by saying …", "X drew boos upon saying …": X
+        clause = verb.head.head  # "X ended by saying …", "X drew boos upon saying …": X; "X was booed by Y after
+        passive = next((c for v in (clause, clause.head) for c in v.children if c.dep_ == "nsubjpass" and outside(c)
+                        and (v is clause or clause.dep_ == "conj")), None)  # saying …": X, not the agent
+        return passive if passive is not None else subject_of(clause, outside)
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"} and verb.head is not verb:
         # "a statement saying …": the one who issued it; "a video of X saying …": X
-        noun = verb.head
+        noun = verb.head  # (the object of a verb that speaks to people or of any verb when no one, 'X emailed
+        if noun.dep_ == "dobj" and verb.tag_ == "VBG" and noun.head.pos_ == "VERB" and (  # supporters saying', 'X
+                noun.head.lemma_.lower() in _ADDRESSED or not is_agent_noun(noun)):  # rejected the idea, saying': X)
+            return subject_of(noun.head, outside)
         if not is_document(noun) and not (noun.dep_ in {"pobj", "dative"} and noun.head.lower_ in {"to", "for"}):
             return noun if noun.pos_ in {"PROPN", "NOUN", "PRON"} else None
         clause = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
