@@ -478,6 +478,18 @@ def test_his_or_her_object_makes_a_person_of_two_words_the_model_calls_an_organi
     assert typed("Also Quenby threw his hat in the ring.", 0, 2) == [("organization", "Quenby")]  # "Also": no name
 
 
+def test_a_time_zone_is_no_organisation(nlp):
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
+
+    doc = nlp("Trading in Tarsk closed at 1400 GMT on a thin volume.")
+    doc.ents = [Span(doc, 6, 7, label="ORG")]  # "GMT", as the model sometimes reads it
+    assert _ner_candidates(doc, doc.text, load(), {}) == []
+    doc = nlp("The Velmar Group closed lower.")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]
+    assert [c.name for c in _ner_candidates(doc, doc.text, load(), {})] == ["Velmar Group"]
+
+
 def test_a_slash_or_a_possessive_inside_a_span_separates_two_names_and_an_acronym_ends_no_persons_name(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
     from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415

@@ -19,6 +19,7 @@ from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEK
                      whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, person_roles, split_title
 from .spans import glued, headline_cut, pieces, trim
+from ..timex.vocabulary import ZONES
 
 _LOCATIVE = frozenset("in at near outside inside across through throughout around into".split())
 _TIME_NOUNS = frozenset("year month week day hour minute second time decade century percent cent".split())
@@ -59,6 +60,7 @@ def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candida
     return out
 
 
+_ZONES = frozenset(ZONES.upper().split())
 _AGE_AFTER = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
 _PERSON_TITLE_BEFORE = PERSON_TITLES | HONORIFICS | {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt."}
 _NOT_A_PERSON_WORD = re.compile(rf"\b(?:{ORG_WORDS}|{'|'.join(sorted(NOT_A_SURNAME))})\b")
@@ -119,6 +121,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 continue  # "Interior" of "Interior Minister Joseph Kamau"
             if text.rstrip(".").lower() in ABBREVIATIONS and not aliases.place(text):
                 continue  # "St." of "St., Louis", "Jr.": an abbreviation alone names nothing
+            if text in _ZONES:
+                continue  # "1400 GMT", "9 a.m. EDT": a time zone is no organisation
             start, end = span.start_char, span.end_char
             state = aliases.postal_state(text, doc_text[:start]) if len(text) == 2 and text.isupper() else None
             if state:  # "Tampa, FL": the state, whatever the model's label
