@@ -3,24 +3,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from newsreader.core import nlp as nlp_module
-from newsreader.core.annotate import annotate_one
-from newsreader.core.text.rawformat import parse
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return nlp_module.load()
-
-
-def speakers(paragraphs: list[str], nlp) -> dict[str, str | None]:
-    """The speaker of each quote, by the quote's first words."""
-    body = "\n".join(paragraphs)
-    article = parse(f"Synthetic fixture\nFixture Wire\n5 March 2020\n{body}\n".encode(), "fixture.txt")
-    quotes = annotate_one(article, list(nlp.pipe(article.paragraphs)))["quotes"]
-    return {" ".join(q["text"].split()[:3]): q["speaker_name"] for q in quotes}
+from speaker_cases import nlp, speakers  # noqa: F401 - nlp is a fixture
 
 
 def test_a_verb_left_without_subject_takes_the_name_set_off_before_it(nlp):
