@@ -478,6 +478,19 @@ def test_his_or_her_object_makes_a_person_of_two_words_the_model_calls_an_organi
     assert typed("Also Quenby threw his hat in the ring.", 0, 2) == [("organization", "Quenby")]  # "Also": no name
 
 
+def test_a_plural_possessive_inside_the_model_s_span_separates_the_body_from_its_person(nlp):
+    from newsreader.core.entities.aliases import load  # noqa: PLC0415
+    from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415
+
+    doc = nlp("Harbour News\u2019 Ada Voss asked the mayor about the pier.")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]  # one span, as the model sometimes reads it
+    assert [(c.type, c.name) for c in _ner_candidates(doc, doc.text, load(), {})] == [
+        ("organization", "Harbour News"), ("person", "Ada Voss")]
+    doc = nlp("Velmar Holdings\u2019 Credit Union grew.")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]  # a body it has stays a body
+    assert [c.type for c in _ner_candidates(doc, doc.text, load(), {})] == ["organization", "organization"]
+
+
 def test_a_time_zone_is_no_organisation(nlp):
     from newsreader.core.entities.aliases import load  # noqa: PLC0415
     from newsreader.core.entities.ner import _ner_candidates  # noqa: PLC0415

@@ -61,6 +61,9 @@ def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candida
 
 
 _ZONES = frozenset(ZONES.upper().split())
+# A piece of the model's organisation after a possessive, two or three plain capitalised words: a person it has.
+_OWNED_PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
+_POSSESSIVE_BEFORE = re.compile(r"[A-Za-z](?:'s|’s|s'|s’)\s+$")
 _AGE_AFTER = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
 _PERSON_TITLE_BEFORE = PERSON_TITLES | HONORIFICS | {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt."}
 _NOT_A_PERSON_WORD = re.compile(rf"\b(?:{ORG_WORDS}|{'|'.join(sorted(NOT_A_SURNAME))})\b")
@@ -124,6 +127,11 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
             if text in _ZONES:
                 continue  # "1400 GMT", "9 a.m. EDT": a time zone is no organisation
             start, end = span.start_char, span.end_char
+            if label == "ORG" and _OWNED_PERSON.fullmatch(text) and _POSSESSIVE_BEFORE.search(doc_text[:start]) \
+                    and not (_NOT_A_PERSON_WORD.search(text) or aliases.organization(text) or aliases.place(text)):
+                # "Fox News’ Sean Hannity", "Velmar's Ada Voss": the possessor is the body, the one it has a person
+                out.append(Candidate(start, end, "person", text, "ner", tuple(person_roles(doc, start, end))))
+                continue
             state = aliases.postal_state(text, doc_text[:start]) if len(text) == 2 and text.isupper() else None
             if state:  # "Tampa, FL": the state, whatever the model's label
                 out.append(Candidate(start, end, "place", state, "ner"))

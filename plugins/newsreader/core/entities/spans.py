@@ -39,11 +39,11 @@ def _trailing_junk(token, alone: bool) -> bool:
 
 
 # Where one span the model found holds several names: a bracket ("Pike] Smith", "[W]e"), a sentence's full stop
-# ("Smith. The"), a comma, semicolon, colon or slash, a possessive ("Ruiz's Ohio"), or a number between two
-# capitalised words ("Tigers 5 Hawks 2").
+# ("Smith. The"), a comma, semicolon, colon or slash, a possessive ("Ruiz's Ohio", "Harbour News’ Ada Voss"), or a
+# number between two capitalised words ("Tigers 5 Hawks 2").
 _CUT = re.compile(
     r"\s*[\[\]{}()|;:\"“”/]\s*|,\s+"
-    r"|(?<=\w)(?:'s|’s)\s+(?=[A-Z])"
+    r"|(?<=\w)(?:'s|’s)\s+(?=[A-Z])|(?<=[a-zS]s)['’]\s+(?=[A-Z])"
     r"|(?<=[A-Za-z]{2})(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)\.\s+(?=[A-Z])"
     r"|(?<=\w)\s+[-+]?\d[\d.,/]*\s+(?=[A-Z])"
 )
