@@ -56,6 +56,7 @@ def test_the_second_name_of_a_fixture_with_at_is_the_venue():
     kinds = {c.name: c.type for c in teams("KESTREL AT TARNBY", load())}
     assert kinds == {"KESTREL": "organization", "Tarnby": "place"}
     assert {c.type for c in teams("Kestrel v Tarnby", load())} == {"organization"}
+    assert teams("Harbour Folk vs. The Board.", load()) == []  # a heading in prose, not a fixture
 
 
 def test_venues_of_results_lines_and_fixtures_are_places(nlp):

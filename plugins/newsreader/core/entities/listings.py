@@ -38,7 +38,10 @@ def teams(paragraph: str, aliases: AliasTable, places: set[str] = frozenset()) -
     out = []
     line = paragraph.strip()
     lead = len(paragraph) - len(paragraph.lstrip())
-    for match in (*_RESULT.finditer(line), *_STANDING.finditer(line), *_FIXTURE.finditer(line)):
+    # A fixture line names two teams; a heading that sets two things against each other does not ("Town vs. The
+    # Crown."): a full stop after it, or a name opening with "The", is prose.
+    fixtures = () if line.endswith(".") or re.search(r"(?:^| )The ", line) else _FIXTURE.finditer(line)
+    for match in (*_RESULT.finditer(line), *_STANDING.finditer(line), *fixtures):
         for group in ("a", "b"):
             name = match.group(group)
             if not name or is_function_word(name) or name.isdigit():
