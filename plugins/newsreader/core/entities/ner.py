@@ -14,7 +14,7 @@ from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .names import ABBREVIATIONS, is_dotted_acronym, is_generic
 from ..figures.numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
-from .patterns import ORG_WORDS, agreement_type, is_landform
+from .patterns import ORG_WORD, ORG_WORDS, agreement_type, is_landform
 from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, pronoun_follows, speaks,
                      whole_name)
 from .roles import HONORIFICS, PERSON_TITLES, TITLES, person_roles, split_title
@@ -180,7 +180,7 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 if place:
                     out.append(Candidate(start, end, "place", place, "ner", nationality=True))
             elif label == "ORG" and (_SETTLEMENT_OF.search(doc_text[max(0, start - 40):start])
-                                     or SETTLEMENT_AFTER.match(doc_text[end:end + 20])) and not _ORG_WORD.search(text) \
+                                     or SETTLEMENT_AFTER.match(doc_text[end:end + 20])) and not ORG_WORD.search(text) \
                     and not text.isupper() and not is_generic(text):
                 out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label in {"GPE", "LOC", "FAC", "ORG"} and aliases.capital_of(text):  # "Washington's envoy"
@@ -260,7 +260,6 @@ _SETTLEMENT_OF = re.compile(
 SETTLEMENT_AFTER = re.compile(
     r"^\s(?:region|province|county|district|village|port|island|enclave)"
     r"(?=\s*(?:[,.;:)]|$)|\s(?:of|in|on|at|and|was|is|has|were|where|which|that|near|to|from|for)\b)")
-_ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # Words of a company's news: a lone "person" without a title, role or pronoun in such a sentence is a company.
 _BUSINESS = re.compile(r"\b(?:shares|profits?|revenues?|earnings|subsidiary|acquisition|merger|takeover|"
                        r"shareholders?|dividends?|net loss|net income)\b", re.I)

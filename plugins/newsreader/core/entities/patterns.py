@@ -25,6 +25,7 @@ _ACRONYM_DEF = re.compile(
 ORG_WORDS = (r"Ministry|Department|Agency|Council|Commission|Committee|Parliament|Assembly|Court|Bank|Police|"
              r"Army|Navy|Air Force|Forces|Office|Union|Party|Authority|Board|Bureau|Service|Senate|Congress|Cabinet|"
              r"League|Front|Movement|Organi[sz]ation|Federation|Association")
+ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")  # a word of public bodies, anywhere in a name
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
 # A compass word (or a known place) and a landform or a region: "West Bank", "East Coast", "South Side", "the Japan
 # Sea" name land and water, never a body, whatever the model or the "Bank" of a bank says.

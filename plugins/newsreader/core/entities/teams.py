@@ -24,7 +24,7 @@ from .candidate import Candidate
 from .listings import date_line, written_teams
 from .ner import SETTLEMENT_AFTER
 from .names import is_function_word, is_generic
-from .patterns import ORG_WORDS
+from .patterns import ORG_WORD
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
 
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
@@ -60,7 +60,6 @@ _STOCK_AFTER = re.compile(
 _SUFFIX = re.compile(
     r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
-_ORG_WORD = re.compile(rf"\b(?:{ORG_WORDS})\b")
 # What a text calls an organisation right before its name: "the football club Ostrava", "the software firm Velmorix",
 # "the news agency Quelta", "the daily Kestrel Courier".
 _KIND_BEFORE = re.compile(r"\b(?:club|team|firm|company|group|chain|airline|newspaper|daily|weekly|agency|"
@@ -270,7 +269,7 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
             continue
         town = name in towns and (cand.type == "person" or (
             cand.type == "organization" and name not in firms and not cand.team and not cand.name.endswith(" (team)")
-            and not _ORG_WORD.search(name) and not aliases.organization(name) and not cand.name.isupper()
+            and not ORG_WORD.search(name) and not aliases.organization(name) and not cand.name.isupper()
             and not is_generic(name)))
         if town or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name

@@ -45,13 +45,14 @@ def _balanced_doubles(text: str) -> bool:
 
 # A nickname between the parts of a name ('Robert T. "Bobby" Quill', 'Ana "Nan" Duarte'): one or two capitalised words
 # in quotation marks, right after a capitalised word or an initial and right before a capitalised word.
+_NICKNAME = re.compile(r"(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?")
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][a-z’'-]+|[A-Z]\.)\s+$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z][\w’'-]*(?!\s+[A-Z])")  # the name ends there: not a headline in title case
 
 
 def _nickname(paragraph: str, opening: int, closing: int) -> bool:
     inner = paragraph[opening + 1:closing]
-    return (bool(re.fullmatch(r"(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", inner))
+    return (bool(_NICKNAME.fullmatch(inner))
             and bool(_NAME_BEFORE.search(paragraph[max(0, opening - 30):opening]))
             and bool(_NAME_AFTER.match(paragraph, closing + 1)))
 
@@ -66,7 +67,7 @@ _SMALL = frozenset("a an the of and or to in on for with at by from".split())
 
 def _titled_work(paragraph: str, opening: int, closing: int) -> bool:
     words = paragraph[opening + 1:closing].rstrip(",.").split()
-    return (0 < len(words) <= 7 and words[0][:1].isupper() and not paragraph[closing - 1] in "?!"
+    return (0 < len(words) <= 7 and words[0][:1].isupper() and paragraph[closing - 1] not in "?!"
             and all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL for w in words)
             and bool(_WORK_BEFORE.search(paragraph[max(0, opening - 25):opening])))
 

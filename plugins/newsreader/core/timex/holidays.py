@@ -43,9 +43,10 @@ _MOVABLE = {
     "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after November's 1st Monday
 }
-PATTERN = r"\b(?:Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday" \
-          r"|Maundy\s+Thursday|Holy\s+Saturday|Palm\s+Sunday|Ash\s+Wednesday|Black\s+Friday|Cyber\s+Monday)" \
-          rf"(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?-i:[A-Z][a-z]))"  # not "the Good Friday Agreement"
+_NAMES = sorted(_MOVABLE, key=len, reverse=True)  # "easter sunday" before "easter"
+PATTERN = (r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in _NAMES) + ")"  # read case-insensitively
+           rf"(?:\s+(?:of\s+)?{YEAR})?\b(?!\s+(?-i:[A-Z][a-z]))")  # not "the Good Friday Agreement"
+KEYWORDS = " ".join(sorted({n.split()[0] for n in _MOVABLE}))  # a word every match holds (patterns.py's filter)
 _NAMED = re.compile(r"^(?P<name>" + "|".join(re.escape(h) for h in _MOVABLE) + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 
 

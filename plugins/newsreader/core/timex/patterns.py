@@ -101,7 +101,7 @@ _PATTERNS = [
     ("christmas eve year valentine halloween independence boxing",
      r"\b(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Independence\s+Day|"
      rf"Boxing\s+Day)(?:\s+(?:of\s+)?{YEAR})?\b"),
-    ("thanksgiving labor memorial easter good election maundy holy palm ash black cyber", timex_holidays.PATTERN),
+    (timex_holidays.KEYWORDS, timex_holidays.PATTERN),
     (ZONES + " hours hrs local",
      rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|local\s+time|(?-i:{'|'.join(ZONES.upper().split())}))\b"),
     ("am pm m",
