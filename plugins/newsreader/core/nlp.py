@@ -20,11 +20,27 @@ def model_id() -> str:
         return f"{MODEL}==missing"
 
 
+# Verb forms the model's rule-based lemmatizer reads as another word ("hoped" as "hop", "slated" as "slat",
+# "texted" as "texte"), among the verbs the rules look up by lemma (tests/core/test_lemmas.py checks every
+# regular form of those verbs). Set before the lemmatizer runs, for every module that reads lemmas.
+MISREAD_FORMS = {
+    "hope": ("hopes", "hoped", "hoping"),
+    "rate": ("rates", "rated", "rating"),
+    "slate": ("slates", "slated", "slating"),
+    "snipe": ("snipes", "sniped", "sniping"),
+    "text": ("texted", "texting"),
+}
+
+
 @lru_cache(maxsize=1)
 def load():
     import spacy  # noqa: PLC0415 - imported here so a warm rebuild never pays for it
 
-    return spacy.load(MODEL)
+    model = spacy.load(MODEL)
+    ruler = model.get_pipe("attribute_ruler")  # runs before the lemmatizer, which keeps a lemma already set
+    for lemma, forms in MISREAD_FORMS.items():
+        ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"REGEX": "^VB"}}]], {"LEMMA": lemma})
+    return model
 
 
 # A text longer than this is parsed in pieces (cut where sentences start) and the pieces' Docs joined:

@@ -17,14 +17,6 @@ _PLANNING = {"plan", "schedule", "set", "expect", "due", "intend", "aim", "hope"
              "poise", "slate", "threaten"}
 _FUTURE_PREPS = {"until", "till", "through", "starting", "by"}
 _PLANNED_WITH_OBJECT = {"plan", "slate"}  # "planned a vigil on Sunday" (not "organised": the event took place)
-# Forms the model's lemmatizer reads as another verb ("hoped" as "hop", "slated" as "slat").
-_MISREAD = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "slated": "slate",
-            "slates": "slate", "slating": "slate"}
-
-
-def _lemma(token) -> str:
-    return _MISREAD.get(token.lower_, token.lemma_)
-
 
 def direction(span) -> str | None:
     """The time the clause around ``span`` points to: ``future``, ``past``, ``present`` or None."""
@@ -61,10 +53,10 @@ def direction(span) -> str | None:
             if any(a.lower_ == "had" for a in auxes) or any(
                     c.lower_ == "had" and c.dep_ in {"aux", "auxpass"} for up in _governors(verb) for c in up.children):
                 return "past"  # "had been due to reopen Friday", "had been slated to vote Monday": a plan since overtaken
-            if verb.lemma_ == "schedule" or (_lemma(verb) in _PLANNED_WITH_OBJECT and any(
+            if verb.lemma_ == "schedule" or (verb.lemma_ in _PLANNED_WITH_OBJECT and any(
                     c.dep_ == "dobj" for c in verb.children)) or (
                     verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and governor is not verb
-                    and (_lemma(governor) in _PLANNING
+                    and (governor.lemma_ in _PLANNING
                          or (governor.lemma_ == "be" and governor.tag_ in {"VBZ", "VBP"}))):
                 return "future"  # "planned to leave on Thursday", "is to resume trading Tuesday", "has scheduled…",
                 # "planned a march on Saturday": the day is the planned event's, after the planning
@@ -152,7 +144,7 @@ def is_deadline(span) -> bool:
         return True
     head = span.root.head
     verb = head.head if head.dep_ == "prep" else head
-    if _lemma(verb) in _LIMIT_VERBS | _PLANNING or verb.lower_ in _FUTURE_WORDS or any(
+    if verb.lemma_ in _LIMIT_VERBS | _PLANNING or verb.lower_ in _FUTURE_WORDS or any(
             c.lower_ in _FUTURE_WORDS for c in verb.children if c.dep_ in {"amod", "acomp", "advmod"}):
         return True
     return verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)
@@ -219,4 +211,4 @@ def limit_ahead(span) -> bool:
     doc = span.doc
     if not any(t.lower_ in {"until", "till"} for t in doc[max(0, span.start - 5):span.start]):
         return False
-    return any(_lemma(a) in _LIMIT_VERBS for a in list(span.root.ancestors)[:4])
+    return any(a.lemma_ in _LIMIT_VERBS for a in list(span.root.ancestors)[:4])
