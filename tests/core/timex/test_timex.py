@@ -835,6 +835,22 @@ def test_the_day_does_not_refer_back_to_a_day_named_paragraphs_before(nlp):
     assert [(t.text, t.value) for t in found] == [("May 2, 2019", "2019-05-02"), ("the day", "2019-05-02")]
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Ferry fares rose in March, and by the end of the month the line had cut two crossings."],
+     ("the end of the month", "2019-03")),
+    (["The guild met in February.", "By the end of the month it had approved its accounts."],
+     ("the end of the month", "2019-02")),
+    (["The Tarnby bakery opened in 2015 and by the end of the year employed 30 people."],
+     ("the end of the year", "2015")),
+    (["The Tarnby strike began on September 3. Fares will rise at the end of the month, the union said."],
+     ("the end of the month", "2019-11")),  # a clause pointing ahead: the month of publication
+    (["The ferry line sailed on time.", "Fares will rise at the end of the month."], ("the end of the month", "2019-11")),
+])
+def test_the_month_of_a_past_clause_is_the_one_named_before(nlp, paragraphs, expected):
+    found, _ = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)
+    assert expected in [(t.text, t.value) for t in found]
+
+
 @pytest.mark.parametrize("text, dated", [
     ("The mill shed 40 jobs in the last three months of 2017.", False),
     ("Over the final two weeks of the race, Ardmore gained ground.", False),

@@ -286,8 +286,8 @@ def _reporting_day(doc, start: int, end: int, words: str) -> bool:
 
 
 _COMPARISON = re.compile(r"year-(?:ago|earlier)|\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
-_NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b",
-                       re.I)
+_NARRATED = re.compile(r"\b(?:earlier|later|before|after|previously|following|previous|preceding|prior|next|same|that)\b"
+                       r"|\bthe\s+(?:month|year)$", re.I)  # "by the end of the month": of the month named before
 # "sales rose in November from a year earlier": the year-earlier period is the compared month, quarter or half
 _PERIOD = re.compile(r"^\d{4}-[QH]\d$")
 _PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|\d{2})$")

@@ -75,8 +75,8 @@ def _ref(low, text, ctx):
 @resolver("modified", order=150, examples=[
     ("early December", DAY, "future", "DATE", "2019-12"),
     ("mid-2011", DAY, "past", "DATE", "2011"),
-    ("late last year", DAY, "past", "DATE", "2018"),
     ("the end of the talks", DAY, "past", None, None),
+    ("the end of the month", DAY, "past", "DATE", "2017-03", {"reference": "2017-03"}),
 ])
 def _modified(low, text, ctx):
     """"early December", "mid-2011", "late last year", "the end of the month": the value of what is modified."""
@@ -86,7 +86,9 @@ def _modified(low, text, ctx):
     rest = re.sub(r"^in\s+", "", low[m.end():].strip())  # "earlier in the year"
     if rest in {"this", "last", "next"} or rest.startswith("the day"):
         return None
-    if rest in {"the year", "the month", "the week", "the decade", "the century", "the quarter"}:
+    if rest in {"the year", "the month"} and _story_at(ctx, rest[4:]):
+        rest = "that " + rest[4:]  # "sales fell in March, and by the end of the month …": March's end
+    elif rest in {"the year", "the month", "the week", "the decade", "the century", "the quarter"}:
         rest = "this " + rest[4:]
     inner = resolve(text[len(text) - len(rest):] if text.lower().endswith(rest) else rest, ctx)
     if inner is None or inner.type == "DURATION":
@@ -97,6 +99,11 @@ def _modified(low, text, ctx):
     return Resolution(inner.type, inner.value, event, inner.time)
 
 
+
+def _story_at(ctx, unit: str) -> bool:
+    """Is "the month" ("the year") of a clause that does not point ahead the one the text last named?"""
+    ref = ctx.reference
+    return ctx.tense != "future" and ref is not None and ref.precision != "unknown" and ref.serves(unit)
 
 _WEEK_OF = re.compile(r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<rest>.+)$")
 
