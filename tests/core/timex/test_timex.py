@@ -845,6 +845,8 @@ def test_the_day_does_not_refer_back_to_a_day_named_paragraphs_before(nlp):
     (["The Tarnby strike began on September 3. Fares will rise at the end of the month, the union said."],
      ("the end of the month", "2019-11")),  # a clause pointing ahead: the month of publication
     (["The ferry line sailed on time.", "Fares will rise at the end of the month."], ("the end of the month", "2019-11")),
+    (["Ms. Ardley, a harbour warden since 2014, has argued for lower fares.",
+      "A fare cut remains possible later in the year, the wardens think."], ("later in the year", "2019")),
 ])
 def test_the_month_of_a_past_clause_is_the_one_named_before(nlp, paragraphs, expected):
     found, _ = extract_all(number_sentences(paragraphs), list(nlp.pipe(paragraphs)), TUE_2019_11_19)

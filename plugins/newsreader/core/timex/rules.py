@@ -101,9 +101,10 @@ def _modified(low, text, ctx):
 
 
 def _story_at(ctx, unit: str) -> bool:
-    """Is "the month" ("the year") of a clause that does not point ahead the one the text last named?"""
+    """Is "the month" ("the year") of a clause told in the past the one the text last named? (Not in the present:
+    "officials are considering a rise later in the year", a paragraph after "since 2014", is this year.)"""
     ref = ctx.reference
-    return ctx.tense != "future" and ref is not None and ref.precision != "unknown" and ref.serves(unit)
+    return ctx.tense == "past" and ref is not None and ref.precision != "unknown" and ref.serves(unit)
 
 _WEEK_OF = re.compile(r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<rest>.+)$")
 
