@@ -30,6 +30,20 @@ def test_one_name_is_one_entity_typed_by_the_evidence_of_all_its_mentions():
     assert index["entities"]["georgia"]["type"] == "place"  # most votes, not the first type in the preference order
 
 
+def test_a_full_name_with_a_persons_role_is_a_person_whatever_the_lists_that_typed_it_a_body():
+    listed = [(f"list-{i}", [e("Esme Marquand", "organization")]) for i in range(6)]
+    index = build([("profile", [e("Esme Marquand", "person", 3, roles=["businesswoman"])])] + listed)
+    assert index["entities"]["esme-marquand"]["type"] == "person"
+    index = build([("profile", [e("Esme Marquand", "person", 2)])] + listed)
+    assert index["entities"]["esme-marquand"]["type"] == "organization"  # no role: the votes decide
+    index = build([("a", [e("Tarn Valley Partners", "person", 1, roles=["law firm"])])] + [
+        (f"b{i}", [e("Tarn Valley Partners", "organization")]) for i in range(3)])
+    assert index["entities"]["tarn-valley-partners"]["type"] == "organization"  # a body's role
+    index = build([("a", [e("Calder", "person", 1, roles=["President"])])] + [
+        (f"b{i}", [e("Calder", "organization")]) for i in range(3)])
+    assert index["entities"]["calder"]["type"] == "organization"  # one word: a person's, or a firm's name
+
+
 def test_names_ending_in_digits_and_accents_make_clean_folder_slugs():
     assert slugify("G7") == "g7"
     assert slugify("Tomasz Żmijewski") == "tomasz-zmijewski"

@@ -7,9 +7,11 @@ import pytest
 
 from newsreader.core import nlp as nlp_module
 from newsreader.core.entities.aliases import load
+from newsreader.core.entities.candidate import Candidate
 from newsreader.core.entities.extract import extract
 from newsreader.core.entities.listings import teams
 from newsreader.core.entities.patterns import is_landform
+from newsreader.core.entities.people import surnames
 from newsreader.core.entities.teams import is_sports
 from newsreader.core.text.sentences import number_sentences
 
@@ -186,3 +188,31 @@ def test_every_mention_of_a_firm_the_text_names_as_one_is_the_firm(nlp):
 def test_a_company_suffix_after_a_known_place_makes_no_firm_of_the_place(nlp):
     found = typed(["Bonds of Ohio Corp. were sold on Monday.", "Officials in Ohio agreed, and Ohio lawmakers voted."], nlp)
     assert found.get("Ohio") == {"place"}
+
+
+def named(paragraphs, nlp) -> dict[str, tuple[str, int]]:
+    """{entity name: (type, mentions)}."""
+    found = extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs)))
+    return {e.name: (e.type, len(e.mentions)) for e in found}
+
+
+def test_a_full_name_sharing_a_persons_surname_is_a_person_and_keeps_its_first_name(nlp):
+    # The model calls the candidate an organisation; her husband is a person of the same surname.
+    found = named(["The hall was half-empty when presidential candidate Esme Marquand strode onstage.",
+                   "Her husband, Theo Marquand, waited backstage.", "Marquand spoke for an hour."], nlp)
+    assert found["Esme Marquand"] == ("person", 1) and found["Theo Marquand"] == ("person", 1)
+    assert found.get("Marquand", ("person", 1)) == ("person", 1)  # two people bear it: joined to neither
+    # A body named after a person of the article keeps its whole name; its surname is not the person's mention.
+    found = named(["The Marquand Foundation paid for the hall, Theo Marquand said."], nlp)
+    assert found["Marquand Foundation"] == ("organization", 1) and found["Theo Marquand"] == ("person", 1)
+
+
+def test_a_name_that_modifies_a_noun_or_a_phrase_around_a_surname_is_no_relative(nlp):
+    found = named(["Theo Marquand spoke at the rally of the Stop Marquand movement in Ostrava.",
+                   "The rally, Marquand said, was peaceful."], nlp)
+    assert found.get("Stop Marquand", ("organization",))[0] != "person" and found["Theo Marquand"][0] == "person"
+    text = "Editors said Quist is Harbor News staff, and the Quist Foundation paid."
+    ner = [Candidate(13, 34, "organization", "Quist is Harbor News", "ner"),
+           Candidate(49, 65, "organization", "Quist Foundation", "ner")]
+    found = [(c.start, c.name) for c in surnames(text, {"Quist": "Lena Quist"}, ner)]
+    assert found == [(13, "Lena Quist")]  # a phrase around the surname the model made a body keeps no surname

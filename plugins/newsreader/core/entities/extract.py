@@ -23,7 +23,7 @@ from .metonyms import qualify_generic
 from ..model import Entity, Mention, Sentence
 from .ner import CAPS_TYPES, from_ner
 from .patterns import from_rules, learn_acronyms
-from .people import joined_name, surnames, surname_owners, titled_names
+from .people import joined_name, relatives, surnames, surname_owners, titled_names
 from .roles import clean_role, person_roles
 from .teams import retype
 from ..text.sentences import SentenceLocator
@@ -168,6 +168,9 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
             title = cand.roles[0]  # the model's premodifier may hold more ("Chief US negotiator") or less ("General")
             found_roles = [r for r in person_roles(doc, cand.start, cand.end) if not (title.endswith(r) and r != title)]
             cand.roles = tuple(found_roles if any(r.endswith(title) for r in found_roles) else [title, *found_roles])
+    relatives([(c, span) for doc, cands in zip(docs, per_paragraph) for c in cands
+               if (span := doc.char_span(c.start, c.end, alignment_mode="expand")) is not None],
+              [c for cs in titled for c in cs], aliases)
     named_places = {c.name for c in ner_all if c.type == "place"}
     # Evidence that a full name is a person: a title, role or pronoun; it or its lone surname says
     # something; or the model tags the lone surname a person too.

@@ -12,6 +12,7 @@ from unidecode import unidecode
 
 from ..keys import is_relative
 from .grouping import PAGE_TYPES, grouping, grouping_parts, is_local
+from .roles import is_persons_role
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
 
 
@@ -178,6 +179,9 @@ def finish(eid: str, t: Tally, person_surnames: set[str], url_pattern: str, min_
         rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
     # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
     rec["name"] = min(names, key=lambda n: (-names[n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
+    if rec["type"] in {"organization", "place"} and votes["person"] and " " in rec["name"] \
+            and any(is_persons_role(role) for role in t.roles):
+        rec["type"] = "person"  # a full name with a person's role where it is one: the model's lists typed it a body
     page = earns_page(rec, len(set(t.appearances)), t.quoted, min_articles, min_mentions, min_quotes)
     rec["url"] = url_pattern.format(id=eid) if page else None
     return rec

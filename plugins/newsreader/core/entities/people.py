@@ -76,14 +76,49 @@ def surname_owners(full_names: set[str]) -> dict[str, str]:
             if len(owners) == 1 and len(surname) >= 2 and not is_function_word(surname)}
 
 
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
+_BODY_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)+")  # capitalised words only ("Velkner Foundation")
+
+
+def relatives(cands: list[tuple], titled: list[Candidate], aliases: AliasTable) -> None:
+    """ "Dana Velkner" the model calls an organisation, in an article that names a person "Tomas Velkner": a person
+    who shares the surname (then a lone "Velkner" is joined to neither). ``cands``: (candidate, its tokens). Not
+    a name that is a piece of that person's own ("Harbor Hall" of "Tom Harbor Hall"), opens with a known place or
+    organisation ("Ostrava Velkner"), holds a word that is no proper noun, modifies a noun ("the Stop Velkner
+    movement"), nor a firm's ("… Stanley")."""
+    tails: dict[str, list[list[str]]] = {}
+    for name in [c.name for c, _ in cands if c.type == "person" and " " in c.name] + [c.name for c in titled]:
+        tails.setdefault(name.split()[-1], []).append(name.split()[:-1])
+    for cand, tokens in cands:
+        words = cand.name.split()
+        if cand.type != "organization" or not _PLAIN_NAME.fullmatch(cand.name) or words[-1] not in tails \
+                or words[-1] in NOT_A_SURNAME or any(t.pos_ != "PROPN" for t in tokens) \
+                or _modifies_a_noun(tokens[-1]):
+            continue
+        if any(set(words[:-1]) & set(first) for first in tails[words[-1]]) or any(
+                aliases.place(" ".join(words[:k])) or aliases.organization(" ".join(words[:k]))
+                for k in range(1, len(words))):
+            continue
+        cand.type, cand.evidence = "person", True
+
+
+def _modifies_a_noun(token) -> bool:
+    """ "the Stop Velkner movement": a name inside a noun phrase with its own determiner (not "candidate Dana
+    Velkner strode", where the parser took the verb for a noun)."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN" and any(
+        c.dep_ == "det" for c in token.head.children)
+
+
 def surnames(paragraph: str, owners: dict[str, str], ner: list[Candidate]) -> list[Candidate]:
     """A surname standing alone ("Veress said") is the person named in full elsewhere in the article
-    (``owners``: :func:`surname_owners`)."""
+    (``owners``: :func:`surname_owners`); not one inside a person's name the model found, nor in a body's named
+    after the person ("the Veress Foundation")."""
     out = []
-    people = [c for c in ner if c.type == "person"]
+    names = [c for c in ner if c.type == "person" or (c.type == "organization" and _BODY_NAME.fullmatch(c.name)
+                                                        and c.name.split()[-1] in NOT_A_SURNAME)]
     for surname, owner in owners.items():
         for start, end in standalone(surname, paragraph):
-            if any(p.start <= start < p.end for p in people):
+            if any(p.start <= start < p.end for p in names):
                 continue  # part of a name the model found
             out.append(Candidate(start, end, "person", owner, "surname"))
     return out

@@ -33,6 +33,19 @@ PERSON_TITLES = frozenset(
     gov gov. sen rep rep. congressman-elect senator-elect
     """.split()
 )
+# Roles only a person has, by their last word (beside PERSON_TITLES and words ending in -man, -woman, -person).
+_PERSONS_ROLE_WORDS = frozenset(
+    "ceo candidate nominee founder daughter son wife husband mother father brother sister widow niece nephew "
+    "grandson granddaughter actor actress singer author lawyer".split())
+
+
+def is_persons_role(role: str) -> bool:
+    """A role only a person holds: "businesswoman", "former Harbor Systems CEO", "Sen." (not "law firm", "group")."""
+    head = role.split()[-1].lower().rstrip(".") if role.split() else ""
+    return head in _PERSONS_ROLE_WORDS or head in PERSON_TITLES or f"{head}." in PERSON_TITLES or (
+        head.endswith(("man", "woman", "person")) and head not in {"german", "ottoman", "human"})
+
+
 _ROLE_POS = {"PROPN", "NOUN", "ADJ"}
 # Forms of address, not positions: "Mr." is no role, nor is "... Mr." (a fragment ending in one).
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. sir dame messrs messrs. jr jr. sr sr.".split())
