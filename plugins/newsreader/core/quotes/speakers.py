@@ -208,6 +208,8 @@ def issues_text(token) -> bool:
 
 
 def is_document(token) -> bool:
+    if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG"}:
+        return False  # a word of a name ("The Daily Post", "Harbour Lives Matter") is no document
     lemma, low = token.lemma_.lower(), token.lower_
     return lemma in NOT_SPEAKER_NOUNS or low in NOT_SPEAKER_NOUNS or lemma in WORDED_DOCUMENTS or low in WORDED_DOCUMENTS
 
@@ -293,7 +295,8 @@ def subject_of(verb, outside=lambda token: True):
     for child in children:
         if not outside(child):
             continue  # the parser hung a word of the quote on the verb as its subject: the quote never names its speaker
-        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS):
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_SPEAKERS) or (
+                child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1):  # ('Reyes joked' misread)
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X was told …", "X was urged …": X is the one spoken to
@@ -319,6 +322,9 @@ def subject_of(verb, outside=lambda token: True):
         perceived = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
         if perceived is not None:
             return perceived
+    if verb.dep_ in {"conj", "advcl"} and verb.tag_ == "VBG" and any(c.dep_ == "agent" for c in verb.head.children):
+        # 'the pier, now owned by Y, where crowds gathered, chanting …': a participle's subject is never the agent
+        return next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPOSITIONS
