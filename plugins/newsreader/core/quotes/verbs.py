@@ -45,17 +45,35 @@ def _object_of(t, verb) -> bool:
         c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
 
 
-def _quotes_another(verb, quote_spans, group) -> bool:
+_TIME_MARKS = frozenset({"when", "after", "before", "while", "because", "since", "once", "until", "if", "although",
+                         "though", "whenever"})
+
+
+def _elsewhere(verb, quote_spans, group) -> bool:
     """Whether a speech verb's clause ends before the quote and holds another quote of the sentence ('in a clip that
     Judge Dorn called "vile," Reyes voiced a wish to "…"': Dorn's verb is for the first quote)."""
-    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    lo, hi = verb.left_edge.idx, _clause_end(verb)
     return hi <= group[0][0] and any(lo <= a < hi for a, _ in quote_spans)
+
+
+def _clause_end(verb) -> int:
+    """Where a verb's clause ends, without the clauses joined to it."""
+    end = max([verb, *(c.right_edge for c in verb.children if c.dep_ not in {"conj", "cc"})], key=lambda t: t.i)
+    return end.idx + len(end)
+
+
+def _told_apart(verb, group) -> bool:
+    """Whether a speech verb tells of something else in a clause of time or cause that ends before the quote ('Boos
+    rang out when Lanke mentioned the harbour master, and the crowd took up the chant "…"'): no attribution."""
+    return _clause_end(verb) <= group[0][0] and verb.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS and c.i < verb.i for c in verb.children) and any(
+        c.dep_ in {"dobj", "ccomp"} for c in verb.children)
 
 
 def other_speech_verbs(doc, outside, quote_spans, group, unquoted, deferred=False):
     """The subjects of the speech verbs among the words ``outside`` the quotes, in their order; with ``deferred``,
     only of those whose clause ends before the quote with a quote of its own (read after every other candidate),
-    else only of the others."""
+    else only of the others; never of one that tells of something else in a clause of time or cause."""
     for verb in outside:
         if verb.dep_ == "amod" and verb.i > 0 and (doc[verb.i - 1].text == "-" or doc[verb.i - 1].pos_ in {"DET", "ADV"}):
             continue  # a participle that describes a noun ('the self-described Harbor Alliance') says nothing (a
@@ -64,8 +82,8 @@ def other_speech_verbs(doc, outside, quote_spans, group, unquoted, deferred=Fals
             continue  # an indirect question ('a debate over how the city responds …, with X telling …'): no one speaks
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
             continue  # 'Asked by Dorn about the toll, Reyes said …': the one asking does not answer
-        if not (speakers.is_speech_verb(verb) or speakers.issues_text(verb)) or (
-                _quotes_another(verb, quote_spans, group) != deferred):
+        if not (speakers.is_speech_verb(verb) or speakers.issues_text(verb)) or _told_apart(verb, group) or (
+                _elsewhere(verb, quote_spans, group) != deferred):
             continue  # ("X issued a statement, "…"" speaks)
         subject = speakers.subject_of(verb, unquoted)
         if subject is None and _inverted(verb, quote_spans):
