@@ -69,8 +69,8 @@ def _governing_speech_verb(doc, group):
     verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
     if verb is not None and any(a.dep_ == "conj" and a.head.i == verb.i and any(c.dep_ == "nsubj" for c in a.children)
                                 for a in (root, *root.ancestors)):
-        verb = None  # a clause with a subject of its own joined to the speech verb ('Lanke mentioned the harbour
-        # master, and the crowd took up the chant "…"': the crowd's, not Lanke's)
+        verb = None  # a clause with a subject of its own joined to the speech verb ('Maro mentioned the lifeboat
+        # crew, and later the dockers started the chant "…"': the dockers', not Maro's)
     # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
     # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
     introduced = before.endswith((",", ":"))

@@ -90,7 +90,7 @@ class ParagraphSpeakers:
             if group is not None:
                 return subject_text(*group, 0), None
         if low in speakers.GROUP_PRONOUNS:
-            # an "it" speaks only as the subject of a verb that speaks or characterises ("it's the pull of …" is none)
+            # an "it" speaks only as the subject of a verb that speaks or characterises ("it is all down to …" is none)
             speaks = token.dep_ == "nsubj" and (speakers.is_speech_verb(token.head)
                                                 or token.head.lemma_.lower() in CHARACTERISING)
             last_speaker = self.last_speaker()

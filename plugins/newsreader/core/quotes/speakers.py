@@ -127,7 +127,7 @@ def issues_text(token) -> bool:
 
 def is_document(token) -> bool:
     if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG"}:
-        return False  # a word of a name ("The Daily Post", "Harbour Lives Matter") is no document
+        return False  # a word of a name ("The Evening Post", "Harbour Lives Matter") is no document
     lemma, low = token.lemma_.lower(), token.lower_
     return lemma in NOT_SPEAKER_NOUNS or low in NOT_SPEAKER_NOUNS or lemma in WORDED_DOCUMENTS or low in WORDED_DOCUMENTS
 
@@ -244,14 +244,16 @@ def subject_of(verb, outside=lambda token: True):
         perceived = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
         if perceived is not None:
             return perceived
-    if verb.dep_ in {"conj", "advcl"} and verb.tag_ == "VBG" and any(c.dep_ == "agent" for c in verb.head.children):
-        # 'the pier, now owned by Y, where crowds gathered, chanting …': a participle's subject is never the agent
+    if (verb.dep_ in {"conj", "advcl"} and verb.tag_ == "VBG" and verb.head.dep_ != "ROOT"
+            and any(c.dep_ == "agent" for c in verb.head.children)):
+        # 'the mill, now run by Y, where crowds waited, singing …': a participle on a passive that is not the
+        # sentence's main verb never speaks for its agent
         return next((c for c in verb.head.children if c.dep_ == "nsubjpass" and outside(c)), None)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return subject_of(verb.head, outside)
     host = verb.head.head if verb.dep_ == "pcomp" else verb
     if host.dep_ == "dobj" and host.pos_ == "NOUN" and host.head.pos_ == "VERB":
-        host = host.head  # (the preposition hung on the verb's object: 'X answered a question by asserting …': X)
+        host = host.head  # (the preposition hung on the verb's object: 'X met a question by arguing …': X)
     if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPOSITIONS
             and host.pos_ in {"VERB", "AUX"} and host.i != verb.head.i and outside(host)):
         clause = host  # "X ended by saying …", "X drew boos upon saying …": X; "X was booed by Y after

@@ -50,8 +50,8 @@ _TIME_MARKS = frozenset({"when", "after", "before", "while", "because", "since",
 
 
 def _elsewhere(verb, quote_spans, group) -> bool:
-    """Whether a speech verb's clause ends before the quote and holds another quote of the sentence ('in a clip that
-    Judge Dorn called "vile," Reyes voiced a wish to "…"': Dorn's verb is for the first quote)."""
+    """Whether a speech verb's clause ends before the quote and holds another quote of the sentence ('on a tape that
+    Councillor Voss described as "shameful," Berg voiced a hope to "…"': Voss's verb is for the first quote)."""
     lo, hi = verb.left_edge.idx, _clause_end(verb)
     return hi <= group[0][0] and any(lo <= a < hi for a, _ in quote_spans)
 
@@ -63,8 +63,8 @@ def _clause_end(verb) -> int:
 
 
 def _told_apart(verb, group) -> bool:
-    """Whether a speech verb tells of something else in a clause of time or cause that ends before the quote ('Boos
-    rang out when Lanke mentioned the harbour master, and the crowd took up the chant "…"'): no attribution."""
+    """Whether a speech verb tells of something else in a clause of time or cause that ends before the quote ('Applause
+    broke out when Maro mentioned the lifeboat crew, and later the dockers started the chant "…"'): no attribution."""
     return _clause_end(verb) <= group[0][0] and verb.dep_ == "advcl" and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS and c.i < verb.i for c in verb.children) and any(
         c.dep_ in {"dobj", "ccomp"} for c in verb.children)
