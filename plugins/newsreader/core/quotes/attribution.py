@@ -51,7 +51,7 @@ def attribution_tail(doc, paragraph: str, p_index: int, group, spans, c_hi: int,
 
 
 _NP_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"})
-_APPOSITIVE_MAX = 14
+_APPOSITIVE_MAX = 30
 AGE = re.compile(r"\d+-year-old")  # words of a description between a name and its verb ('X, a pilot from Tarsk, said')
 
 
@@ -82,7 +82,8 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
     if speech(tokens[0]):  # '"…," said X' / '"…!" beamed X of Tarsk'
         run = tokens[1:_noun_run(tokens, 1)]
     else:  # '"…," X said' / '"…," X, 70, said'
-        stop = _noun_run(tokens, 0)
+        # (a surname that is also a function word: '"…," Will wrote', '"…," From said')
+        stop = _noun_run(tokens, 0) or int(tokens[0].text[:1].isupper() and len(tokens) > 1 and speech(tokens[1]))
         run, rest = tokens[:stop], tokens[stop:]
         if rest and rest[0].text == ",":  # a description set off by commas before the verb
             close = next((i for i, t in enumerate(rest[1:_APPOSITIVE_MAX + 2], 1) if t.text == ","), None)
@@ -97,7 +98,7 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
     run = [t for t in run if not inside(t, quote_spans)]
     while run and (run[-1].is_punct or run[-1].pos_ == "PART"):
         run = run[:-1]
-    return run if run and run[-1].pos_ in {"NOUN", "PROPN", "ADJ"} else None
+    return run if run and (run[-1].pos_ in {"NOUN", "PROPN", "ADJ"} or len(run) == 1 and run[0].text[:1].isupper()) else None
 
 
 # A signature after a dash that ends the paragraph: two to five capitalised words (initials allowed), then the

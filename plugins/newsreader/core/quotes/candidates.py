@@ -2,14 +2,16 @@
 
 The subject of the speech verb the quote hangs on, "according to X", the other speech verbs' subjects, a name or
 clause before a colon that introduces the quote, and for a partial quote the subject of the verb governing it.
-The colon and the "as" clause after the quote are read in ``quotes/explicit.py``.
+The colon and the "as" clause after the quote are read in ``quotes/explicit.py``, the other speech verbs in
+``quotes/verbs.py``.
 """
 
 from __future__ import annotations
 
 from . import speakers
-from .explicit import ADDRESSING, as_clause, colon_introducer
+from .explicit import as_clause, colon_introducer
 from .speakers import inside
+from .verbs import other_speech_verbs
 
 PARTIAL_MAX_WORDS = 3
 
@@ -29,7 +31,6 @@ _THINKING = frozenset("""
 _PREDICATES = frozenset({"attr", "acomp", "oprd"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 GOVERNED = object()  # marks the end of the governing speech verb's candidates
-_ASKING = frozenset({"how", "whether", "why"})  # words opening an indirect question
 
 
 def _quoted(doc, span: tuple[int, int]) -> list:
@@ -66,6 +67,10 @@ def _governing_speech_verb(doc, group):
         return doc[opening]  # 'When X shouted, "…," Y joked': the verb that introduces the words, whatever the parse
     root = _head(words)
     verb = next((a for a in root.ancestors if speakers.is_speech_verb(a) and not inside(a, [group[0]])), None)
+    if verb is not None and any(a.dep_ == "conj" and a.head.i == verb.i and any(c.dep_ == "nsubj" for c in a.children)
+                                for a in (root, *root.ancestors)):
+        verb = None  # a clause with a subject of its own joined to the speech verb ('Maro mentioned the lifeboat
+        # crew, and later the dockers started the chant "…"': the dockers', not Maro's)
     # 'X said officials were calling "every hour"': the one who reports the speech is the attribution (not for
     # words the verb introduces after a comma: in 'When X shouted, "…," Y joked, "Amen!"' Y speaks)
     introduced = before.endswith((",", ":"))
@@ -83,39 +88,6 @@ def _governing_speech_verb(doc, group):
         verb = next((a for a in verb.head.ancestors if speakers.is_speech_verb(a) and a.idx >= group[-1][1]), verb)
     return verb
 
-
-
-def _inverted(verb, quote_spans) -> bool:
-    """Whether a speech verb comes right after a closing quote ('"…," said X'): its subject follows it."""
-    before = verb.i - 1
-    while before >= 0 and verb.doc[before].is_punct and not inside(verb.doc[before], quote_spans):
-        before -= 1
-    return before >= 0 and before < verb.i - 1 and inside(verb.doc[before], quote_spans)
-
-
-def _before_aside(doc, verb, outside):
-    """The word right before ``verb``, past an aside in brackets ('Ada Voss (D-Tarsk) said') or the comma that closes
-    a name set off by commas ('the adviser, Ada Voss, said'); for a relative clause that ends right before the verb,
-    the noun it hangs on ('an aide who spoke on background said'); None at the start."""
-    at = verb.i - 1
-    if at >= 0 and doc[at].text == ")":
-        opening = next((t.i for t in reversed(doc[max(0, at - 8):at]) if t.text == "("), None)
-        at = opening - 1 if opening is not None else at
-    if at > 0 and doc[at].text == "," and doc[at - 1].pos_ == "PROPN":
-        at -= 1
-    if at < 0:
-        return None
-    clause = next((a for a in doc[at].ancestors if a.dep_ == "relcl" and a.i < verb.i), None)
-    if (clause is not None and clause.head.i < clause.i and max(t.i for t in clause.subtree) == at
-            and doc[min(t.i for t in clause.subtree)].tag_ in {"WP", "WDT"} and outside(clause.head)):
-        return clause.head  # (a clause opening with "who" or "which", on a noun outside the quote)
-    return doc[at]
-
-
-def _object_of(t, verb) -> bool:
-    """Whether ``t`` is the one a characterisation is about ('called X a "…"'): the verb has a second object."""
-    return any(c.dep_ == "oprd" for c in verb.children) and any(
-        c.dep_ in {"dobj", "oprd"} and t.i in {w.i for w in c.subtree} for c in verb.children)
 
 
 def _owner(noun, group):
@@ -249,30 +221,7 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
     if introducer is not None:  # 'Ines Maro: "…"', 'The minister went further: "…"': before the sentence's other
         # speech verbs ('When X suggested …, Y fired back: "…"': Y)
         yield introducer
-    for verb in outside:
-        if verb.dep_ == "amod" and verb.i > 0 and (doc[verb.i - 1].text == "-" or doc[verb.i - 1].pos_ in {"DET", "ADV"}):
-            continue  # a participle that describes a noun ('the self-described Harbor Alliance') says nothing (a
-            # name before it is the subject of a misparse: 'X described families …')
-        if any(c.lower_ in _ASKING and c.i < verb.i for c in verb.children):
-            continue  # an indirect question ('a debate over how the city responds …, with X telling …'): no one speaks
-        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
-            continue  # 'Asked by Dorn about the toll, Reyes said …': the one asking does not answer
-        if speakers.is_speech_verb(verb) or speakers.issues_text(verb):  # "X issued a statement, "…""
-            subject = speakers.subject_of(verb, unquoted)
-            if subject is None and _inverted(verb, quote_spans):
-                # '"…!" shouted the driver': the parser often takes the inverted subject for an object
-                subject = next((c for c in verb.children if c.i > verb.i and (c.dep_ in {"dobj", "attr", "npadvmod"} or (
-                    c.dep_ == "advmod" and c.i == verb.i + 1 and c.text[:1].isupper()))), None)  # ('said Voss': an adverb)
-            if subject is None:  # a misparse left the verb without one: the name right before it (after it only
-                # when the verb follows the quote: 'called X a "…"' names the one spoken of, not the speaker)
-                after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-                if after is not None and not _inverted(verb, quote_spans) and (
-                        _object_of(after, verb) or verb.lemma_.lower() in ADDRESSING):
-                    after = None  # nor the one addressed ('"…," X, 58, told the Courier': not the Courier)
-                subject = next((t for t in (_before_aside(doc, verb, unquoted), after)
-                                if t is not None and t.pos_ in {"PROPN", "NOUN", "PRON"} and unquoted(t)), None)
-            if subject is not None:
-                yield subject
+    yield from other_speech_verbs(doc, outside, quote_spans, group, unquoted)
     owner = _owner_of_saying(doc, group, partial)
     if owner is not None:  # 'Storr's promise of "free ferries"': the promise's owner, before the verb's subject
         yield owner  # ('Storr's warning that the town would go to the "back of the line"': not the town)
@@ -316,7 +265,8 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
                 if subject is not None:
                     yield subject
                     break
-
+    # a speech verb whose clause ends before the quote with a quote of its own, last (when nothing else attributes it)
+    yield from other_speech_verbs(doc, outside, quote_spans, group, unquoted, deferred=True)
 
 def main_subject(doc, quote_spans, group):
     """For a lower-case phrase in quotes that no verb attributes ('X closed with a plea for the board to "welcome"

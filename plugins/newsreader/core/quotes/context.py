@@ -22,18 +22,32 @@ class ArticleContext:
         self.docs = docs
         self.datelines = [speakers.dateline_end(p) for p in paragraphs]
         self.mentions = []  # (paragraph, start, end, entity, is_subject), in reading order
+        surnames = _surnames(entities)
         for e in entities:
             if e["type"] not in {"person", "organization", "place"}:
                 continue
+            named = surnames.get(e["name"], e) if e["type"] == "organization" else e
             for m in e["mentions"]:
                 p, offset = starts[m["sentence"]]
                 a, b = offset + m["start"], offset + m["end"]
                 if a < self.datelines[p - 1]:
                     continue  # a dateline is the article's place line, never a mention that speaks
-                self.mentions.append((p, a, b, e, (docs[p - 1], a, b)))
+                self.mentions.append((p, a, b, named, (docs[p - 1], a, b)))
+        self.mentions += self._bare_surnames(entities)
         self.mentions.sort(key=lambda m: (m[0], m[1]))
         self._text = (paragraphs, sentences)
         self.said: list[tuple[int, int, dict]] = []  # (paragraph, offset, entity) of each resolved speaker
+
+    def _bare_surnames(self, entities: list[dict]) -> list:
+        """A name word the model marked nowhere that is the surname of exactly one person of the article, outside
+        quotes ('"…," Hollis started.' after 'Tom Hollis'): a mention of that person."""
+        people = _people_by_surname(entities)
+        taken = {(p, a) for p, a, *_ in self.mentions}
+        return [(p, t.idx, t.idx + len(t), people[t.text][0], (doc, t.idx, t.idx + len(t)))
+                for p, doc in enumerate(self.docs, start=1) for t in doc
+                if (t.pos_ == "PROPN" or _mid_sentence(t)) and not t.ent_type_ and len(people.get(t.text, ())) == 1
+                and (p, t.idx) not in taken
+                and t.idx >= self.datelines[p - 1] and not self._quoted(p, t.idx)]
 
     @cached_property
     def subjects(self) -> list[tuple[int, int, int, dict, bool]]:
@@ -236,6 +250,29 @@ class ArticleContext:
         found = ([e for a, b, e in found if self._main_subject(doc, a, b)]
                  or [e for a, b, e in found if self._speaks(doc, a, b, aside=True)])
         return found[-1] if found else None
+
+
+def _mid_sentence(token) -> bool:
+    """A capitalised word inside a sentence or right after a quote, whatever its tag ('"…," Will wrote')."""
+    before = token.doc[token.i - 1].text if token.i else ""
+    return token.text[:1].isupper() and (not token.is_sent_start or before in {'"', "”", ","})
+
+
+def _people_by_surname(entities: list[dict]) -> dict[str, list[dict]]:
+    """The people of the article with a name of two words or more, by its last word."""
+    people: dict[str, list[dict]] = {}
+    for e in entities:
+        if e["type"] == "person" and len(e["name"].split()) > 1:
+            people.setdefault(e["name"].split()[-1], []).append(e)
+    return people
+
+
+def _surnames(entities: list[dict]) -> dict[str, dict]:
+    """A one-word organisation that is the surname of exactly one person of the article ('Hollis' typed an
+    organisation beside the person 'Tom Hollis'): the person it names."""
+    people = _people_by_surname(entities)
+    return {e["name"]: people[e["name"]][0] for e in entities
+            if e["type"] == "organization" and len(people.get(e["name"], ())) == 1}
 
 
 def subject_text(subject, quote_spans, dateline: int) -> str:

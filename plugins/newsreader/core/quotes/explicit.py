@@ -57,6 +57,8 @@ def colon_introducer(doc, quote_spans, lo: int, group):
     head = heads[-1] if heads else None
     if head is None:
         return None
+    if head.lower_ == "from":  # 'From the report: "…"', 'More from the memo: "…"': the document's words
+        return next((c for c in head.children if c.dep_ == "pobj" and speakers.is_worded_document(c)), None)
     if head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in _HEARING or any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
             return None  # "The panel heard from the auditor:", "She received a letter from him:"

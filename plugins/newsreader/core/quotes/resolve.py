@@ -90,11 +90,14 @@ class ParagraphSpeakers:
             if group is not None:
                 return subject_text(*group, 0), None
         if low in speakers.GROUP_PRONOUNS:
+            # an "it" speaks only as the subject of a verb that speaks or characterises ("it is all down to …" is none)
+            speaks = token.dep_ == "nsubj" and (speakers.is_speech_verb(token.head)
+                                                or token.head.lemma_.lower() in CHARACTERISING)
             last_speaker = self.last_speaker()
-            if last_speaker[1] and not last_speaker[1].startswith("person:"):
+            if last_speaker[1] and not last_speaker[1].startswith("person:") and (low != "it" or speaks):
                 return last_speaker
             body = (self.article.body_for(self.p, token.idx)  # "… what it called '…'": not "it's safe to say"
-                    if low == "it" and token.dep_ == "nsubj" and speakers.is_speech_verb(token.head) else None)
+                    if low == "it" and speaks else None)
             return (body["name"], f"{body['type']}:{body['name']}") if body else False
         entity = self.article.entity_at(self.p, token.idx, token.idx + len(token.text))
         after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None

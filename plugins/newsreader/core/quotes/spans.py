@@ -134,8 +134,10 @@ def group_spans(paragraph: str, p_index: int, spans, locate: SentenceLocator) ->
             prev_sentence = locate.at(p_index, groups[-1][0][0])
             between = paragraph[groups[-1][-1][1]:span[0]]
             words = set(re.findall(r"\w+", between.lower()))
+            # (not across a colon: 'After X said it was "…," Y said: "…"' introduces Y's own words)
             if (here is prev_sentence and here is not None and len(re.findall(r"\w+", between)) <= 8
-                    and words & _ATTRIBUTION_WORDS and not words & _CLAUSE_LINKS):
+                    and words & _ATTRIBUTION_WORDS and not words & _CLAUSE_LINKS
+                    and not between.rstrip(" “\"‘'").endswith(":")):
                 groups[-1].append(span)
                 continue
         groups.append([span])
