@@ -45,7 +45,7 @@ class ArticleContext:
         taken = {(p, a) for p, a, *_ in self.mentions}
         return [(p, t.idx, t.idx + len(t), people[t.text][0], (doc, t.idx, t.idx + len(t)))
                 for p, doc in enumerate(self.docs, start=1) for t in doc
-                if (t.pos_ == "PROPN" or _mid_sentence(t)) and not t.ent_type_ and len(people.get(t.text, ())) == 1
+                if len(people.get(t.text, ())) == 1 and (t.pos_ == "PROPN" or _mid_sentence(t)) and not t.ent_type_
                 and (p, t.idx) not in taken
                 and t.idx >= self.datelines[p - 1] and not self._quoted(p, t.idx)]
 
