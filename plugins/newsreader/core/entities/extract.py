@@ -186,10 +186,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
         ner = [c for c in _listed_surnames(ner, owners) if not _shouted(paragraph, c, aliases)]
-        alone = surnames(paragraph, owners, ner + by_title)
+        patterned = from_rules(paragraph, acronyms, named_places, aliases)
+        alone = surnames(paragraph, owners, ner + by_title + patterned)  # not the surname of a listed full name
         for cand in alone + [c for c in ner if id(c) in made_people]:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
-        rules = from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title
+        rules = patterned + alone + by_title
         if _CAPS_WORD.search(paragraph):
             rules += _capitals(paragraph, known, aliases)
         if p_index == 1 and skip:

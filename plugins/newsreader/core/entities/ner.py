@@ -61,6 +61,9 @@ def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candida
 
 
 _ZONES = frozenset(ZONES.upper().split())
+# The last word of an event's name (a tournament, a festival), which the model may tag an organisation: no body.
+_EVENT = re.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Masters|Grand Prix|Finals?|Series|Classic|Trophy|"
+                    r"Stakes|Tournament|Festival|Marathon|Invitational)$", re.I)
 # A piece of the model's organisation after a possessive, two or three plain capitalised words: a person it has.
 _OWNED_PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z](?:'s|’s|s'|s’)\s+$")
@@ -198,8 +201,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 else:
                     out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label == "ORG":
-                if text in acronyms:
-                    continue  # handled by the acronym rule
+                if text in acronyms or _EVENT.search(text):
+                    continue  # handled by the acronym rule; "the Kestrel Open", "the Harbour Festival": an event
                 if aliases.place(text) or is_landform(text, aliases):  # "the West Bank"
                     out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
                 elif agreement_type(text):

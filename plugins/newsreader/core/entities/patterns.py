@@ -10,6 +10,7 @@ from .aliases import AliasTable
 from .candidate import Candidate
 from .listings import date_line, lineup, ranked_people, teams
 from .metonyms import generic_words
+from .scorecards import scorecard_people
 from .names import is_generic
 from .people import CLUB_WORDS, WEEKDAYS_MONTHS
 
@@ -150,6 +151,7 @@ def from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], ali
         out += ranked_people(paragraph, aliases)
     if paragraph.count(" - ") + paragraph.count(" -") >= 3:
         out += lineup(paragraph)
+    out += scorecard_people(paragraph, aliases)
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         text, start = _after_possessive(text, start)

@@ -1,0 +1,95 @@
+"""People in a sports report's lines of figures, spans cut at a dash, events that are no organisation (sentences
+written for these tests; the people, towns and clubs are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.core import nlp as nlp_module
+from newsreader.core.entities.aliases import load
+from newsreader.core.entities.extract import extract
+from newsreader.core.entities.scorecards import scorecard_people
+from newsreader.core.text.sentences import number_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load()
+
+
+def typed(paragraphs, nlp) -> dict[str, set[str]]:
+    """{mention text: the types of the entities it is a mention of}."""
+    out: dict[str, set[str]] = {}
+    for entity in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs))):
+        for mention in entity.mentions:
+            out.setdefault(mention.text, set()).add(entity.type)
+    return out
+
+
+def people(line: str) -> list[str]:
+    return [c.name for c in scorecard_people(line, load()) if c.type == "person"]
+
+
+def test_goal_scorers_and_substitutes_are_people_by_the_minute():
+    assert people("Chile - Ivo Marek ( 12th ) , Tomas Brell ( 80th minute )") == ["Ivo Marek", "Tomas Brell"]
+    assert people("Norway - Dovic ( 33rd min , pen ) , Lev Ostrik ( 47th )") == ["Dovic", "Lev Ostrik"]
+    assert people("Harwick 2 ( Ivo Marek , 22nd minute ) Quenby 1 ( Anka Dovic 79th )") == ["Ivo Marek", "Anka Dovic"]
+    assert people("Ivo Marek , Lev Ostrik ( Tomas Brell 61st ) , Pavo Ruzic") == ["Tomas Brell"]
+    # One word alone with an ordinal may be a team's place in a table: no person without a minute's word.
+    assert people("Harwick ( 5th ) meet Quenby next") == []
+    assert people("Harwick ( 5th minute )") == ["Harwick"]
+
+
+def test_a_cricket_scorecard_names_batsmen_fielders_and_bowlers():
+    assert people("J. Pellow c Varga b Ostrik 45") == ["J. Pellow", "Varga", "Ostrik"]
+    assert people("Tomas Brell lbw b K. Varga 0") == ["Tomas Brell", "K. Varga"]
+    assert people("R. Hallam not out 61") == ["R. Hallam"]
+    assert people("Bowling : Ostrik 9.5-0-44-3 , K. Varga 6-1-20-0 , de Vries 2-0-9-0") == ["Ostrik", "K. Varga",
+                                                                                           "de Vries"]
+    assert people("Did not bat : Ostrik , Varga , Pellow .") == ["Ostrik", "Varga", "Pellow"]
+    assert people("Harwick beat Quenby by 4 wickets") == []
+
+
+def test_initialled_names_with_runs_or_wickets_in_a_results_line_are_people():
+    found = people("Harwick 301 ( J. Pellow 88 , T. Brell 4-51 ; K. Varga 130 not out ) , Quenby 97 and 40-2 .")
+    assert found == ["J. Pellow", "T. Brell", "K. Varga"]
+
+
+def test_a_golfers_rounds_and_a_player_who_beat_another_are_people():
+    assert people("281 Tomas Brell ( Chile ) 70 71 68 72 , Ivo Marek 69 73 70 70") == ["Tomas Brell", "Ivo Marek"]
+    assert people("Anka Dovic ( Chile ) beat Mia Holt ( Norway ) 6-3 6-2") == ["Anka Dovic"]
+    assert people("Red Harwick ( Chile ) 92 Blue Quenby ( Norway ) 81") == []  # two clubs' score, no one beat
+    assert people("Kestrel Rovers 72 68") == []  # a club's name: no person
+
+
+def test_names_of_a_scorers_line_the_model_runs_together_are_cut_at_the_dash(nlp):
+    found = typed(["Chile beat Norway 2-1 in the qualifier on Sunday .",
+                   "Chile - Ivo Marek ( 12th ) , Tomas Brell ( 80th )"], nlp)
+    assert found.get("Ivo Marek") == {"person"} and found.get("Tomas Brell") == {"person"}
+    assert "Chile - Ivo Marek" not in found
+
+
+def test_a_heading_dash_opens_prose_not_a_name(nlp):
+    found = typed(["MARKETS - Prices fell sharply on Monday as traders in Harwick sold shares ."], nlp)
+    assert "Prices" not in found
+
+
+def test_a_listed_full_name_is_not_cut_to_the_surname(nlp):
+    found = typed(["Fly-half Ivo Marek said he was pleased with the win over Quenby in the league .",
+                   "Harwick - 1 - Lev Ostrik , 2 - Ivo Marek , 3 - Tomas Brell , 4 - Pavo Ruzic"], nlp)
+    assert found.get("Ivo Marek") == {"person"}
+    assert "Marek" not in found
+
+
+def test_a_tournament_or_a_festival_is_no_organisation(nlp):
+    found = typed(["Ivo Marek won the Quenby Open on Sunday and will play in the Harwick Cup in May .",
+                   "The Tolleston Festival drew 40,000 visitors , organisers of the Tolleston Arts Council said ."], nlp)
+    for event in ("Quenby Open", "Harwick Cup", "Tolleston Festival"):
+        assert "organization" not in found.get(event, set()), (event, found.get(event))
+    assert found.get("Tolleston Arts Council") == {"organization"}
+
+
+def test_a_newsrooms_signature_is_an_organisation(nlp):
+    found = typed(["Prices in Quenby rose by 2 percent in May , the statistics office said .",
+                   "-- Lev Ostrik , Quenby Newsroom +48 22 555 0100"], nlp)
+    assert found.get("Quenby Newsroom") == {"organization"}, found
