@@ -186,3 +186,27 @@ def test_every_mention_of_a_firm_the_text_names_as_one_is_the_firm(nlp):
 def test_a_company_suffix_after_a_known_place_makes_no_firm_of_the_place(nlp):
     found = typed(["Bonds of Ohio Corp. were sold on Monday.", "Officials in Ohio agreed, and Ohio lawmakers voted."], nlp)
     assert found.get("Ohio") == {"place"}
+
+
+def test_a_club_the_text_names_is_no_persons_surname_and_its_short_name_is_the_team(nlp):
+    found = typed(["Ostrava drew 1-1 at fellow title contenders Kellby Marsh in the league on Saturday .",
+                   "The shot was deflected past Kellby ' keeper Ivo Marek in the second half .",
+                   "But Kellby were unable to hold on , and the coach was furious ."], nlp)
+    assert found.get("Kellby Marsh") == {"organization"}
+    assert found.get("Kellby") == {"organization"}, found.get("Kellby")
+    assert found.get("Ivo Marek") == {"person"}
+
+
+def test_the_venue_of_a_results_line_the_model_missed_is_a_place(nlp):
+    found = typed(["Results of the county championship matches on Friday , the third day of the league season :",
+                   "At Hollinford : Harwick 301 and 97 , Tolleston 150 and 249-4 .",
+                   "May 15 v Quenby ( at Wexcombe )",
+                   "Scorers : Ivo Lang 81st minute , Ana Ruiz ( 89th )"], nlp)
+    assert found.get("Hollinford") == {"place"} and found.get("Wexcombe") == {"place"}, found
+    assert "Scorers" not in found  # the same shape without "at": a label, no venue
+
+
+def test_a_name_with_a_plural_verb_in_sports_prose_is_a_team(nlp):
+    found = typed(["Kellby lost 2-1 at home to Ostrava in the league on Saturday , and the coach was furious .",
+                   "Despite the defeat , Kellby are well placed with ten games to play in the championship ."], nlp)
+    assert found.get("Kellby") == {"organization"}, found

@@ -76,6 +76,17 @@ def _key(text: str) -> str:
     return " ".join(w.capitalize() for w in written.split()) if written.isupper() else written
 
 
+# A plural verb after one name, as a side is written of ("Harwick were", "Harwick are well placed"): a team.
+_PLURAL_AFTER = re.compile(r"^\s(?:are|were|have)\b")
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|nor)|&|\b[A-Z][\w'’-]*\s*,)\s*$")
+
+
+def _collective(before: str, cand, after: str) -> bool:
+    """One word, no plural ("Kestrels"), and not the last of several names ("Ruiz and Holt were")."""
+    return " " not in cand.name and not cand.name.endswith("s") and _PLURAL_AFTER.match(after) is not None \
+        and not _JOINED_BEFORE.search(before)
+
+
 def is_sports(paragraphs: list[str], listed: bool) -> bool:
     """A sports article: two kinds of sports words and two of them in a thousand characters (a word games share
     with elections counts half), or one kind and one in two thousand with a listing line of results or standings.
@@ -87,11 +98,13 @@ def is_sports(paragraphs: list[str], listed: bool) -> bool:
     return kinds >= 1 and density >= 0.5 if listed else kinds >= 2 and density >= 2
 
 
-def _person_words(found) -> dict[str, set[str]]:
-    """{word: the full names holding it} of the article's people named in full (a team is never one of them)."""
+def _person_words(found, kinds: set[str]) -> dict[str, set[str]]:
+    """{word: the full names holding it} of the article's people named in full (a team is never one of them), but
+    the names the text calls a club, a firm… (``kinds``)."""
     words: dict[str, set[str]] = {}
     for _, _, c in found:
-        if c.type == "person" and " " in c.name and all(w[:1].isupper() for w in c.name.split()):
+        if c.type == "person" and " " in c.name and all(w[:1].isupper() for w in c.name.split()) \
+                and _key(c.name) not in kinds:
             for word in c.name.split():
                 words.setdefault(word, set()).add(c.name)
     return words
@@ -114,7 +127,7 @@ def _cue(paragraph: str, cand, sports: bool) -> str | None:
     if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after):
         return "firm"
     if sports and (_MEMBER_AFTER.match(after) or _PLAY_BEFORE.search(before) or _PLAY_AFTER.match(after)
-                   or (cand.type == "place" and _TEAM_AFTER_PLACE.match(after))):
+                   or (cand.type == "place" and _TEAM_AFTER_PLACE.match(after)) or _collective(before, cand, after)):
         return "team"
     return None
 
@@ -123,7 +136,8 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     """Teams and firms the model typed person or place, retyped in place (``found``: extract's (paragraph number,
     paragraph, candidate) triples; ``docs``: one Doc per paragraph)."""
     sports = is_sports(paragraphs, any(c.team for _, _, c in found))
-    people = _person_words(found)
+    kinds = {_key(c.name) for _, p, c in found if _KIND_BEFORE.search(p[max(0, c.start - 30):c.start])}
+    people = _person_words(found, kinds)  # not "Kestrel Ostra" of "the club Kestrel Ostra", whose "Kestrel" is a team
     firms = {_key(m.group(1)) for _, _, c in found
              if c.type == "organization" and (m := _SUFFIX.match(c.name)) and not aliases.place(m.group(1))}
     teams: set[str] = {_key(c.name) for _, _, c in found if c.team}
@@ -134,7 +148,6 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         return (cand.type in {"person", "place"} and not cand.nationality and cand.source in {"ner", "capitals"}
                 and not _a_persons(name, people) and not _known(name, aliases)
                 and (cand.type == "place" or " " not in name or name in named))
-    kinds = {_key(c.name) for _, p, c in found if _KIND_BEFORE.search(p[max(0, c.start - 30):c.start])}
     firms |= {_key(c.name) for _, _, c in found if _key(c.name) in kinds and open_to(c, kinds)}
     for p_index, paragraph, cand in found:
         if not open_to(cand):
@@ -166,6 +179,8 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
+    if sports:
+        _venues(paragraphs, found, aliases)
     _towns(found, people, firms, aliases)
     firms |= kinds & {_key(c.name) for _, _, c in found if c.type == "organization"}
     _unfound(paragraphs, found, {f: f for f in firms if len(f) >= 4 and not is_function_word(f)
@@ -229,12 +244,18 @@ def _unfound(paragraphs: list[str], found, teams: dict[str, str], team: bool = T
         mine = taken.setdefault(p_index, [])
         for team, name in sorted(teams.items()):
             for start, end in standalone(team, paragraph):
-                if any(c.start < end and start < c.end for c in mine) or _CAPITAL_BEFORE.search(paragraph[:start]) \
+                if any(c.start < end and start < c.end for c in mine) or _name_before(paragraph[:start]) \
                         or paragraph[end:end + 2][1:2].isupper() or (team and _IN_BEFORE.search(paragraph[:start])):
                     continue
                 cand = Candidate(start, end, "organization", name, "organization", team=team)
                 mine.append(cand)
                 found.append((p_index, paragraph, cand))
+
+
+def _name_before(text: str) -> bool:
+    """A capitalised word right before (the name is part of a longer one), but a function word ("But Harwick")."""
+    match = _CAPITAL_BEFORE.search(text)
+    return match is not None and not is_function_word(match.group(0).strip())
 
 
 _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
@@ -273,6 +294,26 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
             and not is_generic(name)))
         if town or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name
+
+
+def _venues(paragraphs: list[str], found, aliases: AliasTable) -> None:
+    """The venue of a results line the model did not find, written with "at" ("At Brindlecombe : Harwick beat ...",
+    "( at Hill Park , Ostra )"): a place (not without "at": "Scorers : Ivo Lang 81st minute" has the same shape)."""
+    for p_index, paragraph in enumerate(paragraphs, start=1):
+        if "at " not in paragraph.lower():
+            continue
+        mine = [c for i, _, c in found if i == p_index]
+        for venue in _VENUES:
+            for match in venue.finditer(paragraph):
+                for group in "ab":
+                    start, end = match.span(group)
+                    name = match.group(group)
+                    if name and match.group(0).lstrip("( ")[:3].lower() == "at " \
+                            and not any(c.start < end and start < c.end for c in mine) and not is_function_word(name) \
+                            and name.split()[0].lower() not in WEEKDAYS_MONTHS:
+                        cand = Candidate(start, end, "place", aliases.place(name) or name, "listing")
+                        mine.append(cand)
+                        found.append((p_index, paragraph, cand))
 
 
 def _town_like(name: str, aliases: AliasTable) -> bool:
