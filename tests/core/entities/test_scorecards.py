@@ -93,3 +93,11 @@ def test_a_newsrooms_signature_is_an_organisation(nlp):
     found = typed(["Prices in Quenby rose by 2 percent in May , the statistics office said .",
                    "-- Lev Ostrik , Quenby Newsroom +48 22 555 0100"], nlp)
     assert found.get("Quenby Newsroom") == {"organization"}, found
+
+
+def test_a_teams_plural_nickname_after_the_is_an_organisation_in_a_sports_article(nlp):
+    found = typed(["The Harwick Hawks beat the Quenby Kestrels 5-3 in the league on Friday , and the coach was pleased .",
+                   "Ivo Marek homered twice for the Kestrels , who have lost four straight games .",
+                   "The team plays next in the Philippines , where the Ostley Mountains rise over the stadium ."], nlp)
+    assert found.get("Quenby Kestrels") == {"organization"} and found.get("Kestrels") == {"organization"}, found
+    assert found.get("Philippines") == {"place"} and found.get("Ostley Mountains") == {"place"}

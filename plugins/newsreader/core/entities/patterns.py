@@ -11,7 +11,7 @@ from .candidate import Candidate
 from .listings import date_line, lineup, ranked_people, teams
 from .metonyms import generic_words
 from .scorecards import scorecard_people
-from .names import is_generic
+from .names import LANDFORM_WORDS, is_generic
 from .people import CLUB_WORDS, WEEKDAYS_MONTHS
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -32,9 +32,7 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
 # Sea" name land and water, never a body, whatever the model or the "Bank" of a bank says.
 _COMPASS = (r"(?:North|South|East|West|Northern|Southern|Eastern|Western|North-?East|North-?West|South-?East|"
             r"South-?West|Upper|Lower)")
-_LANDFORM = re.compile(
-    r"^(?P<head>.+) (?:Bank|Coast|Side|Shore|Highlands|Lowlands|Plains?|Hills|Valley|Sea|Gulf|Bay|Cape|Islands?|"
-    r"Mountains|Desert|Riviera|Midlands|End|Flank|Steppe|Basin|Delta|Peninsula|Territor(?:y|ies))$")
+_LANDFORM = re.compile(rf"^(?P<head>.+) (?:{LANDFORM_WORDS})$")
 
 
 def is_landform(text: str, aliases: AliasTable) -> bool:

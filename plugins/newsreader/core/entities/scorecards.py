@@ -1,7 +1,8 @@
-"""People named by the lines of a sports report laid out as figures: goal scorers with their minute, a cricket
-scorecard's batting and bowling lines, a golfer's rounds, an initial and a surname with a batsman's or a bowler's
-figures in a results line. The model reads many of these names as organisations (a name in a line of figures looks
-like a team); the shape of the line says a person."""
+"""Names a sports report's layout settles. People named by its lines of figures: goal scorers with their minute, a
+cricket scorecard's batting and bowling lines, a golfer's rounds, an initial and a surname with a batsman's or a
+bowler's figures in a results line (the model reads many of these as organisations: a name in a line of figures looks
+like a team; the shape of the line says a person). The venue of a results line (a place) and a team's plural
+nickname after "the" (an organisation), read in a sports article only (``teams.retype``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import re
 
 from .aliases import AliasTable
 from .candidate import Candidate
-from .names import is_function_word
-from .people import NOT_A_SURNAME
+from .names import LANDFORM_WORDS, is_function_word
+from .people import CLUB_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS
 
 _PARTICLE = r"(?:de|van|von|da|del|der|den|le|la|di|dos|du|ter)"
 _WORD = r"[A-Z][\w'’-]*"
@@ -93,3 +94,60 @@ def scorecard_people(paragraph: str, aliases: AliasTable) -> list[Candidate]:
         seen.add((start, end))
         out.append(Candidate(lead + start, lead + end, "person", name, "listing"))
     return out
+
+
+# Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 301",
+# "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
+_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+VENUES = (
+    re.compile(rf"^(?:[Aa]t )?(?P<a>{_PLACE})(?: \( (?P<b>{_PLACE}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
+    re.compile(rf"\( ?[Aa]t (?P<a>{_PLACE})(?: , (?P<b>{_PLACE}))? ?[,)]"),
+)
+
+
+def add_venues(paragraphs: list[str], found, aliases: AliasTable) -> None:
+    """The venue of a results line the model did not find, written with "at" ("At Brindlecombe : Harwick beat ...",
+    "( at Hill Park , Ostra )"): a place (not without "at": "Scorers : Ivo Lang 81st minute" has the same shape)."""
+    for p_index, paragraph in enumerate(paragraphs, start=1):
+        if "at " not in paragraph.lower():
+            continue
+        mine = [c for i, _, c in found if i == p_index]
+        for venue in VENUES:
+            for match in venue.finditer(paragraph):
+                for group in "ab":
+                    start, end = match.span(group)
+                    name = match.group(group)
+                    if name and match.group(0).lstrip("( ")[:3].lower() == "at " \
+                            and not any(c.start < end and start < c.end for c in mine) and not is_function_word(name) \
+                            and name.split()[0].lower() not in WEEKDAYS_MONTHS:
+                        cand = Candidate(start, end, "place", aliases.place(name) or name, "listing")
+                        mine.append(cand)
+                        found.append((p_index, paragraph, cand))
+
+
+# A team's plural nickname after "the", with the town it is from: "the Kestrels", "beat the Harwick Hawks" (not "the
+# Times", a company's "Holdings"; not a place: "the Netherlands", "in the Alps").
+_NICKNAME = re.compile(r"(?<!\b[Ii]n )(?<!\bto )(?<!\bat )\bthe (?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+[a-rt-z]s)\b(?! ?['’]? [A-Z])")
+_EVENT_PLURALS = frozenset("Games Olympics Finals Championships Masters Series Playoffs Majors Nationals Paralympics".split())
+_LANDFORM = re.compile(rf"(?:{LANDFORM_WORDS}|Falls|Lakes|Heights|Alps)$")  # "the Ostley Mountains": a place
+
+
+def nicknames(paragraphs: list[str], found, aliases: AliasTable) -> None:
+    """Teams named by a plural nickname: an organisation in place of what the model made of its words."""
+    surnames = {c.name.split()[-1] for _, _, c in found if c.type == "person" and " " in c.name}
+    for p_index, paragraph in enumerate(paragraphs, start=1):
+        if "the " not in paragraph:
+            continue
+        for match in _NICKNAME.finditer(paragraph):
+            name = match.group("name")
+            last = name.split()[-1]
+            if last in _EVENT_PLURALS or _LANDFORM.match(last) or (last in NOT_A_SURNAME and last not in CLUB_WORDS) or last in surnames \
+                    or aliases.place(name) or aliases.place(last) or aliases.demonym(last) or aliases.demonym(name):
+                continue
+            start, end = match.span("name")
+            inside = [c for i, _, c in found if i == p_index and c.start < end and start < c.end]
+            if any(c.start < start or c.end > end or c.type not in {"person", "place", "organization"}
+                   or c.source not in {"ner", "capitals"} for c in inside):
+                continue  # part of a longer name, or a name another rule settled
+            found[:] = [t for t in found if t[2] not in inside]
+            found.append((p_index, paragraph, Candidate(start, end, "organization", name, "organization", team=True)))

@@ -26,6 +26,7 @@ from .ner import SETTLEMENT_AFTER
 from .names import is_function_word, is_generic
 from .patterns import ORG_WORD
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
+from .scorecards import VENUES, add_venues, nicknames
 
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
 # is dense with them (:func:`is_sports`).
@@ -180,7 +181,8 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
     if sports:
-        _venues(paragraphs, found, aliases)
+        add_venues(paragraphs, found, aliases)
+        nicknames(paragraphs, found, aliases)
     _towns(found, people, firms, aliases)
     firms |= kinds & {_key(c.name) for _, _, c in found if c.type == "organization"}
     _unfound(paragraphs, found, {f: f for f in firms if len(f) >= 4 and not is_function_word(f)
@@ -260,15 +262,6 @@ def _name_before(text: str) -> bool:
 
 _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
                           r"the capital)\s+$", re.I)
-# Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 301",
-# "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
-_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
-_VENUES = (
-    re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
-    re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"),
-)
-
-
 def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTable) -> None:
     """ "the town of Ostra", "Ostra county", a dateline "OSTRA , Kestrelia 2024-05-04": a place in all the
     article's mentions the model calls a person or a body (never a word of a full-name person's, nor a firm's)."""
@@ -278,7 +271,7 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
     for p_index, paragraph, cand in found:
         if p_index not in datelines:
             datelines[p_index] = {c.start for c in date_line(paragraph)}
-            at_venues[p_index] = {m.start(g) for venue in _VENUES for m in venue.finditer(paragraph) for g in "ab"}
+            at_venues[p_index] = {m.start(g) for venue in VENUES for m in venue.finditer(paragraph) for g in "ab"}
         before, after = paragraph[max(0, cand.start - 30):cand.start], paragraph[cand.end:]
         if _TOWN_BEFORE.search(before) or SETTLEMENT_AFTER.match(after) or cand.start in datelines[p_index]:
             towns.add(_key(cand.name))
@@ -294,26 +287,6 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
             and not is_generic(name)))
         if town or (name in venues and cand.type in {"person", "organization"}):
             cand.type, cand.name = "place", name
-
-
-def _venues(paragraphs: list[str], found, aliases: AliasTable) -> None:
-    """The venue of a results line the model did not find, written with "at" ("At Brindlecombe : Harwick beat ...",
-    "( at Hill Park , Ostra )"): a place (not without "at": "Scorers : Ivo Lang 81st minute" has the same shape)."""
-    for p_index, paragraph in enumerate(paragraphs, start=1):
-        if "at " not in paragraph.lower():
-            continue
-        mine = [c for i, _, c in found if i == p_index]
-        for venue in _VENUES:
-            for match in venue.finditer(paragraph):
-                for group in "ab":
-                    start, end = match.span(group)
-                    name = match.group(group)
-                    if name and match.group(0).lstrip("( ")[:3].lower() == "at " \
-                            and not any(c.start < end and start < c.end for c in mine) and not is_function_word(name) \
-                            and name.split()[0].lower() not in WEEKDAYS_MONTHS:
-                        cand = Candidate(start, end, "place", aliases.place(name) or name, "listing")
-                        mine.append(cand)
-                        found.append((p_index, paragraph, cand))
 
 
 def _town_like(name: str, aliases: AliasTable) -> bool:
