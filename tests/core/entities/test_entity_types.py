@@ -210,3 +210,15 @@ def test_a_name_with_a_plural_verb_in_sports_prose_is_a_team(nlp):
     found = typed(["Kellby lost 2-1 at home to Ostrava in the league on Saturday , and the coach was furious .",
                    "Despite the defeat , Kellby are well placed with ten games to play in the championship ."], nlp)
     assert found.get("Kellby") == {"organization"}, found
+
+
+def test_a_town_named_after_town_of_is_a_place_where_the_model_saw_none(nlp):
+    found = typed(["Fighting broke out near the mining town of Velka on Saturday , residents said ."], nlp)
+    assert found.get("Velka") == {"place"}, found
+
+
+def test_a_paragraph_in_capitals_names_only_what_the_article_writes_in_normal_case(nlp):
+    found = typed(["SOCCER - OSTRAVA EDGE CLOSER TO TITLE WITH 2-0 WIN .", "FRIDAY , MAY 30 SCHEDULE",
+                   "Ostrava beat Harwick 2-0 on Saturday and the coach praised the league leaders ."], nlp)
+    assert "WIN" not in found and "SCHEDULE" not in found, found
+    assert found.get("OSTRAVA") == found.get("Ostrava") == {"organization"}

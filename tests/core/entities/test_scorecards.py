@@ -101,3 +101,12 @@ def test_a_teams_plural_nickname_after_the_is_an_organisation_in_a_sports_articl
                    "The team plays next in the Philippines , where the Ostley Mountains rise over the stadium ."], nlp)
     assert found.get("Quenby Kestrels") == {"organization"} and found.get("Kestrels") == {"organization"}, found
     assert found.get("Philippines") == {"place"} and found.get("Ostley Mountains") == {"place"}
+
+
+def test_a_span_is_cut_at_or_and_a_persons_at_and(nlp):
+    from newsreader.core.entities.spans import pieces  # noqa: PLC0415
+    doc = nlp("Ivo Lang and Ana Ruiz scored , and Velmar or Kestrel Foods may bid for the Trade and Industry Board .")
+    assert [p.text for p in pieces(doc[0:5], person=True)] == ["Ivo Lang", "Ana Ruiz"]
+    assert [p.text for p in pieces(doc[0:5])] == ["Ivo Lang and Ana Ruiz"]  # a body's name may hold "and"
+    assert [p.text for p in pieces(doc[8:12])] == ["Velmar", "Kestrel Foods"]
+    assert [p.text for p in pieces(doc[16:20])] == ["Trade and Industry Board"]

@@ -103,7 +103,14 @@ def _shouted(paragraph: str, cand: Candidate, aliases: AliasTable) -> bool:
     if not written.isupper() or "." in written or aliases.place(written) or aliases.organization(written):
         return False  # "U.N.", "NATO": an acronym or a name the alias table knows, whatever surrounds it
     before, after = paragraph[max(0, cand.start - 24):cand.start], paragraph[cand.end:cand.end + 24]
-    return len(written.split()) > 2 or bool(_CAPS_BEFORE.search(before) or _CAPS_AFTER.search(after))
+    return len(written.split()) > 2 or bool(_CAPS_BEFORE.search(before) or _CAPS_AFTER.search(after)) \
+        or _in_capitals(paragraph)
+
+
+def _in_capitals(paragraph: str) -> bool:
+    """A paragraph written in capitals ("SOCCER - KESTREL TAKE LEAD WITH 2-0 WIN ."): four letters in five or more."""
+    letters = [ch for ch in paragraph if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
 
 
 def _listed_surnames(cands: list[Candidate], owners: dict[str, str]) -> list[Candidate]:

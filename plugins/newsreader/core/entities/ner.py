@@ -117,7 +117,7 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
         if label not in _READ_LABELS:
             continue  # DATE, TIME, PERCENT…: the dates are timex's
         trimmed = trim(ent)
-        for span in (pieces(trimmed) if label in _NAME_LABELS else [trimmed]) if trimmed is not None else ():
+        for span in (pieces(trimmed, label == "PERSON") if label in _NAME_LABELS else [trimmed]) if trimmed else ():
             text = span.text
             if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text) or glued(span):
                 continue

@@ -131,6 +131,8 @@ def _countries(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     return out
 
 
+_SETTLEMENT_NAME = re.compile(r"\b(?:city|town|village|province|state|region|district|county|port|suburb|island|"
+                              r"capital) of (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)\s+")
 
 
@@ -156,6 +158,9 @@ def from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], ali
         if len(text.split()) >= 2 and not aliases.place(text) and not is_landform(text, aliases):
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
+    if " of " in paragraph:  # "the town of Ostra" the model missed: a place (the model's own reading comes first)
+        out += [Candidate(m.start("name"), m.end("name"), "place", aliases.place(m.group("name")) or m.group("name"),
+                          "ner") for m in _SETTLEMENT_NAME.finditer(paragraph)]
     clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
     for pattern in (*clubs, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
         for match in pattern.finditer(paragraph):

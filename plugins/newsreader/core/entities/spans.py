@@ -47,16 +47,19 @@ _CUT = re.compile(
     r"|(?<=\w)(?:'s|’s)\s+(?=[A-Z])|(?<=[a-zS]s)['’]\s+(?=[A-Z])"
     r"|(?<=[A-Za-z]{2})(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)\.\s+(?=[A-Z])"
     r"|(?<=\w)\s+[-+]?\d[\d.,/]*\s+(?=[A-Z])"
-    r"|(?<=[\w.])\s+(?:[-–]|v|vs\.?)\s+(?=[A-Z0-9])"
+    r"|(?<=[\w.])\s+(?:[-–]|v|vs\.?)\s+(?=[A-Z0-9])|(?<=\w)\s+or\s+(?=[A-Z])"
 )
+_CUT_PERSON = re.compile(_CUT.pattern + r"|(?<=\w)\s+and\s+(?=[A-Z])")
 _NOT_A_SENTENCE_END = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(a.rstrip('.') for a in ABBREVIATIONS))})\.$", re.I)
 
 
-def pieces(span) -> list:
+def pieces(span, person: bool = False) -> list:
     """The names in one span of the model: cut where :data:`_CUT` says, each piece kept when it is a name
-    (a capital, a letter more than an initial, no closed-class word alone: "The" of "Smith. The")."""
+    (a capital, a letter more than an initial, no closed-class word alone: "The" of "Smith. The"); also at "or"
+    between capitals ("Velmar or Kestrel"), and in a span the model calls a person at "and" ("Ivo Lang and Ana
+    Ruiz": no one's name holds it; a body's may, "Trade and Industry Board")."""
     text = span.text
-    cuts = [m for m in _CUT.finditer(text)
+    cuts = [m for m in (_CUT_PERSON if person else _CUT).finditer(text)
             if not (m.group(0).lstrip().startswith(".") and _NOT_A_SENTENCE_END.search(text[:m.start() + 1]))]
     if not cuts:
         span = _lower_case_edges(span)
