@@ -110,3 +110,13 @@ def test_a_span_is_cut_at_or_and_a_persons_at_and(nlp):
     assert [p.text for p in pieces(doc[0:5])] == ["Ivo Lang and Ana Ruiz"]  # a body's name may hold "and"
     assert [p.text for p in pieces(doc[8:12])] == ["Velmar", "Kestrel Foods"]
     assert [p.text for p in pieces(doc[16:20])] == ["Trade and Industry Board"]
+
+
+def test_every_name_of_a_squad_list_mostly_of_people_is_a_person(nlp):
+    found = typed(["Kestrelia named an unchanged side for the qualifier against Ostmark in the league on Saturday , "
+                   "the coach said .",
+                   "Kestrelia - Ivo Lang ( captain ) , Peter Walsh , Mark Holt , Breckon , David Lane , Paul Dunn , Wexley .",
+                   "France , Germany , Italy , Spain and Norway have already qualified for the finals ."], nlp)
+    for name in ("Ivo Lang", "Breckon", "Wexley", "Peter Walsh"):
+        assert found.get(name) == {"person"}, (name, found.get(name))
+    assert found.get("Germany") == {"place"}  # a list of countries is no squad

@@ -151,3 +151,36 @@ def nicknames(paragraphs: list[str], found, aliases: AliasTable) -> None:
                 continue  # part of a longer name, or a name another rule settled
             found[:] = [t for t in found if t[2] not in inside]
             found.append((p_index, paragraph, Candidate(start, end, "organization", name, "organization", team=True)))
+
+
+# A squad, a team sheet or a field written as a list: "Kestrelia - Ivo Lang ( captain ) , Ana Ruiz , Holt , Mia Berg".
+_SQUAD_ITEM = re.compile(rf"(?:{_PARTICLE} )?{_NAME}")
+_LIST_HEAD = re.compile(r"^[^,]*? (?:-|:) ")
+
+
+def squad_people(paragraphs: list[str], found, aliases: AliasTable) -> None:
+    """Every name of a list of five or more names, half of them people already, is a person (a lone surname too)."""
+    for p_index, paragraph in enumerate(paragraphs, start=1):
+        if paragraph.count(" , ") < 3:
+            continue
+        head = _LIST_HEAD.match(paragraph)
+        items, segments = [], 0
+        for segment in re.finditer(r"[^,;]+", paragraph[head.end() if head else 0:]):
+            segments += 1
+            offset = (head.end() if head else 0) + segment.start()
+            text = segment.group(0).split("(")[0].rstrip(" .")
+            name = text.strip()
+            if name and _SQUAD_ITEM.fullmatch(name) and not (aliases.place(name) or aliases.demonym(name)
+                                                           or aliases.organization(name)):
+                start = offset + text.index(name)
+                items.append((start, start + len(name)))
+        mine = [c for i, _, c in found if i == p_index]
+        people = sum(any(c.type == "person" and c.start == s and c.end == e for c in mine) for s, e in items)
+        if len(items) < 5 or len(items) * 5 < segments * 4 or people * 2 < len(items):
+            continue
+        for start, end in items:
+            inside = [c for c in mine if c.start < end and start < c.end]
+            if any(c.type == "person" for c in inside) or any(c.start < start or c.end > end for c in inside):
+                continue
+            found[:] = [t for t in found if t[2] not in inside]
+            found.append((p_index, paragraph, Candidate(start, end, "person", paragraph[start:end], "listing")))

@@ -26,7 +26,7 @@ from .ner import SETTLEMENT_AFTER
 from .names import is_function_word, is_generic
 from .patterns import ORG_WORD
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
-from .scorecards import VENUES, add_venues, nicknames
+from .scorecards import VENUES, add_venues, nicknames, squad_people
 
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
 # is dense with them (:func:`is_sports`).
@@ -183,6 +183,7 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     if sports:
         add_venues(paragraphs, found, aliases)
         nicknames(paragraphs, found, aliases)
+        squad_people(paragraphs, found, aliases)
     _towns(found, people, firms, aliases)
     firms |= kinds & {_key(c.name) for _, _, c in found if c.type == "organization"}
     _unfound(paragraphs, found, {f: f for f in firms if len(f) >= 4 and not is_function_word(f)
