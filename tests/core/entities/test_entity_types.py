@@ -222,3 +222,20 @@ def test_a_paragraph_in_capitals_names_only_what_the_article_writes_in_normal_ca
                    "Ostrava beat Harwick 2-0 on Saturday and the coach praised the league leaders ."], nlp)
     assert "WIN" not in found and "SCHEDULE" not in found, found
     assert found.get("OSTRAVA") == found.get("Ostrava") == {"organization"}
+
+
+def test_an_acronym_defined_by_its_long_form_in_brackets_after_it_is_that_organisation():
+    from newsreader.core.entities.patterns import learn_acronyms  # noqa: PLC0415
+    paragraphs = ["The KFU ( Kestrel Farmers Union ) said on Monday that prices would rise .",
+                  "The QX ( Harbour Board ) met on Tuesday ."]  # initials that do not spell it: no definition
+    assert learn_acronyms(paragraphs) == {"KFU": "Kestrel Farmers Union"}
+
+
+def test_a_name_before_news_agency_or_newspaper_is_a_firm():
+    from newsreader.core.entities.candidate import Candidate  # noqa: PLC0415
+    from newsreader.core.entities.teams import _cue  # noqa: PLC0415
+    text = "The court fined him seven dollars , Tarvik news agency said ."
+    start = text.index("Tarvik")
+    assert _cue(text, Candidate(start, start + 6, "person", "Tarvik", "ner"), sports=False) == "firm"
+    text = "The court fined him seven dollars , Tarvik said ."
+    assert _cue(text, Candidate(start, start + 6, "person", "Tarvik", "ner"), sports=False) is None

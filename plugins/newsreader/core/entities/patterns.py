@@ -72,10 +72,22 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+# The other way round: "the KFU ( Kestrel Farmers Union )", an acronym and its long form in brackets.
+_ACRONYM_FIRST = re.compile(
+    r"(?<![\w.])(?P<short>[A-Z]{2,9})\s?\(\s?(?P<long>[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|and|the|de|in)\s+)?"
+    r"[A-Z][\w'’-]*){1,7})\s?\)")
+
+
 def learn_acronyms(paragraphs: list[str]) -> dict[str, str]:
-    """Acronyms defined in brackets, checked against the initials: "Special Measures Agreement (SMA)"."""
+    """Acronyms defined in brackets, checked against the initials: "Special Measures Agreement (SMA)", "the SMA (
+    Special Measures Agreement )"."""
     found: dict[str, str] = {}
     for paragraph in paragraphs:
+        if "(" not in paragraph:
+            continue
+        for match in _ACRONYM_FIRST.finditer(paragraph):
+            if _initials(match.group("long").split()).upper() == match.group("short"):
+                found.setdefault(match.group("short"), " ".join(match.group("long").split()))
         for match in _ACRONYM_DEF.finditer(paragraph):
             words = match.group("long").split()
             short = match.group("short")
