@@ -120,3 +120,9 @@ def test_every_name_of_a_squad_list_mostly_of_people_is_a_person(nlp):
     for name in ("Ivo Lang", "Breckon", "Wexley", "Peter Walsh"):
         assert found.get(name) == {"person"}, (name, found.get(name))
     assert found.get("Germany") == {"place"}  # a list of countries is no squad
+
+
+def test_a_place_opening_an_events_name_names_no_place(nlp):
+    found = typed(["Ana Ruiz , a former Norway Open champion , will play in Ostra after the Ostra festival ."], nlp)
+    assert "Norway" not in found, found
+    assert "Ostra" in found  # "festival" in lower case: the town's own festival, the town a mention

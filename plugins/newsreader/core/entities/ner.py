@@ -61,9 +61,10 @@ def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candida
 
 
 _ZONES = frozenset(ZONES.upper().split())
+_EVENT_WORDS = r"Open|Masters|Grand Prix|Championships?|Cup|Games|Classic|Trophy|Marathon|Festival|Tournament|Invitational"
+_EVENT_AFTER = re.compile(rf"^\s+(?:[A-Z][a-z]+\s+)?(?:{_EVENT_WORDS})\b")  # capitalised: not "Ostra festival"
 # The last word of an event's name (a tournament, a festival), which the model may tag an organisation: no body.
-_EVENT = re.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Masters|Grand Prix|Finals?|Series|Classic|Trophy|"
-                    r"Stakes|Tournament|Festival|Marathon|Invitational)$", re.I)
+_EVENT = re.compile(rf"\b(?:{_EVENT_WORDS}|Olympics|Finals?|Series|Stakes)$", re.I)
 # A piece of the model's organisation after a possessive, two or three plain capitalised words: a person it has.
 _OWNED_PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z](?:'s|’s|s'|s’)\s+$")
@@ -211,6 +212,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                     out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif label == "LAW":
                 out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
+    # A place or a nationality opening an event's name ("the Kestrelia Open", "the Ostran Masters") names no place.
+    out = [c for c in out if c.type != "place" or not _EVENT_AFTER.match(doc_text[c.end:c.end + 48])]
     for cand in out:  # "Ruiz’s" the tokenizer kept whole: the name is "Ruiz"
         if cand.type in CAPS_TYPES and doc_text[cand.start:cand.end].endswith(("'s", "’s")) and cand.length > 3:
             cand.end -= 2
