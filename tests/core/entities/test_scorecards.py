@@ -33,7 +33,7 @@ def people(line: str) -> list[str]:
 def test_goal_scorers_and_substitutes_are_people_by_the_minute():
     assert people("Chile - Ivo Marek ( 12th ) , Tomas Brell ( 80th minute )") == ["Ivo Marek", "Tomas Brell"]
     assert people("Norway - Dovic ( 33rd min , pen ) , Lev Ostrik ( 47th )") == ["Dovic", "Lev Ostrik"]
-    assert people("Harwick 2 ( Ivo Marek , 22nd minute ) Quenby 1 ( Anka Dovic 79th )") == ["Ivo Marek", "Anka Dovic"]
+    assert people("Harwick 2 ( Ivo Marek , 19th minute ) Quenby 1 ( Anka Dovic 79th )") == ["Ivo Marek", "Anka Dovic"]
     assert people("Ivo Marek , Lev Ostrik ( Tomas Brell 61st ) , Pavo Ruzic") == ["Tomas Brell"]
     # One word alone with an ordinal may be a team's place in a table: no person without a minute's word.
     assert people("Harwick ( 5th ) meet Quenby next") == []
@@ -44,21 +44,21 @@ def test_a_cricket_scorecard_names_batsmen_fielders_and_bowlers():
     assert people("J. Pellow c Varga b Ostrik 45") == ["J. Pellow", "Varga", "Ostrik"]
     assert people("Tomas Brell lbw b K. Varga 0") == ["Tomas Brell", "K. Varga"]
     assert people("R. Hallam not out 61") == ["R. Hallam"]
-    assert people("Bowling : Ostrik 9.5-0-44-3 , K. Varga 6-1-20-0 , de Vries 2-0-9-0") == ["Ostrik", "K. Varga",
+    assert people("Bowling : Ostrik 8.3-1-37-2 , K. Varga 6-1-20-0 , de Vries 2-0-9-0") == ["Ostrik", "K. Varga",
                                                                                            "de Vries"]
     assert people("Did not bat : Ostrik , Varga , Pellow .") == ["Ostrik", "Varga", "Pellow"]
     assert people("Harwick beat Quenby by 4 wickets") == []
 
 
 def test_initialled_names_with_runs_or_wickets_in_a_results_line_are_people():
-    found = people("Harwick 301 ( J. Pellow 88 , T. Brell 4-51 ; K. Varga 130 not out ) , Quenby 97 and 40-2 .")
+    found = people("Harwick 301 ( J. Pellow 88 , T. Brell 4-51 ; K. Varga 104 not out ) , Quenby 97 and 40-2 .")
     assert found == ["J. Pellow", "T. Brell", "K. Varga"]
 
 
 def test_a_golfers_rounds_and_a_player_who_beat_another_are_people():
     assert people("281 Tomas Brell ( Chile ) 70 71 68 72 , Ivo Marek 69 73 70 70") == ["Tomas Brell", "Ivo Marek"]
     assert people("Anka Dovic ( Chile ) beat Mia Holt ( Norway ) 6-3 6-2") == ["Anka Dovic"]
-    assert people("Red Harwick ( Chile ) 92 Blue Quenby ( Norway ) 81") == []  # two clubs' score, no one beat
+    assert people("Red Harwick ( Chile ) 88 Blue Quenby ( Norway ) 79") == []  # two clubs' score, no one beat
     assert people("Kestrel Rovers 72 68") == []  # a club's name: no person
 
 

@@ -108,7 +108,7 @@ def _shouted(paragraph: str, cand: Candidate, aliases: AliasTable) -> bool:
 
 
 def _in_capitals(paragraph: str) -> bool:
-    """A paragraph written in capitals ("SOCCER - KESTREL TAKE LEAD WITH 2-0 WIN ."): four letters in five or more."""
+    """A paragraph written in capitals ("GOLF - KESTREL LEADS BY 3 SHOTS ."): four letters in five or more."""
     letters = [ch for ch in paragraph if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
 

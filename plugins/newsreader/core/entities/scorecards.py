@@ -19,23 +19,23 @@ _NAME = rf"{_WORD}(?: (?:{_WORD}|{_PARTICLE})){{0,3}}"
 _INITIALLED = rf"(?:[A-Z]\. ?){{1,3}}{_WORD}(?: {_WORD})?"  # "A. Ruiz", "J.R. Holt", "T.O'Malley"
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 
-# A goal and the minute it was scored in, or a substitute and the minute he came on: "Kestrelia - Ivo Lang ( 31st ) ,
-# Mia Holt ( 75th minute )", "Ivo Lang ( 41st min , pen )", "Ivo Lang , 22nd minute", "( Ola Berg 77th )", "( 14 - Ola
-# Berg , 57th )".
+# A goal and the minute it was scored in, or a substitute and the minute he came on: "Kestrelia - Ivo Lang ( 17th ) ,
+# Mia Holt ( 83rd minute )", "Ivo Lang ( 38th min , pen )", "Ivo Lang , 19th minute", "( Ola Berg 64th )", "( 14 - Ola
+# Berg , 52nd )".
 _MINUTE = re.compile(
     rf"(?:^|(?<=[-(,;:] ))(?:\d{{1,2}} - )?(?P<name>{_NAME})"
     rf"(?: \( ?| , | )(?P<minute>{_ORDINAL})(?P<word> (?:minute|min|mins)\b)?(?= ?[),;]| (?:minute|min|mins)\b| ?$)")
-# A cricket scorecard: "A. Ruiz c Holt b Berg 56", "Ivo Lang lbw b Berg 0", "Ana Ruiz st Holt b Berg 2",
-# "A. Ruiz run out 16", "A. Ruiz not out 83", "A. Ruiz c & b Berg 4"; a bowler's figures "Berg 9.5-0-44-1".
+# A cricket scorecard: "A. Ruiz c Holt b Berg 38", "Ivo Lang lbw b Berg 0", "Ana Ruiz st Holt b Berg 9",
+# "A. Ruiz run out 21", "A. Ruiz not out 47", "A. Ruiz c & b Berg 4"; a bowler's figures "Berg 8.3-1-37-2".
 _WHO = rf"(?:{_INITIALLED}|{_NAME})"
 _OUT = rf"(?:(?:c|st) (?P<fielder>{_WHO}) )?(?:lbw )?b (?P<bowler>{_WHO})|c & b (?P<caught>{_WHO})|run out|not out|retired hurt"
 _BATTING = re.compile(rf"^(?P<name>{_WHO}) (?:{_OUT}) \d{{1,3}}$")
 _BOWLING = re.compile(rf"(?:^|(?<=: )|(?<=, ))(?P<name>{_INITIALLED}|(?:{_PARTICLE} )?{_NAME}) \d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b")
 _DID_NOT_BAT = re.compile(rf"^Did [Nn]ot [Bb]at : (?P<names>{_NAME}(?: , {_NAME})*(?: , ?)?) ?\.?$")
-# A batsman's runs or a bowler's wickets beside an initialled name in a results line: "( A. Ruiz 69 , H. Holt 4-43 )",
-# "( K. Berg 130 not out )".
+# A batsman's runs or a bowler's wickets beside an initialled name in a results line: "( A. Ruiz 72 , H. Holt 3-51 )",
+# "( K. Berg 104 not out )".
 _FIGURES = re.compile(rf"(?:(?<=\( )|(?<=, )|(?<=; ))(?P<name>{_INITIALLED}) \d{{1,3}}(?:-\d{{1,3}})?(?: not out)?(?= ?[,;)]| ?$)")
-# A golfer's rounds: "Ana Ruiz ( Chile ) 71 73 70 69", "288 Ivo Lang 70 76 71 70": scores of a round of golf.
+# A golfer's rounds: "Ana Ruiz ( Chile ) 68 74 70 71", "283 Ivo Lang 72 69 75 67": scores of a round of golf.
 _ROUNDS = re.compile(rf"(?:^|(?<=\d )|(?<=, ))(?P<name>{_NAME})(?: \( [A-Z][\w. ]{{1,30}} \))?(?P<rounds>(?: [6-8]\d){{2,4}})(?= ,|$| \d{{3}}\b)")
 # A player, her country, and the one she beat: "Ana Ruiz ( Chile ) beat Mia Holt", "6-1 Ana Ruiz ( Chile ) beat ...".
 _BEAT = re.compile(rf"(?:^|(?<=\d ))(?P<name>{_WORD} {_NAME}) \( (?P<place>[A-Z][\w. ]{{1,30}}?) \) (?:beat|bt)\b")
@@ -107,7 +107,7 @@ VENUES = (
 
 def add_venues(paragraphs: list[str], found, aliases: AliasTable) -> None:
     """The venue of a results line the model did not find, written with "at" ("At Brindlecombe : Harwick beat ...",
-    "( at Hill Park , Ostra )"): a place (not without "at": "Scorers : Ivo Lang 81st minute" has the same shape)."""
+    "( at Hill Park , Ostra )"): a place (not without "at": "Scorers : Ivo Lang 12th minute" has the same shape)."""
     for p_index, paragraph in enumerate(paragraphs, start=1):
         if "at " not in paragraph.lower():
             continue

@@ -78,7 +78,7 @@ def _key(text: str) -> str:
     return " ".join(w.capitalize() for w in written.split()) if written.isupper() else written
 
 
-# A plural verb after one name, as a side is written of ("Harwick were", "Harwick are well placed"): a team.
+# A plural verb after one name, as a side is written of ("Harwick were", "Harwick are third"): a team.
 _PLURAL_AFTER = re.compile(r"^\s(?:are|were|have)\b")
 _JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|nor)|&|\b[A-Z][\w'’-]*\s*,)\s*$")
 
