@@ -237,3 +237,12 @@ def test_a_name_before_news_agency_or_newspaper_is_a_firm():
     assert _cue(text, Candidate(start, start + 6, "person", "Tarvik", "ner"), sports=False) == "firm"
     text = "The court fined him seven dollars , Tarvik said ."
     assert _cue(text, Candidate(start, start + 6, "person", "Tarvik", "ner"), sports=False) is None
+
+
+def test_a_lone_surname_the_model_missed_as_a_verbs_subject_is_the_full_named_person(nlp):
+    found = typed(["Harwick went ahead when Karel Benes scored before the break .",
+                   "Benes was clambering over the boards as the fans sang ."], nlp)
+    assert found.get("Benes") == {"person"} and found.get("Karel Benes") == {"person"}, found
+    found = typed(["Harwick went ahead when Karel May scored before the break .",
+                   "May was a good month for the club ."], nlp)
+    assert "May" not in found  # a month is no surname

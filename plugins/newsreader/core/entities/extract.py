@@ -23,7 +23,7 @@ from .metonyms import qualify_generic
 from ..model import Entity, Mention, Sentence
 from .ner import CAPS_TYPES, from_ner
 from .patterns import from_rules, learn_acronyms
-from .people import joined_name, surnames, surname_owners, titled_names
+from .people import WEEKDAYS_MONTHS, joined_name, surnames, surname_owners, titled_names
 from .roles import clean_role, person_roles
 from .teams import retype
 from ..text.sentences import SentenceLocator
@@ -151,6 +151,17 @@ def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], 
     return made  # the candidates made people: their roles are read with the others'
 
 
+def _subject_surnames(ner_all: list[Candidate], full_names: set[str], docs, aliases: AliasTable) -> set[str]:
+    """Full names the model calls people whose surname, standing alone where the model saw no name, is a verb's
+    subject ("Ivo Lang ... Lang added his second"): evidence of a person (not a known place, organisation, month…)."""
+    tails = {c.name.split()[-1]: c.name for c in ner_all if c.type == "person" and c.name not in full_names
+             and 2 <= len(c.name.split()) <= 3 and c.name.replace(" ", "").isalpha()}
+    tails = {t: n for t, n in tails.items() if t.lower() not in WEEKDAYS_MONTHS and not is_function_word(t)
+             and not (aliases.place(t) or aliases.capital_of(t) or aliases.organization(t) or aliases.demonym(t))}
+    return {tails[t.text] for doc in docs for t in doc if t.text in tails and not t.ent_type_
+            and t.dep_ in {"nsubj", "nsubjpass"}} if tails else set()
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
@@ -181,6 +192,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
+    full_names |= _subject_surnames(ner_all, full_names, docs, aliases)
     owners = surname_owners(full_names)
     made_people = _surname_as_person(ner_all, titled, aliases)
     evident = {c.name for c in ner_all if c.person_evidence}
