@@ -246,3 +246,17 @@ def test_a_lone_surname_the_model_missed_as_a_verbs_subject_is_the_full_named_pe
     found = typed(["Harwick went ahead when Karel May scored before the break .",
                    "May was a good month for the club ."], nlp)
     assert "May" not in found  # a month is no surname
+
+
+def test_an_acronym_may_skip_one_inner_word_of_its_long_form():
+    from newsreader.core.entities.patterns import learn_acronyms  # noqa: PLC0415
+    found = learn_acronyms(["Prices on the Kestrel Grain and Seed Futures Exchange ( KGFE ) fell on Monday ."])
+    assert found == {"KGFE": "Kestrel Grain and Seed Futures Exchange"}
+    assert learn_acronyms(["The Harbour Trade Board ( HB ) met ."]) == {}  # three letters or fewer: not guessed
+
+
+def test_a_name_after_news_agency_the_model_missed_is_the_agency_in_all_its_mentions(nlp):
+    found = typed(["Prices will rise next month , the Ostran news agency Velkora reported on Friday .",
+                   "Velkora said the ministry had approved the increase ."], nlp)
+    assert found.get("Velkora") == {"organization"}
+    assert found.get("Ostran") != {"organization"}  # the agency's adjective, not a firm before "news agency"

@@ -153,13 +153,14 @@ def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], 
 
 def _subject_surnames(ner_all: list[Candidate], full_names: set[str], docs, aliases: AliasTable) -> set[str]:
     """Full names the model calls people whose surname, standing alone where the model saw no name, is a verb's
-    subject ("Ivo Lang ... Lang added his second"): evidence of a person (not a known place, organisation, month…)."""
+    subject, active ("Ivo Lang ... Lang added his second"; not "Brook was closed"): evidence of a person (not a known
+    place, organisation, month…)."""
     tails = {c.name.split()[-1]: c.name for c in ner_all if c.type == "person" and c.name not in full_names
              and 2 <= len(c.name.split()) <= 3 and c.name.replace(" ", "").isalpha()}
     tails = {t: n for t, n in tails.items() if t.lower() not in WEEKDAYS_MONTHS and not is_function_word(t)
              and not (aliases.place(t) or aliases.capital_of(t) or aliases.organization(t) or aliases.demonym(t))}
     return {tails[t.text] for doc in docs for t in doc if t.text in tails and not t.ent_type_
-            and t.dep_ in {"nsubj", "nsubjpass"}} if tails else set()
+            and t.dep_ == "nsubj"} if tails else set()
 
 
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:

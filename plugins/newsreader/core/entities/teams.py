@@ -58,7 +58,9 @@ _STOCK_AFTER = re.compile(
     r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:said|says) in a (?:statement|release)\b|"
     r"\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
     r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
-_KIND_AFTER = re.compile(r"^\s(?:news agency|newspaper|news service|magazine|airline)\b")  # "Quelta news agency said"
+# "Quelta news agency said" (not "the Ostran news agency Velkora": an adjective, the agency named after it)
+_KIND_AFTER = re.compile(r"^\s(?:news agency|newspaper|news service|magazine|airline)\b(?!\s+[A-Z])")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _SUFFIX = re.compile(
     r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
@@ -126,7 +128,8 @@ def _known(text: str, aliases: AliasTable) -> bool:
 def _cue(paragraph: str, cand, sports: bool) -> str | None:
     """"team", "firm" or None: what the words around one mention say it is."""
     before, after = paragraph[max(0, cand.start - 40):cand.start], paragraph[cand.end:cand.end + 40]
-    if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after) or _KIND_AFTER.match(after):
+    if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after) \
+            or (_KIND_AFTER.match(after) and not _ARTICLE_BEFORE.search(before)):
         return "firm"
     if sports and (_MEMBER_AFTER.match(after) or _PLAY_BEFORE.search(before) or _PLAY_AFTER.match(after)
                    or (cand.type == "place" and _TEAM_AFTER_PLACE.match(after)) or _collective(before, cand, after)):
