@@ -382,7 +382,8 @@ def test_a_title_before_a_name_with_middle_initials_takes_the_whole_name(nlp):
 def test_a_surname_the_model_calls_an_organisation_is_the_person_the_article_names_in_full(nlp):
     found = entities_in(["Tomas Velkner met the board on Monday. Velkner told reporters the deal was done, and the "
                          "Velkner campaign agreed."], nlp)
-    assert found["Tomas Velkner"].type == "person" and len(found["Tomas Velkner"].mentions) == 2
+    # the campaign's "Velkner" the model calls an organisation, and "Velkner told", the surname alone as a subject
+    assert found["Tomas Velkner"].type == "person" and len(found["Tomas Velkner"].mentions) == 3
     assert "Velkner" not in found
 
 

@@ -23,7 +23,7 @@ from .metonyms import qualify_generic
 from ..model import Entity, Mention, Sentence
 from .ner import CAPS_TYPES, from_ner
 from .patterns import from_rules, learn_acronyms
-from .people import joined_name, relatives, surnames, surname_owners, titled_names
+from .people import WEEKDAYS_MONTHS, joined_name, relatives, surnames, surname_owners, titled_names
 from .roles import clean_role, person_roles
 from .teams import retype
 from ..text.sentences import SentenceLocator
@@ -103,7 +103,14 @@ def _shouted(paragraph: str, cand: Candidate, aliases: AliasTable) -> bool:
     if not written.isupper() or "." in written or aliases.place(written) or aliases.organization(written):
         return False  # "U.N.", "NATO": an acronym or a name the alias table knows, whatever surrounds it
     before, after = paragraph[max(0, cand.start - 24):cand.start], paragraph[cand.end:cand.end + 24]
-    return len(written.split()) > 2 or bool(_CAPS_BEFORE.search(before) or _CAPS_AFTER.search(after))
+    return len(written.split()) > 2 or bool(_CAPS_BEFORE.search(before) or _CAPS_AFTER.search(after)) \
+        or _in_capitals(paragraph)
+
+
+def _in_capitals(paragraph: str) -> bool:
+    """A paragraph written in capitals ("GOLF - KESTREL LEADS BY 3 SHOTS ."): four letters in five or more."""
+    letters = [ch for ch in paragraph if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4
 
 
 def _listed_surnames(cands: list[Candidate], owners: dict[str, str]) -> list[Candidate]:
@@ -144,6 +151,18 @@ def _surname_as_person(ner_all: list[Candidate], titled: list[list[Candidate]], 
     return made  # the candidates made people: their roles are read with the others'
 
 
+def _subject_surnames(ner_all: list[Candidate], full_names: set[str], docs, aliases: AliasTable) -> set[str]:
+    """Full names the model calls people whose surname, standing alone where the model saw no name, is a verb's
+    subject, active ("Ivo Lang ... Lang added his second"; not "Brook was closed"): evidence of a person (not a known
+    place, organisation, month…)."""
+    tails = {c.name.split()[-1]: c.name for c in ner_all if c.type == "person" and c.name not in full_names
+             and 2 <= len(c.name.split()) <= 3 and c.name.replace(" ", "").isalpha()}
+    tails = {t: n for t, n in tails.items() if t.lower() not in WEEKDAYS_MONTHS and not is_function_word(t)
+             and not (aliases.place(t) or aliases.capital_of(t) or aliases.organization(t) or aliases.demonym(t))}
+    return {tails[t.text] for doc in docs for t in doc if t.text in tails and not t.ent_type_
+            and t.dep_ == "nsubj"} if tails else set()
+
+
 def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: AliasTable | None = None) -> list[Entity]:
     """Entities of one article from its paragraphs, their sentences and one spaCy Doc per paragraph."""
     aliases = aliases or load_aliases()
@@ -177,6 +196,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     lone = {c.name for c in ner_all if (c.type == "person" or c.speaks) and " " not in c.name}
     full_names = {c.name for c in ner_all if c.type == "person" and " " in c.name
                   and (c.evidence or c.speaks or c.name.split()[-1] in lone)} | {c.name for cs in titled for c in cs}
+    full_names |= _subject_surnames(ner_all, full_names, docs, aliases)
     owners = surname_owners(full_names)
     made_people = _surname_as_person(ner_all, titled, aliases)
     evident = {c.name for c in ner_all if c.person_evidence}
@@ -189,10 +209,11 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
     found: list[tuple[int, str, Candidate]] = []
     for p_index, (paragraph, doc, ner, by_title) in enumerate(zip(paragraphs, docs, per_paragraph, titled), start=1):
         ner = [c for c in _listed_surnames(ner, owners) if not _shouted(paragraph, c, aliases)]
-        alone = surnames(paragraph, owners, ner + by_title)
+        patterned = from_rules(paragraph, acronyms, named_places, aliases)
+        alone = surnames(paragraph, owners, ner + by_title + patterned)  # not the surname of a listed full name
         for cand in alone + [c for c in ner if id(c) in made_people]:
             cand.roles = tuple(person_roles(doc, cand.start, cand.end))
-        rules = from_rules(paragraph, acronyms, named_places, aliases) + alone + by_title
+        rules = patterned + alone + by_title
         if _CAPS_WORD.search(paragraph):
             rules += _capitals(paragraph, known, aliases)
         if p_index == 1 and skip:

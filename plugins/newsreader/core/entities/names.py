@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+# The last word of a landform's or a region's name ("South Shore", "the Ostley Mountains"): a place.
+LANDFORM_WORDS = (r"Bank|Coast|Side|Shore|Highlands|Lowlands|Plains?|Hills|Valley|Sea|Gulf|Bay|Cape|Islands?|"
+                  r"Mountains|Desert|Riviera|Midlands|End|Flank|Steppe|Basin|Delta|Peninsula|Territor(?:y|ies)")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 

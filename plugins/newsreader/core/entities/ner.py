@@ -61,6 +61,10 @@ def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candida
 
 
 _ZONES = frozenset(ZONES.upper().split())
+_EVENT_WORDS = r"Open|Masters|Grand Prix|Championships?|Cup|Games|Classic|Trophy|Marathon|Festival|Tournament|Invitational"
+_EVENT_AFTER = re.compile(rf"^\s+(?:[A-Z][a-z]+\s+)?(?:{_EVENT_WORDS})\b")  # capitalised: not "Ostra festival"
+# The last word of an event's name (a tournament, a festival), which the model may tag an organisation: no body.
+_EVENT = re.compile(rf"\b(?:{_EVENT_WORDS}|Olympics|Finals?|Series|Stakes)$", re.I)
 # A piece of the model's organisation after a possessive, two or three plain capitalised words: a person it has.
 _OWNED_PERSON = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z](?:'s|’s|s'|s’)\s+$")
@@ -114,7 +118,7 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
         if label not in _READ_LABELS:
             continue  # DATE, TIME, PERCENT…: the dates are timex's
         trimmed = trim(ent)
-        for span in (pieces(trimmed) if label in _NAME_LABELS else [trimmed]) if trimmed is not None else ():
+        for span in (pieces(trimmed, label == "PERSON") if label in _NAME_LABELS else [trimmed]) if trimmed else ():
             text = span.text
             if text.lower() in WEEKDAYS_MONTHS or not any(ch.isalnum() for ch in text) or glued(span):
                 continue
@@ -198,8 +202,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                 else:
                     out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
             elif label == "ORG":
-                if text in acronyms:
-                    continue  # handled by the acronym rule
+                if text in acronyms or _EVENT.search(text):
+                    continue  # handled by the acronym rule; "the Kestrel Open", "the Harbour Festival": an event
                 if aliases.place(text) or is_landform(text, aliases):  # "the West Bank"
                     out.append(Candidate(start, end, "place", aliases.place(text) or surface_key(text), "ner"))
                 elif agreement_type(text):
@@ -208,6 +212,8 @@ def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str,
                     out.append(Candidate(start, end, "organization", aliases.organization(text) or surface_key(text), "ner"))
             elif label == "LAW":
                 out.append(Candidate(start, end, "agreement", surface_key(text), "ner"))
+    # A place or a nationality opening an event's name ("the Kestrelia Open", "the Ostran Masters") names no place.
+    out = [c for c in out if c.type != "place" or not _EVENT_AFTER.match(doc_text[c.end:c.end + 48])]
     for cand in out:  # "Ruiz’s" the tokenizer kept whole: the name is "Ruiz"
         if cand.type in CAPS_TYPES and doc_text[cand.start:cand.end].endswith(("'s", "’s")) and cand.length > 3:
             cand.end -= 2

@@ -10,7 +10,8 @@ from .aliases import AliasTable
 from .candidate import Candidate
 from .listings import date_line, lineup, ranked_people, teams
 from .metonyms import generic_words
-from .names import is_generic
+from .scorecards import scorecard_people
+from .names import LANDFORM_WORDS, is_generic
 from .people import CLUB_WORDS, WEEKDAYS_MONTHS
 
 AGREEMENT_WORDS = r"Agreement|Treaty|Accords?|Pact|Act|Convention|Protocol|Charter|Deal|Framework|Memorandum"
@@ -31,9 +32,7 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"  # "U.N." or "Security"
 # Sea" name land and water, never a body, whatever the model or the "Bank" of a bank says.
 _COMPASS = (r"(?:North|South|East|West|Northern|Southern|Eastern|Western|North-?East|North-?West|South-?East|"
             r"South-?West|Upper|Lower)")
-_LANDFORM = re.compile(
-    r"^(?P<head>.+) (?:Bank|Coast|Side|Shore|Highlands|Lowlands|Plains?|Hills|Valley|Sea|Gulf|Bay|Cape|Islands?|"
-    r"Mountains|Desert|Riviera|Midlands|End|Flank|Steppe|Basin|Delta|Peninsula|Territor(?:y|ies))$")
+_LANDFORM = re.compile(rf"^(?P<head>.+) (?:{LANDFORM_WORDS})$")
 
 
 def is_landform(text: str, aliases: AliasTable) -> bool:
@@ -73,19 +72,39 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+# The other way round: "the KFU ( Kestrel Farmers Union )", an acronym and its long form in brackets.
+_ACRONYM_FIRST = re.compile(
+    r"(?<![\w.])(?P<short>[A-Z]{2,9})\s?\(\s?(?P<long>[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|and|the|de|in)\s+)?"
+    r"[A-Z][\w'’-]*){1,7})\s?\)")
+
+
 def learn_acronyms(paragraphs: list[str]) -> dict[str, str]:
-    """Acronyms defined in brackets, checked against the initials: "Special Measures Agreement (SMA)"."""
+    """Acronyms defined in brackets, checked against the initials: "Special Measures Agreement (SMA)", "the SMA (
+    Special Measures Agreement )"."""
     found: dict[str, str] = {}
     for paragraph in paragraphs:
+        if "(" not in paragraph:
+            continue
+        for match in _ACRONYM_FIRST.finditer(paragraph):
+            if _initials(match.group("long").split()).upper() == match.group("short"):
+                found.setdefault(match.group("short"), " ".join(match.group("long").split()))
         for match in _ACRONYM_DEF.finditer(paragraph):
             words = match.group("long").split()
             short = match.group("short")
-            # Take the shortest tail of the phrase whose initials spell the acronym.
-            for first in range(len(words) - 1, -1, -1):
-                if _initials(words[first:]).upper() == short.upper() and words[first][:1].isupper():
-                    found.setdefault(short, " ".join(words[first:]))
-                    break
+            # Take the shortest tail of the phrase whose initials spell the acronym, or else the one tail whose
+            # initials spell it but one word's ("Kestrel Grain and Seed Exchange (KGE)": KGSE).
+            tails = [first for first in range(len(words) - 1, -1, -1) if words[first][:1].isupper()]
+            spelled = [f for f in tails if _initials(words[f:]).upper() == short.upper()]
+            near = [f for f in tails if len(short) >= 4 and _one_skipped(_initials(words[f:]).upper(), short.upper())]
+            if spelled or len(near) == 1:
+                found.setdefault(short, " ".join(words[(spelled or near)[0]:]))
     return found
+
+
+def _one_skipped(initials: str, short: str) -> bool:
+    """Does ``short`` spell ``initials`` but one inner letter ("KGE" of "KGSE")?"""
+    return len(initials) == len(short) + 1 and any(initials[:i] + initials[i + 1:] == short
+                                                    for i in range(1, len(initials) - 1))
 
 
 def agreement_type(name: str) -> bool:
@@ -132,6 +151,14 @@ def _countries(paragraph: str, aliases: AliasTable) -> list[Candidate]:
     return out
 
 
+# A name the text calls a news agency, a newspaper, a firm… right before it: "the news agency Quelta", "the firm Velmar"
+# (teams.retype makes its other mentions the firm too).
+_KIND_NAME = re.compile(r"\b(?:news agency|newspaper|firm|company|airline|broadcaster|carmaker|insurer|lender)\s+"
+                        r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,2})(?![\w'’&-])")
+_NOT_A_NAME = WEEKDAYS_MONTHS | {"said", "says", "has", "had", "was", "is", "will", "would", "president", "chairman",
+                                 "spokesman", "spokeswoman", "chief", "the", "and", "in", "on", "for"}
+_SETTLEMENT_NAME = re.compile(r"\b(?:city|town|village|province|state|region|district|county|port|suburb|island|"
+                              r"capital) of (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?![\w'’-])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)\s+")
 
 
@@ -150,12 +177,18 @@ def from_rules(paragraph: str, acronyms: dict[str, str], org_like: set[str], ali
         out += ranked_people(paragraph, aliases)
     if paragraph.count(" - ") + paragraph.count(" -") >= 3:
         out += lineup(paragraph)
+    out += scorecard_people(paragraph, aliases)
     for match in _ORGANIZATION.finditer(paragraph):
         text, start = _strip_leading_places(match.group(0).rstrip(), match.start(), aliases, out)
         text, start = _after_possessive(text, start)
         if len(text.split()) >= 2 and not aliases.place(text) and not is_landform(text, aliases):
             out.append(Candidate(start, start + len(text), "organization", aliases.organization(text) or text, "organization"))
     out.extend(generic_words(paragraph))
+    out += [Candidate(m.start("name"), m.end("name"), "organization", m.group("name"), "ner")  # the model's first
+            for m in _KIND_NAME.finditer(paragraph) if m.group("name").split()[0].lower() not in _NOT_A_NAME]
+    if " of " in paragraph:  # "the town of Ostra" the model missed: a place (the model's own reading comes first)
+        out += [Candidate(m.start("name"), m.end("name"), "place", aliases.place(m.group("name")) or m.group("name"),
+                          "ner") for m in _SETTLEMENT_NAME.finditer(paragraph)]
     clubs = (_CLUB, _CLUB_NAME) if _CLUB_WORD.search(paragraph) else ()
     for pattern in (*clubs, _AND_ORGANIZATION):  # "FC Porto", "Castel Athletic", "the Trade and ... Board"
         for match in pattern.finditer(paragraph):

@@ -24,7 +24,8 @@ COMPANY_WORDS = frozenset(
     "Logistics Mining Steel Telecom Enterprises Ventures Semiconductors Chemicals Electronics".split()
 )
 # Last words of newspapers and broadcasters: "Kestrel Times", "Brackton Herald" are no one's name.
-MEDIA_WORDS = frozenset("Times News Journal Tribune Gazette Herald Magazine Network Channel Radio Television".split())
+MEDIA_WORDS = frozenset("Times News Journal Tribune Gazette Herald Magazine Network Channel Radio Television Newsroom "
+                        "Newsdesk".split())
 NOT_A_SURNAME = CLUB_WORDS | COMPANY_WORDS | MEDIA_WORDS | frozenset(
     "City County Town Stanley Sachs Brothers Partners Holdings Group Motors Airlines Airways Corp Corporation "
     "Inc Ltd LLC SpA plc GmbH Oyj School University College Institute Academy Foundation Consulting".split()

@@ -40,32 +40,37 @@ def _trailing_junk(token, alone: bool) -> bool:
 
 # Where one span the model found holds several names: a bracket ("Pike] Smith", "[W]e"), a sentence's full stop
 # ("Smith. The"), a comma, semicolon, colon or slash, a possessive ("Ruiz's Ohio", "Harbour News’ Ada Voss"), or a
-# number between two capitalised words ("Tigers 5 Hawks 2").
+# number between two capitalised words ("Tigers 5 Hawks 2"), a dash or a "v" between spaces ("Kestrelia - Ivo Lang",
+# "Tigers v Hawks").
 _CUT = re.compile(
     r"\s*[\[\]{}()|;:\"“”/]\s*|,\s+"
     r"|(?<=\w)(?:'s|’s)\s+(?=[A-Z])|(?<=[a-zS]s)['’]\s+(?=[A-Z])"
     r"|(?<=[A-Za-z]{2})(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)\.\s+(?=[A-Z])"
     r"|(?<=\w)\s+[-+]?\d[\d.,/]*\s+(?=[A-Z])"
+    r"|(?<=[\w.])\s+(?:[-–]|v|vs\.?)\s+(?=[A-Z0-9])|(?<=\w)\s+or\s+(?=[A-Z])"
 )
+_CUT_PERSON = re.compile(_CUT.pattern + r"|(?<=\w)\s+and\s+(?=[A-Z])")
 _NOT_A_SENTENCE_END = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(a.rstrip('.') for a in ABBREVIATIONS))})\.$", re.I)
 
 
-def pieces(span) -> list:
+def pieces(span, person: bool = False) -> list:
     """The names in one span of the model: cut where :data:`_CUT` says, each piece kept when it is a name
-    (a capital, a letter more than an initial, no closed-class word alone: "The" of "Smith. The")."""
+    (a capital, a letter more than an initial, no closed-class word alone: "The" of "Smith. The"); also at "or"
+    between capitals ("Velmar or Kestrel"), and in a span the model calls a person at "and" ("Ivo Lang and Ana
+    Ruiz": no one's name holds it; a body's may, "Trade and Industry Board")."""
     text = span.text
-    cuts = [m for m in _CUT.finditer(text)
+    cuts = [m for m in (_CUT_PERSON if person else _CUT).finditer(text)
             if not (m.group(0).lstrip().startswith(".") and _NOT_A_SENTENCE_END.search(text[:m.start() + 1]))]
     if not cuts:
         span = _lower_case_edges(span)
         return [] if span is None or is_function_word(span.text) else [span]
-    bounds, at = [], 0
+    bounds, at, dash = [], 0, False
     for m in cuts:
-        bounds.append((at, m.start()))
-        at = m.end()
-    bounds.append((at, len(text)))
+        bounds.append((at, m.start(), dash))
+        at, dash = m.end(), m.group(0).strip() in _DASHES
+    bounds.append((at, len(text), dash))
     out = []
-    for a, b in bounds:
+    for a, b, after_dash in bounds:
         piece = text[a:b].strip(" .,'’-")
         if not piece:
             continue
@@ -76,9 +81,19 @@ def pieces(span) -> list:
         sub = span.doc.char_span(span.start_char + a, span.start_char + a + len(piece), alignment_mode="contract")
         if sub is not None and len(sub) and sub.text == piece:
             sub = _lower_case_edges(sub)
-            if sub is not None and not is_function_word(sub.text):
+            if sub is not None and not is_function_word(sub.text) and not (after_dash and _opens_prose(sub)):
                 out.append(sub)
     return out
+
+
+_DASHES = {"-", "–"}
+
+
+def _opens_prose(sub) -> bool:
+    """One word after a dash that a lower-case word follows: the sentence a heading's dash opens ("MARKETS - Prices
+    fell"), no name."""
+    doc = sub.doc
+    return len(sub) == 1 and sub.end < len(doc) and doc[sub.end].is_alpha and doc[sub.end].text[:1].islower()
 
 
 _PARTICLES = frozenset("de van von al el da di du la le der den ter bin ibn del dos das af zu".split())

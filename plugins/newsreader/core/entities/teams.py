@@ -26,6 +26,7 @@ from .ner import SETTLEMENT_AFTER
 from .names import is_function_word, is_generic
 from .patterns import ORG_WORD
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
+from .scorecards import VENUES, add_venues, nicknames, squad_people
 
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
 # is dense with them (:func:`is_sports`).
@@ -57,6 +58,9 @@ _STOCK_AFTER = re.compile(
     r"^\s?(?:(?:'s|’s)\s+(?:shares|stock)|\s(?:said|says) in a (?:statement|release)\b|"
     r"\s(?:shares|stock)\s+(?:rose|fell|gained|lost|jumped|slipped|closed)|"
     r"\s(?:was|were|closed|ended|finished)\s+(?:up|down|off)\s+\d)")
+# "Quelta news agency said" (not "the Ostran news agency Velkora": an adjective, the agency named after it)
+_KIND_AFTER = re.compile(r"^\s(?:news agency|newspaper|news service|magazine|airline)\b(?!\s+[A-Z])")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _SUFFIX = re.compile(
     r"^([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) (?:Inc|Corp|Co|Ltd|plc|PLC|SpA|AG|SA|NV|AB|Oyj|GmbH)\.?$")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
@@ -76,6 +80,17 @@ def _key(text: str) -> str:
     return " ".join(w.capitalize() for w in written.split()) if written.isupper() else written
 
 
+# A plural verb after one name, as a side is written of ("Harwick were", "Harwick are third"): a team.
+_PLURAL_AFTER = re.compile(r"^\s(?:are|were|have)\b")
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|nor)|&|\b[A-Z][\w'’-]*\s*,)\s*$")
+
+
+def _collective(before: str, cand, after: str) -> bool:
+    """One word, no plural ("Kestrels"), and not the last of several names ("Ruiz and Holt were")."""
+    return " " not in cand.name and not cand.name.endswith("s") and _PLURAL_AFTER.match(after) is not None \
+        and not _JOINED_BEFORE.search(before)
+
+
 def is_sports(paragraphs: list[str], listed: bool) -> bool:
     """A sports article: two kinds of sports words and two of them in a thousand characters (a word games share
     with elections counts half), or one kind and one in two thousand with a listing line of results or standings.
@@ -87,11 +102,13 @@ def is_sports(paragraphs: list[str], listed: bool) -> bool:
     return kinds >= 1 and density >= 0.5 if listed else kinds >= 2 and density >= 2
 
 
-def _person_words(found) -> dict[str, set[str]]:
-    """{word: the full names holding it} of the article's people named in full (a team is never one of them)."""
+def _person_words(found, kinds: set[str]) -> dict[str, set[str]]:
+    """{word: the full names holding it} of the article's people named in full (a team is never one of them), but
+    the names the text calls a club, a firm… (``kinds``)."""
     words: dict[str, set[str]] = {}
     for _, _, c in found:
-        if c.type == "person" and " " in c.name and all(w[:1].isupper() for w in c.name.split()):
+        if c.type == "person" and " " in c.name and all(w[:1].isupper() for w in c.name.split()) \
+                and _key(c.name) not in kinds:
             for word in c.name.split():
                 words.setdefault(word, set()).add(c.name)
     return words
@@ -111,10 +128,11 @@ def _known(text: str, aliases: AliasTable) -> bool:
 def _cue(paragraph: str, cand, sports: bool) -> str | None:
     """"team", "firm" or None: what the words around one mention say it is."""
     before, after = paragraph[max(0, cand.start - 40):cand.start], paragraph[cand.end:cand.end + 40]
-    if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after):
+    if _OFFICER_AFTER.match(after) or _STOCK_AFTER.match(after) \
+            or (_KIND_AFTER.match(after) and not _ARTICLE_BEFORE.search(before)):
         return "firm"
     if sports and (_MEMBER_AFTER.match(after) or _PLAY_BEFORE.search(before) or _PLAY_AFTER.match(after)
-                   or (cand.type == "place" and _TEAM_AFTER_PLACE.match(after))):
+                   or (cand.type == "place" and _TEAM_AFTER_PLACE.match(after)) or _collective(before, cand, after)):
         return "team"
     return None
 
@@ -123,7 +141,8 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
     """Teams and firms the model typed person or place, retyped in place (``found``: extract's (paragraph number,
     paragraph, candidate) triples; ``docs``: one Doc per paragraph)."""
     sports = is_sports(paragraphs, any(c.team for _, _, c in found))
-    people = _person_words(found)
+    kinds = {_key(c.name) for _, p, c in found if _KIND_BEFORE.search(p[max(0, c.start - 30):c.start])}
+    people = _person_words(found, kinds)  # not "Kestrel Ostra" of "the club Kestrel Ostra", whose "Kestrel" is a team
     firms = {_key(m.group(1)) for _, _, c in found
              if c.type == "organization" and (m := _SUFFIX.match(c.name)) and not aliases.place(m.group(1))}
     teams: set[str] = {_key(c.name) for _, _, c in found if c.team}
@@ -134,7 +153,6 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
         return (cand.type in {"person", "place"} and not cand.nationality and cand.source in {"ner", "capitals"}
                 and not _a_persons(name, people) and not _known(name, aliases)
                 and (cand.type == "place" or " " not in name or name in named))
-    kinds = {_key(c.name) for _, p, c in found if _KIND_BEFORE.search(p[max(0, c.start - 30):c.start])}
     firms |= {_key(c.name) for _, _, c in found if _key(c.name) in kinds and open_to(c, kinds)}
     for p_index, paragraph, cand in found:
         if not open_to(cand):
@@ -166,6 +184,10 @@ def retype(paragraphs: list[str], found, docs, aliases: AliasTable) -> None:
             continue  # a dateline's town: "HARWICK , Kestrelia 2024-05-04" names the place
         cand.type, cand.capital_of, cand.actor = "organization", None, False
         cand.name = f"{name} (team)" if name in placed or _town_like(name, aliases) else name
+    if sports:
+        add_venues(paragraphs, found, aliases)
+        nicknames(paragraphs, found, aliases)
+        squad_people(paragraphs, found, aliases)
     _towns(found, people, firms, aliases)
     firms |= kinds & {_key(c.name) for _, _, c in found if c.type == "organization"}
     _unfound(paragraphs, found, {f: f for f in firms if len(f) >= 4 and not is_function_word(f)
@@ -229,7 +251,7 @@ def _unfound(paragraphs: list[str], found, teams: dict[str, str], team: bool = T
         mine = taken.setdefault(p_index, [])
         for team, name in sorted(teams.items()):
             for start, end in standalone(team, paragraph):
-                if any(c.start < end and start < c.end for c in mine) or _CAPITAL_BEFORE.search(paragraph[:start]) \
+                if any(c.start < end and start < c.end for c in mine) or _name_before(paragraph[:start]) \
                         or paragraph[end:end + 2][1:2].isupper() or (team and _IN_BEFORE.search(paragraph[:start])):
                     continue
                 cand = Candidate(start, end, "organization", name, "organization", team=team)
@@ -237,17 +259,14 @@ def _unfound(paragraphs: list[str], found, teams: dict[str, str], team: bool = T
                 found.append((p_index, paragraph, cand))
 
 
+def _name_before(text: str) -> bool:
+    """A capitalised word right before (the name is part of a longer one), but a function word ("But Harwick")."""
+    match = _CAPITAL_BEFORE.search(text)
+    return match is not None and not is_function_word(match.group(0).strip())
+
+
 _TOWN_BEFORE = re.compile(r"\b(?:(?:city|town|village|province|region|district|county|port|suburb|island) of|"
                           r"the capital)\s+$", re.I)
-# Where a game is played, in a results line or a fixture: "At Ostra : Tigers beat Hawks", "Ostra : Tigers 301",
-# "Ostra ( Hill Park ) : ...", "( at Hill Park , Ostra )".
-_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
-_VENUES = (
-    re.compile(rf"^(?:[Aa]t )?(?P<a>{_NAME})(?: \( (?P<b>{_NAME}) \))? : (?:[A-Z][\w'’.-]* ){{1,3}}(?:\d|beat\b)"),
-    re.compile(rf"\( ?[Aa]t (?P<a>{_NAME})(?: , (?P<b>{_NAME}))? ?[,)]"),
-)
-
-
 def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTable) -> None:
     """ "the town of Ostra", "Ostra county", a dateline "OSTRA , Kestrelia 2024-05-04": a place in all the
     article's mentions the model calls a person or a body (never a word of a full-name person's, nor a firm's)."""
@@ -257,7 +276,7 @@ def _towns(found, people: dict[str, set[str]], firms: set[str], aliases: AliasTa
     for p_index, paragraph, cand in found:
         if p_index not in datelines:
             datelines[p_index] = {c.start for c in date_line(paragraph)}
-            at_venues[p_index] = {m.start(g) for venue in _VENUES for m in venue.finditer(paragraph) for g in "ab"}
+            at_venues[p_index] = {m.start(g) for venue in VENUES for m in venue.finditer(paragraph) for g in "ab"}
         before, after = paragraph[max(0, cand.start - 30):cand.start], paragraph[cand.end:]
         if _TOWN_BEFORE.search(before) or SETTLEMENT_AFTER.match(after) or cand.start in datelines[p_index]:
             towns.add(_key(cand.name))
