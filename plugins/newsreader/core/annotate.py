@@ -44,6 +44,13 @@ def _mention(mention) -> dict:
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
+    try:
+        return _annotate_one(article, docs)
+    finally:
+        nlp_module.forget_docs()  # what the rules made of this article's Docs (nlp.text_of…)
+
+
+def _annotate_one(article: RawArticle, docs) -> dict:
     # The rules are imported here: a build whose annotations are all cached never loads them (nor spaCy).
     from .timex import events as dates  # noqa: PLC0415
     from .figures import extract as figures, money  # noqa: PLC0415
