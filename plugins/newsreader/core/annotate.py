@@ -44,10 +44,8 @@ def _mention(mention) -> dict:
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
-    try:
+    with nlp_module.docs_remembered():  # what the rules ask of a Doc again and again, made once (nlp.text_of…)
         return _annotate_one(article, docs)
-    finally:
-        nlp_module.forget_docs()  # what the rules made of this article's Docs (nlp.text_of…)
 
 
 def _annotate_one(article: RawArticle, docs) -> dict:
