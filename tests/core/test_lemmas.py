@@ -13,7 +13,7 @@ from newsreader.core.timex import clause
 
 # Every table of verbs a rule compares a token's lemma with.
 TABLES = [speakers.SPEECH_VERBS, speakers.PASSIVE_SPEAKERS, speakers._ISSUING, speakers._ADDRESSED,
-          speakers._PERCEIVED, candidates.ADDRESSING, candidates.CHARACTERISING, candidates._THINKING,
+          speakers._PERCEIVED, explicit.ADDRESSING, candidates.CHARACTERISING, candidates._THINKING,
           explicit._HEARING, clause._PLANNING, clause._PLANNED_WITH_OBJECT, clause.REPORTING, clause._LIMIT_VERBS,
           people._SPEECH_LEMMAS]
 VOWELS = "aeiou"

@@ -44,6 +44,11 @@ def _mention(mention) -> dict:
 
 
 def annotate_one(article: RawArticle, docs) -> dict:
+    with nlp_module.docs_remembered():  # what the rules ask of a Doc again and again, made once (nlp.text_of…)
+        return _annotate_one(article, docs)
+
+
+def _annotate_one(article: RawArticle, docs) -> dict:
     # The rules are imported here: a build whose annotations are all cached never loads them (nor spaCy).
     from .timex import events as dates  # noqa: PLC0415
     from .figures import extract as figures, money  # noqa: PLC0415

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 
@@ -41,6 +42,66 @@ def load():
     for lemma, forms in MISREAD_FORMS.items():
         ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"REGEX": "^VB"}}]], {"LEMMA": lemma})
     return model
+
+
+# What the rules ask of a Doc again and again, made once while one article is annotated (``docs_remembered``): its
+# text, its entities, the spans of character offsets. Keyed by the Doc's id, holding the Doc itself (so the id cannot
+# be another Doc's while it is here). Outside an article's annotation nothing is remembered (a test may set a Doc's
+# entities between two calls; the rules never change a Doc).
+_PER_DOC: dict[int, tuple[object, dict]] | None = None
+
+
+@contextmanager
+def docs_remembered():
+    """While inside, :func:`text_of`, :func:`ents_of` and :func:`expanded_span` make their answers once per Doc."""
+    global _PER_DOC  # noqa: PLW0603 - one article at a time per process
+    _PER_DOC = {}
+    try:
+        yield
+    finally:
+        _PER_DOC = None
+
+
+def _made(doc) -> dict | None:
+    if _PER_DOC is None:
+        return None
+    entry = _PER_DOC.get(id(doc))
+    if entry is None:
+        entry = _PER_DOC[id(doc)] = (doc, {})
+    return entry[1]
+
+
+def text_of(doc) -> str:
+    """``doc.text``, joined once per Doc while an article is annotated: spaCy joins every token's text anew at each
+    ``doc.text``, and the rules ask for a paragraph's text in several places."""
+    made = _made(doc)
+    if made is None:
+        return doc.text
+    if "text" not in made:
+        made["text"] = doc.text
+    return made["text"]
+
+
+def ents_of(doc) -> tuple:
+    """``doc.ents``, made once per Doc while an article is annotated (spaCy makes a new Span for every entity at each
+    ``doc.ents``; the entity rules and the dates both read them). The spans are only read."""
+    made = _made(doc)
+    if made is None:
+        return doc.ents
+    if "ents" not in made:
+        made["ents"] = doc.ents
+    return made["ents"]
+
+
+def expanded_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")``, made once per Doc and offsets (the date rules look at
+    one candidate's span several times: is it in a name, in a title, what does its clause say). Only read."""
+    made = _made(doc)
+    if made is None:
+        return doc.char_span(start, end, alignment_mode="expand")
+    if (start, end) not in made:
+        made[start, end] = doc.char_span(start, end, alignment_mode="expand")
+    return made[start, end]
 
 
 # A text longer than this is parsed in pieces (cut where sentences start) and the pieces' Docs joined:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsreader.core import nlp as nlp_module
@@ -28,6 +30,20 @@ def typed(paragraphs, nlp) -> dict[str, set[str]]:
         for mention in entity.mentions:
             out.setdefault(mention.text, set()).add(entity.type)
     return out
+
+
+def test_the_sports_words_look_ahead_at_first_letters_and_find_what_the_plain_pattern_finds():
+    from newsreader.core.entities.teams import _SHARED_WORDS, _SPORTS_WORDS, _words  # noqa: PLC0415
+
+    text = ("The SKIPPER and his team-mates, Quarter-Finals at the Stadium; a Draw, two GOALS, the Coach's "
+            "half-time talk. Not Out at tea; teammates and fans cheered the halftime penalty. Matches: 3.")
+    for words, alternatives in ((_SPORTS_WORDS, _SPORTS_WORDS.pattern.split("(?:", 1)[1][:-3]),
+                                (_SHARED_WORDS, _SHARED_WORDS.pattern.split("(?:", 1)[1][:-3])):
+        plain = re.compile(rf"\b(?:{alternatives})\b", re.I)
+        assert words.findall(text) == plain.findall(text) and words.findall(text)
+    assert _words("overs|kicks").findall("Six Overs, three KICKS, no sixes") == ["Overs", "KICKS"]
+    with pytest.raises(ValueError):
+        _words("innings|-time")  # an alternative the look-ahead could not name
 
 
 def test_counties_and_towns_used_as_teams_in_sports_prose_are_organisations(nlp):

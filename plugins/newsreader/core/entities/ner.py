@@ -13,6 +13,7 @@ import re
 from .aliases import AliasTable, surface_key
 from .candidate import Candidate
 from .names import ABBREVIATIONS, is_dotted_acronym, is_generic
+from ..nlp import ents_of, text_of
 from ..figures.numbers import CURRENCIES, format_amount, format_quantity, parse_money, parse_number
 from .patterns import ORG_WORD, ORG_WORDS, agreement_type, is_landform
 from .people import (CLUB_WORDS, COMPANY_WORDS, MEDIA_WORDS, NOT_A_SURNAME, WEEKDAYS_MONTHS, pronoun_follows, speaks,
@@ -49,7 +50,7 @@ def _quantity(span, doc):
 
 
 def from_ner(doc, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
-    text = doc.text  # once: spaCy joins every token's text anew at each ``doc.text``
+    text = text_of(doc)
     out = _ner_candidates(doc, text, aliases, acronyms)
     for cand in out:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -105,7 +106,7 @@ def _capital_the(span) -> str:
 
 def _ner_candidates(doc, doc_text: str, aliases: AliasTable, acronyms: dict[str, str]) -> list[Candidate]:
     out: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         label = ent.label_
         if label in {"CARDINAL", "QUANTITY"}:
             found = _quantity(ent, doc)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import ents_of
+
 TITLES = frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice prime minister secretary chancellor
@@ -135,7 +137,7 @@ def _apposition(root) -> list[str]:
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in {"ORG", "GPE"}:
-                    ent = next((e for e in root.doc.ents if e.start <= obj.i < e.end), None)
+                    ent = next((e for e in ents_of(root.doc) if e.start <= obj.i < e.end), None)
                     if ent is not None:
                         words = [t for t in ent if t.lower_ != "the"]
                         out.append(root.doc[words[0].i:words[-1].i + 1].text)

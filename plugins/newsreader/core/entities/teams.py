@@ -28,15 +28,25 @@ from .patterns import ORG_WORD
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
 from .scorecards import VENUES, add_venues, nicknames, squad_people
 
+
+def _words(alternatives: str) -> re.Pattern:
+    """``\\b(?:alternatives)\\b``, case-insensitive, with a look-ahead for the letters the alternatives start with: the
+    same matches, but the engine tries the alternatives only at the words that can be one (it scans whole articles).
+    """
+    firsts = {alternative[:1].lower() for alternative in re.split(r"\|(?![^()]*\))", alternatives)}
+    if not all(first.isalpha() and first.isascii() for first in firsts):
+        raise ValueError(f"every alternative must start with a letter: {sorted(firsts)}")
+    return re.compile(rf"\b(?=[{''.join(sorted(firsts))}])(?:{alternatives})\b", re.I)
+
+
 # Words of games, and words games share with elections ("victory", "season", "points", "goal"): a sports article
 # is dense with them (:func:`is_sports`).
-_SPORTS_WORDS = re.compile(
-    r"\b(?:innings|wickets?|not out|overs|batsman|bowler|all-rounder|goalkeeper|keeper|striker|midfielder|"
+_SPORTS_WORDS = _words(
+    r"innings|wickets?|not out|overs|batsman|bowler|all-rounder|goalkeeper|keeper|striker|midfielder|"
     r"defender|winger|skipper|captaincy|coach|league|championship|inning|homer(?:s|ed)?|pitcher|quarterback|"
     r"touchdowns?|semi-?finals?|quarter-?finals?|tournament|stadium|half-?time|scrum-half|team[- ]?mates?|"
-    r"standings|soccer|cricket|rugby|tennis|baseball|basketball|golf)\b", re.I)
-_SHARED_WORDS = re.compile(r"\b(?:match(?:es)?|season|cup|club|fans|captain|draw|drew|defeat|victory|points|"
-                           r"games|goals?|penalty)\b", re.I)
+    r"standings|soccer|cricket|rugby|tennis|baseball|basketball|golf")
+_SHARED_WORDS = _words(r"match(?:es)?|season|cup|club|fans|captain|draw|drew|defeat|victory|points|games|goals?|penalty")
 _MEMBER = (r"captain|coach|manager|keeper|goalkeeper|striker|forward|midfielder|defender|winger|skipper|"
            r"all-rounder|batsman|opener|bowler|spinner|pitcher|quarterback|fans|supporters|players?|team-?mates?|"
            r"chairman|owner")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import speakers
+from ..nlp import text_of
 from .speakers import inside
 from ..text.sentences import SentenceLocator
 
@@ -68,8 +69,8 @@ def adjacent_attribution(doc, quote_spans, group, c_hi: int):
     when the parse missed it: '"…," Ines Maro said', '"…!" beamed the pilot', '"…," X, a pilot from
     Tarsk, said', '"…," said the 46-year-old'. The noun phrase's tokens, or None."""
     end = group[-1][1]
-    quoted = doc.text[group[-1][0]:end].rstrip()
-    after = doc.text[end:end + 2]
+    quoted = text_of(doc)[group[-1][0]:end].rstrip()
+    after = text_of(doc)[end:end + 2]
     if not (quoted.endswith((",", "!", "?", "—", "-", "–")) or after[1:2] == ","):
         return None  # a quote that ends its sentence or runs on into it has no bare attribution after it
     tokens = [t for t in doc.char_span(end, c_hi, alignment_mode="expand") or () if t.idx > end]

@@ -9,6 +9,7 @@ The colon and the "as" clause after the quote are read in ``quotes/explicit.py``
 from __future__ import annotations
 
 from . import speakers
+from ..nlp import text_of
 from .explicit import as_clause, colon_introducer
 from .speakers import inside
 from .verbs import other_speech_verbs
@@ -58,7 +59,7 @@ def _governing_speech_verb(doc, group):
     opening = words[0].i - 1
     while opening >= 0 and doc[opening].is_punct:
         opening -= 1
-    before = doc.text[:group[0][0] - 1].rstrip()
+    before = text_of(doc)[:group[0][0] - 1].rstrip()
     # (also a speech verb right before a whole sentence in quotes, without a comma: 'a man yelled "Stay away!"')
     whole = words[0].text[:1].isupper() and words[0].i == opening + 2 and doc[opening].tag_ in {"VBD", "VBZ", "VBG"}
     if (opening >= 0 and (before.endswith(",") or whole) and speakers.is_speech_verb(doc[opening])
@@ -77,7 +78,7 @@ def _governing_speech_verb(doc, group):
     # (not past a speech verb the quote's closing comma sets off: in 'Berg cannot say that "…," Lind added' the
     # parse hangs Lind's verb under Berg's, but Lind speaks)
     closing = verb is not None and verb.idx >= group[0][1] and (
-        doc.text[group[0][0]:group[0][1]].rstrip().endswith(",") or doc.text[group[0][1]:group[0][1] + 2][1:] == ",")
+        text_of(doc)[group[0][0]:group[0][1]].rstrip().endswith(",") or text_of(doc)[group[0][1]:group[0][1] + 2][1:] == ",")
     while (not introduced and not closing and verb is not None and verb.dep_ == "ccomp" and speakers.is_speech_verb(verb.head)
            and not inside(verb.head, [group[0]])):
         verb = verb.head
@@ -186,10 +187,10 @@ def candidates(doc, quote_spans, lo: int, hi: int, group, partial: bool):
         return not inside(t, quote_spans)
 
     outside = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if unquoted(t)]
-    said = doc.text[group[0][0]:group[-1][1]].strip(" \"“”'’")  # (a short sentence after a colon: 'yelled: "Liar!"')
+    said = text_of(doc)[group[0][0]:group[-1][1]].strip(" \"“”'’")  # (a short sentence after a colon: 'yelled: "Liar!"')
     whole = said[:1].isupper() and said.endswith(("!", "?", "."))
     introducer = colon_introducer(doc, quote_spans, lo, group) if not partial or whole else None
-    between = doc.text[introducer.idx + len(introducer.text):group[0][0] - 1].strip() if introducer is not None else ""
+    between = text_of(doc)[introducer.idx + len(introducer.text):group[0][0] - 1].strip() if introducer is not None else ""
     parenthetical = _parenthetical(doc, quote_spans, lo, group)
     if parenthetical is not None:  # 'The board, Maro said, called it "…"': Maro, whatever the parse
         yield parenthetical

@@ -7,6 +7,7 @@ Maro: "…"', 'The minister went further: "…"') and the "as" clause right afte
 from __future__ import annotations
 
 from . import speakers
+from ..nlp import text_of
 from .speakers import inside
 
 NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY"})
@@ -21,9 +22,9 @@ def colon_introducer(doc, quote_spans, lo: int, group):
     opening = group[0][0] - 1
     # (after a quote earlier in the sentence, only its words after it: '"…," X said as a heckler yelled: "…"')
     lo = max([lo, *(b + 1 for a, b in quote_spans if lo <= a < opening)])
-    before = doc.text[lo:opening].rstrip()
+    before = text_of(doc)[lo:opening].rstrip()
     # (or a dash before a quoted whole sentence: 'X also backed the toll -- "It is the only way."': X, by name)
-    dash = before.endswith(("—", "–", " -", "--")) and doc.text[group[0][0]:group[0][0] + 1].isupper()
+    dash = before.endswith(("—", "–", " -", "--")) and text_of(doc)[group[0][0]:group[0][0] + 1].isupper()
     if not (before.endswith(":") or dash) or any(lo <= a < opening for a, _ in quote_spans):
         return None
     stretch = [t for t in doc.char_span(lo, lo + len(before) - 1, alignment_mode="contract") or () if not t.is_punct]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import text_of
 from .vocabulary import WEEKDAY_NAME
 
 
@@ -191,9 +192,16 @@ _TO_DATE = re.compile(r"\b(?:(?:first|latest|the)\s+(?:two|three|four|five|seven
                       r"|year[-\s]to[-\s]date)\b", re.I)
 
 
+# What every match of _TO_DATE holds (its letters match only themselves, whatever their case): a paragraph without
+# either cannot report months to date, and its sentences need not be looked up (``span.sent`` walks the parse).
+_TO_DATE_WORD = re.compile(r"month|date", re.I)
+
+
 def months_to_date(span) -> bool:
     """Does the sentence report a stretch of months from the start of a year ("profit over the first eight months",
     "year to date")? Its "a year earlier" is that stretch a year before: of that year, no quarter."""
+    if _TO_DATE_WORD.search(text_of(span.doc)) is None:
+        return False
     return _TO_DATE.search(span.sent.text) is not None and reports_results(span)
 
 

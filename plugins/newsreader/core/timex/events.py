@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from ..model import Sentence, Timex, flat_dict
+from ..nlp import text_of
 from ..text.markup import hidden, may_hide
 
 _BARE = re.compile(r"[\W_]+")
@@ -96,8 +97,8 @@ def extract_all(sentences: list[Sentence], docs, published: datetime | None) -> 
     by_id = {s.id: s for s in sentences}
     from .finder import find  # noqa: PLC0415 - the timex rules load only when an article is annotated
 
-    marked = {s.paragraph for s in sentences if may_hide(s.text)}  # (doc.text joins the tokens anew: asked rarely)
-    gaps = [hidden(doc.text) if n in marked else [] for n, doc in enumerate(docs, 1)]  # hidden text dates nothing
+    marked = {s.paragraph for s in sentences if may_hide(s.text)}  # (only these paragraphs can hide text)
+    gaps = [hidden(text_of(doc)) if n in marked else [] for n, doc in enumerate(docs, 1)]  # hidden text dates nothing
     found = [item for item in find(sentences, docs, published) if _shown(item.timex, by_id, gaps)]
     events: dict[tuple[str, str, str], Event] = {}
     for item in found:

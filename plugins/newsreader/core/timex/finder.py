@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..model import Sentence, Timex
+from ..nlp import ents_of, expanded_span, text_of
 from ..text.placeline import dateline
 from ..text.sentences import SentenceLocator
 from .values import month_number
@@ -76,7 +77,7 @@ class Finder:
         self.found: list[Found] = []
 
     def _resolve(self, doc, text: str, start: int, end: int) -> Resolution | None:
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = expanded_span(doc, start, end)
         if span is None or not len(span) or counted_number(span) or clock_number(span):
             return None
         if span.end < len(doc) and doc[span.end].lower_ == "old" and span[-1].lower_ in {"years", "months"}:
@@ -134,7 +135,7 @@ class Finder:
     def _candidates(self, doc, text: str) -> list[tuple[int, int, Resolution]]:
         """Resolved spans of one paragraph: spaCy's first, then the patterns' where spaCy has none."""
         kept: list[tuple[int, int, Resolution]] = []
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             start, end = widened(text, *trim(text, ent.start_char, ent.end_char))
@@ -213,7 +214,7 @@ class Finder:
         return _period_end(value) < (self.anchor.year, self.anchor.month)
 
     def paragraph(self, p_index: int, doc) -> None:
-        text = doc.text
+        text = text_of(doc)
         self.p_index = p_index
         found = _clock_days(text, self._narrated(p_index, doc, text, self._candidates(doc, text)))
         place_line = dateline(text) if p_index == 1 else None
@@ -276,7 +277,7 @@ def _reporting_day(doc, start: int, end: int, words: str) -> bool:
     the firm said Tuesday. Two years later…" counts from 2012)."""
     if not _REPORT_DAY.match(words):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expanded_span(doc, start, end)
     if span is None:
         return False
     head = span.root.head

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import expanded_span
 from . import holidays as timex_holidays
 from .counts import PERSON_NOUNS
 from .vocabulary import MONTH_NAME, PART_OF_DAY_WORDS, WEEKDAY_NAME, YEAR, ZONES
@@ -209,7 +210,7 @@ _NAMES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LO
 
 def in_a_name(doc, start: int, end: int) -> bool:
     """"the Sunday Times", "the Good Friday Agreement": a date word inside a name is no date."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expanded_span(doc, start, end)
     if span is None or (span[0].like_num and len(span) <= 3 and span[-1].lower_ in _CLOCK_AFTER | {"time"}):
         return False  # "1630 GMT": spaCy takes the zone for an organisation
     if any(t.ent_type_ in _NAMES for t in span):
@@ -239,7 +240,7 @@ def titled(doc, start: int, end: int) -> bool:
     """"the "Sunday Week" programme", "Forty Minutes", "Broken Noon": a time word written with a capital inside a
     sentence is part of a title or a name (a programme, a film), not a time; so is a weekday named by the word
     before it ("Super Tuesday states")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expanded_span(doc, start, end)
     if span is None:
         return False
     if span.start and doc[span.start - 1].lower_ in _NAMED_DAY_WORDS and doc[span.start - 1].is_title \

@@ -20,21 +20,30 @@ def _shown(text: str) -> str:
     return "".join(typographic(text))
 
 
+_BOUNDARY = re.compile("[" + re.escape("".join(sorted(BOUNDARY))) + "]")
+
+
+def _first_boundary(text: str, start: int = 0) -> int:
+    """Where the first clause boundary of ``text`` at or after ``start`` is; ``len(text)`` when there is none."""
+    found = _BOUNDARY.search(text, start)
+    return found.start() if found else len(text)
+
+
 def clause(text: str, phrase: str) -> tuple[str, str, str]:
     """``(before, phrase, after)``: the clause of ``text`` around ``phrase``, a few words each side, "…" where cut."""
     at = text.find(phrase)
     if at < 0 or not phrase:
         return "", phrase, ""
     left, right = text[:at], text[at + len(phrase):]
-    cut_left = max((i for i, ch in enumerate(left) if ch in BOUNDARY), default=-1)
-    cut_right = min((i for i, ch in enumerate(right) if ch in BOUNDARY), default=len(right))
+    cut_left = max(left.rfind(ch) for ch in BOUNDARY)  # -1: none
+    cut_right = _first_boundary(right)
     before_words = left[cut_left + 1:].split()
     after_words = right[:cut_right].split()
     lead = ""
     if not before_words and not after_words and cut_right < len(right):
         # "Last week, it went further.": a phrase alone in its clause shows the clause after it, boundary included
         lead, start = right[:cut_right + 1].strip(), cut_right + 1
-        cut_right = min((i for i, ch in enumerate(right) if ch in BOUNDARY and i >= start), default=len(right))
+        cut_right = _first_boundary(right, start)
         after_words = right[start:cut_right].split()
     before = " ".join(before_words[-WORDS_BEFORE:])
     after = " ".join(after_words[:WORDS_AFTER])
@@ -53,13 +62,19 @@ def plainly(explanation: str) -> str:
     text = _QUOTED.sub("", explanation).strip()
     if not text:
         return "Date given in the text"
-    text = re.sub(r"^the (?:most recent|nearest) (\w+) on or before " + _ANCHOR, r"the \1 before publication (\2)", text)
-    text = re.sub(r"^the (?:next|nearest) (\w+) on or after " + _ANCHOR + r"(?: \(future tense\))?",
-                  r"the \1 after publication (\2)", text)
-    text = re.sub(r"^(?:relative to|from) " + _ANCHOR, r"counted from publication (\1)", text)
-    text = re.sub(r"before " + _ANCHOR + "$", r"before publication (\1)", text)
-    text = re.sub(r"^the nearest such day (before|after) " + _ANCHOR, r"the nearest such day \1 publication (\2)", text)
+    for pattern, replacement in _PLAINLY:
+        text = pattern.sub(replacement, text)
     return text[:1].upper() + text[1:]
+
+
+# (pattern, replacement) in the order plainly() applies them
+_PLAINLY = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"^the (?:most recent|nearest) (\w+) on or before " + _ANCHOR, r"the \1 before publication (\2)"),
+    (r"^the (?:next|nearest) (\w+) on or after " + _ANCHOR + r"(?: \(future tense\))?", r"the \1 after publication (\2)"),
+    (r"^(?:relative to|from) " + _ANCHOR, r"counted from publication (\1)"),
+    (r"before " + _ANCHOR + "$", r"before publication (\1)"),
+    (r"^the nearest such day (before|after) " + _ANCHOR, r"the nearest such day \1 publication (\2)"),
+)]
 
 
 def entry_fields(event: dict) -> dict:
