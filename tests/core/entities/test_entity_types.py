@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from newsreader.core import nlp as nlp_module
+from entity_cases import nlp, typed  # noqa: F401 - nlp is a fixture
 from newsreader.core.entities.aliases import load
 from newsreader.core.entities.candidate import Candidate
 from newsreader.core.entities.extract import extract
@@ -16,20 +16,6 @@ from newsreader.core.entities.patterns import is_landform
 from newsreader.core.entities.people import surnames
 from newsreader.core.entities.teams import is_sports
 from newsreader.core.text.sentences import number_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_module.load()
-
-
-def typed(paragraphs, nlp) -> dict[str, set[str]]:
-    """{mention text: the types of the entities it is a mention of}."""
-    out: dict[str, set[str]] = {}
-    for entity in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs))):
-        for mention in entity.mentions:
-            out.setdefault(mention.text, set()).add(entity.type)
-    return out
 
 
 def test_the_sports_words_look_ahead_at_first_letters_and_find_what_the_plain_pattern_finds():

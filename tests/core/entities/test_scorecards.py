@@ -3,27 +3,9 @@ written for these tests; the people, towns and clubs are invented)."""
 
 from __future__ import annotations
 
-import pytest
-
-from newsreader.core import nlp as nlp_module
+from entity_cases import nlp, typed  # noqa: F401 - nlp is a fixture
 from newsreader.core.entities.aliases import load
-from newsreader.core.entities.extract import extract
 from newsreader.core.entities.scorecards import scorecard_people
-from newsreader.core.text.sentences import number_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_module.load()
-
-
-def typed(paragraphs, nlp) -> dict[str, set[str]]:
-    """{mention text: the types of the entities it is a mention of}."""
-    out: dict[str, set[str]] = {}
-    for entity in extract(paragraphs, number_sentences(paragraphs), list(nlp.pipe(paragraphs))):
-        for mention in entity.mentions:
-            out.setdefault(mention.text, set()).add(entity.type)
-    return out
 
 
 def people(line: str) -> list[str]:
