@@ -49,17 +49,17 @@ def test_an_article_lets_go_of_its_docs():
     article = parse(("Rowing regatta moves\nOskarvale Courier\nTuesday, 12 March 2024 9:00 AM\n"
                      + "\n".join(PARAGRAPHS) + "\n").encode(), "regatta.txt")
     seen = []
-    real = nlp._made
+    real = nlp._remembered
 
-    def made(doc):
+    def made(doc, key, make):
         seen.append(nlp._PER_DOC is not None)
-        return real(doc)
+        return real(doc, key, make)
 
     try:
-        nlp._made = made
+        nlp._remembered = made
         record = annotate.annotate_one(article, _docs())
     finally:
-        nlp._made = real
+        nlp._remembered = real
     assert record["entities"] and record["events"]
     assert seen and all(seen)  # remembered while the rules ran…
     assert nlp._PER_DOC is None  # …and nothing of the article kept for the next one

@@ -62,46 +62,35 @@ def docs_remembered():
         _PER_DOC = None
 
 
-def _made(doc) -> dict | None:
+def _remembered(doc, key, make):
+    """``make()``, made once per Doc and ``key`` while an article is annotated (else each time)."""
     if _PER_DOC is None:
-        return None
+        return make()
     entry = _PER_DOC.get(id(doc))
     if entry is None:
         entry = _PER_DOC[id(doc)] = (doc, {})
-    return entry[1]
+    made = entry[1]
+    if key not in made:
+        made[key] = make()
+    return made[key]
 
 
 def text_of(doc) -> str:
     """``doc.text``, joined once per Doc while an article is annotated: spaCy joins every token's text anew at each
     ``doc.text``, and the rules ask for a paragraph's text in several places."""
-    made = _made(doc)
-    if made is None:
-        return doc.text
-    if "text" not in made:
-        made["text"] = doc.text
-    return made["text"]
+    return _remembered(doc, "text", lambda: doc.text)
 
 
 def ents_of(doc) -> tuple:
     """``doc.ents``, made once per Doc while an article is annotated (spaCy makes a new Span for every entity at each
     ``doc.ents``; the entity rules and the dates both read them). The spans are only read."""
-    made = _made(doc)
-    if made is None:
-        return doc.ents
-    if "ents" not in made:
-        made["ents"] = doc.ents
-    return made["ents"]
+    return _remembered(doc, "ents", lambda: doc.ents)
 
 
 def expanded_span(doc, start: int, end: int):
     """``doc.char_span(start, end, alignment_mode="expand")``, made once per Doc and offsets (the date rules look at
     one candidate's span several times: is it in a name, in a title, what does its clause say). Only read."""
-    made = _made(doc)
-    if made is None:
-        return doc.char_span(start, end, alignment_mode="expand")
-    if (start, end) not in made:
-        made[start, end] = doc.char_span(start, end, alignment_mode="expand")
-    return made[start, end]
+    return _remembered(doc, (start, end), lambda: doc.char_span(start, end, alignment_mode="expand"))
 
 
 # A text longer than this is parsed in pieces (cut where sentences start) and the pieces' Docs joined:
