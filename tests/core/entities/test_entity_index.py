@@ -122,6 +122,18 @@ def test_a_lone_surname_typed_person_somewhere_is_a_person_even_when_two_people_
     assert index["entities"]["brackford"]["type"] == "organization"  # a person by too few of its votes
 
 
+def test_a_lone_surname_joins_the_full_name_that_dominates_the_others_who_bear_it():
+    arts = [(f"a{i}", [e("Tomas Velkner", "person")]) for i in range(10)] + [
+        ("wife", [e("Dana Velkner", "person")]), ("lone", [e("Velkner", "person", 30)])]
+    index = build(arts)
+    assert "velkner" not in index["entities"] and "lone" in index["entities"]["tomas-velkner"]["articles"]
+    assert index["entities"]["tomas-velkner"]["name"] == "Tomas Velkner"  # not the lone surname, mentioned more
+    arts = [(f"a{i}", [e("Tomas Velkner", "person")]) for i in range(4)] + [
+        (f"b{i}", [e("Dana Velkner", "person")]) for i in range(2)] + [("lone", [e("Velkner", "person", 3)])]
+    index = build(arts)
+    assert index["entities"]["velkner"]["articles"] == ["lone"]  # 4 against 2: either may be meant
+
+
 def test_an_acronym_one_article_defines_joins_its_long_form_in_articles_that_never_spell_it_out():
     index = build([("a", [e("Union of Kestrel Farmers", "organization", 2, ["UKF"])]),
                    ("b", [e("UKF", "organization", 3)]), ("c", [e("UKF", "organization")]),

@@ -47,19 +47,32 @@ def _spellings(seen: dict[tuple, int], plain: dict[str, str]) -> dict[str, str]:
     return chosen
 
 
+# A surname several full-name people bear names the one met in this many times the entity dicts of all the others
+# together (and in at least this many): the lone "Velkner" of a site about "Tomas Velkner", whose wife is named once.
+DOMINANT = 5
+
+
 def _surname_owners(seen: dict[tuple, int], key_of) -> tuple[dict[str, str], set[str], set[str]]:
-    """Lone surnames that name the one full-name person of the site who bears them: {surname: key}; the
-    lone names typed person somewhere; the surnames of every full-name person."""
+    """Lone surnames that name the one full-name person of the site who bears them, or the one who dominates the
+    others who do (:data:`DOMINANT`): {surname: key}; the lone names typed person somewhere; the surnames of every
+    full-name person."""
     owners: dict[str, set[str]] = defaultdict(set)
+    dicts: Counter = Counter()
     lone_people = set()
-    for type_, name in seen:
+    for (type_, name), count in seen.items():
         key = key_of(name)
         if type_ == "person" and " " in key:
             owners[key.split()[-1]].add(key)
+            dicts[key] += count
         elif type_ == "person":
             lone_people.add(key)
-    unique = {surname: next(iter(keys)) for surname, keys in owners.items() if len(keys) == 1}
-    return unique, lone_people, set(owners)
+    chosen = {}
+    for surname, keys in owners.items():
+        top, *others = sorted(keys, key=lambda k: (-dicts[k], k))
+        rest = sum(dicts[k] for k in others)
+        if not others or (dicts[top] >= DOMINANT * rest and dicts[top] >= DOMINANT):
+            chosen[surname] = top
+    return chosen, lone_people, set(owners)
 
 
 def _long_forms(organisations: set[tuple[str, tuple]], key_of) -> dict[str, str]:

@@ -177,8 +177,11 @@ def finish(eid: str, t: Tally, person_surnames: set[str], url_pattern: str, min_
     rec["type"] = min(votes, key=lambda v: (-votes[v], TYPE_ORDER.index(v) if v in TYPE_ORDER else 99))
     if eid in person_surnames and 3 * votes["person"] >= sum(votes.values()):
         rec["type"] = "person"  # "Haldane": a person's surname, a person by a third of its votes, is one
-    # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter.
-    rec["name"] = min(names, key=lambda n: (-names[n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
+    # The most mentioned spelling; one in capitals ("WASHINGTON" of a dateline) counts a quarter; a person's is one of
+    # the full names when there is one (the lone surname is how the text refers back: "Velkner" is "Tomas Velkner").
+    full = rec["type"] == "person" and any(" " in n for n in names)
+    rec["name"] = min(names, key=lambda n: (full and " " not in n,
+                                            -names[n] * (0.25 if n.isupper() and len(n) > 3 else 1), n))
     if rec["type"] in {"organization", "place"} and votes["person"] and " " in rec["name"] \
             and any(is_persons_role(role) for role in t.roles):
         rec["type"] = "person"  # a full name with a person's role where it is one: the model's lists typed it a body
