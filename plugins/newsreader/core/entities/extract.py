@@ -26,6 +26,7 @@ from .patterns import from_rules, learn_acronyms
 from .people import WEEKDAYS_MONTHS, joined_name, relatives, surnames, surname_owners, titled_names
 from .roles import clean_role, person_roles
 from .teams import retype
+from ..nlp import expanded_span
 from ..text.sentences import SentenceLocator
 
 def _with_the(found: list[tuple[int, str, Candidate]]) -> None:
@@ -188,7 +189,7 @@ def extract(paragraphs: list[str], sentences: list[Sentence], docs, aliases: Ali
             found_roles = [r for r in person_roles(doc, cand.start, cand.end) if not (title.endswith(r) and r != title)]
             cand.roles = tuple(found_roles if any(r.endswith(title) for r in found_roles) else [title, *found_roles])
     relatives([(c, span) for doc, cands in zip(docs, per_paragraph) for c in cands
-               if (span := doc.char_span(c.start, c.end, alignment_mode="expand")) is not None],
+               if (span := expanded_span(doc, c.start, c.end)) is not None],
               [c for cs in titled for c in cs], aliases)
     named_places = {c.name for c in ner_all if c.type == "place"}
     # Evidence that a full name is a person: a title, role or pronoun; it or its lone surname says

@@ -153,7 +153,9 @@ def _countries(paragraph: str, aliases: AliasTable) -> list[Candidate]:
 
 # A name the text calls a news agency, a newspaper, a firm… right before it: "the news agency Quelta", "the firm Velmar"
 # (teams.retype makes its other mentions the firm too).
-_KIND_NAME = re.compile(r"\b(?:news agency|newspaper|firm|company|airline|broadcaster|carmaker|insurer|lender)\s+"
+# What a text calls a firm right before its name (teams.py reads more kinds there: club, team, chain…).
+FIRM_KINDS = r"news agency|newspaper|firm|company|airline|broadcaster|carmaker|insurer|lender"
+_KIND_NAME = re.compile(rf"\b(?:{FIRM_KINDS})\s+"
                         r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,2})(?![\w'’&-])")
 _NOT_A_NAME = WEEKDAYS_MONTHS | {"said", "says", "has", "had", "was", "is", "will", "would", "president", "chairman",
                                  "spokesman", "spokeswoman", "chief", "the", "and", "in", "on", "for"}

@@ -24,7 +24,7 @@ from .candidate import Candidate
 from .listings import date_line, written_teams
 from .ner import SETTLEMENT_AFTER
 from .names import is_function_word, is_generic
-from .patterns import ORG_WORD
+from .patterns import FIRM_KINDS, ORG_WORD
 from .people import NOT_A_SURNAME, WEEKDAYS_MONTHS, standalone
 from .scorecards import VENUES, add_venues, nicknames, squad_people
 
@@ -76,9 +76,8 @@ _SUFFIX = re.compile(
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 # What a text calls an organisation right before its name: "the football club Ostrava", "the software firm Velmorix",
 # "the news agency Quelta", "the daily Kestrel Courier".
-_KIND_BEFORE = re.compile(r"\b(?:club|team|firm|company|group|chain|airline|newspaper|daily|weekly|agency|"
-                          r"insurer|lender|brokerage|conglomerate|distributor|manufacturer|retailer|"
-                          r"contenders)\s+$")
+_KIND_BEFORE = re.compile(rf"\b(?:{FIRM_KINDS}|club|team|group|chain|daily|weekly|agency|brokerage|conglomerate|"
+                          r"distributor|manufacturer|retailer|contenders)\s+$")
 # A town the model reads as a place, used as a team: "Ostra won", "Ostra 's lead", "Ostra 's Ivo Lang" (sports).
 _TEAM_AFTER_PLACE = re.compile(
     r"^\s(?:(?:has|have|had)\s+)?(?:won|lost|tied|rallied|trailed|defeated)\b|"
