@@ -13,7 +13,8 @@
    (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``write``, each file written as it
    is made; ``entities/on_dask.build``; ``timeline_years_on``). Each step in a fresh process of its own, right after
    the corpus is made there (a step run after another one reuses, or not, what the allocator kept of it: its peak
-   then says more about the step before); its time, and the peak resident memory of that process (the build
+   then says more about the step before); on the cluster the entity index is written to a file as it comes, as a
+   build keeps it (``core/entities/stored.py``); its time, and the peak resident memory of that process (the build
    process: the cluster's workers are other processes) above what it held once the corpus was made
    (``/proc/self/clear_refs``), and the corpus itself.
 
@@ -154,7 +155,7 @@ def sitewide_once(count: int, address: str | None, only: str = "search,entities,
         cluster, client = _cluster(address, 2)
         client.run(_imports)  # the workers' imports, as in a build
     from newsreader.core import site_timeline  # noqa: PLC0415
-    from newsreader.core.entities import index as entity_index, on_dask as dask_entities  # noqa: PLC0415
+    from newsreader.core.entities import index as entity_index, on_dask as dask_entities, stored  # noqa: PLC0415
 
     folder = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))  # removed once measured: not the build's
     steps = [("search", lambda: _search(docs, store, client, folder))]
@@ -162,7 +163,8 @@ def sitewide_once(count: int, address: str | None, only: str = "search,entities,
         steps += [("entities", lambda: entity_index.build(per_article)),
                   ("timeline", lambda: site_timeline.timeline_years(events))]
     else:
-        steps += [("entities", lambda: dask_entities.build(client, per_article)),
+        steps += [("entities", lambda: stored.close(dask_entities.build(client, per_article,
+                                                                      into=folder / "entities.sqlite"))),
                   ("timeline", lambda: site_timeline.timeline_years_on(client, events))]
     for name, step in [(name, step) for name, step in steps if name in only.split(",")]:
         _reset_peak()
@@ -224,6 +226,7 @@ def main() -> None:
     parser.add_argument("--scale", default="10000,100000", help="article counts for the site-wide steps")
     parser.add_argument("--skip-annotation", action="store_true")
     parser.add_argument("--steps", default="search,entities,timeline", help="which site-wide steps to measure")
+    parser.add_argument("--where", default="local,dask", help="the site-wide steps here, on Dask, or both")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -250,7 +253,8 @@ def main() -> None:
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
         print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
         corpus_said = False
-        for where, address in (("local", ""), (f"on Dask {args.dask}", args.dask)):
+        for where, address in [(w, a) for w, a in (("local", ""), (f"on Dask {args.dask}", args.dask))
+                               if ("dask" if a else "local") in args.where.split(",")]:
             for key, name in (("search", "search files"), ("entities", "entity index"), ("timeline", "timeline")):
                 if key in args.steps.split(","):  # each step in a process of its own, as the first after the corpus
                     found = _child("sitewide", str(count), address, key)

@@ -59,14 +59,18 @@ def annotator(settings: dict):
 def entity_index_builder(settings: dict):
     """For ``core.entities.index.build_cached``: with a session, the entity index is made on the cluster too."""
     found = session(settings)
-    return None if found is None else partial(_entity_index, found)
+    if found is None:
+        return None
+    builder = partial(_entity_index, found)
+    builder.into = True  # the index goes to a file as it comes (``core/entities/stored.py``), never whole here
+    return builder
 
 
-def _entity_index(found: dask_backend.Annotator, articles: list, **rule) -> dict:
+def _entity_index(found: dask_backend.Annotator, articles: list, into=None, **rule) -> dict:
     from .core.entities import on_dask as dask_entities  # noqa: PLC0415
 
-    return found.sitewide(lambda client, workers: dask_entities.build(client, articles, workers=workers, **rule),
-                          "The entity index")
+    return found.sitewide(lambda client, workers: dask_entities.build(
+        client, articles, workers=workers, into=into, **rule), "The entity index")
 
 
 def timeline(settings: dict, events: list[dict], month_split: int | None) -> dict:

@@ -7,12 +7,20 @@ import json
 from pathlib import Path
 
 from .build import keys
-from .build.cache import Cache, replace_text
+from .build.cache import Cache, replace_text, write_atomic
 from .core.timex.events import event_order, period_start
 
 
 def _dumps(value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _list_pieces(values):
+    """``_dumps(list(values))`` as bytes, a value at a time (every entity of an archive: never one string)."""
+    yield b"["
+    for n, value in enumerate(values):
+        yield (b"," if n else b"") + json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    yield b"]\n"
 
 
 EVENT_KEYS = ("date", "precision", "phrase", "anchor", "derived", "sentence", "text", "explanation")
@@ -101,10 +109,13 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     store = store or Cache(None)
     (data / "articles").mkdir(parents=True, exist_ok=True)
 
-    def write(path: Path, digest: str | None, value) -> None:
+    def write(path: Path, digest: str | None, value, pieces=None) -> None:
         if digest and store.link_to(digest, ".out", path):
             return
-        replace_text(path, _dumps(value()))
+        if pieces is None:
+            replace_text(path, _dumps(value()))
+        else:
+            write_atomic(path, pieces())
         if digest:
             store.adopt(digest, ".out", path)
 
@@ -112,7 +123,8 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
         write(data / "articles" / f"{article.slug}.json", keys.export_article(article.newsreader.render_key),
               lambda article=article: article_record(article, urls[article.slug]))
     # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
-    write(data / "entities.json", all_key and keys.export_file(all_key, "entities"), lambda: list(index["entities"].values()))
+    write(data / "entities.json", all_key and keys.export_file(all_key, "entities"), None,
+          lambda: _list_pieces(index["entities"].values()))
     write(data / "version.json", all_key and keys.export_file(all_key, "version"), lambda: {"schema": SCHEMA_VERSION})
     if tools:
         write(data / "timeline.json", all_key and keys.export_file(all_key, "timeline"),

@@ -33,3 +33,19 @@ def test_timelinejs_skips_a_value_no_calendar_has():
                _record("1950s", "decade")]
     events = timelinejs(records, {}, "Site")["events"]
     assert [e["start_date"] for e in events] == [{"year": 2019, "month": 11, "day": 18}, {"year": 1950}]
+
+
+def test_every_entity_is_exported_a_record_at_a_time_as_one_list_would_be(tmp_path):
+    import json
+
+    from newsreader.build.files import write_atomic
+    from newsreader.export import _dumps, _list_pieces
+
+    records = [{"id": "b", "name": "Zoë \u2019Ångström\u2019", "related": [], "url": None},
+               {"name": "Ana", "id": "a", "mentions": 3, "aliases": ["A", "\u00c1na"], "url": "entity/a/"}]
+    for values in ([], records[:1], records):
+        pieces = list(_list_pieces(iter(values)))  # an iterator, as the stored index gives them
+        assert len(pieces) == len(values) + 2
+        write_atomic(tmp_path / "entities.json", iter(pieces))
+        assert (tmp_path / "entities.json").read_text(encoding="utf-8") == _dumps(values)
+        assert json.loads((tmp_path / "entities.json").read_bytes()) == values

@@ -7,7 +7,7 @@ import os
 import time
 from contextlib import suppress
 
-from ..core.entities import index as entity_index
+from ..core.entities import index as entity_index, stored
 from .cache import Cache, parsed, text_key
 
 FIELDS = ("entities", "events", "timexes", "quotes", "figures", "comparisons")
@@ -65,7 +65,12 @@ def on_trial(cache: Cache, where: str) -> tuple[bool, str | None]:
 
 def store(cache: Cache, where: str, memo: str, articles: list, problems: list[str], entities_keys: list[str],
           index: dict) -> None:
-    """Keep the memo with key ``memo`` at slot ``where``: ``articles`` have their results attached, in order."""
+    """Keep the memo with key ``memo`` at slot ``where``: ``articles`` have their results attached, in order.
+
+    None for an index kept in a file (a build on a Dask cluster, ``core/entities/stored.py``): the memo would hold
+    it whole; the next build reads the annotations' and the index's own entries instead."""
+    if stored.is_stored(index):
+        return
     value = {"articles": [{"entities": a.entities, "events": a.events, "timexes": a.timexes, "quotes": a.quotes,
                            "figures": a.figures, "comparisons": a.all_comparisons, "entities_key": shown}
                           for a, shown in zip((article.newsreader for article in articles), entities_keys)],

@@ -44,7 +44,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
 
 def write_atomic(path: str | os.PathLike, *parts) -> None:
     """Write a new file at ``path`` by rename: readers see the old file or the new one, never half of one. Each part
-    is bytes, or a binary file copied a block at a time."""
+    is bytes, a binary file copied a block at a time, or an iterable of bytes written as they come."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -52,8 +52,10 @@ def write_atomic(path: str | os.PathLike, *parts) -> None:
             for part in parts:
                 if isinstance(part, bytes):
                     file.write(part)
-                else:
+                elif hasattr(part, "read"):
                     shutil.copyfileobj(part, file)
+                else:
+                    file.writelines(part)
         os.replace(tmp, path)
     except OSError as err:
         remove(tmp)

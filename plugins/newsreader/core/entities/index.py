@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from unidecode import unidecode
 
 from ..keys import is_relative
+from . import stored
 from .grouping import PAGE_TYPES, grouping, grouping_parts, is_local
 from .roles import is_persons_role
 TYPE_ORDER = ("person", "organization", "place", "agreement", "money", "quantity")
@@ -239,7 +240,10 @@ def ranked(together: Counter, fewer_mentions: dict[str, int], count: int = 10) -
 
 def to_json(index: dict) -> dict:
     """The index in a JSON-able form (``ids`` keys are tuples): for the cache, read back by :func:`from_json`."""
-    return {"entities": index["entities"], "local": index["local"], "ids": [[list(k), v] for k, v in index["ids"].items()]}
+    entities, local = index["entities"], index["local"]
+    if stored.is_stored(index):  # read from its file (tests compare it so with a local build's)
+        entities, local = dict(entities.items()), dict(local.items())
+    return {"entities": entities, "local": local, "ids": [[list(k), v] for k, v in index["ids"].items()]}
 
 
 def from_json(value) -> dict | None:
@@ -258,9 +262,9 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
     """Whether every entity page's URL in ``index`` (which may come from the cache) is the one its id gives, and a
     relative path that stays in the output: a page is written there."""
     try:
-        return all(rec.get("url") is None or (
-            type(rec["url"]) is str and rec["url"] == url_pattern.format(id=eid)
-            and is_relative(rec["url"].rstrip("/"))) for eid, rec in index["entities"].items())
+        return all(url is None or (
+            type(url) is str and url == url_pattern.format(id=eid)
+            and is_relative(url.rstrip("/"))) for eid, url in stored.urls(index))
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         return False
 
@@ -271,13 +275,21 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     ``on_dask.build``), reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
 
     An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
-    replaced; so is any entry when ``reuse`` is false (the last build did not finish).
+    replaced; so is any entry when ``reuse`` is false (the last build did not finish). A ``builder`` that writes
+    the index to a file (``builder.into``: ``on_dask.build``'s ``into``) has it kept in ``cache`` as that file
+    (:func:`stored.cached`).
     """
+    rule = {"url_pattern": url_pattern, "min_articles": min_articles, "min_mentions": min_mentions,
+            "min_quotes": min_quotes}
+    if getattr(builder, "into", False):
+        index = stored.cached(cache, digest, reuse, lambda into: builder(articles, into=into, **rule))
+        if not sound_urls(index, url_pattern):
+            index = stored.cached(cache, digest, False, lambda into: builder(articles, into=into, **rule))
+        return index
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):
-        index = (builder or build)(articles, url_pattern=url_pattern, min_articles=min_articles,
-                                       min_mentions=min_mentions, min_quotes=min_quotes)
+        index = (builder or build)(articles, **rule)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
     return index

@@ -28,14 +28,17 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
+from itertools import islice
 from operator import getitem
 
 from ..wire import decoded, encoded
+from . import stored
 from .grouping import grouping, grouping_parts
 from .grouping import is_local
 from .index import Tally, complete, figures_of, finish, local_ids, ranked, site_ids, tally
 
 PARTITION = 2000  # articles per task of steps 1, 2 and 4
+PIECE = 2000  # records a task sends here at a time when the index goes to a file
 
 
 def bucket_of(eid: str, buckets: int) -> int:
@@ -150,10 +153,12 @@ def own_ids(articles: list, ids: dict) -> dict:
 
 def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/", min_articles: int = 1,
           min_mentions: int = 1, min_quotes: int = 1, partition: int = PARTITION, buckets: int | None = None,
-          workers: list[str] | None = None) -> dict:
+          workers: list[str] | None = None, into=None) -> dict:
     """``index.build`` of ``articles`` on the cluster behind ``client``: the same index (its dicts in the same order).
 
     ``workers``: the only workers its tasks may run on (those whose code the handshake accepted), else any.
+    ``into``: a path where the index is written (``stored.Writer``) as it comes, and read from (``stored.opened``):
+    then never whole in this process.
     """
     buckets = buckets or 4 * max(1, len(workers or client.scheduler_info()["workers"]))
     where = {"workers": workers, "allow_other_workers": False} if workers else {}
@@ -194,6 +199,8 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
     del tallies, picked, surnames_sent
     results = [submit(related, d, [submit(getitem, c, b) for c in counts]) for b, d in enumerate(done)]
     del done, counts
+    if into is not None:
+        return _stored(into, submit, results, ids, articles)
     own = {}  # each id as this process made it: records refer to it, not to copies of it
     for eid in ids.values():
         own.setdefault(eid, eid)
@@ -202,10 +209,44 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
         for eid, rec in future.result().items():
             eid = rec["id"] = own[eid]
             rec["related"] = [own[b] for b in rec["related"]]
-            rec["articles"] = list(dict.fromkeys(articles[at][0] for at in rec["articles"]))  # slugs, in order
+            rec["articles"] = _slugs(articles, rec["articles"])
             records[eid] = rec
         future.release()
     del own
     order = sorted(records)
     local = {eid: records[eid] for eid in order if records[eid].pop("local")}
     return {"entities": {eid: records[eid] for eid in order if eid not in local}, "local": local, "ids": ids}
+
+
+def _slugs(articles: list, positions: list[int]) -> list[str]:
+    return list(dict.fromkeys(articles[at][0] for at in positions))  # slugs, in order
+
+
+def piece(records: dict, start: int, size: int) -> bytes:
+    """Records ``start``… (``size`` of them) of a bucket's, as one JSON text."""
+    return encoded(list(islice(records.values(), start, start + size)))
+
+
+def count(records: dict) -> int:
+    return len(records)
+
+
+def _stored(into, submit, results: list, ids: dict, articles: list) -> dict:
+    """The records written to the index file ``into`` as they come (:data:`PIECE` at a time: never a bucket
+    whole here), with the ids; the index read from the file (``stored.opened``)."""
+    writer = stored.Writer(into)
+    try:
+        writer.ids(ids.items())
+        for future in results:
+            for start in range(0, submit(count, future).result(), PIECE):
+                records = decoded(submit(piece, future, start, PIECE).result())
+                kinds: tuple[list, list] = ([], [])
+                for rec in records:
+                    rec["articles"] = _slugs(articles, rec["articles"])
+                    kinds[rec.pop("local")].append(rec)
+                writer.records(kinds[0])
+                writer.records(kinds[1], local=True)
+            future.release()
+    finally:
+        writer.close()
+    return stored.opened(into)
