@@ -126,7 +126,7 @@ class Rules:
                 and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
             return self.owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
         if key in self.long_forms and not (aliases.place(key) or aliases.organization(key)):
-            return self.long_forms[key]  # "UKFO" of an article that never spells it out -> the long form another defines
+            return self.long_forms[key]  # "UKFO" of an article that never spells it out -> the long form defined
         return key
 
     def surname(self, key: str) -> bool:
