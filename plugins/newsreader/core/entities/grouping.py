@@ -1,7 +1,9 @@
 """Which names are one entity across the site (``index.build``): spellings, lone surnames, acronyms of long forms.
 
 Computed from :func:`grouping_parts` of the articles, which the parts of consecutive articles make by merging
-(``on_dask.py`` makes them on a cluster).
+(``on_dask.py`` makes them on a cluster). Its steps are pieces whose parts of the articles add up
+(:func:`spelling_counts`, :func:`people`, :func:`acronyms`) and rules of one key each (:func:`best_spelling`,
+:class:`Rules`): ``grouping_on_dask.py`` applies them on a cluster, by key, never with every name in one place.
 """
 
 from __future__ import annotations
