@@ -1,7 +1,9 @@
 """Which names are one entity across the site (``index.build``): spellings, lone surnames, acronyms of long forms.
 
 Computed from :func:`grouping_parts` of the articles, which the parts of consecutive articles make by merging
-(``on_dask.py`` makes them on a cluster).
+(``on_dask.py`` makes them on a cluster). Its steps are pieces whose parts of the articles add up
+(:func:`spelling_counts`, :func:`people`, :func:`acronyms`) and rules of one key each (:func:`best_spelling`,
+:class:`Rules`): ``grouping_on_dask.py`` applies them on a cluster, by key, never with every name in one place.
 """
 
 from __future__ import annotations
@@ -33,16 +35,31 @@ def spelling_key(key: str) -> str:
     return "".join(ch for ch in key.casefold() if ch.isalnum())
 
 
-def _spellings(seen: dict[tuple, int], plain: dict[str, str]) -> dict[str, str]:
-    """{plain key: the one key of its spelling}: the spelling met in most entity dicts, one not in capitals
-    first (a dateline's "WASHINGTON" joins "Washington"). Keys of three characters or fewer stay apart."""
+def spelling_group(key: str) -> str:
+    """The spellings a key is chosen among (:func:`spelling_key`); a key of three characters or fewer stays apart."""
+    return spelling_key(key) if len(key) > 3 else key
+
+
+def spelling_counts(seen: dict[tuple, int], plain: dict[str, str]) -> dict[str, Counter]:
+    """{spelling group: {plain key: entity dicts}} of ``seen``; those of parts of the articles add up."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for (_, name), dicts in seen.items():
         key = plain[name]
-        counts[spelling_key(key) if len(key) > 3 else key][key] += dicts
+        counts[spelling_group(key)][key] += dicts
+    return counts
+
+
+def best_spelling(spelled: Counter) -> str:
+    """The one key of a spelling group's keys (counted): the one met in most entity dicts, one not in capitals first."""
+    return min(spelled, key=lambda k: (k.isupper(), -spelled[k], k))
+
+
+def _spellings(seen: dict[tuple, int], plain: dict[str, str]) -> dict[str, str]:
+    """{plain key: the one key of its spelling}: the spelling met in most entity dicts, one not in capitals
+    first (a dateline's "WASHINGTON" joins "Washington"). Keys of three characters or fewer stay apart."""
     chosen = {}
-    for spelled in counts.values():
-        best = min(spelled, key=lambda k: (k.isupper(), -spelled[k], k))
+    for spelled in spelling_counts(seen, plain).values():
+        best = best_spelling(spelled)
         chosen.update({k: best for k in spelled})
     return chosen
 
@@ -52,32 +69,32 @@ def _spellings(seen: dict[tuple, int], plain: dict[str, str]) -> dict[str, str]:
 DOMINANT = 5
 
 
-def _surname_owners(seen: dict[tuple, int], key_of) -> tuple[dict[str, str], set[str], set[str]]:
-    """Lone surnames that name the one full-name person of the site who bears them, or the one who dominates the
-    others who do (:data:`DOMINANT`): {surname: key}; the lone names typed person somewhere; the surnames of every
-    full-name person."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    dicts: Counter = Counter()
+def people(seen: dict[tuple, int], key_of) -> tuple[dict[str, Counter], set[str]]:
+    """{surname: {key of a full-name person bearing it: entity dicts}} and the lone names typed person somewhere;
+    those of parts of the articles add up (the counters) and join (the sets)."""
+    bearers: dict[str, Counter] = defaultdict(Counter)
     lone_people = set()
     for (type_, name), count in seen.items():
-        key = key_of(name)
-        if type_ == "person" and " " in key:
-            owners[key.split()[-1]].add(key)
-            dicts[key] += count
-        elif type_ == "person":
-            lone_people.add(key)
-    chosen = {}
-    for surname, keys in owners.items():
-        top, *others = sorted(keys, key=lambda k: (-dicts[k], k))
-        rest = sum(dicts[k] for k in others)
-        if not others or (dicts[top] >= DOMINANT * rest and dicts[top] >= DOMINANT):
-            chosen[surname] = top
-    return chosen, lone_people, set(owners)
+        if type_ == "person":
+            key = key_of(name)
+            if " " in key:
+                bearers[key.split()[-1]][key] += count
+            else:
+                lone_people.add(key)
+    return bearers, lone_people
 
 
-def _long_forms(organisations: set[tuple[str, tuple]], key_of) -> dict[str, str]:
-    """{acronym: key of its long form}: an organisation one article names in full with the acronym among its
-    aliases (defined there in brackets) and whose capitals spell it; only an acronym with one long form."""
+def owner(bearers: Counter) -> str | None:
+    """The full-name person a lone surname names: the one who bears it, or the one who dominates the others who do
+    (:data:`DOMINANT`); None when two bear it comparably."""
+    top, *others = sorted(bearers, key=lambda k: (-bearers[k], k))
+    rest = sum(bearers[k] for k in others)
+    return top if not others or (bearers[top] >= DOMINANT * rest and bearers[top] >= DOMINANT) else None
+
+
+def acronyms(organisations: set[tuple[str, tuple]], key_of) -> dict[str, set[str]]:
+    """{acronym: keys of its long forms}: an organisation one article names in full with the acronym among its
+    aliases (defined there in brackets) and whose capitals spell it; those of parts of the articles join."""
     found: dict[str, set[str]] = defaultdict(set)
     for name, aliases in organisations:
         key = key_of(name)
@@ -87,7 +104,38 @@ def _long_forms(organisations: set[tuple[str, tuple]], key_of) -> dict[str, str]
         for alias in aliases:
             if alias.isupper() and " " not in alias and len(alias) >= 2 and alias == initials:
                 found[alias].add(key)
-    return {acronym: next(iter(keys)) for acronym, keys in found.items() if len(keys) == 1}
+    return found
+
+
+class Rules:
+    """What a key (a lone name, surname or acronym among them) becomes site-wide, from the :func:`people` and the
+    :func:`acronyms` of the articles (all of them, or all of those of the keys asked about)."""
+
+    def __init__(self, bearers: dict[str, Counter], lone_people: set[str], found: dict[str, set[str]]):
+        from .aliases import load as load_aliases  # noqa: PLC0415 - yaml and pycountry: only when the index is made
+
+        self.aliases = load_aliases()
+        self.bearers, self.lone_people = bearers, lone_people
+        self.owners = {surname: top for surname, keys in bearers.items() if (top := owner(keys)) is not None}
+        # Only an acronym with one long form.
+        self.long_forms = {acronym: next(iter(keys)) for acronym, keys in found.items() if len(keys) == 1}
+
+    def final(self, key: str) -> str:
+        """The site-wide key of a name of key ``key``, whatever its type: a lone name typed person somewhere is in
+        ``lone_people``, so "typed person here or there" is "there"."""
+        aliases = self.aliases
+        if " " not in key and key in self.owners and key in self.lone_people \
+                and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
+            return self.owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
+        if key in self.long_forms and not (aliases.place(key) or aliases.organization(key)):
+            return self.long_forms[key]  # "UKFO" of an article that never spells it out -> the long form defined
+        return key
+
+    def surname(self, key: str) -> bool:
+        """Whether ``key`` is a person's surname typed person somewhere (its type is the person's)."""
+        aliases = self.aliases
+        return key in self.lone_people and key in self.bearers \
+            and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key))
 
 
 def grouping_parts(articles) -> tuple[dict[tuple, int], set[tuple[str, tuple]]]:
@@ -112,22 +160,7 @@ def grouping(seen: dict[tuple, int], organisations: set) -> tuple[dict[tuple, st
     plain = {name: _plain_key(name) for _, name in seen}
     spelling = _spellings(seen, plain)
     key_of = lambda name: spelling[plain[name]]  # noqa: E731
-    owners, lone_people, all_surnames = _surname_owners(seen, key_of)
-    from .aliases import load as load_aliases  # noqa: PLC0415 - yaml and pycountry: only when the index is made
-
-    aliases = load_aliases()
-    long_forms = _long_forms(organisations, key_of)
-    groups = {}
-    for type_, name in seen:
-        key = key_of(name)
-        if " " not in key and key in owners and (type_ == "person" or key in lone_people) \
-                and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
-            key = owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
-        elif key in long_forms and not (aliases.place(key) or aliases.organization(key)):
-            key = long_forms[key]  # "UKFO" of an article that never spells it out -> the long form another defines
-        groups[(type_, name)] = key
-    surnames = {k for k in lone_people & all_surnames
-                if not (aliases.place(k) or aliases.capital_of(k) or aliases.organization(k))}
-    return groups, surnames
-
-
+    bearers, lone_people = people(seen, key_of)
+    rules = Rules(bearers, lone_people, acronyms(organisations, key_of))
+    groups = {(type_, name): rules.final(key_of(name)) for type_, name in seen}
+    return groups, {k for k in lone_people & set(bearers) if rules.surname(k)}
