@@ -190,40 +190,57 @@ def entity_articles(count: int) -> list[tuple[str, list[dict]]]:
     return out
 
 
+def same_index(found: dict, expected: dict) -> None:
+    """``found`` (read from its file) is the index ``expected`` (a local build's dicts): records, their order and
+    their keys' order; the ids (a look-up: its order is no output's)."""
+    mine, theirs = entity_index.to_json(found), entity_index.to_json(expected)
+    for part in ("entities", "local"):
+        assert json.dumps(mine[part], ensure_ascii=False) == json.dumps(theirs[part], ensure_ascii=False)
+    assert dict(found["ids"].items()) == expected["ids"]
+    assert list(found["entities"]) == list(expected["entities"])  # id order, as a local build's dicts
+    values = found["entities"].values()
+    assert list(values) == list(values) == list(expected["entities"].values())  # read again at each pass
+    assert len(values) == len(expected["entities"]) and len(found["local"]) == len(expected["local"])
+
+
 @pytest.mark.parametrize("rule", [{}, {"min_articles": 3, "min_mentions": 3, "min_quotes": 2}])
-def test_the_entity_index_on_the_cluster_is_the_local_one(cluster, rule):
+def test_the_entity_index_on_the_cluster_is_the_local_one(cluster, rule, tmp_path):
     articles = entity_articles(230)
     expected = entity_index.build(articles, **rule)
-    found = dask_entities.build(cluster, articles, partition=17, buckets=5, **rule)  # 14 partitions, 5 buckets of ids
-    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(expected))
+    found = dask_entities.build(cluster, articles, tmp_path / "index.sqlite", partition=17, buckets=5,
+                                **rule)  # 14 partitions, 5 buckets of ids
+    same_index(found, expected)
     assert any(rec["related"] for rec in expected["entities"].values()) and expected["local"]
     assert any(rec["url"] is None for rec in expected["entities"].values() if rec["type"] == "person") == bool(rule)
 
 
-def test_a_worker_lost_with_the_partitions_it_held_has_the_step_made_again(cluster, monkeypatch):
+def test_a_worker_lost_with_the_partitions_it_held_has_the_step_made_again(cluster, monkeypatch, tmp_path):
+    from distributed import wait
+
     cluster.wait_for_workers(2, timeout=120)  # an earlier test's killed worker is back (its nanny restarts it)
     articles = entity_articles(120)
     expected = entity_index.build(articles)
     pids = cluster.run(os.getpid)
-    real, killed = dask_entities.grouping, []
+    real, killed = dask_entities.ids_on, []
 
-    def grouping_and_a_kill(*args):  # step 1 is done: every worker holds partitions of the articles
+    def grouping_and_a_kill(submit, sent, buckets):  # the partitions are sent: every worker holds some
         if not killed:
+            wait(sent)  # read there
             holders = {w for ws in cluster.who_has().values() for w in ws}
             killed.append(sorted(holders & set(pids))[0])
             os.kill(pids[killed[0]], signal.SIGKILL)
             deadline = time.monotonic() + 30
             while killed[0] in cluster.scheduler_info()["workers"] and time.monotonic() < deadline:
                 time.sleep(0.1)
-        return real(*args)
+        return real(submit, sent, buckets)
 
-    monkeypatch.setattr(dask_entities, "grouping", grouping_and_a_kill)
+    monkeypatch.setattr(dask_entities, "ids_on", grouping_and_a_kill)
     said = []
     with dask_backend.Annotator(cluster.scheduler.address, say=said.append) as annotator:
         found = annotator.sitewide(lambda client, workers: dask_entities.build(
-            client, articles, partition=10, workers=workers), "The entity index")
+            client, articles, tmp_path / "index.sqlite", partition=10, workers=workers), "The entity index")
     assert killed and any("The entity index on the Dask cluster" in line and "making it again" in line for line in said)
-    assert json.dumps(entity_index.to_json(found)) == json.dumps(entity_index.to_json(expected))
+    same_index(found, expected)
     cluster.wait_for_workers(2, timeout=60)
 
 

@@ -8,9 +8,15 @@ import random
 import pytest
 
 from newsreader.core.entities import grouping_on_dask, index as entity_index, on_dask as dask_entities
-from newsreader.core.entities.grouping import grouping, grouping_parts
+from newsreader.core.entities.grouping import grouping, grouping_parts, is_local
 
 from test_dask import entity_articles
+
+
+def own_ids(articles: list, ids: dict) -> dict:
+    """The part of the site's ``ids`` that ``articles`` name, in the order they name it."""
+    return {key: ids[key] for key in ((slug, e["type"], e["name"]) if is_local(e) else (e["type"], e["name"])
+                                      for slug, ents in articles for e in ents)}
 
 
 def entity(name, kind, sentences=(1,), **more):
@@ -107,7 +113,7 @@ def check(client, articles, size: int, buckets: int) -> None:
     futures = grouping_on_dask.ids_on(lambda *args: client.submit(*args, pure=False), sent, buckets)
     assert len(futures) == len(parts)
     for part, (own, surname_ids) in zip(parts, client.gather(futures)):
-        expected = dask_entities.own_ids(part, ids)
+        expected = own_ids(part, ids)
         assert list(own.items()) == list(expected.items())  # the same ids, in the same order
         assert surname_ids == {eid for eid in expected.values() if eid in person_surnames}
 
@@ -191,5 +197,5 @@ def test_the_build_process_gathers_nothing_and_sends_only_futures(cluster, monke
     monkeypatch.undo()
     ids, person_surnames = local_ids_and_surnames(articles)
     for part, (own, surname_ids) in zip(parts, cluster.gather(futures)):
-        assert own == dask_entities.own_ids(part, ids)
+        assert own == own_ids(part, ids)
         assert surname_ids == {eid for eid in own.values() if eid in person_surnames}

@@ -11,18 +11,7 @@ import pytest
 
 from newsreader.build.cache import Cache, use_secret
 from newsreader.core.entities import index as entity_index, on_dask as dask_entities, stored
-
-
-def _same(found: dict, expected: dict) -> None:
-    mine, theirs = entity_index.to_json(found), entity_index.to_json(expected)
-    assert json.dumps(mine["entities"], ensure_ascii=False) == json.dumps(theirs["entities"], ensure_ascii=False)
-    assert json.dumps(mine["local"], ensure_ascii=False) == json.dumps(theirs["local"], ensure_ascii=False)
-    assert dict(found["ids"].items()) == expected["ids"]  # a look-up: its order is no output's
-    assert list(found["entities"]) == list(expected["entities"])  # id order, as a local build's dicts
-    assert list(found["entities"].values()) == list(expected["entities"].values())  # each record's key order too
-    assert len(found["entities"]) == len(expected["entities"]) and len(found["local"]) == len(expected["local"])
-    values = found["entities"].values()
-    assert list(values) == list(values) and len(values) == len(expected["entities"])  # read again at each pass
+from test_dask import same_index
 
 
 def _articles():
@@ -43,7 +32,7 @@ def test_an_index_read_from_its_file_is_the_index_written(tmp_path):
     writer.records(expected["local"].values(), local=True)
     writer.close()
     found = stored.opened(tmp_path / "index.sqlite")
-    _same(found, expected)
+    same_index(found, expected)
     assert dict(found["ids"].items()) == expected["ids"]
     for slug, ents in articles[:20]:
         for e in ents:
@@ -86,8 +75,8 @@ def test_the_index_written_from_the_cluster_is_the_local_one_a_piece_at_a_time(c
         return value
 
     monkeypatch.setattr(dask_entities, "decoded", counted)
-    found = dask_entities.build(cluster, articles, partition=17, buckets=5, min_articles=2, into=tmp_path / "i.sqlite")
-    _same(found, expected)
+    found = dask_entities.build(cluster, articles, tmp_path / "i.sqlite", partition=17, buckets=5, min_articles=2)
+    same_index(found, expected)
     assert max(pieces) <= 9 and len(pieces) > 20  # the records came a few at a time, never a bucket whole
     assert any(rec["url"] is None for rec in expected["entities"].values())
 
@@ -108,16 +97,16 @@ def test_the_file_is_kept_in_the_cache_and_read_again_only_as_it_was_written(tmp
         writer.close()
         return stored.opened(into)
 
-    _same(stored.cached(cache, "a" * 64, True, make), expected)
-    _same(stored.cached(cache, "a" * 64, True, make), expected)
+    same_index(stored.cached(cache, "a" * 64, True, make), expected)
+    same_index(stored.cached(cache, "a" * 64, True, make), expected)
     assert len(made) == 1  # the second time, read from the cache
     path = cache.path_of("a" * 64, stored.SUFFIX)
     data = bytearray(path.read_bytes())
     data[-200] ^= 1  # one bit of the file changed (by hand, by a disk): made again, not read
     path.write_bytes(bytes(data))
-    _same(stored.cached(cache, "a" * 64, True, make), expected)
+    same_index(stored.cached(cache, "a" * 64, True, make), expected)
     assert len(made) == 2
-    _same(stored.cached(cache, "a" * 64, False, make), expected)  # not to be reused (a build that did not finish)
+    same_index(stored.cached(cache, "a" * 64, False, make), expected)  # not to be reused (a build that did not finish)
     assert len(made) == 3
-    _same(stored.cached(Cache(None), "a" * 64, True, make), expected)  # no cache: a file of its own
+    same_index(stored.cached(Cache(None), "a" * 64, True, make), expected)  # no cache: a file of its own
     assert len(made) == 4 and not str(made[-1]).startswith(str(tmp_path))

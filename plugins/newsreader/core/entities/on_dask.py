@@ -1,25 +1,24 @@
-"""The entity index computed on a Dask cluster: the same index as ``index.build``, record for record.
+"""The entity index computed on a Dask cluster: the same index as ``index.build``, record for record, written to a
+file as it comes (``stored.py``): nothing of it is ever whole in the build process, which only wires the tasks and
+writes the records and ids it is sent, a piece at a time.
 
-The articles' entity dicts go to the workers in partitions (of ``PARTITION`` articles, in order), and every
-reduction is by entity, in buckets of ids (a hash of the id), on the workers. What holds this process's strings (the
-partitions, each partition's ids, the surnames' ids and the URL pattern) is sent as one JSON text each
-(``wire.encoded``: no UTF-8 copy of a name left here), its tuples and tuple keys made again there
-(:func:`articles_of`, :func:`ids_of`):
+The articles' entity dicts go to the workers in partitions (of ``PARTITION`` articles, in order, each as one JSON text:
+``wire.encoded``, no UTF-8 copy of a name left here; tuples made again there, :func:`articles_of`), and every
+reduction is made there:
 
-1. **per partition**: what the grouping reads of its articles (``grouping.grouping_parts``), its money and
-   quantities, and its article-local ids; gathered here in order and merged (the local build's own functions then
-   give every (type, name) its site-wide id: ``grouping.grouping``, ``index.site_ids``);
+1. **the ids** (``grouping_on_dask.ids_on``): the merge rules and the site-wide ids of each partition's names, in
+   three shuffles on the workers; each partition gets its own names' ids and which of them are persons' surnames;
 2. **per partition**: each id's ``index.Tally`` over its articles (mentions, aliases, roles, votes, quotes, names,
-   articles), kept on the worker by bucket, and the ids of each article's dicts; a partition is sent the ids of its
-   own names only (every worker sent them all held twice the build's memory of them, briefly, here);
+   articles), kept on the worker by bucket of ids (a hash of the id), with the surnames' ids among them, and the
+   ids of each article's dicts;
 3. **per bucket**: the tallies of every partition merged in order and finished (``index.finish``: type, name,
    page), kept there; each partition is sent, from each bucket, the mentions of its own ids with a page (what
-   "related" ranks by; nothing of it comes here);
+   "related" ranks by);
 4. **per partition**: how often each id with a page is named with each other one (pairs of dicts in an article),
    by bucket, with the mentions of the ids counted;
 5. **per bucket**: the counts merged, the ten related ranked (``index.ranked``, as the local build ranks them),
-   the records completed and sent here, one bucket at a time; their ids and articles' slugs are then this
-   process's own strings (the ids it made, the articles' slugs, by position), not copies.
+   the records completed; they come here :data:`PIECE` at a time (their articles as positions: the slugs are
+   this process's), as do each partition's ids, and go to the file.
 
 Plain Python; the caller passes a ``distributed.Client``.
 """
@@ -33,9 +32,8 @@ from operator import getitem
 
 from ..wire import decoded, encoded
 from . import stored
-from .grouping import grouping, grouping_parts
-from .grouping import is_local
-from .index import Tally, complete, figures_of, finish, local_ids, ranked, site_ids, tally
+from .grouping_on_dask import ids_on
+from .index import Tally, complete, finish, ranked, tally
 
 PARTITION = 2000  # articles per task of steps 1, 2 and 4
 PIECE = 2000  # records a task sends here at a time when the index goes to a file
@@ -50,23 +48,17 @@ def articles_of(sent: bytes) -> list[tuple[str, list[dict]]]:
     return [(slug, ents) for slug, ents in decoded(sent)]
 
 
-def ids_of(sent: bytes) -> dict[tuple, str]:
-    """A partition's ids as :func:`build` sent them (``[[key, id]]``): {(type, name) or (slug, type, name): id}."""
-    return {tuple(key): eid for key, eid in decoded(sent)}
-
-
-def parts(articles: list, start: int) -> tuple:
-    """Step 1."""
-    seen, organisations = grouping_parts(articles)
-    return seen, organisations, figures_of(articles), local_ids(articles)
-
-
-def tallied(articles: list, ids: bytes, start: int, buckets: int) -> tuple[list[dict], list[list[str]]]:
-    """Step 2: the partition's tallies by bucket, and the ids of each article's dicts (``ids``: :func:`ids_of`)."""
-    tallies, present = tally(articles, ids_of(ids), start)
-    out: list[dict] = [{} for _ in range(buckets)]
+def tallied(articles: list, ids: tuple, start: int, buckets: int) -> tuple[list[tuple], list[list[str]]]:
+    """Step 2: the partition's (tallies, surnames' ids) by bucket, and the ids of each article's dicts (``ids``:
+    the partition's own ids and surnames' ids, from ``ids_on``)."""
+    own, surnames = ids
+    tallies, present = tally(articles, own, start)
+    out: list[tuple] = [({}, set()) for _ in range(buckets)]
     for eid, t in tallies.items():
-        out[bucket_of(eid, buckets)][eid] = t
+        mine = out[bucket_of(eid, buckets)]
+        mine[0][eid] = t
+        if eid in surnames:
+            mine[1].add(eid)
     return out, present
 
 
@@ -74,13 +66,12 @@ def pick(value, number: int):
     return value[0][number]
 
 
-def finished(parts_of_bucket: list[dict], sent: bytes, rule: dict) -> tuple:
-    """Step 3: ({id: (record, tally)}, {id with a page: minus its mentions}); ``sent``: the ids of persons' surnames
-    and the URL pattern."""
-    surnames, url_pattern = decoded(sent)
-    person_surnames = set(surnames)
+def finished(parts_of_bucket: list[tuple], url_pattern: str, rule: dict) -> tuple:
+    """Step 3: ({id: (record, tally)}, {id with a page: minus its mentions})."""
     merged: dict[str, Tally] = {}
-    for part in parts_of_bucket:
+    person_surnames: set[str] = set()
+    for part, surnames in parts_of_bucket:
+        person_surnames |= surnames
         for eid, t in part.items():
             mine = merged.get(eid)
             if mine is None:
@@ -90,10 +81,11 @@ def finished(parts_of_bucket: list[dict], sent: bytes, rule: dict) -> tuple:
     return records, {eid: -rec["mentions"] for eid, (rec, _) in records.items() if rec["url"]}
 
 
-def fewer_of(bucket, tallies: dict) -> dict[str, int]:
-    """Step 3, for a partition: {id of its ``tallies`` with a page: minus its mentions} from a finished bucket."""
+def fewer_of(bucket, part: tuple) -> dict[str, int]:
+    """Step 3, for a partition: {id of its tallies (``part``) with a page: minus its mentions} from a finished
+    bucket."""
     fewer = bucket[1]
-    return {eid: fewer[eid] for eid in tallies if eid in fewer}
+    return {eid: fewer[eid] for eid in part[0] if eid in fewer}
 
 
 def together(value, fewer_parts: list[dict[str, int]], buckets: int) -> list[tuple[dict, dict]]:
@@ -145,20 +137,13 @@ def related(bucket, counts_of_bucket: list[tuple[dict, dict]]) -> dict[str, dict
     return out
 
 
-def own_ids(articles: list, ids: dict) -> dict:
-    """The part of ``ids`` that ``articles`` name."""
-    return {key: ids[key] for key in ((slug, e["type"], e["name"]) if is_local(e) else (e["type"], e["name"])
-                                      for slug, ents in articles for e in ents)}
-
-
-def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id}/", min_articles: int = 1,
-          min_mentions: int = 1, min_quotes: int = 1, partition: int = PARTITION, buckets: int | None = None,
-          workers: list[str] | None = None, into=None) -> dict:
-    """``index.build`` of ``articles`` on the cluster behind ``client``: the same index (its dicts in the same order).
+def build(client, articles: list[tuple[str, list[dict]]], into, url_pattern: str = "entity/{id}/",
+          min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1, partition: int = PARTITION,
+          buckets: int | None = None, workers: list[str] | None = None) -> dict:
+    """``index.build`` of ``articles`` on the cluster behind ``client``, written to the file ``into`` and read from
+    it (``stored.opened``): the same index, its records in the same order.
 
     ``workers``: the only workers its tasks may run on (those whose code the handshake accepted), else any.
-    ``into``: a path where the index is written (``stored.Writer``) as it comes, and read from (``stored.opened``):
-    then never whole in this process.
     """
     buckets = buckets or 4 * max(1, len(workers or client.scheduler_info()["workers"]))
     where = {"workers": workers, "allow_other_workers": False} if workers else {}
@@ -171,51 +156,36 @@ def build(client, articles: list[tuple[str, list[dict]]], url_pattern: str = "en
         return client.scatter([encoded(value)], workers=workers, hash=False)[0]
 
     starts = range(0, len(articles), partition)
-    # Each partition put on a worker once and read there once, for steps 1, 2 and 4.
+    # Each partition put on a worker once and read there for steps 1, 2 and 4.
     sent = [submit(articles_of, send(articles[at:at + partition])) for at in starts]
-    seen, organisations, figures, locals_ = {}, set(), set(), {}
-    for future in [submit(parts, part, at) for part, at in zip(sent, starts)]:
-        part_seen, part_organisations, part_figures, part_locals = future.result()
-        for pair, dicts in part_seen.items():
-            seen[pair] = seen.get(pair, 0) + dicts
-        organisations |= part_organisations
-        figures |= part_figures
-        for name, eid in part_locals.items():
-            locals_.setdefault(name, eid)
-    groups, surnames = grouping(seen, organisations)
-    del seen, organisations
-    ids, page_ids = site_ids(groups, figures)
-    ids.update(locals_)
-    person_surnames = {page_ids[k] for k in surnames if k in page_ids}
-    del groups, figures, locals_, page_ids
-    tallies = [submit(tallied, part, send(list(own_ids(articles[at:at + partition], ids).items())), at, buckets)
-               for part, at in zip(sent, starts)]
+    ids = ids_on(submit, sent, buckets)
+    tallies = [submit(tallied, part, own, at, buckets) for part, own, at in zip(sent, ids, starts)]
     del sent
     picked = [[submit(pick, t, b) for b in range(buckets)] for t in tallies]
-    surnames_sent = send([sorted(person_surnames), url_pattern])
-    done = [submit(finished, [p[b] for p in picked], surnames_sent, rule) for b in range(buckets)]
+    done = [submit(finished, [p[b] for p in picked], url_pattern, rule) for b in range(buckets)]
     counts = [submit(together, t, [submit(fewer_of, d, p[b]) for b, d in enumerate(done)], buckets)
               for t, p in zip(tallies, picked)]
-    del tallies, picked, surnames_sent
+    del tallies, picked
     results = [submit(related, d, [submit(getitem, c, b) for c in counts]) for b, d in enumerate(done)]
     del done, counts
-    if into is not None:
-        return _stored(into, submit, results, ids, articles)
-    own = {}  # each id as this process made it: records refer to it, not to copies of it
-    for eid in ids.values():
-        own.setdefault(eid, eid)
-    records: dict[str, dict] = {}
-    for future in results:
-        for eid, rec in future.result().items():
-            eid = rec["id"] = own[eid]
-            rec["related"] = [own[b] for b in rec["related"]]
-            rec["articles"] = _slugs(articles, rec["articles"])
-            records[eid] = rec
-        future.release()
-    del own
-    order = sorted(records)
-    local = {eid: records[eid] for eid in order if records[eid].pop("local")}
-    return {"entities": {eid: records[eid] for eid in order if eid not in local}, "local": local, "ids": ids}
+    writer = stored.Writer(into)
+    try:
+        for own in ids:  # each partition's ids, a piece at a time
+            for start in range(0, submit(count, own, 0).result(), PIECE):
+                writer.ids((tuple(key), eid) for key, eid in decoded(submit(id_piece, own, start, PIECE).result()))
+            own.release()
+        for future in results:
+            for start in range(0, submit(count, future).result(), PIECE):
+                kinds: tuple[list, list] = ([], [])
+                for rec in decoded(submit(piece, future, start, PIECE).result()):
+                    rec["articles"] = _slugs(articles, rec["articles"])
+                    kinds[rec.pop("local")].append(rec)
+                writer.records(kinds[0])
+                writer.records(kinds[1], local=True)
+            future.release()
+    finally:
+        writer.close()
+    return stored.opened(into)
 
 
 def _slugs(articles: list, positions: list[int]) -> list[str]:
@@ -227,26 +197,10 @@ def piece(records: dict, start: int, size: int) -> bytes:
     return encoded(list(islice(records.values(), start, start + size)))
 
 
-def count(records: dict) -> int:
-    return len(records)
+def id_piece(ids: tuple, start: int, size: int) -> bytes:
+    """Ids ``start``… (``size`` of them) of a partition's, as one JSON text of ``[key, id]`` pairs."""
+    return encoded(list(islice(ids[0].items(), start, start + size)))
 
 
-def _stored(into, submit, results: list, ids: dict, articles: list) -> dict:
-    """The records written to the index file ``into`` as they come (:data:`PIECE` at a time: never a bucket
-    whole here), with the ids; the index read from the file (``stored.opened``)."""
-    writer = stored.Writer(into)
-    try:
-        writer.ids(ids.items())
-        for future in results:
-            for start in range(0, submit(count, future).result(), PIECE):
-                records = decoded(submit(piece, future, start, PIECE).result())
-                kinds: tuple[list, list] = ([], [])
-                for rec in records:
-                    rec["articles"] = _slugs(articles, rec["articles"])
-                    kinds[rec.pop("local")].append(rec)
-                writer.records(kinds[0])
-                writer.records(kinds[1], local=True)
-            future.release()
-    finally:
-        writer.close()
-    return stored.opened(into)
+def count(value, part: int | None = None) -> int:
+    return len(value if part is None else value[part])
