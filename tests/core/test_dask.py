@@ -282,6 +282,30 @@ def test_an_unreachable_scheduler_fails_fast_and_keeps_the_last_good_site(corpus
     assert not list(out.glob(".newsreader-staging*"))
 
 
+def test_a_scheduler_that_cannot_read_the_builds_tasks_is_named(tmp_path):
+    """A scheduler started without the plugin on its path (``dask scheduler`` outside a checkout) would fail on
+    the first task it is sent: the build says so when it connects."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                                  "--port", str(port), "--dashboard-address", "127.0.0.1:0"], cwd=tmp_path, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        address = f"tcp://127.0.0.1:{port}"
+        with pytest.raises(dask_backend.DaskError, match="cannot read this build's tasks.*PYTHONPATH=plugins"):
+            with dask_backend.Annotator(address, say=lambda line: None) as annotator:
+                annotator.opened()
+    finally:
+        scheduler.terminate()
+        scheduler.wait(timeout=30)
+
+
 def _joined(client, name: str, timeout: float = 120) -> str:
     """The address of worker ``name`` once it has joined, beside at least one other worker (the cluster's own may
     still be coming back from an earlier test that killed one: their number is not counted on)."""

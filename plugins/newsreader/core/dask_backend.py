@@ -99,7 +99,7 @@ def annotate_task(expected: dict, items: list[tuple[list[str], str | None]]) -> 
 
 
 def worker_identity() -> dict[str, str]:
-    """Run on each worker by the handshake."""
+    """Run on each worker by the handshake (and on the scheduler, to see it can read the build's tasks)."""
     return identity()
 
 
@@ -157,6 +157,11 @@ class Annotator:
                                 f"(NEWSREADER_DASK): {err}. Start it with `dask scheduler`, or unset NEWSREADER_DASK "
                                 "to annotate on this machine") from None
             where = f"the Dask cluster at {self.address}"
+            try:  # the scheduler reads the tasks it is sent: it must import this package
+                self.client.run_on_scheduler(worker_identity)
+            except Exception as err:  # noqa: BLE001 - ModuleNotFoundError there, raised here as it was
+                raise DaskError(f"the Dask scheduler at {self.address} cannot read this build's tasks ({err}): start "
+                                "it from a checkout of the same commit with PYTHONPATH=plugins") from None
             self._wait_for_workers(1, CONNECT_TIMEOUT)
         self.say(f"Using {where}; dashboard: {self.dashboard()}")
         self.handshake()
