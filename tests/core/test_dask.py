@@ -386,3 +386,22 @@ def test_the_workers_of_a_local_cluster_end_with_a_killed_build():
     for pid in left:  # not to leave them running when the test fails
         os.kill(pid, signal.SIGKILL)
     assert not left, f"worker processes {left} outlived the killed build"
+
+
+def _malloc_setting():
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_a_local_clusters_workers_allocate_as_the_process_pool_does(monkeypatch):
+    """Dask sets glibc's MALLOC_TRIM_THRESHOLD_ for its workers (which fixes the mmap threshold: spaCy's arrays
+    mapped and unmapped at every parse); ``local`` starts them without it, the other settings kept."""
+    import dask
+    import distributed  # noqa: F401 - its settings' defaults
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    assert dask.config.get("distributed.nanny.pre-spawn-environ").get("MALLOC_TRIM_THRESHOLD_")  # Dask's default
+    with dask_backend.Annotator("local", workers=1, say=lambda line: None) as annotator:
+        found = annotator.client.run(_malloc_setting)
+        threads = annotator.client.run(lambda: os.environ.get("OMP_NUM_THREADS"))
+    assert list(found.values()) == [None]
+    assert list(threads.values()) == [str(dask.config.get("distributed.nanny.pre-spawn-environ")["OMP_NUM_THREADS"])]
