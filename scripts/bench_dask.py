@@ -11,8 +11,8 @@
 2. **Site-wide steps** at each of ``--scale`` (10,000 and 100,000 articles by default), on annotation records
    synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
    written to a temporary folder), the entity index (``entity_index.build``) and the site timeline
-   (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``write``, each file written as it
-   is made; ``entities/on_dask.build``; ``timeline_years_on``). Each step in a fresh process of its own, right after
+   (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``dask_glue.write_search``, each
+   file written as it is made, kept in a cache and listed there, as a build does; ``entities/on_dask.build``; ``timeline_years_on``). Each step in a fresh process of its own, right after
    the corpus is made there (a step run after another one reuses, or not, what the allocator kept of it: its peak
    then says more about the step before); on the cluster the entity index is written to a file as it comes, as a
    build keeps it (``core/entities/stored.py``); its time, and the peak resident memory of that process (the build
@@ -106,6 +106,7 @@ def annotate_once(mode: str, count: int, address: str) -> dict:
     if found is not None:
         found.close()
     digest = hashlib.sha256(json.dumps(records, sort_keys=True).encode()).hexdigest()
+    shutil.rmtree(work, ignore_errors=True)
     return {"seconds": done - start, "cluster": opened - start, "model": loaded - opened, "work": done - loaded,
             "records": len(records), "digest": digest, "errors": sum(1 for r in records if r.get("error"))}
 
@@ -178,6 +179,10 @@ def sitewide_once(count: int, address: str | None, only: str = "search,entities,
     from newsreader.core.entities import index as entity_index, on_dask as dask_entities, stored  # noqa: PLC0415
 
     folder = Path(tempfile.mkdtemp(prefix="newsreader-bench-search-"))  # removed once measured: not the build's
+    from newsreader.build.cache import use_secret  # noqa: PLC0415
+    from newsreader import dask_glue  # noqa: F401, PLC0415 - imported before a step is measured, as in a build
+
+    use_secret(str(folder.parent / f"{folder.name}-cache"))
     steps = [("search", lambda: _search(docs, store, client, folder))]
     if client is None:
         steps += [("entities", lambda: entity_index.build(per_article)),
@@ -194,6 +199,8 @@ def sitewide_once(count: int, address: str | None, only: str = "search,entities,
         out[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
                      "peak_above_kib": _peak_kib() - before}
     shutil.rmtree(folder, ignore_errors=True)  # it lists a folder's entries whole (100,000 display files): MiBs
+    shutil.rmtree(folder.parent / f"{folder.name}-cache", ignore_errors=True)
+    Path(f"{folder.parent / folder.name}-cache.key").unlink(missing_ok=True)
     if client is not None:
         client.close()
     if cluster is not None:
@@ -218,8 +225,16 @@ def _search(docs, store, client, out: Path) -> int:
         for path, text in search_files(docs, store).items():
             (out / path).parent.mkdir(parents=True, exist_ok=True)
             (out / path).write_bytes(text.encode("utf-8"))
-    else:
-        dask_search.write(dask_search.Search(client, docs), out, *streamed(store))
+    else:  # as a build does: each file also kept in a cache (beside ``out``) and listed there (``dask_glue``)
+        from newsreader import dask_glue  # noqa: PLC0415
+        from newsreader.build.cache import Cache  # noqa: PLC0415
+
+        class Session:  # what the build's Dask session gives write_search
+            def sitewide(self, step, what):
+                return step(client, None)
+
+        dask_glue.write_search(Session(), dask_search.Search(client, docs), docs, lambda: streamed(store), out,
+                               Cache(out.parent / f"{out.name}-cache"), "0" * 64)
     return _size(out)
 
 

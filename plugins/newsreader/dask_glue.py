@@ -8,7 +8,9 @@ Unset, nothing of Dask is imported.
 from __future__ import annotations
 
 import atexit
+import json
 import os
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from functools import partial
@@ -105,34 +107,48 @@ def search_index(found: dask_backend.Annotator, documents: list[dict], whole: bo
 def write_search(found: dask_backend.Annotator, started, documents: list[dict], shown, out, cache, name: str) -> None:
     """The search files written under ``out`` as the cluster makes them (``started``: the ``Search`` of
     ``documents`` that :func:`search_index` began), each kept in ``cache`` at once and listed there under ``name``
-    (as ``search._cache_files`` lists them): none is held here longer. ``shown()``: the display files, facets and
+    (as ``search._cache_files`` lists them): none is held here longer, nor is the listing (a line a file, in a
+    temporary file, then the entry made from it a line at a time). ``shown()``: the display files, facets and
     entities with a page (``search.streamed``: generators)."""
     from .build.cache import key  # noqa: PLC0415
     from .build.keys import file_key  # noqa: PLC0415
     from .core.search import on_dask as dask_search  # noqa: PLC0415
 
-    listing: dict[str, str] = {}
-
-    def kept(path: str, text: str | Path) -> None:  # a Path: the file written, made as pieces (facets.json)
+    def stored(text: str | Path) -> str:  # a Path: the file written, made as pieces (facets.json)
         digest = key("search-file", text) if isinstance(text, str) else file_key("search-file", text)
         if not cache.has(digest, ".txt"):
             if isinstance(text, str):
                 cache.put_text(digest, text, ".txt")
             else:
                 cache.put_file(digest, text, ".txt")
-        listing[path] = digest
+        return digest
+
+    def kept(path: str, text: str | Path) -> None:
+        lines.write(json.dumps([path, stored(text)], ensure_ascii=False) + "\n")
 
     def step(client, workers):
         search = started.pop() if started else dask_search.Search(client, documents, workers=workers)
-        listing.clear()
+        lines.seek(0)
+        lines.truncate()  # made again from the start: only the files of this try
         return dask_search.write(search, out, *shown(), kept=kept if cache.folder is not None else None)
 
     started = [started]
-    folder, manifest = found.sitewide(step, "The search files")
-    if cache.folder is not None:
-        kept("manifest.json", manifest)
-        cache.put(name, {"manifest.json": listing.pop("manifest.json"),
-                         **{f"{folder}/{path}": digest for path, digest in listing.items()}})
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines, \
+            tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".json", delete=False) as entry:
+        try:
+            folder, manifest = found.sitewide(step, "The search files")
+            if cache.folder is None:
+                return
+            entry.write(f'{{"manifest.json":{json.dumps(stored(manifest))}')
+            lines.seek(0)
+            for line in lines:
+                path, digest = json.loads(line)
+                entry.write(f",{json.dumps(f'{folder}/{path}', ensure_ascii=False)}:{json.dumps(digest)}")
+            entry.write("}")
+            entry.close()
+            cache.put_file(name, entry.name)
+        finally:
+            os.unlink(entry.name)
 
 
 def close(pelican) -> None:

@@ -227,3 +227,36 @@ def test_the_paths_written_are_kept_as_runs_and_given_back_in_sorted_order():
     assert written.runs == {"d/": 1234, "t": 101, "k": 1, "a": 1}  # the numbered files from 0: a count each
     assert len(written.others) == 29
     assert list(written.sorted()) == sorted(paths)
+
+
+def test_the_search_files_listed_in_the_cache_a_line_at_a_time_are_linked_back_whole(cluster, tmp_path):
+    """A build on a cluster keeps each search file in the cache as it is written and lists them there (a line a
+    file in a temporary file, never a dict of every document's file): the next build finds every file there."""
+    from newsreader import dask_glue
+    from newsreader.search import _valid_listing
+    from test_dask import search_documents, tree
+
+    class Cluster:  # what write_search asks of the build's Dask session
+        def __init__(self):
+            self.tries = 0
+
+        def sitewide(self, step, what):
+            self.tries += 1
+            if self.tries == 1:  # a step made again from the start (a worker lost): its files listed once
+                step(cluster, None)
+            return step(cluster, None)
+
+    use_secret(str(tmp_path / "cache"))
+    cache = Cache(tmp_path / "cache")
+    docs, store = search_documents(700)
+    local = search_files(docs, store)
+    out = tmp_path / "out"
+    out.mkdir()
+    search = dask_search.Search(cluster, docs, partition=150, range_terms=97)
+    dask_glue.write_search(Cluster(), search, docs, lambda: streamed(store), out, cache, "a" * 64)
+    assert tree(out) == {path: text.encode() for path, text in local.items()}
+    listing = cache.get("a" * 64, valid=_valid_listing)  # as the next build reads it
+    assert sorted(listing) == sorted(local) and len(listing) > 700  # each file once, the manifest among them
+    assert {path: entry_text(cache, digest, ".txt") for path, digest in listing.items()} == local
+    pairs = json.loads(entry_text(cache, "a" * 64, ".json"), object_pairs_hook=list)
+    assert len(pairs) == len(local)
