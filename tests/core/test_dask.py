@@ -392,9 +392,16 @@ def _malloc_setting():
     return os.environ.get("MALLOC_TRIM_THRESHOLD_")
 
 
+def _quiet_settings():
+    import dask
+
+    return [dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval")]
+
+
 def test_a_local_clusters_workers_allocate_as_the_process_pool_does(monkeypatch):
     """Dask sets glibc's MALLOC_TRIM_THRESHOLD_ for its workers (which fixes the mmap threshold: spaCy's arrays
-    mapped and unmapped at every parse); ``local`` starts them without it, the other settings kept."""
+    mapped and unmapped at every parse); ``local`` starts them without it, the other settings kept, and without the
+    dashboard's profiler."""
     import dask
     import distributed  # noqa: F401 - its settings' defaults
 
@@ -403,5 +410,7 @@ def test_a_local_clusters_workers_allocate_as_the_process_pool_does(monkeypatch)
     with dask_backend.Annotator("local", workers=1, say=lambda line: None) as annotator:
         found = annotator.client.run(_malloc_setting)
         threads = annotator.client.run(lambda: os.environ.get("OMP_NUM_THREADS"))
+        quiet = annotator.client.run(_quiet_settings)
+    assert list(quiet.values()) == [[False, "1s"]]  # no profiler sampling the parse, fewer wake-ups
     assert list(found.values()) == [None]
     assert list(threads.values()) == [str(dask.config.get("distributed.nanny.pre-spawn-environ")["OMP_NUM_THREADS"])]
