@@ -19,7 +19,7 @@ what they read of their articles in between (each round's last item):
    that are persons' surnames' ids. An id is its key's slug or that slug and a digest ("-" and 6 hex): the slug of
    another key may be that (a name "Foo 1a2b3c"), so keys are bucketed by their slug without its trailing digests:
    every key whose id may be the same string is in one bucket, whose ids are those of the whole site;
-4. **per partition**: its ids in ``on_dask.own_ids``'s order.
+4. **per partition**: its ids, in the order its articles name their keys.
 
 Tasks: 7 × partitions + 3 × buckets + 6 × partitions × buckets (the picks of each round's payloads and answers).
 """
@@ -160,7 +160,7 @@ def unique_ids(parts: list[tuple]) -> list[tuple[dict, dict, set]]:
 
 
 def own(articles: list, kept: tuple, answers: list[tuple]) -> tuple[dict, set[str]]:
-    """Per partition: (``on_dask.own_ids`` of its articles, its ids that are persons' surnames' ids)."""
+    """Per partition: (the ids of its articles' keys, in their order; its ids that are persons' surnames' ids)."""
     final_of, local = kept
     pages: dict[str, str] = {}
     figures: dict[tuple, str] = {}
@@ -191,10 +191,10 @@ def _round(submit, made: list, reduce, buckets: int) -> list[tuple]:
 
 
 def ids_on(submit, sent: list, buckets: int) -> list:
-    """Per partition, a Future of (own_ids, surname_ids): own_ids == on_dask.own_ids(partition_articles, ids) where
-    ids is exactly what index.build computes (site_ids(groups, figures) updated with local_ids(all articles));
-    surname_ids == the ids of that partition's own_ids values that are in index.build's person_surnames
-    ({page_ids[k] for k in surnames if k in page_ids}).
+    """Per partition, a Future of (own_ids, surname_ids): own_ids, the ids ``index.build`` gives the partition's
+    keys ((type, name), or (slug, type, name) for an article-local entity), in the order its articles name them;
+    surname_ids, those of its ids that are in index.build's person_surnames ({page_ids[k] for k in surnames if k in
+    page_ids}).
 
     ``submit(fn, *args)`` submits a task; ``sent``: the partitions' Futures (``[(slug, entity dicts)]`` each, in
     order); ``buckets``: how many buckets each shuffle has."""
