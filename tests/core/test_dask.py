@@ -241,7 +241,8 @@ def test_a_worker_lost_with_the_partitions_it_held_has_the_step_made_again(clust
             client, articles, tmp_path / "index.sqlite", partition=10, workers=workers), "The entity index")
     assert killed and any("The entity index on the Dask cluster" in line and "making it again" in line for line in said)
     same_index(found, expected)
-    cluster.wait_for_workers(2, timeout=60)
+    # Not waited for here: the nanny's new worker (once, on CI, not within 60 s); a later test that needs two
+    # workers waits for them itself.
 
 
 def test_the_timeline_on_the_cluster_is_the_local_one(cluster):
