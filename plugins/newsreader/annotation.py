@@ -20,7 +20,7 @@ from . import dask_glue, site as site_settings
 from .annotated import KEY, AnnotatedSite, ArticleAnnotations, of
 from .article_events import article_events, display_fields
 from .corrections_file import EditorCorrections
-from .core.entities import index as entity_index, stored
+from .core.entities import index as entity_index
 from .core.annotate import annotate_all
 from .core.text.body_html import article_body
 from .core.text.html_text import hand_written
@@ -202,7 +202,7 @@ def _annotate(settings, cache: Cache, site: str, articles: list, digests: list[s
         for entity in entities:
             entity["id"] = entity_index.id_of(index, article.slug, entity)
             # One type per entity site-wide.
-            entity["type"], entity["url"], entity["article_count"] = stored.brief(index, entity["id"])
+            entity["type"], entity["url"], entity["article_count"] = entity_index.brief(index, entity["id"])
             entity["href"] = f"{siteurl}/{entity['url']}" if entity["url"] else None
             for mention in entity["mentions"]:
                 counters[mention["sentence"]] = counters.get(mention["sentence"], 0) + 1

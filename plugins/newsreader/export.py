@@ -11,15 +11,19 @@ from .build.cache import Cache, replace_text, write_atomic
 from .core.timex.events import event_order, period_start
 
 
+def _json(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def _dumps(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json(value) + "\n"
 
 
 def _list_pieces(values):
     """``_dumps(list(values))`` as bytes, a value at a time (every entity of an archive: never one string)."""
     yield b"["
     for n, value in enumerate(values):
-        yield (b"," if n else b"") + json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        yield (b"," if n else b"") + _json(value).encode()
     yield b"]\n"
 
 
@@ -109,13 +113,14 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
     store = store or Cache(None)
     (data / "articles").mkdir(parents=True, exist_ok=True)
 
-    def write(path: Path, digest: str | None, value, pieces=None) -> None:
+    def write(path: Path, digest: str | None, value, listed: bool = False) -> None:
+        """``listed``: ``value()`` is the items of a list, written as they come (:func:`_list_pieces`)."""
         if digest and store.link_to(digest, ".out", path):
             return
-        if pieces is None:
-            replace_text(path, _dumps(value()))
+        if listed:
+            write_atomic(path, _list_pieces(value()))
         else:
-            write_atomic(path, pieces())
+            replace_text(path, _dumps(value()))
         if digest:
             store.adopt(digest, ".out", path)
 
@@ -123,8 +128,8 @@ def write_all(output_path: str, articles, urls: dict[str, str], index: dict, rec
         write(data / "articles" / f"{article.slug}.json", keys.export_article(article.newsreader.render_key),
               lambda article=article: article_record(article, urls[article.slug]))
     # Every entity, with or without a page (``url`` null): the export is the annotations' record, not the site's.
-    write(data / "entities.json", all_key and keys.export_file(all_key, "entities"), None,
-          lambda: _list_pieces(index["entities"].values()))
+    write(data / "entities.json", all_key and keys.export_file(all_key, "entities"), lambda: index["entities"].values(),
+          listed=True)
     write(data / "version.json", all_key and keys.export_file(all_key, "version"), lambda: {"schema": SCHEMA_VERSION})
     if tools:
         write(data / "timeline.json", all_key and keys.export_file(all_key, "timeline"),

@@ -39,7 +39,8 @@ def test_an_index_read_from_its_file_is_the_index_written(tmp_path):
             eid = entity_index.id_of(found, slug, e)
             assert eid == entity_index.id_of(expected, slug, e)
             rec = entity_index.record(expected, eid)
-            assert stored.brief(found, eid) == stored.brief(expected, eid) == (rec["type"], rec["url"], len(rec["articles"]))
+            assert entity_index.brief(found, eid) == entity_index.brief(expected, eid) == \
+                (rec["type"], rec["url"], len(rec["articles"]))
     some = next(iter(expected["entities"]))
     assert some in found["entities"] and found["entities"].get("no-such-id") is None
     with pytest.raises(KeyError):

@@ -62,6 +62,14 @@ def record(index: dict, eid: str) -> dict:
     return index["entities"].get(eid) or index["local"][eid]
 
 
+def brief(index: dict, eid: str) -> tuple[str, str | None, int]:
+    """An id's type, page URL and number of articles (of a kept index, without reading its whole record)."""
+    if stored.is_stored(index):
+        return stored.brief(index, eid)
+    found = record(index, eid)
+    return found["type"], found["url"], len(found["articles"])
+
+
 def earns_page(record: dict, articles: int, quoted: int = 0, min_articles: int = 1, min_mentions: int = 1,
                min_quotes: int = 1) -> bool:
     """Whether an entity gets a page of its own: a person, organisation, place or agreement, not article-local, named
@@ -79,7 +87,7 @@ def build(articles: list[tuple[str, list[dict]]], url_pattern: str = "entity/{id
     """Site-wide entities from ``[(article slug, entity dicts)]``.
 
     Returns ``{"entities": {id: record}, "local": {id: record}, "ids": {(type, name) or (slug, type, name): id}}``
-    (use :func:`id_of` and :func:`record`); article-local records are kept apart from the site's entities. One name is one entity whatever type an article gave it: its type is the one most
+    (use :func:`id_of`, :func:`record`, :func:`brief`); article-local records are kept apart from the site's entities. One name is one entity whatever type an article gave it: its type is the one most
     of its mentions (and roles) vote for. Names with and without middle initials, dotted and plain
     acronyms, and a lone surname with the one full-name person of the site who bears it are one entity.
     Article-local entities (generic bodies tied to no country) are never merged and get no page.

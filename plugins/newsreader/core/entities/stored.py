@@ -170,14 +170,12 @@ def is_stored(index: dict) -> bool:
 
 
 def brief(index: dict, eid: str) -> tuple[str, str | None, int]:
-    """An id's type, page URL and number of articles, without reading its whole record."""
-    if is_stored(index):
-        row = index["entities"].db.execute("SELECT type, url, articles FROM record WHERE id = ?", (eid,)).fetchone()
-        if row is None:
-            raise KeyError(eid)
-        return row
-    found = index["entities"].get(eid) or index["local"][eid]
-    return found["type"], found["url"], len(found["articles"])
+    """An id's type, page URL and number of articles, from their columns (not the whole record); ``index``: one
+    :func:`opened` gave (``index.brief`` serves both kinds)."""
+    row = index["entities"].db.execute("SELECT type, url, articles FROM record WHERE id = ?", (eid,)).fetchone()
+    if row is None:
+        raise KeyError(eid)
+    return row
 
 
 def urls(index: dict) -> Iterator[tuple[str, str | None]]:
