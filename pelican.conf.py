@@ -31,8 +31,8 @@ NEWSREADER_CACHE_PATH = _env("NEWSREADER_CACHE", ".cache/newsreader")
 NEWSREADER_CORRECTIONS = "annotations.yml"
 # Processes for a cold annotation run (default: one per core).
 NEWSREADER_PROCESSES = int(_env("NEWSREADER_PROCESSES", "0")) or None
-# Large archives: a Dask scheduler's address (tcp://host:8786) annotates on that cluster, "local" on a LocalCluster
-# here (NEWSREADER_PROCESSES workers); unset, the process pool above (README, "Large archives").
+# Large archives: a Dask scheduler's address (tcp://host:8786) annotates on that cluster, "local" on a cluster of
+# this machine (a scheduler and NEWSREADER_PROCESSES workers); unset, the process pool above (README, "Large archives").
 NEWSREADER_DASK = _env("NEWSREADER_DASK") or None
 # Also write the files only tools read (the whole search index, TimelineJS's format): docs/export.md.
 NEWSREADER_TOOL_EXPORTS = _env("NEWSREADER_TOOL_EXPORTS", "") not in ("", "0")

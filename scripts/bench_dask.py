@@ -3,21 +3,23 @@
     python scripts/bench_dask.py --dask local      (or: invoke bench --dask local)
 
 1. **Cold annotation** of N synthetic articles (``--articles``, 600 by default) with an empty cache: the process
-   pool of 2 processes (today's build) against ``--dask`` (``local``: a LocalCluster of 2 worker processes; or a
-   scheduler's address). Each in a fresh Python process, timed from before the model or cluster is loaded to the
-   last record cached, so each pays its own start (spaCy in the pool's parent; the cluster and spaCy in each
-   worker); the start (the cluster, the model) is timed apart from the articles, since an archive's run is long and
-   its start is paid once.
+   pool of 2 processes (today's build) against ``--dask`` (``local``: the local cluster a build starts, a scheduler
+   process and 2 worker processes; or a scheduler's address). Each in a fresh Python process, timed from before the
+   model or cluster is loaded to the last record cached, so each pays its own start (spaCy in the pool's parent;
+   the cluster and spaCy in each worker); the start (the cluster, the model) is timed apart from the articles,
+   since an archive's run is long and its start is paid once.
 2. **Site-wide steps** at each of ``--scale`` (10,000 and 100,000 articles by default), on annotation records
    synthesized directly (no spaCy): the search files (``search.search_files``: index, shards, display files,
    written to a temporary folder), the entity index (``entity_index.build``) and the site timeline
-   (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``dask_glue.write_search``, each
-   file written as it is made, kept in a cache and listed there, as a build does; ``entities/on_dask.build``; ``timeline_years_on``). Each step in a fresh process of its own, right after
-   the corpus is made there (a step run after another one reuses, or not, what the allocator kept of it: its peak
-   then says more about the step before); on the cluster the entity index is written to a file as it comes, as a
-   build keeps it (``core/entities/stored.py``); its time, and the peak resident memory of that process (the build
-   process: the cluster's workers are other processes) above what it held once the corpus was made
-   (``/proc/self/clear_refs``), and the corpus itself.
+   (``site_timeline.timeline_years``), locally, then on the cluster (``Search`` and ``dask_glue.write_search``,
+   each file written as it is made, kept in a cache and listed there, as a build does; ``entities/on_dask.build``;
+   ``timeline_years_on``). Each step in a fresh process of its own, right after the corpus is made there (a step
+   run after another one reuses, or not, what the allocator kept of it: its peak then says more about the step
+   before); on the cluster the entity index is written to a file as it comes, as a build keeps it
+   (``core/entities/stored.py``); its time, and the peak resident memory of that process (the build process: the
+   cluster's workers are other processes) above what it held once the corpus was made (``/proc/self/clear_refs``),
+   and the corpus itself. On a cluster, the scheduler's process's peak above what it held before the step too
+   (its record of the step's tasks: ``local`` starts it apart from the build, as ``dask scheduler`` runs).
 
 Figures only: nothing here asserts. The machine's load (``os.getloadavg``) is printed with each part.
 """
@@ -64,11 +66,11 @@ def _reset_peak() -> bool:
 
 
 def _cluster(address: str, workers: int):
-    from distributed import Client, LocalCluster  # noqa: PLC0415
+    from distributed import Client  # noqa: PLC0415
+    from newsreader.core.dask_backend import local_cluster  # noqa: PLC0415
 
     if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0", silence_logs=40, memory_limit=0)  # as a build's
+        cluster = local_cluster(workers)  # as a build starts it
         return cluster, Client(cluster)
     return None, Client(address, timeout=5)
 
@@ -191,13 +193,19 @@ def sitewide_once(count: int, address: str | None, only: str = "search,entities,
         steps += [("entities", lambda: stored.close(dask_entities.build(client, per_article,
                                                                       into=folder / "entities.sqlite"))),
                   ("timeline", lambda: site_timeline.timeline_years_on(client, events))]
+    apart = client is not None and client.run_on_scheduler(os.getpid) != os.getpid()
     for name, step in [(name, step) for name, step in steps if name in only.split(",")]:
         _reset_peak()
         before = _peak_kib()
+        if apart:  # the scheduler's own peak too: what it keeps of the step's tasks is not the build's memory
+            client.run_on_scheduler(_reset_peak)
+            scheduler_before = client.run_on_scheduler(_peak_kib)
         start, cpu = time.perf_counter(), time.process_time()
         step()
         out[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
                      "peak_above_kib": _peak_kib() - before}
+        if apart:
+            out[name]["scheduler_above_kib"] = client.run_on_scheduler(_peak_kib) - scheduler_before
     shutil.rmtree(folder, ignore_errors=True)  # it lists a folder's entries whole (100,000 display files): MiBs
     shutil.rmtree(folder.parent / f"{folder.name}-cache", ignore_errors=True)
     Path(f"{folder.parent / folder.name}-cache.key").unlink(missing_ok=True)
@@ -256,7 +264,7 @@ def _child(*args: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dask", default="local", help="local (a 2-worker LocalCluster) or a scheduler's address")
+    parser.add_argument("--dask", default="local", help="local (a build's local cluster, 2 workers) or a scheduler's address")
     parser.add_argument("--articles", type=int, default=600, help="articles for the cold annotation")
     parser.add_argument("--scale", default="10000,100000", help="article counts for the site-wide steps")
     parser.add_argument("--skip-annotation", action="store_true")
@@ -288,7 +296,9 @@ def main() -> None:
     mib = lambda kib: f"{kib / 1024:7.0f} MiB"  # noqa: E731
     row = lambda name, r: print(  # noqa: E731
         f"  {name:40s} {r['seconds']:7.1f} s ({r.get('cpu_seconds', 0):6.1f} s CPU here)"
-        f"   peak above the corpus {mib(r['peak_above_kib'])}", flush=True)
+        f"   peak above the corpus {mib(r['peak_above_kib'])}"
+        + (f"   (the scheduler's process: {mib(r['scheduler_above_kib'])})" if "scheduler_above_kib" in r else ""),
+        flush=True)
     for count in [int(n) for n in args.scale.split(",") if n.strip()]:
         print(f"Site-wide steps, {count:,} synthetic articles (records synthesized, no spaCy) ({_load()}):", flush=True)
         corpus_said = False

@@ -368,25 +368,29 @@ def alive(pid: int) -> bool:
     return not (status.exists() and status.read_text().split(") ", 1)[-1].startswith("Z"))  # a zombie has ended
 
 
-def test_the_workers_of_a_local_cluster_end_with_a_killed_build():
+def test_the_scheduler_and_workers_of_a_local_cluster_end_with_a_killed_build(tmp_path):
+    """``local``'s scheduler runs in a process of its own (not the build's), which a killed build does not end by
+    itself: it watches for its parent to go; and it leaves no file behind (where it told its address)."""
     code = ("import os, sys, time; sys.path.insert(0, 'plugins'); from newsreader.core.dask_backend import Annotator\n"
             "a = Annotator('local', workers=2, say=lambda line: None).opened()\n"
-            "print(' '.join(str(p) for p in a.client.run(os.getpid).values()), flush=True); time.sleep(300)\n")
+            "pids = [*a.client.run(os.getpid).values(), a.client.run_on_scheduler(os.getpid)]\n"
+            "print(os.getpid(), ' '.join(str(p) for p in pids), flush=True); time.sleep(300)\n")
     build = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             text=True)
+                             text=True, env=dict(os.environ, TMPDIR=str(tmp_path)))
     try:
-        workers = [int(pid) for pid in build.stdout.readline().split()]
-        assert len(workers) == 2 and all(alive(pid) for pid in workers)
+        own, *started = [int(pid) for pid in build.stdout.readline().split()]
+        assert len(started) == 3 and own not in started and all(alive(pid) for pid in started)
     finally:
         build.kill()  # SIGKILL: no atexit, no finally, nothing of the build process runs
         build.wait()
     deadline = time.monotonic() + 30
-    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
         time.sleep(0.5)
-    left = [pid for pid in workers if alive(pid)]
+    left = [pid for pid in started if alive(pid)]
     for pid in left:  # not to leave them running when the test fails
         os.kill(pid, signal.SIGKILL)
-    assert not left, f"worker processes {left} outlived the killed build"
+    assert not left, f"processes {left} of the cluster (2 workers, then the scheduler) outlived the killed build"
+    assert set(os.listdir(tmp_path)) <= {"dask-scratch-space"}  # Dask's workers' scratch space may stay
 
 
 def _malloc_setting():

@@ -1,8 +1,8 @@
 """Annotation on a Dask cluster (``NEWSREADER_DASK``): the same batches and records as the process pool.
 
-``NEWSREADER_DASK`` is a scheduler's address (``tcp://host:8786``) or ``local`` (a ``LocalCluster`` of one
-worker process per core on this machine, loopback only). Unset, nothing here is imported: dask and
-distributed are imported only by :class:`Annotator`, so a build without the setting does not pay for them.
+``NEWSREADER_DASK`` is a scheduler's address (``tcp://host:8786``) or ``local`` (a scheduler process and one
+worker process per core on this machine, loopback only: :func:`local_cluster`). Unset, nothing here is imported:
+dask and distributed are imported only by :class:`Annotator`, so a build without the setting does not pay for them.
 
 What Dask does and this module does not: scheduling, moving the data, and retrying the tasks of a worker
 that died on another one (the scheduler reschedules them; a task that has killed
@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -41,7 +42,7 @@ from .model import RawArticle
 from .rules_id import rules_id
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler (and, on a cluster of its own, to see a first worker)
-WORKERS_TIMEOUT = 60  # seconds a LocalCluster's workers may take to start
+WORKERS_TIMEOUT = 60  # seconds a local cluster's workers may take to start
 WATCH = 5  # seconds between checks that some accepted worker is still there while waiting for a result
 REPLACEMENT_WAIT = 30  # seconds to wait for an accepted worker to come back when every one of them has left
 PLUGINS = str(Path(__file__).resolve().parents[2])  # the folder that holds the `newsreader` package
@@ -167,26 +168,7 @@ class Annotator:
         self.handshake()
 
     def _local_cluster(self):
-        import dask  # noqa: PLC0415
-        from distributed import LocalCluster  # noqa: PLC0415
-
-        # Dask starts its workers with glibc's MALLOC_TRIM_THRESHOLD_ set low (64 KiB: memory handed back at
-        # once), which also fixes glibc's mmap threshold: spaCy's arrays are then mapped and unmapped at every
-        # parse, 7 times the page faults of the process pool and about 10 % more CPU an article (measured,
-        # session 16). A cluster of this machine's own starts them without it, as the process pool runs.
-        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"), MALLOC_TRIM_THRESHOLD_=None)
-        # And without the dashboard's statistical profiler (a stack sample every 10 ms; its page needs bokeh, which
-        # is not installed) and with the event loop's checks every second rather than every 20 ms: each woke the
-        # worker while spaCy parsed, 15,000 context switches a worker in 1,200 articles against 1,000, ~5 % of its
-        # CPU (measured, session 16).
-        quiet = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
-                 "distributed.admin.system-monitor.interval": "2s"}
-        # No memory limit: Dask's estimate of a task's data (``sizeof``, from a sample of a list's items) is far off
-        # for the search's postings (a few terms of every document among thousands of rare ones), and a limit of
-        # a share of the machine made it refuse tasks (a 100,000-article index) or pause workers.
-        with dask.config.set({"distributed.nanny.pre-spawn-environ": environ, **quiet}):
-            return LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL, memory_limit=0)
+        return local_cluster(self.workers)
 
     def _wait_for_workers(self, count: int, timeout: float) -> None:
         try:
@@ -318,6 +300,47 @@ class Annotator:
                 except Exception:  # noqa: BLE001, S110 - closing after a failure: the failure is what is reported
                     pass
         self.client = self.cluster = None
+
+
+def local_cluster(workers: int):
+    """``NEWSREADER_DASK=local``: a scheduler in a process of its own and ``workers`` worker processes (one thread
+    each, loopback only), started with Dask's own classes (``SpecCluster``, its ``SubprocessScheduler``, nannies).
+
+    The scheduler is not in the build process (as in ``LocalCluster``): its record of every task sent, which grows
+    with the archive (the site-wide steps send a task per partition and range), is then not the build's memory, as
+    with a scheduler started by ``dask scheduler``; it loads ``dask_scheduler_preload.py`` (this package on its
+    path, quiet logs, ended with the build). The nannies are in the build process: they start the workers with
+    these settings and end them with it.
+    """
+    import dask  # noqa: PLC0415
+    from distributed import Nanny, SpecCluster  # noqa: PLC0415
+    from distributed.deploy.subprocess import SubprocessScheduler  # noqa: PLC0415
+
+    # Dask starts its workers with glibc's MALLOC_TRIM_THRESHOLD_ set low (64 KiB: memory handed back at
+    # once), which also fixes glibc's mmap threshold: spaCy's arrays are then mapped and unmapped at every
+    # parse, 7 times the page faults of the process pool and about 10 % more CPU an article (measured,
+    # session 16). A cluster of this machine's own starts them without it, as the process pool runs.
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"), MALLOC_TRIM_THRESHOLD_=None)
+    # And without the dashboard's statistical profiler (a stack sample every 10 ms; its page needs bokeh, which
+    # is not installed) and with the event loop's checks every second rather than every 20 ms: each woke the
+    # worker while spaCy parsed, 15,000 context switches a worker in 1,200 articles against 1,000, ~5 % of its
+    # CPU (measured, session 16).
+    quiet = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+             "distributed.admin.system-monitor.interval": "2s"}
+    preload = str(Path(__file__).with_name("dask_scheduler_preload.py"))
+    scheduler = {"host": "127.0.0.1", "port": 0, "dashboard_address": "127.0.0.1:0", "preload": [preload]}
+    # No memory limit: Dask's estimate of a task's data (``sizeof``, from a sample of a list's items) is far off
+    # for the search's postings (a few terms of every document among thousands of rare ones), and a limit of
+    # a share of the machine made it refuse tasks (a 100,000-article index) or pause workers.
+    worker = {"nthreads": 1, "host": "127.0.0.1", "memory_limit": 0, "silence_logs": logging.CRITICAL}
+    # The scheduler tells its address in a file (``SubprocessScheduler``'s way; by default a file of the temporary
+    # folder, left there as the process is killed): here one of a folder that is removed once the cluster is up.
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ, **quiet}), \
+            tempfile.TemporaryDirectory(prefix="newsreader-dask-") as folder:
+        scheduler["scheduler_file"] = os.path.join(folder, "scheduler.json")
+        return SpecCluster(scheduler={"cls": SubprocessScheduler, "options": {"scheduler_kwargs": scheduler}},
+                           workers={n: {"cls": Nanny, "options": worker} for n in range(workers)},
+                           silence_logs=logging.CRITICAL, name="newsreader-local")
 
 
 class _Resubmit(Exception):

@@ -1,0 +1,33 @@
+"""Loaded (by its path, as a Dask preload) into the scheduler that ``NEWSREADER_DASK=local`` starts in a process of
+its own (``dask_backend.local_cluster``), before the scheduler starts.
+
+- The scheduler unpickles the build's tasks, so it must import this package: ``plugins/`` goes on its path.
+- It logs as quietly as the build asks of a local cluster (its standard error is a pipe that nobody reads once it
+  has started: a full pipe would stop it).
+- It ends when the build process that started it ends, even a killed one (a process of its own is not ended with
+  its parent): a thread watches whether its parent has changed.
+
+Standard library only; nothing to call.
+"""
+
+import logging
+import os
+import sys
+import threading
+import time
+
+PLUGINS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if PLUGINS not in sys.path:
+    sys.path.insert(0, PLUGINS)
+logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
+_BUILD = os.getppid()
+
+
+def _watch() -> None:
+    while os.getppid() == _BUILD:
+        time.sleep(1)
+    os._exit(0)  # the build is gone: nothing of this scheduler is wanted any more
+
+
+threading.Thread(target=_watch, name="newsreader-watch-build", daemon=True).start()
