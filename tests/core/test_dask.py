@@ -406,7 +406,7 @@ def _quiet_settings():
 def test_a_local_clusters_workers_allocate_as_the_process_pool_does(monkeypatch):
     """Dask sets glibc's MALLOC_TRIM_THRESHOLD_ for its workers (which fixes the mmap threshold: spaCy's arrays
     mapped and unmapped at every parse); ``local`` starts them without it, the other settings kept, and without the
-    dashboard's profiler."""
+    dashboard's profiler; its scheduler, once started, writes its errors nowhere rather than to a pipe."""
     import dask
     import distributed  # noqa: F401 - its settings' defaults
 
@@ -416,6 +416,8 @@ def test_a_local_clusters_workers_allocate_as_the_process_pool_does(monkeypatch)
         found = annotator.client.run(_malloc_setting)
         threads = annotator.client.run(lambda: os.environ.get("OMP_NUM_THREADS"))
         quiet = annotator.client.run(_quiet_settings)
+        errors = annotator.client.run_on_scheduler(os.readlink, "/proc/self/fd/2")
     assert list(quiet.values()) == [[False, "1s"]]  # no profiler sampling the parse, fewer wake-ups
     assert list(found.values()) == [None]
+    assert errors == os.devnull  # the scheduler's own process: no pipe that nobody reads, left to fill
     assert list(threads.values()) == [str(dask.config.get("distributed.nanny.pre-spawn-environ")["OMP_NUM_THREADS"])]
