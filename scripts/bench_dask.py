@@ -66,13 +66,12 @@ def _reset_peak() -> bool:
 
 
 def _cluster(address: str, workers: int):
-    from distributed import Client  # noqa: PLC0415
-    from newsreader.core.dask_backend import local_cluster  # noqa: PLC0415
+    from newsreader.core.dask_backend import client, local_cluster  # noqa: PLC0415
 
     if address == "local":
         cluster = local_cluster(workers)  # as a build starts it
-        return cluster, Client(cluster)
-    return None, Client(address, timeout=5)
+        return cluster, client(cluster)  # the build's client (no log of what it sends)
+    return None, client(address, timeout=5)
 
 
 # -- 1. cold annotation ------------------------------------------------------------------------------------------

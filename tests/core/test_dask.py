@@ -122,6 +122,14 @@ def test_a_killed_worker_has_its_tasks_run_elsewhere_with_the_same_records(clust
     cluster.wait_for_workers(2, timeout=60)  # the nanny starts a new worker in its place
 
 
+def test_the_builds_client_keeps_no_copy_of_the_tasks_it_sends(cluster):
+    """Dask's client keeps the last 1,000 batches of messages it sent (each task with its function and arguments)
+    for debugging only; the build's keeps none: the site-wide steps' tasks made that log grow with the archive."""
+    with dask_backend.Annotator(cluster.scheduler.address, say=lambda line: None) as annotator:
+        assert annotator.client.gather(annotator.client.map(len, ["ab", "cde"], pure=False)) == [2, 3]
+        assert not annotator.client.scheduler_comm.recent_message_log
+
+
 def test_the_search_index_on_the_cluster_has_lunr_py_weights_bit_for_bit(cluster):
     documents = []
     for i in range(2000):

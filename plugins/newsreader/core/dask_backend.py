@@ -48,6 +48,22 @@ REPLACEMENT_WAIT = 30  # seconds to wait for an accepted worker to come back whe
 PLUGINS = str(Path(__file__).resolve().parents[2])  # the folder that holds the `newsreader` package
 
 
+def client(where, **kwargs):
+    """A ``distributed.Client`` of ``where`` (a scheduler's address or a cluster) that keeps no copy of what it sends.
+
+    Its connection to the scheduler otherwise keeps the last ``distributed.admin.low-level-log-length`` (1,000)
+    batches of messages it sent, for debugging only (``BatchedSend.recent_message_log``, never read): every task
+    submitted, with its pickled function and arguments. The site-wide steps submit a few tasks per partition per
+    range of terms, so that log, not their data, was what grew in the build process with the corpus (2.2 MiB
+    retained at 40,000 articles; a batch grows with the partitions, so 1,000 of them are not a bound).
+    """
+    import dask  # noqa: PLC0415 - only when a cluster is used
+    from distributed import Client  # noqa: PLC0415
+
+    with dask.config.set({"distributed.admin.low-level-log-length": 0}):  # read once, as the connection opens
+        return Client(where, **kwargs)
+
+
 class DaskError(RuntimeError):
     """The cluster cannot annotate this build: the message says why and what to check."""
 
@@ -140,19 +156,17 @@ class Annotator:
         # Workers that this process starts (``local``) import the package by name, like remote ones.
         if PLUGINS not in sys.path:
             sys.path.insert(0, PLUGINS)
-        from distributed import Client  # noqa: PLC0415 - only when a cluster is used
-
         # Dask's own INFO lines (a scheduler, nannies and workers starting and stopping) would fill the build's log.
         logging.getLogger("distributed").setLevel(logging.WARNING)
 
         if self.address == "local":
             self.cluster = self._local_cluster()
-            self.client = Client(self.cluster, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            self.client = client(self.cluster, timeout=CONNECT_TIMEOUT, set_as_default=False)
             where = f"a local Dask cluster of {self.workers} worker process{'es' if self.workers > 1 else ''}"
             self._wait_for_workers(self.workers, WORKERS_TIMEOUT)
         else:
             try:
-                self.client = Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+                self.client = client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
             except (OSError, TimeoutError) as err:
                 raise DaskError(f"cannot reach the Dask scheduler at {self.address} within {CONNECT_TIMEOUT} s "
                                 f"(NEWSREADER_DASK): {err}. Start it with `dask scheduler`, or unset NEWSREADER_DASK "
