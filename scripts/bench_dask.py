@@ -263,7 +263,8 @@ def _child(*args: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dask", default="local", help="local (a build's local cluster, 2 workers) or a scheduler's address")
+    parser.add_argument("--dask", default="local",
+                        help="local (a build's local cluster, 2 workers) or a scheduler's address")
     parser.add_argument("--articles", type=int, default=600, help="articles for the cold annotation")
     parser.add_argument("--scale", default="10000,100000", help="article counts for the site-wide steps")
     parser.add_argument("--skip-annotation", action="store_true")
