@@ -429,3 +429,23 @@ def test_a_local_clusters_workers_allocate_as_the_process_pool_does(monkeypatch)
     assert list(found.values()) == [None]
     assert errors == os.devnull  # the scheduler's own process: no pipe that nobody reads, left to fill
     assert list(threads.values()) == [str(dask.config.get("distributed.nanny.pre-spawn-environ")["OMP_NUM_THREADS"])]
+
+
+def test_a_local_cluster_whose_scheduler_cannot_start_is_reported(monkeypatch, tmp_path):
+    """``local``'s scheduler is a process of its own: one that dies as it starts (here its preload is missing) fails
+    the build with a message that says what, why and what to do, and leaves no process behind."""
+    import psutil  # distributed's own dependency
+
+    monkeypatch.setattr(dask_backend, "PRELOAD", str(tmp_path / "missing.py"))
+    before = {child.pid for child in psutil.Process().children(recursive=True)}
+    said = r"cannot start a local Dask cluster .*\(ModuleNotFoundError: .*missing.*Unset NEWSREADER_DASK"  # and why
+    with pytest.raises(dask_backend.DaskError, match=said):
+        dask_backend.Annotator("local", workers=1, say=lambda line: None).opened()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        left = [child for child in psutil.Process().children(recursive=True)
+                if child.pid not in before and child.status() != psutil.STATUS_ZOMBIE]
+        if not left:
+            break
+        time.sleep(0.5)
+    assert not left, f"processes {left} outlived the failed start"

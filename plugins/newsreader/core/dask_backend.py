@@ -46,6 +46,7 @@ WORKERS_TIMEOUT = 60  # seconds a local cluster's workers may take to start
 WATCH = 5  # seconds between checks that some accepted worker is still there while waiting for a result
 REPLACEMENT_WAIT = 30  # seconds to wait for an accepted worker to come back when every one of them has left
 PLUGINS = str(Path(__file__).resolve().parents[2])  # the folder that holds the `newsreader` package
+PRELOAD = str(Path(__file__).with_name("dask_scheduler_preload.py"))  # what ``local``'s scheduler loads first
 
 
 def client(where, **kwargs):
@@ -341,20 +342,45 @@ def local_cluster(workers: int):
     # CPU (measured, session 16).
     quiet = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
              "distributed.admin.system-monitor.interval": "2s"}
-    preload = str(Path(__file__).with_name("dask_scheduler_preload.py"))
-    scheduler = {"host": "127.0.0.1", "port": 0, "dashboard_address": "127.0.0.1:0", "preload": [preload]}
+    scheduler = {"host": "127.0.0.1", "port": 0, "dashboard_address": "127.0.0.1:0", "preload": [PRELOAD]}
     # No memory limit: Dask's estimate of a task's data (``sizeof``, from a sample of a list's items) is far off
     # for the search's postings (a few terms of every document among thousands of rare ones), and a limit of
     # a share of the machine made it refuse tasks (a 100,000-article index) or pause workers.
     worker = {"nthreads": 1, "host": "127.0.0.1", "memory_limit": 0, "silence_logs": logging.CRITICAL}
     # The scheduler tells its address in a file (``SubprocessScheduler``'s way; by default a file of the temporary
     # folder, left there as the process is killed): here one of a folder that is removed once the cluster is up.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ, **quiet}), \
-            tempfile.TemporaryDirectory(prefix="newsreader-dask-") as folder:
-        scheduler["scheduler_file"] = os.path.join(folder, "scheduler.json")
-        return SpecCluster(scheduler={"cls": SubprocessScheduler, "options": {"scheduler_kwargs": scheduler}},
-                           workers={n: {"cls": Nanny, "options": worker} for n in range(workers)},
-                           silence_logs=logging.CRITICAL, name="newsreader-local")
+    # A scheduler that dies as it starts: Dask logs its standard error (why) and raises "failed to start"; the
+    # why is kept here for the build's message, not printed among Dask's silenced lines.
+    said = _Kept()
+    log = logging.getLogger("distributed.deploy.subprocess")
+    log.addHandler(said)
+    kept, log.level, log.propagate = (log.level, log.propagate), logging.ERROR, False
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": environ, **quiet}), \
+                tempfile.TemporaryDirectory(prefix="newsreader-dask-") as folder:
+            scheduler["scheduler_file"] = os.path.join(folder, "scheduler.json")
+            return SpecCluster(scheduler={"cls": SubprocessScheduler, "options": {"scheduler_kwargs": scheduler}},
+                               workers={n: {"cls": Nanny, "options": worker} for n in range(workers)},
+                               silence_logs=logging.CRITICAL, name="newsreader-local")
+    except (OSError, RuntimeError, TimeoutError) as err:  # the scheduler's process or a worker did not start
+        why = next((line.strip() for line in reversed(said.text.splitlines()) if line.strip()), "")
+        raise DaskError(f"cannot start a local Dask cluster (NEWSREADER_DASK=local): {err}"
+                        f"{f' ({why})' if why else ''}. Unset NEWSREADER_DASK to annotate with the process pool"
+                        ) from None
+    finally:
+        log.removeHandler(said)
+        log.level, log.propagate = kept
+
+
+class _Kept(logging.Handler):
+    """The text of the records logged to it."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.text = ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.text += record.getMessage() + "\n"
 
 
 class _Resubmit(Exception):
