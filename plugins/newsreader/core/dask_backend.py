@@ -347,17 +347,19 @@ def local_cluster(workers: int):
     # for the search's postings (a few terms of every document among thousands of rare ones), and a limit of
     # a share of the machine made it refuse tasks (a 100,000-article index) or pause workers.
     worker = {"nthreads": 1, "host": "127.0.0.1", "memory_limit": 0, "silence_logs": logging.CRITICAL}
-    # The scheduler tells its address in a file (``SubprocessScheduler``'s way; by default a file of the temporary
-    # folder, left there as the process is killed): here one of a folder that is removed once the cluster is up.
     # A scheduler that dies as it starts: Dask logs its standard error (why) and raises "failed to start"; the
     # why is kept here for the build's message, not printed among Dask's silenced lines.
     said = _Kept()
     log = logging.getLogger("distributed.deploy.subprocess")
+    kept = log.level, log.propagate
     log.addHandler(said)
-    kept, log.level, log.propagate = (log.level, log.propagate), logging.ERROR, False
+    log.setLevel(logging.ERROR)
+    log.propagate = False
     try:
         with dask.config.set({"distributed.nanny.pre-spawn-environ": environ, **quiet}), \
                 tempfile.TemporaryDirectory(prefix="newsreader-dask-") as folder:
+            # The scheduler tells its address in a file (``SubprocessScheduler``'s way; by default a file of the
+            # temporary folder, left there as the process is killed): here one of a folder removed once it is up.
             scheduler["scheduler_file"] = os.path.join(folder, "scheduler.json")
             return SpecCluster(scheduler={"cls": SubprocessScheduler, "options": {"scheduler_kwargs": scheduler}},
                                workers={n: {"cls": Nanny, "options": worker} for n in range(workers)},
@@ -369,7 +371,8 @@ def local_cluster(workers: int):
                         ) from None
     finally:
         log.removeHandler(said)
-        log.level, log.propagate = kept
+        log.setLevel(kept[0])
+        log.propagate = kept[1]
 
 
 class _Kept(logging.Handler):
