@@ -192,18 +192,17 @@ def sitewide_once(count: int, address: str | None, only: str = "search,entities,
         steps += [("entities", lambda: stored.close(dask_entities.build(client, per_article,
                                                                       into=folder / "entities.sqlite"))),
                   ("timeline", lambda: site_timeline.timeline_years_on(client, events))]
-    apart = client is not None and client.run_on_scheduler(os.getpid) != os.getpid()
     for name, step in [(name, step) for name, step in steps if name in only.split(",")]:
         _reset_peak()
         before = _peak_kib()
-        if apart:  # the scheduler's own peak too: what it keeps of the step's tasks is not the build's memory
+        if client is not None:  # the scheduler's own peak too (a process of its own): its record of the step's tasks
             client.run_on_scheduler(_reset_peak)
             scheduler_before = client.run_on_scheduler(_peak_kib)
         start, cpu = time.perf_counter(), time.process_time()
         step()
         out[name] = {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
                      "peak_above_kib": _peak_kib() - before}
-        if apart:
+        if client is not None:
             out[name]["scheduler_above_kib"] = client.run_on_scheduler(_peak_kib) - scheduler_before
     shutil.rmtree(folder, ignore_errors=True)  # it lists a folder's entries whole (100,000 display files): MiBs
     shutil.rmtree(folder.parent / f"{folder.name}-cache", ignore_errors=True)

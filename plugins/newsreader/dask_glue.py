@@ -61,14 +61,11 @@ def annotator(settings: dict):
 def entity_index_builder(settings: dict):
     """For ``core.entities.index.build_cached``: with a session, the entity index is made on the cluster too."""
     found = session(settings)
-    if found is None:
-        return None
-    builder = partial(_entity_index, found)
-    builder.into = True  # the index goes to a file as it comes (``core/entities/stored.py``), never whole here
-    return builder
+    return None if found is None else partial(_entity_index, found)
 
 
-def _entity_index(found: dask_backend.Annotator, articles: list, into=None, **rule) -> dict:
+def _entity_index(found: dask_backend.Annotator, articles: list, into, **rule) -> dict:
+    """The index written to the file ``into`` as it comes (``core/entities/stored.py``), never whole here."""
     from .core.entities import on_dask as dask_entities  # noqa: PLC0415
 
     return found.sitewide(lambda client, workers: dask_entities.build(

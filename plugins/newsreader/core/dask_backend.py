@@ -161,7 +161,7 @@ class Annotator:
         logging.getLogger("distributed").setLevel(logging.WARNING)
 
         if self.address == "local":
-            self.cluster = self._local_cluster()
+            self.cluster = local_cluster(self.workers)
             self.client = client(self.cluster, timeout=CONNECT_TIMEOUT, set_as_default=False)
             where = f"a local Dask cluster of {self.workers} worker process{'es' if self.workers > 1 else ''}"
             self._wait_for_workers(self.workers, WORKERS_TIMEOUT)
@@ -181,9 +181,6 @@ class Annotator:
             self._wait_for_workers(1, CONNECT_TIMEOUT)
         self.say(f"Using {where}; dashboard: {self.dashboard()}")
         self.handshake()
-
-    def _local_cluster(self):
-        return local_cluster(self.workers)
 
     def _wait_for_workers(self, count: int, timeout: float) -> None:
         try:

@@ -248,10 +248,7 @@ def ranked(together: Counter, fewer_mentions: dict[str, int], count: int = 10) -
 
 def to_json(index: dict) -> dict:
     """The index in a JSON-able form (``ids`` keys are tuples): for the cache, read back by :func:`from_json`."""
-    entities, local = index["entities"], index["local"]
-    if stored.is_stored(index):  # read from its file (tests compare it so with a local build's)
-        entities, local = dict(entities.items()), dict(local.items())
-    return {"entities": entities, "local": local, "ids": [[list(k), v] for k, v in index["ids"].items()]}
+    return {"entities": index["entities"], "local": index["local"], "ids": [[list(k), v] for k, v in index["ids"].items()]}
 
 
 def from_json(value) -> dict | None:
@@ -279,17 +276,16 @@ def sound_urls(index: dict, url_pattern: str) -> bool:
 
 def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/", reuse: bool = True,
                  min_articles: int = 1, min_mentions: int = 1, min_quotes: int = 1, builder=None) -> dict:
-    """:func:`build` (or ``builder``, which takes its arguments and gives its result: with a Dask cluster,
-    ``on_dask.build``), reused from ``cache`` under ``digest`` (which must name every input of ``articles``).
+    """:func:`build`, reused from ``cache`` under ``digest`` (which must name every input of ``articles``); or, with
+    a Dask cluster, ``builder`` (which takes its arguments and writes the index to the file its ``into`` names:
+    ``on_dask.build``), the file kept in ``cache`` (:func:`stored.cached`).
 
     An entry that is not of the index's shape, or whose URLs are not the ones this code gives, is made again and
-    replaced; so is any entry when ``reuse`` is false (the last build did not finish). A ``builder`` that writes
-    the index to a file (``builder.into``: ``on_dask.build``'s ``into``) has it kept in ``cache`` as that file
-    (:func:`stored.cached`).
+    replaced; so is any entry when ``reuse`` is false (the last build did not finish).
     """
     rule = {"url_pattern": url_pattern, "min_articles": min_articles, "min_mentions": min_mentions,
             "min_quotes": min_quotes}
-    if getattr(builder, "into", False):
+    if builder is not None:
         index = stored.cached(cache, digest, reuse, lambda into: builder(articles, into=into, **rule))
         if not sound_urls(index, url_pattern):
             index = stored.cached(cache, digest, False, lambda into: builder(articles, into=into, **rule))
@@ -297,7 +293,7 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):
-        index = (builder or build)(articles, **rule)
+        index = build(articles, **rule)
         # Key order kept as built (not sorted): whatever iterates a record sees it as a fresh build makes it.
         cache.put_text(digest, json.dumps(to_json(index), ensure_ascii=False))
     return index
