@@ -34,14 +34,16 @@ def test_an_index_read_from_its_file_is_the_index_written(tmp_path):
     found = stored.opened(tmp_path / "index.sqlite")
     same_index(found, expected)
     assert dict(found["ids"].items()) == expected["ids"]
+    seen = set()
     for slug, ents in articles[:20]:
         for e in ents:
             eid = entity_index.id_of(found, slug, e)
+            seen.add(eid)
             assert eid == entity_index.id_of(expected, slug, e)
-            rec = entity_index.record(expected, eid)
-            assert entity_index.brief(found, eid) == entity_index.brief(expected, eid) == \
-                (rec["type"], rec["url"], len(rec["articles"]))
-    some = next(iter(expected["entities"]))
+            rec = entity_index.record(found, eid)  # the file's columns agree with its record, and with a local build
+            assert entity_index.brief(found, eid) == (rec["type"], rec["url"], len(rec["articles"])) == \
+                entity_index.brief(expected, eid)
+    some = next(eid for eid in expected["entities"] if eid not in seen)  # not kept parsed: read from the file
     assert some in found["entities"] and found["entities"].get("no-such-id") is None
     with pytest.raises(KeyError):
         found["local"][some]  # a site-wide entity is not an article-local one
@@ -111,3 +113,50 @@ def test_the_file_is_kept_in_the_cache_and_read_again_only_as_it_was_written(tmp
     assert len(made) == 3
     same_index(stored.cached(Cache(None), "a" * 64, True, make), expected)  # no cache: a file of its own
     assert len(made) == 4 and not str(made[-1]).startswith(str(tmp_path))
+
+
+def _written(into, index: dict) -> dict:
+    writer = stored.Writer(into)
+    writer.ids(index["ids"].items())
+    writer.records(index["entities"].values())
+    writer.records(index["local"].values(), local=True)
+    writer.close()
+    return stored.opened(into)
+
+
+def test_a_build_on_a_cluster_makes_its_index_file_once_and_checks_it_only_when_reused(tmp_path, monkeypatch):
+    """``index.build_cached`` with a Dask builder: the file is made once a build (never again because of what it
+    holds: a fresh index is as good as this code makes it), checked when it is reused (URLs that are no longer
+    this code's: made again), and a failed build leaves nothing half-written in the cache."""
+    use_secret(str(tmp_path / "cache"))
+    cache = Cache(tmp_path / "cache")
+    articles, made = _articles(), []
+
+    def builder(articles, into, **rule):
+        made.append(rule["url_pattern"])
+        return _written(into, entity_index.build(articles, **rule))
+
+    expected = entity_index.build(articles)
+    same_index(entity_index.build_cached(cache, "a" * 64, articles, builder=builder), expected)
+    same_index(entity_index.build_cached(cache, "a" * 64, [], builder=builder), expected)  # reused
+    assert made == ["entity/{id}/"]
+    moved = entity_index.build_cached(cache, "a" * 64, articles, url_pattern="news/{id}/", builder=builder)
+    assert made[-1] == "news/{id}/" and len(made) == 2  # the kept file's URLs are not this pattern's: made again
+    assert next(iter(moved["entities"].values()))["url"].startswith("news/")
+    entity_index.build_cached(cache, "b" * 64, articles, url_pattern="/entity/{id}/", builder=builder)
+    assert len(made) == 3  # a pattern whose URLs are never sound: made once all the same, not again
+
+    def broken(articles, into, **rule):
+        stored.Writer(into).ids([(("person", "Half"), "half")])
+        raise RuntimeError("the cluster went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        entity_index.build_cached(cache, "c" * 64, articles, reuse=False, builder=broken)
+    assert not [p for p in cache.folder.rglob("*") if p.name.endswith(".tmp")]
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(stored.os, "replace", full)  # made, but not kept in the cache: read where it was made
+    same_index(entity_index.build_cached(cache, "d" * 64, articles, builder=builder), expected)
+    assert len(made) == 4

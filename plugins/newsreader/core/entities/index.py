@@ -286,10 +286,8 @@ def build_cached(cache, digest: str, articles, url_pattern: str = "entity/{id}/"
     rule = {"url_pattern": url_pattern, "min_articles": min_articles, "min_mentions": min_mentions,
             "min_quotes": min_quotes}
     if builder is not None:
-        index = stored.cached(cache, digest, reuse, lambda into: builder(articles, into=into, **rule))
-        if not sound_urls(index, url_pattern):
-            index = stored.cached(cache, digest, False, lambda into: builder(articles, into=into, **rule))
-        return index
+        return stored.cached(cache, digest, reuse, lambda into: builder(articles, into=into, **rule),
+                             valid=lambda index: sound_urls(index, url_pattern))
     found = cache.get(digest, touch=True) if reuse else None
     index = from_json(found) if found is not None else None
     if index is None or not sound_urls(index, url_pattern):

@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -197,11 +198,12 @@ def _fingerprint(path: Path) -> dict:
         return {"sha256": hashlib.file_digest(file, "sha256").hexdigest(), "size": file.tell()}
 
 
-def cached(cache, digest: str, reuse: bool, make) -> dict:
+def cached(cache, digest: str, reuse: bool, make, valid=None) -> dict:
     """The index file kept in ``cache`` (``build/cache.py``) for ``digest``, else made by ``make(path)`` (which gives
     the index it wrote there: :func:`opened`) and kept. The file is beside the cache's entry ``digest``, which
     names its SHA-256 and size (an entry is authenticated): a file that does not match them (damaged, edited by
-    hand) is never read, but made again. Without a cache to write to, the file is a temporary one."""
+    hand), or whose index ``valid(index)`` refuses, is never used, but made again. ``make`` is called once: without a
+    cache to write to the file is a temporary one, and one that cannot be kept there is read where it was made."""
     path = cache.path_of(digest, SUFFIX) if cache.folder is not None else None
     if reuse and path is not None:
         entry = cache.get(digest, touch=True)
@@ -210,21 +212,30 @@ def cached(cache, digest: str, reuse: bool, make) -> dict:
         except OSError:
             same = False
         found = opened(path) if same else None
-        if found is not None:
-            os.utime(path)  # used: kept by the cache's pruning as long as its entry
+        if found is not None and (valid is None or valid(found)):
+            cache.touch(digest, SUFFIX)  # used: kept by the cache's pruning as long as its entry
             return found
+        if found is not None:
+            close(found)
+    work = None
     if path is not None and cache.writable:
-        work = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
+        with suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            close(make(work))
-            fingerprint = _fingerprint(work)
-            os.replace(work, path)
-        except OSError:
-            Path(work).unlink(missing_ok=True)
-        else:
-            cache.put(digest, fingerprint)
-            return opened(path)
-    folder = tempfile.mkdtemp(prefix="newsreader-index-")
-    atexit.register(shutil.rmtree, folder, True)
-    return make(Path(folder) / f"index{SUFFIX}")
+            work = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    if work is None:
+        folder = tempfile.mkdtemp(prefix="newsreader-index-")
+        atexit.register(shutil.rmtree, folder, True)
+        return make(Path(folder) / f"index{SUFFIX}")
+    try:
+        close(make(work))
+    except BaseException:
+        work.unlink(missing_ok=True)  # a failed build leaves nothing half-written in the cache
+        raise
+    try:
+        fingerprint = _fingerprint(work)
+        os.replace(work, path)
+    except OSError:  # made but not kept: read where it is, removed at exit
+        atexit.register(work.unlink, missing_ok=True)
+        return opened(work)
+    cache.put(digest, fingerprint)
+    return opened(path)
