@@ -1,8 +1,7 @@
 """Which names are one entity across the site (``index.build``): spellings, lone surnames, acronyms of long forms.
 
-Computed from :func:`grouping_parts` of the articles, which the parts of consecutive articles make by merging
-(``on_dask.py`` makes them on a cluster). Its steps are pieces whose parts of the articles add up
-(:func:`spelling_counts`, :func:`people`, :func:`acronyms`) and rules of one key each (:func:`best_spelling`,
+Computed from :func:`grouping_parts` of the articles. Its steps are pieces whose parts of the articles add up
+(:func:`spelling_counts`, :func:`people`, :func:`acronyms`) and rules of one key each (:func:`chosen_spellings`,
 :class:`Rules`): ``grouping_on_dask.py`` applies them on a cluster, by key, never with every name in one place.
 """
 
@@ -54,11 +53,12 @@ def best_spelling(spelled: Counter) -> str:
     return min(spelled, key=lambda k: (k.isupper(), -spelled[k], k))
 
 
-def _spellings(seen: dict[tuple, int], plain: dict[str, str]) -> dict[str, str]:
-    """{plain key: the one key of its spelling}: the spelling met in most entity dicts, one not in capitals
-    first (a dateline's "WASHINGTON" joins "Washington"). Keys of three characters or fewer stay apart."""
+def chosen_spellings(counts: dict[str, Counter]) -> dict[str, str]:
+    """{plain key: the one key of its spelling} of :func:`spelling_counts`: the spelling met in most entity dicts,
+    one not in capitals first (a dateline's "WASHINGTON" joins "Washington"). Keys of three characters or fewer
+    stay apart."""
     chosen = {}
-    for spelled in spelling_counts(seen, plain).values():
+    for spelled in counts.values():
         best = best_spelling(spelled)
         chosen.update({k: best for k in spelled})
     return chosen
@@ -123,10 +123,9 @@ class Rules:
     def final(self, key: str) -> str:
         """The site-wide key of a name of key ``key``, whatever its type: a lone name typed person somewhere is in
         ``lone_people``, so "typed person here or there" is "there"."""
-        aliases = self.aliases
-        if " " not in key and key in self.owners and key in self.lone_people \
-                and not (aliases.place(key) or aliases.capital_of(key) or aliases.organization(key)):
+        if key in self.owners and self.surname(key):
             return self.owners[key]  # "Trump" (even typed an organisation where it says something) -> "Donald Trump"
+        aliases = self.aliases
         if key in self.long_forms and not (aliases.place(key) or aliases.organization(key)):
             return self.long_forms[key]  # "UKFO" of an article that never spells it out -> the long form defined
         return key
@@ -140,8 +139,7 @@ class Rules:
 
 def grouping_parts(articles) -> tuple[dict[tuple, int], set[tuple[str, tuple]]]:
     """What :func:`grouping` reads of ``[(slug, entity dicts)]``: {(type, name): entity dicts} of the names that may
-    earn a page, in first-seen order, and each organisation's (name, aliases). Parts of consecutive articles
-    merge into the whole's (counts added, in order; the sets joined)."""
+    earn a page, in first-seen order, and each organisation's (name, aliases)."""
     seen: dict[tuple, int] = {}
     organisations = set()
     for _, ents in articles:
@@ -158,9 +156,9 @@ def grouping(seen: dict[tuple, int], organisations: set) -> tuple[dict[tuple, st
     """Site-wide key of each (type, name): figures by type and name, other entities by name alone; and the
     keys that are a person's surname typed person somewhere (their type is the person's, see :func:`build`)."""
     plain = {name: _plain_key(name) for _, name in seen}
-    spelling = _spellings(seen, plain)
+    spelling = chosen_spellings(spelling_counts(seen, plain))
     key_of = lambda name: spelling[plain[name]]  # noqa: E731
     bearers, lone_people = people(seen, key_of)
     rules = Rules(bearers, lone_people, acronyms(organisations, key_of))
     groups = {(type_, name): rules.final(key_of(name)) for type_, name in seen}
-    return groups, {k for k in lone_people & set(bearers) if rules.surname(k)}
+    return groups, {k for k in lone_people if rules.surname(k)}

@@ -6,7 +6,7 @@ Three shuffles, each from the partitions to ``buckets`` buckets (a CRC-32 of a k
 what they read of their articles in between (each round's last item):
 
 1. **spellings**, by spelling group (``grouping.spelling_group``): a partition sends its plain keys' entity dicts
-   (``grouping.spelling_counts``); a bucket adds them up, picks each group's spelling (``grouping.best_spelling``)
+   (``grouping.spelling_counts``); a bucket adds them up, picks each group's spelling (``grouping.chosen_spellings``)
    and sends each partition the spelling of its keys spelled another way;
 2. **lone names**, by the lone name (a surname, a lone name typed person, an acronym, the lone names asked about: one
    word each): a partition sends the full-name people bearing each surname with their entity dicts
@@ -27,12 +27,12 @@ Tasks: 7 × partitions + 3 × buckets + 6 × partitions × buckets (the picks of
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter, defaultdict
 from operator import getitem
 
-from .grouping import (PAGE_TYPES, Rules, _plain_key, acronyms, best_spelling, grouping_parts, is_local, people,
-                       spelling_counts)
+from ..wire import bucket_of
+from .grouping import (PAGE_TYPES, Rules, _plain_key, acronyms, chosen_spellings, grouping_parts, is_local,
+                       people, spelling_counts)
 from .index import _unique_ids, figures_of, local_ids, slugify
 
 _DIGESTS = re.compile(r"(?:-[0-9a-f]{6})+\Z")
@@ -42,10 +42,6 @@ def root(slug: str) -> str:
     """A slug without its trailing digests ("jose-muller-1a2b3c" -> "jose-muller"): the same for a key's slug and
     the slug with its digest, so two keys whose ids may be one string have one root."""
     return _DIGESTS.sub("", slug, count=1)
-
-
-def bucket_of(text: str, buckets: int) -> int:
-    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % buckets
 
 
 def spelling_parts(articles: list, buckets: int) -> list:
@@ -65,10 +61,7 @@ def spellings(parts: list[dict]) -> list[dict[str, str]]:
     for part in parts:
         for group, spelled in part.items():
             counts[group].update(spelled)
-    chosen = {}
-    for spelled in counts.values():
-        best = best_spelling(spelled)
-        chosen.update({k: best for k in spelled if k != best})
+    chosen = {k: best for k, best in chosen_spellings(counts).items() if k != best}
     return [{k: chosen[k] for spelled in part.values() for k in spelled if k in chosen} for part in parts]
 
 

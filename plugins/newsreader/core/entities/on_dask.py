@@ -25,22 +25,17 @@ Plain Python; the caller passes a ``distributed.Client``.
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from itertools import islice
 from operator import getitem
 
-from ..wire import decoded, encoded
+from ..wire import bucket_of, decoded, encoded
 from . import stored
 from .grouping_on_dask import ids_on
 from .index import Tally, complete, finish, ranked, tally
 
 PARTITION = 2000  # articles per task of steps 1, 2 and 4
 PIECE = 2000  # records a task sends here at a time when the index goes to a file
-
-
-def bucket_of(eid: str, buckets: int) -> int:
-    return zlib.crc32(eid.encode("utf-8", "surrogatepass")) % buckets
 
 
 def articles_of(sent: bytes) -> list[tuple[str, list[dict]]]:

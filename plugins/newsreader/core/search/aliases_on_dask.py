@@ -19,11 +19,10 @@ Plain Python; ``search`` is the ``on_dask.Search`` whose cluster (and workers) i
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Iterator
 from operator import getitem
 
-from ..wire import decoded
+from ..wire import bucket_of, decoded
 from .shards import alias_bucket_count, alias_lists, bucket, dumps, merged_aliases
 
 SENT = 10_000  # entities with a page sent at a time (listed here)
@@ -38,16 +37,12 @@ def lists(*sent: bytes) -> tuple[dict, dict]:
                        for part in sent for name, aliases, url, type_ in decoded(part))
 
 
-def group_of(k: str, groups: int) -> int:
-    return zlib.crc32(k.encode("utf-8", "surrogatepass")) % groups
-
-
 def split(lists: tuple[dict, dict], groups: int) -> list[tuple[dict, dict]]:
     """A partition's lists (names, surnames) by group of keys."""
     out: list[tuple[dict, dict]] = [({}, {}) for _ in range(groups)]
     for side, keyed in enumerate(lists):
         for k, rows in keyed.items():
-            out[group_of(k, groups)][side][k] = rows
+            out[bucket_of(k, groups)][side][k] = rows
     return out
 
 
