@@ -26,6 +26,7 @@ Plain Python; the caller passes a ``distributed.Client``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from itertools import islice
 from operator import getitem
 
@@ -165,36 +166,41 @@ def build(client, articles: list[tuple[str, list[dict]]], into, url_pattern: str
     del done, counts
     writer = stored.Writer(into)
     try:
-        for own in ids:  # each partition's ids, a piece at a time
-            for start in range(0, submit(count, own, 0).result(), PIECE):
-                writer.ids((tuple(key), eid) for key, eid in decoded(submit(id_piece, own, start, PIECE).result()))
-            own.release()
-        for future in results:
-            for start in range(0, submit(count, future).result(), PIECE):
+        for own in ids:  # each partition's ids
+            for got in _pieces(submit, own, 0):
+                writer.ids((tuple(key), eid) for key, eid in got)
+        for future in results:  # each bucket's records
+            for got in _pieces(submit, future):
                 kinds: tuple[list, list] = ([], [])
-                for rec in decoded(submit(piece, future, start, PIECE).result()):
+                for rec in got:
                     rec["articles"] = _slugs(articles, rec["articles"])
                     kinds[rec.pop("local")].append(rec)
                 writer.records(kinds[0])
                 writer.records(kinds[1], local=True)
-            future.release()
-    finally:
-        writer.close()
+    except BaseException:
+        writer.discard()
+        raise
+    writer.close()
     return stored.opened(into)
+
+
+def _pieces(submit, future, part: int | None = None) -> Iterator[list]:
+    """What ``future`` holds (a bucket's records; with ``part`` 0, a partition's ids), PIECE items at a time, as
+    they come here; then the cluster lets go of it."""
+    for start in range(0, submit(count, future, part).result(), PIECE):
+        yield decoded(submit(piece, future, part, start, PIECE).result())
+    future.release()
 
 
 def _slugs(articles: list, positions: list[int]) -> list[str]:
     return list(dict.fromkeys(articles[at][0] for at in positions))  # slugs, in order
 
 
-def piece(records: dict, start: int, size: int) -> bytes:
-    """Records ``start``… (``size`` of them) of a bucket's, as one JSON text."""
-    return encoded(list(islice(records.values(), start, start + size)))
-
-
-def id_piece(ids: tuple, start: int, size: int) -> bytes:
-    """Ids ``start``… (``size`` of them) of a partition's, as one JSON text of ``[key, id]`` pairs."""
-    return encoded(list(islice(ids[0].items(), start, start + size)))
+def piece(value, part: int | None, start: int, size: int) -> bytes:
+    """Items ``start``… (``size`` of them) of a bucket's records (``part`` None) or of a partition's ids (``part`` 0:
+    ``[key, id]`` pairs), as one JSON text."""
+    items = value.values() if part is None else value[part].items()
+    return encoded(list(islice(items, start, start + size)))
 
 
 def count(value, part: int | None = None) -> int:

@@ -66,6 +66,10 @@ class Writer:
         self.db.execute("COMMIT")
         self.db.close()
 
+    def discard(self) -> None:
+        """Closed without committing (a build that failed: the caller removes the file)."""
+        self.db.close()
+
 
 class Records(Mapping):
     """The site's records (or the article-local ones) by id, in id order, read from the file when asked."""
