@@ -84,6 +84,15 @@ def test_the_index_written_from_the_cluster_is_the_local_one_a_piece_at_a_time(c
     assert any(rec["url"] is None for rec in expected["entities"].values())
 
 
+def _written(into, index: dict) -> dict:
+    writer = stored.Writer(into)
+    writer.ids(index["ids"].items())
+    writer.records(index["entities"].values())
+    writer.records(index["local"].values(), local=True)
+    writer.close()
+    return stored.opened(into)
+
+
 def test_the_file_is_kept_in_the_cache_and_read_again_only_as_it_was_written(tmp_path):
     use_secret(str(tmp_path / "cache"))
     cache = Cache(tmp_path / "cache")
@@ -93,12 +102,7 @@ def test_the_file_is_kept_in_the_cache_and_read_again_only_as_it_was_written(tmp
 
     def make(into):
         made.append(into)
-        writer = stored.Writer(into)
-        writer.ids(expected["ids"].items())
-        writer.records(expected["entities"].values())
-        writer.records(expected["local"].values(), local=True)
-        writer.close()
-        return stored.opened(into)
+        return _written(into, expected)
 
     same_index(stored.cached(cache, "a" * 64, True, make), expected)
     same_index(stored.cached(cache, "a" * 64, True, make), expected)
@@ -113,15 +117,6 @@ def test_the_file_is_kept_in_the_cache_and_read_again_only_as_it_was_written(tmp
     assert len(made) == 3
     same_index(stored.cached(Cache(None), "a" * 64, True, make), expected)  # no cache: a file of its own
     assert len(made) == 4 and not str(made[-1]).startswith(str(tmp_path))
-
-
-def _written(into, index: dict) -> dict:
-    writer = stored.Writer(into)
-    writer.ids(index["ids"].items())
-    writer.records(index["entities"].values())
-    writer.records(index["local"].values(), local=True)
-    writer.close()
-    return stored.opened(into)
 
 
 def test_a_build_on_a_cluster_makes_its_index_file_once_and_checks_it_only_when_reused(tmp_path, monkeypatch):
